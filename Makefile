@@ -1,0 +1,34 @@
+# sitrep: `make demo` and `make test` work on a fresh Debian 12 machine.
+SHELL := /bin/bash
+JOBS ?= 2
+BUILD_RELEASE ?= build
+BUILD_DEBUG ?= build-debug
+
+.PHONY: deps build build-debug demo test format bench clean
+
+deps:
+	@scripts/deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD_RELEASE) -DCMAKE_BUILD_TYPE=Release -DSITREP_TESTS=OFF >/dev/null
+	@cmake --build $(BUILD_RELEASE) -j$(JOBS) --target sitrep
+
+build-debug: deps
+	@cmake -S . -B $(BUILD_DEBUG) -DCMAKE_BUILD_TYPE=Debug -DSITREP_TESTS=ON >/dev/null
+	@cmake --build $(BUILD_DEBUG) -j$(JOBS)
+
+demo: build
+	@scripts/demo.sh $(BUILD_RELEASE)/sitrep
+
+test: build-debug
+	@cd $(BUILD_DEBUG) && ctest --output-on-failure -j$(JOBS)
+
+format:
+	@find src tests bench fuzz -name '*.cpp' -o -name '*.h' | xargs -r clang-format -i
+
+bench: deps
+	@cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DSITREP_TESTS=OFF -DSITREP_BENCH=ON >/dev/null
+	@cmake --build build-bench -j$(JOBS)
+
+clean:
+	rm -rf $(BUILD_RELEASE) $(BUILD_DEBUG) build-bench

@@ -1,0 +1,108 @@
+// Lexicon: the knowledge sitrep reads text with, loaded from data/lexicon/*.tsv and compiled
+// once into one Hyperscan multi-pattern database.
+//
+//   auto lexicon = Lexicon::load(data_dir);           // Result<Lexicon>
+//   for (const Match& m : lexicon->find(sentence)) {  // case-insensitive, word-bounded
+//     if (m.kind == Kind::kFacility) use(lexicon->facility(m.entry));
+//   }
+//
+// A Lexicon is immutable after load; find() is thread-safe (scratch space is per call).
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+
+namespace sitrep::lexicon {
+
+enum class Kind { kFacility, kActor, kWeapon, kCountry, kTrigger };
+
+struct Facility {
+  std::string name;  // canonical, e.g. "US Embassy Baghdad"
+  std::vector<std::string> aliases;
+  std::string type;  // diplomatic | military
+  std::string country, city;
+  double lat = 0, lon = 0;
+  std::string within;  // name of the enclosing facility, e.g. BDSC within Baghdad airport
+};
+
+struct Actor {
+  std::string name;  // canonical, e.g. "Iran-aligned militias"
+  std::vector<std::string> aliases;
+  std::string kind;  // militia | umbrella | state | jihadist | ...
+};
+
+struct WeaponTerm {
+  std::string phrase;  // "Katyusha rockets"
+  std::string weapon;  // rocket | drone | missile | mortar | ied | small_arms
+  std::string detail;  // "Katyusha"; empty for the plain noun
+};
+
+struct Country {
+  std::string code;  // ISO 3166 alpha-2
+  std::string name;
+  std::vector<std::string> names;  // names and demonyms
+};
+
+struct Trigger {
+  std::string category;  // e.g. "attack_verb", "intercept", "report_verb"
+  std::string phrase;
+};
+
+struct City {
+  std::string name;
+  std::string country;
+  double lat = 0, lon = 0;
+};
+
+struct Match {
+  Kind kind;
+  int entry;  // index into the table of that kind
+  std::size_t start, end;  // byte offsets into the searched text
+};
+
+class Lexicon {
+ public:
+  // Reads data_dir/lexicon/*.tsv and compiles the matcher. The gazetteer (cities) is read
+  // from data_dir/generated/cities.tsv when present (scripts/deps.sh makes it).
+  static Result<Lexicon> load(const std::filesystem::path& data_dir);
+  // The data directory: $SITREP_DATA, else the source tree's data/ compiled in.
+  static std::filesystem::path default_data_dir();
+
+  Lexicon(Lexicon&&) noexcept;
+  Lexicon& operator=(Lexicon&&) noexcept;
+  ~Lexicon();
+
+  // All matches, sorted by start; for each kind, overlapping matches keep the longest.
+  std::vector<Match> find(std::string_view text) const;
+
+  const Facility& facility(int entry) const { return facilities_[entry]; }
+  const Actor& actor(int entry) const { return actors_[entry]; }
+  const WeaponTerm& weapon(int entry) const { return weapons_[entry]; }
+  const Country& country(int entry) const { return countries_[entry]; }
+  const Trigger& trigger(int entry) const { return triggers_[entry]; }
+  const std::vector<Facility>& facilities() const { return facilities_; }
+  const Facility* facility_named(std::string_view name) const;
+
+  // A city by exact (case-insensitive) name; among namesakes prefers `country_hint`.
+  std::optional<City> city(std::string_view name, std::string_view country_hint = {}) const;
+  const Country* country_by_code(std::string_view code) const;
+
+ private:
+  Lexicon();
+  struct Compiled;
+  std::vector<Facility> facilities_;
+  std::vector<Actor> actors_;
+  std::vector<WeaponTerm> weapons_;
+  std::vector<Country> countries_;
+  std::vector<Trigger> triggers_;
+  std::vector<City> cities_;
+  std::unique_ptr<Compiled> compiled_;
+};
+
+}  // namespace sitrep::lexicon

@@ -1,0 +1,57 @@
+// Store: where documents, reports and incidents live. One interface, two backends: SQLite
+// (embedded default, "./sitrep.db") and PostgreSQL ("postgresql://..."). Every method is one
+// transaction; a failure returns an Error and leaves what was stored intact.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/incident.h"
+#include "core/report.h"
+
+namespace sitrep::store {
+
+struct StoredDocument {
+  std::string id;  // ingest::document_id
+  std::string doc, url, outlet, published, language, title;
+  std::string text;  // clean text
+  std::size_t chars = 0;
+  std::string ingested_at;
+};
+
+struct DocumentQuery {
+  std::string words;  // FTS5 query words; empty = all
+};
+
+struct IncidentQuery {
+  std::optional<std::string> since, until;  // YYYY-MM-DD inclusive
+  std::optional<double> near_lat, near_lon, near_km;
+  std::string facility;  // case-insensitive substring of the facility name
+  std::string weapon;
+  bool include_background = true;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  // Stores a document and its report in one transaction. Returns false (and writes nothing)
+  // when a document with the same id is already stored.
+  virtual Result<bool> put_document(const StoredDocument& document, const Report& report) = 0;
+  virtual Result<std::vector<StoredDocument>> documents(const DocumentQuery& query) = 0;
+  virtual Result<std::vector<Report>> reports() = 0;
+  // Applies a merge::Update atomically: upserts incidents, deletes removed ones, appends revisions.
+  virtual Result<void> save_incidents(const std::vector<Incident>& incidents,
+                                      const std::vector<std::string>& removed_ids,
+                                      const std::vector<Revision>& revisions) = 0;
+  virtual Result<std::vector<Incident>> incidents(const IncidentQuery& query) = 0;
+  virtual Result<std::optional<Incident>> incident(const std::string& id) = 0;
+  virtual Result<std::vector<Revision>> revisions(const std::string& incident_id) = 0;
+};
+
+// "postgresql://..." selects PostgreSQL; anything else is a SQLite file path.
+Result<std::unique_ptr<Store>> open_store(const std::string& uri);
+
+}  // namespace sitrep::store
