@@ -1,0 +1,621 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <mutex>
+#include <utility>
+
+#include "core/json.h"
+
+namespace sitrep::store {
+namespace {
+
+using nlohmann::json;
+
+// Migration N (1-based) is kMigrations[N-1]. Append new migrations; never edit applied ones.
+constexpr const char* kMigrations[] = {
+    // 1: documents, reports, incidents and their satellites.
+    R"sql(
+CREATE TABLE documents (
+  id TEXT PRIMARY KEY CHECK (id <> ''),
+  doc TEXT NOT NULL,
+  url TEXT NOT NULL DEFAULT '',
+  outlet TEXT NOT NULL DEFAULT '',
+  published TEXT NOT NULL DEFAULT '',
+  language TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL,
+  chars INTEGER NOT NULL DEFAULT 0,
+  ingested_at TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX documents_doc ON documents(doc);
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+  title, text, content='documents', content_rowid='rowid');
+CREATE TABLE reports (
+  doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  doc TEXT NOT NULL,
+  reports_attack INTEGER NOT NULL,
+  json TEXT NOT NULL
+);
+CREATE TABLE tallies (
+  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  count INTEGER NOT NULL,
+  qualifier TEXT, period_start TEXT, period_end TEXT, region TEXT, target TEXT
+);
+CREATE INDEX tallies_doc ON tallies(doc_id);
+CREATE TABLE incidents (
+  id TEXT PRIMARY KEY CHECK (id <> ''),
+  revision INTEGER NOT NULL,
+  date TEXT,
+  lat REAL,
+  lon REAL,
+  facility TEXT NOT NULL DEFAULT '',
+  weapon TEXT NOT NULL DEFAULT 'unknown',
+  background INTEGER NOT NULL DEFAULT 0,
+  json TEXT NOT NULL
+);
+CREATE INDEX incidents_date ON incidents(date);
+CREATE INDEX incidents_latlon ON incidents(lat, lon);
+CREATE INDEX incidents_facility ON incidents(facility);
+CREATE INDEX incidents_weapon ON incidents(weapon);
+CREATE TABLE claims (
+  incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+  field TEXT NOT NULL,
+  value INTEGER NOT NULL,
+  doc TEXT NOT NULL,
+  outlet TEXT, source TEXT
+);
+CREATE INDEX claims_incident ON claims(incident_id);
+CREATE TABLE revisions (
+  incident_id TEXT NOT NULL CHECK (incident_id <> ''),
+  revision INTEGER NOT NULL,
+  doc TEXT NOT NULL DEFAULT '',
+  changes TEXT NOT NULL DEFAULT '',
+  at TEXT NOT NULL DEFAULT '',
+  UNIQUE (incident_id, revision)
+);
+CREATE TABLE subscriptions (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  target TEXT NOT NULL,
+  filter TEXT NOT NULL DEFAULT '{}',
+  created_at TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE alerts (
+  id INTEGER PRIMARY KEY,
+  subscription_id INTEGER REFERENCES subscriptions(id) ON DELETE CASCADE,
+  incident_id TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  created_at TEXT NOT NULL DEFAULT '',
+  delivered_at TEXT
+);
+CREATE TABLE tokens (
+  token_hash TEXT PRIMARY KEY,
+  name TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL DEFAULT ''
+);
+)sql",
+};
+constexpr int kSchemaVersion = static_cast<int>(std::size(kMigrations));
+
+std::string now_utc() {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+double haversine_km(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = M_PI / 180.0;
+  const double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  const double h =
+      std::sin(dlat / 2) * std::sin(dlat / 2) +
+      std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * 6371.0 * std::asin(std::sqrt(std::min(1.0, h)));
+}
+
+// Turns free words into an FTS5 query that cannot be a syntax error: each word becomes a quoted
+// string (all must match). Punctuation splits words, as the FTS tokenizer does.
+std::string fts_query(const std::string& words) {
+  std::string query, word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    if (!query.empty()) query += ' ';
+    query += '"' + word + '"';
+    word.clear();
+  };
+  for (unsigned char c : words) {
+    if (std::isalnum(c) || c >= 0x80)
+      word += static_cast<char>(c);
+    else
+      flush();
+  }
+  flush();
+  return query;
+}
+
+// A prepared statement that finalizes itself.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) : db_(db) {
+    status_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  bool ok() const { return status_ == SQLITE_OK; }
+  Statement& bind(int index, const std::string& value) {
+    sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Statement& bind(int index, const char* value) { return bind(index, std::string(value)); }
+  Statement& bind(int index, long long value) {
+    sqlite3_bind_int64(stmt_, index, value);
+    return *this;
+  }
+  Statement& bind(int index, int value) { return bind(index, static_cast<long long>(value)); }
+  Statement& bind(int index, double value) {
+    sqlite3_bind_double(stmt_, index, value);
+    return *this;
+  }
+  template <typename T>
+  Statement& bind(int index, const std::optional<T>& value) {
+    if (value) return bind(index, *value);
+    sqlite3_bind_null(stmt_, index);
+    return *this;
+  }
+  // SQLITE_ROW, SQLITE_DONE or an error code.
+  int step() { return sqlite3_step(stmt_); }
+  void reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  std::string text(int column) const {
+    const auto* p = sqlite3_column_text(stmt_, column);
+    return p ? std::string(reinterpret_cast<const char*>(p),
+                           static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
+             : std::string();
+  }
+  long long integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+  bool is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+  int status_;
+};
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  ~SqliteStore() override {
+    // The last connection to close checkpoints the WAL; a close error is not actionable here.
+    sqlite3_close_v2(db_);
+  }
+
+  Result<void> initialize() {
+    for (const char* pragma :
+         {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"}) {
+      if (auto r = exec(pragma); !r) return r;
+    }
+    sqlite3_busy_timeout(db_, 5000);
+    return migrate();
+  }
+
+  Result<bool> put_document(const StoredDocument& document, const Report& report) override {
+    std::lock_guard lock(mutex_);
+    Transaction tx(*this);
+    if (auto r = tx.begin(); !r) return std::unexpected(r.error());
+    {
+      Statement exists(db_, "SELECT 1 FROM documents WHERE id = ?");
+      if (!exists.ok()) return error("checking document");
+      exists.bind(1, document.id);
+      const int status = exists.step();
+      if (status == SQLITE_ROW) return false;  // tx rolls back: nothing was written
+      if (status != SQLITE_DONE) return error("checking document");
+    }
+    Statement insert(db_,
+                     "INSERT INTO documents (id, doc, url, outlet, published, language, title, "
+                     "text, chars, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)");
+    if (!insert.ok()) return error("storing document " + document.doc);
+    const std::size_t chars = document.chars ? document.chars : utf8_length(document.text);
+    insert.bind(1, document.id)
+        .bind(2, document.doc)
+        .bind(3, document.url)
+        .bind(4, document.outlet)
+        .bind(5, document.published)
+        .bind(6, document.language)
+        .bind(7, document.title)
+        .bind(8, document.text)
+        .bind(9, static_cast<long long>(chars))
+        .bind(10, document.ingested_at.empty() ? now_utc() : document.ingested_at);
+    if (insert.step() != SQLITE_DONE) return error("storing document " + document.doc);
+    const long long rowid = sqlite3_last_insert_rowid(db_);
+
+    Statement fts(db_, "INSERT INTO documents_fts (rowid, title, text) VALUES (?,?,?)");
+    if (!fts.ok()) return error("indexing document " + document.doc);
+    fts.bind(1, rowid).bind(2, document.title).bind(3, document.text);
+    if (fts.step() != SQLITE_DONE) return error("indexing document " + document.doc);
+
+    Report stored = report;
+    stored.doc_id = document.id;
+    Statement rep(db_, "INSERT INTO reports (doc_id, doc, reports_attack, json) VALUES (?,?,?,?)");
+    if (!rep.ok()) return error("storing report of " + document.doc);
+    rep.bind(1, document.id)
+        .bind(2, stored.doc)
+        .bind(3, stored.reports_attack ? 1 : 0)
+        .bind(4, to_json(stored).dump());
+    if (rep.step() != SQLITE_DONE) return error("storing report of " + document.doc);
+
+    Statement tally(db_,
+                    "INSERT INTO tallies (doc_id, count, qualifier, period_start, period_end, "
+                    "region, target) VALUES (?,?,?,?,?,?,?)");
+    if (!tally.ok()) return error("storing tallies of " + document.doc);
+    for (const Tally& t : report.tallies) {
+      tally.reset();
+      tally.bind(1, document.id)
+          .bind(2, t.count)
+          .bind(3, t.qualifier)
+          .bind(4, t.period_start)
+          .bind(5, t.period_end)
+          .bind(6, t.region)
+          .bind(7, t.target);
+      if (tally.step() != SQLITE_DONE) return error("storing tallies of " + document.doc);
+    }
+    if (auto r = tx.commit(); !r) return std::unexpected(r.error());
+    return true;
+  }
+
+  Result<std::vector<StoredDocument>> documents(const DocumentQuery& query) override {
+    std::lock_guard lock(mutex_);
+    const std::string match = fts_query(query.words);
+    const bool search = !match.empty();
+    const char* sql =
+        search ? "SELECT d.id, d.doc, d.url, d.outlet, d.published, d.language, d.title, d.text, "
+                 "d.chars, d.ingested_at FROM documents_fts f JOIN documents d ON d.rowid = "
+                 "f.rowid WHERE documents_fts MATCH ? ORDER BY f.rank, d.doc"
+               : "SELECT id, doc, url, outlet, published, language, title, text, chars, "
+                 "ingested_at FROM documents ORDER BY published, doc, id";
+    Statement select(db_, sql);
+    if (!select.ok()) return error("listing documents");
+    if (search) select.bind(1, match);
+    std::vector<StoredDocument> out;
+    int status;
+    while ((status = select.step()) == SQLITE_ROW) {
+      StoredDocument d;
+      d.id = select.text(0);
+      d.doc = select.text(1);
+      d.url = select.text(2);
+      d.outlet = select.text(3);
+      d.published = select.text(4);
+      d.language = select.text(5);
+      d.title = select.text(6);
+      d.text = select.text(7);
+      d.chars = static_cast<std::size_t>(select.integer(8));
+      d.ingested_at = select.text(9);
+      out.push_back(std::move(d));
+    }
+    if (status != SQLITE_DONE) return error("listing documents");
+    return out;
+  }
+
+  Result<std::vector<Report>> reports() override {
+    std::lock_guard lock(mutex_);
+    Statement select(db_, "SELECT doc_id, json FROM reports ORDER BY doc, doc_id");
+    if (!select.ok()) return error("reading reports");
+    std::vector<Report> out;
+    int status;
+    while ((status = select.step()) == SQLITE_ROW) {
+      auto report = parse_report(select.text(1));
+      if (!report)
+        return fail(Error::Kind::kStore, path_ + ": report of document " + select.text(0) + ": " +
+                                             report.error().message);
+      report->doc_id = select.text(0);
+      out.push_back(std::move(*report));
+    }
+    if (status != SQLITE_DONE) return error("reading reports");
+    return out;
+  }
+
+  Result<void> save_incidents(const std::vector<Incident>& incidents,
+                              const std::vector<std::string>& removed_ids,
+                              const std::vector<Revision>& revisions) override {
+    std::lock_guard lock(mutex_);
+    Transaction tx(*this);
+    if (auto r = tx.begin(); !r) return r;
+
+    Statement remove(db_, "DELETE FROM incidents WHERE id = ?");
+    if (!remove.ok()) return error("removing incidents");
+    for (const std::string& id : removed_ids) {
+      remove.reset();
+      remove.bind(1, id);
+      if (remove.step() != SQLITE_DONE) return error("removing incident " + id);
+    }
+
+    Statement upsert(db_,
+                     "INSERT INTO incidents (id, revision, date, lat, lon, facility, weapon, "
+                     "background, json) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+                     "revision=excluded.revision, date=excluded.date, lat=excluded.lat, "
+                     "lon=excluded.lon, facility=excluded.facility, weapon=excluded.weapon, "
+                     "background=excluded.background, json=excluded.json");
+    Statement clear_claims(db_, "DELETE FROM claims WHERE incident_id = ?");
+    Statement claim(db_,
+                    "INSERT INTO claims (incident_id, field, value, doc, outlet, source) "
+                    "VALUES (?,?,?,?,?,?)");
+    if (!upsert.ok() || !clear_claims.ok() || !claim.ok()) return error("saving incidents");
+    for (const Incident& incident : incidents) {
+      upsert.reset();
+      upsert.bind(1, incident.id)
+          .bind(2, incident.revision)
+          .bind(3, incident.date)
+          .bind(4, incident.lat)
+          .bind(5, incident.lon)
+          .bind(6, incident.facility)
+          .bind(7, incident.weapon)
+          .bind(8, incident.background ? 1 : 0)
+          .bind(9, to_json(incident).dump());
+      if (upsert.step() != SQLITE_DONE) return error("saving incident " + incident.id);
+      clear_claims.reset();
+      clear_claims.bind(1, incident.id);
+      if (clear_claims.step() != SQLITE_DONE) return error("saving claims of " + incident.id);
+      const std::pair<const char*, const std::optional<Figure>*> figures[] = {
+          {"launched", &incident.launched},
+          {"intercepted", &incident.intercepted},
+          {"impacted", &incident.impacted},
+          {"killed", &incident.killed},
+          {"injured", &incident.injured}};
+      for (const auto& [field, figure] : figures) {
+        if (!*figure) continue;
+        for (const Claim& c : (*figure)->claims) {
+          claim.reset();
+          claim.bind(1, incident.id)
+              .bind(2, field)
+              .bind(3, c.value)
+              .bind(4, c.doc)
+              .bind(5, c.outlet)
+              .bind(6, c.source);
+          if (claim.step() != SQLITE_DONE) return error("saving claims of " + incident.id);
+        }
+      }
+    }
+
+    // A revision already recorded (same incident and number) is kept as first written.
+    Statement revision(db_,
+                       "INSERT INTO revisions (incident_id, revision, doc, changes, at) "
+                       "VALUES (?,?,?,?,?) ON CONFLICT(incident_id, revision) DO NOTHING");
+    if (!revision.ok()) return error("saving revisions");
+    for (const Revision& r : revisions) {
+      revision.reset();
+      revision.bind(1, r.incident_id)
+          .bind(2, r.revision)
+          .bind(3, r.doc)
+          .bind(4, r.changes)
+          .bind(5, r.at.empty() ? now_utc() : r.at);
+      if (revision.step() != SQLITE_DONE)
+        return error("saving revision " + std::to_string(r.revision) + " of incident '" +
+                     r.incident_id + "'");
+    }
+    return tx.commit();
+  }
+
+  Result<std::vector<Incident>> incidents(const IncidentQuery& query) override {
+    std::lock_guard lock(mutex_);
+    std::string sql = "SELECT json FROM incidents WHERE 1=1";
+    // Bound values in order; strings and doubles only.
+    std::vector<std::string> strings;
+    std::vector<double> doubles;
+    struct Bind {
+      bool is_text;
+      std::size_t index;
+    };
+    std::vector<Bind> binds;
+    auto text_param = [&](std::string value) {
+      strings.push_back(std::move(value));
+      binds.push_back({true, strings.size() - 1});
+    };
+    auto real_param = [&](double value) {
+      doubles.push_back(value);
+      binds.push_back({false, doubles.size() - 1});
+    };
+    if (query.since) sql += " AND date >= ?", text_param(*query.since);
+    if (query.until) sql += " AND date <= ?", text_param(*query.until);
+    if (!query.facility.empty())
+      sql += " AND instr(lower(facility), lower(?)) > 0", text_param(query.facility);
+    if (!query.weapon.empty()) sql += " AND lower(weapon) = lower(?)", text_param(query.weapon);
+    if (!query.include_background) sql += " AND background = 0";
+    const bool near = query.near_lat && query.near_lon && query.near_km;
+    if (near) {
+      // Bounding box prefilter; the exact great-circle test follows in C++.
+      const double lat = *query.near_lat, lon = *query.near_lon, km = *query.near_km;
+      const double dlat = km / 110.574;
+      sql += " AND lat BETWEEN ? AND ?";
+      real_param(lat - dlat);
+      real_param(lat + dlat);
+      const double cos_lat = std::cos(lat * M_PI / 180.0);
+      if (cos_lat > 1e-6) {
+        const double dlon = km / (111.320 * cos_lat);
+        if (lon - dlon >= -180 && lon + dlon <= 180) {
+          sql += " AND lon BETWEEN ? AND ?";
+          real_param(lon - dlon);
+          real_param(lon + dlon);
+        }
+      }
+    }
+    sql += " ORDER BY date IS NULL, date, id";
+    Statement select(db_, sql.c_str());
+    if (!select.ok()) return error("querying incidents");
+    for (std::size_t i = 0; i < binds.size(); ++i) {
+      const int index = static_cast<int>(i + 1);
+      if (binds[i].is_text)
+        select.bind(index, strings[binds[i].index]);
+      else
+        select.bind(index, doubles[binds[i].index]);
+    }
+    std::vector<Incident> out;
+    int status;
+    while ((status = select.step()) == SQLITE_ROW) {
+      auto incident = parse_incident(select.text(0));
+      if (!incident) return std::unexpected(incident.error());
+      if (near) {
+        if (!incident->lat || !incident->lon) continue;
+        if (haversine_km(*query.near_lat, *query.near_lon, *incident->lat, *incident->lon) >
+            *query.near_km)
+          continue;
+      }
+      out.push_back(std::move(*incident));
+    }
+    if (status != SQLITE_DONE) return error("querying incidents");
+    return out;
+  }
+
+  Result<std::optional<Incident>> incident(const std::string& id) override {
+    std::lock_guard lock(mutex_);
+    Statement select(db_, "SELECT json FROM incidents WHERE id = ?");
+    if (!select.ok()) return error("reading incident " + id);
+    select.bind(1, id);
+    const int status = select.step();
+    if (status == SQLITE_DONE) return std::optional<Incident>();
+    if (status != SQLITE_ROW) return error("reading incident " + id);
+    auto incident = parse_incident(select.text(0));
+    if (!incident) return std::unexpected(incident.error());
+    return std::optional<Incident>(std::move(*incident));
+  }
+
+  Result<std::vector<Revision>> revisions(const std::string& incident_id) override {
+    std::lock_guard lock(mutex_);
+    Statement select(db_,
+                     "SELECT incident_id, revision, doc, changes, at FROM revisions WHERE "
+                     "incident_id = ? ORDER BY revision");
+    if (!select.ok()) return error("reading revisions of " + incident_id);
+    select.bind(1, incident_id);
+    std::vector<Revision> out;
+    int status;
+    while ((status = select.step()) == SQLITE_ROW) {
+      out.push_back(Revision{select.text(0), static_cast<int>(select.integer(1)), select.text(2),
+                             select.text(3), select.text(4)});
+    }
+    if (status != SQLITE_DONE) return error("reading revisions of " + incident_id);
+    return out;
+  }
+
+ private:
+  // BEGIN IMMEDIATE ... COMMIT, rolled back on scope exit unless committed.
+  class Transaction {
+   public:
+    explicit Transaction(SqliteStore& store) : store_(store) {}
+    ~Transaction() {
+      if (open_) sqlite3_exec(store_.db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+    Result<void> begin() {
+      if (auto r = store_.exec("BEGIN IMMEDIATE"); !r) return r;
+      open_ = true;
+      return {};
+    }
+    Result<void> commit() {
+      if (auto r = store_.exec("COMMIT"); !r) return r;
+      open_ = false;
+      return {};
+    }
+
+   private:
+    SqliteStore& store_;
+    bool open_ = false;
+  };
+
+  static std::size_t utf8_length(const std::string& text) {
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+      return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+  }
+
+  Result<Report> parse_report(const std::string& text) const {
+    json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) return fail(Error::Kind::kStore, "stored report is not valid JSON");
+    return report_from_json(j);
+  }
+
+  Result<Incident> parse_incident(const std::string& text) const {
+    json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded())
+      return fail(Error::Kind::kStore, path_ + ": stored incident is not valid JSON");
+    auto incident = incident_from_json(j);
+    if (!incident) return fail(Error::Kind::kStore, path_ + ": " + incident.error().message);
+    return incident;
+  }
+
+  std::unexpected<Error> error(const std::string& what) const {
+    return fail(Error::Kind::kStore, path_ + ": " + what + ": " + sqlite3_errmsg(db_));
+  }
+
+  Result<void> exec(const std::string& sql) {
+    char* message = nullptr;
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+      std::string text = message ? message : sqlite3_errmsg(db_);
+      sqlite3_free(message);
+      return fail(Error::Kind::kStore, path_ + ": " + text);
+    }
+    return {};
+  }
+
+  Result<void> migrate() {
+    if (auto r = exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                      "applied_at TEXT NOT NULL)");
+        !r)
+      return r;
+    for (int version = 1; version <= kSchemaVersion; ++version) {
+      Transaction tx(*this);
+      if (auto r = tx.begin(); !r) return r;
+      // Checked inside the write transaction so two processes opening at once cannot both apply.
+      Statement applied(db_, "SELECT 1 FROM schema_version WHERE version = ?");
+      if (!applied.ok()) return error("reading schema version");
+      applied.bind(1, version);
+      const int status = applied.step();
+      if (status == SQLITE_ROW) continue;
+      if (status != SQLITE_DONE) return error("reading schema version");
+      if (auto r = exec(kMigrations[version - 1]); !r) {
+        return fail(Error::Kind::kStore,
+                    r.error().message + " (migration " + std::to_string(version) + ")");
+      }
+      Statement record(db_, "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)");
+      if (!record.ok()) return error("recording migration");
+      record.bind(1, version).bind(2, now_utc());
+      if (record.step() != SQLITE_DONE) return error("recording migration");
+      if (auto r = tx.commit(); !r) return r;
+    }
+    return {};
+  }
+
+  sqlite3* db_;
+  std::string path_;
+  std::mutex mutex_;
+};
+
+}  // namespace
+
+int sqlite_schema_version() {
+  return kSchemaVersion;
+}
+
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path) {
+  sqlite3* db = nullptr;
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    std::string message = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close_v2(db);
+    return fail(Error::Kind::kStore, path + ": cannot open database: " + message);
+  }
+  auto store = std::make_unique<SqliteStore>(db, path);
+  if (auto r = store->initialize(); !r) return std::unexpected(r.error());
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace sitrep::store

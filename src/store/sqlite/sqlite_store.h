@@ -1,0 +1,19 @@
+// SQLite backend of the Store interface (store/store.h): one file, WAL journal, foreign keys,
+// a busy timeout so concurrent readers/writers wait instead of failing, FTS5 over document text,
+// and versioned schema migrations recorded in `schema_version`.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/store.h"
+
+namespace sitrep::store {
+
+// Opens (creating when missing) the SQLite database at `path` and applies pending migrations.
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path);
+
+// The schema version this build migrates to; exposed for tests.
+int sqlite_schema_version();
+
+}  // namespace sitrep::store

@@ -1,0 +1,319 @@
+// Store: SQLite backend round trips, duplicates, filters, revisions, atomicity, migrations.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <string>
+
+#include "store/sqlite/sqlite_store.h"
+#include "store/store.h"
+
+namespace sitrep::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("sitrep_store_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    path_ = (dir_ / "test.db").string();
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::unique_ptr<Store> open() {
+    auto store = open_store(path_);
+    EXPECT_TRUE(store.has_value()) << (store ? "" : store.error().message);
+    return store ? std::move(*store) : nullptr;
+  }
+
+  static StoredDocument document(const std::string& id, const std::string& name,
+                                 const std::string& text) {
+    StoredDocument d;
+    d.id = id;
+    d.doc = name;
+    d.url = "https://example.org/" + name;
+    d.outlet = "Example Wire";
+    d.published = "2024-05-02";
+    d.language = "en";
+    d.title = "Title of " + name;
+    d.text = text;
+    return d;
+  }
+
+  static Report report(const std::string& name, int launched) {
+    Report r;
+    r.doc = name;
+    r.published = "2024-05-02";
+    r.reports_attack = true;
+    Attack a;
+    a.date = "2024-05-01";
+    a.facility = "Camp Example";
+    a.weapon = "drone";
+    a.launched = launched;
+    a.suspected = {"Iran-aligned militias"};
+    a.evidence["launched"] = Evidence{"Three drones were launched.", 10, 37, "a spokesman"};
+    r.main = a;
+    Tally t;
+    t.count = 40;
+    t.qualifier = "more than";
+    t.region = "Iraq and Syria";
+    r.tallies.push_back(t);
+    return r;
+  }
+
+  static Incident incident(const std::string& id, const std::string& date, double lat, double lon,
+                           const std::string& facility, const std::string& weapon) {
+    Incident i;
+    i.id = id;
+    i.date = date;
+    i.lat = lat;
+    i.lon = lon;
+    i.facility = facility;
+    i.weapon = weapon;
+    i.reports = {"a.txt"};
+    Figure f;
+    f.best = f.low = 2;
+    f.high = 5;
+    f.claims = {Claim{2, "a.txt", "Wire", "official"}, Claim{5, "b.txt", "", ""}};
+    i.launched = f;
+    return i;
+  }
+
+  fs::path dir_;
+  std::string path_;
+};
+
+TEST_F(StoreTest, DocumentAndReportRoundTrip) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  auto put = store->put_document(document("d-1", "one.txt", "Rockets hit the compound."),
+                                 report("one.txt", 3));
+  ASSERT_TRUE(put.has_value()) << put.error().message;
+  EXPECT_TRUE(*put);
+
+  auto docs = store->documents({});
+  ASSERT_TRUE(docs.has_value());
+  ASSERT_EQ(docs->size(), 1u);
+  EXPECT_EQ((*docs)[0].id, "d-1");
+  EXPECT_EQ((*docs)[0].doc, "one.txt");
+  EXPECT_EQ((*docs)[0].outlet, "Example Wire");
+  EXPECT_EQ((*docs)[0].title, "Title of one.txt");
+  EXPECT_EQ((*docs)[0].chars, std::string("Rockets hit the compound.").size());
+  EXPECT_FALSE((*docs)[0].ingested_at.empty());
+
+  auto reports = store->reports();
+  ASSERT_TRUE(reports.has_value());
+  ASSERT_EQ(reports->size(), 1u);
+  const Report& r = (*reports)[0];
+  EXPECT_EQ(r.doc, "one.txt");
+  EXPECT_EQ(r.doc_id, "d-1");
+  ASSERT_TRUE(r.main);
+  EXPECT_EQ(r.main->launched, 3);
+  EXPECT_EQ(r.main->weapon, "drone");
+  EXPECT_EQ(r.main->evidence.at("launched").source, "a spokesman");
+  ASSERT_EQ(r.tallies.size(), 1u);
+  EXPECT_EQ(r.tallies[0].count, 40);
+}
+
+TEST_F(StoreTest, DuplicateDocumentReturnsFalseAndWritesNothing) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(*store->put_document(document("d-1", "one.txt", "first text"), report("one.txt", 3)));
+  auto again =
+      store->put_document(document("d-1", "renamed.txt", "other text"), report("renamed.txt", 9));
+  ASSERT_TRUE(again.has_value());
+  EXPECT_FALSE(*again);
+  auto docs = store->documents({});
+  ASSERT_EQ(docs->size(), 1u);
+  EXPECT_EQ((*docs)[0].doc, "one.txt");
+  auto reports = store->reports();
+  ASSERT_EQ(reports->size(), 1u);
+  EXPECT_EQ((*reports)[0].main->launched, 3);
+  // The second text was not indexed either.
+  EXPECT_TRUE(store->documents({"other"})->empty());
+}
+
+TEST_F(StoreTest, FullTextSearchOverTextAndTitle) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(*store->put_document(document("d-1", "one.txt", "Katyusha rockets struck Baghdad."),
+                                   report("one.txt", 2)));
+  ASSERT_TRUE(*store->put_document(document("d-2", "two.txt", "Drones were downed over Erbil."),
+                                   report("two.txt", 1)));
+  auto hits = store->documents({"rockets"});
+  ASSERT_TRUE(hits.has_value()) << hits.error().message;
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ((*hits)[0].doc, "one.txt");
+  // Title words are searchable; punctuation in the query is not an FTS syntax error.
+  auto titled = store->documents({"\"two.txt\" ("});
+  ASSERT_TRUE(titled.has_value()) << titled.error().message;
+  ASSERT_EQ(titled->size(), 1u);
+  EXPECT_EQ((*titled)[0].doc, "two.txt");
+  EXPECT_TRUE(store->documents({"mortar"})->empty());
+}
+
+TEST_F(StoreTest, IncidentRoundTripAndFilters) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  std::vector<Incident> incidents = {
+      incident("inc-a", "2023-12-08", 33.2986, 44.3958, "US Embassy Baghdad", "rocket"),
+      incident("inc-b", "2024-09-10", 33.27, 44.24, "Baghdad Diplomatic Support Center", "rocket"),
+      incident("inc-c", "2024-01-28", 33.32, 38.69, "Tower 22", "drone"),
+      incident("inc-d", "2024-02-01", 36.19, 43.96, "Erbil Air Base", "drone"),
+  };
+  incidents[3].background = true;
+  ASSERT_TRUE(store->save_incidents(incidents, {}, {}).has_value());
+
+  auto all = store->incidents({});
+  ASSERT_TRUE(all.has_value());
+  ASSERT_EQ(all->size(), 4u);
+  EXPECT_EQ((*all)[0].id, "inc-a");  // ordered by date
+  ASSERT_TRUE((*all)[0].launched);
+  EXPECT_EQ((*all)[0].launched->high, 5);
+  EXPECT_EQ((*all)[0].launched->claims.size(), 2u);
+
+  auto ids = [&](const IncidentQuery& q) {
+    std::vector<std::string> out;
+    auto r = store->incidents(q);
+    EXPECT_TRUE(r.has_value());
+    if (r)
+      for (const auto& i : *r) out.push_back(i.id);
+    return out;
+  };
+  IncidentQuery since;
+  since.since = "2024-01-28";
+  EXPECT_EQ(ids(since), (std::vector<std::string>{"inc-c", "inc-d", "inc-b"}));
+  IncidentQuery range;
+  range.since = "2024-01-01";
+  range.until = "2024-02-01";
+  EXPECT_EQ(ids(range), (std::vector<std::string>{"inc-c", "inc-d"}));
+  IncidentQuery facility;
+  facility.facility = "baghdad";
+  EXPECT_EQ(ids(facility), (std::vector<std::string>{"inc-a", "inc-b"}));
+  IncidentQuery weapon;
+  weapon.weapon = "drone";
+  EXPECT_EQ(ids(weapon), (std::vector<std::string>{"inc-c", "inc-d"}));
+  // Embassy to BDSC is about 14.5 km: 10 km around the embassy keeps only the embassy.
+  IncidentQuery near;
+  near.near_lat = 33.2986;
+  near.near_lon = 44.3958;
+  near.near_km = 10;
+  EXPECT_EQ(ids(near), (std::vector<std::string>{"inc-a"}));
+  near.near_km = 20;
+  EXPECT_EQ(ids(near), (std::vector<std::string>{"inc-a", "inc-b"}));
+  IncidentQuery no_background;
+  no_background.include_background = false;
+  EXPECT_EQ(ids(no_background).size(), 3u);
+
+  auto one = store->incident("inc-c");
+  ASSERT_TRUE(one.has_value());
+  ASSERT_TRUE(one->has_value());
+  EXPECT_EQ((*one)->facility, "Tower 22");
+  auto none = store->incident("inc-zzz");
+  ASSERT_TRUE(none.has_value());
+  EXPECT_FALSE(none->has_value());
+}
+
+TEST_F(StoreTest, RevisionsUpsertsAndRemovals) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  Incident a = incident("inc-a", "2023-12-08", 33.3, 44.4, "US Embassy Baghdad", "rocket");
+  Incident b = incident("inc-b", "2023-12-08", 33.3, 44.4, "US Embassy Baghdad", "rocket");
+  ASSERT_TRUE(store->save_incidents({a, b}, {}, {Revision{"inc-a", 1, "a.txt", "new", ""}}));
+  a.revision = 2;
+  a.reports = {"a.txt", "b.txt"};
+  ASSERT_TRUE(store->save_incidents(
+      {a}, {"inc-b"}, {Revision{"inc-a", 2, "b.txt", "+report b.txt", "2024-01-01T00:00:00Z"}}));
+  auto all = store->incidents({});
+  ASSERT_EQ(all->size(), 1u);
+  EXPECT_EQ((*all)[0].revision, 2);
+  EXPECT_EQ((*all)[0].reports.size(), 2u);
+  auto history = store->revisions("inc-a");
+  ASSERT_TRUE(history.has_value());
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_EQ((*history)[0].revision, 1);
+  EXPECT_FALSE((*history)[0].at.empty());
+  EXPECT_EQ((*history)[1].changes, "+report b.txt");
+  EXPECT_EQ((*history)[1].at, "2024-01-01T00:00:00Z");
+  EXPECT_TRUE(store->revisions("inc-b")->empty());
+}
+
+TEST_F(StoreTest, FailingSaveLeavesEarlierDataIntact) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  Incident a = incident("inc-a", "2023-12-08", 33.3, 44.4, "US Embassy Baghdad", "rocket");
+  ASSERT_TRUE(store->save_incidents({a}, {}, {Revision{"inc-a", 1, "a.txt", "new", ""}}));
+
+  // The incidents are written first; the bad revision (no incident id) fails afterwards, so the
+  // whole save must roll back.
+  Incident changed = a;
+  changed.revision = 2;
+  changed.facility = "Somewhere Else";
+  Incident extra = incident("inc-x", "2024-01-01", 1, 1, "X", "drone");
+  auto bad = store->save_incidents({changed, extra}, {}, {Revision{"", 2, "b.txt", "oops", ""}});
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error().kind, Error::Kind::kStore);
+  EXPECT_NE(bad.error().message.find("test.db"), std::string::npos) << bad.error().message;
+
+  auto all = store->incidents({});
+  ASSERT_TRUE(all.has_value());
+  ASSERT_EQ(all->size(), 1u);
+  EXPECT_EQ((*all)[0].facility, "US Embassy Baghdad");
+  EXPECT_EQ((*all)[0].revision, 1);
+  EXPECT_EQ(store->revisions("inc-a")->size(), 1u);
+
+  // A document with an empty id is refused and leaves nothing behind.
+  auto bad_doc = store->put_document(document("", "x.txt", "text"), report("x.txt", 1));
+  EXPECT_FALSE(bad_doc.has_value());
+  EXPECT_TRUE(store->documents({})->empty());
+  EXPECT_TRUE(store->reports()->empty());
+  // The store is still usable after a failure.
+  EXPECT_TRUE(*store->put_document(document("d-1", "x.txt", "text"), report("x.txt", 1)));
+}
+
+TEST_F(StoreTest, ReopenKeepsDataAndMigrationsAreIdempotent) {
+  {
+    auto store = open();
+    ASSERT_TRUE(store);
+    ASSERT_TRUE(*store->put_document(document("d-1", "one.txt", "text one"), report("one.txt", 3)));
+    ASSERT_TRUE(store->save_incidents(
+        {incident("inc-a", "2023-12-08", 33.3, 44.4, "US Embassy Baghdad", "rocket")}, {}, {}));
+  }
+  for (int round = 0; round < 2; ++round) {
+    auto store = open();
+    ASSERT_TRUE(store);
+    EXPECT_EQ(store->documents({})->size(), 1u);
+    EXPECT_EQ(store->reports()->size(), 1u);
+    EXPECT_EQ(store->incidents({})->size(), 1u);
+    EXPECT_EQ(store->documents({"one"})->size(), 1u);
+  }
+  // Each migration is recorded exactly once.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT count(*), max(version) FROM schema_version", -1, &stmt,
+                               nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(stmt, 0), sqlite_schema_version());
+  EXPECT_EQ(sqlite3_column_int(stmt, 1), sqlite_schema_version());
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+}
+
+TEST_F(StoreTest, PostgresNotBuiltAndBadPathsAreErrors) {
+  auto pg = open_store("postgresql://localhost/sitrep");
+  ASSERT_FALSE(pg.has_value());
+  EXPECT_EQ(pg.error().message, "PostgreSQL backend not built yet");
+  auto missing_dir = open_store((dir_ / "no" / "such" / "dir" / "x.db").string());
+  ASSERT_FALSE(missing_dir.has_value());
+  EXPECT_NE(missing_dir.error().message.find("x.db"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sitrep::store
