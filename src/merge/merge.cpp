@@ -1,0 +1,817 @@
+// Report -> Incident merge. See docs/MERGE.md for every rule with an example.
+//
+// Shape of the algorithm:
+//   1. Reports are deduplicated by doc name and put in a canonical order (attack date, doc name,
+//      then content), so the result depends only on the SET of reports.
+//   2. Main attacks are clustered greedily in that order. A multimap from day number to cluster
+//      finds the candidates of a new mention in O(log n + candidates); a mention joins the best
+//      cluster whose members are ALL compatible with it (complete linkage, so a vague report
+//      cannot chain two different attacks together).
+//   3. Second pass: background mentions are absorbed by a main incident of the same date and
+//      place, else clustered among themselves into background incidents.
+//   4. Each cluster is reconciled into an Incident, ids are assigned (stable against
+//      `previous`), and material changes become Revision rows.
+#include "merge/merge.h"
+
+#include <algorithm>
+#include <cctype>
+#include <climits>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <tuple>
+#include <utility>
+
+#include "core/json.h"
+
+namespace sitrep::merge {
+namespace {
+
+constexpr int kNoDay = INT_MIN / 4;  // anchor of a mention with neither date nor published date
+constexpr double kNestedFacilityKm = 5.0;
+constexpr double kCityRadiusKm = 10.0;
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+// Days since 1970-01-01 of a YYYY-MM-DD string (proleptic Gregorian); nullopt if malformed.
+std::optional<int> day_number(const std::string& text) {
+  int y = 0, m = 0, d = 0;
+  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3)
+    return std::nullopt;
+  if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  // Howard Hinnant's days_from_civil.
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const int yoe = y - era * 400;
+  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+std::optional<int> day_number(const std::optional<std::string>& text) {
+  return text ? day_number(*text) : std::nullopt;
+}
+
+std::string lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+bool same_name(const std::string& a, const std::string& b) {
+  return lower(a) == lower(b);
+}
+
+double distance_km(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kEarthKm = 6371.0;
+  constexpr double kRad = 3.14159265358979323846 / 180.0;
+  const double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  const double h =
+      std::sin(dlat / 2) * std::sin(dlat / 2) +
+      std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+// Lowercase ASCII words joined by '-': "US Embassy, Baghdad" -> "us-embassy-baghdad".
+std::string slug(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c)) {
+      out += static_cast<char>(std::tolower(c));
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+void sort_unique(std::vector<std::string>& values) {
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+}
+
+// facility 3 > city 2 > region 1 > country 0 (> nothing -1).
+int place_rank(const std::string& geo_precision, const std::string& facility,
+               const std::string& city, const std::string& country) {
+  if (geo_precision == "facility" || !facility.empty()) return 3;
+  if (geo_precision == "city" || !city.empty()) return 2;
+  if (geo_precision == "region") return 1;
+  if (geo_precision == "country" || !country.empty()) return 0;
+  return -1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mentions: one attack as one report describes it (its main attack or a background entry).
+
+struct Mention {
+  const Report* report = nullptr;
+  const Attack* attack = nullptr;                // main mentions
+  const BackgroundAttack* background = nullptr;  // background mentions
+  std::optional<int> day;                        // the attack date, when given
+  std::optional<int> published;
+  int anchor = kNoDay;  // day used for ordering and the index: date, else published
+  std::string country, city, facility, weapon;
+  std::optional<double> lat, lon;
+  std::string content;  // canonical serialisation, the last tie-breaker of the canonical order
+
+  bool is_main() const { return attack != nullptr; }
+  bool has_coords() const { return lat && lon; }
+};
+
+Mention main_mention(const Report& report) {
+  Mention m;
+  m.report = &report;
+  m.attack = &*report.main;
+  m.day = day_number(report.main->date);
+  m.published = day_number(report.published);
+  m.anchor = m.day ? *m.day : (m.published ? *m.published : kNoDay);
+  m.country = report.main->country;
+  m.city = report.main->city;
+  m.facility = report.main->facility;
+  m.weapon = report.main->weapon;
+  m.lat = report.main->lat;
+  m.lon = report.main->lon;
+  return m;
+}
+
+Mention background_mention(const Report& report, const BackgroundAttack& background) {
+  Mention m;
+  m.report = &report;
+  m.background = &background;
+  m.day = day_number(background.date);
+  m.published = day_number(report.published);
+  // A background mention without a date is NOT anchored at the published date: it is an older
+  // attack, so the article's date says nothing about when it happened.
+  m.anchor = m.day ? *m.day : kNoDay;
+  m.country = background.country;
+  m.city = background.city;
+  m.facility = background.facility;
+  m.weapon = background.weapon;
+  m.lat = background.lat;
+  m.lon = background.lon;
+  m.content = to_json(background).dump();
+  return m;
+}
+
+bool canonical_less(const Mention& a, const Mention& b) {
+  if (a.anchor != b.anchor) return a.anchor < b.anchor;
+  if (a.report->doc != b.report->doc) return a.report->doc < b.report->doc;
+  return a.content < b.content;
+}
+
+bool weapons_compatible(const std::string& a, const std::string& b) {
+  return a == "unknown" || b == "unknown" || a.empty() || b.empty() || a == b;
+}
+
+bool countries_compatible(const std::string& a, const std::string& b) {
+  return a.empty() || b.empty() || a == b;
+}
+
+template <typename A, typename B>
+bool place_compatible(const A& a, const B& b) {
+  const bool a_fac = !a.facility.empty(), b_fac = !b.facility.empty();
+  const bool coords = a.lat && a.lon && b.lat && b.lon;
+  const double km = coords ? distance_km(*a.lat, *a.lon, *b.lat, *b.lon) : 0.0;
+  if (a_fac && b_fac) {
+    if (same_name(a.facility, b.facility)) return true;
+    // Two different known facilities: only nested sites (BDSC inside Baghdad airport) merge.
+    return coords && km < kNestedFacilityKm;
+  }
+  if (coords) return km <= kCityRadiusKm;  // facility vs city, or city vs city
+  if (!a.city.empty() && !b.city.empty()) return same_name(a.city, b.city);
+  return true;  // one side knows only the country: nothing contradicts
+}
+
+// Whether two main mentions can describe the same attack.
+bool mains_compatible(const Mention& a, const Mention& b) {
+  if (!countries_compatible(a.country, b.country)) return false;
+  if (!weapons_compatible(a.weapon, b.weapon)) return false;
+  if (a.day && b.day) {
+    if (std::abs(*a.day - *b.day) > 1) return false;
+  } else if (a.day || b.day) {
+    // The undated report may describe an attack 0-3 days before it was published.
+    const Mention& dated = a.day ? a : b;
+    const Mention& undated = a.day ? b : a;
+    if (!undated.published) return false;
+    const int gap = *undated.published - *dated.day;
+    if (gap < 0 || gap > 3) return false;
+  } else if (a.published && b.published) {
+    if (std::abs(*a.published - *b.published) > 1) return false;
+  } else {
+    // Nothing dates either one: only the very same facility.
+    return !a.facility.empty() && same_name(a.facility, b.facility);
+  }
+  return place_compatible(a, b);
+}
+
+// Whether two background mentions describe the same older attack: same date exactly, or both
+// undated at the very same facility.
+bool backgrounds_compatible(const Mention& a, const Mention& b) {
+  if (!countries_compatible(a.country, b.country)) return false;
+  if (!weapons_compatible(a.weapon, b.weapon)) return false;
+  if (a.day || b.day) return a.day == b.day && place_compatible(a, b);
+  return !a.facility.empty() && same_name(a.facility, b.facility);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clustering
+
+struct Cluster {
+  std::vector<std::size_t> members;  // indices into the mention vector, canonical order
+};
+
+// Greedy complete-linkage clustering of `mentions` (already canonical) using a day index.
+// A mention's partners have anchors in [anchor - before, anchor + after].
+template <typename Compatible>
+std::vector<Cluster> cluster(const std::vector<Mention>& mentions, Compatible compatible,
+                             int before, int after) {
+  std::vector<Cluster> clusters;
+  std::multimap<int, std::size_t> index;  // member anchor -> cluster
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    const Mention& m = mentions[i];
+    auto lo = m.anchor == kNoDay ? index.lower_bound(kNoDay) : index.lower_bound(m.anchor - before);
+    auto hi = m.anchor == kNoDay ? index.upper_bound(kNoDay) : index.upper_bound(m.anchor + after);
+    std::vector<std::size_t> candidates;
+    for (auto it = lo; it != hi; ++it) candidates.push_back(it->second);
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+
+    // Best candidate: every member compatible; prefer a cluster naming the same facility, then
+    // the closest in days, then the oldest cluster.
+    std::optional<std::size_t> best;
+    std::tuple<int, int, std::size_t> best_key{};
+    for (std::size_t c : candidates) {
+      bool all = true, same_facility = false;
+      int closest = INT_MAX;
+      for (std::size_t j : clusters[c].members) {
+        const Mention& other = mentions[j];
+        if (!compatible(m, other)) {
+          all = false;
+          break;
+        }
+        if (!m.facility.empty() && same_name(m.facility, other.facility)) same_facility = true;
+        if (m.anchor != kNoDay && other.anchor != kNoDay)
+          closest = std::min(closest, std::abs(m.anchor - other.anchor));
+      }
+      if (!all) continue;
+      std::tuple<int, int, std::size_t> key{same_facility ? 0 : 1, closest, c};
+      if (!best || key < best_key) {
+        best = c;
+        best_key = key;
+      }
+    }
+    std::size_t target;
+    if (best) {
+      target = *best;
+    } else {
+      target = clusters.size();
+      clusters.emplace_back();
+    }
+    clusters[target].members.push_back(i);
+    index.emplace(m.anchor, target);
+  }
+  return clusters;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reconciliation
+
+bool is_casualty(const std::string& field) {
+  return field == "killed" || field == "injured";
+}
+
+std::optional<Figure> reconcile_figure(const std::vector<const Mention*>& members,
+                                       const std::string& field,
+                                       std::optional<int> Attack::*member) {
+  Figure figure;
+  std::map<int, int> votes;
+  for (const Mention* m : members) {
+    const auto& value = m->attack->*member;
+    if (!value) continue;
+    Claim claim;
+    claim.value = *value;
+    claim.doc = m->report->doc;
+    claim.outlet = m->report->outlet;
+    if (auto it = m->attack->evidence.find(field); it != m->attack->evidence.end())
+      claim.source = it->second.source;
+    figure.claims.push_back(std::move(claim));
+    ++votes[*value];
+  }
+  if (figure.claims.empty()) return std::nullopt;
+  figure.low = votes.begin()->first;
+  figure.high = votes.rbegin()->first;
+  if (is_casualty(field)) {
+    figure.best = figure.low;  // ACLED: the most conservative casualty figure
+  } else {
+    int most = 0;
+    for (const auto& [value, count] : votes)  // ascending, so ties keep the lower value
+      if (count > most) {
+        most = count;
+        figure.best = value;
+      }
+  }
+  return figure;
+}
+
+int damage_level(const std::string& damage) {
+  if (damage == "none") return 0;
+  if (damage == "minor") return 1;
+  if (damage == "significant") return 2;
+  return -1;
+}
+
+std::optional<bool> any_true(const std::vector<const Mention*>& members,
+                             std::optional<bool> Attack::*member) {
+  std::optional<bool> result;
+  for (const Mention* m : members) {
+    const auto& value = m->attack->*member;
+    if (value) result = result.value_or(false) || *value;
+  }
+  return result;
+}
+
+// Majority of the values (empty / "unknown" ignored); ties go to `prefer(a) > prefer(b)`, then
+// alphabetical. Returns "unknown" when nothing is known.
+template <typename Prefer>
+std::string majority(const std::vector<std::string>& values, Prefer prefer) {
+  std::map<std::string, int> votes;
+  for (const auto& v : values)
+    if (!v.empty() && v != "unknown") ++votes[v];
+  std::string best = "unknown";
+  int most = 0;
+  for (const auto& [value, count] : votes)  // alphabetical, so a later value must beat strictly
+    if (count > most || (count == most && prefer(value) > prefer(best))) {
+      most = count;
+      best = value;
+    }
+  return best;
+}
+
+template <typename T>
+void copy_place(Incident& incident, const T& source, const std::string& geo_precision) {
+  incident.country = source.country;
+  incident.city = source.city;
+  incident.facility = source.facility;
+  incident.lat = source.lat;
+  incident.lon = source.lon;
+  incident.geo_precision = geo_precision;
+}
+
+// Fills missing place details (country, city, coordinates) from members naming the same place.
+void fill_place(Incident& incident, const std::vector<const Mention*>& members) {
+  for (const Mention* m : members) {
+    if (incident.country.empty()) incident.country = m->country;
+    const bool same_place = incident.facility.empty() ? same_name(m->city, incident.city)
+                                                      : same_name(m->facility, incident.facility);
+    if (!same_place) continue;
+    if (incident.city.empty()) incident.city = m->city;
+    if (!(incident.lat && incident.lon) && m->has_coords()) {
+      incident.lat = m->lat;
+      incident.lon = m->lon;
+    }
+  }
+  if (incident.city.empty())
+    for (const Mention* m : members)
+      if (!m->city.empty()) {
+        incident.city = m->city;
+        break;
+      }
+}
+
+int mention_rank(const Mention& m) {
+  const std::string& precision = m.attack ? m.attack->geo_precision : std::string();
+  return place_rank(precision, m.facility, m.city, m.country);
+}
+
+// The member whose place is most precise (facility > city > region > country), preferring one
+// with coordinates, then a dated one, then canonical order.
+const Mention* most_precise(const std::vector<const Mention*>& members) {
+  const Mention* best = nullptr;
+  std::tuple<int, int, int> best_key{};
+  for (const Mention* m : members) {
+    std::tuple<int, int, int> key{mention_rank(*m), m->has_coords() ? 1 : 0, m->day ? 1 : 0};
+    if (!best || key > best_key) {
+      best = m;
+      best_key = key;
+    }
+  }
+  return best;
+}
+
+std::string geo_precision_of(const Mention& m) {
+  if (m.attack && !m.attack->geo_precision.empty()) return m.attack->geo_precision;
+  switch (place_rank("", m.facility, m.city, m.country)) {
+    case 3:
+      return "facility";
+    case 2:
+      return "city";
+    case 0:
+      return "country";
+    default:
+      return "";
+  }
+}
+
+// Sets date (and precision) and time from the most precise member that has them.
+void reconcile_when(Incident& incident, const std::vector<const Mention*>& members) {
+  std::vector<const Mention*> dated;
+  for (const Mention* m : members)
+    if (m->day) dated.push_back(m);
+  if (dated.empty()) {
+    incident.date.reset();
+    incident.date_precision = "unknown";
+  } else {
+    const Mention* source = most_precise(dated);
+    incident.date = source->attack ? source->attack->date : source->background->date;
+    incident.date_precision = "day";
+  }
+  std::vector<const Mention*> timed;
+  for (const Mention* m : members)
+    if (m->attack && m->attack->time_local) timed.push_back(m);
+  if (!timed.empty()) incident.time_local = most_precise(timed)->attack->time_local;
+}
+
+Incident reconcile_main(const std::vector<const Mention*>& members) {
+  Incident incident;
+  const Mention* where = most_precise(members);
+  copy_place(incident, *where, geo_precision_of(*where));
+  fill_place(incident, members);
+  reconcile_when(incident, members);
+
+  incident.launched = reconcile_figure(members, "launched", &Attack::launched);
+  incident.intercepted = reconcile_figure(members, "intercepted", &Attack::intercepted);
+  incident.impacted = reconcile_figure(members, "impacted", &Attack::impacted);
+  incident.killed = reconcile_figure(members, "killed", &Attack::killed);
+  incident.injured = reconcile_figure(members, "injured", &Attack::injured);
+
+  // Weapon: majority of specific weapons; a tie goes to one that some report details.
+  std::vector<std::string> weapons;
+  std::set<std::string> detailed;
+  for (const Mention* m : members) {
+    weapons.push_back(m->attack->weapon);
+    if (!m->attack->weapon_detail.empty()) detailed.insert(m->attack->weapon);
+  }
+  incident.weapon = majority(weapons, [&](const std::string& w) { return detailed.count(w); });
+  for (const Mention* m : members)
+    if (!m->attack->weapon_detail.empty() &&
+        (m->attack->weapon == incident.weapon || m->attack->weapon == "unknown")) {
+      incident.weapon_detail = m->attack->weapon_detail;
+      break;
+    }
+
+  std::vector<std::string> targets;
+  for (const Mention* m : members) targets.push_back(m->attack->target_type);
+  incident.target_type = majority(targets, [](const std::string&) { return 0; });
+
+  int damage = -1;
+  for (const Mention* m : members) {
+    const int level = damage_level(m->attack->damage);
+    if (level > damage) {
+      damage = level;
+      incident.damage = m->attack->damage;
+    }
+  }
+
+  for (const Mention* m : members) {
+    const Attack& a = *m->attack;
+    incident.suspected.insert(incident.suspected.end(), a.suspected.begin(), a.suspected.end());
+    incident.claimed_by.insert(incident.claimed_by.end(), a.claimed_by.begin(), a.claimed_by.end());
+    incident.denied_by.insert(incident.denied_by.end(), a.denied_by.begin(), a.denied_by.end());
+    incident.reports.push_back(m->report->doc);
+  }
+  sort_unique(incident.suspected);
+  sort_unique(incident.claimed_by);
+  sort_unique(incident.denied_by);
+  sort_unique(incident.reports);
+  incident.alarm_sounded = any_true(members, &Attack::alarm_sounded);
+  incident.air_defense_engaged = any_true(members, &Attack::air_defense_engaged);
+  incident.background = false;
+  return incident;
+}
+
+// A background incident lists the docs that mention it: they are its only provenance.
+Incident reconcile_background(const std::vector<const Mention*>& members) {
+  Incident incident;
+  const Mention* where = most_precise(members);
+  copy_place(incident, *where, geo_precision_of(*where));
+  fill_place(incident, members);
+  reconcile_when(incident, members);
+  std::vector<std::string> weapons;
+  for (const Mention* m : members) weapons.push_back(m->weapon);
+  incident.weapon = majority(weapons, [](const std::string&) { return 0; });
+  for (const Mention* m : members) incident.reports.push_back(m->report->doc);
+  sort_unique(incident.reports);
+  incident.background = true;
+  return incident;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ids, matching with the previous incidents, revisions
+
+std::string base_id(const Incident& incident) {
+  std::string place = slug(incident.facility);
+  if (place.empty()) place = slug(incident.city);
+  if (place.empty()) place = slug(incident.country);
+  if (place.empty()) place = "unknown";
+  return "inc-" + incident.date.value_or("undated") + "-" + place;
+}
+
+// "inc-x" and "inc-x-2" share the base "inc-x".
+bool id_has_base(const std::string& id, const std::string& base) {
+  if (id == base) return true;
+  if (id.size() <= base.size() + 1 || id.compare(0, base.size(), base) != 0 ||
+      id[base.size()] != '-')
+    return false;
+  return std::all_of(id.begin() + static_cast<std::ptrdiff_t>(base.size()) + 1, id.end(),
+                     [](unsigned char c) { return std::isdigit(c); });
+}
+
+nlohmann::json material(const Incident& incident) {
+  nlohmann::json json = to_json(incident);
+  for (const char* key : {"id", "revision", "first_seen", "updated"}) json.erase(key);
+  return json;
+}
+
+std::string figure_text(const nlohmann::json& figure) {
+  if (figure.is_null()) return "none";
+  const int low = figure.value("low", 0), high = figure.value("high", 0);
+  return low == high ? std::to_string(low) : std::to_string(low) + ".." + std::to_string(high);
+}
+
+std::string value_text(const nlohmann::json& value) {
+  if (value.is_null()) return "none";
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_array()) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < value.size(); ++i) out += (i ? ", " : "") + value_text(value[i]);
+    return out + "]";
+  }
+  return value.dump();
+}
+
+// Human-readable differences: "launched 3 -> 3..14; +report 004_x.txt".
+std::string describe_changes(const Incident& before, const Incident& after) {
+  const nlohmann::json a = material(before), b = material(after);
+  std::vector<std::string> parts;
+  for (const auto& [key, value] : b.items()) {
+    if (key == "reports") continue;
+    const nlohmann::json old = a.contains(key) ? a[key] : nlohmann::json();
+    if (old == value) continue;
+    if (key == "launched" || key == "intercepted" || key == "impacted" || key == "killed" ||
+        key == "injured") {
+      const std::string from = figure_text(old), to = figure_text(value);
+      if (from != to) {
+        parts.push_back(key + " " + from + " -> " + to);
+      } else {
+        parts.push_back(key + " claims " +
+                        std::to_string(old.value("claims", nlohmann::json::array()).size()) +
+                        " -> " + std::to_string(value["claims"].size()));
+      }
+    } else {
+      parts.push_back(key + " " + value_text(old) + " -> " + value_text(value));
+    }
+  }
+  std::vector<std::string> added, removed;
+  std::set_difference(after.reports.begin(), after.reports.end(), before.reports.begin(),
+                      before.reports.end(), std::back_inserter(added));
+  std::set_difference(before.reports.begin(), before.reports.end(), after.reports.begin(),
+                      after.reports.end(), std::back_inserter(removed));
+  for (const auto& doc : added) parts.push_back("+report " + doc);
+  for (const auto& doc : removed) parts.push_back("-report " + doc);
+  std::string out;
+  for (const auto& part : parts) out += (out.empty() ? "" : "; ") + part;
+  return out;
+}
+
+struct Built {
+  Incident incident;
+  std::vector<const Mention*> members;  // main members (or background members)
+  std::vector<std::string> mentioned_in;
+  std::string first_doc;  // canonical first doc, for "created from"
+};
+
+// Newest of the docs added to an incident (latest published date, then doc name).
+std::string newest_doc(const std::vector<std::string>& added,
+                       const std::map<std::string, const Report*>& by_doc) {
+  std::string best;
+  std::string best_published;
+  for (const auto& doc : added) {
+    auto it = by_doc.find(doc);
+    const std::string published = it == by_doc.end() ? "" : it->second->published;
+    if (best.empty() || std::tie(published, doc) > std::tie(best_published, best)) {
+      best = doc;
+      best_published = published;
+    }
+  }
+  return best;
+}
+
+bool incident_less(const Incident& a, const Incident& b) {
+  // Dated incidents by date, undated ones last; then id.
+  if (a.date.has_value() != b.date.has_value()) return a.date.has_value();
+  if (a.date != b.date) return *a.date < *b.date;
+  return a.id < b.id;
+}
+
+}  // namespace
+
+Update rebuild(const std::vector<Report>& reports, const std::vector<Incident>& previous,
+               const std::string& now) {
+  // 1. One report per doc name (the set semantics); the canonical first wins on duplicates.
+  std::map<std::string, const Report*> by_doc;
+  std::map<std::string, std::string> dumps;
+  for (const Report& r : reports) {
+    auto it = by_doc.find(r.doc);
+    if (it == by_doc.end()) {
+      by_doc[r.doc] = &r;
+      continue;
+    }
+    std::string& kept = dumps[r.doc];
+    if (kept.empty()) kept = to_json(*it->second).dump();
+    std::string dump = to_json(r).dump();
+    if (dump < kept) {
+      it->second = &r;
+      kept = std::move(dump);
+    }
+  }
+
+  std::vector<Mention> mains, backgrounds;
+  for (const auto& entry : by_doc) {
+    const Report* report = entry.second;
+    if (report->reports_attack && report->main) {
+      mains.push_back(main_mention(*report));  // doc names are unique from here on
+    }
+    for (const BackgroundAttack& b : report->background)
+      backgrounds.push_back(background_mention(*report, b));
+  }
+  std::sort(mains.begin(), mains.end(), canonical_less);
+  std::sort(backgrounds.begin(), backgrounds.end(), canonical_less);
+
+  // 2. Main attacks. Partners of a mention anchored at day d have anchors in [d-3, d+3]: a
+  // dated partner within a day, or an undated one published up to 3 days later (or earlier,
+  // seen from the undated side).
+  std::vector<Cluster> main_clusters = cluster(mains, mains_compatible, 3, 3);
+  std::vector<Built> built;
+  for (const Cluster& c : main_clusters) {
+    Built b;
+    for (std::size_t i : c.members) b.members.push_back(&mains[i]);
+    b.incident = reconcile_main(b.members);
+    b.first_doc = b.members.front()->report->doc;
+    built.push_back(std::move(b));
+  }
+
+  // 3. Background mentions: absorbed by a main incident of the same date and place, else
+  // clustered among themselves.
+  std::multimap<int, std::size_t> main_by_day;
+  for (std::size_t i = 0; i < built.size(); ++i)
+    if (auto day = day_number(built[i].incident.date)) main_by_day.emplace(*day, i);
+  std::vector<Mention> loose;
+  for (const Mention& m : backgrounds) {
+    std::optional<std::size_t> host;
+    if (m.day) {
+      auto [lo, hi] = main_by_day.equal_range(*m.day);
+      for (auto it = lo; it != hi && !host; ++it) {
+        const Incident& incident = built[it->second].incident;
+        if (countries_compatible(m.country, incident.country) &&
+            weapons_compatible(m.weapon, incident.weapon) && place_compatible(m, incident))
+          host = it->second;
+      }
+    }
+    if (host) {
+      // A doc that is itself one of the incident's reports adds nothing.
+      auto& docs = built[*host].incident.reports;
+      if (!std::binary_search(docs.begin(), docs.end(), m.report->doc))
+        built[*host].mentioned_in.push_back(m.report->doc);
+    } else {
+      loose.push_back(m);
+    }
+  }
+  for (Built& b : built) sort_unique(b.mentioned_in);
+  std::vector<Cluster> background_clusters = cluster(loose, backgrounds_compatible, 0, 0);
+  for (const Cluster& c : background_clusters) {
+    Built b;
+    for (std::size_t i : c.members) b.members.push_back(&loose[i]);
+    b.incident = reconcile_background(b.members);
+    b.first_doc = b.members.front()->report->doc;
+    built.push_back(std::move(b));
+  }
+
+  // 4. Match with the previous incidents: greedily by the number of shared docs.
+  std::map<std::string, std::vector<std::size_t>> previous_by_doc;
+  for (std::size_t p = 0; p < previous.size(); ++p)
+    for (const auto& doc : previous[p].reports) previous_by_doc[doc].push_back(p);
+  std::vector<std::tuple<int, std::size_t, std::size_t>> pairs;  // (-shared, new, previous)
+  for (std::size_t n = 0; n < built.size(); ++n) {
+    std::map<std::size_t, int> shared;
+    for (const auto& doc : built[n].incident.reports)
+      if (auto it = previous_by_doc.find(doc); it != previous_by_doc.end())
+        for (std::size_t p : it->second) ++shared[p];
+    for (const auto& [p, count] : shared) pairs.emplace_back(-count, n, p);
+  }
+  std::sort(pairs.begin(), pairs.end(), [&](const auto& x, const auto& y) {
+    if (std::get<0>(x) != std::get<0>(y)) return std::get<0>(x) < std::get<0>(y);
+    if (std::get<1>(x) != std::get<1>(y)) return std::get<1>(x) < std::get<1>(y);
+    return previous[std::get<2>(x)].id < previous[std::get<2>(y)].id;
+  });
+  std::vector<std::optional<std::size_t>> match(built.size());
+  std::vector<bool> previous_taken(previous.size(), false);
+  for (const auto& [negative, n, p] : pairs)
+    if (!match[n] && !previous_taken[p]) {
+      match[n] = p;
+      previous_taken[p] = true;
+    }
+
+  // Ids: a matched incident keeps its previous id while its date and place give the same base;
+  // the others get base, base-2, base-3... in canonical order (clusters are already canonical).
+  std::set<std::string> taken;
+  std::vector<std::string> bases(built.size());
+  for (std::size_t n = 0; n < built.size(); ++n) {
+    bases[n] = base_id(built[n].incident);
+    if (match[n] && id_has_base(previous[*match[n]].id, bases[n]) &&
+        taken.insert(previous[*match[n]].id).second)
+      built[n].incident.id = previous[*match[n]].id;
+  }
+  for (std::size_t n = 0; n < built.size(); ++n) {
+    if (!built[n].incident.id.empty()) continue;
+    std::string id = bases[n];
+    for (int suffix = 2; taken.count(id); ++suffix) id = bases[n] + "-" + std::to_string(suffix);
+    taken.insert(id);
+    built[n].incident.id = id;
+  }
+
+  // 5. Revisions.
+  Update update;
+  for (std::size_t n = 0; n < built.size(); ++n) {
+    Incident& incident = built[n].incident;
+    if (!match[n]) {
+      incident.revision = 1;
+      incident.first_seen = incident.updated = now;
+      update.revisions.push_back(
+          Revision{incident.id, 1, built[n].first_doc, "created from " + built[n].first_doc, now});
+      continue;
+    }
+    const Incident& before = previous[*match[n]];
+    incident.first_seen = before.first_seen.empty() ? now : before.first_seen;
+    if (material(before) == material(incident) && before.id == incident.id) {
+      incident.revision = before.revision;
+      incident.updated = before.updated;
+      continue;
+    }
+    incident.revision = before.revision + 1;
+    incident.updated = now;
+    std::string changes = describe_changes(before, incident);
+    if (before.id != incident.id)
+      changes = "id " + before.id + " -> " + incident.id + (changes.empty() ? "" : "; " + changes);
+    std::vector<std::string> added;
+    std::set_difference(incident.reports.begin(), incident.reports.end(), before.reports.begin(),
+                        before.reports.end(), std::back_inserter(added));
+    const std::string doc = added.empty() ? built[n].first_doc : newest_doc(added, by_doc);
+    update.revisions.push_back(Revision{incident.id, incident.revision, doc, changes, now});
+  }
+
+  std::set<std::string> alive;
+  for (Built& b : built) {
+    alive.insert(b.incident.id);
+    if (!b.mentioned_in.empty()) update.mentioned_in[b.incident.id] = b.mentioned_in;
+    update.incidents.push_back(std::move(b.incident));
+  }
+  for (const Incident& p : previous)
+    if (!alive.count(p.id)) update.removed_ids.push_back(p.id);
+  sort_unique(update.removed_ids);
+  std::sort(update.incidents.begin(), update.incidents.end(), incident_less);
+  std::sort(update.revisions.begin(), update.revisions.end(),
+            [](const Revision& a, const Revision& b) { return a.incident_id < b.incident_id; });
+  return update;
+}
+
+std::vector<TallyClaim> tallies(const std::vector<Report>& reports) {
+  std::vector<const Report*> ordered;
+  for (const Report& r : reports) ordered.push_back(&r);
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const Report* a, const Report* b) { return a->doc < b->doc; });
+  std::vector<TallyClaim> out;
+  for (const Report* r : ordered)
+    for (const Tally& t : r->tallies)
+      out.push_back(TallyClaim{t, r->doc, r->outlet, r->published, t.evidence.source});
+  return out;
+}
+
+int count_incidents(const std::vector<Incident>& incidents, const std::string& start,
+                    const std::string& end, const std::vector<std::string>& countries,
+                    bool include_background) {
+  int count = 0;
+  for (const Incident& i : incidents) {
+    if (!i.date || (i.background && !include_background)) continue;
+    if (!start.empty() && *i.date < start) continue;
+    if (!end.empty() && *i.date > end) continue;
+    if (!countries.empty() &&
+        std::find(countries.begin(), countries.end(), i.country) == countries.end())
+      continue;
+    ++count;
+  }
+  return count;
+}
+
+}  // namespace sitrep::merge
