@@ -1,0 +1,487 @@
+#include "text/text.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+
+namespace sitrep::text {
+namespace {
+
+bool is_ascii_alnum(unsigned char c) { return std::isalnum(c) != 0; }
+
+// Length of the UTF-8 sequence starting at byte c (1 for ASCII and stray continuation bytes).
+std::size_t utf8_length(unsigned char c) {
+  if (c < 0xC0) return 1;
+  if (c < 0xE0) return 2;
+  if (c < 0xF0) return 3;
+  return 4;
+}
+
+// Non-ASCII characters count as letters except the General Punctuation block (dashes, curly
+// quotes, ellipsis: U+2000..U+206F, encoded E2 80..81 xx) and a few symbols.
+bool is_word_char_at(std::string_view s, std::size_t i) {
+  unsigned char c = s[i];
+  if (c < 0x80) return is_ascii_alnum(c);
+  if (c == 0xE2 && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) == 0x80 ||
+                                        static_cast<unsigned char>(s[i + 1]) == 0x81))
+    return false;
+  if (c == 0xC2) return false;  // NBSP, «, », ·, ©
+  return true;
+}
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+constexpr std::array<std::string_view, 41> kAbbreviations = {
+    "u.s",  "u.n",  "u.k",  "mr",   "mrs",  "ms",   "dr",   "gen",  "lt",  "col",
+    "maj",  "sgt",  "capt", "sen",  "rep",  "gov",  "st",   "jan",  "feb", "mar",
+    "apr",  "jun",  "jul",  "aug",  "sep",  "sept", "oct",  "nov",  "dec", "no",
+    "i.e",  "e.g",  "inc",  "co",   "ltd",  "jr",   "sr",   "vs",   "adm", "brig", "amb"};
+
+bool is_abbreviation(std::string_view lower_word) {
+  if (lower_word.size() == 1 && std::isalpha(static_cast<unsigned char>(lower_word[0])))
+    return true;  // an initial: "Alina L. Romanowski"
+  return std::find(kAbbreviations.begin(), kAbbreviations.end(), lower_word) !=
+         kAbbreviations.end();
+}
+
+bool is_closing(unsigned char c) { return c == '"' || c == '\'' || c == ')' || c == ']'; }
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view s) {
+  std::vector<Token> tokens;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      ++i;
+      continue;
+    }
+    if (!is_word_char_at(s, i)) {
+      std::size_t len = utf8_length(c);
+      tokens.push_back(Token{i, std::min(s.size(), i + len), std::string(s.substr(i, len)), false,
+                             false});
+      i += len;
+      continue;
+    }
+    std::size_t start = i;
+    while (i < s.size()) {
+      if (is_word_char_at(s, i)) {
+        i += utf8_length(static_cast<unsigned char>(s[i]));
+        continue;
+      }
+      // Inner joiners: Kata'ib, Iran-aligned, U.S, 1,200, 4.5, 4:15.
+      char j = s[i];
+      bool next_word = i + 1 < s.size() && is_word_char_at(s, i + 1);
+      bool prev_digit = std::isdigit(static_cast<unsigned char>(s[i - 1]));
+      bool next_digit = i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1]));
+      bool prev_alpha = std::isalpha(static_cast<unsigned char>(s[i - 1]));
+      bool next_alpha = i + 1 < s.size() && std::isalpha(static_cast<unsigned char>(s[i + 1]));
+      if ((j == '\'' || j == '-') && next_word) {
+        ++i;
+        continue;
+      }
+      if ((j == ',' || j == '.' || j == ':') && prev_digit && next_digit) {
+        ++i;
+        continue;
+      }
+      // "U.S", "a.m", "p.m": a period between single letters.
+      if (j == '.' && prev_alpha && next_alpha &&
+          (i - start == 1 || s[i - 2] == '.') &&
+          (i + 2 >= s.size() || !std::isalpha(static_cast<unsigned char>(s[i + 2])))) {
+        ++i;
+        continue;
+      }
+      break;
+    }
+    Token token{start, i, ascii_lower(s.substr(start, i - start)),
+                std::isupper(static_cast<unsigned char>(s[start])) != 0, true};
+    tokens.push_back(std::move(token));
+  }
+  return tokens;
+}
+
+std::vector<Sentence> split_sentences(const CleanText& clean_text) {
+  const std::string& t = clean_text.text;
+  std::vector<Sentence> sentences;
+  std::size_t paragraph = 0;
+  std::size_t pos = 0;
+  while (pos < t.size()) {
+    std::size_t line_end = t.find('\n', pos);
+    if (line_end == std::string::npos) line_end = t.size();
+    // Trim the line.
+    std::size_t a = pos, b = line_end;
+    while (a < b && std::isspace(static_cast<unsigned char>(t[a]))) ++a;
+    while (b > a && std::isspace(static_cast<unsigned char>(t[b - 1]))) --b;
+    if (a < b) {
+      std::string_view line(t.data() + a, b - a);
+      unsigned char last = line.back();
+      bool terminal = last == '.' || last == '!' || last == '?' || is_closing(last) ||
+                      line.ends_with("\xE2\x80\x9D");  // right double quote
+      bool heading = !terminal && line.size() < 200;
+      std::size_t sentence_start = 0;
+      for (std::size_t i = 0; i < line.size(); ++i) {
+        char c = line[i];
+        if (c != '.' && c != '!' && c != '?') continue;
+        std::size_t k = i + 1;
+        while (k < line.size() && (is_closing(line[k]) || line[k] == '.')) ++k;
+        // Closing curly quote (3 bytes).
+        if (k + 2 < line.size() && line.compare(k, 3, "\xE2\x80\x9D") == 0) k += 3;
+        if (k >= line.size()) break;
+        if (line[k] != ' ') continue;
+        std::size_t n = k;
+        while (n < line.size() && line[n] == ' ') ++n;
+        if (n >= line.size()) break;
+        unsigned char next = line[n];
+        bool next_starts = std::isupper(next) || std::isdigit(next) || next == '"' ||
+                           next == '\'' || next >= 0xC0 || line.compare(n, 3, "\xE2\x80\x9C") == 0;
+        if (!next_starts) continue;
+        if (c == '.') {
+          // The word before the period.
+          std::size_t w = i;
+          while (w > 0 && (std::isalpha(static_cast<unsigned char>(line[w - 1])) ||
+                           line[w - 1] == '.'))
+            --w;
+          std::string word = ascii_lower(line.substr(w, i - w));
+          if (is_abbreviation(word)) continue;
+        }
+        sentences.push_back(Sentence{Span{a + sentence_start, a + k}, paragraph, 0, false, false});
+        sentence_start = n;
+        i = n - 1;
+      }
+      if (sentence_start < line.size())
+        sentences.push_back(
+            Sentence{Span{a + sentence_start, a + line.size()}, paragraph, 0, false, heading});
+      ++paragraph;
+    }
+    pos = line_end + 1;
+  }
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    sentences[i].index = i;
+    sentences[i].quoted = clean_text.is_quoted(sentences[i].span.start);
+  }
+  return sentences;
+}
+
+std::optional<int> parse_number(std::string_view w) {
+  if (w.empty()) return std::nullopt;
+  if (std::isdigit(static_cast<unsigned char>(w[0]))) {
+    long value = 0;
+    for (char c : w) {
+      if (c == ',') continue;
+      if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+      value = value * 10 + (c - '0');
+      if (value > 1'000'000) return std::nullopt;
+    }
+    return static_cast<int>(value);
+  }
+  static constexpr std::array<std::string_view, 20> kUnits = {
+      "zero",    "one",     "two",       "three",    "four",     "five",    "six",
+      "seven",   "eight",   "nine",      "ten",      "eleven",   "twelve",  "thirteen",
+      "fourteen", "fifteen", "sixteen",  "seventeen", "eighteen", "nineteen"};
+  static constexpr std::array<std::string_view, 8> kTens = {
+      "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+  if (w == "dozen" || w == "dozens") return 12;  // ACLED: "dozens" counts as 12
+  for (std::size_t i = 0; i < kUnits.size(); ++i)
+    if (w == kUnits[i]) return static_cast<int>(i);
+  for (std::size_t i = 0; i < kTens.size(); ++i) {
+    if (w == kTens[i]) return static_cast<int>(20 + 10 * i);
+    if (w.starts_with(kTens[i]) && w.size() > kTens[i].size() + 1 && w[kTens[i].size()] == '-') {
+      auto unit = parse_number(w.substr(kTens[i].size() + 1));
+      if (unit && *unit > 0 && *unit < 10) return static_cast<int>(20 + 10 * i) + *unit;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<int> parse_ordinal(std::string_view w) {
+  static constexpr std::array<std::string_view, 10> kOrdinals = {
+      "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+      "tenth"};
+  for (std::size_t i = 0; i < kOrdinals.size(); ++i)
+    if (w == kOrdinals[i]) return static_cast<int>(i + 1);
+  return std::nullopt;
+}
+
+// Howard Hinnant's days_from_civil / civil_from_days (public-domain algorithms).
+std::optional<long> days_from_civil(std::string_view ymd) {
+  if (ymd.size() != 10 || ymd[4] != '-' || ymd[7] != '-') return std::nullopt;
+  int y = std::atoi(std::string(ymd.substr(0, 4)).c_str());
+  unsigned m = std::atoi(std::string(ymd.substr(5, 2)).c_str());
+  unsigned d = std::atoi(std::string(ymd.substr(8, 2)).c_str());
+  if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<long>(doe) - 719468;
+}
+
+std::string civil_from_days(long z) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long y = static_cast<long>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  y += m <= 2;
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, "%04ld-%02u-%02u", y, m, d);
+  return buffer;
+}
+
+int weekday(long days) { return static_cast<int>(days >= -4 ? (days + 4) % 7 : (days + 5) % 7 + 6); }
+
+namespace {
+
+std::optional<int> month_number(std::string_view w) {
+  static constexpr std::array<std::string_view, 12> kMonths = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
+  for (std::size_t i = 0; i < kMonths.size(); ++i) {
+    if (w == kMonths[i]) return static_cast<int>(i + 1);
+    // Abbreviations: "jan", "sept", "sep" (not "may", which is already whole, nor "mar"ch words).
+    if (w.size() >= 3 && w.size() < kMonths[i].size() && kMonths[i].starts_with(w) &&
+        (w.size() == 3 || w == "sept"))
+      return static_cast<int>(i + 1);
+  }
+  return std::nullopt;
+}
+
+std::optional<int> weekday_number(std::string_view w) {
+  static constexpr std::array<std::string_view, 7> kDays = {
+      "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+  for (std::size_t i = 0; i < kDays.size(); ++i)
+    if (w == kDays[i]) return static_cast<int>(i);
+  return std::nullopt;
+}
+
+std::optional<int> day_number(std::string_view w) {
+  std::string digits;
+  for (char c : w) {
+    if (std::isdigit(static_cast<unsigned char>(c)))
+      digits += c;
+    else
+      break;
+  }
+  if (digits.empty() || digits.size() > 2) return std::nullopt;
+  std::string_view rest = w.substr(digits.size());
+  if (!rest.empty() && rest != "st" && rest != "nd" && rest != "rd" && rest != "th")
+    return std::nullopt;
+  int d = std::atoi(digits.c_str());
+  if (d < 1 || d > 31) return std::nullopt;
+  return d;
+}
+
+std::optional<int> year_number(std::string_view w) {
+  if (w.size() != 4 || !std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(c); }))
+    return std::nullopt;
+  int y = std::atoi(std::string(w).c_str());
+  if (y < 1900 || y > 2100) return std::nullopt;
+  return y;
+}
+
+std::string ymd(int y, int m, int d) {
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", y, m, d);
+  return buffer;
+}
+
+}  // namespace
+
+std::vector<DateMention> find_dates(std::string_view sentence, std::string_view published) {
+  std::vector<DateMention> out;
+  auto tokens = tokenize(sentence);
+  auto pub = days_from_civil(published);
+  auto word = [&](std::size_t i) -> std::string_view {
+    return i < tokens.size() ? std::string_view(tokens[i].lower) : std::string_view();
+  };
+  // Skips a trailing "." (abbreviated month) or ",".
+  auto skip_punct = [&](std::size_t i) {
+    while (i < tokens.size() && (tokens[i].lower == "." || tokens[i].lower == ",")) ++i;
+    return i;
+  };
+  // Month + day (+ year) starting at token i; returns the end token index.
+  auto month_day = [&](std::size_t i, int& y, int& m, int& d) -> std::size_t {
+    auto mm = month_number(word(i));
+    if (!mm) return 0;
+    std::size_t j = skip_punct(i + 1);
+    auto dd = day_number(word(j));
+    if (!dd) return 0;
+    m = *mm;
+    d = *dd;
+    std::size_t k = skip_punct(j + 1);
+    if (auto yy = year_number(word(k))) {
+      y = *yy;
+      return k + 1;
+    }
+    y = 0;
+    return j + 1;
+  };
+  // Day + month (+ year): "3 January 2022".
+  auto day_month = [&](std::size_t i, int& y, int& m, int& d) -> std::size_t {
+    auto dd = day_number(word(i));
+    if (!dd) return 0;
+    auto mm = month_number(word(i + 1));
+    if (!mm) return 0;
+    m = *mm;
+    d = *dd;
+    std::size_t k = skip_punct(i + 2);
+    if (auto yy = year_number(word(k))) {
+      y = *yy;
+      return k + 1;
+    }
+    y = 0;
+    return i + 2;
+  };
+  auto resolve_year = [&](int m, int d) -> std::optional<std::string> {
+    if (!pub) return std::nullopt;
+    std::string p(published);
+    int y = std::atoi(p.substr(0, 4).c_str());
+    std::string candidate = ymd(y, m, d);
+    auto days = days_from_civil(candidate);
+    // A date well after publication belongs to the previous year ("December 30" in January).
+    if (days && *days > *pub + 7) candidate = ymd(y - 1, m, d);
+    return candidate;
+  };
+
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& w = tokens[i].lower;
+    int y = 0, m = 0, d = 0;
+    if (std::size_t end = month_day(i, y, m, d); end) {
+      DateMention mention{Span{tokens[i].start, tokens[end - 1].end}, std::nullopt, false, true};
+      mention.date = y ? std::optional(ymd(y, m, d)) : resolve_year(m, d);
+      out.push_back(mention);
+      i = end - 1;
+      continue;
+    }
+    if (std::size_t end = day_month(i, y, m, d); end) {
+      DateMention mention{Span{tokens[i].start, tokens[end - 1].end}, std::nullopt, false, true};
+      mention.date = y ? std::optional(ymd(y, m, d)) : resolve_year(m, d);
+      out.push_back(mention);
+      i = end - 1;
+      continue;
+    }
+    if (w.size() == 10 && w[4] == '-' && w[7] == '-' && days_from_civil(w)) {
+      out.push_back(DateMention{Span{tokens[i].start, tokens[i].end}, w, false, true});
+      continue;
+    }
+    if (auto wd = weekday_number(w)) {
+      // "Tuesday, September 10": the explicit date wins.
+      std::size_t j = skip_punct(i + 1);
+      if (std::size_t end = month_day(j, y, m, d); end) {
+        DateMention mention{Span{tokens[i].start, tokens[end - 1].end}, std::nullopt, false, true};
+        mention.date = y ? std::optional(ymd(y, m, d)) : resolve_year(m, d);
+        out.push_back(mention);
+        i = end - 1;
+        continue;
+      }
+      bool last = i > 0 && tokens[i - 1].lower == "last";
+      DateMention mention{Span{tokens[last ? i - 1 : i].start, tokens[i].end}, std::nullopt, true,
+                          false};
+      if (pub) {
+        long day = *pub;
+        if (last) --day;  // "last Tuesday" is before the day of publication
+        while (weekday(day) != *wd) --day;
+        mention.date = civil_from_days(day);
+      }
+      out.push_back(mention);
+      continue;
+    }
+    int back = -1;
+    std::size_t end = i + 1;
+    if (w == "today" || w == "tonight") back = 0;
+    else if (w == "yesterday") back = 1;
+    else if ((w == "last" || w == "this") && i + 1 < tokens.size() &&
+             (word(i + 1) == "night" || word(i + 1) == "morning" || word(i + 1) == "evening" ||
+              word(i + 1) == "afternoon")) {
+      back = (w == "last") ? 1 : 0;
+      end = i + 2;
+    }
+    if (back >= 0) {
+      DateMention mention{Span{tokens[i].start, tokens[end - 1].end}, std::nullopt, true, false};
+      if (pub) mention.date = civil_from_days(*pub - back);
+      out.push_back(mention);
+      i = end - 1;
+    }
+  }
+  return out;
+}
+
+std::vector<TimeMention> find_times(std::string_view sentence, int utc_offset_hours) {
+  std::vector<TimeMention> out;
+  auto tokens = tokenize(sentence);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& w = tokens[i].lower;
+    int hour = -1, minute = 0;
+    std::string suffix;
+    std::size_t end = i + 1;
+    if (w == "midnight") {
+      hour = 0;
+    } else if (w == "noon" || w == "midday") {
+      hour = 12;
+    } else if (!w.empty() && std::isdigit(static_cast<unsigned char>(w[0]))) {
+      std::size_t colon = w.find(':');
+      std::size_t digits_end = w.find_first_not_of("0123456789:");
+      std::string number = w.substr(0, digits_end);
+      suffix = digits_end == std::string::npos ? "" : w.substr(digits_end);
+      if (colon != std::string::npos) {
+        hour = std::atoi(number.substr(0, colon).c_str());
+        minute = std::atoi(number.substr(colon + 1).c_str());
+        if (number.size() - colon - 1 != 2) hour = -1;
+      } else if (number.size() <= 2) {
+        hour = std::atoi(number.c_str());
+        if (suffix.empty()) {
+          // A bare number is a time only with a following am/pm.
+          std::string next = i + 1 < tokens.size() ? tokens[i + 1].lower : "";
+          if (next == "a.m" || next == "am" || next == "p.m" || next == "pm") {
+            suffix = next;
+            end = i + 2;
+          } else {
+            hour = -1;
+          }
+        }
+      }
+      if (hour >= 0 && suffix.empty() && i + 1 < tokens.size()) {
+        const std::string& next = tokens[i + 1].lower;
+        if (next == "a.m" || next == "am" || next == "p.m" || next == "pm") {
+          suffix = next;
+          end = i + 2;
+        }
+      }
+      if (!suffix.empty() && suffix != "a.m" && suffix != "am" && suffix != "p.m" &&
+          suffix != "pm")
+        hour = -1;
+      if (hour > 23 || minute > 59 || (!suffix.empty() && (hour > 12 || hour == 0))) hour = -1;
+      if (hour >= 0 && colon == std::string::npos && suffix.empty()) hour = -1;
+    }
+    if (hour < 0) continue;
+    bool pm = suffix == "p.m" || suffix == "pm";
+    bool am = suffix == "a.m" || suffix == "am";
+    if (pm && hour < 12) hour += 12;
+    if (am && hour == 12) hour = 0;
+    if (end < tokens.size() && tokens[end].lower == ".") ++end;
+    std::string next = end < tokens.size() ? tokens[end].lower : "";
+    if (next == "gmt" || next == "utc") {
+      hour = (hour + utc_offset_hours + 24) % 24;
+      ++end;
+    }
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%02d:%02d", hour, minute);
+    out.push_back(TimeMention{Span{tokens[i].start, tokens[end - 1].end}, buffer});
+    i = end - 1;
+  }
+  return out;
+}
+
+}  // namespace sitrep::text

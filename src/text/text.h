@@ -1,0 +1,70 @@
+// Text: sentences, tokens, number words, and date/time expressions. Pure functions over the
+// clean text; every span indexes that text.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+
+namespace sitrep::text {
+
+struct Sentence {
+  Span span;
+  std::size_t paragraph = 0;  // index of the paragraph ("\n\n"-separated block)
+  std::size_t index = 0;      // index of the sentence in the document
+  bool quoted = false;        // inside an embedded post or other quoted material
+  bool heading = false;       // a paragraph with no sentence-final punctuation (headline, subhead)
+};
+
+// Splits paragraphs into sentences. Knows common abbreviations ("U.S.", "Gen.", "a.m.", "Sept.")
+// and does not split inside quotes that end with the sentence.
+std::vector<Sentence> split_sentences(const CleanText& clean_text);
+
+struct Token {
+  std::size_t start = 0, end = 0;  // offsets into the text passed to tokenize()
+  std::string lower;               // ASCII-lowercased form
+  bool capitalized = false;        // first character is an uppercase letter
+  bool word = false;               // letters/digits (else punctuation)
+};
+
+// Words (letters, digits, inner ' . - ,digit) and single punctuation marks.
+std::vector<Token> tokenize(std::string_view text);
+
+// "14", "1,200", "two", "twenty-one", "a dozen" (single token forms only: "dozen" -> 12),
+// "dozens" -> 12 (ACLED). Returns nullopt for anything else. "a"/"an" are NOT numbers here: the
+// extractor decides when an article counts as one.
+std::optional<int> parse_number(std::string_view lower_token);
+// "first" -> 1, "second" -> 2 ... "tenth" -> 10.
+std::optional<int> parse_ordinal(std::string_view lower_token);
+
+// A calendar date written or implied in a sentence.
+struct DateMention {
+  Span span;                        // offsets into the sentence text
+  std::optional<std::string> date;  // YYYY-MM-DD once resolved; nullopt when unresolvable
+  bool relative = false;            // weekday / today / yesterday, resolved against published
+  bool explicit_day = false;        // a month and day number were written
+};
+
+// Finds date expressions in `sentence` and resolves them against `published` (YYYY-MM-DD or
+// empty). Weekdays resolve to the latest such day on or before the published date; "Tuesday,
+// September 10" takes the year from the published date. Without a published date, relative
+// expressions stay unresolved.
+std::vector<DateMention> find_dates(std::string_view sentence, std::string_view published);
+
+// A time of day: "about 4:15 a.m." -> "04:15", "11 pm local time" -> "23:00",
+// "21:30 GMT" -> converted with `utc_offset_hours`.
+struct TimeMention {
+  Span span;
+  std::string hhmm;
+};
+std::vector<TimeMention> find_times(std::string_view sentence, int utc_offset_hours = 3);
+
+// Date arithmetic on YYYY-MM-DD strings.
+std::optional<long> days_from_civil(std::string_view ymd);  // days since 1970-01-01
+std::string civil_from_days(long days);
+int weekday(long days);  // 0 = Sunday
+
+}  // namespace sitrep::text

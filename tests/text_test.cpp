@@ -1,0 +1,100 @@
+#include <gtest/gtest.h>
+
+#include "text/text.h"
+
+using namespace sitrep;
+using namespace sitrep::text;
+
+namespace {
+std::vector<std::string> sentence_texts(const std::string& text) {
+  CleanText clean;
+  clean.text = text;
+  std::vector<std::string> out;
+  for (const auto& s : split_sentences(clean)) out.push_back(text.substr(s.span.start, s.span.size()));
+  return out;
+}
+}  // namespace
+
+TEST(TextSentences, SplitsOnTerminalPunctuationButNotAbbreviations) {
+  auto s = sentence_texts(
+      "The U.S. Embassy was hit at 4:15 a.m. on Friday. Gen. Smith said two rockets landed. "
+      "\"No one was hurt,\" he said.\n\nA Headline Without Period\nAmb. Alina L. Romanowski spoke.");
+  ASSERT_EQ(s.size(), 5u);
+  EXPECT_EQ(s[0], "The U.S. Embassy was hit at 4:15 a.m. on Friday.");
+  EXPECT_EQ(s[1], "Gen. Smith said two rockets landed.");
+  EXPECT_EQ(s[2], "\"No one was hurt,\" he said.");
+  EXPECT_EQ(s[3], "A Headline Without Period");
+}
+
+TEST(TextSentences, MarksHeadingsAndParagraphs) {
+  CleanText clean;
+  clean.text = "Rockets Hit Base\n\nThree rockets hit the base. Nobody was hurt.";
+  auto s = split_sentences(clean);
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_TRUE(s[0].heading);
+  EXPECT_FALSE(s[1].heading);
+  EXPECT_EQ(s[1].paragraph, 1u);
+  EXPECT_EQ(s[2].paragraph, 1u);
+}
+
+TEST(TextNumbers, WordsDigitsAndDozens) {
+  EXPECT_EQ(parse_number("14"), 14);
+  EXPECT_EQ(parse_number("1,200"), 1200);
+  EXPECT_EQ(parse_number("six"), 6);
+  EXPECT_EQ(parse_number("twenty-one"), 21);
+  EXPECT_EQ(parse_number("dozens"), 12);
+  EXPECT_FALSE(parse_number("several").has_value());
+  EXPECT_FALSE(parse_number("a").has_value());
+  EXPECT_EQ(parse_ordinal("second"), 2);
+}
+
+TEST(TextDates, WeekdaysResolveToLatestOnOrBeforePublished) {
+  // 2026-03-11 is a Wednesday.
+  auto d = find_dates("A facility was struck by a drone on Tuesday.", "2026-03-11");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].date, "2026-03-10");
+  EXPECT_TRUE(d[0].relative);
+  // Friday published on a Friday is the same day.
+  d = find_dates("sustained minor damages due to a rocket attack on Friday", "2023-12-08");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].date, "2023-12-08");
+  d = find_dates("sirens rang today", "2023-12-08");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].date, "2023-12-08");
+  d = find_dates("an explosion was heard last night", "2024-01-05");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].date, "2024-01-04");
+}
+
+TEST(TextDates, ExplicitDatesAndYearFromPublished) {
+  auto d = find_dates("On Tuesday, September 10, the compound was attacked.", "2024-09-13");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].date, "2024-09-10");
+  EXPECT_TRUE(d[0].explicit_day);
+  d = find_dates("targeted in the past, most notably on January 3, 2022.", "2024-09-13");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].date, "2022-01-03");
+  d = find_dates("on 28 January 2024 and Dec. 30", "2025-01-02");
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].date, "2024-01-28");
+  EXPECT_EQ(d[1].date, "2024-12-30");
+}
+
+TEST(TextDates, NoPublishedDateMeansUnresolvedRelativeDays) {
+  auto d = find_dates("struck on Tuesday", "");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_FALSE(d[0].date.has_value());
+}
+
+TEST(TextTimes, TwelveAndTwentyFourHourForms) {
+  auto t = find_times("two missiles impacted at about 4:15 a.m., with no casualties");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "04:15");
+  t = find_times("At approximately 11 pm local time on Tuesday");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "23:00");
+  t = find_times("at 21:30 GMT");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "00:30");
+  EXPECT_TRUE(find_times("14 rockets were fired in 2023").empty());
+}
