@@ -1,0 +1,366 @@
+// clean(): blocks -> boilerplate scoring -> clean text with quoted spans and language.
+#include <array>
+#include <cctype>
+
+#include "ingest/blocks.h"
+#include "ingest/ingest.h"
+#include "ingest/language.h"
+#include "ingest/text_util.h"
+
+namespace sitrep::ingest {
+namespace detail {
+namespace {
+
+// Phrases that, anywhere in a line, mark site chrome: paywalls, newsletters, comment boxes,
+// cookie and ad-blocker notices, share/related blocks, syndication and copyright notes.
+// Each hit adds 3; long multi-sentence paragraphs get a discount, so a real sentence that
+// happens to contain one phrase survives.
+constexpr std::string_view kChromePhrases[] = {"already a subscriber",
+                                               "log into your account",
+                                               "log in to your account",
+                                               "sign in to your account",
+                                               "access your account",
+                                               "to continue reading",
+                                               "subscribe to continue",
+                                               "subscribers only",
+                                               "for subscribers",
+                                               "create a free account",
+                                               "unlock this article",
+                                               "skip to main content",
+                                               "skip to content",
+                                               "skip to navigation",
+                                               "leave a reply",
+                                               "leave a comment",
+                                               "post a comment",
+                                               "comments are closed",
+                                               "cancel reply",
+                                               "sign up for our newsletter",
+                                               "subscribe to our newsletter",
+                                               "sign up to our newsletter",
+                                               "newsletter sign",
+                                               "our newsletter",
+                                               "delivered to your inbox",
+                                               "straight to your inbox",
+                                               "get the latest updates",
+                                               "get the latest news",
+                                               "keep up to date with our",
+                                               "our latest videos",
+                                               "ad blocker",
+                                               "adblocker",
+                                               "ad-blocker",
+                                               "whitelist our",
+                                               "disable your ad",
+                                               "originally published on",
+                                               "originally published at",
+                                               "originally published by",
+                                               "originally appeared on",
+                                               "this article first appeared",
+                                               "all rights reserved",
+                                               "we use cookies",
+                                               "use of cookies",
+                                               "cookie policy",
+                                               "cookie settings",
+                                               "accept cookies",
+                                               "accept all cookies",
+                                               "privacy policy",
+                                               "terms of use",
+                                               "terms of service",
+                                               "share this article",
+                                               "share this story",
+                                               "share on facebook",
+                                               "share on twitter",
+                                               "share on whatsapp",
+                                               "share via email",
+                                               "follow us on",
+                                               "related articles",
+                                               "related stories",
+                                               "related posts",
+                                               "you may also like",
+                                               "you might also like",
+                                               "recommended for you",
+                                               "profile picture of",
+                                               "click here to",
+                                               " min read",
+                                               "download our app",
+                                               "download the app",
+                                               "support our journalism",
+                                               "become a member",
+                                               "subscribe now",
+                                               "join our telegram",
+                                               "join our whatsapp",
+                                               "report an error",
+                                               "report a correction",
+                                               "\xC2\xA9",  // ©
+                                               "sponsored content",
+                                               "paid content"};
+
+// Line openings that mark link lines, captions and bylines.
+constexpr std::string_view kChromePrefixes[] = {
+    "read more:",       "read more ",   "read also",     "also read",    "related:",
+    "related coverage", "see also:",    "more:",         "watch:",       "watch video",
+    "listen:",          "tags:",        "tagged:",       "filed under",  "posted in",
+    "image of ",        "image:",       "photo:",        "photo by",     "photograph:",
+    "picture:",         "credit:",      "image credit",  "photo credit", "author:",
+    "written by",       "reporting by", "(reporting by", "updated:",     "published:",
+    "last updated"};
+
+// Whole lines that are navigation crumbs in text dumps of pages.
+constexpr std::string_view kChromeLines[] = {
+    "advertisement", "share", "print",     "email",       "comments",    "menu",
+    "search",        "home",  "subscribe", "sign in",     "log in",      "login",
+    "close",         "next",  "previous",  "back to top", "top stories", "trending",
+    "share this",    "tweet", "ad",        "sponsored"};
+
+constexpr std::string_view kImageExtensions[] = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"};
+
+bool is_word_char(unsigned char c) {
+  return std::isalnum(c) || c >= 0x80;
+}
+
+struct LineShape {
+  std::size_t words = 0;
+  std::size_t capitalized = 0;
+  std::size_t sentences = 0;  // sentence ends followed by more text, plus the final one
+  bool terminal = false;      // ends like a sentence
+};
+
+LineShape shape_of(std::string_view text) {
+  LineShape shape;
+  bool in_word = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (is_word_char(c)) {
+      if (!in_word) {
+        ++shape.words;
+        if (std::isupper(c) || std::isdigit(c)) ++shape.capitalized;
+      }
+      in_word = true;
+    } else {
+      in_word = false;
+      if ((c == '.' || c == '!' || c == '?') && i + 2 < text.size() && text[i + 1] == ' ' &&
+          std::isupper(static_cast<unsigned char>(text[i + 2])))
+        ++shape.sentences;
+    }
+  }
+  std::string_view end = text;
+  while (!end.empty() &&
+         (end.back() == '"' || end.back() == '\'' || end.back() == ')' || end.back() == ' '))
+    end.remove_suffix(1);
+  shape.terminal = !end.empty() && (end.back() == '.' || end.back() == '!' || end.back() == '?' ||
+                                    end.back() == ':' || end.back() == ';');
+  if (shape.terminal) ++shape.sentences;
+  return shape;
+}
+
+// "850x534" or "1200×800" at the end of a caption.
+bool ends_with_image_size(std::string_view text) {
+  std::size_t i = text.size();
+  std::size_t digits = 0;
+  while (i > 0 && std::isdigit(static_cast<unsigned char>(text[i - 1]))) --i, ++digits;
+  if (digits < 2 || i == 0) return false;
+  if (text[i - 1] == 'x' || text[i - 1] == 'X') {
+    --i;
+  } else if (i >= 2 && text.substr(i - 2, 2) == "\xC3\x97") {  // ×
+    i -= 2;
+  } else {
+    return false;
+  }
+  std::size_t left = 0;
+  while (i > 0 && std::isdigit(static_cast<unsigned char>(text[i - 1]))) --i, ++left;
+  return left >= 2 && (i == 0 || text[i - 1] == ' ');
+}
+
+bool is_file_name(std::string_view lower) {
+  if (lower.find(' ') != std::string_view::npos) return false;
+  for (auto ext : kImageExtensions)
+    if (lower.ends_with(ext)) return true;
+  return false;
+}
+
+bool is_bare_url(std::string_view lower) {
+  return lower.find(' ') == std::string_view::npos &&
+         (lower.starts_with("http://") || lower.starts_with("https://") ||
+          lower.starts_with("www.") || lower.starts_with("pic.twitter.com/"));
+}
+
+}  // namespace
+
+double boilerplate_score(const std::vector<Block>& blocks, std::size_t index,
+                         const ScoreContext& context) {
+  const Block& block = blocks[index];
+  const std::string lower = ascii_lower(block.text);
+  const LineShape shape = shape_of(block.text);
+  double score = 0;
+
+  for (auto phrase : kChromePhrases)
+    if (lower.find(phrase) != std::string::npos) score += 3;
+  for (auto prefix : kChromePrefixes)
+    if (lower.starts_with(prefix)) {
+      score += 4;
+      break;
+    }
+  for (auto line : kChromeLines)
+    if (lower == line) score += 4;
+
+  // Bylines and author boxes: "By Jane Doe | 13 Sep 2024", "Author The Outlet".
+  if (!shape.terminal && shape.words <= 12 &&
+      (lower.starts_with("by ") || lower.starts_with("author ")))
+    score += 3;
+  if (!shape.terminal && shape.words <= 15 && lower.find(" | ") != std::string::npos) score += 1;
+  // A date, reading time or similar meta line on its own.
+  if (!shape.terminal && shape.words <= 6 && !date_only(block.text).empty()) score += 3;
+
+  // Image captions: file names, sizes, "Photo ..." credits.
+  if (ends_with_image_size(block.text) || is_file_name(lower)) score += 4;
+  if (!shape.terminal && shape.words <= 15 &&
+      (lower.find(" photo ") != std::string::npos || lower.find("photo:") != std::string::npos ||
+       lower.find("/afp") != std::string::npos || lower.find("getty images") != std::string::npos))
+    score += 2;
+  if (is_bare_url(lower)) score += 3;
+
+  // The headline repeated inside a caption or teaser ("Image of <headline>").
+  if (!context.headline_lower.empty() && lower.size() > context.headline_lower.size() &&
+      lower.find(context.headline_lower) != std::string::npos && shape.words <= 40)
+    score += 2;
+  // The outlet's own name as a line, or in a short author/credit line.
+  if (!context.outlet_lower.empty()) {
+    if (lower == context.outlet_lower)
+      score += 4;
+    else if (!shape.terminal && shape.words <= 8 &&
+             lower.find(context.outlet_lower) != std::string::npos)
+      score += 2;
+  }
+
+  // Mostly links: menus, related-article lists, tag clouds.
+  if (context.html && !block.text.empty()) {
+    const double density = static_cast<double>(block.link_chars) / block.text.size();
+    if (density > 0.5) score += 2;
+    if (density > 0.8 && shape.words <= 15) score += 2;
+  }
+
+  if (score > 0) {
+    // Chrome clusters at the top and bottom of a page.
+    const std::size_t n = blocks.size();
+    if (index < 2 || index + 2 >= n || index * 10 < n || index * 10 >= n * 9) score += 1;
+    // Link lines and menus are Title Case Without A Full Stop.
+    if (!shape.terminal && shape.words >= 2 && shape.capitalized * 10 >= shape.words * 7)
+      score += 0.5;
+  }
+  // Real prose: long, several sentences, ends like a sentence.
+  if (shape.terminal && shape.words >= 20) score -= 3;
+  if (shape.terminal && shape.sentences >= 2) score -= 2;
+  return score;
+}
+
+namespace {
+
+bool skip_back_spaces(std::string_view text, std::size_t& end) {
+  while (end > 0 && text[end - 1] == ' ') --end;
+  return end > 0;
+}
+
+bool is_month_name(std::string_view word) {
+  static constexpr std::string_view kMonths[] = {"january",   "february", "march",    "april",
+                                                 "may",       "june",     "july",     "august",
+                                                 "september", "october",  "november", "december"};
+  const std::string lower = ascii_lower(word);
+  if (lower.size() < 3) return false;
+  for (auto month : kMonths) {
+    if (lower == month) return true;
+    if (lower.size() <= 4 &&
+        month.starts_with(lower.substr(0, lower.size() - (lower.back() == '.'))))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool ends_with_social_attribution(std::string_view text) {
+  // Walk backwards: YYYY, "D,", Month, ")", "@handle", "(", Name, dash.
+  std::size_t end = text.size();
+  if (!skip_back_spaces(text, end)) return false;
+  std::size_t i = end;
+  while (i > 0 && std::isdigit(static_cast<unsigned char>(text[i - 1]))) --i;
+  if (end - i != 4 || i == 0 || text[i - 1] != ' ') return false;
+  end = i;
+  if (!skip_back_spaces(text, end) || text[end - 1] != ',') return false;
+  i = --end;
+  while (i > 0 && std::isdigit(static_cast<unsigned char>(text[i - 1]))) --i;
+  if (end - i < 1 || end - i > 2 || i == 0 || text[i - 1] != ' ') return false;
+  end = i;
+  if (!skip_back_spaces(text, end)) return false;
+  i = end;
+  while (i > 0 && std::isalpha(static_cast<unsigned char>(text[i - 1]))) --i;
+  if (!is_month_name(text.substr(i, end - i)) || i == 0) return false;
+  end = i;
+  if (!skip_back_spaces(text, end) || text[end - 1] != ')') return false;
+  const std::size_t close = end - 1;
+  const std::size_t open = text.rfind('(', close);
+  if (open == std::string_view::npos || close - open < 3 || text[open + 1] != '@') return false;
+  for (std::size_t k = open + 2; k < close; ++k) {
+    const auto c = static_cast<unsigned char>(text[k]);
+    if (!std::isalnum(c) && c != '_' && c != '.') return false;
+  }
+  // The name follows a dash close before the "(": "— Name (@handle)".
+  const std::size_t window = open > 120 ? open - 120 : 0;
+  const std::string_view before = text.substr(window, open - window);
+  for (std::string_view dash : {"\xE2\x80\x94", "\xE2\x80\x93", "- ", "&mdash;"}) {
+    const std::size_t at = before.rfind(dash);
+    if (at == std::string_view::npos) continue;
+    const std::string_view name = trim(before.substr(at + dash.size()));
+    if (!name.empty() && (at == 0 || before[at - 1] == ' ' || at + window == 0)) return true;
+  }
+  return false;
+}
+
+}  // namespace detail
+
+CleanText clean(const Document& document) {
+  using namespace detail;
+  CleanText clean_text;
+  detail::Extracted extracted;
+  if (document.is_html) {
+    extracted = extract_html(document.raw);
+  } else {
+    std::string raw = document.raw;
+    strip_date_line(raw);  // idempotent: load_inputs already removed it
+    extracted = extract_text(raw);
+  }
+  std::vector<Block>& blocks = extracted.blocks;
+
+  // Text dumps have no <h1>: take the first substantial line that is not chrome.
+  std::string headline = extracted.headline;
+  if (headline.empty()) {
+    const ScoreContext probe{"", "", false};
+    for (std::size_t i = 0; i < blocks.size() && i < 6; ++i) {
+      const std::size_t words = shape_of(blocks[i].text).words;
+      if (words >= 3 && words <= 40 && boilerplate_score(blocks, i, probe) <= 0) {
+        headline = blocks[i].text;
+        break;
+      }
+    }
+  }
+  const std::string headline_lower = ascii_lower(headline);
+  const std::string outlet_lower = ascii_lower(trim(normalize_typography(document.outlet)));
+  const ScoreContext context{headline_lower, outlet_lower, document.is_html};
+
+  std::string& text = clean_text.text;
+  text.reserve(document.raw.size());
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const Block& block = blocks[i];
+    const bool social = block.social_embed || ends_with_social_attribution(block.text) ||
+                        block.text.starts_with("pic.twitter.com/");
+    if (!social && boilerplate_score(blocks, i, context) >= kBoilerplateThreshold) continue;
+    if (!text.empty()) text += "\n\n";
+    const std::size_t start = text.size();
+    text += block.text;
+    if (social) clean_text.quoted.push_back({start, text.size()});
+    if (clean_text.title.empty()) clean_text.title = block.text;
+  }
+  if (!headline.empty() && document.is_html) clean_text.title = headline;
+  clean_text.language = identify_language(text);
+  return clean_text;
+}
+
+}  // namespace sitrep::ingest

@@ -1,0 +1,231 @@
+// RSS/Atom parsing with libxml2 and URL fetching with libcurl.
+#include <curl/curl.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include <cstring>
+#include <memory>
+#include <mutex>
+
+#include "ingest/sources.h"
+#include "ingest/text_util.h"
+
+namespace sitrep::ingest::detail {
+namespace {
+
+bool named(const xmlNode* node, const char* name) {
+  return node->type == XML_ELEMENT_NODE &&
+         std::strcmp(reinterpret_cast<const char*>(node->name), name) == 0;
+}
+
+std::string node_text(const xmlNode* node) {
+  xmlChar* content = xmlNodeGetContent(node);
+  if (content == nullptr) return "";
+  std::string text(reinterpret_cast<const char*>(content));
+  xmlFree(content);
+  return std::string(trim(text));
+}
+
+std::string attribute(const xmlNode* node, const char* name) {
+  xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
+  if (value == nullptr) return "";
+  std::string text(reinterpret_cast<const char*>(value));
+  xmlFree(value);
+  return text;
+}
+
+const xmlNode* child(const xmlNode* parent, const char* name) {
+  for (const xmlNode* node = parent->children; node != nullptr; node = node->next)
+    if (named(node, name)) return node;
+  return nullptr;
+}
+
+std::string child_text(const xmlNode* parent, const char* name) {
+  const xmlNode* node = child(parent, name);
+  return node == nullptr ? "" : node_text(node);
+}
+
+std::string escape_html(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+// Atom content may be type="text"; everything else is treated as HTML.
+std::string as_html(const xmlNode* node) {
+  if (node == nullptr) return "";
+  const std::string type = attribute(node, "type");
+  const std::string text = node_text(node);
+  if (type == "text") return "<p>" + escape_html(text) + "</p>";
+  return text;
+}
+
+struct Item {
+  std::string title, link, published, body;
+};
+
+Document to_document(const Item& item, const std::string& outlet, const std::string& fallback) {
+  Document document;
+  document.doc = item.link.empty() ? fallback : item.link;
+  document.url = item.link;
+  document.outlet = outlet;
+  document.published = date_only(item.published);
+  document.is_html = true;
+  document.raw = "<html><head><title>" + escape_html(item.title) + "</title></head><body>";
+  if (!item.title.empty()) document.raw += "<h1>" + escape_html(item.title) + "</h1>";
+  document.raw += item.body;
+  document.raw += "</body></html>";
+  return document;
+}
+
+Item rss_item(const xmlNode* node) {
+  Item item;
+  item.title = child_text(node, "title");
+  item.link = child_text(node, "link");
+  if (item.link.empty()) item.link = child_text(node, "guid");
+  item.published = child_text(node, "pubDate");
+  if (item.published.empty()) item.published = child_text(node, "date");  // dc:date
+  item.body = child_text(node, "encoded");                                // content:encoded
+  if (item.body.empty()) item.body = child_text(node, "description");
+  return item;
+}
+
+Item atom_entry(const xmlNode* node) {
+  Item item;
+  item.title = child_text(node, "title");
+  for (const xmlNode* link = node->children; link != nullptr; link = link->next) {
+    if (!named(link, "link")) continue;
+    const std::string rel = attribute(link, "rel");
+    if (rel.empty() || rel == "alternate") {
+      item.link = attribute(link, "href");
+      break;
+    }
+  }
+  item.published = child_text(node, "published");
+  if (item.published.empty()) item.published = child_text(node, "updated");
+  item.body = as_html(child(node, "content"));
+  if (item.body.empty()) item.body = as_html(child(node, "summary"));
+  return item;
+}
+
+void silence_xml_errors(void*, const char*, ...) {}
+
+size_t append_body(char* data, size_t size, size_t count, void* user) {
+  auto* sink = static_cast<std::pair<std::string*, std::size_t>*>(user);
+  const std::size_t bytes = size * count;
+  if (sink->first->size() + bytes > sink->second) return 0;  // aborts the transfer
+  sink->first->append(data, bytes);
+  return bytes;
+}
+
+}  // namespace
+
+Parsed parse_feed(std::string_view bytes, const std::string& source) {
+  Parsed parsed;
+  if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) {
+    parsed.errors.push_back({source, "feed too large to parse"});
+    return parsed;
+  }
+  xmlSetGenericErrorFunc(nullptr, silence_xml_errors);
+  // NONET and no entity substitution: a feed from the network must not make us read files.
+  std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> xml(
+      xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), source.c_str(), nullptr,
+                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
+      &xmlFreeDoc);
+  if (!xml) {
+    const xmlError* error = xmlGetLastError();
+    std::string why = "malformed feed (not well-formed XML";
+    if (error != nullptr && error->message != nullptr) {
+      why += ": " + std::string(trim(error->message));
+      if (error->line > 0) why += " at line " + std::to_string(error->line);
+    }
+    parsed.errors.push_back({source, why + ")"});
+    return parsed;
+  }
+  const xmlNode* root = xmlDocGetRootElement(xml.get());
+  std::vector<Item> items;
+  std::string outlet;
+  if (root != nullptr && named(root, "rss")) {
+    const xmlNode* channel = child(root, "channel");
+    if (channel == nullptr) {
+      parsed.errors.push_back({source, "malformed feed (RSS without a channel)"});
+      return parsed;
+    }
+    outlet = child_text(channel, "title");
+    for (const xmlNode* node = channel->children; node != nullptr; node = node->next)
+      if (named(node, "item")) items.push_back(rss_item(node));
+  } else if (root != nullptr && named(root, "RDF")) {
+    if (const xmlNode* channel = child(root, "channel")) outlet = child_text(channel, "title");
+    for (const xmlNode* node = root->children; node != nullptr; node = node->next)
+      if (named(node, "item")) items.push_back(rss_item(node));
+  } else if (root != nullptr && named(root, "feed")) {
+    outlet = child_text(root, "title");
+    for (const xmlNode* node = root->children; node != nullptr; node = node->next)
+      if (named(node, "entry")) items.push_back(atom_entry(node));
+  } else {
+    parsed.errors.push_back({source, "malformed feed (root element is not rss, RDF or feed)"});
+    return parsed;
+  }
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::string fallback = source + "#" + std::to_string(i + 1);
+    if (is_blank(items[i].body) && is_blank(items[i].title)) {
+      parsed.errors.push_back({items[i].link.empty() ? fallback : items[i].link,
+                               "feed item without title, content or description"});
+      continue;
+    }
+    parsed.documents.push_back(to_document(items[i], outlet, fallback));
+  }
+  return parsed;
+}
+
+Result<std::string> fetch_url(const std::string& url, std::size_t max_bytes) {
+  static std::once_flag init;
+  std::call_once(init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), &curl_easy_cleanup);
+  if (!curl) return fail(Error::Kind::kIo, "cannot initialise libcurl");
+  std::string body;
+  std::pair<std::string*, std::size_t> sink{&body, max_bytes};
+  char error_buffer[CURL_ERROR_SIZE] = {0};
+  curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
+  curl_easy_setopt(curl.get(), CURLOPT_FOLLOWLOCATION, 1L);
+  curl_easy_setopt(curl.get(), CURLOPT_MAXREDIRS, 5L);
+  curl_easy_setopt(curl.get(), CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(curl.get(), CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(curl.get(), CURLOPT_CONNECTTIMEOUT, 10L);
+  curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT, 60L);
+  curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(curl.get(), CURLOPT_USERAGENT, "sitrep/" SITREP_VERSION);
+  curl_easy_setopt(curl.get(), CURLOPT_ACCEPT_ENCODING, "");
+  curl_easy_setopt(curl.get(), CURLOPT_ERRORBUFFER, error_buffer);
+  curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, append_body);
+  curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &sink);
+  const CURLcode code = curl_easy_perform(curl.get());
+  if (code == CURLE_WRITE_ERROR && body.size() <= max_bytes)
+    return invalid_input("larger than the limit of " + std::to_string(max_bytes) + " bytes");
+  if (code != CURLE_OK) {
+    const std::string why = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code);
+    return fail(Error::Kind::kIo, "fetch failed (" + why + ")");
+  }
+  long status = 0;
+  curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &status);
+  if (status >= 400)
+    return fail(Error::Kind::kIo, "fetch failed (HTTP " + std::to_string(status) + ")");
+  return body;
+}
+
+}  // namespace sitrep::ingest::detail

@@ -1,0 +1,287 @@
+// Sources: files, directories, JSONL dumps, feeds and stdin, plus metadata precedence.
+#include "ingest/ingest.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <system_error>
+
+#include "ingest/sources.h"
+#include "ingest/text_util.h"
+
+namespace sitrep::ingest {
+namespace fs = std::filesystem;
+using detail::basename_of;
+
+namespace {
+
+enum class Kind { kText, kHtml, kJsonl, kFeed, kOther };
+
+Kind kind_of(const fs::path& path) {
+  const std::string ext = detail::ascii_lower(path.extension().string());
+  if (ext == ".txt") return Kind::kText;
+  if (ext == ".html" || ext == ".htm") return Kind::kHtml;
+  if (ext == ".jsonl") return Kind::kJsonl;
+  if (ext == ".xml" || ext == ".rss" || ext == ".atom") return Kind::kFeed;
+  return Kind::kOther;
+}
+
+bool is_url(std::string_view input) {
+  return input.starts_with("http://") || input.starts_with("https://");
+}
+
+bool looks_like_html(std::string_view bytes) {
+  const std::string head = detail::ascii_lower(detail::trim(bytes.substr(0, 512)));
+  return head.starts_with("<!doctype html") || head.starts_with("<html") ||
+         head.find("<body") != std::string::npos;
+}
+
+// The limit in a readable form for messages ("32 MiB (33554432 bytes)").
+std::string describe_limit(std::size_t max_bytes) {
+  std::string text = std::to_string(max_bytes) + " bytes";
+  if (max_bytes >= (1u << 20) && max_bytes % (1u << 20) == 0)
+    text = std::to_string(max_bytes >> 20) + " MiB (" + text + ")";
+  return text;
+}
+
+class Loader {
+ public:
+  explicit Loader(const Options& options) : options_(options) {}
+
+  void load(const std::string& input) {
+    const std::size_t first_new = loaded_.documents.size();
+    if (input == "-") {
+      load_stdin();
+    } else if (is_url(input)) {
+      load_url(input);
+    } else {
+      load_path(input);
+    }
+    for (std::size_t i = first_new; i < loaded_.documents.size(); ++i)
+      apply_metadata(loaded_.documents[i]);
+  }
+
+  Loaded take() { return std::move(loaded_); }
+
+ private:
+  void error(const std::string& input, std::string message) {
+    loaded_.errors.push_back({input, std::move(message)});
+  }
+
+  void load_stdin() {
+    std::string bytes;
+    char buffer[1 << 16];
+    while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+      bytes.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
+      if (bytes.size() > options_.max_bytes) {
+        error("-",
+              "standard input is larger than the limit of " + describe_limit(options_.max_bytes));
+        return;
+      }
+    }
+    const bool html = looks_like_html(bytes);
+    add_text_document("-", "stdin", std::move(bytes), html);
+  }
+
+  void load_url(const std::string& url) {
+    auto body = detail::fetch_url(url, options_.max_bytes);
+    if (!body) return error(url, body.error().message);
+    if (detail::is_blank(*body)) return error(url, "empty response");
+    add_parsed(detail::parse_feed(*body, url));
+  }
+
+  void load_path(const std::string& input) {
+    std::error_code ec;
+    const fs::file_status status = fs::status(input, ec);
+    if (ec || !fs::exists(status)) {
+      const std::string why = ec ? ec.message() : "No such file or directory";
+      return error(input, "cannot read (" + why + ")");
+    }
+    if (fs::is_directory(status)) return load_directory(input);
+    if (!fs::is_regular_file(status)) return error(input, "not a regular file");
+    load_file(input, /*explicitly_named=*/true);
+  }
+
+  void load_directory(const std::string& directory) {
+    std::vector<std::string> files;
+    std::error_code ec;
+    fs::recursive_directory_iterator it(directory, fs::directory_options::skip_permission_denied,
+                                        ec);
+    if (ec) return error(directory, "cannot read directory (" + ec.message() + ")");
+    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (ec) {
+        error(directory, "cannot list directory (" + ec.message() + ")");
+        break;
+      }
+      const std::string name = it->path().filename().string();
+      if (name.starts_with(".")) {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (!it->is_regular_file(ec)) continue;
+      if (kind_of(it->path()) == Kind::kOther) continue;
+      if (name == "manifest.jsonl" || name == "gold.jsonl") continue;  // metadata, not articles
+      files.push_back(it->path().string());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) load_file(file, /*explicitly_named=*/false);
+  }
+
+  void load_file(const std::string& path, bool explicitly_named) {
+    std::error_code ec;
+    const std::uintmax_t size = fs::file_size(path, ec);
+    if (ec) return error(path, "cannot read (" + ec.message() + ")");
+    // Checked before reading: a sparse 100 GB file must cost nothing.
+    if (size > options_.max_bytes)
+      return error(path, "file is " + std::to_string(size) + " bytes, larger than the limit of " +
+                             describe_limit(options_.max_bytes));
+    std::ifstream stream(path, std::ios::binary);
+    if (!stream) return error(path, "cannot open (" + std::string(std::strerror(errno)) + ")");
+    std::string bytes(static_cast<std::size_t>(size), '\0');
+    stream.read(bytes.data(), static_cast<std::streamsize>(size));
+    bytes.resize(static_cast<std::size_t>(stream.gcount()));
+    if (stream.bad()) return error(path, "read failed");
+    if (detail::is_blank(bytes))
+      return error(path, bytes.empty() ? "empty file" : "empty file (only whitespace)");
+    if (const std::string why = detail::binary_reason(bytes); !why.empty()) return error(path, why);
+
+    const Kind kind = kind_of(path);
+    if (kind == Kind::kFeed) return add_parsed(detail::parse_feed(bytes, path));
+    if (kind == Kind::kJsonl) {
+      repair(path, bytes, nullptr);
+      return add_parsed(detail::parse_jsonl(bytes, path));
+    }
+    const bool html =
+        kind == Kind::kHtml || (explicitly_named && kind == Kind::kOther && looks_like_html(bytes));
+    add_text_document(path, basename_of(path), std::move(bytes), html);
+  }
+
+  // Repairs invalid UTF-8 in place and records the warning on the input (and the document).
+  void repair(const std::string& input, std::string& bytes, Document* document) {
+    const std::size_t replaced = detail::repair_utf8(bytes);
+    if (replaced == 0) return;
+    const std::string message = "invalid UTF-8 repaired at " + std::to_string(replaced) +
+                                (replaced == 1 ? " place" : " places") + " (U+FFFD)";
+    loaded_.warnings.push_back({input, message});
+    if (document != nullptr) document->warnings.push_back(message);
+  }
+
+  void add_text_document(const std::string& input, std::string name, std::string bytes, bool html) {
+    if (detail::is_blank(bytes)) return error(input, "empty input");
+    Document document;
+    document.doc = std::move(name);
+    document.is_html = html;
+    repair(input, bytes, &document);
+    document.raw = std::move(bytes);
+    loaded_.documents.push_back(std::move(document));
+  }
+
+  void add_parsed(detail::Parsed parsed) {
+    for (auto& document : parsed.documents) {
+      const std::size_t replaced = detail::repair_utf8(document.raw);
+      if (replaced > 0) {
+        const std::string message = "invalid UTF-8 repaired at " + std::to_string(replaced) +
+                                    (replaced == 1 ? " place" : " places") + " (U+FFFD)";
+        loaded_.warnings.push_back({document.doc, message});
+        document.warnings.push_back(message);
+      }
+      loaded_.documents.push_back(std::move(document));
+    }
+    for (auto& e : parsed.errors) loaded_.errors.push_back(std::move(e));
+  }
+
+  // Manifest first, then what the source said (JSONL/feed), then the " date" line.
+  void apply_metadata(Document& document) {
+    const std::string header_date = document.is_html ? "" : detail::strip_date_line(document.raw);
+    if (options_.manifest != nullptr) {
+      const auto it = options_.manifest->find(basename_of(document.doc));
+      if (it != options_.manifest->end()) {
+        const ManifestEntry& entry = it->second;
+        if (!entry.url.empty()) document.url = entry.url;
+        if (!entry.outlet.empty()) document.outlet = entry.outlet;
+        if (!entry.published.empty()) document.published = detail::date_only(entry.published);
+      }
+    }
+    if (document.published.empty()) document.published = header_date;
+  }
+
+  const Options& options_;
+  Loaded loaded_;
+};
+
+std::string json_string(const nlohmann::json& object, const char* key) {
+  const auto it = object.find(key);
+  if (it == object.end() || !it->is_string()) return "";
+  return it->get<std::string>();
+}
+
+}  // namespace
+
+Result<Manifest> load_manifest(const std::string& path) {
+  std::ifstream stream(path, std::ios::binary);
+  if (!stream)
+    return fail(Error::Kind::kNotFound,
+                path + ": cannot open manifest (" + std::string(std::strerror(errno)) + ")");
+  Manifest manifest;
+  std::string line;
+  std::size_t line_number = 0;
+  while (std::getline(stream, line)) {
+    ++line_number;
+    if (detail::is_blank(line)) continue;
+    detail::repair_utf8(line);
+    const nlohmann::json object = nlohmann::json::parse(line, nullptr, false);
+    const std::string where = path + ":" + std::to_string(line_number);
+    if (object.is_discarded() || !object.is_object())
+      return invalid_input(where + ": manifest line is not a JSON object");
+    ManifestEntry entry;
+    entry.doc = json_string(object, "doc");
+    if (entry.doc.empty()) return invalid_input(where + ": manifest line has no \"doc\"");
+    entry.url = json_string(object, "url");
+    entry.outlet = json_string(object, "outlet");
+    entry.published = detail::date_only(json_string(object, "published"));
+    manifest[basename_of(entry.doc)] = std::move(entry);
+  }
+  return manifest;
+}
+
+Loaded load_inputs(const std::vector<std::string>& paths, const Options& options) {
+  Loader loader(options);
+  for (const auto& path : paths) loader.load(path);
+  return loader.take();
+}
+
+std::string document_id(const Document& document, const CleanText& clean_text) {
+  // FNV-1a over the whitespace-collapsed, lower-cased text: stable across runs and machines.
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  const auto mix = [&hash](unsigned char c) {
+    hash ^= c;
+    hash *= 0x100000001b3ULL;
+  };
+  bool pending_space = false, started = false;
+  for (char ch : clean_text.text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      pending_space = started;
+      continue;
+    }
+    if (pending_space) mix(' ');
+    pending_space = false;
+    started = true;
+    mix(c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c - 'A' + 'a') : c);
+  }
+  if (!document.url.empty()) {
+    mix(0x1f);  // separator: text "ab"+url "c" must differ from text "a"+url "bc"
+    for (char ch : document.url) mix(static_cast<unsigned char>(ch));
+  }
+  char buffer[24];
+  std::snprintf(buffer, sizeof buffer, "d-%016llx", static_cast<unsigned long long>(hash));
+  return buffer;
+}
+
+}  // namespace sitrep::ingest

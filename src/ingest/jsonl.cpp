@@ -1,0 +1,59 @@
+#include <nlohmann/json.hpp>
+
+#include "ingest/sources.h"
+#include "ingest/text_util.h"
+
+namespace sitrep::ingest::detail {
+namespace {
+
+std::string string_field(const nlohmann::json& object, const char* key) {
+  const auto it = object.find(key);
+  if (it == object.end() || !it->is_string()) return "";
+  return it->get<std::string>();
+}
+
+}  // namespace
+
+Parsed parse_jsonl(std::string_view bytes, const std::string& source) {
+  Parsed parsed;
+  const std::string file_name = basename_of(source);
+  std::size_t line_number = 0;
+  std::size_t pos = 0;
+  while (pos < bytes.size()) {
+    std::size_t end = bytes.find('\n', pos);
+    if (end == std::string_view::npos) end = bytes.size();
+    const std::string_view line = trim(bytes.substr(pos, end - pos));
+    pos = end + 1;
+    ++line_number;
+    if (line.empty()) continue;
+    const std::string where = source + ":" + std::to_string(line_number);
+    // No exceptions: a discarded value marks a parse error.
+    const nlohmann::json object = nlohmann::json::parse(line, nullptr, false);
+    if (object.is_discarded()) {
+      parsed.errors.push_back({where, "not a JSON object (invalid JSON)"});
+      continue;
+    }
+    if (!object.is_object()) {
+      parsed.errors.push_back({where, "not a JSON object"});
+      continue;
+    }
+    Document document;
+    std::string body = string_field(object, "html");
+    document.is_html = !body.empty();
+    if (body.empty()) body = string_field(object, "text");
+    if (body.empty() || is_blank(body)) {
+      parsed.errors.push_back({where, "no \"text\" or \"html\" field with content"});
+      continue;
+    }
+    document.raw = std::move(body);
+    document.doc = string_field(object, "doc");
+    if (document.doc.empty()) document.doc = file_name + ":" + std::to_string(line_number);
+    document.url = string_field(object, "url");
+    document.outlet = string_field(object, "outlet");
+    document.published = date_only(string_field(object, "published"));
+    parsed.documents.push_back(std::move(document));
+  }
+  return parsed;
+}
+
+}  // namespace sitrep::ingest::detail

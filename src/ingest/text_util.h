@@ -1,0 +1,37 @@
+// Small text helpers shared by the ingest sources and the cleaner. Internal to src/ingest.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace sitrep::ingest::detail {
+
+// Replaces every invalid UTF-8 sequence with U+FFFD; returns how many were replaced.
+std::size_t repair_utf8(std::string& text);
+
+// Why a buffer is not text, or an empty string when it looks like text: NUL bytes, or mostly
+// control characters and invalid UTF-8.
+std::string binary_reason(std::string_view bytes);
+
+bool is_blank(std::string_view text);
+
+// Curly quotes to ASCII, no-break spaces to ' ', zero-width characters dropped. Dashes stay.
+std::string normalize_typography(std::string_view text);
+
+std::string_view trim(std::string_view text);
+std::string ascii_lower(std::string_view text);
+std::string collapse_whitespace(std::string_view text);
+std::string basename_of(std::string_view path);
+
+// Strips a leading " date YYYY-MM-DD" prefix; returns the date (or "" when there is none).
+// The rest of that first line stays in `text`.
+std::string strip_date_line(std::string& text);
+
+// "2024-09-10T..." or "Tue, 10 Sep 2024 14:00:00 GMT" or "September 10, 2024" to
+// "YYYY-MM-DD"; "" when not understood.
+std::string date_only(std::string_view text);
+
+bool is_iso_date(std::string_view text);
+
+}  // namespace sitrep::ingest::detail
