@@ -423,8 +423,24 @@ void reconcile_when(Incident& incident, const std::vector<const Mention*>& membe
     incident.date.reset();
     incident.date_precision = "unknown";
   } else {
-    const Mention* source = most_precise(dated);
-    incident.date = source->attack ? source->attack->date : source->background->date;
+    // The most precise reports decide; among equally precise ones the date most of them give
+    // wins, ties going to the earlier date.
+    int top = -1;
+    for (const Mention* m : dated) top = std::max(top, mention_rank(*m));
+    std::map<int, int> votes;
+    for (const Mention* m : dated)
+      if (mention_rank(*m) == top) ++votes[*m->day];
+    int best_day = 0, most = 0;
+    for (const auto& [day, count] : votes)
+      if (count > most) {
+        most = count;
+        best_day = day;
+      }
+    for (const Mention* m : dated)
+      if (*m->day == best_day) {
+        incident.date = m->attack ? m->attack->date : m->background->date;
+        break;
+      }
     incident.date_precision = "day";
   }
   std::vector<const Mention*> timed;
@@ -664,9 +680,15 @@ Update rebuild(const std::vector<Report>& reports, const std::vector<Incident>& 
 
   // 3. Background mentions: absorbed by a main incident of the same date and place, else
   // clustered among themselves.
+  // Indexed by every date a member report gives, so a mention of "the attack on the 8th" is
+  // absorbed even when the reconciled date is the 7th.
   std::multimap<int, std::size_t> main_by_day;
-  for (std::size_t i = 0; i < built.size(); ++i)
-    if (auto day = day_number(built[i].incident.date)) main_by_day.emplace(*day, i);
+  for (std::size_t i = 0; i < built.size(); ++i) {
+    std::set<int> days;
+    for (const Mention* m : built[i].members)
+      if (m->day) days.insert(*m->day);
+    for (int day : days) main_by_day.emplace(day, i);
+  }
   std::vector<Mention> loose;
   for (const Mention& m : backgrounds) {
     std::optional<std::size_t> host;

@@ -88,10 +88,13 @@ std::string fit(const std::string& text, std::size_t width, bool right_align = f
   return right_align ? padding + cell : cell + padding;
 }
 
-std::string range(const std::optional<Figure>& figure) {
+// "3", "3–14", or when the range is too wide for the column the certain part, "100+".
+std::string range(const std::optional<Figure>& figure, std::size_t width) {
   if (!figure) return "-";
   if (figure->low == figure->high) return std::to_string(figure->best);
-  return std::to_string(figure->low) + "–" + std::to_string(figure->high);
+  std::string text = std::to_string(figure->low) + "–" + std::to_string(figure->high);
+  if (code_points(text) > width) text = std::to_string(figure->low) + "+";
+  return text;
 }
 
 struct Column {
@@ -192,9 +195,10 @@ std::string incidents_table(const std::vector<Incident>& incidents) {
   for (const Column& c : kColumns) titles.push_back(c.title);
   std::string out = table_row(titles);
   for (const Incident& i : incidents)
-    out += table_row({i.date.value_or("undated"), place_cell(i), i.weapon, range(i.launched),
-                      range(i.intercepted), range(i.impacted), range(i.killed), range(i.injured),
-                      std::to_string(i.reports.size())});
+    out += table_row({i.date.value_or("undated"), place_cell(i), i.weapon,
+                      range(i.launched, kColumns[3].width), range(i.intercepted, kColumns[4].width),
+                      range(i.impacted, kColumns[5].width), range(i.killed, kColumns[6].width),
+                      range(i.injured, kColumns[7].width), std::to_string(i.reports.size())});
   out += std::to_string(incidents.size()) + (incidents.size() == 1 ? " incident" : " incidents") +
          "\n";
   return out;
