@@ -26,6 +26,8 @@ constexpr std::string_view kChromePhrases[] = {"already a subscriber",
                                                "for subscribers",
                                                "create a free account",
                                                "unlock this article",
+                                               "keep reading",
+                                               "after signing in",
                                                "skip to main content",
                                                "skip to content",
                                                "skip to navigation",
@@ -206,7 +208,14 @@ double boilerplate_score(const std::vector<Block>& blocks, std::size_t index,
   if (!shape.terminal && shape.words <= 12 &&
       (lower.starts_with("by ") || lower.starts_with("author ")))
     score += 3;
-  if (!shape.terminal && shape.words <= 15 && lower.find(" | ") != std::string::npos) score += 1;
+  // "Home | World | Video" menus; one bar is a byline or a title with the site name.
+  if (!shape.terminal && shape.words <= 15) {
+    std::size_t bars = 0;
+    for (std::size_t at = lower.find(" | "); at != std::string::npos;
+         at = lower.find(" | ", at + 3))
+      ++bars;
+    score += bars >= 2 ? 3 : static_cast<double>(bars);
+  }
   // A date, reading time or similar meta line on its own.
   if (!shape.terminal && shape.words <= 6 && !date_only(block.text).empty()) score += 3;
 
@@ -246,9 +255,12 @@ double boilerplate_score(const std::vector<Block>& blocks, std::size_t index,
     if (!shape.terminal && shape.words >= 2 && shape.capitalized * 10 >= shape.words * 7)
       score += 0.5;
   }
-  // Real prose: long, several sentences, ends like a sentence.
-  if (shape.terminal && shape.words >= 20) score -= 3;
-  if (shape.terminal && shape.sentences >= 2) score -= 2;
+  // Real prose: long, several sentences, ends like a sentence. One discount, so that several
+  // chrome phrases still outweigh it (paywall notices are written as sentences too).
+  if (shape.terminal && shape.words >= 40 && shape.sentences >= 2)
+    score -= 4;
+  else if (shape.terminal && (shape.words >= 20 || shape.sentences >= 2))
+    score -= 3;
   return score;
 }
 
@@ -358,7 +370,7 @@ CleanText clean(const Document& document) {
     if (social) clean_text.quoted.push_back({start, text.size()});
     if (clean_text.title.empty()) clean_text.title = block.text;
   }
-  if (!headline.empty() && document.is_html) clean_text.title = headline;
+  if (!headline.empty()) clean_text.title = headline;
   clean_text.language = identify_language(text);
   return clean_text;
 }
