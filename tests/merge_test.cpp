@@ -4,7 +4,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <map>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -74,10 +77,15 @@ sitrep::BackgroundAttack background(std::optional<std::string> date, const Site&
   return b;
 }
 
+// The incident reporting `doc` as its main attack (else a background incident mentioning it).
 const Incident* find_with(const merge::Update& update, const std::string& doc) {
+  const Incident* found = nullptr;
   for (const Incident& i : update.incidents)
-    if (std::find(i.reports.begin(), i.reports.end(), doc) != i.reports.end()) return &i;
-  return nullptr;
+    if (std::find(i.reports.begin(), i.reports.end(), doc) != i.reports.end()) {
+      if (!i.background) return &i;
+      if (!found) found = &i;
+    }
+  return found;
 }
 
 std::string dump(const merge::Update& update) {
@@ -378,6 +386,22 @@ TEST(MergeRevisions, VanishedIncidentsAreRemovedAndCollisionsGetSuffixes) {
   EXPECT_TRUE(second.revisions.empty());
 }
 
+TEST(MergeRevisions, RefinedPlaceGetsNewIdAndKeepsFirstSeen) {
+  Report vague = city_report("a.txt", "2023-12-08", "2023-12-08", "Baghdad", 33.3128, 44.3615);
+  auto first = merge::rebuild({vague}, {}, kNow);
+  ASSERT_EQ(first.incidents.size(), 1u);
+  EXPECT_EQ(first.incidents[0].id, "inc-2023-12-08-baghdad");
+  Report precise = report("b.txt", "2023-12-08", "2023-12-08", kEmbassy);
+  auto second = merge::rebuild({vague, precise}, first.incidents, kLater);
+  ASSERT_EQ(second.incidents.size(), 1u);
+  EXPECT_EQ(second.incidents[0].id, "inc-2023-12-08-us-embassy-baghdad");
+  EXPECT_EQ(second.incidents[0].first_seen, kNow);
+  EXPECT_EQ(second.incidents[0].revision, 2);
+  EXPECT_EQ(second.removed_ids, std::vector<std::string>{"inc-2023-12-08-baghdad"});
+  ASSERT_EQ(second.revisions.size(), 1u);
+  EXPECT_NE(second.revisions[0].changes.find("id inc-2023-12-08-baghdad -> "), std::string::npos);
+}
+
 // ~15 reports: two attacks with conflicting figures, an undated report that fits one of them,
 // a vague city report, same-day attacks on different sites, background mentions.
 std::vector<Report> mixed_reports() {
@@ -498,6 +522,34 @@ TEST(MergeTallies, CollectedAndComparedWithOwnIncidents) {
   EXPECT_EQ(merge::count_incidents(update.incidents, "2023-10-17", "2023-12-08", {"IQ", "SY"}), 3);
   EXPECT_EQ(merge::count_incidents(update.incidents, "2023-10-17", "2023-12-08", {"IQ"}), 2);
   EXPECT_EQ(merge::count_incidents(update.incidents, "", "", {}), 4);
+}
+
+// The gold reports of the seed corpus (read at run time) must fall into the gold's incident
+// clusters: reports sharing an `incident` label in one incident, the others apart.
+TEST(MergeGold, GoldReportsClusterLikeTheGoldIncidents) {
+  std::ifstream in(SITREP_SHARED_DIR "/corpus/seeds/gold.jsonl");
+  if (!in) GTEST_SKIP() << "no " SITREP_SHARED_DIR "/corpus/seeds/gold.jsonl";
+  std::vector<Report> reports;
+  std::map<std::string, std::string> gold_cluster;  // doc -> gold incident label
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty()) continue;
+    const auto json = nlohmann::json::parse(line);
+    auto parsed = sitrep::report_from_json(json);
+    ASSERT_TRUE(parsed.has_value()) << parsed.error().message;
+    if (parsed->reports_attack && json.contains("incident"))
+      gold_cluster[parsed->doc] = json["incident"].get<std::string>();
+    reports.push_back(*parsed);
+  }
+  ASSERT_FALSE(gold_cluster.empty());
+  auto update = merge::rebuild(reports, {}, kNow);
+  for (const auto& [doc_a, label_a] : gold_cluster)
+    for (const auto& [doc_b, label_b] : gold_cluster) {
+      const Incident* a = find_with(update, doc_a);
+      const Incident* b = find_with(update, doc_b);
+      ASSERT_NE(a, nullptr) << doc_a;
+      EXPECT_EQ(a == b, label_a == label_b) << doc_a << " vs " << doc_b;
+    }
+  for (const Incident& i : update.incidents) EXPECT_EQ(i.id.rfind("inc-", 0), 0u);
 }
 
 }  // namespace
