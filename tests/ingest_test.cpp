@@ -209,6 +209,7 @@ TEST(IngestLoad, DirectoryIsRecursiveSortedAndSkipsHiddenAndMetadataFiles) {
   dir.write("notes.md", "Not an input type.\n");
   dir.write("manifest.jsonl", "{\"doc\":\"b.txt\",\"outlet\":\"Wire\"}\n");
   dir.write("gold.jsonl", "{\"doc\":\"b.txt\",\"reports_attack\":true}\n");
+  dir.write("sub/gold-positives.jsonl", "{\"doc\":\"c.txt\",\"reports_attack\":true}\n");
   const Loaded loaded = load_inputs({dir.path()}, Options{});
   EXPECT_TRUE(loaded.errors.empty());
   ASSERT_EQ(loaded.documents.size(), 3u);

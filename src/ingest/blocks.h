@@ -35,6 +35,7 @@ struct ScoreContext {
   std::string_view headline_lower;  // lowercase
   std::string_view outlet_lower;    // lowercase
   bool html = false;
+  bool previous_dropped = false;  // the block before this one was scored as boilerplate
 };
 double boilerplate_score(const std::vector<Block>& blocks, std::size_t index,
                          const ScoreContext& context);

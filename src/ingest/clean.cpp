@@ -94,7 +94,19 @@ constexpr std::string_view kChromePhrases[] = {"already a subscriber",
                                                "report a correction",
                                                "\xC2\xA9",  // ©
                                                "sponsored content",
-                                               "paid content"};
+                                               "paid content",
+                                               "for the latest updates",
+                                               "reader-supported",
+                                               "reader supported",
+                                               "this story will be updated",
+                                               "this is a developing story",
+                                               "this story is part of our series",
+                                               "abonnez-vous",
+                                               "inscrivez-vous",
+                                               "suscr\xC3\xAD"
+                                               "base",
+                                               "suscr\xC3\xAD"
+                                               "bete"};
 
 // Line openings that mark link lines, captions and bylines.
 constexpr std::string_view kChromePrefixes[] = {
@@ -104,7 +116,8 @@ constexpr std::string_view kChromePrefixes[] = {
     "image of ",        "image:",       "photo:",        "photo by",     "photograph:",
     "picture:",         "credit:",      "image credit",  "photo credit", "author:",
     "written by",       "reporting by", "(reporting by", "updated:",     "published:",
-    "last updated"};
+    "last updated",     "sign up for",  "sign up to",    "subscribe to", "newsletter:",
+    "follow our",       "follow us"};
 
 // Whole lines that are navigation crumbs in text dumps of pages.
 constexpr std::string_view kChromeLines[] = {
@@ -196,8 +209,13 @@ double boilerplate_score(const std::vector<Block>& blocks, std::size_t index,
 
   for (auto phrase : kChromePhrases)
     if (lower.find(phrase) != std::string::npos) score += 3;
+  // List bullets do not change what a line is ("- Related: ...").
+  std::string_view opening = lower;
+  const bool bullet = opening.starts_with("- ") || opening.starts_with("* ") ||
+                      opening.starts_with("\xE2\x80\xA2 ");
+  if (bullet) opening.remove_prefix(opening.find(' ') + 1);
   for (auto prefix : kChromePrefixes)
-    if (lower.starts_with(prefix)) {
+    if (opening.starts_with(prefix)) {
       score += 4;
       break;
     }
@@ -216,6 +234,10 @@ double boilerplate_score(const std::vector<Block>& blocks, std::size_t index,
       ++bars;
     score += bars >= 2 ? 3 : static_cast<double>(bars);
   }
+  // Bulleted headlines right after a dropped "Related:" line are the rest of that block.
+  if (bullet && context.previous_dropped && !shape.terminal && shape.words <= 15) score += 3;
+  // Rules and ornaments ("---", "* * *"): nothing to read.
+  if (shape.words == 0) score += 4;
   // A date, reading time or similar meta line on its own.
   if (!shape.terminal && shape.words <= 6 && !date_only(block.text).empty()) score += 3;
 
@@ -344,7 +366,7 @@ CleanText clean(const Document& document) {
   // Text dumps have no <h1>: take the first substantial line that is not chrome.
   std::string headline = extracted.headline;
   if (headline.empty()) {
-    const ScoreContext probe{"", "", false};
+    const ScoreContext probe{"", "", false, false};
     for (std::size_t i = 0; i < blocks.size() && i < 6; ++i) {
       const std::size_t words = shape_of(blocks[i].text).words;
       if (words >= 3 && words <= 40 && boilerplate_score(blocks, i, probe) <= 0) {
@@ -355,7 +377,7 @@ CleanText clean(const Document& document) {
   }
   const std::string headline_lower = ascii_lower(headline);
   const std::string outlet_lower = ascii_lower(trim(normalize_typography(document.outlet)));
-  const ScoreContext context{headline_lower, outlet_lower, document.is_html};
+  ScoreContext context{headline_lower, outlet_lower, document.is_html, false};
 
   std::string& text = clean_text.text;
   text.reserve(document.raw.size());
@@ -363,7 +385,9 @@ CleanText clean(const Document& document) {
     const Block& block = blocks[i];
     const bool social = block.social_embed || ends_with_social_attribution(block.text) ||
                         block.text.starts_with("pic.twitter.com/");
-    if (!social && boilerplate_score(blocks, i, context) >= kBoilerplateThreshold) continue;
+    const bool drop = !social && boilerplate_score(blocks, i, context) >= kBoilerplateThreshold;
+    context.previous_dropped = drop;
+    if (drop) continue;
     if (!text.empty()) text += "\n\n";
     const std::size_t start = text.size();
     text += block.text;

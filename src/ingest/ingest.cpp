@@ -32,6 +32,18 @@ Kind kind_of(const fs::path& path) {
   return Kind::kOther;
 }
 
+// manifest.jsonl / gold.jsonl (and split variants such as gold-positives.jsonl) describe the
+// articles beside them; they are not articles.
+bool is_metadata_file(std::string_view name) {
+  if (!name.ends_with(".jsonl")) return false;
+  for (std::string_view stem : {"manifest", "gold"}) {
+    if (!name.starts_with(stem)) continue;
+    const char next = name[stem.size()];
+    if (next == '.' || next == '-' || next == '_') return true;
+  }
+  return false;
+}
+
 bool is_url(std::string_view input) {
   return input.starts_with("http://") || input.starts_with("https://");
 }
@@ -126,7 +138,7 @@ class Loader {
       }
       if (!it->is_regular_file(ec)) continue;
       if (kind_of(it->path()) == Kind::kOther) continue;
-      if (name == "manifest.jsonl" || name == "gold.jsonl") continue;  // metadata, not articles
+      if (is_metadata_file(name)) continue;
       files.push_back(it->path().string());
     }
     std::sort(files.begin(), files.end());
