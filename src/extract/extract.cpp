@@ -1,0 +1,150 @@
+// The extractor. Reads an article sentence by sentence:
+//  1. every sentence gets its lexicon hits, dates and times, and a Role (main / background /
+//     generic / other event / not an attack) from trigger phrases and date distance;
+//  2. the article reports an attack when some main-role sentence joins attack evidence (weapon,
+//     attack verb or noun) with an in-scope target (a registry facility, or US / coalition /
+//     diplomatic targets) — see docs/EXTRACTION.md;
+//  3. each field is read from main-role sentences only, first in document order, and keeps the
+//     sentence and its attributed source as evidence.
+#include "extract/extract.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <set>
+
+#include "extract/fields.h"
+#include "extract/sentence_view.h"
+#include "text/text.h"
+
+namespace sitrep::extract {
+namespace {
+
+using lexicon::Kind;
+
+constexpr std::size_t kLeadSentences = 6;
+// A dated attack this many days before the publication (or the main attack) is background.
+constexpr long kBackgroundDays = 10;
+
+std::vector<SentenceView> build_views(const CleanText& clean, const std::string& published,
+                                      const lexicon::Lexicon& lexicon) {
+  auto sentences = text::split_sentences(clean);
+  std::vector<SentenceView> views;
+  views.reserve(sentences.size());
+  // One lexicon pass over the whole text; matches are then handed to their sentences.
+  auto matches = lexicon.find(clean.text);
+  std::size_t m = 0;
+  std::size_t non_heading = 0;
+  for (const auto& s : sentences) {
+    SentenceView v;
+    v.sentence = s;
+    v.text = std::string_view(clean.text).substr(s.span.start, s.span.size());
+    v.offset = s.span.start;
+    v.tokens = text::tokenize(v.text);
+    while (m < matches.size() && matches[m].start < s.span.start) ++m;
+    for (std::size_t k = m; k < matches.size() && matches[k].start < s.span.end; ++k) {
+      const auto& match = matches[k];
+      if (match.end > s.span.end) continue;
+      Hit hit{match.kind, match.entry, match.start - s.span.start, match.end - s.span.start, 0, 0,
+              {}};
+      hit.first = v.token_at(hit.start);
+      hit.last = v.token_at(hit.end - 1);
+      if (match.kind == Kind::kTrigger) hit.category = lexicon.trigger(match.entry).category;
+      v.hits.push_back(hit);
+    }
+    v.dates = text::find_dates(v.text, published);
+    v.times = text::find_times(v.text);
+    v.lead = s.heading ? s.index < 3 : non_heading < kLeadSentences;
+    if (!s.heading) ++non_heading;
+    views.push_back(std::move(v));
+  }
+  return views;
+}
+
+// Role from trigger phrases alone (dates are considered once the main date is known).
+Role marker_role(const SentenceView& v) {
+  if (v.has("us_agent")) {
+    // "US air defences shot down" is not a US strike; an airstrike BY the US is.
+    return Role::kNotAttack;
+  }
+  if (v.has("other_event")) return Role::kOtherEvent;
+  if (v.has("cause") || v.has("background")) return Role::kBackground;
+  if (v.has("drill") || v.has("threat") || v.has("foiled")) return Role::kNotAttack;
+  if (v.has("generic")) {
+    // "more than" also qualifies counts of a single attack ("more than 40 were injured");
+    // only plural attack nouns make a sentence generic.
+    bool plural_attacks = false;
+    for (const auto& t : v.tokens)
+      if (t.lower == "attacks" || t.lower == "strikes" || t.lower == "assaults" ||
+          t.lower == "times" || t.lower == "incidents")
+        plural_attacks = true;
+    if (plural_attacks) return Role::kGeneric;
+    const Hit* g = v.first("generic");
+    std::string_view phrase(v.text.substr(g->start, g->end - g->start));
+    if (phrase != "more than" && phrase != "since" && phrase != "More than" &&
+        phrase != "Since")
+      return Role::kGeneric;
+  }
+  if (v.has("hypothetical") && !v.has("attack_verb")) return Role::kNotAttack;
+  return Role::kMain;
+}
+
+bool has_attack_evidence(const SentenceView& v) {
+  return !v.all(Kind::kWeapon).empty() || v.has("attack_verb") || v.has("attack_noun");
+}
+
+}  // namespace
+
+Report Extractor::extract(const Document& document, const CleanText& clean) const {
+  Report report;
+  report.doc = document.doc;
+  report.outlet = document.outlet;
+  report.url = document.url;
+  report.published = document.published;
+  report.language = clean.language;
+  if (clean.language != "en" && clean.language != "und") return report;
+
+  auto views = build_views(clean, document.published, lexicon_);
+  auto published_days = text::days_from_civil(document.published);
+
+  for (auto& v : views) {
+    v.role = marker_role(v);
+    v.attack_evidence = has_attack_evidence(v);
+    v.in_scope_target = !v.all(Kind::kFacility).empty() || v.has("target_military") ||
+                        v.has("target_diplomatic");
+    // An explicit date well before publication marks an older attack.
+    if (v.role == Role::kMain && published_days) {
+      for (const auto& d : v.dates) {
+        if (!d.date || date_is_reporting_mention(v, d)) continue;
+        auto days = text::days_from_civil(*d.date);
+        if (days && *days < *published_days - kBackgroundDays) v.role = Role::kBackground;
+      }
+    }
+  }
+
+  FieldReader reader(lexicon_, views, document.published);
+  report.reports_attack = reader.detect();
+  // SITREP_DEBUG=1 prints each sentence's role and hits: how to see why a field was read.
+  if (const char* debug = std::getenv("SITREP_DEBUG"); debug && *debug == '1') {
+    static constexpr const char* kRoles[] = {"main", "background", "generic", "other", "not"};
+    std::fprintf(stderr, "== %s\n", document.doc.c_str());
+    for (const auto& v : views) {
+      std::string hits;
+      for (const auto& h : v.hits)
+        hits += std::string(" [") +
+                (h.kind == Kind::kTrigger ? std::string(h.category) : std::to_string(int(h.kind))) +
+                ":" + std::string(v.text.substr(h.start, h.end - h.start)) + "]";
+      std::fprintf(stderr, "%-10s %s%s%s %.90s |%s\n", kRoles[static_cast<int>(v.role)],
+                   v.lead ? "L" : "-", v.attack_evidence ? "A" : "-", v.in_scope_target ? "T" : "-",
+                   std::string(v.text).c_str(), hits.c_str());
+    }
+  }
+  report.background = reader.background_attacks();
+  report.tallies = reader.tallies();
+  if (report.reports_attack) report.main = reader.main_attack();
+  return report;
+}
+
+}  // namespace sitrep::extract

@@ -1,0 +1,824 @@
+#include "extract/fields.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "text/text.h"
+
+namespace sitrep::extract {
+namespace {
+
+using lexicon::Kind;
+
+bool is_word(const text::Token& t) { return t.word; }
+
+bool is_clause_break(const text::Token& t) {
+  return t.lower == ";" || t.lower == ":" || t.lower == "(" || t.lower == ")";
+}
+
+// A number usable as a count at token i; "a"/"an"/"single" count as one only where the
+// caller allows it.
+std::optional<int> count_at(const SentenceView& v, std::size_t i, bool allow_article) {
+  if (i >= v.tokens.size()) return std::nullopt;
+  const auto& w = v.tokens[i].lower;
+  if (auto n = text::parse_number(w)) {
+    // Years and times are not counts.
+    if (*n >= 1900 && *n <= 2100 && w.size() == 4) return std::nullopt;
+    if (w.find(':') != std::string::npos) return std::nullopt;
+    return n;
+  }
+  if (allow_article && (w == "a" || w == "an" || w == "single")) return 1;
+  return std::nullopt;
+}
+
+const std::set<std::string>& people_nouns() {
+  static const std::set<std::string> nouns = {
+      "people",   "person",    "soldiers",    "soldier",  "troops",     "service", "members",
+      "member",   "personnel", "servicemen",  "servicemembers", "civilians", "civilian",
+      "contractors", "contractor", "guards", "guard", "americans", "american", "staff",
+      "employees", "employee", "marines", "sailors", "airmen", "workers", "worker",
+      "us",       "u.s",       "iraqi",       "coalition", "military", "others", "more",
+      "than",     "at",        "least",       "about",    "nearly",    "around", "some",
+      "other",    "were",      "was",         "had",      "been",      "have",   "lightly",
+      "seriously", "slightly", "critically",  "severely", "minor",     "and",    "reportedly",
+      "also",     "all",       "jordanian",   "syrian",   "kurdish",   "british", "french",
+      "italian",  "german",    "of",          "them",     "including", "a",      "contractors'"};
+  return nouns;
+}
+
+const std::set<std::string>& enemy_nouns() {
+  static const std::set<std::string> nouns = {"militants", "militant", "fighters", "fighter",
+                                              "attackers", "attacker", "gunmen", "insurgents",
+                                              "suspects", "assailants", "palestinians"};
+  return nouns;
+}
+
+std::string trim_phrase(std::string s) {
+  auto strip = [&](std::string_view prefix) {
+    if (s.size() > prefix.size() &&
+        std::equal(prefix.begin(), prefix.end(), s.begin(),
+                   [](char a, char b) { return std::tolower(a) == std::tolower(b); }))
+      s.erase(0, prefix.size());
+  };
+  while (!s.empty() && (s.front() == ' ' || s.front() == ',' || s.front() == '"')) s.erase(0, 1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == ',' || s.back() == '"' || s.back() == '.'))
+    s.pop_back();
+  for (auto p : {"a ", "an ", "the ", "A ", "An ", "The "}) strip(p);
+  return s;
+}
+
+int damage_rank(const std::string& level) {
+  if (level == "none") return 1;
+  if (level == "minor") return 2;
+  if (level == "significant") return 3;
+  return 0;
+}
+
+}  // namespace
+
+FieldReader::FieldReader(const lexicon::Lexicon& lexicon, std::vector<SentenceView>& views,
+                         std::string published)
+    : lexicon_(lexicon), views_(views), published_(std::move(published)) {}
+
+Evidence FieldReader::evidence(const SentenceView& v) const {
+  return Evidence{std::string(v.text), v.offset, v.offset + v.text.size(), source_of(v)};
+}
+
+// Who the sentence attributes its content to: "according to X", "X said/reported/confirmed".
+std::string FieldReader::source_of(const SentenceView& v) const {
+  const auto& t = v.tokens;
+  for (const Hit* h : v.all("report_verb")) {
+    std::string_view phrase = v.text.substr(h->start, h->end - h->start);
+    if (phrase == "according to" || phrase == "According to") {
+      std::size_t a = h->last + 1, b = a;
+      while (b < t.size() && b < a + 10 && t[b].lower != "," && t[b].lower != "." &&
+             t[b].lower != "that")
+        ++b;
+      if (b > a) return trim_phrase(std::string(v.text.substr(t[a].start, t[b - 1].end - t[a].start)));
+      continue;
+    }
+    if (h->category != "report_verb" || phrase == "statement") continue;
+    // The noun phrase before the verb, back to the previous comma or the sentence start.
+    if (h->first == 0) continue;
+    std::size_t b = h->first;
+    std::size_t a = b;
+    int commas = 0;
+    while (a > 0 && b - a < 16) {
+      const auto& w = t[a - 1].lower;
+      if (w == "\"" || w == "." || w == ";") break;
+      if (w == ",") {
+        // "A senior official, speaking to AFP under anonymity, confirmed": skip one aside.
+        if (++commas > 2) break;
+      }
+      --a;
+    }
+    if (a == b) continue;
+    std::string np(v.text.substr(t[a].start, t[b - 1].end - t[a].start));
+    if (auto comma = np.find(','); comma != std::string::npos) np = np.substr(0, comma);
+    np = trim_phrase(np);
+    // A pronoun or a bare quote end is no source.
+    if (np.empty() || np == "he" || np == "she" || np == "it" || np == "they" || np == "He" ||
+        np == "She" || np == "It" || np == "They")
+      continue;
+    if (np.size() > 120) continue;
+    return np;
+  }
+  return {};
+}
+
+bool FieldReader::is_speaker(const SentenceView& v, const Hit& hit) const {
+  // "The US Embassy in Baghdad on Friday accused ...": a report verb right after the name.
+  for (std::size_t i = hit.last + 1; i < v.tokens.size() && i <= hit.last + 4; ++i) {
+    if (v.token_in(i, "report_verb") || v.token_in(i, "suspect")) return true;
+    if (v.tokens[i].lower == "," || v.tokens[i].lower == "that") break;
+  }
+  // "according to the US Embassy", "a spokesperson for the embassy".
+  for (std::size_t i = hit.first >= 4 ? hit.first - 4 : 0; i < hit.first; ++i)
+    if (v.token_in(i, "speaker")) return true;
+  if (hit.first >= 2 && v.tokens[hit.first - 2].lower == "according" &&
+      v.tokens[hit.first - 1].lower == "to")
+    return true;
+  if (hit.first >= 3 && v.tokens[hit.first - 3].lower == "according" &&
+      v.tokens[hit.first - 2].lower == "to")
+    return true;
+  return false;
+}
+
+// The sentence speaks of the main attack: the anchor, a headline, a target of ours, or a
+// definite "the attack" / "the strike" / "the incident".
+bool FieldReader::refers_to_main(const SentenceView& v) const {
+  if (&v == &views_[anchor_] || v.sentence.heading || v.in_scope_target) return true;
+  const auto& t = v.tokens;
+  for (std::size_t i = 0; i + 1 < t.size(); ++i) {
+    if (t[i].lower != "the" && t[i].lower != "this" && t[i].lower != "tuesday's" &&
+        t[i].lower != "latest")
+      continue;
+    for (std::size_t k = i + 1; k < t.size() && k <= i + 2; ++k) {
+      const auto& w = t[k].lower;
+      if (w == "attack" || w == "attacks" || w == "strike" || w == "assault" || w == "incident" ||
+          w == "explosion" || w == "blast" || w == "bombardment" || w == "barrage")
+        return true;
+      if (!v.token_is_weapon(k)) break;
+    }
+  }
+  return false;
+}
+
+bool FieldReader::main_sentence(const SentenceView& v) const {
+  if (v.role != Role::kMain) return false;
+  // A sentence about another named facility (not the main one, nor inside it) is another event.
+  if (!main_facility_.empty()) {
+    const auto* main = lexicon_.facility_named(main_facility_);
+    for (const Hit* h : v.all(Kind::kFacility)) {
+      const auto& f = lexicon_.facility(h->entry);
+      if (f.name == main_facility_ || is_speaker(v, *h)) return true;
+      if (main && (f.within == main->name || main->within == f.name)) return true;
+      if (v.attack_evidence) return false;
+    }
+  }
+  return true;
+}
+
+int FieldReader::anchor_score(const SentenceView& v) const {
+  if (v.role != Role::kMain || !v.attack_evidence || !v.in_scope_target) return -1;
+  int score = 0;
+  bool target = false;
+  for (const Hit* h : v.all(Kind::kFacility))
+    if (!is_speaker(v, *h)) {
+      score += 3;
+      target = true;
+      break;
+    }
+  for (const char* category : {"target_military", "target_diplomatic"})
+    for (const Hit* h : v.all(category))
+      if (!is_speaker(v, *h)) {
+        score += 2;
+        target = true;
+        break;
+      }
+  if (!target) return -1;
+  if (!v.all(Kind::kWeapon).empty()) score += 2;
+  if (v.has("attack_verb")) score += 2;
+  if (v.has("attack_noun")) score += 1;
+  if (v.lead) score += 2;
+  if (v.sentence.quoted) score -= 1;
+  return score;
+}
+
+bool FieldReader::detect() {
+  int best = -1;
+  for (std::size_t i = 0; i < views_.size(); ++i) {
+    const auto& v = views_[i];
+    if (!v.lead) continue;  // the main attack of a report is in its lead
+    int score = anchor_score(v);
+    if (score > best) {
+      best = score;
+      anchor_ = static_cast<int>(i);
+    }
+  }
+  if (anchor_ < 0) return false;
+  // A specific attack: some main sentence gives an attack verb (it happened), or a count.
+  bool specific = false;
+  for (const auto& v : views_)
+    if (v.role == Role::kMain && v.attack_evidence &&
+        (v.has("attack_verb") || v.has("impact") || v.has("intercept")))
+      specific = true;
+  return specific;
+}
+
+std::string FieldReader::country_hint() const {
+  std::map<std::string, int> votes;
+  for (const auto& v : views_) {
+    if (v.role != Role::kMain) continue;
+    for (const Hit* h : v.all(Kind::kCountry)) {
+      const auto& c = lexicon_.country(h->entry);
+      if (c.code != "US") votes[c.code] += v.attack_evidence ? 2 : 1;
+    }
+    for (const Hit* h : v.all(Kind::kFacility)) votes[lexicon_.facility(h->entry).country] += 3;
+  }
+  std::string best;
+  int n = 0;
+  for (const auto& [code, count] : votes)
+    if (count > n) best = code, n = count;
+  return best;
+}
+
+std::optional<lexicon::City> FieldReader::city_in(const SentenceView& v,
+                                                  const std::string& hint) const {
+  static const std::set<std::string> prepositions = {"in", "near", "at", "outside", "of",
+                                                     "toward", "towards", "on", "from", "into"};
+  const auto& t = v.tokens;
+  for (std::size_t i = 1; i < t.size(); ++i) {
+    if (!prepositions.count(t[i - 1].lower) || !t[i].capitalized || !is_word(t[i])) continue;
+    // Try the longest capitalized run first (up to three words, "Deir ez-Zor").
+    for (std::size_t len = 3; len >= 1; --len) {
+      if (i + len > t.size()) continue;
+      std::string name(v.text.substr(t[i].start, t[i + len - 1].end - t[i].start));
+      if (name.ends_with("'s")) name.resize(name.size() - 2);
+      if (lexicon_.country_by_code(hint) && name == lexicon_.country_by_code(hint)->name) continue;
+      auto city = lexicon_.city(name, hint);
+      if (city && (hint.empty() || city->country == hint)) return city;
+    }
+  }
+  return std::nullopt;
+}
+
+FieldReader::Place FieldReader::place(Attack& attack) {
+  // Facilities named as targets in main sentences, weighted; speakers do not count.
+  std::map<int, int> score;
+  std::map<int, const SentenceView*> where;
+  for (const auto& v : views_) {
+    if (v.role != Role::kMain || !v.attack_evidence) continue;
+    for (const Hit* h : v.all(Kind::kFacility)) {
+      if (is_speaker(v, *h)) continue;
+      score[h->entry] += 2 + (&v == &views_[anchor_] ? 2 : 0) + (v.lead ? 1 : 0);
+      if (!where.count(h->entry)) where[h->entry] = &v;
+    }
+  }
+  Place place;
+  int best = -1, best_score = 0;
+  for (const auto& [entry, s] : score)
+    if (s > best_score) best = entry, best_score = s;
+  if (best >= 0) {
+    // A site inside the winner (the BDSC inside Baghdad airport) is the more precise place.
+    const auto& winner = lexicon_.facility(best);
+    for (const auto& [entry, s] : score)
+      if (lexicon_.facility(entry).within == winner.name) best = entry;
+    const auto& f = lexicon_.facility(best);
+    place = Place{f.country, f.city, f.name, "facility", f.type, f.lat, f.lon};
+    main_facility_ = f.name;
+    attack.evidence["facility"] = evidence(*where[best]);
+    return place;
+  }
+  std::string hint = country_hint();
+  // A city named in a main attack sentence (anchor first).
+  std::vector<const SentenceView*> order{&views_[anchor_]};
+  for (const auto& v : views_)
+    if (v.role == Role::kMain && v.attack_evidence && &v != &views_[anchor_]) order.push_back(&v);
+  for (const auto* v : order) {
+    if (auto city = city_in(*v, hint)) {
+      place = Place{city->country, city->name, "", "city", "", city->lat, city->lon};
+      attack.evidence["city"] = evidence(*v);
+      break;
+    }
+  }
+  // "the US embassy" + a city: the registry's embassy in that city.
+  if (!place.city.empty()) {
+    for (const auto* v : order)
+      for (const Hit* h : v->all("target_diplomatic")) {
+        std::string_view phrase = v->text.substr(h->start, h->end - h->start);
+        std::string lower(phrase);
+        for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (lower.find("embassy") == std::string::npos || is_speaker(*v, *h)) continue;
+        if (const auto* f = lexicon_.facility_named("US Embassy " + place.city)) {
+          main_facility_ = f->name;
+          attack.evidence["facility"] = evidence(*v);
+          return Place{f->country, f->city, f->name, "facility", f->type, f->lat, f->lon};
+        }
+      }
+    return place;
+  }
+  if (!hint.empty()) {
+    place.country = hint;
+    place.precision = "country";
+  }
+  return place;
+}
+
+void FieldReader::read_date(Attack& attack) {
+  auto pub = text::days_from_civil(published_);
+  std::optional<std::string> reporting;
+  const SentenceView* reporting_view = nullptr;
+  // The anchor first, then main sentences in order.
+  std::vector<const SentenceView*> order{&views_[anchor_]};
+  for (const auto& v : views_)
+    if (&v != &views_[anchor_] && main_sentence(v) && !v.sentence.quoted) order.push_back(&v);
+  for (const auto* v : order) {
+    for (const auto& d : v->dates) {
+      if (!d.date) continue;
+      auto days = text::days_from_civil(*d.date);
+      if (pub && days && (*days > *pub + 1 || *days < *pub - 30)) continue;
+      if (date_is_reporting_mention(*v, d)) {
+        if (!reporting) reporting = d.date, reporting_view = v;
+        continue;
+      }
+      if (!v->attack_evidence && v != &views_[anchor_]) continue;
+      attack.date = d.date;
+      attack.evidence["date"] = evidence(*v);
+      return;
+    }
+  }
+  // ACLED: with no day of the attack, the day of the report the article relays; then the
+  // publication day. Null only without both.
+  if (reporting) {
+    attack.date = reporting;
+    attack.evidence["date"] = evidence(*reporting_view);
+  } else if (!published_.empty()) {
+    attack.date = published_;
+  }
+}
+
+void FieldReader::read_time(Attack& attack) {
+  std::vector<const SentenceView*> order{&views_[anchor_]};
+  for (const auto& v : views_)
+    if (&v != &views_[anchor_] && main_sentence(v) && v.attack_evidence) order.push_back(&v);
+  for (const auto* v : order)
+    if (!v->times.empty()) {
+      attack.time_local = v->times.front().hhmm;
+      attack.evidence["time_local"] = evidence(*v);
+      return;
+    }
+}
+
+void FieldReader::read_weapon(Attack& attack) {
+  std::map<std::string, int> votes;
+  std::map<std::string, std::string> detail;
+  std::map<std::string, const SentenceView*> where;
+  std::map<std::string, std::size_t> first_seen;
+  std::size_t order = 0;
+  for (const auto& v : views_) {
+    if (!main_sentence(v)) continue;
+    for (const Hit* h : v.all(Kind::kWeapon)) {
+      // "drone and rocket attacks" in a generic sentence never reach here; a weapon that only
+      // qualifies "attack" in a speaker's sentence still counts.
+      const auto& w = lexicon_.weapon(h->entry);
+      votes[w.weapon] += 1;
+      if (!detail.count(w.weapon) && !w.detail.empty()) detail[w.weapon] = w.detail;
+      if (!where.count(w.weapon)) where[w.weapon] = &v, first_seen[w.weapon] = order++;
+    }
+  }
+  if (votes.empty()) return;
+  // Outlets call rockets "missiles" in passing, rarely the reverse: a plain "missile" yields
+  // to "rocket" unless the missile has a type (ballistic, cruise).
+  if (votes.count("rocket") && votes.count("missile") && !detail.count("missile"))
+    votes.erase("missile");
+  std::string best;
+  int n = 0;
+  for (const auto& [weapon, count] : votes)
+    if (count > n || (count == n && first_seen[weapon] < first_seen[best])) best = weapon, n = count;
+  attack.weapon = best;
+  if (detail.count(best)) attack.weapon_detail = detail[best];
+  attack.evidence["weapon"] = evidence(*where[best]);
+}
+
+// Counts: "14 rockets were fired", "intercept five of them", "two missiles impacted",
+// "three impacts", "one hit X and the second landed Y".
+void FieldReader::read_counts(Attack& attack) {
+  struct Found {
+    std::optional<int> value;
+    const SentenceView* where = nullptr;
+  };
+  std::map<std::string, Found> found;
+  auto set = [&](const std::string& field, int value, const SentenceView& v, bool raise) {
+    auto& f = found[field];
+    if (!f.value) {
+      f.value = value;
+      f.where = &v;
+    } else if (raise && f.where == &v && value > *f.value) {
+      f.value = value;
+    }
+  };
+  auto verb_category = [](const SentenceView& v, std::size_t i) -> std::string {
+    for (const char* c : {"intercept", "impact", "launch"})
+      if (v.token_in(i, c)) return c;
+    return {};
+  };
+  for (const auto& v : views_) {
+    if (!main_sentence(v)) continue;
+    bool sentence_has_weapon = !v.all(Kind::kWeapon).empty();
+    const auto& t = v.tokens;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      bool article_position = i == 0 || !(t[i - 1].lower == "by" || t[i - 1].lower == "with" ||
+                                          t[i - 1].lower == "from" || t[i - 1].lower == "of" ||
+                                          t[i - 1].lower == "in");
+      auto n = count_at(v, i, article_position);
+      if (!n) continue;
+      bool article = t[i].lower == "a" || t[i].lower == "an" || t[i].lower == "single";
+      // The projectile noun: a weapon term within the next four tokens, or "of them".
+      std::size_t p = i + 1;
+      bool projectile = false;
+      for (; p < t.size() && p <= i + 4; ++p) {
+        if (v.token_is_weapon(p)) {
+          projectile = true;
+          while (p + 1 < t.size() && v.token_is_weapon(p + 1)) ++p;
+          break;
+        }
+        if (t[p].lower == "of" && p + 1 < t.size() && t[p + 1].lower == "them" &&
+            sentence_has_weapon) {
+          projectile = true;
+          ++p;
+          break;
+        }
+        if (!is_word(t[p]) || count_at(v, p, false) || verb_category(v, p) != "") break;
+      }
+      if (projectile) {
+        // "a drone attack" names the attack, it does not count drones.
+        if (p + 1 < t.size() && (v.token_in(p + 1, "attack_noun") || t[p + 1].lower == "attack" ||
+                                 t[p + 1].lower == "attacks" || t[p + 1].lower == "strike" ||
+                                 t[p + 1].lower == "strikes"))
+          continue;
+        if (p >= i + 1 && v.token_in(i + 1, "attack_noun")) continue;
+      }
+      std::string category;
+      // 1. A verb right before the number: "intercepted five", "fired 14 rockets".
+      for (std::size_t k = i; k > 0 && k + 3 > i; --k) {
+        std::string c = verb_category(v, k - 1);
+        if (!c.empty()) {
+          category = c;
+          break;
+        }
+        const auto& w = t[k - 1].lower;
+        if (w != "to" && w != "at" && w != "least" && w != "about" && w != "some" &&
+            w != "down" && w != "all")
+          break;
+      }
+      if (!projectile && category.empty()) {
+        // "two were shot down", "three impacts": a number standing for projectiles.
+        if (!sentence_has_weapon && t[i + 1 < t.size() ? i + 1 : i].lower != "impacts") continue;
+        std::size_t k = i + 1;
+        while (k < t.size() && (t[k].lower == "were" || t[k].lower == "was" ||
+                                t[k].lower == "reportedly" || t[k].lower == "later"))
+          ++k;
+        if (k < t.size() && k <= i + 3 && !article) category = verb_category(v, k);
+        if (category.empty()) continue;
+      }
+      if (projectile && category.empty()) {
+        // 2. The verb after the projectile noun, within its clause.
+        for (std::size_t k = p + 1; k < t.size() && k <= p + 7; ++k) {
+          if (is_clause_break(t[k]) || count_at(v, k, false)) break;
+          if (t[k].lower == "," && k + 1 < t.size() &&
+              (t[k + 1].lower == "but" || t[k + 1].lower == "and" || t[k + 1].lower == "while"))
+            break;
+          std::string c = verb_category(v, k);
+          if (!c.empty()) {
+            category = c;
+            break;
+          }
+        }
+      }
+      if (projectile && category.empty() && !article) {
+        // 3. A verb before, further back: "... fired at the base, including three rockets".
+        for (std::size_t k = i; k > 0 && k + 6 > i; --k) {
+          if (is_clause_break(t[k - 1])) break;
+          std::string c = verb_category(v, k - 1);
+          if (!c.empty()) {
+            category = c;
+            break;
+          }
+        }
+      }
+      if (category.empty()) continue;
+      if (article && category == "launch") continue;  // "launched a drone" says little
+      std::string field = category == "launch"      ? "launched"
+                          : category == "intercept" ? "intercepted"
+                                                    : "impacted";
+      set(field, *n, v, false);
+    }
+    // Enumerated impacts: "One rocket hit the wall ..., and the second landed inside the base".
+    for (std::size_t i = 0; i + 1 < t.size(); ++i) {
+      std::optional<int> ordinal;
+      if ((t[i].lower == "the" || t[i].lower == "a") && text::parse_ordinal(t[i + 1].lower))
+        ordinal = text::parse_ordinal(t[i + 1].lower);
+      else if (t[i].lower == "another")
+        ordinal = 2;
+      if (!ordinal || *ordinal < 2) continue;
+      bool impact_follows = false;
+      for (std::size_t k = i + 2; k < t.size() && k <= i + 5; ++k)
+        if (verb_category(v, k) == "impact") impact_follows = true;
+      bool one_before = false;
+      for (std::size_t k = 0; k < i; ++k)
+        if (t[k].lower == "one" && found.count("impacted") && found["impacted"].where == &v)
+          one_before = true;
+      if (impact_follows && one_before) set("impacted", *ordinal, v, true);
+    }
+  }
+  for (const auto& [field, f] : found) {
+    if (!f.value) continue;
+    if (field == "launched") attack.launched = f.value;
+    if (field == "intercepted") attack.intercepted = f.value;
+    if (field == "impacted") attack.impacted = f.value;
+    attack.evidence[field] = evidence(*f.where);
+  }
+}
+
+void FieldReader::read_casualties(Attack& attack) {
+  for (const auto& v : views_) {
+    if (!main_sentence(v)) continue;
+    bool uncertain = v.has("uncertain");
+    if (!uncertain) {
+      if (v.has("zero_casualties")) {
+        if (!attack.killed) attack.killed = 0, attack.evidence["killed"] = evidence(v);
+        if (!attack.injured) attack.injured = 0, attack.evidence["injured"] = evidence(v);
+      }
+      if (v.has("zero_injuries") && !attack.injured)
+        attack.injured = 0, attack.evidence["injured"] = evidence(v);
+      if (v.has("zero_deaths") && !attack.killed)
+        attack.killed = 0, attack.evidence["killed"] = evidence(v);
+    }
+    const auto& t = v.tokens;
+    for (const char* category : {"killed", "injured"}) {
+      std::optional<int>& slot = std::string(category) == "killed" ? attack.killed : attack.injured;
+      for (const Hit* h : v.all(category)) {
+        std::optional<int> value;
+        // "three US soldiers were killed": a number up to five people-words before.
+        for (std::size_t k = h->first; k > 0 && k + 6 > h->first; --k) {
+          const auto& w = t[k - 1].lower;
+          if (enemy_nouns().count(w)) break;
+          if (auto n = count_at(v, k - 1, false)) {
+            // "no one was hurt" is a zero, read by the zero phrases.
+            if (!(k >= 2 && (t[k - 2].lower == "no" || t[k - 2].lower == "not"))) value = n;
+            break;
+          }
+          if (!people_nouns().count(w)) break;
+        }
+        // "killing three", "wounded 40 others".
+        if (!value) {
+          for (std::size_t k = h->last + 1; k < t.size() && k <= h->last + 3; ++k) {
+            if (auto n = count_at(v, k, false)) {
+              bool enemy = k + 1 < t.size() && enemy_nouns().count(t[k + 1].lower);
+              bool projectile = k + 1 < t.size() && v.token_is_weapon(k + 1);
+              if (!enemy && !projectile) value = n;
+              break;
+            }
+            if (!people_nouns().count(t[k].lower)) break;
+          }
+        }
+        if (value && !slot) {
+          slot = value;
+          attack.evidence[category] = evidence(v);
+        }
+      }
+    }
+  }
+}
+
+void FieldReader::read_damage(Attack& attack) {
+  for (const auto& v : views_) {
+    if (!main_sentence(v) || v.has("uncertain")) continue;
+    for (const char* level : {"damage_none", "damage_minor", "damage_significant"}) {
+      if (!v.has(level)) continue;
+      std::string name = std::string(level).substr(7);
+      if (damage_rank(name) > damage_rank(attack.damage)) {
+        attack.damage = name;
+        attack.evidence["damage"] = evidence(v);
+      }
+    }
+  }
+}
+
+void FieldReader::read_actors(Attack& attack) {
+  std::set<std::string> suspected, claimed, denied;
+  std::map<std::string, const SentenceView*> where;
+  for (const auto& v : views_) {
+    bool usable = v.role == Role::kMain || (v.sentence.heading && v.role != Role::kGeneric &&
+                                            v.role != Role::kBackground);
+    if (!usable) continue;
+    auto actors = v.all(Kind::kActor);
+    if (actors.empty()) continue;
+    for (const Hit* a : actors) {
+      const auto& actor = lexicon_.actor(a->entry);
+      if (actor.kind == "state" && actor.name == "United States") continue;
+      // A group's spokesperson speaking is not a suspicion.
+      bool speaker = false;
+      for (std::size_t k = a->first >= 3 ? a->first - 3 : 0; k < a->first; ++k)
+        if (v.token_in(k, "speaker")) speaker = true;
+      if (speaker) continue;
+      bool negated_near = false;
+      for (const Hit* n : v.all("negation"))
+        if (n->last < a->first ? a->first - n->last <= 3 : n->first - a->last <= 4)
+          negated_near = true;
+      // Claims: "X claimed responsibility", "claimed by X"; not "claimed other attacks".
+      for (const Hit* c : v.all("claim")) {
+        bool subject = a->last < c->first && c->first - a->last <= 8;
+        bool agent = c->last < a->first && a->first - c->last <= 3 &&
+                     v.tokens[c->last + 1 < v.tokens.size() ? c->last + 1 : c->last].lower == "by";
+        if (!subject && !agent) continue;
+        bool negated = false;
+        std::size_t from = subject ? a->last + 1 : c->first;
+        for (std::size_t k = from; k < c->first; ++k)
+          if (v.token_in(k, "negation")) negated = true;
+        for (std::size_t k = c->first >= 2 ? c->first - 2 : 0; k < c->first; ++k)
+          if (v.token_in(k, "negation")) negated = true;
+        bool other = v.role == Role::kOtherEvent;
+        for (std::size_t k = c->last + 1; k < v.tokens.size() && k <= c->last + 5; ++k)
+          if (v.tokens[k].lower == "other" || v.tokens[k].lower == "separate" ||
+              v.tokens[k].lower == "previous" || v.tokens[k].lower == "earlier")
+            other = true;
+        if (!negated && !other) claimed.insert(actor.name), where.emplace("claimed_by", &v);
+      }
+      if (v.role != Role::kMain && !v.sentence.heading) continue;
+      if (!refers_to_main(v)) continue;
+      for (const Hit* s : v.all("suspect")) {
+        std::string_view phrase = v.text.substr(s->start, s->end - s->start);
+        bool agent_first = phrase.find("behind") != std::string_view::npos ||
+                           phrase.find("likely carried out") != std::string_view::npos ||
+                           phrase.find("believed to have") != std::string_view::npos ||
+                           phrase.find("responsible") != std::string_view::npos;
+        // The object of the blame is the first actor after it, not every actor in the sentence.
+        bool after = s->last < a->first && a->first - s->last <= 14;
+        for (const Hit* other : actors)
+          if (other != a && other->first > s->last && other->first < a->first) after = false;
+        bool before = a->last < s->first && s->first - a->last <= 4 && agent_first;
+        if ((after || before) && !negated_near) {
+          suspected.insert(actor.name);
+          where.emplace("suspected", &v);
+        }
+      }
+      for (const Hit* d : v.all("deny"))
+        if (a->last < d->first && d->first - a->last <= 6) {
+          denied.insert(actor.name);
+          where.emplace("denied_by", &v);
+        }
+    }
+  }
+  attack.suspected.assign(suspected.begin(), suspected.end());
+  attack.claimed_by.assign(claimed.begin(), claimed.end());
+  attack.denied_by.assign(denied.begin(), denied.end());
+  for (const auto& [field, v] : where) attack.evidence[field] = evidence(*v);
+}
+
+void FieldReader::read_flags(Attack& attack) {
+  for (const auto& v : views_) {
+    if (!main_sentence(v) || v.has("uncertain") || v.has("drill")) continue;
+    if (v.has("alarm") && !attack.alarm_sounded) {
+      attack.alarm_sounded = true;
+      attack.evidence["alarm_sounded"] = evidence(v);
+    }
+    if (v.has("air_defense") && (v.has("intercept") || v.has("intercepting")) &&
+        !attack.air_defense_engaged) {
+      attack.air_defense_engaged = true;
+      attack.evidence["air_defense_engaged"] = evidence(v);
+    }
+  }
+  if (attack.intercepted && *attack.intercepted > 0) attack.air_defense_engaged = true;
+}
+
+Attack FieldReader::main_attack() {
+  Attack attack;
+  Place p = place(attack);
+  attack.country = p.country;
+  attack.city = p.city;
+  attack.facility = p.facility;
+  attack.lat = p.lat;
+  attack.lon = p.lon;
+  attack.geo_precision = p.precision;
+  if (!p.type.empty()) {
+    attack.target_type = p.type;
+  } else {
+    int military = 0, diplomatic = 0;
+    for (const auto& v : views_) {
+      if (!main_sentence(v) || !v.attack_evidence) continue;
+      for (const Hit* h : v.all("target_military")) military += !is_speaker(v, *h);
+      for (const Hit* h : v.all("target_diplomatic")) diplomatic += !is_speaker(v, *h);
+    }
+    attack.target_type = military > diplomatic   ? "military"
+                         : diplomatic > military ? "diplomatic"
+                         : military > 0          ? "mixed"
+                                                 : "unknown";
+  }
+  read_date(attack);
+  // With the main date known, explicit dates far from it mark more background sentences.
+  if (attack.date)
+    if (auto main_days = text::days_from_civil(*attack.date))
+      for (auto& v : views_)
+        if (v.role == Role::kMain)
+          for (const auto& d : v.dates)
+            if (d.date && d.explicit_day && !date_is_reporting_mention(v, d))
+              if (auto days = text::days_from_civil(*d.date);
+                  days && std::abs(*days - *main_days) > 3)
+                v.role = Role::kBackground;
+  read_time(attack);
+  read_weapon(attack);
+  read_counts(attack);
+  read_casualties(attack);
+  read_damage(attack);
+  read_actors(attack);
+  read_flags(attack);
+  return attack;
+}
+
+std::vector<BackgroundAttack> FieldReader::background_attacks() {
+  std::vector<BackgroundAttack> out;
+  for (const auto& v : views_) {
+    if (v.role != Role::kBackground || !v.attack_evidence) continue;
+    if (v.has("cause") && v.all(Kind::kFacility).empty()) continue;
+    auto facilities = v.all(Kind::kFacility);
+    if (facilities.empty()) continue;
+    std::optional<std::string> date;
+    for (const auto& d : v.dates)
+      if (d.date && d.explicit_day && !date_is_reporting_mention(v, d)) date = d.date;
+    if (!date) continue;
+    const auto& f = lexicon_.facility(facilities.front()->entry);
+    BackgroundAttack b;
+    b.date = date;
+    b.country = f.country;
+    b.city = f.city;
+    b.facility = f.name;
+    b.lat = f.lat;
+    b.lon = f.lon;
+    auto weapons = v.all(Kind::kWeapon);
+    if (!weapons.empty()) b.weapon = lexicon_.weapon(weapons.front()->entry).weapon;
+    b.evidence = evidence(v);
+    bool duplicate = std::any_of(out.begin(), out.end(), [&](const BackgroundAttack& o) {
+      return o.date == b.date && o.facility == b.facility;
+    });
+    if (!duplicate) out.push_back(std::move(b));
+  }
+  return out;
+}
+
+std::vector<Tally> FieldReader::tallies() {
+  std::vector<Tally> out;
+  for (const auto& v : views_) {
+    const auto& t = v.tokens;
+    for (std::size_t i = 0; i + 1 < t.size(); ++i) {
+      auto n = count_at(v, i, false);
+      if (!n || *n < 3) continue;
+      // "78 attacks", "more than 70 attacks", "attacked 170 times".
+      bool attacks = t[i + 1].lower == "attacks" ||
+                     (t[i + 1].lower == "times" && i > 0 &&
+                      (t[i - 1].lower == "attacked" || t[i - 1].lower == "targeted")) ||
+                     (i + 2 < t.size() && t[i + 2].lower == "attacks" && is_word(t[i + 1]));
+      if (!attacks) continue;
+      Tally tally;
+      tally.count = *n;
+      if (i >= 2 && ((t[i - 2].lower == "more" && t[i - 1].lower == "than") ||
+                     (t[i - 2].lower == "at" && t[i - 1].lower == "least")))
+        tally.qualifier = t[i - 2].lower + " " + t[i - 1].lower;
+      else if (i >= 1 && (t[i - 1].lower == "over" || t[i - 1].lower == "nearly" ||
+                          t[i - 1].lower == "about" || t[i - 1].lower == "some"))
+        tally.qualifier = t[i - 1].lower;
+      for (std::size_t k = i + 1; k < t.size(); ++k)
+        if (t[k].lower == "since" && k + 1 < t.size()) {
+          for (const auto& d : v.dates)
+            if (d.span.start >= t[k].end && d.date) tally.period_start = *d.date;
+          if (tally.period_start.empty()) {
+            std::size_t e = std::min(t.size(), k + 3);
+            tally.period_start = std::string(v.text.substr(t[k + 1].start, t[e - 1].end - t[k + 1].start));
+            if (auto comma = tally.period_start.find(','); comma != std::string::npos)
+              tally.period_start.resize(comma);
+          }
+          break;
+        }
+      tally.period_end = published_;
+      std::vector<std::string> countries;
+      for (const Hit* h : v.all(Kind::kCountry)) {
+        const auto& c = lexicon_.country(h->entry);
+        if (c.code != "US" && std::find(countries.begin(), countries.end(), c.code) == countries.end())
+          countries.push_back(c.code);
+      }
+      for (std::size_t c = 0; c < countries.size(); ++c)
+        tally.region += (c ? "," : "") + countries[c];
+      if (const Hit* target = v.first("target_military"))
+        tally.target = std::string(v.text.substr(target->start, target->end - target->start));
+      tally.evidence = evidence(v);
+      out.push_back(std::move(tally));
+      break;
+    }
+  }
+  return out;
+}
+
+}  // namespace sitrep::extract

@@ -1,0 +1,61 @@
+// SentenceView: one sentence with everything the extractor reads from it — tokens, lexicon
+// matches mapped to token positions, dates, times — and the role the sentence plays in the
+// article (the main attack, a background attack, a tally, another event ...).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lexicon/lexicon.h"
+#include "text/text.h"
+
+namespace sitrep::extract {
+
+// What a sentence is about, decided before any field is read from it.
+enum class Role {
+  kMain,        // may describe the main attack
+  kBackground,  // an older attack, or the cause of a retaliation
+  kGeneric,     // many attacks, a campaign, a tally
+  kOtherEvent,  // a separate attack ("Separately, ...")
+  kNotAttack,   // a drill, threat, foiled plot, hypothetical, or a strike BY US forces
+};
+
+// A lexicon match with its token range [first, last] inside the sentence.
+struct Hit {
+  lexicon::Kind kind;
+  int entry;
+  std::size_t start, end;  // byte offsets in the sentence
+  std::size_t first, last;
+  std::string_view category;  // for triggers
+};
+
+struct SentenceView {
+  text::Sentence sentence;
+  std::string_view text;  // the sentence
+  std::size_t offset = 0;  // of the sentence in the clean text
+  std::vector<text::Token> tokens;
+  std::vector<Hit> hits;
+  std::vector<text::DateMention> dates;
+  std::vector<text::TimeMention> times;
+  Role role = Role::kMain;
+  bool attack_evidence = false;  // a weapon, attack verb or attack noun
+  bool in_scope_target = false;  // a registry facility or a US/coalition/diplomatic target
+  bool lead = false;             // headline or one of the first sentences
+
+  bool has(std::string_view category) const;
+  const Hit* first(std::string_view category) const;
+  std::vector<const Hit*> all(std::string_view category) const;
+  std::vector<const Hit*> all(lexicon::Kind kind) const;
+  // The token index at or after a byte offset.
+  std::size_t token_at(std::size_t byte) const;
+  // True when a trigger of `category` covers token i.
+  bool token_in(std::size_t i, std::string_view category) const;
+  bool token_is_weapon(std::size_t i) const;
+};
+
+// True when a date sits beside a reporting verb ("the embassy on Friday blamed", "announced on
+// Friday that"): it dates the report, not the attack.
+bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d);
+
+}  // namespace sitrep::extract
