@@ -62,7 +62,7 @@ struct City {
 
 struct Match {
   Kind kind;
-  int entry;  // index into the table of that kind
+  int entry;               // index into the table of that kind
   std::size_t start, end;  // byte offsets into the searched text
 };
 
@@ -87,6 +87,12 @@ class Lexicon {
   const Country& country(int entry) const { return countries_[entry]; }
   const Trigger& trigger(int entry) const { return triggers_[entry]; }
   const std::vector<Facility>& facilities() const { return facilities_; }
+  const std::vector<Actor>& actors() const { return actors_; }
+  const std::vector<WeaponTerm>& weapons() const { return weapons_; }
+  const std::vector<Country>& countries() const { return countries_; }
+  const std::vector<Trigger>& triggers() const { return triggers_; }
+  // Number of gazetteer rows loaded (0 without data/generated/cities.tsv).
+  std::size_t city_count() const { return cities_.size(); }
   const Facility* facility_named(std::string_view name) const;
 
   // A city by exact (case-insensitive) name; among namesakes prefers `country_hint`.
@@ -95,6 +101,9 @@ class Lexicon {
 
  private:
   Lexicon();
+  // Reads the GeoNames TSV (name, country, lat, lon) into cities_ and the lookup index; a
+  // missing file leaves the gazetteer empty.
+  void load_gazetteer(const std::filesystem::path& path);
   struct Compiled;
   std::vector<Facility> facilities_;
   std::vector<Actor> actors_;

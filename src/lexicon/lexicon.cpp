@@ -1,0 +1,784 @@
+// Lexicon loading (data/lexicon/*.tsv + the GeoNames gazetteer) and the Hyperscan matcher.
+//
+// Matching rules (see data/lexicon/README.md for the user-facing version):
+//  - every phrase of every kind is one pattern in ONE Hyperscan block-mode database;
+//  - phrases match caselessly, except acronyms (no lowercase letter: "US", "KH", "IED"), which
+//    match case-sensitively so that "US" does not match the pronoun "us";
+//  - a run of spaces/hyphens in a phrase matches any run of whitespace, NBSP or hyphens in the
+//    text ("Ain al-Asad" also finds "Ain al Asad" and a phrase wrapped over a line break);
+//  - an apostrophe in a phrase matches ', ’, ‘, ʼ or nothing ("Kata'ib" also finds "Kataib");
+//  - the byte before a match and the byte after it must not be ASCII alphanumeric (so a
+//    following possessive "'s" or "'" is accepted);
+//  - per kind, overlapping matches resolve leftmost-longest; kinds may overlap each other.
+#include "lexicon/lexicon.h"
+
+#include <hs/hs.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <charconv>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace sitrep::lexicon {
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Small text helpers
+
+bool is_ascii_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+char ascii_lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = ascii_lower(c);
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> parts;
+  std::size_t from = 0;
+  while (true) {
+    std::size_t at = s.find(sep, from);
+    if (at == std::string_view::npos) {
+      parts.push_back(s.substr(from));
+      return parts;
+    }
+    parts.push_back(s.substr(from, at - from));
+    from = at + 1;
+  }
+}
+
+// Decodes one UTF-8 sequence at s[i]; returns its length (0 when invalid) and the code point.
+std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char b0 = byte(i);
+  if (b0 < 0x80) {
+    cp = b0;
+    return 1;
+  }
+  std::size_t len = b0 >= 0xF0 && b0 <= 0xF4 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC2 && b0 < 0xE0 ? 2 : 0;
+  if (len == 0 || i + len > s.size()) return 0;
+  cp = len == 2 ? (b0 & 0x1F) : len == 3 ? (b0 & 0x0F) : (b0 & 0x07);
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  // Reject overlong forms, surrogates and out-of-range values.
+  if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+      (cp >= 0xD800 && cp <= 0xDFFF))
+    return 0;
+  return len;
+}
+
+bool valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp;
+    std::size_t n = decode_utf8(s, i, cp);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+// Base ASCII letter of Latin letters with diacritics, generated from Unicode NFD
+// ('?' = no ASCII base; the code point is kept as is).
+constexpr std::string_view kLatin00C0 =
+    "aaaaaaaceeeeiiiidnooooo?ouuuuytsaaaaaaaceeeeiiiidnooooo?ouuuuytyaaaaaaccccccccddddeeeeeeeeee"
+    "gggggggghhhhiiiiiiiiii??jjkkkllllll??llnnnnnn?nnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyy"
+    "zzzzzzs????????????????????????????????oo?????????????uu????????????????????????????aaiioouuu"
+    "uuuuuuu?aaaa????ggkkoooo??j???gg??nnaa????aaaaeeeeiiiioooorrrruuuusstt??hh??????aaeeooooooooyy"
+    "????????????????????????????";
+constexpr std::string_view kLatin1E00 =
+    "aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmmmmmmnnnnnnnnoooooooopppprrrrrr"
+    "rrssssssssssttttttttuuuuuuuuuuvvvvwwwwwwwwwwxxxxyyzzzzzzhtwy??????aaaaaaaaaaaaaaaaaaaaaaaaeeee"
+    "eeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy??????";
+static_assert(kLatin00C0.size() == 0x250 - 0xC0);
+static_assert(kLatin1E00.size() == 0x100);
+
+// The gazetteer key of a place name: ASCII-lowercased, Latin diacritics stripped, apostrophes
+// and transliteration marks (’ ‘ ʿ ʾ) dropped, hyphens/underscores/dots as spaces, whitespace
+// collapsed, and a word-final "ah" shortened to "a" so that "Hasakah" and "Hasaka",
+// "Sulaymaniyah" and "Sulaymaniya" meet.
+std::string place_key(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  auto end_word = [&out] {
+    if (out.size() >= 3 && out[out.size() - 1] == 'h' && out[out.size() - 2] == 'a') out.pop_back();
+  };
+  for (std::size_t i = 0; i < name.size();) {
+    char32_t cp;
+    std::size_t n = decode_utf8(name, i, cp);
+    if (n == 0) {  // invalid byte: skip it
+      ++i;
+      continue;
+    }
+    std::string_view raw = name.substr(i, n);
+    i += n;
+    char folded = 0;
+    if (cp < 0x80) {
+      folded = static_cast<char>(cp);
+    } else if (cp >= 0xC0 && cp < 0x250 && kLatin00C0[cp - 0xC0] != '?') {
+      folded = kLatin00C0[cp - 0xC0];
+    } else if (cp >= 0x1E00 && cp < 0x1F00 && kLatin1E00[cp - 0x1E00] != '?') {
+      folded = kLatin1E00[cp - 0x1E00];
+    }
+    bool apostrophe = cp == '\'' || cp == '`' || cp == 0x2018 || cp == 0x2019 || cp == 0x02BC ||
+                      cp == 0x02BE || cp == 0x02BF || cp == 0x02BB || cp == 0xB4;
+    if (apostrophe) continue;
+    bool separator = cp == ' ' || cp == '-' || cp == '_' || cp == '.' || cp == '\t' || cp == 0xA0 ||
+                     cp == 0x2010 || cp == 0x2011 || cp == 0x2013 || cp == ',';
+    if (separator) {
+      if (!out.empty() && out.back() != ' ') {
+        end_word();
+        out.push_back(' ');
+      }
+      continue;
+    }
+    if (folded)
+      out.push_back(ascii_lower(folded));
+    else
+      out.append(raw);
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  end_word();
+  return out;
+}
+
+// "al hasaka" -> "hasaka"; Arabic article prefixes as GeoNames and outlets write them
+// (sun-letter assimilations included: "Ar Ramadi", "As Sulaymaniyah", "Ad Diwaniyah").
+std::string_view strip_arabic_article(std::string_view key) {
+  static constexpr std::string_view kArticles[] = {"al ", "el ", "ar ", "as ",  "ash ", "ad ",
+                                                   "at ", "az ", "an ", "adh ", "ath "};
+  for (std::string_view article : kArticles)
+    if (key.size() > article.size() + 2 && key.starts_with(article))
+      return key.substr(article.size());
+  return {};
+}
+
+std::uint64_t hash_key(std::string_view key) {
+  std::uint64_t h = 1469598103934665603ull;  // FNV-1a 64
+  for (unsigned char c : key) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+// ---------------------------------------------------------------------------------------------
+// TSV reading
+
+struct Row {
+  std::size_t line;
+  std::vector<std::string_view> fields;
+};
+
+struct TsvFile {
+  std::string path;  // for messages
+  std::string text;
+  std::vector<Row> rows;
+};
+
+Result<TsvFile> read_tsv(const std::filesystem::path& path) {
+  TsvFile file;
+  file.path = path.string();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return fail(Error::Kind::kNotFound, file.path + ": cannot open");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  file.text = buffer.str();
+  std::string_view text = file.text;
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // UTF-8 BOM
+  std::size_t line_no = 0;
+  for (std::string_view line : split(text, '\n')) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::string_view content = trim(line);
+    if (content.empty() || content.front() == '#') continue;
+    if (!valid_utf8(line))
+      return invalid_input(file.path + ":" + std::to_string(line_no) + ": invalid UTF-8");
+    Row row{line_no, split(line, '\t')};
+    for (auto& field : row.fields) field = trim(field);
+    file.rows.push_back(std::move(row));
+  }
+  return file;
+}
+
+std::unexpected<Error> row_error(const TsvFile& file, const Row& row, const std::string& what) {
+  return invalid_input(file.path + ":" + std::to_string(row.line) + ": " + what);
+}
+
+// Requires between min and max fields; missing trailing optional fields read as empty.
+Result<std::vector<std::string_view>> fields(const TsvFile& file, const Row& row, std::size_t min,
+                                             std::size_t max, const char* format) {
+  if (row.fields.size() < min || row.fields.size() > max)
+    return row_error(file, row,
+                     "expected " + std::to_string(min) +
+                         (min == max ? "" : "-" + std::to_string(max)) + " tab-separated fields (" +
+                         format + "), got " + std::to_string(row.fields.size()));
+  std::vector<std::string_view> out = row.fields;
+  out.resize(max);
+  for (std::size_t i = 0; i < min; ++i)
+    if (out[i].empty() && i == 0) return row_error(file, row, "empty first field");
+  return out;
+}
+
+std::vector<std::string> split_aliases(std::string_view field) {
+  std::vector<std::string> out;
+  if (field.empty()) return out;
+  for (std::string_view alias : split(field, '|')) {
+    alias = trim(alias);
+    if (!alias.empty()) out.emplace_back(alias);
+  }
+  return out;
+}
+
+std::optional<double> parse_double(std::string_view s) {
+  double value = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hyperscan pattern building
+
+// An acronym ("US", "U.S.", "KH", "IEDs" is not one) has no lowercase ASCII letter and at least
+// one uppercase one; it matches case-sensitively.
+bool is_acronym(std::string_view phrase) {
+  bool upper = false;
+  for (char c : phrase) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') upper = true;
+  }
+  return upper;
+}
+
+// The matcher's view of a text: whitespace/hyphen/dash runs collapse to one ' ', typographic
+// apostrophes become '\'', everything else is kept byte for byte. Phrases are normalized the same
+// way, so each pattern is a plain literal (fast to compile, no start-of-match tracking needed)
+// and "Iran-backed" finds "Iran backed", "Ain al Asad" finds "Ain al-Asad" across a line break.
+// origin[i] is the byte offset in the original text where normalized byte i came from;
+// origin[size] is the original size, so a match [s, e) maps back to [origin[s], origin[e]).
+struct Normalized {
+  std::string text;
+  std::vector<std::uint32_t> origin;
+};
+
+bool is_separator(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+         cp == '-' || cp == 0xA0 || (cp >= 0x2007 && cp <= 0x200A) || cp == 0x202F ||
+         (cp >= 0x2010 && cp <= 0x2015);
+}
+
+bool is_apostrophe(char32_t cp) {
+  return cp == 0x2018 || cp == 0x2019 || cp == 0x02BC || cp == 0x02BE || cp == 0x02BF ||
+         cp == 0x0060 || cp == 0x00B4;
+}
+
+Normalized normalize_text(std::string_view text, bool with_origin) {
+  Normalized out;
+  out.text.reserve(text.size());
+  if (with_origin) out.origin.reserve(text.size() + 1);
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    std::size_t n = decode_utf8(text, i, cp);
+    if (n == 0) {  // invalid byte: keep it (the matcher works on bytes, so it is harmless)
+      n = 1;
+      cp = 0xFFFD;
+    }
+    if (is_separator(cp)) {
+      std::size_t j = i + n;
+      while (j < text.size()) {
+        char32_t next = 0;
+        std::size_t m = decode_utf8(text, j, next);
+        if (m == 0 || !is_separator(next)) break;
+        j += m;
+      }
+      out.text.push_back(' ');
+      if (with_origin) out.origin.push_back(static_cast<std::uint32_t>(i));
+      i = j;
+      continue;
+    }
+    if (is_apostrophe(cp)) {
+      out.text.push_back('\'');
+      if (with_origin) out.origin.push_back(static_cast<std::uint32_t>(i));
+    } else {
+      out.text.append(text.substr(i, n));
+      if (with_origin)
+        for (std::size_t k = 0; k < n; ++k) out.origin.push_back(static_cast<std::uint32_t>(i + k));
+    }
+    i += n;
+  }
+  if (with_origin) out.origin.push_back(static_cast<std::uint32_t>(text.size()));
+  return out;
+}
+
+// A normalized phrase as a Hyperscan literal: every byte that is not ASCII alphanumeric escaped.
+std::string literal_regex(std::string_view literal) {
+  std::string re;
+  re.reserve(literal.size() * 2);
+  char hex[8];
+  for (char c : literal) {
+    if (is_ascii_alnum(static_cast<unsigned char>(c))) {
+      re.push_back(c);
+    } else {
+      std::snprintf(hex, sizeof hex, "\\x%02X",
+                    static_cast<unsigned>(static_cast<unsigned char>(c)));
+      re += hex;
+    }
+  }
+  return re;
+}
+
+struct PatternRef {
+  Kind kind;
+  int entry;
+  std::size_t length;  // of the normalized literal
+};
+
+struct RawMatch {
+  Kind kind;
+  int entry;
+  std::size_t start, end;
+};
+
+struct ScanContext {
+  const std::vector<PatternRef>* refs;
+  std::string_view text;  // normalized
+  std::vector<RawMatch>* out;
+};
+
+int on_match(unsigned int id, unsigned long long, unsigned long long to, unsigned int,
+             void* ctx_ptr) {
+  auto* ctx = static_cast<ScanContext*>(ctx_ptr);
+  std::string_view text = ctx->text;
+  const PatternRef& ref = (*ctx->refs)[id];
+  std::size_t end = static_cast<std::size_t>(to);
+  std::size_t start = end - ref.length;
+  // Word boundaries: "rocket" not inside "rocketry"; a possessive "'s" after a match is fine.
+  if (start > 0 && is_ascii_alnum(static_cast<unsigned char>(text[start - 1]))) return 0;
+  if (end < text.size() && is_ascii_alnum(static_cast<unsigned char>(text[end]))) return 0;
+  ctx->out->push_back(RawMatch{ref.kind, ref.entry, start, end});
+  return 0;
+}
+
+// One scratch per thread, grown to fit whichever database the thread scans; hs_alloc_scratch
+// is a cheap no-op when the scratch is already large enough.
+struct ThreadScratch {
+  hs_scratch_t* scratch = nullptr;
+  ~ThreadScratch() {
+    if (scratch) hs_free_scratch(scratch);
+  }
+};
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+struct Lexicon::Compiled {
+  hs_database_t* database = nullptr;
+  std::vector<PatternRef> refs;
+  // Gazetteer index: (hash of place_key variant, index into cities_), sorted.
+  std::vector<std::pair<std::uint64_t, int>> city_index;
+  std::unordered_map<std::string, int> facility_by_name;  // lowercased canonical name and aliases
+  std::unordered_map<std::string, int> country_by_code;   // upper-case ISO2
+
+  ~Compiled() {
+    if (database) hs_free_database(database);
+  }
+};
+
+Lexicon::Lexicon() : compiled_(std::make_unique<Compiled>()) {}
+Lexicon::Lexicon(Lexicon&&) noexcept = default;
+Lexicon& Lexicon::operator=(Lexicon&&) noexcept = default;
+Lexicon::~Lexicon() = default;
+
+std::filesystem::path Lexicon::default_data_dir() {
+  if (const char* env = std::getenv("SITREP_DATA"); env && *env) return env;
+  return SITREP_SOURCE_DATA_DIR;
+}
+
+namespace {
+
+// Registers the phrases of one entry; a phrase already claimed by ANOTHER entry of the same kind
+// is a load error (it would make matches ambiguous).
+class PhraseTable {
+ public:
+  std::optional<std::string> add(Kind kind, int entry, const std::string& phrase) {
+    std::string key = std::to_string(static_cast<int>(kind)) + "\t" + normalize(phrase);
+    auto [it, inserted] = owner_.emplace(key, entry);
+    if (!inserted && it->second != entry)
+      return "phrase '" + phrase + "' already belongs to another entry";
+    // Same entry twice under one key ("Kataib" / "Kata'ib") is kept: the patterns differ.
+    phrases.push_back(phrase);
+    refs.push_back(PatternRef{kind, entry});
+    return std::nullopt;
+  }
+  // Kinds whose phrases may repeat across entries (a trigger phrase in two categories).
+  void add_shared(Kind kind, int entry, const std::string& phrase) {
+    phrases.push_back(phrase);
+    refs.push_back(PatternRef{kind, entry});
+  }
+  std::vector<std::string> phrases;
+  std::vector<PatternRef> refs;
+
+ private:
+  // What the matcher treats as the same: case (unless an acronym), separators, apostrophes.
+  static std::string normalize(const std::string& phrase) {
+    std::string out = is_acronym(phrase) ? "=" : "~";
+    for (char c : phrase) {
+      if (c == '\'') continue;
+      if (c == '-') c = ' ';
+      if (c == ' ' && !out.empty() && out.back() == ' ') continue;
+      out.push_back(is_acronym(phrase) ? c : ascii_lower(c));
+    }
+    return out;
+  }
+  std::unordered_map<std::string, int> owner_;
+};
+
+}  // namespace
+
+Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
+  Lexicon lex;
+  PhraseTable table;
+  const std::filesystem::path dir = data_dir / "lexicon";
+
+  // facilities.tsv: name, aliases, type, country, city, lat, lon, within
+  {
+    auto file = read_tsv(dir / "facilities.tsv");
+    if (!file) return std::unexpected(file.error());
+    std::vector<std::pair<const Row*, std::string>> withins;
+    for (const Row& row : file->rows) {
+      auto f = fields(*file, row, 7, 8, "name, aliases, type, country, city, lat, lon, within");
+      if (!f) return std::unexpected(f.error());
+      Facility fac;
+      fac.name = std::string((*f)[0]);
+      fac.aliases = split_aliases((*f)[1]);
+      fac.type = std::string((*f)[2]);
+      if (fac.type != "diplomatic" && fac.type != "military")
+        return row_error(*file, row, "type must be diplomatic or military, got '" + fac.type + "'");
+      fac.country = std::string((*f)[3]);
+      if (fac.country.size() != 2 || !std::all_of(fac.country.begin(), fac.country.end(),
+                                                  [](char c) { return c >= 'A' && c <= 'Z'; }))
+        return row_error(*file, row,
+                         "country must be an ISO 3166 alpha-2 code, got '" + fac.country + "'");
+      fac.city = std::string((*f)[4]);
+      auto lat = parse_double((*f)[5]);
+      auto lon = parse_double((*f)[6]);
+      if (!lat || !lon || *lat < -90 || *lat > 90 || *lon < -180 || *lon > 180)
+        return row_error(
+            *file, row,
+            "bad coordinates '" + std::string((*f)[5]) + "', '" + std::string((*f)[6]) + "'");
+      fac.lat = *lat;
+      fac.lon = *lon;
+      fac.within = std::string((*f)[7]);
+      int entry = static_cast<int>(lex.facilities_.size());
+      std::string lower = lower_ascii(fac.name);
+      if (!lex.compiled_->facility_by_name.emplace(lower, entry).second)
+        return row_error(*file, row, "duplicate facility '" + fac.name + "'");
+      if (auto e = table.add(Kind::kFacility, entry, fac.name)) return row_error(*file, row, *e);
+      for (const auto& alias : fac.aliases)
+        if (auto e = table.add(Kind::kFacility, entry, alias)) return row_error(*file, row, *e);
+      if (!fac.within.empty()) withins.emplace_back(&row, fac.within);
+      lex.facilities_.push_back(std::move(fac));
+    }
+    for (const auto& [row, within] : withins)
+      if (!lex.compiled_->facility_by_name.contains(lower_ascii(within)))
+        return row_error(*file, *row, "within '" + within + "' is not a facility name");
+    // Aliases resolve by name too, after canonical names so those always win.
+    for (int i = 0; i < static_cast<int>(lex.facilities_.size()); ++i)
+      for (const auto& alias : lex.facilities_[i].aliases)
+        lex.compiled_->facility_by_name.emplace(lower_ascii(alias), i);
+  }
+
+  // actors.tsv: name, aliases, kind
+  {
+    auto file = read_tsv(dir / "actors.tsv");
+    if (!file) return std::unexpected(file.error());
+    for (const Row& row : file->rows) {
+      auto f = fields(*file, row, 3, 3, "name, aliases, kind");
+      if (!f) return std::unexpected(f.error());
+      Actor actor{std::string((*f)[0]), split_aliases((*f)[1]), std::string((*f)[2])};
+      if (actor.kind.empty()) return row_error(*file, row, "empty actor kind");
+      int entry = static_cast<int>(lex.actors_.size());
+      if (auto e = table.add(Kind::kActor, entry, actor.name)) return row_error(*file, row, *e);
+      for (const auto& alias : actor.aliases)
+        if (auto e = table.add(Kind::kActor, entry, alias)) return row_error(*file, row, *e);
+      lex.actors_.push_back(std::move(actor));
+    }
+  }
+
+  // weapons.tsv: phrase, weapon, detail
+  {
+    static const std::unordered_set<std::string> kWeapons = {"rocket", "drone", "missile",
+                                                             "mortar", "ied",   "small_arms"};
+    auto file = read_tsv(dir / "weapons.tsv");
+    if (!file) return std::unexpected(file.error());
+    for (const Row& row : file->rows) {
+      auto f = fields(*file, row, 2, 3, "phrase, weapon, detail");
+      if (!f) return std::unexpected(f.error());
+      WeaponTerm term{std::string((*f)[0]), std::string((*f)[1]), std::string((*f)[2])};
+      if (!kWeapons.contains(term.weapon))
+        return row_error(
+            *file, row,
+            "unknown weapon '" + term.weapon + "' (rocket|drone|missile|mortar|ied|small_arms)");
+      int entry = static_cast<int>(lex.weapons_.size());
+      if (auto e = table.add(Kind::kWeapon, entry, term.phrase)) return row_error(*file, row, *e);
+      lex.weapons_.push_back(std::move(term));
+    }
+  }
+
+  // countries.tsv: code, name, aliases
+  {
+    auto file = read_tsv(dir / "countries.tsv");
+    if (!file) return std::unexpected(file.error());
+    for (const Row& row : file->rows) {
+      auto f = fields(*file, row, 2, 3, "code, name, aliases");
+      if (!f) return std::unexpected(f.error());
+      Country country{std::string((*f)[0]), std::string((*f)[1]), split_aliases((*f)[2])};
+      if (country.code.size() != 2)
+        return row_error(*file, row, "code must be ISO 3166 alpha-2, got '" + country.code + "'");
+      int entry = static_cast<int>(lex.countries_.size());
+      if (!lex.compiled_->country_by_code.emplace(country.code, entry).second)
+        return row_error(*file, row, "duplicate country code '" + country.code + "'");
+      if (auto e = table.add(Kind::kCountry, entry, country.name)) return row_error(*file, row, *e);
+      for (const auto& alias : country.names)
+        if (auto e = table.add(Kind::kCountry, entry, alias)) return row_error(*file, row, *e);
+      // `names` holds every matchable name, the canonical one first.
+      country.names.insert(country.names.begin(), country.name);
+      lex.countries_.push_back(std::move(country));
+    }
+  }
+
+  // triggers.tsv (optional, the lead's): category, phrase
+  if (std::filesystem::exists(dir / "triggers.tsv")) {
+    auto file = read_tsv(dir / "triggers.tsv");
+    if (!file) return std::unexpected(file.error());
+    for (const Row& row : file->rows) {
+      auto f = fields(*file, row, 2, 2, "category, phrase");
+      if (!f) return std::unexpected(f.error());
+      Trigger trigger{std::string((*f)[0]), std::string((*f)[1])};
+      if (trigger.phrase.empty()) return row_error(*file, row, "empty trigger phrase");
+      int entry = static_cast<int>(lex.triggers_.size());
+      table.add_shared(Kind::kTrigger, entry, trigger.phrase);
+      lex.triggers_.push_back(std::move(trigger));
+    }
+  }
+
+  // Compile every phrase into one database.
+  if (!table.phrases.empty()) {
+    std::vector<std::string> regexes;
+    std::vector<const char*> expressions;
+    std::vector<unsigned> flags, ids;
+    std::vector<PatternRef> refs;
+    auto add_pattern = [&](const std::string& literal, bool acronym, std::size_t phrase_index) {
+      regexes.push_back(literal_regex(literal));
+      flags.push_back(acronym ? 0u : static_cast<unsigned>(HS_FLAG_CASELESS));
+      ids.push_back(static_cast<unsigned>(phrase_index));
+      refs.push_back(PatternRef{table.refs[phrase_index].kind, table.refs[phrase_index].entry,
+                                literal.size()});
+    };
+    for (std::size_t i = 0; i < table.phrases.size(); ++i) {
+      const std::string& phrase = table.phrases[i];
+      bool acronym = is_acronym(phrase);
+      std::string literal = normalize_text(phrase, false).text;
+      add_pattern(literal, acronym, i);
+      // "Kata'ib" also finds "Kataib": the apostrophe-less spelling is the same entry.
+      if (literal.find('\'') != std::string::npos) {
+        std::string bare = literal;
+        std::erase(bare, '\'');
+        add_pattern(bare, acronym, i);
+      }
+    }
+    for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = static_cast<unsigned>(i);
+    for (const auto& re : regexes) expressions.push_back(re.c_str());
+    hs_compile_error_t* compile_error = nullptr;
+    hs_error_t rc = hs_compile_multi(expressions.data(), flags.data(), ids.data(),
+                                     static_cast<unsigned>(expressions.size()), HS_MODE_BLOCK,
+                                     nullptr, &lex.compiled_->database, &compile_error);
+    if (rc != HS_SUCCESS) {
+      std::string message = "lexicon: cannot compile matcher";
+      if (compile_error) {
+        if (compile_error->expression >= 0)
+          message += " (pattern '" + regexes[compile_error->expression] + "')";
+        message += std::string(": ") + compile_error->message;
+        hs_free_compile_error(compile_error);
+      }
+      return fail(Error::Kind::kInternal, message);
+    }
+    lex.compiled_->refs = std::move(refs);
+  }
+
+  lex.load_gazetteer(data_dir / "generated" / "cities.tsv");
+  return lex;
+}
+
+void Lexicon::load_gazetteer(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return;  // no gazetteer: city() answers nullopt
+  in.seekg(0, std::ios::end);
+  std::string text(static_cast<std::size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+
+  auto& index = compiled_->city_index;
+  cities_.reserve(text.size() / 28);
+  index.reserve(text.size() / 20);
+  std::string_view rest = text;
+  while (!rest.empty()) {
+    std::size_t eol = rest.find('\n');
+    std::string_view line = rest.substr(0, eol);
+    rest = eol == std::string_view::npos ? std::string_view{} : rest.substr(eol + 1);
+    if (line.empty() || line.front() == '#') continue;
+    std::size_t t1 = line.find('\t');
+    std::size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
+    std::size_t t3 = t2 == std::string_view::npos ? t2 : line.find('\t', t2 + 1);
+    if (t3 == std::string_view::npos) continue;  // malformed row: skip, the file is generated
+    std::string_view lat_text = line.substr(t2 + 1, t3 - t2 - 1);
+    std::string_view lon_text = trim(line.substr(t3 + 1));
+    auto lat = parse_double(lat_text);
+    auto lon = parse_double(lon_text);
+    if (!lat || !lon) continue;
+    City city{std::string(line.substr(0, t1)), std::string(line.substr(t1 + 1, t2 - t1 - 1)), *lat,
+              *lon};
+    int id = static_cast<int>(cities_.size());
+    std::string key = place_key(city.name);
+    index.emplace_back(hash_key(key), id);
+    if (std::string_view bare = strip_arabic_article(key); !bare.empty())
+      index.emplace_back(hash_key(bare), id);
+    cities_.push_back(std::move(city));
+  }
+  std::sort(index.begin(), index.end());
+}
+
+const Facility* Lexicon::facility_named(std::string_view name) const {
+  auto it = compiled_->facility_by_name.find(lower_ascii(trim(name)));
+  return it == compiled_->facility_by_name.end() ? nullptr : &facilities_[it->second];
+}
+
+const Country* Lexicon::country_by_code(std::string_view code) const {
+  std::string upper(code);
+  for (char& c : upper)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  auto it = compiled_->country_by_code.find(upper);
+  return it == compiled_->country_by_code.end() ? nullptr : &countries_[it->second];
+}
+
+// Among namesakes: the hinted country first; else the first in the priority list below (the
+// countries sitrep watches, nearest first); else the first in gazetteer order.
+std::optional<City> Lexicon::city(std::string_view name, std::string_view country_hint) const {
+  const auto& index = compiled_->city_index;
+  if (index.empty()) return std::nullopt;
+  std::string key = place_key(name);
+  if (key.empty()) return std::nullopt;
+  std::vector<int> candidates;
+  auto collect = [&](std::string_view k) {
+    auto [lo, hi] =
+        std::equal_range(index.begin(), index.end(), std::pair(hash_key(k), -1),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto it = lo; it != hi; ++it) {
+      // Guard against hash collisions: the city's own key (or its article-less form) must match.
+      std::string city_key = place_key(cities_[it->second].name);
+      if (city_key == k || strip_arabic_article(city_key) == k) candidates.push_back(it->second);
+    }
+  };
+  collect(key);
+  if (std::string_view bare = strip_arabic_article(key); !bare.empty()) collect(bare);
+  if (candidates.empty()) return std::nullopt;
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+
+  static constexpr std::string_view kPriority[] = {"IQ", "SY", "JO", "LB", "KW", "IR", "TR", "SA",
+                                                   "IL", "YE", "AE", "QA", "BH", "OM", "EG", "US"};
+  auto rank = [&](const City& c) {
+    if (!country_hint.empty() && c.country == country_hint) return -1;
+    for (std::size_t i = 0; i < std::size(kPriority); ++i)
+      if (c.country == kPriority[i]) return static_cast<int>(i);
+    return static_cast<int>(std::size(kPriority));
+  };
+  // Exact (un-stripped) key matches beat article-stripped ones within the same rank.
+  auto best = std::min_element(candidates.begin(), candidates.end(), [&](int a, int b) {
+    int ra = rank(cities_[a]), rb = rank(cities_[b]);
+    if (ra != rb) return ra < rb;
+    bool ea = place_key(cities_[a].name) == key, eb = place_key(cities_[b].name) == key;
+    if (ea != eb) return ea;
+    return a < b;
+  });
+  return cities_[*best];
+}
+
+std::vector<Match> Lexicon::find(std::string_view text) const {
+  std::vector<Match> result;
+  if (!compiled_ || !compiled_->database || text.empty()) return result;
+
+  if (text.size() >= UINT32_MAX) return result;  // Hyperscan takes a 32-bit length
+  const Normalized scan = normalize_text(text, true);
+
+  thread_local ThreadScratch tls;
+  if (hs_alloc_scratch(compiled_->database, &tls.scratch) != HS_SUCCESS) return result;
+
+  std::vector<RawMatch> raw;
+  ScanContext ctx{&compiled_->refs, scan.text, &raw};
+  hs_scan(compiled_->database, scan.text.data(), static_cast<unsigned>(scan.text.size()), 0,
+          tls.scratch, on_match, &ctx);
+  // Back to offsets in the caller's text.
+  for (RawMatch& m : raw) {
+    m.start = scan.origin[m.start];
+    m.end = scan.origin[m.end];
+  }
+
+  // Per kind, leftmost-longest: sort by kind, start, longer first; keep a match when it begins
+  // at or after the end of the last kept one (or repeats its exact span for another entry).
+  // Triggers resolve overlaps per category, not per kind: "heading toward" is both an attack
+  // verb and a launch verb, and the extractor needs both readings.
+  auto group = [this](const RawMatch& m) -> std::string_view {
+    return m.kind == Kind::kTrigger ? std::string_view(triggers_[m.entry].category)
+                                    : std::string_view();
+  };
+  std::sort(raw.begin(), raw.end(), [&](const RawMatch& a, const RawMatch& b) {
+    if (a.kind != b.kind) return a.kind < b.kind;
+    if (group(a) != group(b)) return group(a) < group(b);
+    if (a.start != b.start) return a.start < b.start;
+    if (a.end != b.end) return a.end > b.end;
+    return a.entry < b.entry;
+  });
+  const RawMatch* last = nullptr;
+  for (const RawMatch& m : raw) {
+    if (last && last->kind == m.kind && group(*last) == group(m)) {
+      bool same_span = m.start == last->start && m.end == last->end;
+      if (same_span && m.entry == last->entry) continue;  // duplicate (two aliases, one span)
+      if (!same_span && m.start < last->end) continue;    // overlapped by a kept match
+    }
+    result.push_back(Match{m.kind, m.entry, m.start, m.end});
+    last = &m;
+  }
+  std::stable_sort(result.begin(), result.end(), [](const Match& a, const Match& b) {
+    if (a.start != b.start) return a.start < b.start;
+    return a.kind < b.kind;
+  });
+  return result;
+}
+
+}  // namespace sitrep::lexicon

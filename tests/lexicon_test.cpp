@@ -1,0 +1,403 @@
+// Lexicon: loading the shipped data, matching rules, data integrity and the gazetteer.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cctype>
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "lexicon/lexicon.h"
+
+namespace fs = std::filesystem;
+using sitrep::lexicon::Kind;
+using sitrep::lexicon::Lexicon;
+using sitrep::lexicon::Match;
+
+namespace {
+
+const Lexicon& shipped() {
+  static const Lexicon lexicon = [] {
+    auto loaded = Lexicon::load(SITREP_SOURCE_DATA_DIR);
+    if (!loaded) {
+      ADD_FAILURE() << loaded.error().message;
+      std::abort();
+    }
+    return std::move(*loaded);
+  }();
+  return lexicon;
+}
+
+std::vector<Match> of_kind(const std::vector<Match>& matches, Kind kind) {
+  std::vector<Match> out;
+  for (const auto& m : matches)
+    if (m.kind == kind) out.push_back(m);
+  return out;
+}
+
+std::string covered(std::string_view text, const Match& m) {
+  return std::string(text.substr(m.start, m.end - m.start));
+}
+
+// Writes a minimal data dir; `overrides` replaces whole files by name.
+struct TempDataDir {
+  fs::path root;
+  TempDataDir(std::initializer_list<std::pair<const std::string, std::string>> overrides = {}) {
+    root = fs::temp_directory_path() /
+           ("sitrep_lexicon_test_" +
+            std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(root);
+    fs::create_directories(root / "lexicon");
+    std::map<std::string, std::string> files = {
+        {"facilities.tsv",
+         "# test\nAlpha Base\tAlpha|Alpha Camp\tmilitary\tIQ\tBaghdad\t33.1\t44.1\t\n"
+         "Alpha Annex\t\tdiplomatic\tIQ\tBaghdad\t33.2\t44.2\tAlpha Base\n"},
+        {"actors.tsv", "Red Group\tRed Faction|RG\tmilitia\n"},
+        {"weapons.tsv", "rocket\trocket\t\nrockets\trocket\t\n"},
+        {"countries.tsv", "IQ\tIraq\tIraqi|Iraqis\n"},
+    };
+    for (const auto& [name, text] : overrides) files[name] = text;
+    for (const auto& [name, text] : files) {
+      if (name.find('/') != std::string::npos) fs::create_directories((root / name).parent_path());
+      std::ofstream(root / (name.find('/') == std::string::npos ? "lexicon/" + name : name))
+          << text;
+    }
+  }
+  TempDataDir(const TempDataDir&) = delete;
+  ~TempDataDir() { fs::remove_all(root); }
+};
+
+}  // namespace
+
+TEST(LexiconLoad, ShippedDataLoads) {
+  const Lexicon& lex = shipped();
+  EXPECT_GT(lex.facilities().size(), 20u);
+  EXPECT_NE(lex.facility_named("US Embassy Baghdad"), nullptr);
+  EXPECT_NE(lex.facility_named("baghdad diplomatic support center"), nullptr);
+  ASSERT_NE(lex.country_by_code("iq"), nullptr);
+  EXPECT_EQ(lex.country_by_code("IQ")->name, "Iraq");
+}
+
+TEST(LexiconLoad, MalformedRowNamesFileAndLine) {
+  TempDataDir dir(
+      {{"actors.tsv", "# comment\n\nRed Group\tRed Faction\tmilitia\nBlue Group only\n"}});
+  auto loaded = Lexicon::load(dir.root);
+  ASSERT_FALSE(loaded.has_value());
+  EXPECT_NE(loaded.error().message.find("actors.tsv:4:"), std::string::npos)
+      << loaded.error().message;
+}
+
+TEST(LexiconLoad, BadCoordinatesAndTypeAreErrors) {
+  TempDataDir bad_lat({{"facilities.tsv", "X Base\t\tmilitary\tIQ\t\t95\t44\t\n"}});
+  auto a = Lexicon::load(bad_lat.root);
+  ASSERT_FALSE(a.has_value());
+  EXPECT_NE(a.error().message.find("facilities.tsv:1:"), std::string::npos) << a.error().message;
+
+  TempDataDir bad_type({{"facilities.tsv", "X Base\t\tairport\tIQ\t\t33\t44\t\n"}});
+  EXPECT_FALSE(Lexicon::load(bad_type.root).has_value());
+
+  TempDataDir bad_within({{"facilities.tsv", "X Base\t\tmilitary\tIQ\t\t33\t44\tNowhere\n"}});
+  auto c = Lexicon::load(bad_within.root);
+  ASSERT_FALSE(c.has_value());
+  EXPECT_NE(c.error().message.find("Nowhere"), std::string::npos);
+}
+
+TEST(LexiconLoad, AliasClaimedByTwoEntriesIsAnError) {
+  TempDataDir dir({{"actors.tsv", "Red Group\tRG\tmilitia\nBlue Group\trg|Blue\tmilitia\n"}});
+  // "rg" is lowercase, so it is caseless and differs from the acronym "RG": allowed.
+  EXPECT_TRUE(Lexicon::load(dir.root).has_value());
+  TempDataDir clash(
+      {{"actors.tsv", "Red Group\tRed Faction\tmilitia\nBlue Group\tred  faction\tmilitia\n"}});
+  auto loaded = Lexicon::load(clash.root);
+  ASSERT_FALSE(loaded.has_value());
+  EXPECT_NE(loaded.error().message.find("actors.tsv:2:"), std::string::npos);
+}
+
+TEST(LexiconLoad, MissingRequiredFileIsAnErrorTriggersOptional) {
+  TempDataDir dir;
+  ASSERT_TRUE(Lexicon::load(dir.root).has_value());  // no triggers.tsv, no gazetteer: fine
+  fs::remove(dir.root / "lexicon" / "weapons.tsv");
+  auto loaded = Lexicon::load(dir.root);
+  ASSERT_FALSE(loaded.has_value());
+  EXPECT_NE(loaded.error().message.find("weapons.tsv"), std::string::npos);
+}
+
+TEST(LexiconLoad, TriggersAreLoadedWhenPresent) {
+  TempDataDir dir(
+      {{"triggers.tsv", "# lead's file\nattack_verb\tslammed into\nintercept\tshot down\n"}});
+  auto lex = Lexicon::load(dir.root);
+  ASSERT_TRUE(lex.has_value()) << lex.error().message;
+  std::string text = "A rocket slammed into Alpha Camp before another was shot down.";
+  auto triggers = of_kind(lex->find(text), Kind::kTrigger);
+  ASSERT_EQ(triggers.size(), 2u);
+  EXPECT_EQ(lex->trigger(triggers[0].entry).category, "attack_verb");
+  EXPECT_EQ(lex->trigger(triggers[1].entry).category, "intercept");
+}
+
+TEST(LexiconMatch, WordBoundaries) {
+  const Lexicon& lex = shipped();
+  std::string text =
+      "Rocketry experts said the rocket hit; U.S. officials and the U.S.-led coalition.";
+  auto weapons = of_kind(lex.find(text), Kind::kWeapon);
+  ASSERT_EQ(weapons.size(), 1u);
+  EXPECT_EQ(covered(text, weapons[0]), "rocket");
+  auto countries = of_kind(lex.find(text), Kind::kCountry);
+  ASSERT_EQ(countries.size(), 2u);
+  EXPECT_EQ(covered(text, countries[0]), "U.S.");
+  EXPECT_EQ(lex.country(countries[0].entry).code, "US");
+}
+
+TEST(LexiconMatch, CaselessButAcronymsAreCaseSensitive) {
+  const Lexicon& lex = shipped();
+  std::string text = "KATYUSHA ROCKETS hit near the us embassy in baghdad, they told us.";
+  auto matches = lex.find(text);
+  auto weapons = of_kind(matches, Kind::kWeapon);
+  ASSERT_EQ(weapons.size(), 1u);
+  EXPECT_EQ(lex.weapon(weapons[0].entry).detail, "Katyusha");
+  auto facilities = of_kind(matches, Kind::kFacility);
+  ASSERT_EQ(facilities.size(), 1u);
+  EXPECT_EQ(lex.facility(facilities[0].entry).name, "US Embassy Baghdad");
+  // "us" (the pronoun) is not the country code acronym "US".
+  EXPECT_TRUE(of_kind(matches, Kind::kCountry).empty());
+}
+
+TEST(LexiconMatch, PossessiveIsAccepted) {
+  const Lexicon& lex = shipped();
+  std::string text = "Kataib Hezbollah's statement and the Houthis' drones.";
+  auto actors = of_kind(lex.find(text), Kind::kActor);
+  ASSERT_EQ(actors.size(), 2u);
+  EXPECT_EQ(lex.actor(actors[0].entry).name, "Kataib Hezbollah");
+  EXPECT_EQ(covered(text, actors[0]), "Kataib Hezbollah");
+  EXPECT_EQ(lex.actor(actors[1].entry).name, "Houthis");
+}
+
+TEST(LexiconMatch, LeftmostLongestWithinKind) {
+  const Lexicon& lex = shipped();
+  std::string text = "Two Katyusha rockets were fired; Kataib Hezbollah denied it.";
+  auto matches = lex.find(text);
+  auto weapons = of_kind(matches, Kind::kWeapon);
+  ASSERT_EQ(weapons.size(), 1u);
+  EXPECT_EQ(covered(text, weapons[0]), "Katyusha rockets");
+  EXPECT_EQ(lex.weapon(weapons[0].entry).weapon, "rocket");
+  EXPECT_EQ(lex.weapon(weapons[0].entry).detail, "Katyusha");
+  auto actors = of_kind(matches, Kind::kActor);
+  ASSERT_EQ(actors.size(), 1u);
+  EXPECT_EQ(lex.actor(actors[0].entry).name, "Kataib Hezbollah");
+}
+
+TEST(LexiconMatch, KindsMayOverlapAndResultIsSortedByStart) {
+  TempDataDir dir({{"triggers.tsv", "attack_noun\trocket attack\n"}});
+  auto lex = Lexicon::load(dir.root);
+  ASSERT_TRUE(lex.has_value());
+  std::string text = "An Iraqi rocket attack on Alpha Base.";
+  auto matches = lex->find(text);
+  ASSERT_EQ(matches.size(), 4u);  // Iraqi, rocket attack, rocket, Alpha Base
+  for (std::size_t i = 1; i < matches.size(); ++i)
+    EXPECT_LE(matches[i - 1].start, matches[i].start);
+  EXPECT_EQ(of_kind(matches, Kind::kTrigger).size(), 1u);
+  EXPECT_EQ(of_kind(matches, Kind::kWeapon).size(), 1u);
+  auto facilities = of_kind(matches, Kind::kFacility);
+  ASSERT_EQ(facilities.size(), 1u);
+  EXPECT_EQ(covered(text, facilities[0]), "Alpha Base");  // canonical name matches too
+}
+
+TEST(LexiconMatch, SeparatorsAndApostrophesAreFlexible) {
+  const Lexicon& lex = shipped();
+  for (std::string text : {"Ain al Asad", "Ain al-Asad", "AIN AL-ASAD", "Ain\nal-Asad",
+                           "Ain al\xE2\x80\x91"
+                           "Asad"}) {
+    auto facilities = of_kind(lex.find("attack on " + text + " base"), Kind::kFacility);
+    ASSERT_EQ(facilities.size(), 1u) << text;
+    EXPECT_EQ(lex.facility(facilities[0].entry).name, "Ain al-Asad Air Base") << text;
+  }
+  for (std::string text :
+       {"Kata'ib Hezbollah", "Kata\xE2\x80\x99ib Hezbollah", "Kataib Hezbollah"}) {
+    auto actors = of_kind(lex.find(text), Kind::kActor);
+    ASSERT_EQ(actors.size(), 1u) << text;
+    EXPECT_EQ(lex.actor(actors[0].entry).name, "Kataib Hezbollah");
+  }
+}
+
+TEST(LexiconMatch, MilitiaPhrasingsAllMeanIranAlignedMilitias) {
+  const Lexicon& lex = shipped();
+  for (std::string phrase :
+       {"Iran-backed militias", "an Iran-backed militia", "pro-Iran factions", "pro-Iranian groups",
+        "Iranian-backed militias", "militias aligned with Iran", "Tehran-backed militias",
+        "Iran-aligned militia groups", "Iran-aligned groups", "Iran's proxies",
+        "Iran backed militias"}) {
+    auto actors = of_kind(lex.find("Officials blamed " + phrase + " for it."), Kind::kActor);
+    ASSERT_EQ(actors.size(), 1u) << phrase;
+    EXPECT_EQ(lex.actor(actors[0].entry).name, "Iran-aligned militias") << phrase;
+  }
+  // "IS" is not an alias of anything: "is" must stay an English word.
+  EXPECT_TRUE(of_kind(lex.find("It is what it IS."), Kind::kActor).empty());
+}
+
+TEST(LexiconMatch, InvalidUtf8DoesNotBreakOffsets) {
+  const Lexicon& lex = shipped();
+  std::string text = "bad \xFF\xFE bytes then a rocket";
+  auto weapons = of_kind(lex.find(text), Kind::kWeapon);
+  ASSERT_EQ(weapons.size(), 1u);
+  EXPECT_EQ(covered(text, weapons[0]), "rocket");
+}
+
+TEST(LexiconMatch, ThreadSafe) {
+  const Lexicon& lex = shipped();
+  std::string text =
+      "Katyusha rockets hit the U.S. Embassy in Baghdad; Ain al-Asad was hit by drones.";
+  const std::size_t expected = lex.find(text).size();
+  std::vector<std::thread> threads;
+  std::atomic<int> wrong = 0;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&] {
+      for (int i = 0; i < 200; ++i)
+        if (lex.find(text).size() != expected) ++wrong;
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(wrong.load(), 0);
+}
+
+TEST(LexiconData, FacilitiesHaveValidCoordinatesTypeAndWithin) {
+  const Lexicon& lex = shipped();
+  for (const auto& f : lex.facilities()) {
+    EXPECT_TRUE(f.type == "diplomatic" || f.type == "military") << f.name;
+    EXPECT_TRUE(std::isfinite(f.lat) && std::isfinite(f.lon)) << f.name;
+    // The registry covers the Middle East: a swapped lat/lon would fall outside this box.
+    EXPECT_TRUE(f.lat > 12 && f.lat < 42 && f.lon > 30 && f.lon < 60) << f.name;
+    EXPECT_NE(lex.country_by_code(f.country), nullptr) << f.name << " country " << f.country;
+    if (!f.within.empty()) {
+      const auto* parent = lex.facility_named(f.within);
+      ASSERT_NE(parent, nullptr) << f.name;
+      EXPECT_NE(parent->name, f.name);
+      // A nested site lies within a few km of its parent.
+      EXPECT_LT(std::abs(parent->lat - f.lat) + std::abs(parent->lon - f.lon), 0.2) << f.name;
+    }
+  }
+  const auto* bdsc = lex.facility_named("Baghdad Diplomatic Support Center");
+  ASSERT_NE(bdsc, nullptr);
+  EXPECT_EQ(bdsc->type, "diplomatic");
+  EXPECT_EQ(bdsc->within, "Baghdad International Airport");
+}
+
+namespace {
+// Searched alone, a phrase must yield exactly its own entry as one whole-phrase match: no alias is
+// shadowed by another entry of the same kind and none is broken by escaping.
+void expect_finds_itself(const Lexicon& lex, Kind kind, int entry, const std::string& phrase) {
+  auto found = of_kind(lex.find(phrase), kind);
+  ASSERT_EQ(found.size(), 1u) << phrase;
+  EXPECT_EQ(found[0].entry, entry) << phrase;
+  EXPECT_EQ(found[0].start, 0u) << phrase;
+  EXPECT_EQ(found[0].end, phrase.size()) << phrase;
+}
+}  // namespace
+
+TEST(LexiconData, EveryPhraseFindsItsOwnEntry) {
+  const Lexicon& lex = shipped();
+  for (int i = 0; i < static_cast<int>(lex.facilities().size()); ++i) {
+    expect_finds_itself(lex, Kind::kFacility, i, lex.facility(i).name);
+    for (const auto& alias : lex.facility(i).aliases)
+      expect_finds_itself(lex, Kind::kFacility, i, alias);
+  }
+  for (int i = 0; i < static_cast<int>(lex.actors().size()); ++i) {
+    expect_finds_itself(lex, Kind::kActor, i, lex.actor(i).name);
+    for (const auto& alias : lex.actor(i).aliases) expect_finds_itself(lex, Kind::kActor, i, alias);
+  }
+  for (int i = 0; i < static_cast<int>(lex.countries().size()); ++i)
+    for (const auto& name : lex.country(i).names) expect_finds_itself(lex, Kind::kCountry, i, name);
+  for (int i = 0; i < static_cast<int>(lex.weapons().size()); ++i)
+    expect_finds_itself(lex, Kind::kWeapon, i, lex.weapon(i).phrase);
+}
+
+TEST(LexiconData, NoAliasBelongsToTwoEntriesOfOneKind) {
+  const Lexicon& lex = shipped();
+  auto key = [](std::string s) {
+    std::string out;
+    for (char c : s) {
+      if (c == '\'') continue;
+      if (c == '-') c = ' ';
+      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+    return out;
+  };
+  std::map<std::string, std::string> facility_owner, actor_owner;
+  for (const auto& f : lex.facilities()) {
+    std::vector<std::string> names = f.aliases;
+    names.push_back(f.name);
+    for (const auto& n : names) {
+      auto [it, fresh] = facility_owner.emplace(key(n), f.name);
+      EXPECT_TRUE(fresh || it->second == f.name) << n << ": " << it->second << " vs " << f.name;
+    }
+  }
+  for (const auto& a : lex.actors()) {
+    std::vector<std::string> names = a.aliases;
+    names.push_back(a.name);
+    for (const auto& n : names) {
+      auto [it, fresh] = actor_owner.emplace(key(n), a.name);
+      EXPECT_TRUE(fresh || it->second == a.name) << n << ": " << it->second << " vs " << a.name;
+    }
+  }
+  // The bare phrase "US Embassy" is ambiguous (which one?) and must not name a facility.
+  EXPECT_TRUE(of_kind(lex.find("the US Embassy said"), Kind::kFacility).empty());
+  EXPECT_FALSE(facility_owner.contains("al assad"));  // the Syrian president, not the air base
+}
+
+TEST(LexiconGazetteer, CityLookupWithHintsAndVariants) {
+  const Lexicon& lex = shipped();
+  auto baghdad = lex.city("Baghdad");
+  if (!baghdad) GTEST_SKIP() << "no gazetteer at data/generated/cities.tsv (run scripts/deps.sh)";
+  EXPECT_EQ(baghdad->country, "IQ");
+  EXPECT_NEAR(baghdad->lat, 33.34, 0.1);
+  // Arabic article and transliteration variants.
+  auto qaim = lex.city("al-Qaim");
+  ASSERT_TRUE(qaim.has_value());
+  EXPECT_EQ(qaim->country, "IQ");
+  ASSERT_TRUE(lex.city("Qaim").has_value());
+  ASSERT_TRUE(lex.city("AL QAIM").has_value());
+  // Namesakes: the hint wins, else the priority list (IQ, SY, JO first).
+  auto paris_fr = lex.city("Paris", "FR");
+  ASSERT_TRUE(paris_fr.has_value());
+  EXPECT_EQ(paris_fr->country, "FR");
+  auto paris_us = lex.city("Paris", "US");
+  ASSERT_TRUE(paris_us.has_value());
+  EXPECT_EQ(paris_us->country, "US");
+  EXPECT_FALSE(lex.city("Nowhereville Qwxz").has_value());
+}
+
+TEST(LexiconGazetteer, MissingFileMeansNoCities) {
+  TempDataDir dir;
+  auto lex = Lexicon::load(dir.root);
+  ASSERT_TRUE(lex.has_value());
+  EXPECT_FALSE(lex->city("Baghdad").has_value());
+}
+
+TEST(LexiconGazetteer, SmallFileWithPriorityRule) {
+  TempDataDir dir({{"generated/cities.tsv",
+                    "# name\tcountry\tlat\tlon\nSpringfield\tUS\t39.8\t-89.6\n"
+                    "Al Hasakah\tSY\t36.50\t40.75\nHasakah\tTR\t1\t1\nSpringfield\tJO\t2\t2\n"}});
+  auto lex = Lexicon::load(dir.root);
+  ASSERT_TRUE(lex.has_value());
+  EXPECT_EQ(lex->city("Springfield")->country, "JO");  // priority list
+  EXPECT_EQ(lex->city("Springfield", "US")->country, "US");
+  EXPECT_EQ(lex->city("al-Hasakah")->country, "SY");
+  EXPECT_EQ(lex->city("Hasaka")->country, "SY");  // SY outranks TR
+  EXPECT_EQ(lex->city("Hasakah", "TR")->country, "TR");
+}
+
+TEST(LexiconGazetteer, LoadsFast) {
+  fs::path data = SITREP_SOURCE_DATA_DIR;
+  if (!fs::exists(data / "generated" / "cities.tsv")) GTEST_SKIP() << "no gazetteer";
+  auto begin = std::chrono::steady_clock::now();
+  auto lex = Lexicon::load(data);
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                  begin)
+                .count();
+  ASSERT_TRUE(lex.has_value());
+  std::printf("lexicon load with gazetteer: %lld ms\n", static_cast<long long>(ms));
+  // Generous bound for unoptimised, sanitised or loaded machines; the target is < 150 ms in
+  // Release.
+  EXPECT_LT(ms, 2000);
+}
