@@ -336,7 +336,14 @@ TEST(MergeRevisions, ReingestingGivesZeroRevisions) {
     EXPECT_EQ(r.revision, 1);
     EXPECT_EQ(r.changes.rfind("created from ", 0), 0u) << r.changes;
   }
-  auto second = merge::rebuild({c, b, a}, first.incidents, kLater);
+  // The previous incidents come back from the store through JSON.
+  std::vector<Incident> stored;
+  for (const Incident& i : first.incidents) {
+    auto back = sitrep::incident_from_json(nlohmann::json::parse(sitrep::to_json(i).dump()));
+    ASSERT_TRUE(back.has_value());
+    stored.push_back(*back);
+  }
+  auto second = merge::rebuild({c, b, a}, stored, kLater);
   EXPECT_TRUE(second.revisions.empty());
   EXPECT_TRUE(second.removed_ids.empty());
   nlohmann::json before = nlohmann::json::array(), after = nlohmann::json::array();
