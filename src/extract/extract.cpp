@@ -95,6 +95,34 @@ bool has_attack_evidence(const SentenceView& v) {
   return !v.all(Kind::kWeapon).empty() || v.has("attack_verb") || v.has("attack_noun");
 }
 
+// "Iran fired missiles at Ain al-Asad early on Wednesday, in retaliation for the US strike
+// that killed ...": when a sentence reports an attack on one of our targets BEFORE a cause or
+// background phrase, the sentence is about that attack and everything from the phrase on is
+// dropped, so the cause neither demotes the sentence nor leaks into its fields.
+void drop_trailing_cause(SentenceView& v) {
+  const Hit* marker = nullptr;
+  for (const auto& h : v.hits)
+    if (h.kind == Kind::kTrigger && (h.category == "cause" || h.category == "background") &&
+        h.first > 3 && (!marker || h.start < marker->start))
+      marker = &h;
+  if (!marker) return;
+  std::size_t cut = marker->start, cut_token = marker->first;
+  bool evidence = false, target = false;
+  for (const auto& h : v.hits) {
+    if (h.end > cut) continue;
+    if (h.kind == Kind::kWeapon || h.category == "attack_verb" || h.category == "attack_noun")
+      evidence = true;
+    if (h.kind == Kind::kFacility || h.category == "target_military" ||
+        h.category == "target_diplomatic")
+      target = true;
+  }
+  if (!evidence || !target) return;
+  std::erase_if(v.hits, [&](const Hit& h) { return h.start >= cut; });
+  std::erase_if(v.dates, [&](const text::DateMention& d) { return d.span.start >= cut; });
+  std::erase_if(v.times, [&](const text::TimeMention& t) { return t.span.start >= cut; });
+  v.tokens.resize(cut_token);
+}
+
 }  // namespace
 
 Report Extractor::extract(const Document& document, const CleanText& clean) const {
@@ -110,6 +138,7 @@ Report Extractor::extract(const Document& document, const CleanText& clean) cons
   auto published_days = text::days_from_civil(document.published);
 
   for (auto& v : views) {
+    drop_trailing_cause(v);
     v.role = marker_role(v);
     v.attack_evidence = has_attack_evidence(v);
     v.in_scope_target = !v.all(Kind::kFacility).empty() || v.has("target_military") ||

@@ -14,6 +14,16 @@ using lexicon::Kind;
 
 bool is_word(const text::Token& t) { return t.word; }
 
+// Counts of launched / intercepted / impacted apply to projectiles, not bombs or gunfire.
+bool is_projectile(const lexicon::Lexicon& lexicon, const SentenceView& v, std::size_t i) {
+  for (const auto& h : v.hits)
+    if (h.kind == Kind::kWeapon && h.first <= i && i <= h.last) {
+      const auto& w = lexicon.weapon(h.entry).weapon;
+      return w == "rocket" || w == "drone" || w == "missile" || w == "mortar";
+    }
+  return false;
+}
+
 bool is_clause_break(const text::Token& t) {
   return t.lower == ";" || t.lower == ":" || t.lower == "(" || t.lower == ")";
 }
@@ -440,15 +450,21 @@ void FieldReader::read_counts(Attack& attack) {
       std::size_t p = i + 1;
       bool projectile = false;
       for (; p < t.size() && p <= i + 4; ++p) {
-        if (v.token_is_weapon(p)) {
+        if (is_projectile(lexicon_, v, p)) {
           projectile = true;
           while (p + 1 < t.size() && v.token_is_weapon(p + 1)) ++p;
           break;
         }
-        if (t[p].lower == "of" && p + 1 < t.size() && t[p + 1].lower == "them" &&
-            sentence_has_weapon) {
+        if (t[p].lower == "of" && p + 1 < t.size() && t[p + 1].lower == "them") {
           projectile = true;
           ++p;
+          break;
+        }
+        if (t[p].lower == "of" && p + 2 < t.size() && t[p + 1].lower == "the" &&
+            is_projectile(lexicon_, v, p + 2)) {
+          projectile = true;
+          p += 2;
+          while (p + 1 < t.size() && v.token_is_weapon(p + 1)) ++p;
           break;
         }
         if (!is_word(t[p]) || count_at(v, p, false) || verb_category(v, p) != "") break;
@@ -523,16 +539,30 @@ void FieldReader::read_counts(Attack& attack) {
         ordinal = text::parse_ordinal(t[i + 1].lower);
       else if (t[i].lower == "another")
         ordinal = 2;
+      if (t[i].lower == "the" && i + 1 < t.size() && t[i + 1].lower == "other") ordinal = 2;
       if (!ordinal || *ordinal < 2) continue;
+      // "the second landed inside the base", "the third managed to strike": one more impact
+      // than this sentence has counted so far.
       bool impact_follows = false;
-      for (std::size_t k = i + 2; k < t.size() && k <= i + 5; ++k)
+      for (std::size_t k = i + 2; k < t.size() && k <= i + 6; ++k) {
+        if (verb_category(v, k) == "intercept") break;
         if (verb_category(v, k) == "impact") impact_follows = true;
-      bool one_before = false;
-      for (std::size_t k = 0; k < i; ++k)
-        if (t[k].lower == "one" && found.count("impacted") && found["impacted"].where == &v)
-          one_before = true;
-      if (impact_follows && one_before) set("impacted", *ordinal, v, true);
+      }
+      if (!impact_follows) continue;
+      auto& f = found["impacted"];
+      if (f.value && f.where == &v) {
+        f.value = *f.value + 1;
+      } else if (!f.value) {
+        f.value = 1;
+        f.where = &v;
+      }
     }
+  }
+  // All that were intercepted or hit were launched: "a drone struck the base" launched one.
+  if (!found["launched"].value && (found["intercepted"].value || found["impacted"].value)) {
+    auto& launched = found["launched"];
+    launched.value = found["intercepted"].value.value_or(0) + found["impacted"].value.value_or(0);
+    launched.where = found["impacted"].where ? found["impacted"].where : found["intercepted"].where;
   }
   for (const auto& [field, f] : found) {
     if (!f.value) continue;

@@ -435,6 +435,21 @@ std::vector<TimeMention> find_times(std::string_view sentence, int utc_offset_ho
       std::size_t digits_end = w.find_first_not_of("0123456789:");
       std::string number = w.substr(0, digits_end);
       suffix = digits_end == std::string::npos ? "" : w.substr(digits_end);
+      if (colon == std::string::npos && number.size() == 4 && suffix.empty() &&
+          i + 1 < tokens.size() && (tokens[i + 1].lower == "hours" || tokens[i + 1].lower == "hrs")) {
+        // Military time: "at 2130 hours".
+        hour = std::atoi(number.substr(0, 2).c_str());
+        minute = std::atoi(number.substr(2).c_str());
+        end = i + 2;
+        if (hour > 23 || minute > 59) hour = -1;
+        if (hour >= 0) {
+          char buffer[32];
+          std::snprintf(buffer, sizeof buffer, "%02d:%02d", hour, minute);
+          out.push_back(TimeMention{Span{tokens[i].start, tokens[end - 1].end}, buffer});
+          i = end - 1;
+        }
+        continue;
+      }
       if (colon != std::string::npos) {
         hour = std::atoi(number.substr(0, colon).c_str());
         minute = std::atoi(number.substr(colon + 1).c_str());
