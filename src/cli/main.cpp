@@ -1,7 +1,189 @@
-// The `sitrep` command. Placeholder until the CLI lands.
-#include <cstdio>
+// The `sitrep` command: parses arguments with CLI11 and hands over to cli/commands.h.
+// Exit status: 0 success, 1 some inputs rejected or a store error, 2 usage error.
+#include <unistd.h>
 
-int main() {
-  std::puts("sitrep: CLI not built yet");
-  return 0;
+#include <CLI/CLI.hpp>
+#include <exception>
+#include <iostream>
+
+#include "cli/commands.h"
+
+namespace {
+
+using namespace sitrep::cli;
+
+// CLI11 validator for YYYY-MM-DD dates.
+const CLI::Validator kIsoDate(
+    [](std::string& value) {
+      return is_iso_date(value) ? std::string() : "expected a date YYYY-MM-DD, got '" + value + "'";
+    },
+    "YYYY-MM-DD");
+
+const CLI::Validator kNear(
+    [](std::string& value) {
+      return parse_near(value) ? std::string()
+                               : "expected LAT,LON,KM (e.g. 33.3,44.4,25), got '" + value + "'";
+    },
+    "LAT,LON,KM");
+
+void add_db_option(CLI::App* command, std::string& db) {
+  command
+      ->add_option("--db", db,
+                   "Database: a SQLite file or postgresql://... ($SITREP_DB, else ./sitrep.db)")
+      ->default_str(db);
+}
+
+int run(int argc, char** argv) {
+  CLI::App app{
+      "sitrep: turns news reports of attacks on diplomatic and military facilities into\n"
+      "structured, deduplicated incidents.",
+      "sitrep"};
+  app.set_version_flag("--version", SITREP_VERSION);
+  app.require_subcommand(1);
+  app.footer(
+      "Examples:\n"
+      "  sitrep extract --manifest corpus/manifest.jsonl corpus/ --format jsonl\n"
+      "  sitrep ingest corpus/ && sitrep incidents --since 2024-01-01\n"
+      "Run 'sitrep COMMAND --help' for the options of one command.");
+
+  const std::string db = default_db();
+
+  ExtractOptions extract;
+  auto* extract_cmd = app.add_subcommand(
+      "extract", "Print what each article says (one JSON report per line); no database.");
+  extract_cmd
+      ->add_option("--manifest", extract.manifest,
+                   "JSONL of {doc,url,outlet,published}, matched by file name")
+      ->check(CLI::ExistingFile);
+  extract_cmd->add_option("paths", extract.paths, "Files, directories, JSONL dumps, feeds, URLs")
+      ->required();
+  extract_cmd->add_option("--format", extract.format, "Output format")
+      ->check(CLI::IsMember({"jsonl"}))
+      ->default_str("jsonl");
+  extract_cmd->footer(
+      "Example:\n  sitrep extract --manifest seeds/manifest.jsonl seeds/*.txt --format jsonl "
+      "> reports.jsonl");
+
+  IngestOptions ingest;
+  ingest.db = db;
+  auto* ingest_cmd = app.add_subcommand(
+      "ingest", "Extract reports from articles, store them and update the incidents.");
+  ingest_cmd
+      ->add_option("--manifest", ingest.manifest,
+                   "JSONL of {doc,url,outlet,published}, matched by file name")
+      ->check(CLI::ExistingFile);
+  ingest_cmd->add_option("paths", ingest.paths, "Files, directories, JSONL dumps, feeds, URLs")
+      ->required();
+  add_db_option(ingest_cmd, ingest.db);
+  ingest_cmd->add_flag("-q,--quiet", ingest.quiet, "No progress bar and no summary line");
+  ingest_cmd->footer(
+      "Prints 'ingest: N new, M already known, R rejected; I incidents' on stderr.\n"
+      "Example:\n  sitrep ingest --manifest seeds/manifest.jsonl seeds/ --db news.db");
+
+  DocumentsOptions documents;
+  documents.db = db;
+  auto* documents_cmd = app.add_subcommand("documents", "List (or search) the stored articles.");
+  add_db_option(documents_cmd, documents.db);
+  documents_cmd->add_option("--format", documents.format, "Output format")
+      ->check(CLI::IsMember({"table", "json"}))
+      ->default_str("table");
+  documents_cmd->add_option("--q", documents.words,
+                            "Full-text search: articles containing all these words");
+  documents_cmd->footer("Example:\n  sitrep documents --q \"katyusha embassy\" --format json");
+
+  IncidentsOptions incidents;
+  incidents.db = db;
+  auto* incidents_cmd = app.add_subcommand("incidents", "List the merged incidents.");
+  add_db_option(incidents_cmd, incidents.db);
+  incidents_cmd->add_option("--format", incidents.format, "Output format")
+      ->check(CLI::IsMember({"table", "json", "csv", "geojson"}))
+      ->default_str("table");
+  incidents_cmd->add_option("--since", incidents.since, "First date, inclusive")->check(kIsoDate);
+  incidents_cmd->add_option("--until", incidents.until, "Last date, inclusive")->check(kIsoDate);
+  incidents_cmd->add_option("--near", incidents.near, "Within KM kilometres of LAT,LON")
+      ->check(kNear);
+  incidents_cmd->add_option("--facility", incidents.facility,
+                            "Facility name contains this (case-insensitive)");
+  incidents_cmd->add_option("--weapon", incidents.weapon, "Weapon")
+      ->check(
+          CLI::IsMember({"rocket", "drone", "missile", "mortar", "ied", "small_arms", "unknown"},
+                        CLI::ignore_case));
+  incidents_cmd->footer(
+      "Examples:\n"
+      "  sitrep incidents --since 2024-01-01 --weapon drone\n"
+      "  sitrep incidents --near 33.30,44.40,25 --format geojson > baghdad.geojson");
+
+  ShowOptions show;
+  show.db = db;
+  auto* show_cmd = app.add_subcommand("show", "Print one incident as JSON, or its history.");
+  show_cmd->add_option("id", show.id, "Incident id")->required();
+  add_db_option(show_cmd, show.db);
+  show_cmd->add_flag("--history", show.history, "List the incident's revisions instead");
+  show_cmd->footer(
+      "Examples:\n  sitrep show inc-2023-12-08-us-embassy-baghdad\n"
+      "  sitrep show inc-2023-12-08-us-embassy-baghdad --history");
+
+  EvalOptions evaluation;
+  auto* eval_cmd = app.add_subcommand(
+      "eval", "Extract the articles and score the reports against a gold file (as score.py).");
+  eval_cmd->add_option("--gold", evaluation.gold, "Gold JSONL, one object per article")
+      ->required()
+      ->check(CLI::ExistingFile);
+  eval_cmd
+      ->add_option("--manifest", evaluation.manifest,
+                   "JSONL of {doc,url,outlet,published}, matched by file name")
+      ->check(CLI::ExistingFile);
+  eval_cmd->add_option("paths", evaluation.paths, "The articles the gold file describes")
+      ->required();
+  eval_cmd->add_flag("--json", evaluation.json, "Print the measures as one JSON object");
+  eval_cmd->add_flag("--merge", evaluation.merge,
+                     "Also merge the reports into incidents and score merge_bcubed_*");
+  eval_cmd
+      ->add_option("--facilities", evaluation.facilities,
+                   "name<TAB>lat<TAB>lon file: locations within 5 km count as right")
+      ->check(CLI::ExistingFile);
+  eval_cmd->footer(
+      "Prints score.py's measures on stdout (last line 'score: F') and the articles each field\n"
+      "got wrong, with expected and got values, on stderr.\n"
+      "Example:\n  sitrep eval --gold seeds/gold.jsonl --manifest seeds/manifest.jsonl "
+      "seeds/*.txt");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {  // --help, --version
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+
+  Streams io{std::cout, std::cerr};
+  if (*extract_cmd) return run_extract(extract, io);
+  if (*ingest_cmd) {
+    ingest.progress = ::isatty(STDERR_FILENO) != 0;
+    return run_ingest(ingest, io);
+  }
+  if (*documents_cmd) return run_documents(documents, io);
+  if (*incidents_cmd) {
+    for (char& c : incidents.weapon)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return run_incidents(incidents, io);
+  }
+  if (*show_cmd) return run_show(show, io);
+  if (*eval_cmd) return run_eval(evaluation, io);
+  return kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // No exception leaves main: anything unexpected is reported like any other failure.
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "sitrep: internal error: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "sitrep: internal error\n";
+  }
+  return kExitRejected;
 }

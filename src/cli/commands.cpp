@@ -1,0 +1,422 @@
+#include "cli/commands.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "core/json.h"
+#include "eval/score.h"
+#include "extract/extract.h"
+#include "ingest/ingest.h"
+#include "lexicon/lexicon.h"
+#include "merge/merge.h"
+#include "serve/export.h"
+#include "store/store.h"
+
+namespace sitrep::cli {
+namespace {
+
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+std::string now_utc() {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+std::size_t utf8_length(const std::string& text) {
+  std::size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// Prints "sitrep: <message>" and returns the exit status for a runtime failure.
+int report_error(Streams io, const std::string& message) {
+  io.err << "sitrep: " << message << "\n";
+  return kExitRejected;
+}
+
+// The inputs of a run, read with the manifest when one is given. Rejected inputs and warnings
+// are named on stderr; `usage_error` is set when the manifest itself cannot be used.
+struct Inputs {
+  ingest::Loaded loaded;
+  bool usage_error = false;
+};
+
+Inputs load(const std::string& manifest_path, const std::vector<std::string>& paths, Streams io) {
+  Inputs inputs;
+  ingest::Manifest manifest;
+  ingest::Options options;
+  if (!manifest_path.empty()) {
+    auto loaded_manifest = ingest::load_manifest(manifest_path);
+    if (!loaded_manifest) {
+      io.err << "sitrep: " << loaded_manifest.error().message << "\n";
+      inputs.usage_error = true;
+      return inputs;
+    }
+    manifest = std::move(*loaded_manifest);
+    options.manifest = &manifest;
+  }
+  inputs.loaded = ingest::load_inputs(paths, options);
+  for (const auto& e : inputs.loaded.errors)
+    io.err << "sitrep: " << e.input << ": " << e.message << "\n";
+  for (const auto& w : inputs.loaded.warnings)
+    io.err << "sitrep: warning: " << w.input << ": " << w.message << "\n";
+  return inputs;
+}
+
+// One document through the pure pipeline: clean text and the report with its metadata.
+struct Analysed {
+  CleanText clean;
+  Report report;
+};
+
+Analysed analyse(const extract::Extractor& extractor, const Document& document) {
+  Analysed a;
+  a.clean = ingest::clean(document);
+  a.report = extractor.extract(document, a.clean);
+  a.report.doc = document.doc;
+  a.report.published = document.published;
+  a.report.outlet = document.outlet;
+  a.report.url = document.url;
+  a.report.language = a.clean.language;
+  return a;
+}
+
+Result<lexicon::Lexicon> load_lexicon() {
+  return lexicon::Lexicon::load(lexicon::Lexicon::default_data_dir());
+}
+
+// A one-line progress bar redrawn in place: "[=====>     ]  12/40  8.3 docs/s  ETA 3s".
+class Progress {
+ public:
+  Progress(std::ostream& err, std::size_t total, bool enabled)
+      : err_(err), total_(total), enabled_(enabled && total > 1), start_(Clock::now()) {}
+  ~Progress() { finish(); }
+
+  void update(std::size_t done) {
+    if (!enabled_) return;
+    const auto now = Clock::now();
+    if (done < total_ && now - last_draw_ < std::chrono::milliseconds(100)) return;
+    last_draw_ = now;
+    const double seconds = std::chrono::duration<double>(now - start_).count();
+    const double rate = seconds > 0 ? done / seconds : 0;
+    constexpr int kWidth = 30;
+    const int filled = static_cast<int>(kWidth * done / total_);
+    std::string bar(static_cast<std::size_t>(filled), '=');
+    if (filled < kWidth) bar += '>';
+    bar.resize(kWidth, ' ');
+    char line[160];
+    if (rate > 0 && done < total_) {
+      const long eta = std::lround((total_ - done) / rate);
+      std::snprintf(line, sizeof line, "\r[%s] %zu/%zu  %.1f docs/s  ETA %ldm%02lds\033[K",
+                    bar.c_str(), done, total_, rate, eta / 60, eta % 60);
+    } else {
+      std::snprintf(line, sizeof line, "\r[%s] %zu/%zu  %.1f docs/s\033[K", bar.c_str(), done,
+                    total_, rate);
+    }
+    err_ << line << std::flush;
+    drawn_ = true;
+  }
+  void finish() {
+    if (drawn_) err_ << "\r\033[K" << std::flush;
+    drawn_ = false;
+  }
+
+ private:
+  std::ostream& err_;
+  std::size_t total_;
+  bool enabled_;
+  Clock::time_point start_;
+  Clock::time_point last_draw_{};
+  bool drawn_ = false;
+};
+
+// Recomputes every incident from the stored reports and saves the result in one transaction.
+// Incidents that vanished from the new set are removed even when merge does not list them.
+Result<std::size_t> rebuild_incidents(store::Store& store) {
+  auto reports = store.reports();
+  if (!reports) return std::unexpected(reports.error());
+  auto previous = store.incidents({});
+  if (!previous) return std::unexpected(previous.error());
+  merge::Update update = merge::rebuild(*reports, *previous, now_utc());
+  std::set<std::string> kept;
+  for (const auto& i : update.incidents) kept.insert(i.id);
+  std::set<std::string> removed(update.removed_ids.begin(), update.removed_ids.end());
+  for (const auto& i : *previous)
+    if (!kept.contains(i.id)) removed.insert(i.id);
+  for (const auto& id : kept) removed.erase(id);
+  auto saved =
+      store.save_incidents(update.incidents, {removed.begin(), removed.end()}, update.revisions);
+  if (!saved) return std::unexpected(saved.error());
+  return update.incidents.size();
+}
+
+std::string fit(std::string text, std::size_t width) {
+  // Cut on a UTF-8 boundary so a multibyte name does not leave half a character.
+  if (utf8_length(text) <= width) {
+    text.append(width - utf8_length(text), ' ');
+    return text;
+  }
+  std::size_t bytes = 0, chars = 0;
+  while (bytes < text.size() && chars < width - 1) {
+    ++bytes;
+    while (bytes < text.size() && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) ++bytes;
+    ++chars;
+  }
+  return text.substr(0, bytes) + "~";
+}
+
+std::string read_file(const std::string& path, bool& ok) {
+  std::ifstream in(path, std::ios::binary);
+  ok = static_cast<bool>(in);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+}  // namespace
+
+std::string default_db() {
+  const char* env = std::getenv("SITREP_DB");
+  return env && *env ? env : "sitrep.db";
+}
+
+bool is_iso_date(const std::string& text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (text[i] < '0' || text[i] > '9') return false;
+  const int year = std::stoi(text.substr(0, 4)), month = std::stoi(text.substr(5, 2)),
+            day = std::stoi(text.substr(8, 2));
+  if (month < 1 || month > 12 || day < 1) return false;
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+std::optional<Near> parse_near(const std::string& text) {
+  double values[3];
+  std::size_t position = 0;
+  for (int i = 0; i < 3; ++i) {
+    const std::size_t comma = text.find(',', position);
+    if ((i < 2) != (comma != std::string::npos)) return std::nullopt;
+    const std::string part =
+        text.substr(position, comma == std::string::npos ? std::string::npos : comma - position);
+    char* end = nullptr;
+    values[i] = std::strtod(part.c_str(), &end);
+    if (part.empty() || *end != '\0' || !std::isfinite(values[i])) return std::nullopt;
+    position = comma + 1;
+  }
+  Near near{values[0], values[1], values[2]};
+  if (std::abs(near.lat) > 90 || std::abs(near.lon) > 180 || near.km <= 0) return std::nullopt;
+  return near;
+}
+
+int run_extract(const ExtractOptions& options, Streams io) {
+  auto lexicon = load_lexicon();
+  if (!lexicon) return report_error(io, lexicon.error().message);
+  Inputs inputs = load(options.manifest, options.paths, io);
+  if (inputs.usage_error) return kExitUsage;
+  extract::Extractor extractor(*lexicon);
+  for (const Document& document : inputs.loaded.documents) {
+    Analysed a = analyse(extractor, document);
+    io.out << to_json(a.report).dump() << "\n";
+  }
+  io.out.flush();
+  return inputs.loaded.errors.empty() ? kExitOk : kExitRejected;
+}
+
+int run_ingest(const IngestOptions& options, Streams io) {
+  auto lexicon = load_lexicon();
+  if (!lexicon) return report_error(io, lexicon.error().message);
+  auto store = store::open_store(options.db);
+  if (!store) return report_error(io, store.error().message);
+  Inputs inputs = load(options.manifest, options.paths, io);
+  if (inputs.usage_error) return kExitUsage;
+
+  extract::Extractor extractor(*lexicon);
+  const auto& documents = inputs.loaded.documents;
+  Progress progress(io.err, documents.size(), options.progress && !options.quiet);
+  std::size_t added = 0, known = 0;
+  for (std::size_t n = 0; n < documents.size(); ++n) {
+    const Document& document = documents[n];
+    Analysed a = analyse(extractor, document);
+    store::StoredDocument stored;
+    stored.id = ingest::document_id(document, a.clean);
+    stored.doc = document.doc;
+    stored.url = document.url;
+    stored.outlet = document.outlet;
+    stored.published = document.published;
+    stored.language = a.clean.language;
+    stored.title = a.clean.title;
+    stored.text = a.clean.text;
+    stored.chars = utf8_length(a.clean.text);
+    stored.ingested_at = now_utc();
+    a.report.doc_id = stored.id;
+    auto put = (*store)->put_document(stored, a.report);
+    if (!put) {
+      progress.finish();
+      return report_error(io, put.error().message);
+    }
+    (*put ? added : known) += 1;
+    progress.update(n + 1);
+  }
+  progress.finish();
+  auto incidents = rebuild_incidents(**store);
+  if (!incidents) return report_error(io, incidents.error().message);
+  if (!options.quiet)
+    io.err << "ingest: " << added << " new, " << known << " already known, "
+           << inputs.loaded.errors.size() << " rejected; " << *incidents << " incidents\n";
+  return inputs.loaded.errors.empty() ? kExitOk : kExitRejected;
+}
+
+int run_documents(const DocumentsOptions& options, Streams io) {
+  auto store = store::open_store(options.db);
+  if (!store) return report_error(io, store.error().message);
+  auto documents = (*store)->documents({options.words});
+  if (!documents) return report_error(io, documents.error().message);
+  if (options.format == "json") {
+    json array = json::array();
+    for (const auto& d : *documents)
+      array.push_back(json{{"doc", d.doc},
+                           {"id", d.id},
+                           {"outlet", d.outlet.empty() ? json(nullptr) : json(d.outlet)},
+                           {"published", d.published.empty() ? json(nullptr) : json(d.published)},
+                           {"language", d.language},
+                           {"chars", d.chars},
+                           {"title", d.title},
+                           {"url", d.url.empty() ? json(nullptr) : json(d.url)},
+                           {"ingested_at", d.ingested_at}});
+    io.out << array.dump(2) << "\n";
+    return kExitOk;
+  }
+  // 18 + 1 + 24 + 1 + 10 + 1 + 4 + 1 + 6 + 1 + 13 = 80 columns.
+  io.out << fit("ID", 18) << " " << fit("DOC", 24) << " " << fit("PUBLISHED", 10) << " "
+         << fit("LANG", 4) << " " << fit("CHARS", 6) << " "
+         << "OUTLET\n";
+  for (const auto& d : *documents) {
+    std::string chars = std::to_string(d.chars);
+    io.out << fit(d.id, 18) << " " << fit(d.doc, 24) << " "
+           << fit(d.published.empty() ? "-" : d.published, 10) << " " << fit(d.language, 4) << " "
+           << std::string(chars.size() < 6 ? 6 - chars.size() : 0, ' ') << chars << " "
+           << fit(d.outlet.empty() ? "-" : d.outlet, 13) << "\n";
+  }
+  io.out << documents->size() << " document" << (documents->size() == 1 ? "" : "s") << "\n";
+  return kExitOk;
+}
+
+int run_incidents(const IncidentsOptions& options, Streams io) {
+  store::IncidentQuery query;
+  query.since = options.since;
+  query.until = options.until;
+  query.facility = options.facility;
+  query.weapon = options.weapon;
+  if (!options.near.empty()) {
+    auto near = parse_near(options.near);
+    if (!near) {
+      io.err << "sitrep: --near: expected LAT,LON,KM (e.g. 33.3,44.4,25), got '" << options.near
+             << "'\n";
+      return kExitUsage;
+    }
+    query.near_lat = near->lat;
+    query.near_lon = near->lon;
+    query.near_km = near->km;
+  }
+  auto store = store::open_store(options.db);
+  if (!store) return report_error(io, store.error().message);
+  auto incidents = (*store)->incidents(query);
+  if (!incidents) return report_error(io, incidents.error().message);
+  if (options.format == "json")
+    io.out << serve::incidents_json(*incidents);
+  else if (options.format == "csv")
+    io.out << serve::incidents_csv(*incidents);
+  else if (options.format == "geojson")
+    io.out << serve::incidents_geojson(*incidents);
+  else
+    io.out << serve::incidents_table(*incidents);
+  io.out.flush();
+  return kExitOk;
+}
+
+int run_show(const ShowOptions& options, Streams io) {
+  auto store = store::open_store(options.db);
+  if (!store) return report_error(io, store.error().message);
+  auto incident = (*store)->incident(options.id);
+  if (!incident) return report_error(io, incident.error().message);
+  if (!*incident) return report_error(io, "no incident with id '" + options.id + "'");
+  if (!options.history) {
+    io.out << to_json(**incident).dump(2) << "\n";
+    return kExitOk;
+  }
+  auto revisions = (*store)->revisions(options.id);
+  if (!revisions) return report_error(io, revisions.error().message);
+  io.out << options.id << ": revision " << (*incident)->revision << ", " << revisions->size()
+         << " recorded change" << (revisions->size() == 1 ? "" : "s") << "\n";
+  for (const auto& r : *revisions)
+    io.out << "  rev " << r.revision << "  " << r.at << "  " << (r.doc.empty() ? "-" : r.doc)
+           << "  " << r.changes << "\n";
+  return kExitOk;
+}
+
+int run_eval(const EvalOptions& options, Streams io) {
+  bool ok = false;
+  const std::string gold_text = read_file(options.gold, ok);
+  if (!ok) {
+    io.err << "sitrep: " << options.gold << ": cannot read gold file\n";
+    return kExitUsage;
+  }
+  auto gold = eval::parse_jsonl(gold_text, options.gold);
+  if (!gold) {
+    io.err << "sitrep: " << gold.error().message << "\n";
+    return kExitUsage;
+  }
+  eval::ScoreInput input;
+  input.gold = std::move(*gold);
+  if (!options.facilities.empty()) {
+    const std::string text = read_file(options.facilities, ok);
+    auto places = ok ? eval::parse_places(text, options.facilities)
+                     : Result<eval::Places>(invalid_input(options.facilities + ": cannot read"));
+    if (!places) {
+      io.err << "sitrep: " << places.error().message << "\n";
+      return kExitUsage;
+    }
+    input.places = std::move(*places);
+  }
+
+  auto lexicon = load_lexicon();
+  if (!lexicon) return report_error(io, lexicon.error().message);
+  Inputs inputs = load(options.manifest, options.paths, io);
+  if (inputs.usage_error) return kExitUsage;
+  extract::Extractor extractor(*lexicon);
+  std::vector<Report> reports;
+  for (const Document& document : inputs.loaded.documents) {
+    reports.push_back(analyse(extractor, document).report);
+    input.reports.push_back(to_json(reports.back()));
+  }
+  if (options.merge) {
+    merge::Update update = merge::rebuild(reports, {}, now_utc());
+    json incidents = json::array();
+    for (const auto& i : update.incidents) incidents.push_back(to_json(i));
+    input.incidents = std::move(incidents);
+  }
+  eval::Scores scores = eval::score(input);
+  io.out << (options.json ? scores.json_text() : scores.text());
+  io.out.flush();
+  // The wrong articles go to stderr so stdout stays exactly score.py's format.
+  io.err << scores.errors_text();
+  return inputs.loaded.errors.empty() ? kExitOk : kExitRejected;
+}
+
+}  // namespace sitrep::cli

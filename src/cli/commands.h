@@ -1,0 +1,83 @@
+// The `sitrep` subcommands as functions: options in, exit status out (0 ok, 1 some inputs
+// rejected or a store/runtime error, 2 usage). Output goes to the given streams so the same code
+// serves the command line and tests. Argument parsing lives in main.cpp.
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sitrep::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitRejected = 1;
+inline constexpr int kExitUsage = 2;
+
+// $SITREP_DB, else ./sitrep.db.
+std::string default_db();
+
+struct Streams {
+  std::ostream& out;
+  std::ostream& err;
+};
+
+struct ExtractOptions {
+  std::string manifest;
+  std::vector<std::string> paths;
+  std::string format = "jsonl";
+};
+int run_extract(const ExtractOptions& options, Streams io);
+
+struct IngestOptions {
+  std::string manifest;
+  std::vector<std::string> paths;
+  std::string db;
+  bool quiet = false;
+  bool progress = false;  // draw a progress bar on `err` (main sets it when stderr is a tty)
+};
+int run_ingest(const IngestOptions& options, Streams io);
+
+struct DocumentsOptions {
+  std::string db;
+  std::string format = "table";
+  std::string words;
+};
+int run_documents(const DocumentsOptions& options, Streams io);
+
+struct IncidentsOptions {
+  std::string db;
+  std::string format = "table";
+  std::optional<std::string> since, until;
+  std::string near;  // "LAT,LON,KM"
+  std::string facility, weapon;
+};
+int run_incidents(const IncidentsOptions& options, Streams io);
+
+struct ShowOptions {
+  std::string db;
+  std::string id;
+  bool history = false;
+};
+int run_show(const ShowOptions& options, Streams io);
+
+struct EvalOptions {
+  std::string gold;
+  std::string manifest;
+  std::vector<std::string> paths;
+  bool json = false;
+  bool merge = false;      // also merge the reports and score merge_bcubed_*
+  std::string facilities;  // score.py's --facilities TSV
+};
+int run_eval(const EvalOptions& options, Streams io);
+
+// Parses "LAT,LON,KM"; nullopt when malformed or out of range.
+struct Near {
+  double lat, lon, km;
+};
+std::optional<Near> parse_near(const std::string& text);
+
+// True for a real calendar date written YYYY-MM-DD.
+bool is_iso_date(const std::string& text);
+
+}  // namespace sitrep::cli

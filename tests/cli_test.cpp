@@ -1,0 +1,293 @@
+// The `sitrep` binary end to end: exit statuses, stderr naming rejected inputs, idempotent
+// ingest, and output formats that parse.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct Outcome {
+  int status = -1;
+  std::string out, err;
+};
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::string quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("sitrep_cli_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "articles");
+    db_ = (dir_ / "test.db").string();
+    // Made-up articles, written for these tests.
+    write("articles/a_embassy.txt",
+          "Rockets strike near US Embassy in Baghdad\n\n"
+          "BAGHDAD (Example Wire) - Three Katyusha rockets were fired at the US Embassy in "
+          "Baghdad early on Friday, an Iraqi security official said. Two of them landed inside "
+          "the compound. No casualties were reported.\n");
+    write("articles/b_drone.txt",
+          "Drone attack on base in Syria\n\n"
+          "Two drones targeted US forces at a base in eastern Syria on Monday, a US defense "
+          "official said. Both drones were shot down and no one was hurt.\n");
+    write("articles/c_weather.txt",
+          "Sunny week ahead\n\nForecasters expect a dry and sunny week across the region, with "
+          "temperatures well above the seasonal average.\n");
+    write(
+        "manifest.jsonl",
+        "{\"doc\": \"a_embassy.txt\", \"outlet\": \"Example Wire\", \"published\": "
+        "\"2024-03-08\", \"url\": \"https://example.org/a\"}\n"
+        "{\"doc\": \"b_drone.txt\", \"outlet\": \"Other Wire\", \"published\": \"2024-03-12\"}\n");
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  void write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name, std::ios::binary) << text;
+  }
+  std::string path(const std::string& name) const { return (dir_ / name).string(); }
+
+  // Runs the sitrep binary with `args` (already shell-quoted) and captures both streams.
+  Outcome sitrep(const std::string& args, const std::string& env = "SITREP_DB=") const {
+    const fs::path out = dir_ / "stdout", err = dir_ / "stderr";
+    const std::string command = "cd " + quote(dir_.string()) + " && env " + env + " " +
+                                quote(SITREP_BINARY) + " " + args + " >" + quote(out.string()) +
+                                " 2>" + quote(err.string()) + " </dev/null";
+    Outcome run;
+    const int raw = std::system(command.c_str());
+    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    run.out = slurp(out);
+    run.err = slurp(err);
+    return run;
+  }
+
+  std::string ingest_args(const std::string& extra = "") const {
+    return "ingest --manifest " + quote(path("manifest.jsonl")) + " " + quote(path("articles")) +
+           " --db " + quote(db_) + " " + extra;
+  }
+
+  fs::path dir_;
+  std::string db_;
+};
+
+TEST_F(CliTest, UsageErrorsExitTwo) {
+  EXPECT_EQ(sitrep("").status, 2);
+  EXPECT_EQ(sitrep("frobnicate").status, 2);
+  EXPECT_EQ(sitrep("incidents --no-such-option").status, 2);
+  EXPECT_EQ(sitrep("incidents --since 2024-13-45 --db " + quote(db_)).status, 2);
+  EXPECT_EQ(sitrep("incidents --near 33,44 --db " + quote(db_)).status, 2);
+  EXPECT_EQ(sitrep("incidents --format xml --db " + quote(db_)).status, 2);
+  EXPECT_EQ(sitrep("ingest --db " + quote(db_)).status, 2);        // no inputs
+  EXPECT_EQ(sitrep("eval " + quote(path("articles"))).status, 2);  // no --gold
+  Outcome missing_manifest =
+      sitrep("extract --manifest " + quote(path("nope.jsonl")) + " " + quote(path("articles")));
+  EXPECT_EQ(missing_manifest.status, 2);
+  EXPECT_NE(missing_manifest.err.find("nope.jsonl"), std::string::npos) << missing_manifest.err;
+}
+
+TEST_F(CliTest, EveryCommandHasHelpWithAnExample) {
+  for (const char* command : {"extract", "ingest", "documents", "incidents", "show", "eval"}) {
+    Outcome help = sitrep(std::string(command) + " --help");
+    EXPECT_EQ(help.status, 0) << command;
+    EXPECT_NE(help.out.find("Example"), std::string::npos) << command << ":\n" << help.out;
+    EXPECT_NE(help.out.find("sitrep " + std::string(command)), std::string::npos) << help.out;
+  }
+  EXPECT_EQ(sitrep("--help").status, 0);
+}
+
+TEST_F(CliTest, IngestRejectsBadInputsAndStoresTheRest) {
+  const std::string missing = path("articles_missing/nothing_here.txt");
+  Outcome first = sitrep(ingest_args(quote(missing)));
+  EXPECT_EQ(first.status, 1) << first.err;
+  EXPECT_NE(first.err.find("nothing_here.txt"), std::string::npos) << first.err;
+  EXPECT_NE(first.err.find("ingest: 3 new, 0 already known, 1 rejected"), std::string::npos)
+      << first.err;
+
+  Outcome docs = sitrep("documents --format json --db " + quote(db_));
+  ASSERT_EQ(docs.status, 0) << docs.err;
+  json array = json::parse(docs.out, nullptr, false);
+  ASSERT_TRUE(array.is_array()) << docs.out;
+  ASSERT_EQ(array.size(), 3u);
+  std::set<std::string> names;
+  for (const auto& d : array) {
+    for (const char* key : {"doc", "id", "outlet", "published", "language", "chars"})
+      EXPECT_TRUE(d.contains(key)) << key << " missing in " << d.dump();
+    EXPECT_GT(d.at("chars").get<int>(), 0);
+    names.insert(d.at("doc").get<std::string>());
+  }
+  EXPECT_EQ(names, (std::set<std::string>{"a_embassy.txt", "b_drone.txt", "c_weather.txt"}));
+  for (const auto& d : array)
+    if (d.at("doc") == "a_embassy.txt") {
+      EXPECT_EQ(d.at("outlet"), "Example Wire");  // from the manifest
+      EXPECT_EQ(d.at("published"), "2024-03-08");
+    }
+
+  // The same files again add nothing.
+  Outcome second = sitrep(ingest_args());
+  EXPECT_EQ(second.status, 0) << second.err;
+  EXPECT_NE(second.err.find("ingest: 0 new, 3 already known, 0 rejected"), std::string::npos)
+      << second.err;
+  EXPECT_EQ(json::parse(sitrep("documents --format json --db " + quote(db_)).out).size(), 3u);
+
+  // --quiet prints nothing on success; full-text search finds one article.
+  Outcome quiet = sitrep(ingest_args("--quiet"));
+  EXPECT_EQ(quiet.status, 0);
+  EXPECT_EQ(quiet.err, "");
+  json hits = json::parse(sitrep("documents --format json --q katyusha --db " + quote(db_)).out);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].at("doc"), "a_embassy.txt");
+  Outcome table = sitrep("documents --db " + quote(db_));
+  EXPECT_EQ(table.status, 0);
+  std::istringstream lines(table.out);
+  for (std::string line; std::getline(lines, line);) EXPECT_LE(line.size(), 80u) << line;
+}
+
+TEST_F(CliTest, DatabaseDefaultsToEnvironmentThenWorkingDirectory) {
+  ASSERT_EQ(sitrep(ingest_args("--quiet")).status, 0);
+  Outcome via_env = sitrep("documents --format json", "SITREP_DB=" + quote(db_));
+  ASSERT_EQ(via_env.status, 0) << via_env.err;
+  EXPECT_EQ(json::parse(via_env.out).size(), 3u);
+  // Without $SITREP_DB the database is ./sitrep.db (the test runs in its temp dir).
+  Outcome local = sitrep("documents --format json");
+  ASSERT_EQ(local.status, 0) << local.err;
+  EXPECT_TRUE(json::parse(local.out).empty());
+  EXPECT_TRUE(fs::exists(dir_ / "sitrep.db"));
+}
+
+TEST_F(CliTest, IncidentFormatsParse) {
+  ASSERT_EQ(sitrep(ingest_args("--quiet")).status, 0);
+  Outcome as_json = sitrep("incidents --format json --db " + quote(db_));
+  ASSERT_EQ(as_json.status, 0) << as_json.err;
+  json incidents = json::parse(as_json.out, nullptr, false);
+  ASSERT_TRUE(incidents.is_array()) << as_json.out;
+
+  Outcome geojson = sitrep("incidents --format geojson --db " + quote(db_));
+  ASSERT_EQ(geojson.status, 0) << geojson.err;
+  json collection = json::parse(geojson.out, nullptr, false);
+  ASSERT_TRUE(collection.is_object()) << geojson.out;
+  EXPECT_EQ(collection.value("type", ""), "FeatureCollection");
+
+  Outcome csv = sitrep("incidents --format csv --db " + quote(db_));
+  ASSERT_EQ(csv.status, 0) << csv.err;
+  EXPECT_FALSE(csv.out.empty());  // at least the header row
+
+  Outcome table = sitrep("incidents --db " + quote(db_));
+  EXPECT_EQ(table.status, 0) << table.err;
+
+  // Filters run and never widen the result.
+  Outcome filtered = sitrep(
+      "incidents --format json --since 2024-01-01 --until 2024-12-31 --near 33.3,44.4,50 "
+      "--facility embassy --weapon ROCKET --db " +
+      quote(db_));
+  ASSERT_EQ(filtered.status, 0) << filtered.err;
+  json subset = json::parse(filtered.out, nullptr, false);
+  ASSERT_TRUE(subset.is_array());
+  EXPECT_LE(subset.size(), incidents.size());
+
+  // show: every listed incident prints as JSON with its id; an unknown id is an error.
+  for (const auto& incident : incidents) {
+    const std::string id = incident.at("id").get<std::string>();
+    Outcome show = sitrep("show " + quote(id) + " --db " + quote(db_));
+    ASSERT_EQ(show.status, 0) << show.err;
+    EXPECT_EQ(json::parse(show.out).at("id"), id);
+    Outcome history = sitrep("show " + quote(id) + " --history --db " + quote(db_));
+    EXPECT_EQ(history.status, 0) << history.err;
+    EXPECT_NE(history.out.find(id), std::string::npos);
+  }
+  Outcome unknown = sitrep("show inc-no-such-thing --db " + quote(db_));
+  EXPECT_EQ(unknown.status, 1);
+  EXPECT_NE(unknown.err.find("inc-no-such-thing"), std::string::npos);
+}
+
+TEST_F(CliTest, ExtractPrintsOneReportPerArticle) {
+  Outcome run = sitrep("extract --manifest " + quote(path("manifest.jsonl")) + " " +
+                       quote(path("articles")) + " --format jsonl");
+  ASSERT_EQ(run.status, 0) << run.err;
+  std::istringstream lines(run.out);
+  std::set<std::string> docs;
+  for (std::string line; std::getline(lines, line);) {
+    json report = json::parse(line, nullptr, false);
+    ASSERT_TRUE(report.is_object()) << line;
+    EXPECT_TRUE(report.contains("reports_attack"));
+    EXPECT_TRUE(report.contains("main"));
+    docs.insert(report.at("doc").get<std::string>());
+    if (report.at("doc") == "b_drone.txt") {
+      EXPECT_EQ(report.at("published"), "2024-03-12");
+      EXPECT_EQ(report.at("outlet"), "Other Wire");
+    }
+  }
+  EXPECT_EQ(docs.size(), 3u);
+}
+
+TEST_F(CliTest, StoreErrorsExitOne) {
+  Outcome pg = sitrep("documents --db postgresql://localhost/none");
+  EXPECT_EQ(pg.status, 1);
+  EXPECT_EQ(pg.err, "sitrep: PostgreSQL backend not built yet\n");
+  Outcome bad_dir = sitrep("incidents --db " + quote(path("no/such/dir/x.db")));
+  EXPECT_EQ(bad_dir.status, 1);
+  EXPECT_EQ(bad_dir.err.rfind("sitrep: ", 0), 0u) << bad_dir.err;
+}
+
+// `sitrep eval` prints exactly what score.py prints for the reports `sitrep extract` makes.
+TEST_F(CliTest, EvalMatchesScorePyOnExtractOutput) {
+  const std::string script = std::string(SITREP_SHARED_DIR) + "/tools/score.py";
+  if (!fs::exists(script)) GTEST_SKIP() << "score.py not found at " << script;
+  write("gold.jsonl",
+        "{\"doc\": \"a_embassy.txt\", \"reports_attack\": true, \"incident\": \"A\", \"main\": "
+        "{\"date\": \"2024-03-08\", \"city\": \"Baghdad\", \"facility\": \"US Embassy Baghdad\", "
+        "\"target_type\": \"diplomatic\", \"weapon\": \"rocket\", \"launched\": 3, \"impacted\": "
+        "2, \"killed\": 0, \"injured\": 0, \"suspected\": [], \"claimed_by\": []}}\n"
+        "{\"doc\": \"b_drone.txt\", \"reports_attack\": true, \"incident\": \"B\", \"main\": "
+        "{\"date\": \"2024-03-11\", \"country\": \"SY\", \"target_type\": \"military\", "
+        "\"weapon\": \"drone\", \"launched\": 2, \"intercepted\": 2, \"killed\": 0, \"injured\": "
+        "0, \"suspected\": [], \"claimed_by\": []}}\n"
+        "{\"doc\": \"c_weather.txt\", \"reports_attack\": false, \"main\": null}\n");
+  const std::string inputs =
+      "--manifest " + quote(path("manifest.jsonl")) + " " + quote(path("articles"));
+  Outcome extract = sitrep("extract " + inputs + " --format jsonl");
+  ASSERT_EQ(extract.status, 0) << extract.err;
+  write("reports.jsonl", extract.out);
+  Outcome eval = sitrep("eval --gold " + quote(path("gold.jsonl")) + " " + inputs);
+  ASSERT_EQ(eval.status, 0) << eval.err;
+  const std::string command = "python3 " + quote(script) + " " + quote(path("gold.jsonl")) +
+                              " --reports " + quote(path("reports.jsonl")) + " >" +
+                              quote(path("score_py.txt"));
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  EXPECT_EQ(eval.out, slurp(dir_ / "score_py.txt"));
+  EXPECT_EQ(eval.out.substr(eval.out.rfind("score: ")).size(),
+            std::string("score: 0.000\n").size());
+  EXPECT_NE(eval.err.find("wrong:"), std::string::npos) << eval.err;
+
+  Outcome as_json = sitrep("eval --json --gold " + quote(path("gold.jsonl")) + " " + inputs);
+  ASSERT_EQ(as_json.status, 0);
+  json measures = json::parse(as_json.out, nullptr, false);
+  ASSERT_TRUE(measures.is_object()) << as_json.out;
+  EXPECT_TRUE(measures.contains("detect_mcc"));
+  EXPECT_TRUE(measures.contains("score"));
+}
+
+}  // namespace
