@@ -140,6 +140,14 @@ Report Extractor::extract(const Document& document, const CleanText& clean) cons
   for (auto& v : views) {
     drop_trailing_cause(v);
     v.role = marker_role(v);
+    // "... on Saturday evening, in one of the heaviest attacks since the war began": a sentence
+    // that dates its attack to the days before publication is specific, whatever else it says.
+    if (v.role == Role::kGeneric && published_days)
+      for (const auto& d : v.dates)
+        if (auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
+            days && *days <= *published_days + 1 && *days >= *published_days - 7 &&
+            !date_is_reporting_mention(v, d))
+          v.role = Role::kMain;
     v.attack_evidence = has_attack_evidence(v);
     v.in_scope_target = !v.all(Kind::kFacility).empty() || v.has("target_military") ||
                         v.has("target_diplomatic");

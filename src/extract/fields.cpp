@@ -229,13 +229,21 @@ bool FieldReader::detect() {
     }
   }
   if (anchor_ < 0) return false;
-  // A specific attack: some main sentence gives an attack verb (it happened), or a count.
-  bool specific = false;
-  for (const auto& v : views_)
-    if (v.role == Role::kMain && v.attack_evidence &&
-        (v.has("attack_verb") || v.has("impact") || v.has("intercept")))
-      specific = true;
-  return specific;
+  // A specific attack happened at a particular time: some main sentence about an attack says
+  // when, within the week before publication. Analysis pieces, tallies and anniversaries speak
+  // of attacks without such a day. Without a published date, no day can be checked.
+  auto pub = text::days_from_civil(published_);
+  if (!pub) return true;
+  for (const auto& v : views_) {
+    if (v.role != Role::kMain || !v.attack_evidence) continue;
+    for (const auto& d : v.dates) {
+      if (!d.date) continue;
+      auto days = text::days_from_civil(*d.date);
+      if (days && *days <= *pub + 1 && *days >= *pub - 7 && !date_is_reporting_mention(v, d))
+        return true;
+    }
+  }
+  return false;
 }
 
 std::string FieldReader::country_hint() const {

@@ -67,8 +67,8 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
   }
   for (std::size_t i = first > 3 ? first - 3 : 0; i < first; ++i)
     if (v.token_in(i, "report_verb")) return true;
-  for (std::size_t i = last + 1; i <= last + 2 && i < v.tokens.size(); ++i)
-    if (v.token_in(i, "report_verb")) return true;
+  // "on Friday said" (rare); a comma ends the date's phrase: "early Thursday, according to".
+  if (last + 1 < v.tokens.size() && v.token_in(last + 1, "report_verb")) return true;
   return false;
 }
 

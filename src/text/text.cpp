@@ -355,6 +355,9 @@ std::vector<DateMention> find_dates(std::string_view sentence, std::string_view 
     return candidate;
   };
 
+  // "Sunday's drone attack", "yesterday's strike": the possessive dates the noun after it.
+  for (auto& t : tokens)
+    if (t.lower.size() > 2 && t.lower.ends_with("'s")) t.lower.resize(t.lower.size() - 2);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::string& w = tokens[i].lower;
     int y = 0, m = 0, d = 0;
