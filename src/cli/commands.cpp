@@ -179,6 +179,13 @@ std::string fit(std::string text, std::size_t width) {
   return text.substr(0, bytes) + "~";
 }
 
+// The last column is cut like the others but not padded, so lines carry no trailing blanks.
+std::string last_column(const std::string& text, std::size_t width) {
+  std::string cell = fit(text, width);
+  cell.erase(cell.find_last_not_of(' ') + 1);
+  return cell;
+}
+
 std::string read_file(const std::string& path, bool& ok) {
   std::ifstream in(path, std::ios::binary);
   ok = static_cast<bool>(in);
@@ -311,7 +318,7 @@ int run_documents(const DocumentsOptions& options, Streams io) {
     io.out << fit(d.id, 18) << " " << fit(d.doc, 24) << " "
            << fit(d.published.empty() ? "-" : d.published, 10) << " " << fit(d.language, 4) << " "
            << std::string(chars.size() < 6 ? 6 - chars.size() : 0, ' ') << chars << " "
-           << fit(d.outlet.empty() ? "-" : d.outlet, 13) << "\n";
+           << last_column(d.outlet.empty() ? "-" : d.outlet, 13) << "\n";
   }
   io.out << documents->size() << " document" << (documents->size() == 1 ? "" : "s") << "\n";
   return kExitOk;
