@@ -117,6 +117,12 @@ void drop_trailing_cause(SentenceView& v) {
       target = true;
   }
   if (!evidence || !target) return;
+  // A background phrase cuts only after a dated attack: "slammed into Camp Taji on Saturday, ...
+  // days after a similar attack"; "has been targeted in the past" stays whole.
+  if (marker->category == "background" &&
+      std::none_of(v.dates.begin(), v.dates.end(),
+                   [&](const text::DateMention& d) { return d.span.end <= cut; }))
+    return;
   std::erase_if(v.hits, [&](const Hit& h) { return h.start >= cut; });
   std::erase_if(v.dates, [&](const text::DateMention& d) { return d.span.start >= cut; });
   std::erase_if(v.times, [&](const text::TimeMention& t) { return t.span.start >= cut; });
