@@ -117,6 +117,14 @@ TEST(LexiconLoad, AliasClaimedByTwoEntriesIsAnError) {
   EXPECT_NE(loaded.error().message.find("actors.tsv:2:"), std::string::npos);
 }
 
+TEST(LexiconLoad, PhraseWithoutLetterIsAnError) {
+  TempDataDir dir({{"countries.tsv", "IQ\tIraq\tIraqi\nSY\t-\t\n"}});
+  auto loaded = Lexicon::load(dir.root);
+  ASSERT_FALSE(loaded.has_value());
+  EXPECT_NE(loaded.error().message.find("countries.tsv:2:"), std::string::npos)
+      << loaded.error().message;
+}
+
 TEST(LexiconLoad, MissingRequiredFileIsAnErrorTriggersOptional) {
   TempDataDir dir;
   ASSERT_TRUE(Lexicon::load(dir.root).has_value());  // no triggers.tsv, no gazetteer: fine

@@ -425,6 +425,7 @@ namespace {
 class PhraseTable {
  public:
   std::optional<std::string> add(Kind kind, int entry, const std::string& phrase) {
+    if (auto e = check(phrase)) return e;
     std::string key = std::to_string(static_cast<int>(kind)) + "\t" + normalize(phrase);
     auto [it, inserted] = owner_.emplace(key, entry);
     if (!inserted && it->second != entry)
@@ -435,9 +436,18 @@ class PhraseTable {
     return std::nullopt;
   }
   // Kinds whose phrases may repeat across entries (a trigger phrase in two categories).
-  void add_shared(Kind kind, int entry, const std::string& phrase) {
+  std::optional<std::string> add_shared(Kind kind, int entry, const std::string& phrase) {
+    if (auto e = check(phrase)) return e;
     phrases.push_back(phrase);
     refs.push_back(PatternRef{kind, entry});
+    return std::nullopt;
+  }
+  // A phrase without a letter or digit ("", "-") would match between any two words.
+  static std::optional<std::string> check(const std::string& phrase) {
+    for (char c : phrase)
+      if (is_ascii_alnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)
+        return std::nullopt;
+    return "phrase '" + phrase + "' has no letter or digit";
   }
   std::vector<std::string> phrases;
   std::vector<PatternRef> refs;
@@ -581,7 +591,8 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
       Trigger trigger{std::string((*f)[0]), std::string((*f)[1])};
       if (trigger.phrase.empty()) return row_error(*file, row, "empty trigger phrase");
       int entry = static_cast<int>(lex.triggers_.size());
-      table.add_shared(Kind::kTrigger, entry, trigger.phrase);
+      if (auto e = table.add_shared(Kind::kTrigger, entry, trigger.phrase))
+        return row_error(*file, row, *e);
       lex.triggers_.push_back(std::move(trigger));
     }
   }
