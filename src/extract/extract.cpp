@@ -71,7 +71,9 @@ Role marker_role(const SentenceView& v) {
   }
   if (v.has("other_event")) return Role::kOtherEvent;
   if (v.has("cause") || v.has("background")) return Role::kBackground;
-  if (v.has("drill") || v.has("threat") || v.has("foiled")) return Role::kNotAttack;
+  if (v.has("drill") || v.has("threat")) return Role::kNotAttack;
+  // "found the truck ... four rockets were fired from it": a find after an attack is no plot.
+  if (v.has("foiled") && !v.has("launch") && !v.has("impact")) return Role::kNotAttack;
   if (v.has("generic")) {
     // "more than" also qualifies counts of a single attack ("more than 40 were injured");
     // only plural attack nouns make a sentence generic.

@@ -229,6 +229,13 @@ bool FieldReader::detect() {
     }
   }
   if (anchor_ < 0) return false;
+  // An article headlined as a strike BY US forces, a drill, a threat or a plot is about that,
+  // even when it recalls the attack that prompted it.
+  for (const auto& v : views_)
+    if (v.sentence.heading) {
+      if (v.role == Role::kNotAttack) return false;
+      break;
+    }
   // A specific attack happened at a particular time: some main sentence about an attack says
   // when, within the week before publication. Analysis pieces, tallies and anniversaries speak
   // of attacks without such a day. Without a published date, no day can be checked.
@@ -463,7 +470,8 @@ void FieldReader::read_counts(Attack& attack) {
           while (p + 1 < t.size() && v.token_is_weapon(p + 1)) ++p;
           break;
         }
-        if (t[p].lower == "of" && p + 1 < t.size() && t[p + 1].lower == "them") {
+        if (t[p].lower == "of" && p + 1 < t.size() &&
+            (t[p + 1].lower == "them" || t[p + 1].lower == "which")) {
           projectile = true;
           ++p;
           break;
