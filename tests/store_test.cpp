@@ -124,6 +124,8 @@ TEST_F(StoreTest, DuplicateDocumentReturnsFalseAndWritesNothing) {
   auto store = open();
   ASSERT_TRUE(store);
   ASSERT_TRUE(*store->put_document(document("d-1", "one.txt", "first text"), report("one.txt", 3)));
+  EXPECT_TRUE(*store->has_document("d-1"));
+  EXPECT_FALSE(*store->has_document("d-2"));
   auto again =
       store->put_document(document("d-1", "renamed.txt", "other text"), report("renamed.txt", 9));
   ASSERT_TRUE(again.has_value());

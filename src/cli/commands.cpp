@@ -77,22 +77,20 @@ Inputs load(const std::string& manifest_path, const std::vector<std::string>& pa
   return inputs;
 }
 
-// One document through the pure pipeline: clean text and the report with its metadata.
-struct Analysed {
-  CleanText clean;
-  Report report;
-};
+// The report of one cleaned document, with the document's metadata.
+Report report_of(const extract::Extractor& extractor, const Document& document,
+                 const CleanText& clean) {
+  Report report = extractor.extract(document, clean);
+  report.doc = document.doc;
+  report.published = document.published;
+  report.outlet = document.outlet;
+  report.url = document.url;
+  report.language = clean.language;
+  return report;
+}
 
-Analysed analyse(const extract::Extractor& extractor, const Document& document) {
-  Analysed a;
-  a.clean = ingest::clean(document);
-  a.report = extractor.extract(document, a.clean);
-  a.report.doc = document.doc;
-  a.report.published = document.published;
-  a.report.outlet = document.outlet;
-  a.report.url = document.url;
-  a.report.language = a.clean.language;
-  return a;
+Report analyse(const extract::Extractor& extractor, const Document& document) {
+  return report_of(extractor, document, ingest::clean(document));
 }
 
 Result<lexicon::Lexicon> load_lexicon() {
@@ -238,46 +236,61 @@ int run_extract(const ExtractOptions& options, Streams io) {
   if (inputs.usage_error) return kExitUsage;
   extract::Extractor extractor(*lexicon);
   for (const Document& document : inputs.loaded.documents) {
-    Analysed a = analyse(extractor, document);
-    io.out << to_json(a.report).dump() << "\n";
+    io.out << to_json(analyse(extractor, document)).dump() << "\n";
   }
   io.out.flush();
   return inputs.loaded.errors.empty() ? kExitOk : kExitRejected;
 }
 
 int run_ingest(const IngestOptions& options, Streams io) {
-  auto lexicon = load_lexicon();
-  if (!lexicon) return report_error(io, lexicon.error().message);
   auto store = store::open_store(options.db);
   if (!store) return report_error(io, store.error().message);
   Inputs inputs = load(options.manifest, options.paths, io);
   if (inputs.usage_error) return kExitUsage;
 
-  extract::Extractor extractor(*lexicon);
+  // The lexicon takes a while to compile; it is loaded only once a document turns out to be new,
+  // so re-reading a feed of known articles stays fast.
+  std::optional<lexicon::Lexicon> lexicon;
+  std::optional<extract::Extractor> extractor;
   const auto& documents = inputs.loaded.documents;
   Progress progress(io.err, documents.size(), options.progress && !options.quiet);
+  auto stop = [&](const Error& error) {  // clear the bar before the message
+    progress.finish();
+    return report_error(io, error.message);
+  };
   std::size_t added = 0, known = 0;
   for (std::size_t n = 0; n < documents.size(); ++n) {
     const Document& document = documents[n];
-    Analysed a = analyse(extractor, document);
     store::StoredDocument stored;
-    stored.id = ingest::document_id(document, a.clean);
+    CleanText clean = ingest::clean(document);
+    stored.id = ingest::document_id(document, clean);
+    auto is_known = (*store)->has_document(stored.id);
+    if (!is_known) return stop(is_known.error());
+    if (*is_known) {
+      ++known;
+      progress.update(n + 1);
+      continue;
+    }
+    if (!extractor) {
+      auto loaded = load_lexicon();
+      if (!loaded) return stop(loaded.error());
+      lexicon.emplace(std::move(*loaded));
+      extractor.emplace(*lexicon);
+    }
+    Report report = report_of(*extractor, document, clean);
+    report.doc_id = stored.id;
     stored.doc = document.doc;
     stored.url = document.url;
     stored.outlet = document.outlet;
     stored.published = document.published;
-    stored.language = a.clean.language;
-    stored.title = a.clean.title;
-    stored.text = a.clean.text;
-    stored.chars = utf8_length(a.clean.text);
+    stored.language = clean.language;
+    stored.title = clean.title;
+    stored.text = std::move(clean.text);
+    stored.chars = utf8_length(stored.text);
     stored.ingested_at = now_utc();
-    a.report.doc_id = stored.id;
-    auto put = (*store)->put_document(stored, a.report);
-    if (!put) {
-      progress.finish();
-      return report_error(io, put.error().message);
-    }
-    (*put ? added : known) += 1;
+    auto put = (*store)->put_document(stored, report);
+    if (!put) return stop(put.error());
+    (*put ? added : known) += 1;  // another process may have stored it meanwhile
     progress.update(n + 1);
   }
   progress.finish();
@@ -409,7 +422,7 @@ int run_eval(const EvalOptions& options, Streams io) {
   extract::Extractor extractor(*lexicon);
   std::vector<Report> reports;
   for (const Document& document : inputs.loaded.documents) {
-    reports.push_back(analyse(extractor, document).report);
+    reports.push_back(analyse(extractor, document));
     input.reports.push_back(to_json(reports.back()));
   }
   if (options.merge) {

@@ -40,6 +40,8 @@ class Store {
   // Stores a document and its report in one transaction. Returns false (and writes nothing)
   // when a document with the same id is already stored.
   virtual Result<bool> put_document(const StoredDocument& document, const Report& report) = 0;
+  // Whether a document with this id is stored; lets ingest skip extraction of known documents.
+  virtual Result<bool> has_document(const std::string& id) = 0;
   virtual Result<std::vector<StoredDocument>> documents(const DocumentQuery& query) = 0;
   virtual Result<std::vector<Report>> reports() = 0;
   // Applies a merge::Update atomically: upserts incidents, deletes removed ones, appends revisions.

@@ -275,6 +275,17 @@ class SqliteStore final : public Store {
     return true;
   }
 
+  Result<bool> has_document(const std::string& id) override {
+    std::lock_guard lock(mutex_);
+    Statement exists(db_, "SELECT 1 FROM documents WHERE id = ?");
+    if (!exists.ok()) return error("checking document");
+    exists.bind(1, id);
+    const int status = exists.step();
+    if (status == SQLITE_ROW) return true;
+    if (status != SQLITE_DONE) return error("checking document");
+    return false;
+  }
+
   Result<std::vector<StoredDocument>> documents(const DocumentQuery& query) override {
     std::lock_guard lock(mutex_);
     const std::string match = fts_query(query.words);
