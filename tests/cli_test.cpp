@@ -166,6 +166,36 @@ TEST_F(CliTest, IngestRejectsBadInputsAndStoresTheRest) {
   for (std::string line; std::getline(lines, line);) EXPECT_LE(line.size(), 80u) << line;
 }
 
+TEST_F(CliTest, WarningsGoToStderrButKeepStatusZero) {
+  write("articles/d_repaired.txt",
+        "Mortar rounds hit a base \xff\xfe near Erbil, officials said.\n");
+  Outcome run = sitrep(ingest_args());
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_NE(run.err.find("warning"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("d_repaired.txt"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("ingest: 4 new"), std::string::npos) << run.err;
+}
+
+// Two processes ingesting into one database at once both succeed (WAL + busy timeout) and
+// every document is stored once.
+TEST_F(CliTest, ConcurrentIngestsShareTheDatabase) {
+  fs::create_directories(dir_ / "more");
+  for (int i = 0; i < 6; ++i)
+    write("more/extra_" + std::to_string(i) + ".txt",
+          "Report number " + std::to_string(i) + "\n\nA rocket landed near a base on day " +
+              std::to_string(i) + ", a spokesman said.\n");
+  const std::string binary = quote(SITREP_BINARY);
+  const std::string command = "cd " + quote(dir_.string()) + " && (" + binary + " ingest -q " +
+                              quote(path("articles")) + " " + quote(path("more")) + " --db " +
+                              quote(db_) + " & " + binary + " ingest -q " + quote(path("more")) +
+                              " " + quote(path("articles")) + " --db " + quote(db_) +
+                              " & wait %1 && wait %2) 2>" + quote(path("concurrent.err"));
+  EXPECT_EQ(std::system(("bash -c " + quote(command)).c_str()), 0)
+      << slurp(dir_ / "concurrent.err");
+  json docs = json::parse(sitrep("documents --format json --db " + quote(db_)).out);
+  EXPECT_EQ(docs.size(), 9u);
+}
+
 TEST_F(CliTest, DatabaseDefaultsToEnvironmentThenWorkingDirectory) {
   ASSERT_EQ(sitrep(ingest_args("--quiet")).status, 0);
   Outcome via_env = sitrep("documents --format json", "SITREP_DB=" + quote(db_));
