@@ -390,6 +390,60 @@ int run_show(const ShowOptions& options, Streams io) {
   return kExitOk;
 }
 
+int run_tallies(const TalliesOptions& options, Streams io) {
+  auto store = store::open_store(options.db);
+  if (!store) return report_error(io, store.error().message);
+  auto reports = (*store)->reports();
+  if (!reports) return report_error(io, reports.error().message);
+  auto incidents = (*store)->incidents(store::IncidentQuery{});
+  if (!incidents) return report_error(io, incidents.error().message);
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& claim : merge::tallies(*reports)) {
+    const Tally& t = claim.tally;
+    std::vector<std::string> countries;
+    for (std::size_t start = 0; start < t.region.size();) {
+      std::size_t comma = t.region.find(',', start);
+      if (comma == std::string::npos) comma = t.region.size();
+      if (comma > start) countries.push_back(t.region.substr(start, comma - start));
+      start = comma + 1;
+    }
+    // An unresolved period start ("mid-October") cannot be counted against.
+    bool dated = t.period_start.size() == 10 && t.period_start[4] == '-';
+    nlohmann::json row{{"doc", claim.doc},
+                       {"published", claim.published},
+                       {"count", t.count},
+                       {"qualifier", t.qualifier},
+                       {"period_start", t.period_start},
+                       {"period_end", t.period_end},
+                       {"region", t.region},
+                       {"target", t.target},
+                       {"source", claim.source},
+                       {"text", t.evidence.text}};
+    row["sitrep_count"] = dated ? nlohmann::json(merge::count_incidents(*incidents, t.period_start,
+                                                                        t.period_end, countries))
+                                : nlohmann::json(nullptr);
+    rows.push_back(std::move(row));
+  }
+  if (options.format == "json") {
+    io.out << rows.dump(2) << "\n";
+    return kExitOk;
+  }
+  io.out << "CLAIM           PERIOD                  REGION   SITREP DOC\n";
+  for (const auto& row : rows) {
+    std::string claim =
+        (row["qualifier"].get<std::string>().empty() ? ""
+                                                     : row["qualifier"].get<std::string>() + " ") +
+        std::to_string(row["count"].get<int>());
+    std::string period =
+        row["period_start"].get<std::string>() + ".." + row["period_end"].get<std::string>();
+    std::string ours = row["sitrep_count"].is_null() ? "-" : row["sitrep_count"].dump();
+    io.out << fit(claim, 15) << " " << fit(period, 23) << " " << fit(row["region"], 8) << " "
+           << fit(ours, 6) << " " << last_column(row["doc"], 23) << "\n";
+  }
+  io.out << rows.size() << " tally claim" << (rows.size() == 1 ? "" : "s") << "\n";
+  return kExitOk;
+}
+
 int run_eval(const EvalOptions& options, Streams io) {
   bool ok = false;
   const std::string gold_text = read_file(options.gold, ok);

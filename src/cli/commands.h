@@ -61,6 +61,14 @@ struct ShowOptions {
 };
 int run_show(const ShowOptions& options, Streams io);
 
+struct TalliesOptions {
+  std::string db;
+  std::string format = "table";  // table | json
+};
+// Tally claims ("78 attacks since October 17") next to sitrep's own count of incidents for the
+// same period and region.
+int run_tallies(const TalliesOptions& options, Streams io);
+
 struct EvalOptions {
   std::string gold;
   std::string manifest;

@@ -123,6 +123,15 @@ int run(int argc, char** argv) {
       "Examples:\n  sitrep show inc-2023-12-08-us-embassy-baghdad\n"
       "  sitrep show inc-2023-12-08-us-embassy-baghdad --history");
 
+  TalliesOptions tallies;
+  tallies.db = db;
+  auto* tallies_cmd = app.add_subcommand(
+      "tallies", "List tally claims next to sitrep's own count of incidents for the same period.");
+  add_db_option(tallies_cmd, tallies.db);
+  tallies_cmd->add_option("--format", tallies.format, "table or json")
+      ->check(CLI::IsMember({"table", "json"}));
+  tallies_cmd->footer("Example:\n  sitrep tallies --format json");
+
   EvalOptions evaluation;
   auto* eval_cmd = app.add_subcommand(
       "eval", "Extract the articles and score the reports against a gold file (as score.py).");
@@ -170,6 +179,7 @@ int run(int argc, char** argv) {
     return run_incidents(incidents, io);
   }
   if (*show_cmd) return run_show(show, io);
+  if (*tallies_cmd) return run_tallies(tallies, io);
   if (*eval_cmd) return run_eval(evaluation, io);
   return kExitUsage;
 }

@@ -47,8 +47,8 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
     for (std::size_t k = m; k < matches.size() && matches[k].start < s.span.end; ++k) {
       const auto& match = matches[k];
       if (match.end > s.span.end) continue;
-      Hit hit{match.kind, match.entry, match.start - s.span.start, match.end - s.span.start, 0, 0,
-              {}};
+      Hit hit{match.kind, match.entry, match.start - s.span.start, match.end - s.span.start, 0,
+              0,          {}};
       hit.first = v.token_at(hit.start);
       hit.last = v.token_at(hit.end - 1);
       if (match.kind == Kind::kTrigger) hit.category = lexicon.trigger(match.entry).category;
@@ -85,8 +85,7 @@ Role marker_role(const SentenceView& v) {
     if (plural_attacks) return Role::kGeneric;
     const Hit* g = v.first("generic");
     std::string_view phrase(v.text.substr(g->start, g->end - g->start));
-    if (phrase != "more than" && phrase != "since" && phrase != "More than" &&
-        phrase != "Since")
+    if (phrase != "more than" && phrase != "since" && phrase != "More than" && phrase != "Since")
       return Role::kGeneric;
   }
   if (v.has("hypothetical") && !v.has("attack_verb")) return Role::kNotAttack;
@@ -157,8 +156,8 @@ Report Extractor::extract(const Document& document, const CleanText& clean) cons
             !date_is_reporting_mention(v, d))
           v.role = Role::kMain;
     v.attack_evidence = has_attack_evidence(v);
-    v.in_scope_target = !v.all(Kind::kFacility).empty() || v.has("target_military") ||
-                        v.has("target_diplomatic");
+    v.in_scope_target =
+        !v.all(Kind::kFacility).empty() || v.has("target_military") || v.has("target_diplomatic");
     // An explicit date well before publication marks an older attack.
     if (v.role == Role::kMain && published_days) {
       for (const auto& d : v.dates) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -12,7 +13,9 @@ namespace {
 
 using lexicon::Kind;
 
-bool is_word(const text::Token& t) { return t.word; }
+bool is_word(const text::Token& t) {
+  return t.word;
+}
 
 // Counts of launched / intercepted / impacted apply to projectiles, not bombs or gunfire.
 bool is_projectile(const lexicon::Lexicon& lexicon, const SentenceView& v, std::size_t i) {
@@ -45,23 +48,31 @@ std::optional<int> count_at(const SentenceView& v, std::size_t i, bool allow_art
 
 const std::set<std::string>& people_nouns() {
   static const std::set<std::string> nouns = {
-      "people",   "person",    "soldiers",    "soldier",  "troops",     "service", "members",
-      "member",   "personnel", "servicemen",  "servicemembers", "civilians", "civilian",
-      "contractors", "contractor", "guards", "guard", "americans", "american", "staff",
-      "employees", "employee", "marines", "sailors", "airmen", "workers", "worker",
-      "us",       "u.s",       "iraqi",       "coalition", "military", "others", "more",
-      "than",     "at",        "least",       "about",    "nearly",    "around", "some",
-      "other",    "were",      "was",         "had",      "been",      "have",   "lightly",
-      "seriously", "slightly", "critically",  "severely", "minor",     "and",    "reportedly",
-      "also",     "all",       "jordanian",   "syrian",   "kurdish",   "british", "french",
-      "italian",  "german",    "of",          "them",     "including", "a",      "contractors'"};
+      "people",      "person",      "soldiers",       "soldier",
+      "troops",      "service",     "members",        "member",
+      "personnel",   "servicemen",  "servicemembers", "civilians",
+      "civilian",    "contractors", "contractor",     "guards",
+      "guard",       "americans",   "american",       "staff",
+      "employees",   "employee",    "marines",        "sailors",
+      "airmen",      "workers",     "worker",         "us",
+      "u.s",         "iraqi",       "coalition",      "military",
+      "others",      "more",        "than",           "at",
+      "least",       "about",       "nearly",         "around",
+      "some",        "other",       "were",           "was",
+      "had",         "been",        "have",           "lightly",
+      "seriously",   "slightly",    "critically",     "severely",
+      "minor",       "and",         "reportedly",     "also",
+      "all",         "jordanian",   "syrian",         "kurdish",
+      "british",     "french",      "italian",        "german",
+      "of",          "them",        "including",      "a",
+      "contractors'"};
   return nouns;
 }
 
 const std::set<std::string>& enemy_nouns() {
-  static const std::set<std::string> nouns = {"militants", "militant", "fighters", "fighter",
-                                              "attackers", "attacker", "gunmen", "insurgents",
-                                              "suspects", "assailants", "palestinians"};
+  static const std::set<std::string> nouns = {
+      "militants", "militant",   "fighters", "fighter",    "attackers",   "attacker",
+      "gunmen",    "insurgents", "suspects", "assailants", "palestinians"};
   return nouns;
 }
 
@@ -77,6 +88,33 @@ std::string trim_phrase(std::string s) {
     s.pop_back();
   for (auto p : {"a ", "an ", "the ", "A ", "An ", "The "}) strip(p);
   return s;
+}
+
+// "mid-october" / "october" as the start of a period: the latest such month on or before the
+// published date.
+std::optional<std::string> resolve_month_phrase(std::string_view phrase,
+                                                const std::string& published) {
+  static constexpr std::string_view kMonths[] = {"january",   "february", "march",    "april",
+                                                 "may",       "june",     "july",     "august",
+                                                 "september", "october",  "november", "december"};
+  if (published.size() != 10) return std::nullopt;
+  int day = 1;
+  if (phrase.starts_with("mid-"))
+    phrase.remove_prefix(4), day = 15;
+  else if (phrase.starts_with("early-"))
+    phrase.remove_prefix(6);
+  else if (phrase.starts_with("late-"))
+    phrase.remove_prefix(5), day = 20;
+  for (int m = 0; m < 12; ++m) {
+    if (phrase != kMonths[m]) continue;
+    int year = std::stoi(published.substr(0, 4));
+    int published_month = std::stoi(published.substr(5, 2));
+    if (m + 1 > published_month) --year;
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, m + 1, day);
+    return std::string(buffer);
+  }
+  return std::nullopt;
 }
 
 int damage_rank(const std::string& level) {
@@ -106,7 +144,8 @@ std::string FieldReader::source_of(const SentenceView& v) const {
       while (b < t.size() && b < a + 10 && t[b].lower != "," && t[b].lower != "." &&
              t[b].lower != "that")
         ++b;
-      if (b > a) return trim_phrase(std::string(v.text.substr(t[a].start, t[b - 1].end - t[a].start)));
+      if (b > a)
+        return trim_phrase(std::string(v.text.substr(t[a].start, t[b - 1].end - t[a].start)));
       continue;
     }
     if (h->category != "report_verb" || phrase == "statement") continue;
@@ -115,7 +154,7 @@ std::string FieldReader::source_of(const SentenceView& v) const {
     std::size_t b = h->first;
     std::size_t a = b;
     int commas = 0;
-    while (a > 0 && b - a < 16) {
+    while (a > 0 && b - a < 12) {
       const auto& w = t[a - 1].lower;
       if (w == "\"" || w == "." || w == ";") break;
       if (w == ",") {
@@ -272,8 +311,8 @@ std::string FieldReader::country_hint() const {
 
 std::optional<lexicon::City> FieldReader::city_in(const SentenceView& v,
                                                   const std::string& hint) const {
-  static const std::set<std::string> prepositions = {"in", "near", "at", "outside", "of",
-                                                     "toward", "towards", "on", "from", "into"};
+  static const std::set<std::string> prepositions = {"in",     "near",    "at", "outside", "of",
+                                                     "toward", "towards", "on", "from",    "into"};
   const auto& t = v.tokens;
   for (std::size_t i = 1; i < t.size(); ++i) {
     if (!prepositions.count(t[i - 1].lower) || !t[i].capitalized || !is_word(t[i])) continue;
@@ -422,7 +461,8 @@ void FieldReader::read_weapon(Attack& attack) {
   std::string best;
   int n = 0;
   for (const auto& [weapon, count] : votes)
-    if (count > n || (count == n && first_seen[weapon] < first_seen[best])) best = weapon, n = count;
+    if (count > n || (count == n && first_seen[weapon] < first_seen[best]))
+      best = weapon, n = count;
   attack.weapon = best;
   if (detail.count(best)) attack.weapon_detail = detail[best];
   attack.evidence["weapon"] = evidence(*where[best]);
@@ -455,9 +495,9 @@ void FieldReader::read_counts(Attack& attack) {
     bool sentence_has_weapon = !v.all(Kind::kWeapon).empty();
     const auto& t = v.tokens;
     for (std::size_t i = 0; i < t.size(); ++i) {
-      bool article_position = i == 0 || !(t[i - 1].lower == "by" || t[i - 1].lower == "with" ||
-                                          t[i - 1].lower == "from" || t[i - 1].lower == "of" ||
-                                          t[i - 1].lower == "in");
+      bool article_position =
+          i == 0 || !(t[i - 1].lower == "by" || t[i - 1].lower == "with" ||
+                      t[i - 1].lower == "from" || t[i - 1].lower == "of" || t[i - 1].lower == "in");
       auto n = count_at(v, i, article_position);
       if (!n) continue;
       bool article = t[i].lower == "a" || t[i].lower == "an" || t[i].lower == "single";
@@ -502,8 +542,8 @@ void FieldReader::read_counts(Attack& attack) {
           break;
         }
         const auto& w = t[k - 1].lower;
-        if (w != "to" && w != "at" && w != "least" && w != "about" && w != "some" &&
-            w != "down" && w != "all")
+        if (w != "to" && w != "at" && w != "least" && w != "about" && w != "some" && w != "down" &&
+            w != "all")
           break;
       }
       if (!projectile && category.empty()) {
@@ -658,8 +698,8 @@ void FieldReader::read_actors(Attack& attack) {
   std::set<std::string> suspected, claimed, denied;
   std::map<std::string, const SentenceView*> where;
   for (const auto& v : views_) {
-    bool usable = v.role == Role::kMain || (v.sentence.heading && v.role != Role::kGeneric &&
-                                            v.role != Role::kBackground);
+    bool usable = v.role == Role::kMain ||
+                  (v.sentence.heading && v.role != Role::kGeneric && v.role != Role::kBackground);
     if (!usable) continue;
     auto actors = v.all(Kind::kActor);
     if (actors.empty()) continue;
@@ -836,23 +876,33 @@ std::vector<Tally> FieldReader::tallies() {
       else if (i >= 1 && (t[i - 1].lower == "over" || t[i - 1].lower == "nearly" ||
                           t[i - 1].lower == "about" || t[i - 1].lower == "some"))
         tally.qualifier = t[i - 1].lower;
-      for (std::size_t k = i + 1; k < t.size(); ++k)
+      for (std::size_t k = 0; k < t.size(); ++k)
         if (t[k].lower == "since" && k + 1 < t.size()) {
           for (const auto& d : v.dates)
             if (d.span.start >= t[k].end && d.date) tally.period_start = *d.date;
           if (tally.period_start.empty()) {
             std::size_t e = std::min(t.size(), k + 3);
-            tally.period_start = std::string(v.text.substr(t[k + 1].start, t[e - 1].end - t[k + 1].start));
+            tally.period_start =
+                std::string(v.text.substr(t[k + 1].start, t[e - 1].end - t[k + 1].start));
             if (auto comma = tally.period_start.find(','); comma != std::string::npos)
               tally.period_start.resize(comma);
+            // "mid-October" -> the 15th of the latest October before publication.
+            if (auto resolved = resolve_month_phrase(t[k + 1].lower, published_))
+              tally.period_start = *resolved;
           }
           break;
         }
       tally.period_end = published_;
       std::vector<std::string> countries;
       for (const Hit* h : v.all(Kind::kCountry)) {
+        // "Iran-backed militias" names an actor, not a region.
+        bool in_actor = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& a) {
+          return a.kind == Kind::kActor && a.start <= h->start && h->end <= a.end;
+        });
+        if (in_actor) continue;
         const auto& c = lexicon_.country(h->entry);
-        if (c.code != "US" && std::find(countries.begin(), countries.end(), c.code) == countries.end())
+        if (c.code != "US" &&
+            std::find(countries.begin(), countries.end(), c.code) == countries.end())
           countries.push_back(c.code);
       }
       for (std::size_t c = 0; c < countries.size(); ++c)

@@ -4,7 +4,9 @@
 
 namespace sitrep::extract {
 
-bool SentenceView::has(std::string_view category) const { return first(category) != nullptr; }
+bool SentenceView::has(std::string_view category) const {
+  return first(category) != nullptr;
+}
 
 const Hit* SentenceView::first(std::string_view category) const {
   for (const auto& h : hits)

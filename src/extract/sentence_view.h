@@ -32,7 +32,7 @@ struct Hit {
 
 struct SentenceView {
   text::Sentence sentence;
-  std::string_view text;  // the sentence
+  std::string_view text;   // the sentence
   std::size_t offset = 0;  // of the sentence in the clean text
   std::vector<text::Token> tokens;
   std::vector<Hit> hits;

@@ -9,7 +9,9 @@
 namespace sitrep::text {
 namespace {
 
-bool is_ascii_alnum(unsigned char c) { return std::isalnum(c) != 0; }
+bool is_ascii_alnum(unsigned char c) {
+  return std::isalnum(c) != 0;
+}
 
 // Length of the UTF-8 sequence starting at byte c (1 for ASCII and stray continuation bytes).
 std::size_t utf8_length(unsigned char c) {
@@ -24,8 +26,9 @@ std::size_t utf8_length(unsigned char c) {
 bool is_word_char_at(std::string_view s, std::size_t i) {
   unsigned char c = s[i];
   if (c < 0x80) return is_ascii_alnum(c);
-  if (c == 0xE2 && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) == 0x80 ||
-                                        static_cast<unsigned char>(s[i + 1]) == 0x81))
+  if (c == 0xE2 && i + 1 < s.size() &&
+      (static_cast<unsigned char>(s[i + 1]) == 0x80 ||
+       static_cast<unsigned char>(s[i + 1]) == 0x81))
     return false;
   if (c == 0xC2) return false;  // NBSP, «, », ·, ©
   return true;
@@ -38,10 +41,10 @@ std::string ascii_lower(std::string_view s) {
 }
 
 constexpr std::array<std::string_view, 41> kAbbreviations = {
-    "u.s",  "u.n",  "u.k",  "mr",   "mrs",  "ms",   "dr",   "gen",  "lt",  "col",
-    "maj",  "sgt",  "capt", "sen",  "rep",  "gov",  "st",   "jan",  "feb", "mar",
-    "apr",  "jun",  "jul",  "aug",  "sep",  "sept", "oct",  "nov",  "dec", "no",
-    "i.e",  "e.g",  "inc",  "co",   "ltd",  "jr",   "sr",   "vs",   "adm", "brig", "amb"};
+    "u.s", "u.n",  "u.k", "mr",   "mrs", "ms",  "dr",   "gen", "lt",  "col", "maj",
+    "sgt", "capt", "sen", "rep",  "gov", "st",  "jan",  "feb", "mar", "apr", "jun",
+    "jul", "aug",  "sep", "sept", "oct", "nov", "dec",  "no",  "i.e", "e.g", "inc",
+    "co",  "ltd",  "jr",  "sr",   "vs",  "adm", "brig", "amb"};
 
 bool is_abbreviation(std::string_view lower_word) {
   if (lower_word.size() == 1 && std::isalpha(static_cast<unsigned char>(lower_word[0])))
@@ -50,7 +53,9 @@ bool is_abbreviation(std::string_view lower_word) {
          kAbbreviations.end();
 }
 
-bool is_closing(unsigned char c) { return c == '"' || c == '\'' || c == ')' || c == ']'; }
+bool is_closing(unsigned char c) {
+  return c == '"' || c == '\'' || c == ')' || c == ']';
+}
 
 }  // namespace
 
@@ -65,8 +70,8 @@ std::vector<Token> tokenize(std::string_view s) {
     }
     if (!is_word_char_at(s, i)) {
       std::size_t len = utf8_length(c);
-      tokens.push_back(Token{i, std::min(s.size(), i + len), std::string(s.substr(i, len)), false,
-                             false});
+      tokens.push_back(
+          Token{i, std::min(s.size(), i + len), std::string(s.substr(i, len)), false, false});
       i += len;
       continue;
     }
@@ -92,8 +97,7 @@ std::vector<Token> tokenize(std::string_view s) {
         continue;
       }
       // "U.S", "a.m", "p.m": a period between single letters.
-      if (j == '.' && prev_alpha && next_alpha &&
-          (i - start == 1 || s[i - 2] == '.') &&
+      if (j == '.' && prev_alpha && next_alpha && (i - start == 1 || s[i - 2] == '.') &&
           (i + 2 >= s.size() || !std::isalpha(static_cast<unsigned char>(s[i + 2])))) {
         ++i;
         continue;
@@ -145,8 +149,8 @@ std::vector<Sentence> split_sentences(const CleanText& clean_text) {
         if (c == '.') {
           // The word before the period.
           std::size_t w = i;
-          while (w > 0 && (std::isalpha(static_cast<unsigned char>(line[w - 1])) ||
-                           line[w - 1] == '.'))
+          while (w > 0 &&
+                 (std::isalpha(static_cast<unsigned char>(line[w - 1])) || line[w - 1] == '.'))
             --w;
           std::string word = ascii_lower(line.substr(w, i - w));
           if (is_abbreviation(word)) continue;
@@ -182,9 +186,9 @@ std::optional<int> parse_number(std::string_view w) {
     return static_cast<int>(value);
   }
   static constexpr std::array<std::string_view, 20> kUnits = {
-      "zero",    "one",     "two",       "three",    "four",     "five",    "six",
-      "seven",   "eight",   "nine",      "ten",      "eleven",   "twelve",  "thirteen",
-      "fourteen", "fifteen", "sixteen",  "seventeen", "eighteen", "nineteen"};
+      "zero",     "one",     "two",     "three",     "four",     "five",    "six",
+      "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",  "thirteen",
+      "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
   static constexpr std::array<std::string_view, 8> kTens = {
       "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
   if (w == "dozen" || w == "dozens") return 12;  // ACLED: "dozens" counts as 12
@@ -202,8 +206,8 @@ std::optional<int> parse_number(std::string_view w) {
 
 std::optional<int> parse_ordinal(std::string_view w) {
   static constexpr std::array<std::string_view, 10> kOrdinals = {
-      "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-      "tenth"};
+      "first", "second",  "third",  "fourth", "fifth",
+      "sixth", "seventh", "eighth", "ninth",  "tenth"};
   for (std::size_t i = 0; i < kOrdinals.size(); ++i)
     if (w == kOrdinals[i]) return static_cast<int>(i + 1);
   return std::nullopt;
@@ -240,7 +244,9 @@ std::string civil_from_days(long z) {
   return buffer;
 }
 
-int weekday(long days) { return static_cast<int>(days >= -4 ? (days + 4) % 7 : (days + 5) % 7 + 6); }
+int weekday(long days) {
+  return static_cast<int>(days >= -4 ? (days + 4) % 7 : (days + 5) % 7 + 6);
+}
 
 namespace {
 
@@ -403,8 +409,10 @@ std::vector<DateMention> find_dates(std::string_view sentence, std::string_view 
     }
     int back = -1;
     std::size_t end = i + 1;
-    if (w == "today" || w == "tonight") back = 0;
-    else if (w == "yesterday") back = 1;
+    if (w == "today" || w == "tonight")
+      back = 0;
+    else if (w == "yesterday")
+      back = 1;
     else if ((w == "last" || w == "this") && i + 1 < tokens.size() &&
              (word(i + 1) == "night" || word(i + 1) == "morning" || word(i + 1) == "evening" ||
               word(i + 1) == "afternoon")) {
@@ -439,7 +447,8 @@ std::vector<TimeMention> find_times(std::string_view sentence, int utc_offset_ho
       std::string number = w.substr(0, digits_end);
       suffix = digits_end == std::string::npos ? "" : w.substr(digits_end);
       if (colon == std::string::npos && number.size() == 4 && suffix.empty() &&
-          i + 1 < tokens.size() && (tokens[i + 1].lower == "hours" || tokens[i + 1].lower == "hrs")) {
+          i + 1 < tokens.size() &&
+          (tokens[i + 1].lower == "hours" || tokens[i + 1].lower == "hrs")) {
         // Military time: "at 2130 hours".
         hour = std::atoi(number.substr(0, 2).c_str());
         minute = std::atoi(number.substr(2).c_str());
@@ -477,8 +486,7 @@ std::vector<TimeMention> find_times(std::string_view sentence, int utc_offset_ho
           end = i + 2;
         }
       }
-      if (!suffix.empty() && suffix != "a.m" && suffix != "am" && suffix != "p.m" &&
-          suffix != "pm")
+      if (!suffix.empty() && suffix != "a.m" && suffix != "am" && suffix != "p.m" && suffix != "pm")
         hour = -1;
       if (hour > 23 || minute > 59 || (!suffix.empty() && (hour > 12 || hour == 0))) hour = -1;
       if (hour >= 0 && colon == std::string::npos && suffix.empty()) hour = -1;
