@@ -1,0 +1,676 @@
+// Extraction, in process:
+//   - ExtractEvidence: on every seed and every dev-corpus positive, each field's evidence is a
+//     real slice of the clean text and actually says the value (a number, a weapon phrase, a
+//     facility alias, an actor alias, a date, a damage phrase);
+//   - ExtractRules: one short article per rule, written for these tests;
+//   - ExtractGolden: tests/cases/extract/NAME.txt + NAME.expected.json; adding a case needs no
+//     C++ (see docs/EXTRACTION.md, "Golden cases").
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/json.h"
+#include "extract/extract.h"
+#include "ingest/ingest.h"
+#include "lexicon/lexicon.h"
+#include "text/text.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using sitrep::Attack;
+using sitrep::CleanText;
+using sitrep::Document;
+using sitrep::Evidence;
+using sitrep::Report;
+
+const sitrep::lexicon::Lexicon& lexicon() {
+  static const sitrep::lexicon::Lexicon* loaded = [] {
+    auto result = sitrep::lexicon::Lexicon::load(sitrep::lexicon::Lexicon::default_data_dir());
+    if (!result) {
+      ADD_FAILURE() << "lexicon: " << result.error().message;
+      std::abort();
+    }
+    return new sitrep::lexicon::Lexicon(std::move(*result));
+  }();
+  return *loaded;
+}
+
+struct Extracted {
+  CleanText clean;
+  Report report;
+};
+
+Extracted extract(const Document& document) {
+  Extracted out;
+  out.clean = sitrep::ingest::clean(document);
+  out.report = sitrep::extract::Extractor(lexicon()).extract(document, out.clean);
+  return out;
+}
+
+Report extract_text(const std::string& text, const std::string& published) {
+  Document document;
+  document.doc = "inline.txt";
+  document.raw = text;
+  document.published = published;
+  return extract(document).report;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evidence checker
+
+// Lowercase, '-' and runs of spaces folded to one space: "107-mm  Rocket" -> "107 mm rocket".
+std::string fold(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    char l = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (l == '-' || l == '\n' || l == '\t') l = ' ';
+    if (l == ' ' && !out.empty() && out.back() == ' ') continue;
+    out += l;
+  }
+  // Typographic apostrophe to ASCII.
+  for (std::size_t p; (p = out.find("\xE2\x80\x99")) != std::string::npos;) out.replace(p, 3, "'");
+  return out;
+}
+
+bool contains_phrase(std::string_view haystack, std::string_view phrase) {
+  std::string h = " " + fold(haystack) + " ", p = fold(phrase);
+  if (p.empty()) return false;
+  // Word-bounded: the character before and after the phrase is not a letter or digit.
+  for (std::size_t at = h.find(p); at != std::string::npos; at = h.find(p, at + 1)) {
+    char before = h[at - 1], after = at + p.size() < h.size() ? h[at + p.size()] : ' ';
+    if (!std::isalnum(static_cast<unsigned char>(before)) &&
+        !std::isalnum(static_cast<unsigned char>(after)))
+      return true;
+  }
+  return false;
+}
+
+// The words of a sentence that can stand for `value` as a count.
+bool says_number(std::string_view sentence, int value) {
+  for (const auto& token : sitrep::text::tokenize(sentence)) {
+    const std::string& w = token.lower;
+    if (auto n = sitrep::text::parse_number(w); n && *n == value) return true;
+    // "the second landed inside": an enumeration names the count by its last ordinal.
+    if (auto n = sitrep::text::parse_ordinal(w); n && *n == value && value >= 2) return true;
+    if (value == 0 && (w == "no" || w == "none" || w == "nobody" || w == "without" || w == "zero" ||
+                       w == "neither"))
+      return true;
+    if (value == 1 && (w == "a" || w == "an" || w == "single" || w == "lone")) return true;
+    if (value == 2 && (w == "both" || w == "pair" || w == "another")) return true;
+  }
+  // "One rocket fell inside ... and the other landed ...": two, enumerated.
+  if (value == 2 && contains_phrase(sentence, "the other") &&
+      (contains_phrase(sentence, "one") || contains_phrase(sentence, "a")))
+    return true;
+  return false;
+}
+
+bool says_any_count(std::string_view sentence) {
+  for (int n = 0; n <= 100; ++n)
+    if (says_number(sentence, n)) return true;
+  return false;
+}
+
+bool says_weapon(std::string_view sentence, const std::string& weapon) {
+  for (const auto& term : lexicon().weapons())
+    if (term.weapon == weapon && contains_phrase(sentence, term.phrase)) return true;
+  return false;
+}
+
+bool says_facility(std::string_view sentence, const std::string& name) {
+  const auto* facility = lexicon().facility_named(name);
+  if (!facility) return false;
+  if (contains_phrase(sentence, facility->name)) return true;
+  for (const auto& alias : facility->aliases)
+    if (contains_phrase(sentence, alias)) return true;
+  // "the US embassy" in a sentence whose city is named elsewhere: the registry's embassy there.
+  return name.starts_with("US Embassy") && contains_phrase(sentence, "embassy");
+}
+
+bool says_actor(std::string_view sentence, const std::vector<std::string>& names) {
+  for (const auto& actor : lexicon().actors()) {
+    if (std::find(names.begin(), names.end(), actor.name) == names.end()) continue;
+    if (contains_phrase(sentence, actor.name)) return true;
+    for (const auto& alias : actor.aliases)
+      if (contains_phrase(sentence, alias)) return true;
+  }
+  return false;
+}
+
+bool says_trigger(std::string_view sentence, std::string_view category) {
+  for (const auto& trigger : lexicon().triggers())
+    if (trigger.category == category && contains_phrase(sentence, trigger.phrase)) return true;
+  return false;
+}
+
+bool says_date(std::string_view sentence, const std::string& date, const std::string& published) {
+  for (const auto& mention : sitrep::text::find_dates(sentence, published))
+    if (mention.date == date) return true;
+  return false;
+}
+
+bool says_time(std::string_view sentence, const std::string& hhmm) {
+  for (const auto& mention : sitrep::text::find_times(sentence))
+    if (mention.hhmm == hhmm) return true;
+  return false;
+}
+
+std::optional<int> count_field(const Attack& a, const std::string& field) {
+  if (field == "launched") return a.launched;
+  if (field == "intercepted") return a.intercepted;
+  if (field == "impacted") return a.impacted;
+  if (field == "killed") return a.killed;
+  if (field == "injured") return a.injured;
+  return std::nullopt;
+}
+
+// Every evidence entry of the main attack: a true slice of the clean text that supports its
+// field's value. Failures name the document, field, value and sentence.
+void check_evidence(const std::string& doc, const CleanText& clean, const Report& report) {
+  ASSERT_TRUE(report.main.has_value()) << doc;
+  const Attack& a = *report.main;
+  for (const auto& [field, e] : a.evidence) {
+    SCOPED_TRACE(doc + " field " + field + ": \"" + e.text + "\"");
+    ASSERT_LE(e.start, e.end);
+    ASSERT_LE(e.end, clean.text.size());
+    EXPECT_EQ(clean.text.substr(e.start, e.end - e.start), e.text);
+    EXPECT_FALSE(e.text.empty());
+    // A source is who the sentence attributes the value to: it is written in that sentence.
+    if (!e.source.empty()) {
+      EXPECT_NE(e.text.find(e.source), std::string::npos) << "source \"" << e.source << "\"";
+    }
+
+    if (auto value = count_field(a, field); field == "launched" || field == "intercepted" ||
+                                            field == "impacted" || field == "killed" ||
+                                            field == "injured") {
+      ASSERT_TRUE(value.has_value()) << "evidence for a null count";
+      if (says_number(e.text, *value)) continue;
+      // launched = intercepted + impacted when no launch count is written; its evidence is the
+      // sentence of one of those counts.
+      bool derived =
+          field == "launched" && *value == a.intercepted.value_or(0) + a.impacted.value_or(0) &&
+          ((a.evidence.count("impacted") && a.evidence.at("impacted").start == e.start) ||
+           (a.evidence.count("intercepted") && a.evidence.at("intercepted").start == e.start));
+      EXPECT_TRUE(derived && says_any_count(e.text)) << "the sentence does not say " << *value;
+    } else if (field == "weapon") {
+      EXPECT_TRUE(says_weapon(e.text, a.weapon)) << "no phrase of weapon " << a.weapon;
+    } else if (field == "facility") {
+      EXPECT_TRUE(says_facility(e.text, a.facility)) << "no alias of " << a.facility;
+    } else if (field == "city") {
+      // The gazetteer folds the Arabic article: "Diwaniyah" is "Al Diwaniyah".
+      std::string bare = a.city;
+      for (const char* article : {"Al ", "al-", "Al-", "As ", "Ar ", "Ad "})
+        if (bare.starts_with(article)) bare.erase(0, std::string_view(article).size());
+      EXPECT_TRUE(contains_phrase(e.text, a.city) || contains_phrase(e.text, bare))
+          << "no city " << a.city;
+    } else if (field == "suspected" || field == "claimed_by" || field == "denied_by") {
+      const auto& names = field == "suspected"    ? a.suspected
+                          : field == "claimed_by" ? a.claimed_by
+                                                  : a.denied_by;
+      EXPECT_FALSE(names.empty()) << "evidence for an empty actor list";
+      EXPECT_TRUE(says_actor(e.text, names)) << "no alias of the actors";
+    } else if (field == "date") {
+      ASSERT_TRUE(a.date.has_value());
+      EXPECT_TRUE(says_date(e.text, *a.date, report.published)) << "no date " << *a.date;
+    } else if (field == "time_local") {
+      ASSERT_TRUE(a.time_local.has_value());
+      EXPECT_TRUE(says_time(e.text, *a.time_local)) << "no time " << *a.time_local;
+    } else if (field == "damage") {
+      EXPECT_TRUE(says_trigger(e.text, "damage_" + a.damage)) << "no phrase of damage " << a.damage;
+    } else if (field == "alarm_sounded") {
+      EXPECT_TRUE(says_trigger(e.text, "alarm"));
+    } else if (field == "air_defense_engaged") {
+      EXPECT_TRUE(says_trigger(e.text, "air_defense"));
+    } else {
+      ADD_FAILURE() << "evidence for a field this test does not know: " << field;
+    }
+  }
+}
+
+std::vector<std::string> gold_positives(const fs::path& gold) {
+  std::vector<std::string> docs;
+  std::ifstream in(gold);
+  std::string line;
+  while (std::getline(in, line)) {
+    json row = json::parse(line, nullptr, false);
+    if (row.is_object() && row.value("reports_attack", false)) docs.push_back(row["doc"]);
+  }
+  return docs;
+}
+
+void check_corpus_evidence(const fs::path& dir) {
+  auto manifest = sitrep::ingest::load_manifest((dir / "manifest.jsonl").string());
+  ASSERT_TRUE(manifest.has_value()) << manifest.error().message;
+  sitrep::ingest::Options options;
+  options.manifest = &*manifest;
+  auto positives = gold_positives(dir / "gold.jsonl");
+  ASSERT_FALSE(positives.empty()) << dir;
+  int checked = 0;
+  for (const auto& doc : positives) {
+    auto loaded = sitrep::ingest::load_inputs({(dir / doc).string()}, options);
+    ASSERT_TRUE(loaded.errors.empty()) << doc << ": " << loaded.errors.front().message;
+    ASSERT_EQ(loaded.documents.size(), 1u) << doc;
+    auto [clean, report] = extract(loaded.documents.front());
+    // A missed detection is EvalCorpus's business; evidence is checked where there is some.
+    if (!report.main) continue;
+    check_evidence(doc, clean, report);
+    EXPECT_FALSE(report.main->evidence.empty()) << doc;
+    ++checked;
+  }
+  EXPECT_GT(checked, 0);
+}
+
+TEST(ExtractEvidence, SeedFieldsAreSupportedByTheirSentences) {
+  const fs::path seeds = fs::path(SITREP_SHARED_DIR) / "corpus" / "seeds";
+  if (!fs::exists(seeds / "gold.jsonl"))
+    GTEST_SKIP() << "seed corpus not found at " << seeds << " (shared directory not mounted)";
+  check_corpus_evidence(seeds);
+}
+
+TEST(ExtractEvidence, DevPositiveFieldsAreSupportedByTheirSentences) {
+  check_corpus_evidence(fs::path(SITREP_TEST_DIR) / "corpus");
+}
+
+// The checker itself must reject what does not support a value.
+TEST(ExtractEvidence, CheckerRejectsUnsupportedValues) {
+  EXPECT_TRUE(says_number("Five rockets were fired.", 5));
+  EXPECT_TRUE(says_number("Fourteen rockets were fired.", 14));
+  EXPECT_TRUE(says_number("A drone struck the base.", 1));
+  EXPECT_TRUE(says_number("There were no casualties.", 0));
+  EXPECT_TRUE(says_number("Both drones were shot down.", 2));
+  EXPECT_FALSE(says_number("Five rockets were fired.", 4));
+  EXPECT_FALSE(says_number("Rockets were fired in 2023.", 2023 - 2021));
+  EXPECT_TRUE(says_weapon("Two Katyusha rockets landed.", "rocket"));
+  EXPECT_FALSE(says_weapon("Two Katyusha rockets landed.", "drone"));
+  EXPECT_TRUE(contains_phrase("a 107-mm rocket", "107 mm rocket"));
+  EXPECT_FALSE(contains_phrase("the droneport", "drone"));
+  EXPECT_TRUE(says_trigger("The attack caused minor damage.", "damage_minor"));
+  EXPECT_FALSE(says_trigger("The attack caused minor damage.", "damage_significant"));
+  EXPECT_TRUE(says_time("It began at about 4:15 a.m.", "04:15"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules, one short made-up article each
+
+TEST(ExtractRules, WeekdayResolvesAgainstPublishedDate) {
+  auto r = extract_text(
+      "Rockets hit US base in Iraq\n\n"
+      "Three rockets struck the Ain al-Asad Air Base in western Iraq on Tuesday, a security "
+      "official said. No casualties were reported.\n",
+      "2024-03-06");  // a Wednesday
+  ASSERT_TRUE(r.reports_attack);
+  ASSERT_TRUE(r.main);
+  EXPECT_EQ(r.main->date, "2024-03-05");
+  EXPECT_EQ(r.main->facility, "Ain al-Asad Air Base");
+  EXPECT_EQ(r.main->weapon, "rocket");
+  EXPECT_EQ(r.main->launched, 3);
+}
+
+TEST(ExtractRules, NoPublishedDateLeavesDateNull) {
+  auto r = extract_text(
+      "Rockets hit US base in Iraq\n\n"
+      "Three rockets struck the Ain al-Asad Air Base in western Iraq on Tuesday, a security "
+      "official said.\n",
+      "");
+  ASSERT_TRUE(r.reports_attack);
+  ASSERT_TRUE(r.main);
+  EXPECT_FALSE(r.main->date.has_value()) << *r.main->date;
+}
+
+TEST(ExtractRules, WeekdayWithMonthAndDay) {
+  auto r = extract_text(
+      "Drone attack on Erbil air base\n\n"
+      "An explosive-laden drone targeted Erbil Air Base, which hosts US-led coalition forces, "
+      "on Tuesday, September 10, Kurdish counter-terrorism officials said.\n",
+      "2024-09-12");
+  ASSERT_TRUE(r.main);
+  EXPECT_EQ(r.main->date, "2024-09-10");
+  EXPECT_EQ(r.main->weapon, "drone");
+}
+
+TEST(ExtractRules, TimesOfDay) {
+  auto morning = extract_text(
+      "Rockets target US embassy in Baghdad\n\n"
+      "Two rockets were fired at the US Embassy in Baghdad at about 4:15 a.m. on Friday, "
+      "security sources said.\n",
+      "2023-12-08");
+  ASSERT_TRUE(morning.main);
+  EXPECT_EQ(morning.main->time_local, "04:15");
+  EXPECT_EQ(morning.main->facility, "US Embassy Baghdad");
+  EXPECT_EQ(morning.main->target_type, "diplomatic");
+
+  auto night = extract_text(
+      "Drones attack base in Syria\n\n"
+      "Two drones attacked the Al-Tanf Garrison at 11 pm local time on Sunday, a US official "
+      "said.\n",
+      "2024-05-13");
+  ASSERT_TRUE(night.main);
+  EXPECT_EQ(night.main->time_local, "23:00");
+}
+
+TEST(ExtractRules, InterceptedAndBrokeThrough) {
+  auto r = extract_text(
+      "Drones target coalition base\n\n"
+      "Six drones attacked Erbil Air Base late on Monday. Air defenses intercepted five of "
+      "them, but one drone broke through and struck a hangar, a coalition official said.\n",
+      "2024-01-16");
+  ASSERT_TRUE(r.main);
+  EXPECT_EQ(r.main->intercepted, 5);
+  EXPECT_EQ(r.main->impacted, 1);
+  EXPECT_EQ(r.main->launched, 6);
+  EXPECT_EQ(r.main->air_defense_engaged, true);
+}
+
+TEST(ExtractRules, RocketsFiredAtTheEmbassy) {
+  auto r = extract_text(
+      "Embassy attacked\n\n"
+      "BAGHDAD - 14 rockets were fired at the embassy in Baghdad early on Friday, an Iraqi "
+      "security source said.\n",
+      "2023-12-08");
+  ASSERT_TRUE(r.main);
+  EXPECT_EQ(r.main->launched, 14);
+  EXPECT_EQ(r.main->weapon, "rocket");
+  EXPECT_EQ(r.main->target_type, "diplomatic");
+}
+
+TEST(ExtractRules, NoCasualtiesIsZeroKilledZeroInjured) {
+  auto r = extract_text(
+      "Rocket attack on Union III base\n\n"
+      "Two rockets landed inside the Union III base in central Baghdad on Thursday. There "
+      "were no casualties, the coalition said.\n",
+      "2024-02-02");
+  ASSERT_TRUE(r.main);
+  EXPECT_EQ(r.main->killed, 0);
+  EXPECT_EQ(r.main->injured, 0);
+}
+
+TEST(ExtractRules, NoInjuriesLeavesKilledNull) {
+  auto r = extract_text(
+      "Rocket attack on Union III base\n\n"
+      "Two rockets landed inside the Union III base in central Baghdad on Thursday. There "
+      "were no injuries, the coalition said.\n",
+      "2024-02-02");
+  ASSERT_TRUE(r.main);
+  EXPECT_EQ(r.main->injured, 0);
+  EXPECT_FALSE(r.main->killed.has_value());
+}
+
+TEST(ExtractRules, MinorDamage) {
+  auto r = extract_text(
+      "Drone hits base in Syria\n\n"
+      "A drone struck the Al-Tanf Garrison on Sunday, causing minor damage to a building, a US "
+      "official said. No one was hurt. The official, who asked not to be named, said the "
+      "drone had been launched from the east and that the base remained fully operational.\n",
+      "2024-05-13");
+  ASSERT_TRUE(r.main);
+  EXPECT_EQ(r.main->damage, "minor");
+  EXPECT_EQ(r.main->evidence.at("damage").text.find("minor damage") != std::string::npos, true);
+}
+
+// ingest's language identification calls this two-sentence English article "sco" (Scots), so
+// extraction stops before reading it (reports_attack false, main null). Short wire items are
+// common; enable once language id falls back to "en" (or "und") on short English texts.
+TEST(ExtractRules, DISABLED_ShortEnglishArticleIsRead) {
+  auto r = extract_text(
+      "Drone hits base in Syria\n\n"
+      "A drone struck the Al-Tanf Garrison on Sunday, causing minor damage to a building, a US "
+      "official said. No one was hurt.\n",
+      "2024-05-13");
+  EXPECT_EQ(r.language, "en");
+  ASSERT_TRUE(r.main);
+  EXPECT_EQ(r.main->damage, "minor");
+}
+
+TEST(ExtractRules, SourceAttribution) {
+  auto r = extract_text(
+      "Rockets hit US base\n\n"
+      "According to the Joint Operations Command, two rockets landed inside the Ain al-Asad Air "
+      "Base in western Iraq on Tuesday. No one was hurt, the command added in its statement, "
+      "which gave no further details about the launch site or the type of rockets used.\n",
+      "2024-03-06");
+  ASSERT_TRUE(r.main);
+  ASSERT_TRUE(r.main->evidence.count("impacted"));
+  EXPECT_EQ(r.main->evidence.at("impacted").source, "Joint Operations Command");
+}
+
+// A trailing attribution (", a security official said") names the official; source_of() walks
+// back over the comma and then keeps the text BEFORE the first comma, so the source comes out
+// as "fired at the Ain al-Asad Air Base in western Iraq on Tuesday".
+TEST(ExtractRules, DISABLED_TrailingAttributionNamesTheOfficial) {
+  auto r = extract_text(
+      "Rockets hit US base\n\n"
+      "Two Katyusha rockets were fired at the Ain al-Asad Air Base in western Iraq on Tuesday, a "
+      "security official said. The official gave no details about casualties or damage and said "
+      "an investigation had been opened into the launch site.\n",
+      "2024-03-06");
+  ASSERT_TRUE(r.main);
+  ASSERT_TRUE(r.main->evidence.count("launched"));
+  EXPECT_EQ(r.main->evidence.at("launched").source, "security official");
+}
+
+TEST(ExtractRules, ClaimedResponsibility) {
+  auto r = extract_text(
+      "Drones target US base in Syria\n\n"
+      "Two drones targeted US forces at the Al-Tanf Garrison on Sunday. The Islamic Resistance "
+      "in Iraq claimed responsibility for the attack in a statement on Telegram.\n",
+      "2024-05-13");
+  ASSERT_TRUE(r.main);
+  EXPECT_EQ(r.main->claimed_by, std::vector<std::string>{"Islamic Resistance in Iraq"});
+}
+
+TEST(ExtractRules, NoGroupHasClaimed) {
+  auto r = extract_text(
+      "Drones target US base in Syria\n\n"
+      "Two drones targeted US forces at the Al-Tanf Garrison on Sunday. No group has claimed "
+      "responsibility, but Washington has blamed Iran-backed militias for similar strikes.\n",
+      "2024-05-13");
+  ASSERT_TRUE(r.main);
+  EXPECT_TRUE(r.main->claimed_by.empty());
+}
+
+TEST(ExtractRules, ClaimOfOtherAttacksIsNotAClaimOfThisOne) {
+  auto r = extract_text(
+      "Drones target US base in Syria\n\n"
+      "Two drones targeted US forces at the Al-Tanf Garrison on Sunday, a US official said. "
+      "The Islamic Resistance in Iraq claimed other attacks the same day but said nothing about "
+      "Al-Tanf.\n",
+      "2024-05-13");
+  ASSERT_TRUE(r.main);
+  EXPECT_TRUE(r.main->claimed_by.empty());
+}
+
+TEST(ExtractRules, SpokespersonOfAGroupIsNotSuspected) {
+  auto r = extract_text(
+      "Rockets fired at US embassy in Baghdad\n\n"
+      "Three rockets were fired at the US Embassy in Baghdad on Friday, police said. A "
+      "spokesperson for Kataib Hezbollah said the group was not involved and called for calm.\n",
+      "2023-12-08");
+  ASSERT_TRUE(r.main);
+  EXPECT_TRUE(r.main->suspected.empty()) << r.main->suspected.front();
+  EXPECT_TRUE(r.main->claimed_by.empty());
+}
+
+TEST(ExtractRules, BackgroundMentionIsSeparate) {
+  auto r = extract_text(
+      "Rockets target Baghdad airport base\n\n"
+      "Two Katyusha rockets were fired at the Baghdad Diplomatic Support Center near the "
+      "airport on Tuesday, a security official said. The Diplomatic Support Center has been "
+      "targeted in the past, most notably on January 3, 2022, when drones struck the "
+      "compound.\n",
+      "2024-09-12");
+  ASSERT_TRUE(r.main);
+  EXPECT_EQ(r.main->date, "2024-09-10");
+  EXPECT_EQ(r.main->weapon, "rocket");
+  EXPECT_EQ(r.main->launched, 2);
+  ASSERT_EQ(r.background.size(), 1u);
+  EXPECT_EQ(r.background[0].date, "2022-01-03");
+  EXPECT_EQ(r.background[0].facility, "Baghdad Diplomatic Support Center");
+  EXPECT_EQ(r.background[0].weapon, "drone");
+}
+
+// The same background sentence naming its facility by an anaphor ("The center") yields no
+// background entry: background_attacks() needs a registry facility in the sentence itself.
+// It should fall back to the main facility when the sentence names none.
+TEST(ExtractRules, DISABLED_BackgroundMentionByAnaphor) {
+  auto r = extract_text(
+      "Rockets target Baghdad airport base\n\n"
+      "Two Katyusha rockets were fired at the Baghdad Diplomatic Support Center near the "
+      "airport on Tuesday, a security official said. The center has been targeted in the past, "
+      "most notably on January 3, 2022, when drones struck the compound.\n",
+      "2024-09-12");
+  ASSERT_TRUE(r.main);
+  EXPECT_EQ(r.main->date, "2024-09-10");
+  EXPECT_EQ(r.main->weapon, "rocket");
+  ASSERT_EQ(r.background.size(), 1u);
+  EXPECT_EQ(r.background[0].date, "2022-01-03");
+  EXPECT_EQ(r.background[0].facility, "Baghdad Diplomatic Support Center");
+}
+
+TEST(ExtractRules, TallyDoesNotLeakIntoMain) {
+  auto r = extract_text(
+      "Drone attack on US base in Syria\n\n"
+      "A drone struck the Al-Tanf Garrison on Sunday, a US official said. US forces in Iraq and "
+      "Syria have come under more than 70 attacks since mid-October, killing three soldiers.\n",
+      "2024-01-29");
+  ASSERT_TRUE(r.main);
+  ASSERT_EQ(r.tallies.size(), 1u);
+  EXPECT_EQ(r.tallies[0].count, 70);
+  EXPECT_EQ(r.tallies[0].qualifier, "more than");
+  EXPECT_NE(r.main->launched, 70);
+  EXPECT_FALSE(r.main->killed.has_value()) << *r.main->killed;
+  EXPECT_EQ(r.main->launched, 1);
+}
+
+TEST(ExtractRules, SirenDrillIsNoAttack) {
+  auto r = extract_text(
+      "Embassy tests sirens\n\n"
+      "The US Embassy in Baghdad sounded its sirens on Wednesday as part of a scheduled drill of "
+      "its C-RAM air defense system, the embassy said. Residents were told not to worry.\n",
+      "2024-03-06");
+  EXPECT_FALSE(r.reports_attack);
+  EXPECT_FALSE(r.main.has_value());
+}
+
+TEST(ExtractRules, UsAirstrikeOnAMilitiaIsNoAttack) {
+  auto r = extract_text(
+      "US strikes militia in Iraq\n\n"
+      "US forces carried out an airstrike on a Kataib Hezbollah headquarters near al-Qaim on "
+      "Thursday, killing two fighters, the Pentagon said.\n",
+      "2024-02-09");
+  EXPECT_FALSE(r.reports_attack);
+}
+
+TEST(ExtractRules, IsisAttackOnIraqiCheckpointIsNoAttack) {
+  auto r = extract_text(
+      "Militants attack army checkpoint\n\n"
+      "ISIS militants attacked an Iraqi army checkpoint near Kirkuk with rifles and grenades on "
+      "Monday night, killing two soldiers, security officials said.\n",
+      "2024-03-05");
+  EXPECT_FALSE(r.reports_attack);
+}
+
+TEST(ExtractRules, FoiledPlotIsNoAttack) {
+  auto r = extract_text(
+      "Rocket plot foiled\n\n"
+      "Iraqi security forces foiled a plan to fire rockets at the US Embassy in Baghdad on "
+      "Saturday, seizing a launcher primed to fire from a farm south of the capital.\n",
+      "2024-03-10");
+  EXPECT_FALSE(r.reports_attack);
+}
+
+TEST(ExtractRules, FrenchArticleIsNotRead) {
+  auto r = extract_text(
+      "Attaque de drones contre une base américaine\n\n"
+      "Deux drones ont visé mardi la base aérienne d'Aïn al-Assad, dans l'ouest de l'Irak, où "
+      "sont stationnés des soldats américains, selon un responsable de la sécurité. Aucune "
+      "victime n'a été signalée, a précisé la même source, qui a ajouté que les dégâts "
+      "étaient limités et qu'une enquête avait été ouverte par les autorités irakiennes.\n",
+      "2024-03-06");
+  EXPECT_EQ(r.language, "fr");
+  EXPECT_FALSE(r.reports_attack);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Golden cases: tests/cases/extract/NAME.txt + NAME.expected.json
+
+// expected ⊆ actual: objects key by key, arrays of objects element by element (same length),
+// other arrays and scalars equal; coordinates within 0.01 degrees. Each mismatch is recorded
+// under its path ("main.launched", "background[0].date") with expected and actual values.
+void collect_mismatches(const json& expected, const json& actual, const std::string& path,
+                        std::map<std::string, std::string>& mismatches) {
+  auto mismatch = [&] {
+    mismatches[path] = "expected " + expected.dump() + ", got " + actual.dump();
+  };
+  if (expected.is_object()) {
+    if (!actual.is_object()) return mismatch();
+    for (const auto& [key, value] : expected.items())
+      collect_mismatches(value, actual.contains(key) ? actual[key] : json(),
+                         path.empty() ? key : path + "." + key, mismatches);
+  } else if (expected.is_array() && !expected.empty() && expected.front().is_object()) {
+    if (!actual.is_array() || actual.size() != expected.size()) return mismatch();
+    for (std::size_t i = 0; i < expected.size(); ++i)
+      collect_mismatches(expected[i], actual[i], path + "[" + std::to_string(i) + "]", mismatches);
+  } else if (expected.is_number_float() && actual.is_number()) {
+    if (std::abs(expected.get<double>() - actual.get<double>()) > 0.01) mismatch();
+  } else if (expected != actual) {
+    mismatch();
+  }
+}
+
+// A case file: NAME.txt is the article; NAME.expected.json holds "published" (passed in the
+// Document), the report fields to compare, and optionally "known_failures": {"main.field":
+// "why"} for values the extractor gets wrong today. A known failure must still fail: once it
+// passes, the test says so, and the entry is removed.
+TEST(ExtractGolden, CasesMatchTheirExpectedFields) {
+  const fs::path dir = fs::path(SITREP_TEST_DIR) / "cases" / "extract";
+  ASSERT_TRUE(fs::is_directory(dir)) << dir;
+  std::vector<fs::path> cases;
+  for (const auto& entry : fs::directory_iterator(dir))
+    if (entry.path().extension() == ".txt") cases.push_back(entry.path());
+  std::sort(cases.begin(), cases.end());
+  ASSERT_GE(cases.size(), 6u);
+  for (const auto& text_path : cases) {
+    const std::string name = text_path.stem().string();
+    SCOPED_TRACE(name);
+    fs::path expected_path = dir / (name + ".expected.json");
+    ASSERT_TRUE(fs::exists(expected_path)) << "missing " << expected_path;
+    std::ifstream expected_in(expected_path);
+    json expected = json::parse(expected_in, nullptr, false);
+    ASSERT_TRUE(expected.is_object()) << expected_path << " is not a JSON object";
+    json known = expected.value("known_failures", json::object());
+    expected.erase("known_failures");
+    std::ifstream text_in(text_path, std::ios::binary);
+    std::stringstream text;
+    text << text_in.rdbuf();
+    Document document;
+    document.doc = text_path.filename().string();
+    document.raw = text.str();
+    document.published = expected.value("published", std::string());
+    auto [clean, report] = extract(document);
+    std::map<std::string, std::string> mismatches;
+    collect_mismatches(expected, sitrep::to_json(report), "", mismatches);
+    for (const auto& [path, what] : mismatches)
+      if (!known.contains(path)) ADD_FAILURE() << name << ": " << path << ": " << what;
+    for (const auto& [path, why] : known.items())
+      if (!mismatches.count(path))
+        ADD_FAILURE() << name << ": known failure " << path << " now passes; remove it from "
+                      << "known_failures";
+    // Golden cases also get the evidence check.
+    if (report.main) check_evidence(document.doc, clean, report);
+  }
+}
+
+}  // namespace
