@@ -698,7 +698,11 @@ void FieldReader::read_actors(Attack& attack) {
   std::set<std::string> suspected, claimed, denied;
   std::map<std::string, const SentenceView*> where;
   for (const auto& v : views_) {
-    bool usable = v.role == Role::kMain ||
+    // A blame next to a vow or a "would" ("blamed X ... and vowed the US would respond") is
+    // still a blame; strikes BY US forces, drills and plots are not about the attack.
+    bool hedged =
+        v.role == Role::kNotAttack && !v.has("us_agent") && !v.has("drill") && !v.has("foiled");
+    bool usable = v.role == Role::kMain || hedged ||
                   (v.sentence.heading && v.role != Role::kGeneric && v.role != Role::kBackground);
     if (!usable) continue;
     auto actors = v.all(Kind::kActor);
@@ -711,10 +715,6 @@ void FieldReader::read_actors(Attack& attack) {
       for (std::size_t k = a->first >= 3 ? a->first - 3 : 0; k < a->first; ++k)
         if (v.token_in(k, "speaker")) speaker = true;
       if (speaker) continue;
-      bool negated_near = false;
-      for (const Hit* n : v.all("negation"))
-        if (n->last < a->first ? a->first - n->last <= 3 : n->first - a->last <= 4)
-          negated_near = true;
       // Claims: "X claimed responsibility", "claimed by X"; not "claimed other attacks".
       for (const Hit* c : v.all("claim")) {
         bool subject = a->last < c->first && c->first - a->last <= 8;
@@ -734,7 +734,7 @@ void FieldReader::read_actors(Attack& attack) {
             other = true;
         if (!negated && !other) claimed.insert(actor.name), where.emplace("claimed_by", &v);
       }
-      if (v.role != Role::kMain && !v.sentence.heading) continue;
+      if (v.role != Role::kMain && !v.sentence.heading && !hedged) continue;
       if (!refers_to_main(v)) continue;
       for (const Hit* s : v.all("suspect")) {
         std::string_view phrase = v.text.substr(s->start, s->end - s->start);
@@ -743,11 +743,19 @@ void FieldReader::read_actors(Attack& attack) {
                            phrase.find("believed to have") != std::string_view::npos ||
                            phrase.find("responsible") != std::string_view::npos;
         // The object of the blame is the first actor after it, not every actor in the sentence.
+        // A denial of the blame sits between the trigger and the actor, or right before the
+        // trigger ("did not blame"); "... although no group claimed it" does not undo it.
+        bool negated = false;
+        for (const Hit* n : v.all("negation")) {
+          std::size_t lo = std::min(s->first, a->first), hi = std::max(s->last, a->last);
+          if ((n->first > lo && n->last < hi) || (n->last < s->first && s->first - n->last <= 2))
+            negated = true;
+        }
         bool after = s->last < a->first && a->first - s->last <= 14;
         for (const Hit* other : actors)
           if (other != a && other->first > s->last && other->first < a->first) after = false;
         bool before = a->last < s->first && s->first - a->last <= 4 && agent_first;
-        if ((after || before) && !negated_near) {
+        if ((after || before) && !negated) {
           suspected.insert(actor.name);
           where.emplace("suspected", &v);
         }
