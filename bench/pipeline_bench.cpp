@@ -14,6 +14,7 @@
 #include "core/report.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
+#include "ingest/language.h"
 #include "lexicon/lexicon.h"
 #include "merge/merge.h"
 #include "text/text.h"
@@ -124,6 +125,22 @@ void BM_SplitSentences(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(clean_bytes));
 }
 BENCHMARK(BM_SplitSentences)->Unit(benchmark::kMillisecond);
+
+// Language identification alone (part of clean()), to see its share of the cleaning time.
+void BM_IdentifyLanguage(benchmark::State& state) {
+  if (!require_corpus(state)) return;
+  const auto& cleaned = corpus_clean();
+  std::size_t clean_bytes = 0;
+  for (const auto& clean_text : cleaned) clean_bytes += clean_text.text.size();
+  for (auto _ : state)
+    for (const auto& clean_text : cleaned) {
+      auto language = sitrep::ingest::detail::identify_language(clean_text.text);
+      benchmark::DoNotOptimize(language.data());
+    }
+  state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(cleaned.size()));
+  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(clean_bytes));
+}
+BENCHMARK(BM_IdentifyLanguage)->Unit(benchmark::kMillisecond);
 
 // clean + extract, as `sitrep extract` does per article (lexicon loaded once, outside).
 void BM_ExtractArticle(benchmark::State& state) {
