@@ -165,7 +165,16 @@ std::string FieldReader::source_of(const SentenceView& v) const {
     }
     if (a == b) continue;
     std::string np(v.text.substr(t[a].start, t[b - 1].end - t[a].start));
-    if (auto comma = np.find(','); comma != std::string::npos) np = np.substr(0, comma);
+    // "..., a security official said": the phrase after the last comma names the source,
+    // unless it is an aside ("A senior official, speaking to AFP, confirmed").
+    if (auto comma = np.rfind(','); comma != std::string::npos) {
+      std::string tail = np.substr(comma + 1);
+      std::string first_word = tail.substr(
+          tail.find_first_not_of(' ') == std::string::npos ? 0 : tail.find_first_not_of(' '));
+      first_word = first_word.substr(0, first_word.find(' '));
+      bool aside = first_word.ends_with("ing") || first_word == "who" || first_word == "which";
+      np = aside ? np.substr(0, np.find(',')) : tail;
+    }
     np = trim_phrase(np);
     // A pronoun or a bare quote end is no source.
     if (np.empty() || np == "he" || np == "she" || np == "it" || np == "they" || np == "He" ||
@@ -644,6 +653,19 @@ void FieldReader::read_casualties(Attack& attack) {
         attack.killed = 0, attack.evidence["killed"] = evidence(v);
     }
     const auto& t = v.tokens;
+    // "No US personnel were injured", "none of the soldiers was hurt": a zero.
+    if (!uncertain)
+      for (const char* category : {"killed", "injured"})
+        for (const Hit* h : v.all(category))
+          for (std::size_t k = h->first; k > 0 && k + 6 > h->first; --k) {
+            const auto& w = t[k - 1].lower;
+            if (w == "no" || w == "none") {
+              auto& slot = std::string(category) == "killed" ? attack.killed : attack.injured;
+              if (!slot) slot = 0, attack.evidence[category] = evidence(v);
+              break;
+            }
+            if (!people_nouns().count(w) && w != "the") break;
+          }
     for (const char* category : {"killed", "injured"}) {
       std::optional<int>& slot = std::string(category) == "killed" ? attack.killed : attack.injured;
       for (const Hit* h : v.all(category)) {
