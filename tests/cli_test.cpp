@@ -185,11 +185,11 @@ TEST_F(CliTest, ConcurrentIngestsShareTheDatabase) {
           "Report number " + std::to_string(i) + "\n\nA rocket landed near a base on day " +
               std::to_string(i) + ", a spokesman said.\n");
   const std::string binary = quote(SITREP_BINARY);
-  const std::string command = "cd " + quote(dir_.string()) + " && (" + binary + " ingest -q " +
-                              quote(path("articles")) + " " + quote(path("more")) + " --db " +
-                              quote(db_) + " & " + binary + " ingest -q " + quote(path("more")) +
-                              " " + quote(path("articles")) + " --db " + quote(db_) +
-                              " & wait %1 && wait %2) 2>" + quote(path("concurrent.err"));
+  const std::string command =
+      "cd " + quote(dir_.string()) + " && (" + binary + " ingest -q " + quote(path("articles")) +
+      " " + quote(path("more")) + " --db " + quote(db_) + " & p1=$!; " + binary + " ingest -q " +
+      quote(path("more")) + " " + quote(path("articles")) + " --db " + quote(db_) +
+      " & p2=$!; wait $p1 && wait $p2) 2>" + quote(path("concurrent.err"));
   EXPECT_EQ(std::system(("bash -c " + quote(command)).c_str()), 0)
       << slurp(dir_ / "concurrent.err");
   json docs = json::parse(sitrep("documents --format json --db " + quote(db_)).out);

@@ -204,7 +204,7 @@ class SqliteStore final : public Store {
 
   Result<void> initialize() {
     // First, so that even switching to WAL waits for another process's lock instead of failing.
-    sqlite3_busy_timeout(db_, 5000);
+    sqlite3_busy_timeout(db_, 30000);
     for (const char* pragma :
          {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"}) {
       if (auto r = exec(pragma); !r) return r;
