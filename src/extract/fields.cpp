@@ -483,6 +483,7 @@ void FieldReader::read_counts(Attack& attack) {
   struct Found {
     std::optional<int> value;
     const SentenceView* where = nullptr;
+    bool single = false;  // "a drone", "a single rocket": the whole attack was one projectile
   };
   std::map<std::string, Found> found;
   auto set = [&](const std::string& field, int value, const SentenceView& v, bool raise) {
@@ -595,7 +596,9 @@ void FieldReader::read_counts(Attack& attack) {
       std::string field = category == "launch"      ? "launched"
                           : category == "intercept" ? "intercepted"
                                                     : "impacted";
+      bool first_value = !found[field].value;
       set(field, *n, v, false);
+      if (first_value && article) found[field].single = true;
     }
     // Enumerated impacts: "One rocket hit the wall ..., and the second landed inside the base".
     for (std::size_t i = 0; i + 1 < t.size(); ++i) {
@@ -623,8 +626,11 @@ void FieldReader::read_counts(Attack& attack) {
       }
     }
   }
-  // All that were intercepted or hit were launched: "a drone struck the base" launched one.
-  if (!found["launched"].value && (found["intercepted"].value || found["impacted"].value)) {
+  // Launched is derived only where the text accounts for the whole attack: what the defences
+  // engaged ("two drones were shot down") or a lone projectile ("a single drone hit the base").
+  // "Three rockets hit the embassy" says how many hit, not how many were fired.
+  bool whole_attack = found["intercepted"].value || found["impacted"].single;
+  if (!found["launched"].value && whole_attack) {
     auto& launched = found["launched"];
     launched.value = found["intercepted"].value.value_or(0) + found["impacted"].value.value_or(0);
     launched.where = found["impacted"].where ? found["impacted"].where : found["intercepted"].where;
