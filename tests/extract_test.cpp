@@ -316,7 +316,9 @@ TEST(ExtractRules, WeekdayResolvesAgainstPublishedDate) {
   EXPECT_EQ(r.main->date, "2024-03-05");
   EXPECT_EQ(r.main->facility, "Ain al-Asad Air Base");
   EXPECT_EQ(r.main->weapon, "rocket");
-  EXPECT_EQ(r.main->launched, 3);
+  EXPECT_EQ(r.main->impacted, 3);
+  // "Three rockets struck" says how many hit, not how many were fired (dev gold convention).
+  EXPECT_FALSE(r.main->launched.has_value());
 }
 
 TEST(ExtractRules, NoPublishedDateLeavesDateNull) {

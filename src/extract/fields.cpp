@@ -731,6 +731,7 @@ void FieldReader::read_actors(Attack& attack) {
     bool hedged =
         v.role == Role::kNotAttack && !v.has("us_agent") && !v.has("drill") && !v.has("foiled");
     bool usable = v.role == Role::kMain || hedged ||
+                  (v.role == Role::kBackground && v.has("cause") && v.has("claim")) ||
                   (v.sentence.heading && v.role != Role::kGeneric && v.role != Role::kBackground);
     if (!usable) continue;
     auto actors = v.all(Kind::kActor);
@@ -745,7 +746,18 @@ void FieldReader::read_actors(Attack& attack) {
       if (speaker) continue;
       // Claims: "X claimed responsibility", "claimed by X"; not "claimed other attacks".
       for (const Hit* c : v.all("claim")) {
-        bool subject = a->last < c->first && c->first - a->last <= 8;
+        // The claimant is the clause's subject: the first actor before the claim, across an
+        // apposition ("The Islamic Resistance in Iraq, an umbrella of Iran-backed factions,
+        // claimed ...").
+        bool subject = a->last < c->first && c->first - a->last <= 14;
+        for (const Hit* other : actors) {
+          // "Iran's Islamic Revolutionary Guard Corps": the possessor is not the claimant.
+          bool possessor = other->last + 1 >= a->first;
+          if (other != a && other->first < a->first && c->first > other->last &&
+              c->first - other->last <= 14 && !possessor)
+            subject = false;
+          if (other != a && other->first > a->last && other->first <= a->last + 1) subject = false;
+        }
         bool agent = c->last < a->first && a->first - c->last <= 3 &&
                      v.tokens[c->last + 1 < v.tokens.size() ? c->last + 1 : c->last].lower == "by";
         if (!subject && !agent) continue;
@@ -756,10 +768,20 @@ void FieldReader::read_actors(Attack& attack) {
         for (std::size_t k = c->first >= 2 ? c->first - 2 : 0; k < c->first; ++k)
           if (v.token_in(k, "negation")) negated = true;
         bool other = v.role == Role::kOtherEvent;
-        for (std::size_t k = c->last + 1; k < v.tokens.size() && k <= c->last + 5; ++k)
-          if (v.tokens[k].lower == "other" || v.tokens[k].lower == "separate" ||
-              v.tokens[k].lower == "previous" || v.tokens[k].lower == "earlier")
+        for (std::size_t k = c->last + 1; k < v.tokens.size() && k <= c->last + 5; ++k) {
+          const auto& w = v.tokens[k].lower;
+          if (w == "other" || w == "separate" || w == "previous" || w == "earlier") other = true;
+          // "claimed two drone attacks on US bases": a count of attacks is not this attack.
+          if ((w == "attacks" || w == "strikes") &&
+              (text::parse_number(v.tokens[c->last].lower) ||
+               (k > c->last + 1 && text::parse_number(v.tokens[c->last + 1].lower))))
             other = true;
+        }
+        // A claim in a sentence that ends "in response to ..." is still a claim.
+        if (v.role == Role::kBackground) {
+          const Hit* cause = v.first("cause");
+          if (!cause || cause->start < c->end) other = true;
+        }
         if (!negated && !other) claimed.insert(actor.name), where.emplace("claimed_by", &v);
       }
       if (v.role != Role::kMain && !v.sentence.heading && !hedged) continue;
