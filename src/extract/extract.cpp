@@ -9,6 +9,7 @@
 #include "extract/extract.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -158,6 +159,19 @@ Report Extractor::extract(const Document& document, const CleanText& clean) cons
     v.attack_evidence = has_attack_evidence(v);
     v.in_scope_target =
         !v.all(Kind::kFacility).empty() || v.has("target_military") || v.has("target_diplomatic");
+    // "a 2021 rocket attack", "the January 2020 missile strike": a year before the publication's
+    // dates the attack noun it modifies.
+    if (v.role == Role::kMain && published_days) {
+      int published_year = std::atoi(document.published.substr(0, 4).c_str());
+      for (std::size_t i = 0; i + 1 < v.tokens.size(); ++i) {
+        const auto& w = v.tokens[i].lower;
+        if (w.size() != 4 || !std::isdigit(static_cast<unsigned char>(w[0]))) continue;
+        int year = std::atoi(w.c_str());
+        if (year < 1990 || year >= published_year) continue;
+        for (std::size_t k = i + 1; k < v.tokens.size() && k <= i + 3; ++k)
+          if (v.token_in(k, "attack_noun") || v.token_is_weapon(k)) v.role = Role::kBackground;
+      }
+    }
     // An explicit date well before publication marks an older attack.
     if (v.role == Role::kMain && published_days) {
       for (const auto& d : v.dates) {
