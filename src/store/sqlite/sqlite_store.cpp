@@ -8,6 +8,7 @@
 #include <cmath>
 #include <ctime>
 #include <mutex>
+#include <thread>
 #include <utility>
 
 #include "core/json.h"
@@ -617,7 +618,25 @@ int sqlite_schema_version() {
   return kSchemaVersion;
 }
 
+namespace {
+Result<std::unique_ptr<Store>> open_once(const std::string& path);
+}  // namespace
+
+// Two processes creating the same new database race on switching it to WAL, and SQLite answers
+// "database is locked" there without waiting on the busy handler; so opening retries for a while.
 Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path) {
+  Result<std::unique_ptr<Store>> result = open_once(path);
+  for (int attempt = 0;
+       attempt < 100 && !result && result.error().message.find("locked") != std::string::npos;
+       ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20 + 5 * attempt));
+    result = open_once(path);
+  }
+  return result;
+}
+
+namespace {
+Result<std::unique_ptr<Store>> open_once(const std::string& path) {
   sqlite3* db = nullptr;
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX;
   if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
@@ -629,5 +648,6 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path) {
   if (auto r = store->initialize(); !r) return std::unexpected(r.error());
   return std::unique_ptr<Store>(std::move(store));
 }
+}  // namespace
 
 }  // namespace sitrep::store
