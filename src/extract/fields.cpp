@@ -350,6 +350,17 @@ FieldReader::Place FieldReader::place(Attack& attack) {
       if (!where.count(h->entry)) where[h->entry] = &v;
     }
   }
+  // "The base, known as Tower 22, sits ...": with no site named in an attack sentence, a site
+  // named in the lead of the same article is the target.
+  if (score.empty())
+    for (const auto& v : views_) {
+      if (v.role != Role::kMain || !v.lead) continue;
+      for (const Hit* h : v.all(Kind::kFacility)) {
+        if (is_speaker(v, *h) || !score.empty()) continue;  // the first site named wins
+        score[h->entry] += 1;
+        where[h->entry] = &v;
+      }
+    }
   Place place;
   int best = -1, best_score = 0;
   for (const auto& [entry, s] : score)

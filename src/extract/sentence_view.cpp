@@ -1,6 +1,9 @@
 #include "extract/sentence_view.h"
 
 #include <algorithm>
+#include <cctype>
+#include <set>
+#include <string>
 
 namespace sitrep::extract {
 
@@ -60,11 +63,22 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
   // verb that is not the attack itself.
   if (last + 1 < v.tokens.size()) {
     const auto& next = v.tokens[last + 1];
-    bool verb_like = next.word && !next.capitalized &&
-                     (next.lower.ends_with("ed") || next.lower == "said" || next.lower == "told" ||
-                      next.lower == "says");
+    // What may follow the day of an attack without being a verb: "on Tuesday night", "on
+    // Tuesday at 9 p.m.", "on Tuesday, wounding ...". Any other lowercase word is taken as the
+    // verb the day belongs to ("commanders on Monday took reporters").
+    static const std::set<std::string> kContinuations = {
+        "night", "morning", "evening", "afternoon", "at",     "in",    "on",     "when",
+        "and",   "after",   "before",  "as",        "near",   "while", "with",   "for",
+        "local", "around",  "about",   "but",       "or",     "that",  "the",    "a",
+        "an",    "from",    "against", "into",      "to",     "by",    "within", "inside",
+        "of",    "shortly", "just",    "amid",      "during", "than",  "last",   "this",
+        "dawn",  "midday",  "noon",    "midnight",  "hours",  "time",  "gmt",    "utc"};
+    bool verb_like = next.word && !next.capitalized && !next.lower.ends_with("ing") &&
+                     !std::isdigit(static_cast<unsigned char>(next.lower[0])) &&
+                     !kContinuations.count(next.lower);
     bool attack_word = v.token_in(last + 1, "attack_verb") || v.token_in(last + 1, "launch") ||
-                       v.token_in(last + 1, "impact") || v.token_in(last + 1, "intercept");
+                       v.token_in(last + 1, "impact") || v.token_in(last + 1, "intercept") ||
+                       v.token_in(last + 1, "attack_noun") || v.token_is_weapon(last + 1);
     if (verb_like && !attack_word) return true;
   }
   for (std::size_t i = first > 3 ? first - 3 : 0; i < first; ++i)
