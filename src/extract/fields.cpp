@@ -47,25 +47,92 @@ std::optional<int> count_at(const SentenceView& v, std::size_t i, bool allow_art
 }
 
 const std::set<std::string>& people_nouns() {
-  static const std::set<std::string> nouns = {
-      "people",      "person",      "soldiers",       "soldier",
-      "troops",      "service",     "members",        "member",
-      "personnel",   "servicemen",  "servicemembers", "civilians",
-      "civilian",    "contractors", "contractor",     "guards",
-      "guard",       "americans",   "american",       "staff",
-      "employees",   "employee",    "marines",        "sailors",
-      "airmen",      "workers",     "worker",         "us",
-      "u.s",         "iraqi",       "coalition",      "military",
-      "others",      "more",        "than",           "at",
-      "least",       "about",       "nearly",         "around",
-      "some",        "other",       "were",           "was",
-      "had",         "been",        "have",           "lightly",
-      "seriously",   "slightly",    "critically",     "severely",
-      "minor",       "and",         "reportedly",     "also",
-      "all",         "jordanian",   "syrian",         "kurdish",
-      "british",     "french",      "italian",        "german",
-      "of",          "them",        "including",      "a",
-      "contractors'"};
+  static const std::set<std::string> nouns = {"people",
+                                              "person",
+                                              "soldiers",
+                                              "soldier",
+                                              "troops",
+                                              "service",
+                                              "members",
+                                              "member",
+                                              "personnel",
+                                              "servicemen",
+                                              "servicemembers",
+                                              "civilians",
+                                              "civilian",
+                                              "contractors",
+                                              "contractor",
+                                              "guards",
+                                              "guard",
+                                              "americans",
+                                              "american",
+                                              "staff",
+                                              "employees",
+                                              "employee",
+                                              "marines",
+                                              "sailors",
+                                              "airmen",
+                                              "workers",
+                                              "worker",
+                                              "us",
+                                              "u.s",
+                                              "iraqi",
+                                              "coalition",
+                                              "military",
+                                              "others",
+                                              "more",
+                                              "than",
+                                              "at",
+                                              "least",
+                                              "about",
+                                              "nearly",
+                                              "around",
+                                              "some",
+                                              "other",
+                                              "were",
+                                              "was",
+                                              "had",
+                                              "been",
+                                              "have",
+                                              "lightly",
+                                              "seriously",
+                                              "slightly",
+                                              "critically",
+                                              "severely",
+                                              "minor",
+                                              "and",
+                                              "reportedly",
+                                              "also",
+                                              "all",
+                                              "jordanian",
+                                              "syrian",
+                                              "kurdish",
+                                              "british",
+                                              "french",
+                                              "italian",
+                                              "german",
+                                              "of",
+                                              "them",
+                                              "including",
+                                              "a",
+                                              "contractors'",
+                                              "army",
+                                              "navy",
+                                              "marine",
+                                              "air",
+                                              "force",
+                                              "reservists",
+                                              "servicewomen",
+                                              "uk",
+                                              "diagnosed",
+                                              "with",
+                                              "suffered",
+                                              "sustained",
+                                              "treated",
+                                              "for",
+                                              "now",
+                                              "injured",
+                                              "been"};
   return nouns;
 }
 
@@ -704,7 +771,21 @@ void FieldReader::read_casualties(Attack& attack) {
             if (auto n = count_at(v, k, false)) {
               bool enemy = k + 1 < t.size() && enemy_nouns().count(t[k + 1].lower);
               bool projectile = k + 1 < t.size() && v.token_is_weapon(k + 1);
-              if (!enemy && !projectile) value = n;
+              if (!enemy && !projectile) {
+                value = n;
+                // "wounding three coalition service members and two Iraqi soldiers": a sum.
+                std::size_t j = k + 1;
+                while (j < t.size() && j <= k + 8) {
+                  if (t[j].lower == "and" && j + 1 < t.size()) {
+                    auto more = count_at(v, j + 1, false);
+                    bool more_enemy = j + 2 < t.size() && enemy_nouns().count(t[j + 2].lower);
+                    if (more && !more_enemy) *value += *more;
+                    break;
+                  }
+                  if (!t[j].word || count_at(v, j, false)) break;
+                  ++j;
+                }
+              }
               break;
             }
             if (!people_nouns().count(t[k].lower)) break;
