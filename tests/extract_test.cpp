@@ -111,6 +111,12 @@ bool says_number(std::string_view sentence, int value) {
     if (value == 1 && (w == "a" || w == "an" || w == "single" || w == "lone")) return true;
     if (value == 2 && (w == "both" || w == "pair" || w == "another")) return true;
   }
+  // "wounding three service members and two Iraqi soldiers": a sum of two written counts.
+  std::vector<int> numbers;
+  for (const auto& token : sitrep::text::tokenize(sentence))
+    if (auto n = sitrep::text::parse_number(token.lower)) numbers.push_back(*n);
+  for (std::size_t i = 0; i + 1 < numbers.size(); ++i)
+    if (numbers[i] + numbers[i + 1] == value) return true;
   // "One rocket fell inside ... and the other landed ...": two, enumerated.
   if (value == 2 && contains_phrase(sentence, "the other") &&
       (contains_phrase(sentence, "one") || contains_phrase(sentence, "a")))
