@@ -578,9 +578,12 @@ void FieldReader::read_counts(Attack& attack) {
       if (v.token_in(i, c)) return c;
     return {};
   };
+  bool projectile_seen = false;  // "Two were shot down" after a sentence that named the drones
   for (const auto& v : views_) {
     if (!main_sentence(v)) continue;
-    bool sentence_has_weapon = !v.all(Kind::kWeapon).empty();
+    for (std::size_t k = 0; k < v.tokens.size() && !projectile_seen; ++k)
+      projectile_seen = is_projectile(lexicon_, v, k);
+    bool sentence_has_weapon = projectile_seen;
     const auto& t = v.tokens;
     for (std::size_t i = 0; i < t.size(); ++i) {
       bool article_position =
@@ -589,10 +592,20 @@ void FieldReader::read_counts(Attack& attack) {
       auto n = count_at(v, i, article_position);
       if (!n) continue;
       bool article = t[i].lower == "a" || t[i].lower == "an" || t[i].lower == "single";
+      // "Five of six drones were intercepted": five intercepted, six launched.
+      std::optional<int> total;
+      std::size_t skip = 0;
+      if (i + 3 < t.size() && t[i + 1].lower == "of") {
+        total = count_at(v, i + 2, false);
+        if (total && *total > *n)
+          skip = 2;
+        else
+          total.reset();
+      }
       // The projectile noun: a weapon term within the next four tokens, or "of them".
-      std::size_t p = i + 1;
+      std::size_t p = i + 1 + skip;
       bool projectile = false;
-      for (; p < t.size() && p <= i + 4; ++p) {
+      for (; p < t.size() && p <= i + 4 + skip; ++p) {
         if (is_projectile(lexicon_, v, p)) {
           projectile = true;
           while (p + 1 < t.size() && v.token_is_weapon(p + 1)) ++p;
@@ -644,6 +657,7 @@ void FieldReader::read_counts(Attack& attack) {
         if (k < t.size() && k <= i + 3 && !article) category = verb_category(v, k);
         if (category.empty()) continue;
       }
+      bool verb_after = projectile && category.empty();
       if (projectile && category.empty()) {
         // 2. The verb after the projectile noun, within its clause.
         for (std::size_t k = p + 1; k < t.size() && k <= p + 7; ++k) {
@@ -669,6 +683,17 @@ void FieldReader::read_counts(Attack& attack) {
           }
         }
       }
+      // "A drone heading towards the base was shot down": the clause's last word on the drone
+      // decides, not the launch verb that describes it.
+      if (category == "launch" && verb_after)
+        for (std::size_t k = p + 1; k < t.size() && k <= p + 20; ++k) {
+          if (is_clause_break(t[k]) || count_at(v, k, false)) break;
+          std::string c = verb_category(v, k);
+          if (c == "intercept" || c == "impact") {
+            category = c;
+            break;
+          }
+        }
       if (category.empty()) continue;
       if (article && category == "launch") continue;  // "launched a drone" says little
       std::string field = category == "launch"      ? "launched"
@@ -677,6 +702,8 @@ void FieldReader::read_counts(Attack& attack) {
       bool first_value = !found[field].value;
       set(field, *n, v, false);
       if (first_value && article) found[field].single = true;
+      if (total && field != "launched") set("launched", *total, v, false);
+      i += skip;
     }
     // Enumerated impacts: "One rocket hit the wall ..., and the second landed inside the base".
     for (std::size_t i = 0; i + 1 < t.size(); ++i) {
@@ -689,13 +716,15 @@ void FieldReader::read_counts(Attack& attack) {
       if (!ordinal || *ordinal < 2) continue;
       // "the second landed inside the base", "the third managed to strike": one more impact
       // than this sentence has counted so far.
-      bool impact_follows = false;
-      for (std::size_t k = i + 2; k < t.size() && k <= i + 6; ++k) {
-        if (verb_category(v, k) == "intercept") break;
-        if (verb_category(v, k) == "impact") impact_follows = true;
+      // The verb after it says what happened to that one: hit ("the second landed") or was
+      // stopped ("the second was diverted").
+      std::string follows;
+      for (std::size_t k = i + 2; k < t.size() && k <= i + 6 && follows.empty(); ++k) {
+        std::string c = verb_category(v, k);
+        if (c == "intercept" || c == "impact") follows = c;
       }
-      if (!impact_follows) continue;
-      auto& f = found["impacted"];
+      if (follows.empty()) continue;
+      auto& f = found[follows == "impact" ? "impacted" : "intercepted"];
       if (f.value && f.where == &v) {
         f.value = *f.value + 1;
       } else if (!f.value) {
