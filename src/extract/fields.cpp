@@ -275,6 +275,9 @@ bool FieldReader::is_speaker(const SentenceView& v, const Hit& hit) const {
 // definite "the attack" / "the strike" / "the incident".
 bool FieldReader::refers_to_main(const SentenceView& v) const {
   if (&v == &views_[anchor_] || v.sentence.heading || v.in_scope_target) return true;
+  // "This was likely carried out by ...": a sentence that names no attack speaks of this one
+  // (a weapon alone, "the drone's debris", names none).
+  if (!v.has("attack_verb") && !v.has("attack_noun")) return true;
   const auto& t = v.tokens;
   for (std::size_t i = 0; i + 1 < t.size(); ++i) {
     if (t[i].lower != "the" && t[i].lower != "this" && t[i].lower != "tuesday's" &&
@@ -851,7 +854,20 @@ void FieldReader::read_actors(Attack& attack) {
     // still a blame; strikes BY US forces, drills and plots are not about the attack.
     bool hedged =
         v.role == Role::kNotAttack && !v.has("us_agent") && !v.has("drill") && !v.has("foiled");
-    bool usable = v.role == Role::kMain || hedged ||
+    // "Indications pointed to X, which have carried out dozens of attacks since ...": the blame
+    // comes before the generic clause.
+    const Hit* generic = v.role == Role::kGeneric ? v.first("generic") : nullptr;
+    bool blame_before_generic = false;
+    if (generic)
+      for (const Hit* s : v.all("suspect")) {
+        if (s->end > generic->start) continue;
+        // Only when the generic part describes the actor in a relative clause; "blamed X for a
+        // wave of earlier attacks" is a blame for those attacks.
+        for (std::size_t k = s->last + 1; k < generic->first && k < v.tokens.size(); ++k)
+          if (v.tokens[k].lower == "which" || v.tokens[k].lower == "who")
+            blame_before_generic = true;
+      }
+    bool usable = v.role == Role::kMain || hedged || blame_before_generic ||
                   (v.role == Role::kBackground && v.has("cause") && v.has("claim")) ||
                   (v.sentence.heading && v.role != Role::kGeneric && v.role != Role::kBackground);
     if (!usable) continue;
@@ -905,9 +921,12 @@ void FieldReader::read_actors(Attack& attack) {
         }
         if (!negated && !other) claimed.insert(actor.name), where.emplace("claimed_by", &v);
       }
-      if (v.role != Role::kMain && !v.sentence.heading && !hedged) continue;
+      if (v.role != Role::kMain && !v.sentence.heading && !hedged && !blame_before_generic)
+        continue;
       if (!refers_to_main(v)) continue;
       for (const Hit* s : v.all("suspect")) {
+        if (generic && s->start >= generic->start) continue;
+        if (generic && a->start >= generic->start) continue;
         std::string_view phrase = v.text.substr(s->start, s->end - s->start);
         bool agent_first = phrase.find("behind") != std::string_view::npos ||
                            phrase.find("likely carried out") != std::string_view::npos ||
@@ -925,8 +944,30 @@ void FieldReader::read_actors(Attack& attack) {
         bool after = s->last < a->first && a->first - s->last <= 14;
         for (const Hit* other : actors)
           if (other != a && other->first > s->last && other->first < a->first) after = false;
-        bool before = a->last < s->first && s->first - a->last <= 4 && agent_first;
+        // Agent first: the clause's subject, across an apposition ("Kataib Hezbollah, an Iraqi
+        // militia backed by Iran, was believed to be behind the attack").
+        bool before = a->last < s->first && s->first - a->last <= 14 && agent_first;
+        for (const Hit* other : actors)
+          if (other != a && other->first < a->first && other->last + 1 < a->first &&
+              s->first > other->last && s->first - other->last <= 14)
+            before = false;
+        // "said it was behind the attack" is a claim, not a suspicion.
+        for (const Hit* c : v.all("claim"))
+          if (c->first <= s->first && s->last <= c->last + 1) before = after = false;
         if ((after || before) && !negated) {
+          suspected.insert(actor.name);
+          where.emplace("suspected", &v);
+        }
+      }
+      // "held Iran-backed groups responsible".
+      if (refers_to_main(v) && a->first >= 1 && a->last + 1 < v.tokens.size()) {
+        bool held = false, responsible = false;
+        for (std::size_t k = a->first >= 2 ? a->first - 2 : 0; k < a->first; ++k)
+          held |= v.tokens[k].lower == "held" || v.tokens[k].lower == "holds" ||
+                  v.tokens[k].lower == "holding";
+        for (std::size_t k = a->last + 1; k < v.tokens.size() && k <= a->last + 2; ++k)
+          responsible |= v.tokens[k].lower == "responsible";
+        if (held && responsible) {
           suspected.insert(actor.name);
           where.emplace("suspected", &v);
         }
