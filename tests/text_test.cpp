@@ -10,7 +10,8 @@ std::vector<std::string> sentence_texts(const std::string& text) {
   CleanText clean;
   clean.text = text;
   std::vector<std::string> out;
-  for (const auto& s : split_sentences(clean)) out.push_back(text.substr(s.span.start, s.span.size()));
+  for (const auto& s : split_sentences(clean))
+    out.push_back(text.substr(s.span.start, s.span.size()));
   return out;
 }
 }  // namespace
@@ -18,7 +19,8 @@ std::vector<std::string> sentence_texts(const std::string& text) {
 TEST(TextSentences, SplitsOnTerminalPunctuationButNotAbbreviations) {
   auto s = sentence_texts(
       "The U.S. Embassy was hit at 4:15 a.m. on Friday. Gen. Smith said two rockets landed. "
-      "\"No one was hurt,\" he said.\n\nA Headline Without Period\nAmb. Alina L. Romanowski spoke.");
+      "\"No one was hurt,\" he said.\n\nA Headline Without Period\nAmb. Alina L. Romanowski "
+      "spoke.");
   ASSERT_EQ(s.size(), 5u);
   EXPECT_EQ(s[0], "The U.S. Embassy was hit at 4:15 a.m. on Friday.");
   EXPECT_EQ(s[1], "Gen. Smith said two rockets landed.");
@@ -97,4 +99,18 @@ TEST(TextTimes, TwelveAndTwentyFourHourForms) {
   ASSERT_EQ(t.size(), 1u);
   EXPECT_EQ(t[0].hhmm, "00:30");
   EXPECT_TRUE(find_times("14 rockets were fired in 2023").empty());
+}
+
+TEST(TextTimes, MilitaryTimeAndVagueMidnight) {
+  auto t = find_times("At 0720 (local time) today, 10 rockets targeted the base");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "07:20");
+  t = find_times("Feb 15 at 2130 hours (Iraqi time)");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "21:30");
+  EXPECT_TRUE(find_times("rockets were fired shortly after midnight on Tuesday").empty());
+  t = find_times("the sirens sounded at midnight");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "00:00");
+  EXPECT_TRUE(find_times("In 2024 there were 1200 attacks").empty());
 }

@@ -74,7 +74,15 @@ Role marker_role(const SentenceView& v) {
   if (v.has("cause") || v.has("background")) return Role::kBackground;
   if (v.has("drill") || v.has("threat")) return Role::kNotAttack;
   // "found the truck ... four rockets were fired from it": a find after an attack is no plot.
-  if (v.has("foiled") && !v.has("launch") && !v.has("impact")) return Role::kNotAttack;
+  if (v.has("foiled")) {
+    // A find after an attack is no plot: the rockets "were fired", some hit or were intercepted.
+    bool happened = v.has("impact") || v.has("intercept");
+    for (const Hit* h : v.all("launch")) {
+      std::string_view phrase = v.text.substr(h->start, h->end - h->start);
+      happened |= phrase == "were fired" || phrase == "was fired" || phrase == "were launched";
+    }
+    if (!happened) return Role::kNotAttack;
+  }
   if (v.has("generic")) {
     // "more than" also qualifies counts of a single attack ("more than 40 were injured");
     // only plural attack nouns make a sentence generic.
@@ -89,7 +97,14 @@ Role marker_role(const SentenceView& v) {
     if (phrase != "more than" && phrase != "since" && phrase != "More than" && phrase != "Since")
       return Role::kGeneric;
   }
-  if (v.has("hypothetical") && !v.has("attack_verb")) return Role::kNotAttack;
+  // "... before it could reach its target" describes an interception, not a hypothesis.
+  bool only_before_could = true;
+  for (const Hit* h : v.all("hypothetical")) {
+    std::size_t k = h->first;
+    bool before_could = k >= 2 && v.tokens[k].lower == "could" && v.tokens[k - 2].lower == "before";
+    only_before_could &= before_could;
+  }
+  if (v.has("hypothetical") && !only_before_could && !v.has("attack_verb")) return Role::kNotAttack;
   return Role::kMain;
 }
 

@@ -437,22 +437,27 @@ std::vector<TimeMention> find_times(std::string_view sentence, int utc_offset_ho
     int hour = -1, minute = 0;
     std::string suffix;
     std::size_t end = i + 1;
-    if (w == "midnight") {
-      hour = 0;
-    } else if (w == "noon" || w == "midday") {
-      hour = 12;
+    bool at = i > 0 && tokens[i - 1].lower == "at";
+    if (w == "midnight" || w == "noon" || w == "midday") {
+      // Only "at midnight" is a time; "shortly after midnight" is not precise enough.
+      if (!at) continue;
+      hour = w == "midnight" ? 0 : 12;
     } else if (!w.empty() && std::isdigit(static_cast<unsigned char>(w[0]))) {
       std::size_t colon = w.find(':');
       std::size_t digits_end = w.find_first_not_of("0123456789:");
       std::string number = w.substr(0, digits_end);
       suffix = digits_end == std::string::npos ? "" : w.substr(digits_end);
-      if (colon == std::string::npos && number.size() == 4 && suffix.empty() &&
+      // Military time: "at 2130 hours", "At 0720 (local time)".
+      bool military_word =
           i + 1 < tokens.size() &&
-          (tokens[i + 1].lower == "hours" || tokens[i + 1].lower == "hrs")) {
-        // Military time: "at 2130 hours".
+          (tokens[i + 1].lower == "hours" || tokens[i + 1].lower == "hrs" ||
+           tokens[i + 1].lower == "local" ||
+           (tokens[i + 1].lower == "(" && i + 2 < tokens.size() && tokens[i + 2].lower == "local"));
+      if (colon == std::string::npos && number.size() == 4 && suffix.empty() && military_word &&
+          (at || tokens[i + 1].lower == "hours" || tokens[i + 1].lower == "hrs")) {
         hour = std::atoi(number.substr(0, 2).c_str());
         minute = std::atoi(number.substr(2).c_str());
-        end = i + 2;
+        end = tokens[i + 1].lower == "(" ? i + 1 : i + 2;
         if (hour > 23 || minute > 59) hour = -1;
         if (hour >= 0) {
           char buffer[32];
