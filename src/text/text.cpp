@@ -409,7 +409,7 @@ std::vector<DateMention> find_dates(std::string_view sentence, std::string_view 
     }
     int back = -1;
     std::size_t end = i + 1;
-    if (w == "today" || w == "tonight")
+    if (w == "today" || w == "tonight" || w == "overnight")  // overnight: dated by the report's day
       back = 0;
     else if (w == "yesterday")
       back = 1;
