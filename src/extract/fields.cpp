@@ -351,7 +351,8 @@ bool FieldReader::detect() {
   // even when it recalls the attack that prompted it.
   for (const auto& v : views_)
     if (v.sentence.heading) {
-      if (v.role == Role::kNotAttack) return false;
+      // A headline "attack ... thwarted" usually means intercepted; plots are caught below.
+      if (v.role == Role::kNotAttack && !v.has("foiled")) return false;
       break;
     }
   // A specific attack happened at a particular time: some main sentence about an attack says
@@ -364,7 +365,13 @@ bool FieldReader::detect() {
     for (const auto& d : v.dates) {
       if (!d.date) continue;
       auto days = text::days_from_civil(*d.date);
-      if (days && *days <= *pub + 1 && *days >= *pub - 7 && !date_is_reporting_mention(v, d))
+      // A report's own day counts when the sentence itself reports the attack ("... shot down
+      // two drones near the base, an Iraqi security source said on Saturday"): SCHEMA dates
+      // such attacks by the report.
+      bool reporting = date_is_reporting_mention(v, d);
+      if (days && *days <= *pub + 1 && *days >= *pub - 7 &&
+          (!reporting || (&v == &views_[anchor_] &&
+                          (v.has("attack_verb") || v.has("intercept") || v.has("impact")))))
         return true;
     }
   }
@@ -1025,16 +1032,37 @@ Attack FieldReader::main_attack() {
                                                  : "unknown";
   }
   read_date(attack);
-  // With the main date known, explicit dates far from it mark more background sentences.
+  // With the main date known, explicit dates far from it mark more background sentences, and
+  // an attack sentence dated to another day of the same week is another attack ("On Saturday,
+  // about 20 rockets were launched toward the base" in a report of Tuesday's drones).
   if (attack.date)
     if (auto main_days = text::days_from_civil(*attack.date))
-      for (auto& v : views_)
-        if (v.role == Role::kMain)
-          for (const auto& d : v.dates)
-            if (d.date && d.explicit_day && !date_is_reporting_mention(v, d))
-              if (auto days = text::days_from_civil(*d.date);
-                  days && std::abs(*days - *main_days) > 3)
-                v.role = Role::kBackground;
+      for (auto& v : views_) {
+        if (v.role != Role::kMain || &v == &views_[anchor_]) continue;
+        bool same_day = false, other_day = false;
+        for (const auto& d : v.dates) {
+          if (!d.date || date_is_reporting_mention(v, d)) continue;
+          auto days = text::days_from_civil(*d.date);
+          if (!days) continue;
+          if (d.explicit_day && std::abs(*days - *main_days) > 3) v.role = Role::kBackground;
+          if (*days == *main_days)
+            same_day = true;
+          else
+            other_day = true;
+        }
+        if (v.role == Role::kMain && other_day && !same_day && v.attack_evidence)
+          v.role = Role::kOtherEvent;
+      }
+  // The sentences that go on about another attack, in its paragraph and with no day of their
+  // own ("Most of the rockets were shot down except for one ..."), are about it too.
+  for (std::size_t i = 1; i < views_.size(); ++i) {
+    auto& v = views_[i];
+    const auto& previous = views_[i - 1];
+    if (v.role == Role::kMain && previous.role == Role::kOtherEvent && v.dates.empty() &&
+        v.sentence.paragraph == previous.sentence.paragraph && v.attack_evidence &&
+        static_cast<int>(i) != anchor_)
+      v.role = Role::kOtherEvent;
+  }
   read_time(attack);
   read_weapon(attack);
   read_counts(attack);
