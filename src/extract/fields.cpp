@@ -360,6 +360,29 @@ bool FieldReader::detect() {
   // of attacks without such a day. Without a published date, no day can be checked.
   auto pub = text::days_from_civil(published_);
   if (!pub) return true;
+  // An article that gives no day at all ("the attack occurred in the early hours") is dated by
+  // its publication; then the lead itself must be specific: a named site of ours, and a count
+  // or casualty figure in the anchor sentence.
+  bool any_recent_day = false;
+  for (const auto& v : views_)
+    for (const auto& d : v.dates)
+      if (auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
+          days && *days <= *pub + 1 && *days >= *pub - 7)
+        any_recent_day = true;
+  if (!any_recent_day) {
+    const auto& a = views_[anchor_];
+    bool site = false;
+    for (const Hit* h : a.all(Kind::kFacility)) site |= !is_speaker(a, *h);
+    bool figure = false;
+    // "three soldiers were killed", "kills three soldiers", "two rockets hit".
+    for (std::size_t i = 0; i < a.tokens.size(); ++i)
+      if (text::parse_number(a.tokens[i].lower))
+        for (std::size_t k = i >= 2 ? i - 2 : 0; k < a.tokens.size() && k <= i + 5; ++k)
+          figure |= a.token_in(k, "killed") || a.token_in(k, "injured") ||
+                    a.token_in(k, "impact") || a.token_in(k, "intercept") ||
+                    is_projectile(lexicon_, a, k);
+    if (site && figure && a.sentence.index <= 2) return true;
+  }
   for (const auto& v : views_) {
     if (v.role != Role::kMain || !v.attack_evidence) continue;
     for (const auto& d : v.dates) {
