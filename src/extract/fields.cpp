@@ -962,6 +962,13 @@ void FieldReader::read_actors(Attack& attack) {
                            phrase.find("likely carried out") != std::string_view::npos ||
                            phrase.find("believed to have") != std::string_view::npos ||
                            phrase.find("responsible") != std::string_view::npos;
+        // Passive blame names the blamed first: "Iran-backed militias were blamed for ...".
+        if (s->first >= 1) {
+          const auto& w = v.tokens[s->first - 1].lower;
+          if (w == "were" || w == "was" || w == "are" || w == "is" || w == "been" || w == "being" ||
+              w == "widely")
+            agent_first = true;
+        }
         // The object of the blame is the first actor after it, not every actor in the sentence.
         // A denial of the blame sits between the trigger and the actor, or right before the
         // trigger ("did not blame"); "... although no group claimed it" does not undo it.
