@@ -9,19 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-namespace {
-
-std::string run(const std::string& command) {
-  std::string output;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return output;
-  char buffer[4096];
-  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-  pclose(pipe);
-  return output;
-}
-
-}  // namespace
+#include "test_support.h"
 
 TEST(CliTallies, TallyClaimsListedWithPeriodRegionAndOwnCount) {
   namespace fs = std::filesystem;
@@ -39,9 +27,11 @@ TEST(CliTallies, TallyClaimsListedWithPeriodRegionAndOwnCount) {
       << "\n";
   std::string db = (dir / "t.db").string();
   std::string bin = SITREP_BINARY;
-  run(bin + " ingest -q --db " + db + " --manifest " + (dir / "in" / "manifest.jsonl").string() +
-      " " + (dir / "in").string() + " 2>&1");
-  auto tallies = nlohmann::json::parse(run(bin + " tallies --format json --db " + db));
+  sitrep::testing::run_command(bin + " ingest -q --db " + db + " --manifest " +
+                               (dir / "in" / "manifest.jsonl").string() + " " +
+                               (dir / "in").string() + " 2>&1");
+  auto tallies = nlohmann::json::parse(
+      sitrep::testing::run_command(bin + " tallies --format json --db " + db));
   ASSERT_EQ(tallies.size(), 1u);
   EXPECT_EQ(tallies[0]["count"], 40);
   EXPECT_EQ(tallies[0]["qualifier"], "more than");
@@ -49,7 +39,8 @@ TEST(CliTallies, TallyClaimsListedWithPeriodRegionAndOwnCount) {
   EXPECT_EQ(tallies[0]["region"], "IQ,SY");
   // Our own count: the one incident (the al-Tanf drone) falls in that period and region.
   EXPECT_EQ(tallies[0]["sitrep_count"], 1);
-  auto incidents = nlohmann::json::parse(run(bin + " incidents --format json --db " + db));
+  auto incidents = nlohmann::json::parse(
+      sitrep::testing::run_command(bin + " incidents --format json --db " + db));
   ASSERT_EQ(incidents.size(), 1u);
   EXPECT_EQ(incidents[0]["facility"], "Al-Tanf Garrison");
   fs::remove_all(dir);

@@ -9,17 +9,9 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-namespace {
+#include "test_support.h"
 
-std::string run(const std::string& command) {
-  std::string output;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return output;
-  char buffer[4096];
-  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-  pclose(pipe);
-  return output;
-}
+namespace {
 
 const nlohmann::json* find(const nlohmann::json& incidents, const std::string& date) {
   for (const auto& i : incidents)
@@ -39,9 +31,10 @@ TEST(SeedIncidents, ThreeAttacksAndOneBackgroundIncident) {
   std::string bin = SITREP_BINARY;
   std::string ingest = bin + " ingest -q --db " + db.string() + " --manifest " +
                        (seeds / "manifest.jsonl").string() + " " + seeds.string();
-  run(ingest);
-  run(ingest);  // a second ingest changes nothing
-  auto incidents = nlohmann::json::parse(run(bin + " incidents --format json --db " + db.string()));
+  sitrep::testing::run_command(ingest);
+  sitrep::testing::run_command(ingest);  // a second ingest changes nothing
+  auto incidents = nlohmann::json::parse(
+      sitrep::testing::run_command(bin + " incidents --format json --db " + db.string()));
   ASSERT_EQ(incidents.size(), 4u) << incidents.dump(1);
 
   const auto* embassy = find(incidents, "2023-12-08");
