@@ -1,5 +1,7 @@
 #include "store/sqlite/sqlite_store.h"
 
+#include "core/clock.h"
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -104,15 +106,6 @@ CREATE TABLE tokens (
 )sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(std::size(kMigrations));
-
-std::string now_utc() {
-  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
-}
 
 double haversine_km(double lat1, double lon1, double lat2, double lon2) {
   constexpr double kRad = M_PI / 180.0;
