@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "extract/casualties.h"
 #include "text/text.h"
 
 namespace sitrep::extract {
@@ -29,118 +30,6 @@ bool is_projectile(const lexicon::Lexicon& lexicon, const SentenceView& v, std::
 
 bool is_clause_break(const text::Token& t) {
   return t.lower == ";" || t.lower == ":" || t.lower == "(" || t.lower == ")";
-}
-
-// A number usable as a count at token i; "a"/"an"/"single" count as one only where the
-// caller allows it.
-std::optional<int> count_at(const SentenceView& v, std::size_t i, bool allow_article) {
-  if (i >= v.tokens.size()) return std::nullopt;
-  const auto& w = v.tokens[i].lower;
-  if (auto n = text::parse_number(w)) {
-    // Years and times are not counts.
-    if (*n >= 1900 && *n <= 2100 && w.size() == 4) return std::nullopt;
-    if (w.find(':') != std::string::npos) return std::nullopt;
-    return n;
-  }
-  if (allow_article && (w == "a" || w == "an" || w == "single")) return 1;
-  return std::nullopt;
-}
-
-const std::set<std::string>& people_nouns() {
-  static const std::set<std::string> nouns = {"people",
-                                              "person",
-                                              "soldiers",
-                                              "soldier",
-                                              "troops",
-                                              "service",
-                                              "members",
-                                              "member",
-                                              "personnel",
-                                              "servicemen",
-                                              "servicemembers",
-                                              "civilians",
-                                              "civilian",
-                                              "contractors",
-                                              "contractor",
-                                              "guards",
-                                              "guard",
-                                              "americans",
-                                              "american",
-                                              "staff",
-                                              "employees",
-                                              "employee",
-                                              "marines",
-                                              "sailors",
-                                              "airmen",
-                                              "workers",
-                                              "worker",
-                                              "us",
-                                              "u.s",
-                                              "iraqi",
-                                              "coalition",
-                                              "military",
-                                              "others",
-                                              "more",
-                                              "than",
-                                              "at",
-                                              "least",
-                                              "about",
-                                              "nearly",
-                                              "around",
-                                              "some",
-                                              "other",
-                                              "were",
-                                              "was",
-                                              "had",
-                                              "been",
-                                              "have",
-                                              "lightly",
-                                              "seriously",
-                                              "slightly",
-                                              "critically",
-                                              "severely",
-                                              "minor",
-                                              "and",
-                                              "reportedly",
-                                              "also",
-                                              "all",
-                                              "jordanian",
-                                              "syrian",
-                                              "kurdish",
-                                              "british",
-                                              "french",
-                                              "italian",
-                                              "german",
-                                              "of",
-                                              "them",
-                                              "including",
-                                              "a",
-                                              "contractors'",
-                                              "army",
-                                              "navy",
-                                              "marine",
-                                              "air",
-                                              "force",
-                                              "reservists",
-                                              "servicewomen",
-                                              "uk",
-                                              "diagnosed",
-                                              "with",
-                                              "suffered",
-                                              "sustained",
-                                              "treated",
-                                              "for",
-                                              "now",
-                                              "injured",
-                                              "been"};
-  return nouns;
-}
-
-const std::set<std::string>& enemy_nouns() {
-  static const std::set<std::string> nouns = {
-      "militants", "militant",   "fighters", "fighter",    "attackers",   "attacker",
-      "gunmen",    "insurgents", "suspects", "assailants", "palestinians"};
-  return nouns;
 }
 
 std::string trim_phrase(std::string s) {
@@ -785,80 +674,27 @@ void FieldReader::read_counts(Attack& attack) {
 }
 
 void FieldReader::read_casualties(Attack& attack) {
+  // The first figure the article gives wins, except that a zero about some of the people ("no
+  // Americans were hurt") yields to a count of the others ("one civilian was lightly injured").
+  bool killed_zero = false, injured_zero = false;
+  auto record = [&](bool killed, int value, const SentenceView& v) {
+    auto& slot = killed ? attack.killed : attack.injured;
+    bool& zero = killed ? killed_zero : injured_zero;
+    if (slot && !(zero && value > 0)) return;
+    slot = value;
+    zero = value == 0;
+    attack.evidence[killed ? "killed" : "injured"] = evidence(v);
+  };
   for (const auto& v : views_) {
     if (!main_sentence(v)) continue;
     bool uncertain = v.has("uncertain");
     if (!uncertain) {
-      if (v.has("zero_casualties")) {
-        if (!attack.killed) attack.killed = 0, attack.evidence["killed"] = evidence(v);
-        if (!attack.injured) attack.injured = 0, attack.evidence["injured"] = evidence(v);
-      }
-      if (v.has("zero_injuries") && !attack.injured)
-        attack.injured = 0, attack.evidence["injured"] = evidence(v);
-      if (v.has("zero_deaths") && !attack.killed)
-        attack.killed = 0, attack.evidence["killed"] = evidence(v);
+      if (v.has("zero_casualties")) record(true, 0, v), record(false, 0, v);
+      if (v.has("zero_injuries")) record(false, 0, v);
+      if (v.has("zero_deaths")) record(true, 0, v);
     }
-    const auto& t = v.tokens;
-    // "No US personnel were injured", "none of the soldiers was hurt": a zero.
-    if (!uncertain)
-      for (const char* category : {"killed", "injured"})
-        for (const Hit* h : v.all(category))
-          for (std::size_t k = h->first; k > 0 && k + 6 > h->first; --k) {
-            const auto& w = t[k - 1].lower;
-            if (w == "no" || w == "none") {
-              auto& slot = std::string(category) == "killed" ? attack.killed : attack.injured;
-              if (!slot) slot = 0, attack.evidence[category] = evidence(v);
-              break;
-            }
-            if (!people_nouns().count(w) && w != "the") break;
-          }
-    for (const char* category : {"killed", "injured"}) {
-      std::optional<int>& slot = std::string(category) == "killed" ? attack.killed : attack.injured;
-      for (const Hit* h : v.all(category)) {
-        std::optional<int> value;
-        // "three US soldiers were killed": a number up to five people-words before.
-        for (std::size_t k = h->first; k > 0 && k + 6 > h->first; --k) {
-          const auto& w = t[k - 1].lower;
-          if (enemy_nouns().count(w)) break;
-          if (auto n = count_at(v, k - 1, false)) {
-            // "no one was hurt" is a zero, read by the zero phrases.
-            if (!(k >= 2 && (t[k - 2].lower == "no" || t[k - 2].lower == "not"))) value = n;
-            break;
-          }
-          if (!people_nouns().count(w)) break;
-        }
-        // "killing three", "wounded 40 others".
-        if (!value) {
-          for (std::size_t k = h->last + 1; k < t.size() && k <= h->last + 3; ++k) {
-            if (auto n = count_at(v, k, false)) {
-              bool enemy = k + 1 < t.size() && enemy_nouns().count(t[k + 1].lower);
-              bool projectile = k + 1 < t.size() && v.token_is_weapon(k + 1);
-              if (!enemy && !projectile) {
-                value = n;
-                // "wounding three coalition service members and two Iraqi soldiers": a sum.
-                std::size_t j = k + 1;
-                while (j < t.size() && j <= k + 8) {
-                  if (t[j].lower == "and" && j + 1 < t.size()) {
-                    auto more = count_at(v, j + 1, false);
-                    bool more_enemy = j + 2 < t.size() && enemy_nouns().count(t[j + 2].lower);
-                    if (more && !more_enemy) *value += *more;
-                    break;
-                  }
-                  if (!t[j].word || count_at(v, j, false)) break;
-                  ++j;
-                }
-              }
-              break;
-            }
-            if (!people_nouns().count(t[k].lower)) break;
-          }
-        }
-        if (value && !slot) {
-          slot = value;
-          attack.evidence[category] = evidence(v);
-        }
-      }
-    }
+    for (const auto& figure : casualty_figures(v))
+      if (figure.value > 0 || !uncertain) record(figure.killed, figure.value, v);
   }
 }
 

@@ -50,6 +50,18 @@ bool SentenceView::token_is_weapon(std::size_t i) const {
   return false;
 }
 
+std::optional<int> count_at(const SentenceView& v, std::size_t i, bool allow_article) {
+  if (i >= v.tokens.size()) return std::nullopt;
+  const auto& w = v.tokens[i].lower;
+  if (auto n = text::parse_number(w)) {
+    if (*n >= 1900 && *n <= 2100 && w.size() == 4) return std::nullopt;
+    if (w.find(':') != std::string::npos) return std::nullopt;
+    return n;
+  }
+  if (allow_article && (w == "a" || w == "an" || w == "single")) return 1;
+  return std::nullopt;
+}
+
 bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d) {
   std::size_t first = v.token_at(d.span.start);
   std::size_t last = v.token_at(d.span.end - 1);

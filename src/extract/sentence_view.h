@@ -3,6 +3,7 @@
 // article (the main attack, a background attack, a tally, another event ...).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,10 @@ struct SentenceView {
   bool token_in(std::size_t i, std::string_view category) const;
   bool token_is_weapon(std::size_t i) const;
 };
+
+// A number usable as a count at token i ("14", "two", "dozens"); "a"/"an"/"single" count as one
+// only where the caller allows it. Years and clock times are not counts.
+std::optional<int> count_at(const SentenceView& v, std::size_t i, bool allow_article);
 
 // True when a date sits beside a reporting verb ("the embassy on Friday blamed", "announced on
 // Friday that"): it dates the report, not the attack.

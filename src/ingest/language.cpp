@@ -81,6 +81,36 @@ std::size_t letter_count(std::string_view text) {
   return letters;
 }
 
+// Share of words that are English function words. textcat's n-gram profiles need a few hundred
+// bytes; a short English wire item can come out as Scots, Frisian or nothing at all, and English
+// prose is a third function words or more.
+double english_function_word_share(std::string_view text) {
+  static const std::array<std::string_view, 32> kWords = {
+      "the", "of",  "and",   "to",   "in",   "a",     "was",   "were", "on",  "said", "at",
+      "by",  "for", "with",  "that", "from", "is",    "it",    "had",  "has", "have", "been",
+      "an",  "are", "which", "this", "they", "their", "after", "but",  "not", "its"};
+  std::size_t words = 0, function_words = 0;
+  std::string word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    ++words;
+    for (auto w : kWords)
+      if (w == word) {
+        ++function_words;
+        break;
+      }
+    word.clear();
+  };
+  for (char c : text.substr(0, 4000)) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+      word += static_cast<char>(c | 0x20);
+    else
+      flush();
+  }
+  flush();
+  return words < 8 ? 0.0 : static_cast<double>(function_words) / static_cast<double>(words);
+}
+
 }  // namespace
 
 std::string language_code(std::string_view name) {
@@ -98,7 +128,8 @@ std::string identify_language(std::string_view text) {
   while (size < text.size() && size > 0 && (static_cast<unsigned char>(text[size]) & 0xC0) == 0x80)
     --size;
   const std::string answer = classifier().classify(text.substr(0, size));
-  if (answer.empty() || answer.front() != '[') return "und";
+  const bool english_prose = english_function_word_share(text) >= 0.2;
+  if (answer.empty() || answer.front() != '[') return english_prose ? "en" : "und";
   std::string first;
   for (std::size_t pos = 0; pos < answer.size();) {
     const std::size_t open = answer.find('[', pos);
@@ -111,6 +142,7 @@ std::string identify_language(std::string_view text) {
     if (is_common(code)) return code;
     pos = close + 1;
   }
+  if (english_prose) return "en";
   return first.empty() ? "und" : first;
 }
 

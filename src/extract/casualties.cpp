@@ -1,0 +1,334 @@
+#include "extract/casualties.h"
+
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace sitrep::extract {
+namespace {
+
+using Words = std::set<std::string, std::less<>>;
+
+const Words& person_heads() {
+  static const Words words = {"people",        "person",       "persons",      "individuals",
+                              "soldiers",      "soldier",      "troops",       "servicemen",
+                              "serviceman",    "servicewomen", "servicewoman", "servicemembers",
+                              "servicemember", "members",      "member",       "personnel",
+                              "civilians",     "civilian",     "contractors",  "contractor",
+                              "guards",        "guard",        "americans",    "american",
+                              "britons",       "briton",       "iraqis",       "syrians",
+                              "kurds",         "staff",        "staffers",     "employees",
+                              "employee",      "marines",      "sailors",      "sailor",
+                              "airmen",        "airman",       "workers",      "worker",
+                              "others",        "officers",     "officer",      "officials",
+                              "official",      "diplomats",    "diplomat",     "children",
+                              "child",         "women",        "woman",        "men",
+                              "man",           "policemen",    "policeman",    "police",
+                              "reservists",    "reservist",    "residents",    "bystanders",
+                              "citizens",      "nationals",    "victims",      "crew",
+                              "crewmen",       "troopers",     "trooper",      "pilots",
+                              "interpreters",  "engineers",    "guardsmen",    "peshmerga",
+                              "drivers",       "driver",       "passengers",   "passenger",
+                              "passersby",     "passerby",     "journalists",  "journalist",
+                              "medics",        "medic",        "teenager",     "boy",
+                              "girl",          "shepherd",     "farmer",       "commander",
+                              "commanders",    "translator",   "translators",  "interpreter",
+                              "technicians",   "technician"};
+  return words;
+}
+
+// Victims on the attackers' side are not the attack's casualties.
+const Words& enemy_heads() {
+  static const Words words = {"militants", "militant",   "fighters",  "fighter",    "attackers",
+                              "attacker",  "gunmen",     "gunman",    "insurgents", "insurgent",
+                              "suspects",  "assailants", "assailant", "bombers",    "terrorists",
+                              "jihadists", "operatives"};
+  return words;
+}
+
+// Words that end a noun phrase of people.
+const Words& phrase_enders() {
+  static const Words words = {"was",  "were",  "is",    "are",   "had",  "has",    "have",
+                              "been", "be",    "being", "in",    "on",   "at",     "by",
+                              "from", "to",    "who",   "which", "that", "when",   "after",
+                              "said", "says",  "while", "as",    "near", "inside", "during",
+                              "the",  "their", "its",   "his",   "her",  "with",   "for"};
+  return words;
+}
+
+const Words& auxiliaries() {
+  static const Words words = {"was", "were", "been", "be", "is", "are", "being", "got", "get"};
+  return words;
+}
+
+const Words& adverbs() {
+  static const Words words = {"lightly",   "seriously", "slightly", "critically", "severely",
+                              "fatally",   "mortally",  "badly",    "also",       "reportedly",
+                              "later",     "now",       "all",      "both",       "only",
+                              "initially", "each",      "gravely",  "moderately", "not"};
+  return words;
+}
+
+// Where a clause ends, walking back from a casualty word.
+const Words& clause_openers() {
+  static const Words words = {
+      ";",      ":",        "(",       ")",     "\xE2\x80\x94", "\xE2\x80\x93",
+      "that",   "where",    "when",    "after", "while",        "because",
+      "since",  "but",      "said",    "says",  "saying",       "told",
+      "though", "although", "whereas", "if"};
+  return words;
+}
+
+bool has(const Words& words, std::string_view w) {
+  return words.find(w) != words.end();
+}
+
+bool is_casualty(const SentenceView& v, std::size_t i) {
+  return v.token_in(i, "killed") || v.token_in(i, "injured");
+}
+
+struct Group {
+  int count = 0;
+  std::size_t end = 0;  // one past its last token
+  bool enemy = false;
+  bool zero = false;
+};
+
+// The people noun of a phrase starting at `from`: up to six modifiers, then a head ("two US
+// service members", "a foreign civilian contractor").
+std::optional<Group> head_after(const SentenceView& v, std::size_t from, std::size_t limit) {
+  const auto& t = v.tokens;
+  for (std::size_t m = from; m < t.size() && m < from + limit; ++m) {
+    const auto& w = t[m].lower;
+    if (has(person_heads(), w)) {
+      std::size_t end = m + 1;
+      while (end < t.size() && has(person_heads(), t[end].lower)) ++end;
+      return Group{0, end, false, false};
+    }
+    if (has(enemy_heads(), w)) return Group{0, m + 1, true, false};
+    if (!t[m].word || has(phrase_enders(), w) || is_casualty(v, m) || v.token_is_weapon(m))
+      return std::nullopt;
+    if (m > from && count_at(v, m, false)) return std::nullopt;
+    // "two US and British soldiers" is one phrase; "two soldiers and a contractor" is two.
+    if ((w == "and" || w == "or") && m + 1 < t.size() &&
+        (count_at(v, m + 1, true) || t[m + 1].lower == "another"))
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// One counted group of people at token i: "three US soldiers", "two of them", "dozens of
+// Americans", "no US troops", "none of the guards", or a bare "three" before a verb.
+std::optional<Group> single_group_at(const SentenceView& v, std::size_t i) {
+  const auto& t = v.tokens;
+  if (i >= t.size()) return std::nullopt;
+  const auto& w = t[i].lower;
+  if (w == "nobody") return Group{0, i + 1, false, true};
+  if (w == "no" && i + 1 < t.size() && t[i + 1].lower == "one") return Group{0, i + 2, false, true};
+  if (w == "no" || w == "none") {
+    std::size_t from = i + 1;
+    if (w == "none" && from < t.size() && t[from].lower == "of") ++from;
+    if (auto head = head_after(v, from, 6)) {
+      head->zero = true;
+      return head;
+    }
+    if (w == "none") return Group{0, i + 1, false, true};
+    return std::nullopt;
+  }
+  std::size_t j = i;
+  // "killed the two contractors"
+  if (w == "the" && count_at(v, i + 1, false)) ++j;
+  if (j + 1 < t.size() && ((t[j].lower == "at" && t[j + 1].lower == "least") ||
+                           (t[j].lower == "more" && t[j + 1].lower == "than") ||
+                           (t[j].lower == "up" && t[j + 1].lower == "to")))
+    j += 2;
+  else if (t[j].lower == "about" || t[j].lower == "nearly" || t[j].lower == "some" ||
+           t[j].lower == "around" || t[j].lower == "over" || t[j].lower == "almost" ||
+           t[j].lower == "roughly" || t[j].lower == "approximately")
+    j += 1;
+  std::optional<int> count = count_at(v, j, true);
+  bool another = j < t.size() && t[j].lower == "another";
+  if (!count && another) count = 1;
+  if (!count) return std::nullopt;
+  std::size_t k = j + 1;
+  // "two of them", "three of the soldiers", "dozens of Americans".
+  if (k + 1 < t.size() && t[k].lower == "of") {
+    const auto& next = t[k + 1].lower;
+    if (next == "them" || next == "whom" || next == "those") return Group{*count, k + 2};
+    std::size_t from = k + 1;
+    if (next == "the" || next == "its" || next == "their") ++from;
+    if (auto head = head_after(v, from, 5)) {
+      head->count = *count;
+      return head;
+    }
+    return std::nullopt;
+  }
+  if (auto head = head_after(v, k, 7)) {
+    head->count = *count;
+    return head;
+  }
+  // A bare number before a verb or the end of the clause: "three were killed", "wounding 40".
+  bool numeral = count_at(v, j, false).has_value() || another;
+  bool bare_end = k >= t.size() || !t[k].word || has(auxiliaries(), t[k].lower) ||
+                  has(phrase_enders(), t[k].lower) || is_casualty(v, k) || t[k].lower == "and" ||
+                  t[k].lower == "or" || has(adverbs(), t[k].lower);
+  if (numeral && bare_end) return Group{*count, k};
+  return std::nullopt;
+}
+
+// A group with the groups coordinated after it: "Two Americans and one British service
+// member", "eight other contractors and a US service member".
+std::optional<Group> group_at(const SentenceView& v, std::size_t i) {
+  auto total = single_group_at(v, i);
+  if (!total || total->zero) return total;
+  const auto& t = v.tokens;
+  for (;;) {
+    std::size_t n = total->end;
+    bool comma = n < t.size() && t[n].lower == ",";
+    if (comma) ++n;
+    bool conjunction = false;
+    if (n < t.size() && t[n].lower == "and") {
+      ++n, conjunction = true;
+    } else if (n + 2 < t.size() && t[n].lower == "as" && t[n + 1].lower == "well" &&
+               t[n + 2].lower == "as") {
+      n += 3, conjunction = true;
+    }
+    if (!comma && !conjunction) break;
+    auto next = single_group_at(v, n);
+    if (!next || next->zero) break;
+    // A comma alone joins a list only when the list goes on with "and" ("two Americans, a
+    // Briton and a Pole"); "wounding a driver, a police officer said" is not a list.
+    if (!conjunction) {
+      std::size_t e = next->end;
+      if (e < t.size() && t[e].lower == ",") ++e;
+      if (e >= t.size() || t[e].lower != "and" || !single_group_at(v, e + 1)) break;
+    }
+    if (!next->enemy && !total->enemy) total->count += next->count;
+    total->end = next->end;
+  }
+  return total;
+}
+
+// The group that ends right before token p: "three soldiers wounded in the attack", "left
+// two contractors dead".
+std::optional<Group> group_ending_at(const SentenceView& v, std::size_t p) {
+  for (std::size_t s = p >= 12 ? p - 12 : 0; s < p; ++s)
+    if (auto g = group_at(v, s); g && g->end == p) return g;
+  return std::nullopt;
+}
+
+// Where the clause that contains token `pos` starts. Parentheticals (", who was not a US
+// citizen,", "— one American and one Briton —") are stepped over.
+std::size_t clause_start(const SentenceView& v, std::size_t pos) {
+  const auto& t = v.tokens;
+  std::size_t k = pos;
+  while (k > 0) {
+    const auto& w = t[k - 1].lower;
+    bool dash = w == "\xE2\x80\x94" || w == "\xE2\x80\x93" || w == ")";
+    if (w == "," || dash) {
+      std::size_t c = k - 1;
+      std::optional<std::size_t> opener;
+      for (std::size_t m = c; m > 0 && m + 15 > c; --m) {
+        const auto& o = t[m - 1].lower;
+        // The nearest comma before opens the parenthetical only when a relative word follows.
+        if (w == "," && o == ",") {
+          if (t[m].lower == "who" || t[m].lower == "which" || t[m].lower == "whose") opener = m - 1;
+          break;
+        }
+        if (dash && (o == w || (w == ")" && o == "("))) {
+          opener = m - 1;
+          break;
+        }
+        if (o == ";" || o == ":") break;
+      }
+      // "Two Americans, a British soldier and a contractor": a list of people, not a clause.
+      bool list = w == "," && c >= 1 && has(person_heads(), t[c - 1].lower) &&
+                  single_group_at(v, c + 1).has_value();
+      if (list) {
+        --k;
+        continue;
+      }
+      if (!opener) return k;
+      k = *opener;
+      continue;
+    }
+    if (has(clause_openers(), w) || is_casualty(v, k - 1)) return k;
+    --k;
+  }
+  return 0;
+}
+
+// The subject of the clause a casualty word sits in: its first group of people.
+std::optional<Group> clause_subject(const SentenceView& v, std::size_t pos) {
+  for (std::size_t i = clause_start(v, pos); i < pos; ++i)
+    if (auto g = group_at(v, i); g && g->end <= pos) return g;
+  return std::nullopt;
+}
+
+std::optional<Group> victims_of(const SentenceView& v, const Hit& h) {
+  const auto& t = v.tokens;
+  const auto& w = t[h.first].lower;
+  std::size_t after = h.last + 1;
+  if (w == "injuries" || w == "wounds" || w == "casualties") {
+    // "minor injuries to two foreign contractors"
+    if (after + 1 < t.size() && t[after].lower == "to") return group_at(v, after + 1);
+    // "40 service members had been diagnosed with injuries", "two soldiers suffered wounds"
+    return clause_subject(v, h.first);
+  }
+  if (w == "death" || w == "fatalities" || w == "deaths") {
+    // "the death toll rose to three"
+    for (std::size_t k = after; k < t.size() && k <= after + 3; ++k)
+      if (auto n = count_at(v, k, false)) return Group{*n, k + 1};
+    return group_ending_at(v, h.first);
+  }
+  if (w == "dead") {
+    // "two soldiers were among the dead"
+    if (h.first >= 2 && t[h.first - 1].lower == "the" && t[h.first - 2].lower == "among")
+      return clause_subject(v, h.first - 2);
+    return group_ending_at(v, h.first);
+  }
+  // A verb. "were killed or wounded" share one auxiliary and one subject.
+  std::size_t p = h.first;
+  while (p >= 2 && (t[p - 1].lower == "or" || t[p - 1].lower == "and") && is_casualty(v, p - 2))
+    p -= 2;
+  std::size_t q = p;
+  while (q > 0 && has(adverbs(), t[q - 1].lower)) --q;
+  if (q > 0 && has(auxiliaries(), t[q - 1].lower)) return clause_subject(v, q - 1);
+  if (w == "died" || w == "die" || w == "dies") return clause_subject(v, p);
+  // Active: "killed a foreign civilian contractor", "wounding eight contractors and ...".
+  if (auto object = group_at(v, after)) return object;
+  // A reduced relative: "three soldiers wounded in the attack".
+  return group_ending_at(v, p);
+}
+
+// An attacker's or a government's unverified assertion: "Tehran claimed, without evidence,
+// that dozens of Americans had died".
+bool unverified_claim(const SentenceView& v) {
+  const auto& t = v.tokens;
+  for (std::size_t i = 0; i + 1 < t.size(); ++i) {
+    if (t[i].lower == "without" && t[i + 1].lower == "evidence") return true;
+    if (t[i].lower == "claimed" || t[i].lower == "claims" || t[i].lower == "claiming") {
+      const auto& next = t[i + 1].lower;
+      if (next == "that" || next == "," || next == "without") return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
+  std::vector<CasualtyFigure> out;
+  if (unverified_claim(v)) return out;
+  for (const auto& h : v.hits) {
+    if (h.kind != lexicon::Kind::kTrigger || (h.category != "killed" && h.category != "injured"))
+      continue;
+    auto group = victims_of(v, h);
+    if (!group || group->enemy) continue;
+    out.push_back({h.category == "killed", group->zero ? 0 : group->count, group->zero});
+  }
+  return out;
+}
+
+}  // namespace sitrep::extract
