@@ -28,6 +28,16 @@ bool is_projectile(const lexicon::Lexicon& lexicon, const SentenceView& v, std::
   return false;
 }
 
+// Words that may follow a number standing for projectiles: "intercepted five before",
+// "two of them", "three were shot down".
+bool count_stands_alone(const std::string& w) {
+  static const std::set<std::string> words = {
+      "of", "and",    "but",  "while",  "as",   "before", "after", "over", "near",
+      "in", "inside", "on",   "at",     "with", "were",   "was",   "had",  "have",
+      "by", "others", "more", "landed", "hit",  "fell",   "struck"};
+  return words.count(w) > 0;
+}
+
 bool is_clause_break(const text::Token& t) {
   return t.lower == ";" || t.lower == ":" || t.lower == "(" || t.lower == ")";
 }
@@ -501,8 +511,18 @@ void FieldReader::read_counts(Attack& attack) {
     return {};
   };
   bool projectile_seen = false;  // "Two were shot down" after a sentence that named the drones
-  for (const auto& v : views_) {
-    if (!main_sentence(v)) continue;
+  bool definite_launch = false;  // "The rockets were fired from ...": the ones counted elsewhere
+  const SentenceView* none_reached = nullptr;  // "Neither reached the compound."
+  // A claimant's own numbers ("saying it had targeted the base with three drones that hit their
+  // targets") fill only what the reporting leaves open: the claim sentences come last.
+  auto claim_sentence = [](const SentenceView& v) { return v.has("claim"); };
+  std::vector<const SentenceView*> order;
+  for (const auto& v : views_)
+    if (main_sentence(v) && !claim_sentence(v)) order.push_back(&v);
+  for (const auto& v : views_)
+    if (main_sentence(v) && claim_sentence(v)) order.push_back(&v);
+  for (const SentenceView* view : order) {
+    const auto& v = *view;
     for (std::size_t k = 0; k < v.tokens.size() && !projectile_seen; ++k)
       projectile_seen = is_projectile(lexicon_, v, k);
     bool sentence_has_weapon = projectile_seen;
@@ -514,6 +534,8 @@ void FieldReader::read_counts(Attack& attack) {
       auto n = count_at(v, i, article_position);
       if (!n) continue;
       bool article = t[i].lower == "a" || t[i].lower == "an" || t[i].lower == "single";
+      // "A second drone impacted": the enumeration below counts it.
+      if (article && i + 1 < t.size() && text::parse_ordinal(t[i + 1].lower)) continue;
       // "Five of six drones were intercepted": five intercepted, six launched.
       std::optional<int> total;
       std::size_t skip = 0;
@@ -568,6 +590,14 @@ void FieldReader::read_counts(Attack& attack) {
         if (w != "to" && w != "at" && w != "least" && w != "about" && w != "some" && w != "down" &&
             w != "all")
           break;
+      }
+      // Without a projectile noun the number must stand alone ("intercepted five", "two were
+      // shot down"): "struck a strategic centre", "hit two buildings" count no projectiles.
+      if (!projectile) {
+        if (article) continue;
+        if (i + 1 < t.size() && t[i + 1].word && !count_stands_alone(t[i + 1].lower) &&
+            verb_category(v, i + 1).empty())
+          continue;
       }
       if (!projectile && category.empty()) {
         // "two were shot down", "three impacts": a number standing for projectiles.
@@ -627,6 +657,24 @@ void FieldReader::read_counts(Attack& attack) {
       if (total && field != "launched") set("launched", *total, v, false);
       i += skip;
     }
+    for (std::size_t i = 0; i + 2 < t.size(); ++i) {
+      // "The rockets were fired from al-Jihad": a launch of the projectiles counted elsewhere.
+      if (t[i].lower == "the" && is_projectile(lexicon_, v, i + 1) && !claim_sentence(v)) {
+        std::size_t k = i + 1;
+        while (k + 1 < t.size() && v.token_is_weapon(k + 1)) ++k;
+        for (std::size_t j = k + 1; j < t.size() && j <= k + 2; ++j)
+          if (v.token_in(j, "launch")) definite_launch = true;
+      }
+      // "Neither reached the compound", "none of the drones hit the base".
+      if (t[i].lower == "neither" || (t[i].lower == "none" && !v.has("uncertain")))
+        for (std::size_t j = i + 1; j < t.size() && j <= i + 5; ++j) {
+          if (v.token_in(j, "impact") || t[j].lower == "reached") {
+            if (!none_reached) none_reached = &v;
+            break;
+          }
+          if (!t[j].word) break;
+        }
+    }
     // Enumerated impacts: "One rocket hit the wall ..., and the second landed inside the base".
     for (std::size_t i = 0; i + 1 < t.size(); ++i) {
       std::optional<int> ordinal;
@@ -655,10 +703,14 @@ void FieldReader::read_counts(Attack& attack) {
       }
     }
   }
+  if (none_reached && !found["impacted"].value && found["intercepted"].value) {
+    found["impacted"].value = 0;
+    found["impacted"].where = none_reached;
+  }
   // Launched is derived only where the text accounts for the whole attack: what the defences
   // engaged ("two drones were shot down") or a lone projectile ("a single drone hit the base").
   // "Three rockets hit the embassy" says how many hit, not how many were fired.
-  bool whole_attack = found["intercepted"].value || found["impacted"].single;
+  bool whole_attack = found["intercepted"].value || found["impacted"].single || definite_launch;
   if (!found["launched"].value && whole_attack) {
     auto& launched = found["launched"];
     launched.value = found["intercepted"].value.value_or(0) + found["impacted"].value.value_or(0);
