@@ -710,7 +710,8 @@ void FieldReader::read_counts(Attack& attack) {
   // Launched is derived only where the text accounts for the whole attack: what the defences
   // engaged ("two drones were shot down") or a lone projectile ("a single drone hit the base").
   // "Three rockets hit the embassy" says how many hit, not how many were fired.
-  bool whole_attack = found["intercepted"].value || found["impacted"].single || definite_launch;
+  bool whole_attack = found["intercepted"].value || found["impacted"].single ||
+                      (definite_launch && found["impacted"].value);
   if (!found["launched"].value && whole_attack) {
     auto& launched = found["launched"];
     launched.value = found["intercepted"].value.value_or(0) + found["impacted"].value.value_or(0);
