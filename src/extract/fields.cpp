@@ -751,11 +751,36 @@ void FieldReader::read_casualties(Attack& attack) {
   }
 }
 
+namespace {
+
+// "The strike destroyed two vehicles", "destroying a hangar": a structure or vehicle destroyed
+// (not a drone destroyed in the air) is significant damage.
+bool destroyed_structure(const SentenceView& v) {
+  static const std::set<std::string> things = {
+      "vehicle",    "vehicles",    "building",  "buildings", "hangar",     "hangars", "aircraft",
+      "helicopter", "helicopters", "truck",     "trucks",    "car",        "cars",    "house",
+      "houses",     "homes",       "quarters",  "warehouse", "warehouses", "tent",    "tents",
+      "structure",  "structures",  "equipment", "depot",     "tower",      "radar",   "barracks"};
+  const auto& t = v.tokens;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i].lower != "destroyed" && t[i].lower != "destroying") continue;
+    for (std::size_t k = i + 1; k < t.size() && k <= i + 4; ++k) {
+      if (things.count(t[k].lower)) return true;
+      if (!t[k].word || v.token_is_weapon(k)) break;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 void FieldReader::read_damage(Attack& attack) {
   for (const auto& v : views_) {
     if (!main_sentence(v) || v.has("uncertain")) continue;
     for (const char* level : {"damage_none", "damage_minor", "damage_significant"}) {
-      if (!v.has(level)) continue;
+      bool said = v.has(level) ||
+                  (std::string_view(level) == "damage_significant" && destroyed_structure(v));
+      if (!said) continue;
       std::string name = std::string(level).substr(7);
       if (damage_rank(name) > damage_rank(attack.damage)) {
         attack.damage = name;
@@ -763,6 +788,51 @@ void FieldReader::read_damage(Attack& attack) {
       }
     }
   }
+}
+
+// "The Islamic Resistance in Iraq said in a statement that its fighters had attacked the base",
+// "the Guards said they fired the missiles": a report verb whose clause has the speaker's own
+// fighters as the attackers. Each becomes a claim hit at the report verb. The clause must be
+// about this attack: "said it had attacked a convoy" or "launched drones at the al-Tanf base"
+// (another facility) admit other attacks.
+std::vector<Hit> FieldReader::admissions_in(const SentenceView& v) const {
+  std::vector<Hit> out;
+  const auto& t = v.tokens;
+  const auto* main = lexicon_.facility_named(main_facility_);
+  auto other_facility = [&](std::size_t from, std::size_t to) {
+    for (const Hit* h : v.all(Kind::kFacility)) {
+      if (h->first < from || h->first > to) continue;
+      const auto& f = lexicon_.facility(h->entry);
+      bool same =
+          f.name == main_facility_ || (main && (f.within == main->name || main->within == f.name));
+      if (!same) return true;
+    }
+    return false;
+  };
+  for (const Hit* r : v.all("report_verb")) {
+    const auto& verb = t[r->first].lower;
+    if (verb != "said" && verb != "says" && verb != "announced" && verb != "stated") continue;
+    for (std::size_t k = r->last + 1; k < t.size() && k <= r->last + 9; ++k) {
+      const auto& w = t[k].lower;
+      if (w != "it" && w != "they" && w != "its" && w != "their") continue;
+      for (std::size_t j = k + 1; j < t.size() && j <= k + 3; ++j) {
+        const auto& m = t[j].lower;
+        if (v.token_in(j, "negation") || m == "not" || m == "would" || m == "will" ||
+            m == "could" || m == "may" || m == "might")
+          break;
+        if (!v.token_in(j, "launch") && !v.token_in(j, "attack_verb")) continue;
+        std::size_t object = j + 1;
+        while (object < t.size() && (v.token_in(object, "launch") ||
+                                     v.token_in(object, "attack_verb") || !t[object].word))
+          ++object;
+        bool indefinite = object < t.size() && (t[object].lower == "a" || t[object].lower == "an");
+        if (!indefinite && !other_facility(object, object + 12)) out.push_back(*r);
+        break;
+      }
+      break;
+    }
+  }
+  return out;
 }
 
 void FieldReader::read_actors(Attack& attack) {
@@ -786,8 +856,10 @@ void FieldReader::read_actors(Attack& attack) {
           if (v.tokens[k].lower == "which" || v.tokens[k].lower == "who")
             blame_before_generic = true;
       }
+    std::vector<Hit> admissions = admissions_in(v);
     bool usable = v.role == Role::kMain || hedged || blame_before_generic ||
-                  (v.role == Role::kBackground && v.has("cause") && v.has("claim")) ||
+                  (v.role == Role::kBackground && v.has("cause") &&
+                   (v.has("claim") || !admissions.empty())) ||
                   (v.sentence.heading && v.role != Role::kGeneric && v.role != Role::kBackground);
     if (!usable) continue;
     auto actors = v.all(Kind::kActor);
@@ -800,8 +872,11 @@ void FieldReader::read_actors(Attack& attack) {
       for (std::size_t k = a->first >= 3 ? a->first - 3 : 0; k < a->first; ++k)
         if (v.token_in(k, "speaker")) speaker = true;
       if (speaker) continue;
-      // Claims: "X claimed responsibility", "claimed by X"; not "claimed other attacks".
-      for (const Hit* c : v.all("claim")) {
+      // Claims: "X claimed responsibility", "claimed by X"; not "claimed other attacks". An
+      // admission ("X said its fighters had attacked the base") is a claim too.
+      auto claims = v.all("claim");
+      for (const Hit& admission : admissions) claims.push_back(&admission);
+      for (const Hit* c : claims) {
         // The claimant is the clause's subject: the first actor before the claim, across an
         // apposition ("The Islamic Resistance in Iraq, an umbrella of Iran-backed factions,
         // claimed ...").
@@ -883,6 +958,24 @@ void FieldReader::read_actors(Attack& attack) {
         if ((after || before) && !negated) {
           suspected.insert(actor.name);
           where.emplace("suspected", &v);
+        }
+      }
+      // The outlet or an official names the attacker as the subject of the attack: "Iran-backed
+      // militants fired multiple ballistic missiles at the base".
+      if (v.role == Role::kMain && refers_to_main(v) && !claimed.count(actor.name) &&
+          actor.kind != "state") {
+        bool admitted = std::any_of(admissions.begin(), admissions.end(),
+                                    [&](const Hit& h) { return h.first > a->last; });
+        for (std::size_t k = a->last + 1; k < v.tokens.size() && k <= a->last + 2 && !admitted;
+             ++k) {
+          if (v.token_in(k, "launch") || v.token_in(k, "attack_verb")) {
+            bool negated = k >= 1 && v.token_in(k - 1, "negation");
+            if (!negated) suspected.insert(actor.name), where.emplace("suspected", &v);
+            break;
+          }
+          const auto& w = v.tokens[k].lower;
+          if (w != "had" && w != "have" && w != "has" && w != "reportedly" && w != "allegedly")
+            break;
         }
       }
       // "held Iran-backed groups responsible".

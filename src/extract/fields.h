@@ -43,6 +43,7 @@ class FieldReader {
   void read_casualties(Attack& attack);
   void read_damage(Attack& attack);
   void read_actors(Attack& attack);
+  std::vector<Hit> admissions_in(const SentenceView& v) const;
   void read_flags(Attack& attack);
 
   const lexicon::Lexicon& lexicon_;
