@@ -93,6 +93,7 @@ struct Group {
   std::size_t end = 0;  // one past its last token
   bool enemy = false;
   bool zero = false;
+  bool restricted = false;  // a zero about some people: "no US troops"
 };
 
 // The people noun of a phrase starting at `from`: up to six modifiers, then a head ("two US
@@ -131,6 +132,8 @@ std::optional<Group> single_group_at(const SentenceView& v, std::size_t i) {
     if (w == "none" && from < t.size() && t[from].lower == "of") ++from;
     if (auto head = head_after(v, from, 6)) {
       head->zero = true;
+      // "no US troops" leaves room for other victims; "no people" does not.
+      head->restricted = t[head->end - 1].lower != "people" && t[head->end - 1].lower != "one";
       return head;
     }
     if (w == "none") return Group{0, i + 1, false, true};
@@ -326,7 +329,19 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
       continue;
     auto group = victims_of(v, h);
     if (!group || group->enemy) continue;
-    out.push_back({h.category == "killed", group->zero ? 0 : group->count, group->zero});
+    out.push_back({h.category == "killed", group->zero ? 0 : group->count, group->restricted});
+  }
+  // A negated outcome noun is a zero for everyone: "without causing any casualties", "did not
+  // result in injuries", "no victims or damage".
+  const auto& t = v.tokens;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const auto& w = t[i].lower;
+    bool both = w == "casualties" || w == "victims" || w == "losses" || w == "casualty";
+    bool injured = both || w == "injuries" || w == "injury" || w == "wounds";
+    bool killed = both || w == "deaths" || w == "fatalities";
+    if ((!injured && !killed) || !negated_in_clause(v, i)) continue;
+    if (killed) out.push_back({true, 0, false});
+    if (injured) out.push_back({false, 0, false});
   }
   return out;
 }

@@ -12,7 +12,9 @@ namespace sitrep::extract {
 struct CasualtyFigure {
   bool killed = false;  // else injured
   int value = 0;        // 0 for "no US troops were hurt", "none of the guards"
-  bool zero_statement = false;
+  // A zero about some of the people ("no US troops were hurt"), which a count of others may
+  // still follow; "no casualties" and "no one was hurt" are about everyone.
+  bool restricted = false;
 };
 
 // The figures a sentence states about the victims of an attack. Figures about attackers

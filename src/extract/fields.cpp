@@ -729,13 +729,13 @@ void FieldReader::read_counts(Attack& attack) {
 void FieldReader::read_casualties(Attack& attack) {
   // The first figure the article gives wins, except that a zero about some of the people ("no
   // Americans were hurt") yields to a count of the others ("one civilian was lightly injured").
-  bool killed_zero = false, injured_zero = false;
-  auto record = [&](bool killed, int value, const SentenceView& v) {
+  bool killed_restricted = false, injured_restricted = false;
+  auto record = [&](bool killed, int value, const SentenceView& v, bool restricted = false) {
     auto& slot = killed ? attack.killed : attack.injured;
-    bool& zero = killed ? killed_zero : injured_zero;
-    if (slot && !(zero && value > 0)) return;
+    bool& open = killed ? killed_restricted : injured_restricted;
+    if (slot && !(open && value > 0)) return;
     slot = value;
-    zero = value == 0;
+    open = value == 0 && restricted;
     attack.evidence[killed ? "killed" : "injured"] = evidence(v);
   };
   for (const auto& v : views_) {
@@ -747,7 +747,7 @@ void FieldReader::read_casualties(Attack& attack) {
       if (v.has("zero_deaths")) record(true, 0, v);
     }
     for (const auto& figure : casualty_figures(v))
-      if (figure.value > 0 || !uncertain) record(figure.killed, figure.value, v);
+      if (figure.value > 0 || !uncertain) record(figure.killed, figure.value, v, figure.restricted);
   }
 }
 
@@ -777,11 +777,29 @@ bool destroyed_structure(const SentenceView& v) {
 void FieldReader::read_damage(Attack& attack) {
   for (const auto& v : views_) {
     if (!main_sentence(v) || v.has("uncertain")) continue;
+    // A negated damage phrase ("did not result in ... material damage", "no victims or damage")
+    // says there was none; "damage to a hangar" says there was some.
+    bool negated = false, damage_to = false;
+    for (const Hit* h : v.all("damage_minor"))
+      if (negated_in_clause(v, h->first)) negated = true;
+    for (const Hit* h : v.all("damage_significant"))
+      if (negated_in_clause(v, h->first)) negated = true;
+    const auto& t = v.tokens;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      if (t[i].lower != "damage" && t[i].lower != "damages") continue;
+      if (negated_in_clause(v, i))
+        negated = true;
+      else if (i + 1 < t.size() && t[i + 1].lower == "to")
+        damage_to = true;
+    }
     for (const char* level : {"damage_none", "damage_minor", "damage_significant"}) {
-      bool said = v.has(level) ||
-                  (std::string_view(level) == "damage_significant" && destroyed_structure(v));
+      std::string_view name_view = std::string_view(level).substr(7);
+      bool said = false;
+      if (name_view == "none") said = v.has(level) || negated;
+      if (name_view == "minor") said = !negated && (v.has(level) || damage_to);
+      if (name_view == "significant") said = !negated && (v.has(level) || destroyed_structure(v));
       if (!said) continue;
-      std::string name = std::string(level).substr(7);
+      std::string name(name_view);
       if (damage_rank(name) > damage_rank(attack.damage)) {
         attack.damage = name;
         attack.evidence["damage"] = evidence(v);

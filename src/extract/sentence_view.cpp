@@ -62,6 +62,32 @@ std::optional<int> count_at(const SentenceView& v, std::size_t i, bool allow_art
   return std::nullopt;
 }
 
+bool outcome_noun(std::string_view w) {
+  static const std::set<std::string, std::less<>> nouns = {
+      "injuries",   "injury",  "casualties", "casualty",   "victims", "deaths",
+      "fatalities", "wounds",  "damage",     "damages",    "losses",  "harm",
+      "dead",       "wounded", "injured",    "destruction"};
+  return nouns.find(w) != nouns.end();
+}
+
+// True when a negator governs token i in its clause: "no injuries", "without causing any
+// casualties", "did not result in injuries or material damage", "no victims or damage". A
+// coordination of outcome nouns stays in scope; "and" before anything else starts a new clause
+// ("No one was hurt and the blast damaged a hangar").
+bool negated_in_clause(const SentenceView& v, std::size_t i) {
+  const auto& t = v.tokens;
+  for (std::size_t k = i; k > 0 && k + 9 > i; --k) {
+    const auto& w = t[k - 1].lower;
+    if (w == "no" || w == "not" || w == "without" || w == "nor" || w == "never" || w == "neither" ||
+        w == "n't" || w == "didn't")
+      return true;
+    if (!t[k - 1].word || w == "but" || w == "while" || w == "although" || w == "though")
+      return false;
+    if ((w == "and" || w == "or") && !(k >= 2 && outcome_noun(t[k - 2].lower))) return false;
+  }
+  return false;
+}
+
 bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d) {
   std::size_t first = v.token_at(d.span.start);
   std::size_t last = v.token_at(d.span.end - 1);

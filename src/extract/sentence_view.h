@@ -59,6 +59,13 @@ struct SentenceView {
 // only where the caller allows it. Years and clock times are not counts.
 std::optional<int> count_at(const SentenceView& v, std::size_t i, bool allow_article);
 
+// Nouns naming an attack's outcome: "casualties", "injuries", "victims", "damage" ...
+bool outcome_noun(std::string_view w);
+
+// True when a negator governs token i in its clause: "no injuries", "without causing any
+// casualties", "did not result in injuries or material damage", "no victims or damage".
+bool negated_in_clause(const SentenceView& v, std::size_t i);
+
 // True when a date sits beside a reporting verb ("the embassy on Friday blamed", "announced on
 // Friday that"): it dates the report, not the attack.
 bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d);
