@@ -108,7 +108,7 @@ bool says_number(std::string_view sentence, int value) {
     // "the third managed to strike": one, named by its place in the enumeration.
     if (auto n = sitrep::text::parse_ordinal(w); n && *n >= 2 && value == 1) return true;
     if (value == 0 && (w == "no" || w == "none" || w == "nobody" || w == "without" || w == "zero" ||
-                       w == "neither"))
+                       w == "neither" || w == "not"))
       return true;
     if (value == 1 && (w == "a" || w == "an" || w == "single" || w == "lone")) return true;
     if (value == 2 && (w == "both" || w == "pair" || w == "another")) return true;
@@ -246,6 +246,11 @@ void check_evidence(const std::string& doc, const CleanText& clean, const Report
       EXPECT_TRUE(says_time(e.text, *a.time_local)) << "no time " << *a.time_local;
     } else if (field == "damage") {
       bool destroyed = a.damage == "significant" && contains_phrase(e.text, "destroyed");
+      // "did not result in injuries or material damage": a negated damage word.
+      bool negated = a.damage == "none" && contains_phrase(e.text, "damage") &&
+                     (contains_phrase(e.text, "no") || contains_phrase(e.text, "not") ||
+                      contains_phrase(e.text, "without"));
+      destroyed = destroyed || negated;
       EXPECT_TRUE(destroyed || says_trigger(e.text, "damage_" + a.damage))
           << "no phrase of damage " << a.damage;
     } else if (field == "alarm_sounded") {

@@ -64,6 +64,38 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
   return views;
 }
 
+// Who carried out a strike named by a noun: "Washington's attacks", "a US drone strike" are
+// strikes BY the US (us_agent); "an Israeli air strike" is no US strike, so the bare "air
+// strike" phrase loses its us_agent reading.
+void assign_strike_agents(SentenceView& v) {
+  static const std::set<std::string> us = {"us",         "u.s.",         "u.s",
+                                           "american",   "washington's", "america's",
+                                           "pentagon's", "us-led",       "u.s.-led"};
+  static const std::set<std::string> third_party = {
+      "israeli", "israel's", "turkish",   "turkey's", "russian", "russia's", "iranian",
+      "iran's",  "syrian",   "jordanian", "saudi",    "emirati", "french",   "british"};
+  const auto& t = v.tokens;
+  auto agent_before = [&](const Hit& h, const std::set<std::string>& agents) {
+    std::size_t k = h.first;
+    if (k >= 1 && v.token_is_weapon(k - 1)) --k;  // "US drone strike"
+    return k >= 1 && agents.count(t[k - 1].lower) > 0;
+  };
+  std::erase_if(v.hits, [&](const Hit& h) {
+    if (h.kind != Kind::kTrigger || h.category != "us_agent") return false;
+    std::string_view phrase = v.text.substr(h.start, h.end - h.start);
+    bool bare = phrase.size() <= 11 && (phrase.starts_with("air") || phrase.starts_with("Air"));
+    return bare && agent_before(h, third_party);
+  });
+  std::vector<Hit> added;
+  for (const auto& h : v.hits)
+    if (h.kind == Kind::kTrigger && h.category == "attack_noun" && agent_before(h, us)) {
+      Hit agent = h;
+      agent.category = "us_agent";
+      added.push_back(agent);
+    }
+  v.hits.insert(v.hits.end(), added.begin(), added.end());
+}
+
 // Role from trigger phrases alone (dates are considered once the main date is known).
 Role marker_role(const SentenceView& v) {
   if (v.has("us_agent")) {
@@ -108,8 +140,16 @@ Role marker_role(const SentenceView& v) {
   return Role::kMain;
 }
 
+// A weapon, an attack verb, or an attack noun; a bare plural ("the attacks on US troops") speaks
+// of many attacks, not of one.
 bool has_attack_evidence(const SentenceView& v) {
-  return !v.all(Kind::kWeapon).empty() || v.has("attack_verb") || v.has("attack_noun");
+  if (!v.all(Kind::kWeapon).empty() || v.has("attack_verb")) return true;
+  for (const Hit* h : v.all("attack_noun")) {
+    std::string_view last = v.tokens[h->last].lower;
+    bool plural = last == "attacks" || last == "strikes" || last == "assaults" || last == "raids";
+    if (!plural) return true;
+  }
+  return false;
 }
 
 // "Iran fired missiles at Ain al-Asad early on Wednesday, in retaliation for the US strike
@@ -161,6 +201,7 @@ Report Extractor::extract(const Document& document, const CleanText& clean) cons
   auto published_days = text::days_from_civil(document.published);
 
   for (auto& v : views) {
+    assign_strike_agents(v);
     drop_trailing_cause(v);
     v.role = marker_role(v);
     // "... on Saturday evening, in one of the heaviest attacks since the war began": a sentence

@@ -152,7 +152,35 @@ std::string FieldReader::source_of(const SentenceView& v) const {
   return {};
 }
 
-bool FieldReader::is_speaker(const SentenceView& v, const Hit& hit) const {
+// A site or target phrase that is not what was attacked: the speaker ("the US Embassy said"),
+// the issuer of a statement, the defender ("US Embassy air defenses shot down"), or a landmark
+// that locates another place (", ten kilometres west of Baghdad airport", "where US troops are
+// deployed").
+bool FieldReader::not_the_target(const SentenceView& v, const Hit& hit) const {
+  const auto& t = v.tokens;
+  // "US Embassy air defenses", "the coalition's C-RAM": the defender.
+  for (std::size_t i = hit.last + 1; i < t.size() && i <= hit.last + 2; ++i) {
+    if (v.token_in(i, "air_defense")) return true;
+    if (t[i].lower != "'s" && t[i].lower != "’s") break;
+  }
+  // "a statement issued by the US Embassy", "a statement from the coalition".
+  for (std::size_t i = hit.first >= 4 ? hit.first - 4 : 0; i + 1 < hit.first; ++i)
+    if ((t[i].lower == "statement" || t[i].lower == "message" || t[i].lower == "post") &&
+        (t[i + 1].lower == "issued" || t[i + 1].lower == "from" || t[i + 1].lower == "by"))
+      return true;
+  // ", ten kilometres west of X": a distance from a landmark.
+  for (std::size_t i = hit.first >= 5 ? hit.first - 5 : 0; i < hit.first; ++i) {
+    const auto& w = t[i].lower;
+    bool unit = w == "km" || w == "kilometres" || w == "kilometers" || w == "miles" ||
+                w == "metres" || w == "meters" || w == "kilometre" || w == "kilometer";
+    if (unit && i >= 2 && (t[i - 2].lower == "," || (i >= 3 && t[i - 3].lower == ","))) return true;
+  }
+  // "where US troops are deployed": a clause that describes a place.
+  if (hit.first >= 1 && t[hit.first - 1].lower == "where")
+    for (std::size_t i = hit.last + 1; i < t.size() && i <= hit.last + 3; ++i) {
+      const auto& w = t[i].lower;
+      if (w == "deployed" || w == "stationed" || w == "based" || w == "housed") return true;
+    }
   // "The US Embassy in Baghdad on Friday accused ...": a report verb right after the name.
   for (std::size_t i = hit.last + 1; i < v.tokens.size() && i <= hit.last + 4; ++i) {
     if (v.token_in(i, "report_verb") || v.token_in(i, "suspect")) return true;
@@ -200,7 +228,7 @@ bool FieldReader::main_sentence(const SentenceView& v) const {
     const auto* main = lexicon_.facility_named(main_facility_);
     for (const Hit* h : v.all(Kind::kFacility)) {
       const auto& f = lexicon_.facility(h->entry);
-      if (f.name == main_facility_ || is_speaker(v, *h)) return true;
+      if (f.name == main_facility_ || not_the_target(v, *h)) return true;
       if (main && (f.within == main->name || main->within == f.name)) return true;
       if (v.attack_evidence) return false;
     }
@@ -213,14 +241,14 @@ int FieldReader::anchor_score(const SentenceView& v) const {
   int score = 0;
   bool target = false;
   for (const Hit* h : v.all(Kind::kFacility))
-    if (!is_speaker(v, *h)) {
+    if (!not_the_target(v, *h)) {
       score += 3;
       target = true;
       break;
     }
   for (const char* category : {"target_military", "target_diplomatic"})
     for (const Hit* h : v.all(category))
-      if (!is_speaker(v, *h)) {
+      if (!not_the_target(v, *h)) {
         score += 2;
         target = true;
         break;
@@ -254,6 +282,25 @@ bool FieldReader::detect() {
       if (v.role == Role::kNotAttack && !v.has("foiled")) return false;
       break;
     }
+  // "The UAV was an unarmed camera drone", "it was not immediately clear whether the American
+  // mission was the target": the article itself says this was no attack on our sites.
+  for (const auto& v : views_) {
+    if (v.role == Role::kBackground || v.role == Role::kGeneric || v.sentence.quoted) continue;
+    if (v.has("benign")) return false;
+    if (v.has("uncertain")) {
+      const auto& t = v.tokens;
+      for (std::size_t i = 0; i + 1 < t.size(); ++i)
+        if (t[i].lower == "whether" || t[i].lower == "if")
+          for (std::size_t k = i + 1; k + 1 < t.size() && k <= i + 10; ++k)
+            if ((t[k].lower == "the" && t[k + 1].lower == "target") || t[k].lower == "targeted")
+              if (std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+                    return h.first > i && h.first < k &&
+                           (h.kind == Kind::kFacility || h.category == "target_diplomatic" ||
+                            h.category == "target_military");
+                  }))
+                return false;
+    }
+  }
   // A specific attack happened at a particular time: some main sentence about an attack says
   // when, within the week before publication. Analysis pieces, tallies and anniversaries speak
   // of attacks without such a day. Without a published date, no day can be checked.
@@ -271,7 +318,7 @@ bool FieldReader::detect() {
   if (!any_recent_day) {
     const auto& a = views_[anchor_];
     bool site = false;
-    for (const Hit* h : a.all(Kind::kFacility)) site |= !is_speaker(a, *h);
+    for (const Hit* h : a.all(Kind::kFacility)) site |= !not_the_target(a, *h);
     bool figure = false;
     // "three soldiers were killed", "kills three soldiers", "two rockets hit".
     for (std::size_t i = 0; i < a.tokens.size(); ++i)
@@ -283,7 +330,8 @@ bool FieldReader::detect() {
     if (site && figure && a.sentence.index <= 2) return true;
   }
   for (const auto& v : views_) {
-    if (v.role != Role::kMain || !v.attack_evidence) continue;
+    // "more attacks on Monday, which have not been confirmed" dates no attack.
+    if (v.role != Role::kMain || !v.attack_evidence || v.has("uncertain")) continue;
     for (const auto& d : v.dates) {
       if (!d.date) continue;
       auto days = text::days_from_civil(*d.date);
@@ -344,7 +392,7 @@ FieldReader::Place FieldReader::place(Attack& attack) {
   for (const auto& v : views_) {
     if (v.role != Role::kMain || !v.attack_evidence) continue;
     for (const Hit* h : v.all(Kind::kFacility)) {
-      if (is_speaker(v, *h)) continue;
+      if (not_the_target(v, *h)) continue;
       score[h->entry] += 2 + (&v == &views_[anchor_] ? 2 : 0) + (v.lead ? 1 : 0);
       if (!where.count(h->entry)) where[h->entry] = &v;
     }
@@ -355,7 +403,7 @@ FieldReader::Place FieldReader::place(Attack& attack) {
     for (const auto& v : views_) {
       if (v.role != Role::kMain || !v.lead) continue;
       for (const Hit* h : v.all(Kind::kFacility)) {
-        if (is_speaker(v, *h) || !score.empty()) continue;  // the first site named wins
+        if (not_the_target(v, *h) || !score.empty()) continue;  // the first site named wins
         score[h->entry] += 1;
         where[h->entry] = &v;
       }
@@ -394,7 +442,7 @@ FieldReader::Place FieldReader::place(Attack& attack) {
         std::string_view phrase = v->text.substr(h->start, h->end - h->start);
         std::string lower(phrase);
         for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (lower.find("embassy") == std::string::npos || is_speaker(*v, *h)) continue;
+        if (lower.find("embassy") == std::string::npos || not_the_target(*v, *h)) continue;
         if (const auto* f = lexicon_.facility_named("US Embassy " + place.city)) {
           main_facility_ = f->name;
           attack.evidence["facility"] = evidence(*v);
@@ -1053,8 +1101,8 @@ Attack FieldReader::main_attack() {
     int military = 0, diplomatic = 0;
     for (const auto& v : views_) {
       if (!main_sentence(v) || !v.attack_evidence) continue;
-      for (const Hit* h : v.all("target_military")) military += !is_speaker(v, *h);
-      for (const Hit* h : v.all("target_diplomatic")) diplomatic += !is_speaker(v, *h);
+      for (const Hit* h : v.all("target_military")) military += !not_the_target(v, *h);
+      for (const Hit* h : v.all("target_diplomatic")) diplomatic += !not_the_target(v, *h);
     }
     attack.target_type = military > diplomatic   ? "military"
                          : diplomatic > military ? "diplomatic"

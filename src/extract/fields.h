@@ -29,7 +29,7 @@ class FieldReader {
   };
   Evidence evidence(const SentenceView& v) const;
   std::string source_of(const SentenceView& v) const;
-  bool is_speaker(const SentenceView& v, const Hit& hit) const;
+  bool not_the_target(const SentenceView& v, const Hit& hit) const;
   int anchor_score(const SentenceView& v) const;
   bool main_sentence(const SentenceView& v) const;
   bool refers_to_main(const SentenceView& v) const;
