@@ -541,16 +541,23 @@ void FieldReader::read_counts(Attack& attack) {
   struct Found {
     std::optional<int> value;
     const SentenceView* where = nullptr;
-    bool single = false;  // "a drone", "a single rocket": the whole attack was one projectile
+    bool lower_bound = false;  // "more than 30 rockets": a later exact "33 rockets" replaces it
+    bool single = false;       // "a drone", "a single rocket": the whole attack was one projectile
   };
   std::map<std::string, Found> found;
-  auto set = [&](const std::string& field, int value, const SentenceView& v, bool raise) {
+  auto set = [&](const std::string& field, int value, const SentenceView& v, bool raise,
+                 bool lower_bound = false) {
     auto& f = found[field];
     if (!f.value) {
       f.value = value;
       f.where = &v;
+      f.lower_bound = lower_bound;
     } else if (raise && f.where == &v && value > *f.value) {
       f.value = value;
+    } else if (f.lower_bound && !lower_bound && value > *f.value) {
+      f.value = value;
+      f.where = &v;
+      f.lower_bound = false;
     }
   };
   auto verb_category = [](const SentenceView& v, std::size_t i) -> std::string {
@@ -561,6 +568,7 @@ void FieldReader::read_counts(Attack& attack) {
   bool projectile_seen = false;  // "Two were shot down" after a sentence that named the drones
   bool definite_launch = false;  // "The rockets were fired from ...": the ones counted elsewhere
   const SentenceView* none_reached = nullptr;  // "Neither reached the compound."
+  const SentenceView* all_stopped = nullptr;   // "destroyed the drones"
   // A claimant's own numbers ("saying it had targeted the base with three drones that hit their
   // targets") fill only what the reporting leaves open: the claim sentences come last.
   auto claim_sentence = [](const SentenceView& v) { return v.has("claim"); };
@@ -673,10 +681,14 @@ void FieldReader::read_counts(Attack& attack) {
         }
       }
       if (projectile && category.empty() && !article) {
-        // 3. A verb before, further back: "... fired at the base, including three rockets".
-        for (std::size_t k = i; k > 0 && k + 6 > i; --k) {
+        // 3. A verb before, further back: "... fired at the base, including three rockets";
+        // an instrument names what was launched: "targeted the US base in the Kurdistan
+        // region with two drones".
+        bool instrument = i >= 1 && t[i - 1].lower == "with";
+        for (std::size_t k = i; k > 0 && k + (instrument ? 16 : 6) > i; --k) {
           if (is_clause_break(t[k - 1])) break;
           std::string c = verb_category(v, k - 1);
+          if (c.empty() && instrument && v.token_in(k - 1, "attack_verb")) c = "launch";
           if (!c.empty()) {
             category = c;
             break;
@@ -695,12 +707,16 @@ void FieldReader::read_counts(Attack& attack) {
           }
         }
       if (category.empty()) continue;
-      if (article && category == "launch") continue;  // "launched a drone" says little
+      // "launched a drone" says little; "a drone targeted the base" is the one drone launched.
+      if (article && category == "launch" && !verb_after) continue;
       std::string field = category == "launch"      ? "launched"
                           : category == "intercept" ? "intercepted"
                                                     : "impacted";
       bool first_value = !found[field].value;
-      set(field, *n, v, false);
+      bool bound = (i >= 2 && ((t[i - 2].lower == "more" && t[i - 1].lower == "than") ||
+                               (t[i - 2].lower == "at" && t[i - 1].lower == "least"))) ||
+                   (i >= 1 && t[i - 1].lower == "over");
+      set(field, *n, v, false, bound);
       if (first_value && article) found[field].single = true;
       if (total && field != "launched") set("launched", *total, v, false);
       i += skip;
@@ -713,6 +729,12 @@ void FieldReader::read_counts(Attack& attack) {
         for (std::size_t j = k + 1; j < t.size() && j <= k + 2; ++j)
           if (v.token_in(j, "launch")) definite_launch = true;
       }
+      // "used countermeasures to destroy the drones", "shot down both drones": all of them.
+      if ((t[i].lower == "destroy" || t[i].lower == "destroyed" || v.token_in(i, "intercept")) &&
+          (t[i + 1].lower == "the" || t[i + 1].lower == "both" || t[i + 1].lower == "all") &&
+          is_projectile(lexicon_, v, i + 2) && !v.token_in(i + 1, "intercept") &&
+          !t[i + 2].lower.ends_with("'s") && t[i + 2].lower.ends_with("s") && !all_stopped)
+        all_stopped = &v;
       // "Neither reached the compound", "none of the drones hit the base".
       if (t[i].lower == "neither" || (t[i].lower == "none" && !v.has("uncertain")))
         for (std::size_t j = i + 1; j < t.size() && j <= i + 5; ++j) {
@@ -737,19 +759,34 @@ void FieldReader::read_counts(Attack& attack) {
       // The verb after it says what happened to that one: hit ("the second landed") or was
       // stopped ("the second was diverted").
       std::string follows;
-      for (std::size_t k = i + 2; k < t.size() && k <= i + 6 && follows.empty(); ++k) {
+      std::size_t after = t[i].lower == "another" ? i + 1 : i + 2;  // "another exploded"
+      for (std::size_t k = after; k < t.size() && k <= i + 6 && follows.empty(); ++k) {
         std::string c = verb_category(v, k);
         if (c == "intercept" || c == "impact") follows = c;
       }
       if (follows.empty()) continue;
       auto& f = found[follows == "impact" ? "impacted" : "intercepted"];
+      // "The first missile hit the runway, while the second landed near a hangar": both hit.
+      bool first_too = false;
+      for (std::size_t k = 0; k + 1 < i && !first_too; ++k)
+        if (t[k].lower == "first" || t[k].lower == "one")
+          for (std::size_t j = k + 1; j < i && j <= k + 4; ++j)
+            if (verb_category(v, j) == follows) first_too = true;
       if (f.value && f.where == &v) {
         f.value = *f.value + 1;
+      } else if (!f.value && first_too && t[i].lower != "another") {
+        f.value = *ordinal;
+        f.where = &v;
       } else if (!f.value) {
         f.value = 1;
         f.where = &v;
       }
     }
+  }
+  if (all_stopped && !found["intercepted"].value && found["launched"].value &&
+      !found["impacted"].value) {
+    found["intercepted"].value = found["launched"].value;
+    found["intercepted"].where = all_stopped;
   }
   if (none_reached && !found["impacted"].value && found["intercepted"].value) {
     found["impacted"].value = 0;
