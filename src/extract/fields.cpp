@@ -301,6 +301,41 @@ bool FieldReader::detect() {
                 return false;
     }
   }
+  // An aftermath piece ("Soldiers injured when militants fired missiles at the base received
+  // Purple Hearts on Thursday ... wounded in the January 20 attack") names its attack as "the
+  // <older date> attack" in the lead; its recent day dates the ceremony, not the attack. Such an
+  // article reports the attack only when a recent day sits right beside an attack verb.
+  const auto published_day = text::days_from_civil(published_);
+  bool old_attack_named = false;
+  for (const auto& v : views_) {
+    if (!v.lead || v.sentence.heading) continue;
+    const auto& t = v.tokens;
+    for (const auto& d : v.dates) {
+      auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
+      if (!days || !published_day || !d.explicit_day || *days >= *published_day - 10) continue;
+      std::size_t first = v.token_at(d.span.start), last = v.token_at(d.span.end - 1);
+      bool definite = first >= 1 && t[first - 1].lower == "the";
+      bool attack_next = last + 1 < t.size() &&
+                         (v.token_in(last + 1, "attack_noun") || v.token_is_weapon(last + 1));
+      if (definite && attack_next) old_attack_named = true;
+    }
+  }
+  if (old_attack_named && published_day) {
+    bool recent_beside_verb = false;
+    for (const auto& v : views_) {
+      if (v.role != Role::kMain) continue;
+      for (const auto& d : v.dates) {
+        auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
+        if (!days || *days > *published_day + 1 || *days < *published_day - 7) continue;
+        std::size_t first = v.token_at(d.span.start), last = v.token_at(d.span.end - 1);
+        for (std::size_t k = first >= 6 ? first - 6 : 0; k < v.tokens.size() && k <= last + 6; ++k)
+          if (v.token_in(k, "attack_verb") || v.token_in(k, "impact") ||
+              v.token_in(k, "intercept") || v.token_in(k, "launch"))
+            recent_beside_verb = true;
+      }
+    }
+    if (!recent_beside_verb) return false;
+  }
   // A specific attack happened at a particular time: some main sentence about an attack says
   // when, within the week before publication. Analysis pieces, tallies and anniversaries speak
   // of attacks without such a day. Without a published date, no day can be checked.
