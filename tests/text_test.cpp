@@ -101,6 +101,16 @@ TEST(TextTimes, TwelveAndTwentyFourHourForms) {
   EXPECT_TRUE(find_times("14 rockets were fired in 2023").empty());
 }
 
+TEST(TextTimes, DottedAndRedundantPmForms) {
+  auto t = find_times("early on Friday at 1.46 am local time");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "01:46");
+  t = find_times("At 20:58 pm, a drone was shot down");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "20:58");
+  EXPECT_TRUE(find_times("a crater 1.5 metres deep").empty());
+}
+
 TEST(TextTimes, MilitaryTimeAndVagueMidnight) {
   auto t = find_times("At 0720 (local time) today, 10 rockets targeted the base");
   ASSERT_EQ(t.size(), 1u);

@@ -433,7 +433,13 @@ std::vector<TimeMention> find_times(std::string_view sentence, int utc_offset_ho
   std::vector<TimeMention> out;
   auto tokens = tokenize(sentence);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const std::string& w = tokens[i].lower;
+    std::string w = tokens[i].lower;
+    // "1.46 am": a dot between hour and minutes, when am/pm follows.
+    if (auto dot = w.find('.'); dot != std::string::npos && (dot == 1 || dot == 2) &&
+                                w.size() == dot + 3 && i + 1 < tokens.size()) {
+      const std::string& next = tokens[i + 1].lower;
+      if (next == "am" || next == "pm" || next == "a.m" || next == "p.m") w[dot] = ':';
+    }
     int hour = -1, minute = 0;
     std::string suffix;
     std::size_t end = i + 1;
@@ -493,6 +499,10 @@ std::vector<TimeMention> find_times(std::string_view sentence, int utc_offset_ho
       }
       if (!suffix.empty() && suffix != "a.m" && suffix != "am" && suffix != "p.m" && suffix != "pm")
         hour = -1;
+      // "20:58 pm": a 24-hour clock with a redundant pm.
+      if (colon != std::string::npos && hour >= 13 && hour <= 23 &&
+          (suffix == "pm" || suffix == "p.m"))
+        suffix.clear();
       if (hour > 23 || minute > 59 || (!suffix.empty() && (hour > 12 || hour == 0))) hour = -1;
       if (hour >= 0 && colon == std::string::npos && suffix.empty()) hour = -1;
     }
