@@ -707,3 +707,24 @@ TEST(ExtractGolden, CasesMatchTheirExpectedFields) {
 }
 
 }  // namespace
+
+// A blame for a run of attacks ("accused ... of being behind past attacks") is no suspicion for
+// this one; a blame whose relative clause describes the actor's record still is.
+TEST(ExtractRules, BlameForPastAttacksIsNotSuspicion) {
+  auto r = extract_text(
+      "Drone hits Erbil air base\n\n"
+      "A drone struck the coalition base at Erbil International Airport on Monday night, "
+      "Kurdish officials said. It was not clear who was behind the attack. Washington has "
+      "accused Iran-aligned militias of being behind past attacks on its troops.\n",
+      "2025-06-10");
+  ASSERT_TRUE(r.main);
+  EXPECT_TRUE(r.main->suspected.empty());
+  r = extract_text(
+      "Drone hits Erbil air base\n\n"
+      "A drone struck the coalition base at Erbil International Airport on Monday night, "
+      "Kurdish officials said. A US official said initial indications pointed to Iran-aligned "
+      "militias, which have carried out dozens of attacks on US troops.\n",
+      "2025-06-10");
+  ASSERT_TRUE(r.main);
+  EXPECT_EQ(r.main->suspected, std::vector<std::string>{"Iran-aligned militias"});
+}

@@ -873,6 +873,28 @@ void FieldReader::read_casualties(Attack& attack) {
 
 namespace {
 
+// "accused Iran-backed groups of being behind past attacks", "believes that the attacks are
+// carried out by pro-Iranian groups": the blame's nearest attack noun is a plural, so it is for
+// a run of attacks, not for this one.
+bool blames_many_attacks(const SentenceView& v, const Hit& suspect) {
+  const Hit* nearest = nullptr;
+  std::size_t distance = 0;
+  for (const Hit* h : v.all("attack_noun")) {
+    std::size_t d = h->first > suspect.last ? h->first - suspect.last : suspect.first - h->last;
+    if (d > 10) continue;
+    // "pointed to militias, which have carried out dozens of attacks": the relative clause
+    // describes the actor, not what it is blamed for.
+    bool relative = false;
+    for (std::size_t k = suspect.last + 1; k < h->first; ++k)
+      relative |= v.tokens[k].lower == "which" || v.tokens[k].lower == "who";
+    if (relative) continue;
+    if (!nearest || d < distance) nearest = h, distance = d;
+  }
+  if (!nearest) return false;
+  std::string_view last = v.tokens[nearest->last].lower;
+  return last == "attacks" || last == "strikes" || last == "assaults" || last == "raids";
+}
+
 // "The strike destroyed two vehicles", "destroying a hangar": a structure or vehicle destroyed
 // (not a drone destroyed in the air) is significant damage.
 bool destroyed_structure(const SentenceView& v) {
@@ -1058,6 +1080,7 @@ void FieldReader::read_actors(Attack& attack) {
       if (!refers_to_main(v)) continue;
       for (const Hit* s : v.all("suspect")) {
         if (generic && s->start >= generic->start) continue;
+        if (blames_many_attacks(v, *s)) continue;
         if (generic && a->start >= generic->start) continue;
         std::string_view phrase = v.text.substr(s->start, s->end - s->start);
         bool agent_first = phrase.find("behind") != std::string_view::npos ||
