@@ -111,6 +111,12 @@ TEST(TextTimes, DottedAndRedundantPmForms) {
   EXPECT_TRUE(find_times("a crater 1.5 metres deep").empty());
 }
 
+// An ISO timestamp in a page's metadata line once threw out of find_times and ended the batch.
+TEST(TextTimes, IsoTimestampIsNotATimeAndDoesNotThrow) {
+  EXPECT_NO_THROW(find_times("Date: 2022-01-21T05:52:39+0000"));
+  EXPECT_NO_THROW(find_times("12:3:4 1:2:3:4 9: :30 99:99pm 1.2.3 am"));
+}
+
 TEST(TextTimes, MilitaryTimeAndVagueMidnight) {
   auto t = find_times("At 0720 (local time) today, 10 rockets targeted the base");
   ASSERT_EQ(t.size(), 1u);

@@ -69,10 +69,18 @@ Inputs load(const std::string& manifest_path, const std::vector<std::string>& pa
   return inputs;
 }
 
-// The report of one cleaned document, with the document's metadata.
+// The report of one cleaned document, with the document's metadata. A fault in extraction
+// must not end a batch: it is reported with the document's name, and the document counts as
+// reporting no attack.
 Report report_of(const extract::Extractor& extractor, const Document& document,
-                 const CleanText& clean) {
-  Report report = extractor.extract(document, clean);
+                 const CleanText& clean, std::ostream& err) {
+  Report report;
+  try {
+    report = extractor.extract(document, clean);
+  } catch (const std::exception& e) {
+    err << "sitrep: " << document.doc << ": extraction failed: " << e.what() << "\n";
+    report = Report{};
+  }
   report.doc = document.doc;
   report.published = document.published;
   report.outlet = document.outlet;
@@ -81,8 +89,8 @@ Report report_of(const extract::Extractor& extractor, const Document& document,
   return report;
 }
 
-Report analyse(const extract::Extractor& extractor, const Document& document) {
-  return report_of(extractor, document, ingest::clean(document));
+Report analyse(const extract::Extractor& extractor, const Document& document, std::ostream& err) {
+  return report_of(extractor, document, ingest::clean(document), err);
 }
 
 Result<lexicon::Lexicon> load_lexicon() {
@@ -228,7 +236,7 @@ int run_extract(const ExtractOptions& options, Streams io) {
   if (inputs.usage_error) return kExitUsage;
   extract::Extractor extractor(*lexicon);
   for (const Document& document : inputs.loaded.documents) {
-    io.out << to_json(analyse(extractor, document)).dump() << "\n";
+    io.out << to_json(analyse(extractor, document, io.err)).dump() << "\n";
   }
   io.out.flush();
   return inputs.loaded.errors.empty() ? kExitOk : kExitRejected;
@@ -269,7 +277,7 @@ int run_ingest(const IngestOptions& options, Streams io) {
       lexicon.emplace(std::move(*loaded));
       extractor.emplace(*lexicon);
     }
-    Report report = report_of(*extractor, document, clean);
+    Report report = report_of(*extractor, document, clean, io.err);
     report.doc_id = stored.id;
     stored.doc = document.doc;
     stored.url = document.url;
@@ -468,7 +476,7 @@ int run_eval(const EvalOptions& options, Streams io) {
   extract::Extractor extractor(*lexicon);
   std::vector<Report> reports;
   for (const Document& document : inputs.loaded.documents) {
-    reports.push_back(analyse(extractor, document));
+    reports.push_back(analyse(extractor, document, io.err));
     input.reports.push_back(to_json(reports.back()));
   }
   if (options.merge) {

@@ -29,21 +29,21 @@ const Words& person_heads() {
                               "citizens",      "nationals",    "victims",      "crew",
                               "crewmen",       "troopers",     "trooper",      "pilots",
                               "interpreters",  "engineers",    "guardsmen",    "peshmerga",
-                              "drivers",       "driver",       "passengers",   "passenger",
-                              "passersby",     "passerby",     "journalists",  "journalist",
-                              "medics",        "medic",        "teenager",     "boy",
-                              "girl",          "shepherd",     "farmer",       "commander",
-                              "commanders",    "translator",   "translators",  "interpreter",
-                              "technicians",   "technician"};
+                              "fighters",      "fighter",      "drivers",      "driver",
+                              "passengers",    "passenger",    "passersby",    "passerby",
+                              "journalists",   "journalist",   "medics",       "medic",
+                              "teenager",      "boy",          "girl",         "shepherd",
+                              "farmer",        "commander",    "commanders",   "translator",
+                              "translators",   "interpreter",  "technicians",  "technician"};
   return words;
 }
 
 // Victims on the attackers' side are not the attack's casualties.
 const Words& enemy_heads() {
-  static const Words words = {"militants", "militant",   "fighters",  "fighter",    "attackers",
-                              "attacker",  "gunmen",     "gunman",    "insurgents", "insurgent",
-                              "suspects",  "assailants", "assailant", "bombers",    "terrorists",
-                              "jihadists", "operatives"};
+  // "fighters" are left out: partner forces ("two SDF fighters were wounded") are victims.
+  static const Words words = {"militants", "militant",   "attackers",  "attacker",  "gunmen",
+                              "gunman",    "insurgents", "insurgent",  "suspects",  "assailants",
+                              "assailant", "bombers",    "terrorists", "jihadists", "operatives"};
   return words;
 }
 
@@ -188,6 +188,17 @@ std::optional<Group> group_at(const SentenceView& v, std::size_t i) {
   const auto& t = v.tokens;
   for (;;) {
     std::size_t n = total->end;
+    // "Three service personnel from the US-led coalition in Iraq and two Iraqis": a
+    // prepositional modifier between two groups.
+    if (n < t.size() &&
+        (t[n].lower == "from" || t[n].lower == "of" || t[n].lower == "with" || t[n].lower == "in"))
+      for (std::size_t k = n + 1; k < t.size() && k <= n + 8; ++k) {
+        if (!t[k].word || has(auxiliaries(), t[k].lower) || is_casualty(v, k)) break;
+        if (t[k].lower == "and" && single_group_at(v, k + 1)) {
+          n = k;
+          break;
+        }
+      }
     bool comma = n < t.size() && t[n].lower == ",";
     if (comma) ++n;
     bool conjunction = false;

@@ -126,7 +126,10 @@ Role marker_role(const SentenceView& v) {
     if (plural_attacks) return Role::kGeneric;
     const Hit* g = v.first("generic");
     std::string_view phrase(v.text.substr(g->start, g->end - g->start));
-    if (phrase != "more than" && phrase != "since" && phrase != "More than" && phrase != "Since")
+    // "So far there have been no reports of casualties" speaks of this attack.
+    std::string lower(phrase);
+    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower != "more than" && lower != "since" && lower != "so far" && lower != "to date")
       return Role::kGeneric;
   }
   // "... before it could reach its target" describes an interception, not a hypothesis.

@@ -1235,6 +1235,16 @@ Attack FieldReader::main_attack() {
         v.sentence.paragraph == previous.sentence.paragraph && v.attack_evidence &&
         static_cast<int>(i) != anchor_)
       v.role = Role::kOtherEvent;
+    // "Last month, a base in western Iraq was hit by 10 rockets. One contractor was killed.":
+    // a casualty toll with no day, site or target of its own belongs to the event before it.
+    bool toll = v.has("killed") || v.has("injured");
+    bool own_anchor = !v.dates.empty() || v.in_scope_target || !v.all(Kind::kFacility).empty();
+    if (v.role == Role::kMain && toll && !own_anchor && static_cast<int>(i) != anchor_ &&
+        v.sentence.paragraph == previous.sentence.paragraph &&
+        (previous.role == Role::kBackground || previous.role == Role::kOtherEvent ||
+         previous.role == Role::kNotAttack) &&
+        previous.attack_evidence)
+      v.role = previous.role;
   }
   read_time(attack);
   read_weapon(attack);

@@ -449,9 +449,10 @@ std::vector<TimeMention> find_times(std::string_view sentence, int utc_offset_ho
       if (!at) continue;
       hour = w == "midnight" ? 0 : 12;
     } else if (!w.empty() && std::isdigit(static_cast<unsigned char>(w[0]))) {
-      std::size_t colon = w.find(':');
       std::size_t digits_end = w.find_first_not_of("0123456789:");
       std::string number = w.substr(0, digits_end);
+      // The colon of this number, not of a later part of the token ("2022-01-21t05:52:39").
+      std::size_t colon = number.find(':');
       suffix = digits_end == std::string::npos ? "" : w.substr(digits_end);
       // Military time: "at 2130 hours", "At 0720 (local time)".
       bool military_word =
