@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <exception>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
