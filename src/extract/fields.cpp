@@ -287,7 +287,11 @@ bool FieldReader::detect() {
   for (const auto& v : views_) {
     if (v.role == Role::kBackground || v.role == Role::kGeneric || v.sentence.quoted) continue;
     if (v.has("benign")) return false;
-    if (v.has("uncertain")) {
+    // A doubt about the target stands unless the lead names one of our sites as hit.
+    bool anchor_site = false;
+    for (const Hit* h : views_[anchor_].all(Kind::kFacility))
+      anchor_site |= !not_the_target(views_[anchor_], *h);
+    if (v.has("uncertain") && !anchor_site) {
       const auto& t = v.tokens;
       for (std::size_t i = 0; i + 1 < t.size(); ++i)
         if (t[i].lower == "whether" || t[i].lower == "if")
@@ -352,17 +356,39 @@ bool FieldReader::detect() {
         any_recent_day = true;
   if (!any_recent_day) {
     const auto& a = views_[anchor_];
-    bool site = false;
+    bool site = false, target = false;
     for (const Hit* h : a.all(Kind::kFacility)) site |= !not_the_target(a, *h);
-    bool figure = false;
-    // "three soldiers were killed", "kills three soldiers", "two rockets hit".
-    for (std::size_t i = 0; i < a.tokens.size(); ++i)
-      if (text::parse_number(a.tokens[i].lower))
-        for (std::size_t k = i >= 2 ? i - 2 : 0; k < a.tokens.size() && k <= i + 5; ++k)
-          figure |= a.token_in(k, "killed") || a.token_in(k, "injured") ||
-                    a.token_in(k, "impact") || a.token_in(k, "intercept") ||
-                    is_projectile(lexicon_, a, k);
-    if (site && figure && a.sentence.index <= 2) return true;
+    for (const char* category : {"target_military", "target_diplomatic"})
+      for (const Hit* h : a.all(category)) target |= !not_the_target(a, *h);
+    // "three soldiers were killed", "kills three soldiers", "two rockets hit", in the anchor
+    // or the sentence that follows it ("the attack was carried out with two suicide drones").
+    auto has_figure = [&](const SentenceView& s) {
+      bool figure = false;
+      for (std::size_t i = 0; i < s.tokens.size(); ++i)
+        if (text::parse_number(s.tokens[i].lower))
+          for (std::size_t k = i >= 2 ? i - 2 : 0; k < s.tokens.size() && k <= i + 5; ++k)
+            figure |= s.token_in(k, "killed") || s.token_in(k, "injured") ||
+                      s.token_in(k, "impact") || s.token_in(k, "intercept") ||
+                      is_projectile(lexicon_, s, k);
+      return figure;
+    };
+    bool figure = has_figure(a);
+    if (static_cast<std::size_t>(anchor_) + 1 < views_.size() &&
+        views_[anchor_ + 1].role == Role::kMain)
+      figure |= has_figure(views_[anchor_ + 1]);
+    // "Local sources reported that suicide drones targeted the coalition base": a weapon and
+    // an attack verb aimed at a target of ours, told as news.
+    // The headline must be about that attack too: an analysis piece reads the same way.
+    const SentenceView* headline = nullptr;
+    for (const auto& v : views_)
+      if (v.sentence.heading) {
+        headline = &v;
+        break;
+      }
+    bool told_as_news = target && a.has("attack_verb") && !a.all(Kind::kWeapon).empty() &&
+                        a.sentence.index <= 2 && headline && headline->role == Role::kMain &&
+                        headline->attack_evidence;
+    if ((site && figure && a.sentence.index <= 3) || told_as_news) return true;
   }
   for (const auto& v : views_) {
     // "more attacks on Monday, which have not been confirmed" dates no attack.
