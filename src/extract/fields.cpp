@@ -289,8 +289,11 @@ bool FieldReader::detect() {
     if (v.has("benign")) return false;
     // A doubt about the target stands unless the lead names one of our sites as hit.
     bool anchor_site = false;
-    for (const Hit* h : views_[anchor_].all(Kind::kFacility))
-      anchor_site |= !not_the_target(views_[anchor_], *h);
+    for (const auto& lead : views_) {
+      if (&lead != &views_[anchor_] && !(lead.sentence.heading && lead.lead)) continue;
+      if (lead.role != Role::kMain || !lead.attack_evidence) continue;
+      for (const Hit* h : lead.all(Kind::kFacility)) anchor_site |= !not_the_target(lead, *h);
+    }
     if (v.has("uncertain") && !anchor_site) {
       const auto& t = v.tokens;
       for (std::size_t i = 0; i + 1 < t.size(); ++i)
