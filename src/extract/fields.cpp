@@ -657,14 +657,12 @@ void FieldReader::read_counts(Attack& attack) {
       // "A second drone impacted": the enumeration below counts it.
       if (article && i + 1 < t.size() && text::parse_ordinal(t[i + 1].lower)) continue;
       // "Five of six drones were intercepted": five intercepted, six launched.
-      std::optional<int> total;
+      // A plain int: GCC 12 at -O2 misreads an optional here as maybe uninitialized.
+      int total = 0;
       std::size_t skip = 0;
       if (i + 3 < t.size() && t[i + 1].lower == "of") {
-        total = count_at(v, i + 2, false);
-        if (total && *total > *n)
-          skip = 2;
-        else
-          total.reset();
+        int whole = count_at(v, i + 2, false).value_or(0);
+        if (whole > *n) total = whole, skip = 2;
       }
       // The projectile noun: a weapon term within the next four tokens, or "of them".
       std::size_t p = i + 1 + skip;
@@ -782,7 +780,7 @@ void FieldReader::read_counts(Attack& attack) {
                    (i >= 1 && t[i - 1].lower == "over");
       set(field, *n, v, false, bound);
       if (first_value && article) found[field].single = true;
-      if (total && field != "launched") set("launched", *total, v, false);
+      if (total > 0 && field != "launched") set("launched", total, v, false);
       i += skip;
     }
     for (std::size_t i = 0; i + 2 < t.size(); ++i) {
