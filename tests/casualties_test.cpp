@@ -8,19 +8,12 @@
 #include "extract/extract.h"
 #include "ingest/ingest.h"
 #include "lexicon/lexicon.h"
+#include "test_support.h"
 
 namespace {
 
 const sitrep::lexicon::Lexicon& lexicon() {
-  static const sitrep::lexicon::Lexicon* loaded = [] {
-    auto result = sitrep::lexicon::Lexicon::load(sitrep::lexicon::Lexicon::default_data_dir());
-    if (!result) {
-      ADD_FAILURE() << "lexicon: " << result.error().message;
-      std::abort();
-    }
-    return new sitrep::lexicon::Lexicon(std::move(*result));
-  }();
-  return *loaded;
+  return sitrep::testing::test_lexicon();
 }
 
 struct CasualtyCase {

@@ -24,6 +24,7 @@
 #include "extract/extract.h"
 #include "ingest/ingest.h"
 #include "lexicon/lexicon.h"
+#include "test_support.h"
 #include "text/text.h"
 
 namespace {
@@ -37,15 +38,7 @@ using sitrep::Evidence;
 using sitrep::Report;
 
 const sitrep::lexicon::Lexicon& lexicon() {
-  static const sitrep::lexicon::Lexicon* loaded = [] {
-    auto result = sitrep::lexicon::Lexicon::load(sitrep::lexicon::Lexicon::default_data_dir());
-    if (!result) {
-      ADD_FAILURE() << "lexicon: " << result.error().message;
-      std::abort();
-    }
-    return new sitrep::lexicon::Lexicon(std::move(*result));
-  }();
-  return *loaded;
+  return sitrep::testing::test_lexicon();
 }
 
 struct Extracted {

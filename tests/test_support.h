@@ -1,8 +1,13 @@
-// Helpers shared by tests that run the real `sitrep` binary.
+// Helpers shared by the tests: running the real `sitrep` binary, and the lexicon loaded once.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <cstdio>
+#include <cstdlib>
 #include <string>
+
+#include "lexicon/lexicon.h"
 
 namespace sitrep::testing {
 
@@ -15,6 +20,19 @@ inline std::string run_command(const std::string& command) {
   while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
   pclose(pipe);
   return output;
+}
+
+// The lexicon from data/lexicon/, loaded once for the whole test binary.
+inline const sitrep::lexicon::Lexicon& test_lexicon() {
+  static const sitrep::lexicon::Lexicon* loaded = [] {
+    auto result = sitrep::lexicon::Lexicon::load(sitrep::lexicon::Lexicon::default_data_dir());
+    if (!result) {
+      ADD_FAILURE() << "lexicon: " << result.error().message;
+      std::abort();
+    }
+    return new sitrep::lexicon::Lexicon(std::move(*result));
+  }();
+  return *loaded;
 }
 
 }  // namespace sitrep::testing
