@@ -284,16 +284,16 @@ bool FieldReader::detect() {
     }
   // "The UAV was an unarmed camera drone", "it was not immediately clear whether the American
   // mission was the target": the article itself says this was no attack on our sites.
+  // A doubt about the target stands unless the anchor or headline names one of our sites as hit.
+  bool anchor_site = false;
+  for (const auto& lead : views_) {
+    if (&lead != &views_[anchor_] && !(lead.sentence.heading && lead.lead)) continue;
+    if (lead.role != Role::kMain || !lead.attack_evidence) continue;
+    for (const Hit* h : lead.all(Kind::kFacility)) anchor_site |= !not_the_target(lead, *h);
+  }
   for (const auto& v : views_) {
     if (v.role == Role::kBackground || v.role == Role::kGeneric || v.sentence.quoted) continue;
     if (v.has("benign")) return false;
-    // A doubt about the target stands unless the lead names one of our sites as hit.
-    bool anchor_site = false;
-    for (const auto& lead : views_) {
-      if (&lead != &views_[anchor_] && !(lead.sentence.heading && lead.lead)) continue;
-      if (lead.role != Role::kMain || !lead.attack_evidence) continue;
-      for (const Hit* h : lead.all(Kind::kFacility)) anchor_site |= !not_the_target(lead, *h);
-    }
     if (v.has("uncertain") && !anchor_site) {
       const auto& t = v.tokens;
       for (std::size_t i = 0; i + 1 < t.size(); ++i)
