@@ -49,7 +49,7 @@ struct Extracted {
 Extracted extract(const Document& document) {
   Extracted out;
   out.clean = sitrep::ingest::clean(document);
-  out.report = sitrep::extract::Extractor(lexicon()).extract(document, out.clean);
+  out.report = sitrep::testing::test_extractor().extract(document, out.clean);
   return out;
 }
 
@@ -161,7 +161,9 @@ bool says_actor(std::string_view sentence, const std::vector<std::string>& names
 
 bool says_trigger(std::string_view sentence, std::string_view category) {
   for (const auto& trigger : lexicon().triggers())
-    if (trigger.category == category && contains_phrase(sentence, trigger.phrase)) return true;
+    if (sitrep::lexicon::cue_name(trigger.cue) == category &&
+        contains_phrase(sentence, trigger.phrase))
+      return true;
   return false;
 }
 

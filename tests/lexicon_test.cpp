@@ -142,8 +142,8 @@ TEST(LexiconLoad, TriggersAreLoadedWhenPresent) {
   std::string text = "A rocket slammed into Alpha Camp before another was shot down.";
   auto triggers = of_kind(lex->find(text), Kind::kTrigger);
   ASSERT_EQ(triggers.size(), 2u);
-  EXPECT_EQ(lex->trigger(triggers[0].entry).category, "attack_verb");
-  EXPECT_EQ(lex->trigger(triggers[1].entry).category, "intercept");
+  EXPECT_EQ(sitrep::lexicon::cue_name(lex->trigger(triggers[0].entry).cue), "attack_verb");
+  EXPECT_EQ(sitrep::lexicon::cue_name(lex->trigger(triggers[1].entry).cue), "intercept");
 }
 
 TEST(LexiconMatch, WordBoundaries) {

@@ -2,10 +2,10 @@
 
 #include <chrono>
 #include <cmath>
-#include <exception>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <exception>
 #include <fstream>
 #include <iostream>
 #include <set>
@@ -96,6 +96,10 @@ Report analyse(const extract::Extractor& extractor, const Document& document, st
 
 Result<lexicon::Lexicon> load_lexicon() {
   return lexicon::Lexicon::load(lexicon::Lexicon::default_data_dir());
+}
+
+Result<extract::DetectModel> load_model() {
+  return extract::DetectModel::load_default(lexicon::Lexicon::default_data_dir());
 }
 
 // A one-line progress bar redrawn in place: "[=====>     ]  12/40  8.3 docs/s  ETA 3s".
@@ -235,7 +239,9 @@ int run_extract(const ExtractOptions& options, Streams io) {
   if (!lexicon) return report_error(io, lexicon.error().message);
   Inputs inputs = load(options.manifest, options.paths, io);
   if (inputs.usage_error) return kExitUsage;
-  extract::Extractor extractor(*lexicon);
+  auto model = load_model();
+  if (!model) return report_error(io, model.error().message);
+  extract::Extractor extractor(*lexicon, *model);
   for (const Document& document : inputs.loaded.documents) {
     io.out << to_json(analyse(extractor, document, io.err)).dump() << "\n";
   }
@@ -275,8 +281,10 @@ int run_ingest(const IngestOptions& options, Streams io) {
     if (!extractor) {
       auto loaded = load_lexicon();
       if (!loaded) return stop(loaded.error());
+      auto model = load_model();
+      if (!model) return stop(model.error());
       lexicon.emplace(std::move(*loaded));
-      extractor.emplace(*lexicon);
+      extractor.emplace(*lexicon, std::move(*model));
     }
     Report report = report_of(*extractor, document, clean, io.err);
     report.doc_id = stored.id;
@@ -474,7 +482,9 @@ int run_eval(const EvalOptions& options, Streams io) {
   if (!lexicon) return report_error(io, lexicon.error().message);
   Inputs inputs = load(options.manifest, options.paths, io);
   if (inputs.usage_error) return kExitUsage;
-  extract::Extractor extractor(*lexicon);
+  auto model = load_model();
+  if (!model) return report_error(io, model.error().message);
+  extract::Extractor extractor(*lexicon, *model);
   std::vector<Report> reports;
   for (const Document& document : inputs.loaded.documents) {
     reports.push_back(analyse(extractor, document, io.err));

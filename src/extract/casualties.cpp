@@ -1,5 +1,7 @@
 #include "extract/casualties.h"
 
+#include "extract/readers.h"
+
 #include <optional>
 #include <set>
 #include <string>
@@ -7,6 +9,8 @@
 
 namespace sitrep::extract {
 namespace {
+
+using lexicon::Cue;
 
 using Words = std::set<std::string, std::less<>>;
 
@@ -85,7 +89,7 @@ bool has(const Words& words, std::string_view w) {
 }
 
 bool is_casualty(const SentenceView& v, std::size_t i) {
-  return v.token_in(i, "killed") || v.token_in(i, "injured");
+  return v.token_in(i, Cue::kKilled) || v.token_in(i, Cue::kInjured);
 }
 
 struct Group {
@@ -336,11 +340,13 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
   std::vector<CasualtyFigure> out;
   if (unverified_claim(v)) return out;
   for (const auto& h : v.hits) {
-    if (h.kind != lexicon::Kind::kTrigger || (h.category != "killed" && h.category != "injured"))
+    if (h.kind != lexicon::Kind::kTrigger ||
+        (h.cue != lexicon::Cue::kKilled && h.cue != lexicon::Cue::kInjured))
       continue;
     auto group = victims_of(v, h);
     if (!group || group->enemy) continue;
-    out.push_back({h.category == "killed", group->zero ? 0 : group->count, group->restricted});
+    out.push_back(
+        {h.cue == lexicon::Cue::kKilled, group->zero ? 0 : group->count, group->restricted});
   }
   // A negated outcome noun is a zero for everyone: "without causing any casualties", "did not
   // result in injuries", "no victims or damage".
@@ -353,6 +359,33 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
     if ((!injured && !killed) || !negated_in_clause(v, i)) continue;
     if (killed) out.push_back({true, 0, false});
     if (injured) out.push_back({false, 0, false});
+  }
+  return out;
+}
+
+Casualties read_casualties(const Annotated& article, const Event& event) {
+  // The first figure the article gives wins, except that a zero about some of the people ("no
+  // Americans were hurt") yields to a count of the others ("one civilian was lightly injured").
+  Casualties out;
+  bool killed_restricted = false, injured_restricted = false;
+  auto record = [&](bool killed, int value, const SentenceView& v, bool restricted = false) {
+    auto& slot = killed ? out.killed : out.injured;
+    bool& open = killed ? killed_restricted : injured_restricted;
+    if (slot.value && !(open && value > 0)) return;
+    slot.value = value;
+    slot.evidence = evidence_of(v);
+    open = value == 0 && restricted;
+  };
+  for (std::size_t i : event.sentences) {
+    const auto& v = article.sentences[i];
+    bool uncertain = v.has(lexicon::Cue::kUncertain);
+    if (!uncertain) {
+      if (v.has(lexicon::Cue::kZeroCasualties)) record(true, 0, v), record(false, 0, v);
+      if (v.has(lexicon::Cue::kZeroInjuries)) record(false, 0, v);
+      if (v.has(lexicon::Cue::kZeroDeaths)) record(true, 0, v);
+    }
+    for (const auto& figure : casualty_figures(v))
+      if (figure.value > 0 || !uncertain) record(figure.killed, figure.value, v, figure.restricted);
   }
   return out;
 }

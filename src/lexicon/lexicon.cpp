@@ -27,6 +27,54 @@
 #include <unordered_set>
 
 namespace sitrep::lexicon {
+
+namespace {
+constexpr std::string_view kCueNames[] = {"attack_verb",
+                                          "attack_noun",
+                                          "launch",
+                                          "intercept",
+                                          "impact",
+                                          "target_military",
+                                          "target_diplomatic",
+                                          "us_agent",
+                                          "generic",
+                                          "report_verb",
+                                          "suspect",
+                                          "claim",
+                                          "background",
+                                          "foiled",
+                                          "damage_minor",
+                                          "damage_significant",
+                                          "damage_none",
+                                          "zero_casualties",
+                                          "zero_injuries",
+                                          "zero_deaths",
+                                          "uncertain",
+                                          "negation",
+                                          "threat",
+                                          "other_event",
+                                          "air_defense",
+                                          "speaker",
+                                          "killed",
+                                          "injured",
+                                          "drill",
+                                          "hypothetical",
+                                          "alarm",
+                                          "benign",
+                                          "cause",
+                                          "deny"};
+static_assert(std::size(kCueNames) == static_cast<std::size_t>(Cue::kCount));
+}  // namespace
+
+std::optional<Cue> cue_from_name(std::string_view name) {
+  for (std::size_t i = 0; i < std::size(kCueNames); ++i)
+    if (kCueNames[i] == name) return static_cast<Cue>(i);
+  return std::nullopt;
+}
+
+std::string_view cue_name(Cue cue) {
+  return kCueNames[static_cast<std::size_t>(cue)];
+}
 namespace {
 
 // ---------------------------------------------------------------------------------------------
@@ -581,14 +629,16 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
     }
   }
 
-  // triggers.tsv (optional, the lead's): category, phrase
+  // triggers.tsv (optional, the lead's): cue, phrase
   if (std::filesystem::exists(dir / "triggers.tsv")) {
     auto file = read_tsv(dir / "triggers.tsv");
     if (!file) return std::unexpected(file.error());
     for (const Row& row : file->rows) {
       auto f = fields(*file, row, 2, 2, "category, phrase");
       if (!f) return std::unexpected(f.error());
-      Trigger trigger{std::string((*f)[0]), std::string((*f)[1])};
+      auto cue = cue_from_name((*f)[0]);
+      if (!cue) return row_error(*file, row, "unknown cue '" + std::string((*f)[0]) + "'");
+      Trigger trigger{*cue, std::string((*f)[1])};
       if (trigger.phrase.empty()) return row_error(*file, row, "empty trigger phrase");
       int entry = static_cast<int>(lex.triggers_.size());
       if (auto e = table.add_shared(Kind::kTrigger, entry, trigger.phrase))
@@ -764,9 +814,8 @@ std::vector<Match> Lexicon::find(std::string_view text) const {
   // at or after the end of the last kept one (or repeats its exact span for another entry).
   // Triggers resolve overlaps per category, not per kind: "heading toward" is both an attack
   // verb and a launch verb, and the extractor needs both readings.
-  auto group = [this](const RawMatch& m) -> std::string_view {
-    return m.kind == Kind::kTrigger ? std::string_view(triggers_[m.entry].category)
-                                    : std::string_view();
+  auto group = [this](const RawMatch& m) -> int {
+    return m.kind == Kind::kTrigger ? 1 + static_cast<int>(triggers_[m.entry].cue) : 0;
   };
   std::sort(raw.begin(), raw.end(), [&](const RawMatch& a, const RawMatch& b) {
     if (a.kind != b.kind) return a.kind < b.kind;

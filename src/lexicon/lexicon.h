@@ -9,6 +9,7 @@
 // A Lexicon is immutable after load; find() is thread-safe (scratch space is per call).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -49,8 +50,51 @@ struct Country {
   std::vector<std::string> names;  // names and demonyms
 };
 
+// What a trigger phrase tells the extractor. triggers.tsv names them in snake_case
+// ("attack_verb"); an unknown name is a load error with its file and line.
+enum class Cue : std::uint8_t {
+  kAttackVerb,
+  kAttackNoun,
+  kLaunch,
+  kIntercept,
+  kImpact,
+  kTargetMilitary,
+  kTargetDiplomatic,
+  kUsAgent,
+  kGeneric,
+  kReportVerb,
+  kSuspect,
+  kClaim,
+  kBackground,
+  kFoiled,
+  kDamageMinor,
+  kDamageSignificant,
+  kDamageNone,
+  kZeroCasualties,
+  kZeroInjuries,
+  kZeroDeaths,
+  kUncertain,
+  kNegation,
+  kThreat,
+  kOtherEvent,
+  kAirDefense,
+  kSpeaker,
+  kKilled,
+  kInjured,
+  kDrill,
+  kHypothetical,
+  kAlarm,
+  kBenign,
+  kCause,
+  kDeny,
+  kCount
+};
+// "attack_verb" -> Cue::kAttackVerb; nullopt for an unknown name.
+std::optional<Cue> cue_from_name(std::string_view name);
+std::string_view cue_name(Cue cue);
+
 struct Trigger {
-  std::string category;  // e.g. "attack_verb", "intercept", "report_verb"
+  Cue cue;
   std::string phrase;
 };
 
