@@ -703,9 +703,10 @@ TEST(ExtractGolden, CasesMatchTheirExpectedFields) {
 
 }  // namespace
 
-// A blame for a run of attacks ("accused ... of being behind past attacks") is no suspicion for
-// this one; a blame whose relative clause describes the actor's record still is.
-TEST(ExtractRules, BlameForPastAttacksIsNotSuspicion) {
+// A blame for a run of attacks ("accused ... of being behind past attacks") points at who is
+// usually blamed (SCHEMA: suspected, basis "pattern"); a blame whose relative clause describes
+// the actor's record is a blame for this attack ("explicit").
+TEST(ExtractRules, BlameForPastAttacksIsAPatternSuspicion) {
   auto r = extract_text(
       "Drone hits Erbil air base\n\n"
       "A drone struck the coalition base at Erbil International Airport on Monday night, "
@@ -713,7 +714,8 @@ TEST(ExtractRules, BlameForPastAttacksIsNotSuspicion) {
       "accused Iran-aligned militias of being behind past attacks on its troops.\n",
       "2025-06-10");
   ASSERT_TRUE(r.main);
-  EXPECT_TRUE(r.main->suspected.empty());
+  EXPECT_EQ(r.main->suspected, std::vector<std::string>{"Iran-aligned militias"});
+  EXPECT_EQ(r.main->suspected_basis["Iran-aligned militias"], "pattern");
   r = extract_text(
       "Drone hits Erbil air base\n\n"
       "A drone struck the coalition base at Erbil International Airport on Monday night, "
@@ -722,4 +724,5 @@ TEST(ExtractRules, BlameForPastAttacksIsNotSuspicion) {
       "2025-06-10");
   ASSERT_TRUE(r.main);
   EXPECT_EQ(r.main->suspected, std::vector<std::string>{"Iran-aligned militias"});
+  EXPECT_EQ(r.main->suspected_basis["Iran-aligned militias"], "explicit");
 }

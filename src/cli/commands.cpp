@@ -243,6 +243,11 @@ int run_extract(const ExtractOptions& options, Streams io) {
   if (!model) return report_error(io, model.error().message);
   extract::Extractor extractor(*lexicon, *model);
   for (const Document& document : inputs.loaded.documents) {
+    if (options.explain) {
+      CleanText clean = ingest::clean(document);
+      io.out << "== " << document.doc << "\n";
+      for (const auto& line : extractor.explain(document, clean).trace) io.out << line << "\n";
+    }
     io.out << to_json(analyse(extractor, document, io.err)).dump() << "\n";
   }
   io.out.flush();

@@ -26,6 +26,7 @@ struct ExtractOptions {
   std::string manifest;
   std::vector<std::string> paths;
   std::string format = "jsonl";
+  bool explain = false;  // print the extractor's trace before each report
 };
 int run_extract(const ExtractOptions& options, Streams io);
 

@@ -60,6 +60,9 @@ int run(int argc, char** argv) {
   extract_cmd->add_option("--format", extract.format, "Output format")
       ->check(CLI::IsMember({"jsonl"}))
       ->default_str("jsonl");
+  extract_cmd->add_flag("--explain", extract.explain,
+                        "Print, per article, each sentence's role and cues and why the article "
+                        "does or does not report an attack, before its JSON report");
   extract_cmd->footer(
       "Example:\n  sitrep extract --manifest seeds/manifest.jsonl seeds/*.txt --format jsonl "
       "> reports.jsonl");

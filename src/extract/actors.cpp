@@ -104,7 +104,14 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
 
 Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, const Event& event) {
   std::set<std::string> suspected, claimed, denied;
+  std::map<std::string, std::string> basis;
   std::map<std::string, const SentenceView*> where;
+  auto suspect = [&](const std::string& name, bool pattern, const SentenceView& v) {
+    suspected.insert(name);
+    auto& b = basis[name];
+    if (b != "explicit") b = pattern ? "pattern" : "explicit";
+    where.emplace("suspected", &v);
+  };
   for (std::size_t index = 0; index < article.sentences.size(); ++index) {
     const auto& v = article.sentences[index];
     const Role role = event.roles[index];
@@ -126,7 +133,12 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
             blame_before_generic = true;
       }
     std::vector<Hit> admissions = admissions_in(lexicon, event, v);
-    bool usable = role == Role::kMain || hedged || blame_before_generic ||
+    // "Iran-backed militias have been blamed for such attacks": who is usually blamed for
+    // attacks like this one, told beside it (SCHEMA: suspected with basis "pattern").
+    bool pattern_context = !blame_before_generic && v.has(Cue::kSuspect) &&
+                           (role == Role::kGeneric ||
+                            (role == Role::kBackground && v.dates.empty() && !v.has(Cue::kCause)));
+    bool usable = role == Role::kMain || hedged || blame_before_generic || pattern_context ||
                   (role == Role::kBackground && v.has(Cue::kCause) &&
                    (v.has(Cue::kClaim) || !admissions.empty())) ||
                   (v.sentence.heading && role != Role::kGeneric && role != Role::kBackground);
@@ -145,6 +157,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
       // admission ("X said its fighters had attacked the base") is a claim too.
       auto claims = v.all(Cue::kClaim);
       for (const Hit& admission : admissions) claims.push_back(&admission);
+      if (pattern_context) claims.clear();
       for (const Hit* c : claims) {
         // The claimant is the clause's subject: the first actor before the claim, across an
         // apposition ("The Islamic Resistance in Iraq, an umbrella of Iran-backed factions,
@@ -184,12 +197,16 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         }
         if (!negated && !other) claimed.insert(actor.name), where.emplace("claimed_by", &v);
       }
-      if (role != Role::kMain && !v.sentence.heading && !hedged && !blame_before_generic) continue;
-      if (!refers_to_main(article, event, v)) continue;
+      if (role != Role::kMain && !v.sentence.heading && !hedged && !blame_before_generic &&
+          !pattern_context)
+        continue;
+      const bool refers = pattern_context || refers_to_main(article, event, v);
       for (const Hit* s : v.all(Cue::kSuspect)) {
-        if (generic && s->start >= generic->start) continue;
-        if (blames_many_attacks(v, *s)) continue;
-        if (generic && a->start >= generic->start) continue;
+        if (!pattern_context && generic && s->start >= generic->start) continue;
+        // A blame for a run of attacks ("behind past attacks") points at who is usually blamed.
+        bool pattern = pattern_context || blames_many_attacks(v, *s);
+        if (!refers && !pattern) continue;
+        if (!pattern_context && generic && a->start >= generic->start) continue;
         std::string_view phrase = v.text.substr(s->start, s->end - s->start);
         bool agent_first = phrase.find("behind") != std::string_view::npos ||
                            phrase.find("likely carried out") != std::string_view::npos ||
@@ -224,10 +241,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // "said it was behind the attack" is a claim, not a suspicion.
         for (const Hit* c : v.all(Cue::kClaim))
           if (c->first <= s->first && s->last <= c->last + 1) before = after = false;
-        if ((after || before) && !negated) {
-          suspected.insert(actor.name);
-          where.emplace("suspected", &v);
-        }
+        if ((after || before) && !negated) suspect(actor.name, pattern, v);
       }
       // The outlet or an official names the attacker as the subject of the attack: "Iran-backed
       // militants fired multiple ballistic missiles at the base".
@@ -235,16 +249,31 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           actor.kind != "state") {
         bool admitted = std::any_of(admissions.begin(), admissions.end(),
                                     [&](const Hit& h) { return h.first > a->last; });
-        for (std::size_t k = a->last + 1; k < v.tokens.size() && k <= a->last + 2 && !admitted;
+        // "Kataib Hezbollah fighters fired", "ISIS militants attacked": one head noun may sit
+        // between the actor and its verb.
+        static const std::set<std::string> heads = {"fighters",   "militants",  "members",
+                                                    "gunmen",     "operatives", "forces",
+                                                    "militiamen", "elements",   "cell"};
+        for (std::size_t k = a->last + 1; k < v.tokens.size() && k <= a->last + 3 && !admitted;
              ++k) {
           if (v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kAttackVerb)) {
             bool negated = k >= 1 && v.token_in(k - 1, Cue::kNegation);
-            if (!negated) suspected.insert(actor.name), where.emplace("suspected", &v);
+            if (!negated) suspect(actor.name, false, v);
             break;
           }
           const auto& w = v.tokens[k].lower;
-          if (w != "had" && w != "have" && w != "has" && w != "reportedly" && w != "allegedly")
+          if (w != "had" && w != "have" && w != "has" && w != "reportedly" && w != "allegedly" &&
+              !(k == a->last + 1 && heads.count(w)))
             break;
+        }
+        // The agent of the attack: "a drone strike by Kataib Hezbollah", "rockets fired by the
+        // militia", "launched by Iran-backed groups".
+        if (!admitted && a->first >= 2 && v.tokens[a->first - 1].lower == "by") {
+          std::size_t k = a->first - 2;
+          if (v.tokens[k].lower == "the" && k >= 1) --k;
+          bool agent_of_attack = v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kAttackVerb) ||
+                                 v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k);
+          if (agent_of_attack && !v.token_in(k, Cue::kClaim)) suspect(actor.name, false, v);
         }
       }
       // "held Iran-backed groups responsible".
@@ -255,10 +284,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
                   v.tokens[k].lower == "holding";
         for (std::size_t k = a->last + 1; k < v.tokens.size() && k <= a->last + 2; ++k)
           responsible |= v.tokens[k].lower == "responsible";
-        if (held && responsible) {
-          suspected.insert(actor.name);
-          where.emplace("suspected", &v);
-        }
+        if (held && responsible) suspect(actor.name, false, v);
       }
       for (const Hit* d : v.all(Cue::kDeny))
         if (a->last < d->first && d->first - a->last <= 6) {
@@ -267,8 +293,11 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         }
     }
   }
+  // A claimant is not also a suspect.
+  for (const auto& name : claimed) suspected.erase(name), basis.erase(name);
   Actors out;
   out.suspected.assign(suspected.begin(), suspected.end());
+  for (const auto& name : suspected) out.suspected_basis[name] = basis[name];
   out.claimed_by.assign(claimed.begin(), claimed.end());
   out.denied_by.assign(denied.begin(), denied.end());
   for (const auto& [field, v] : where) out.evidence[field] = evidence_of(*v);

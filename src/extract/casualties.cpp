@@ -345,20 +345,21 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
       continue;
     auto group = victims_of(v, h);
     if (!group || group->enemy) continue;
-    out.push_back(
-        {h.cue == lexicon::Cue::kKilled, group->zero ? 0 : group->count, group->restricted});
+    out.push_back({h.cue == lexicon::Cue::kKilled, group->zero ? 0 : group->count,
+                   group->restricted, h.first});
   }
   // A negated outcome noun is a zero for everyone: "without causing any casualties", "did not
   // result in injuries", "no victims or damage".
   const auto& t = v.tokens;
   for (std::size_t i = 0; i < t.size(); ++i) {
     const auto& w = t[i].lower;
-    bool both = w == "casualties" || w == "victims" || w == "losses" || w == "casualty";
+    bool both = w == "casualties" || w == "victims" || w == "losses" || w == "casualty" ||
+                w == "causalities" || w == "casualities";
     bool injured = both || w == "injuries" || w == "injury" || w == "wounds";
     bool killed = both || w == "deaths" || w == "fatalities";
     if ((!injured && !killed) || !negated_in_clause(v, i)) continue;
-    if (killed) out.push_back({true, 0, false});
-    if (injured) out.push_back({false, 0, false});
+    if (killed) out.push_back({true, 0, false, i});
+    if (injured) out.push_back({false, 0, false, i});
   }
   return out;
 }
@@ -378,14 +379,21 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
   };
   for (std::size_t i : event.sentences) {
     const auto& v = article.sentences[i];
-    bool uncertain = v.has(lexicon::Cue::kUncertain);
-    if (!uncertain) {
-      if (v.has(lexicon::Cue::kZeroCasualties)) record(true, 0, v), record(false, 0, v);
-      if (v.has(lexicon::Cue::kZeroInjuries)) record(false, 0, v);
-      if (v.has(lexicon::Cue::kZeroDeaths)) record(true, 0, v);
-    }
+    // A doubt blocks a zero only in its own clause: "No one was hurt, and it was not
+    // immediately clear who fired the rockets" still says no one was hurt. A zero about one
+    // projectile ("one rocket fell in an empty field, causing no casualties") is not the toll.
+    auto zero_holds = [&](std::size_t token) {
+      return !uncertain_in_clause(v, token) && !about_one_projectile(v, token);
+    };
+    for (const Hit* h : v.all(lexicon::Cue::kZeroCasualties))
+      if (zero_holds(h->first)) record(true, 0, v), record(false, 0, v);
+    for (const Hit* h : v.all(lexicon::Cue::kZeroInjuries))
+      if (zero_holds(h->first)) record(false, 0, v);
+    for (const Hit* h : v.all(lexicon::Cue::kZeroDeaths))
+      if (zero_holds(h->first)) record(true, 0, v);
     for (const auto& figure : casualty_figures(v))
-      if (figure.value > 0 || !uncertain) record(figure.killed, figure.value, v, figure.restricted);
+      if (figure.value > 0 || zero_holds(figure.token))
+        record(figure.killed, figure.value, v, figure.restricted);
   }
   return out;
 }

@@ -19,6 +19,15 @@ bool count_stands_alone(const std::string& w) {
   return words.count(w) > 0;
 }
 
+// "a barrage of", "a volley of", "an unspecified number of": an amount, not a count of one.
+bool is_quantifier(const std::string& w) {
+  static const std::set<std::string> words = {
+      "barrage", "volley",  "salvo",       "wave",        "number", "series",  "swarm",
+      "hail",    "spate",   "flurry",      "string",      "couple", "handful", "dozen",
+      "few",     "unknown", "unspecified", "undisclosed", "several"};
+  return words.count(w) > 0;
+}
+
 bool is_clause_break(const text::Token& t) {
   return t.lower == ";" || t.lower == ":" || t.lower == "(" || t.lower == ")";
 }
@@ -84,11 +93,24 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       bool article = t[i].lower == "a" || t[i].lower == "an" || t[i].lower == "single";
       // "A second drone impacted": the enumeration below counts it.
       if (article && i + 1 < t.size() && text::parse_ordinal(t[i + 1].lower)) continue;
+      // "a barrage of rockets", "an unspecified number of drones": a quantity, not one.
+      if (article && i + 1 < t.size() && is_quantifier(t[i + 1].lower)) continue;
+      if (article && i + 2 < t.size() && is_quantifier(t[i + 2].lower)) continue;
+      // "five to seven rockets", "two or three drones": the low value counts (the range stays
+      // in the evidence sentence); the parser moves on to the noun after the high one.
+      std::size_t range_skip = 0;
+      if (!article && i + 2 < t.size() && (t[i + 1].lower == "to" || t[i + 1].lower == "or") &&
+          count_at(v, i + 2, false))
+        range_skip = 2;
+      // "between five and seven".
+      if (!article && i >= 1 && t[i - 1].lower == "between" && i + 2 < t.size() &&
+          t[i + 1].lower == "and" && count_at(v, i + 2, false))
+        range_skip = 2;
       // "Five of six drones were intercepted": five intercepted, six launched.
       // A plain int: GCC 12 at -O2 misreads an optional here as maybe uninitialized.
       int total = 0;
-      std::size_t skip = 0;
-      if (i + 3 < t.size() && t[i + 1].lower == "of") {
+      std::size_t skip = range_skip;
+      if (!range_skip && i + 3 < t.size() && t[i + 1].lower == "of") {
         int whole = count_at(v, i + 2, false).value_or(0);
         if (whole > *n) total = whole, skip = 2;
       }
@@ -282,6 +304,33 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
   if (none_reached && !found["impacted"].value && found["intercepted"].value) {
     found["impacted"].value = 0;
     found["impacted"].where = none_reached;
+  }
+  // "The drone struck the base" in an article that speaks of one projectile only: one hit.
+  if (!found["impacted"].value && !found["launched"].value && !found["intercepted"].value) {
+    bool plural = false;
+    const SentenceView* single_hit = nullptr;
+    for (const SentenceView* view : order) {
+      const auto& v = *view;
+      const auto& t = v.tokens;
+      for (const Hit* h : v.all(lexicon::Kind::kWeapon)) {
+        if (!is_projectile(lexicon, v, h->last)) continue;
+        if (t[h->last].lower.ends_with("s")) plural = true;
+        bool definite =
+            h->first >= 1 && (t[h->first - 1].lower == "the" || t[h->first - 1].lower == "a" ||
+                              t[h->first - 1].lower == "an");
+        if (!definite || single_hit) continue;
+        for (std::size_t k = h->last + 1; k < t.size() && k <= h->last + 3; ++k)
+          if (v.token_in(k, Cue::kImpact) || v.token_in(k, Cue::kAttackVerb)) {
+            single_hit = &v;
+            break;
+          }
+      }
+    }
+    if (single_hit && !plural) {
+      found["impacted"].value = 1;
+      found["impacted"].where = single_hit;
+      found["impacted"].single = true;
+    }
   }
   // Launched is derived only where the text accounts for the whole attack: what the defences
   // engaged ("two drones were shot down") or a lone projectile ("a single drone hit the base").

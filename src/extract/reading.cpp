@@ -136,6 +136,52 @@ bool is_projectile(const lexicon::Lexicon& lexicon, const SentenceView& v, std::
   return false;
 }
 
+namespace {
+
+bool clause_boundary(const text::Token& t) {
+  const auto& w = t.lower;
+  return w == "," || w == ";" || w == ":" || w == "but" || w == "while" || w == "although" ||
+         w == "though" || w == "whereas" || w == "." || w == "\xE2\x80\x94";
+}
+
+// The first and last token of the clause holding token i.
+std::pair<std::size_t, std::size_t> clause_of(const SentenceView& v, std::size_t i) {
+  const auto& t = v.tokens;
+  std::size_t a = i, b = i;
+  while (a > 0 && !clause_boundary(t[a - 1])) --a;
+  while (b + 1 < t.size() && !clause_boundary(t[b + 1])) ++b;
+  return {a, b};
+}
+
+}  // namespace
+
+bool uncertain_in_clause(const SentenceView& v, std::size_t i) {
+  if (v.tokens.empty()) return false;
+  auto [a, b] = clause_of(v, std::min(i, v.tokens.size() - 1));
+  for (const Hit* h : v.all(Cue::kUncertain))
+    if (h->last >= a && h->first <= b) return true;
+  return false;
+}
+
+bool about_one_projectile(const SentenceView& v, std::size_t i) {
+  const auto& t = v.tokens;
+  if (t.empty()) return false;
+  i = std::min(i, t.size() - 1);
+  // The clause before the zero, back over one comma ("One rocket hit a field, causing no ...").
+  std::size_t a = clause_of(v, i).first;
+  if (a >= 2 && t[a - 1].lower == ",") a = clause_of(v, a - 2).first;
+  for (std::size_t k = a; k < i; ++k) {
+    const auto& w = t[k].lower;
+    bool one =
+        (w == "one" && k + 1 < t.size() && (t[k + 1].lower == "of" || v.token_is_weapon(k + 1))) ||
+        w == "another" ||
+        ((w == "second" || w == "third" || w == "other") && k >= 1 && t[k - 1].lower == "the");
+    if (!one) continue;
+    if (k == a || t[k - 1].lower == "and" || t[k - 1].lower == "while") return true;
+  }
+  return false;
+}
+
 bool same_or_nested(const lexicon::Facility& a, const lexicon::Facility& b) {
   return a.name == b.name || a.within == b.name || b.within == a.name;
 }

@@ -34,6 +34,14 @@ bool not_the_target(const SentenceView& v, const Hit& hit);
 // launched / intercepted / impacted apply to those, not to bombs or gunfire.
 bool is_projectile(const lexicon::Lexicon& lexicon, const SentenceView& v, std::size_t i);
 
+// Whether a doubt ("not immediately clear", "no word on", "unconfirmed") sits in the same
+// clause as token i: no comma, semicolon or contrastive conjunction between them.
+bool uncertain_in_clause(const SentenceView& v, std::size_t i);
+
+// Whether the clause of token i is about one projectile among several: "one of the rockets
+// landed in an empty field, causing no casualties", "another fell near a farm".
+bool about_one_projectile(const SentenceView& v, std::size_t i);
+
 // Whether two facilities are the same site or one holds the other (the BDSC inside Baghdad
 // International Airport).
 bool same_or_nested(const lexicon::Facility& a, const lexicon::Facility& b);

@@ -119,7 +119,9 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
     bool attack_word = v.token_in(last + 1, Cue::kAttackVerb) ||
                        v.token_in(last + 1, Cue::kLaunch) || v.token_in(last + 1, Cue::kImpact) ||
                        v.token_in(last + 1, Cue::kIntercept) ||
-                       v.token_in(last + 1, Cue::kAttackNoun) || v.token_is_weapon(last + 1);
+                       v.token_in(last + 1, Cue::kAttackNoun) || v.token_is_weapon(last + 1) ||
+                       // "on Sunday killed two contractors": a toll dates the attack
+                       v.token_in(last + 1, Cue::kKilled) || v.token_in(last + 1, Cue::kInjured);
     if (verb_like && !attack_word) return true;
   }
   for (std::size_t i = first > 3 ? first - 3 : 0; i < first; ++i)
