@@ -114,7 +114,9 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
       for (const Hit* h : v->all(Cue::kTargetDiplomatic)) {
         std::string lower(v->text.substr(h->start, h->end - h->start));
         for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (lower.find("embassy") == std::string::npos || not_the_target(*v, *h)) continue;
+        bool us = lower.starts_with("us ") || lower.starts_with("u.s. ") ||
+                  lower.starts_with("american ") || lower == "the embassy";
+        if (!us || lower.find("embassy") == std::string::npos || not_the_target(*v, *h)) continue;
         if (const auto* f = lexicon.facility_named("US Embassy " + place.city))
           return facility_place(*f, *v);
       }

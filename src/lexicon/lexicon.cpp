@@ -534,7 +534,7 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
       fac.name = std::string((*f)[0]);
       fac.aliases = split_aliases((*f)[1]);
       fac.type = std::string((*f)[2]);
-      if (fac.type != "diplomatic" && fac.type != "military")
+      if (fac.type != "diplomatic" && fac.type != "military" && fac.type != "mixed")
         return row_error(*file, row, "type must be diplomatic or military, got '" + fac.type + "'");
       fac.country = std::string((*f)[3]);
       if (fac.country.size() != 2 || !std::all_of(fac.country.begin(), fac.country.end(),
