@@ -80,6 +80,16 @@ struct EvalOptions {
 };
 int run_eval(const EvalOptions& options, Streams io);
 
+struct TrainDetectOptions {
+  std::string gold;
+  std::string manifest;
+  std::vector<std::string> paths;
+  std::string out;  // the model file to write; empty: print it
+  double c = 1.0;   // liblinear's inverse regularisation strength
+};
+// Fits the detection model on the gold's articles and writes it (data/model/detect.tsv).
+int run_train_detect(const TrainDetectOptions& options, Streams io);
+
 // Parses "LAT,LON,KM"; nullopt when malformed or out of range.
 struct Near {
   double lat, lon, km;

@@ -160,6 +160,23 @@ int run(int argc, char** argv) {
       "Example:\n  sitrep eval --gold seeds/gold.jsonl --manifest seeds/manifest.jsonl "
       "seeds/*.txt");
 
+  TrainDetectOptions training;
+  auto* train_cmd = app.add_subcommand(
+      "train-detect", "Fit the detection model on labelled articles (make train).");
+  train_cmd->add_option("--gold", training.gold, "Gold JSONL (reports_attack per doc)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  train_cmd->add_option("--manifest", training.manifest, "JSONL of {doc,url,outlet,published}")
+      ->check(CLI::ExistingFile);
+  train_cmd->add_option("paths", training.paths, "The articles")->required();
+  train_cmd->add_option("--out", training.out, "Model file to write (default: stdout)");
+  train_cmd->add_option("--c", training.c, "Inverse regularisation strength")
+      ->check(CLI::PositiveNumber)
+      ->default_str("1");
+  train_cmd->footer(
+      "Example:\n  sitrep train-detect --gold tests/real/gold-tune.jsonl "
+      "--manifest tests/real/manifest.jsonl tests/real/texts --out data/model/detect.tsv");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {  // --help, --version
@@ -184,6 +201,7 @@ int run(int argc, char** argv) {
   if (*show_cmd) return run_show(show, io);
   if (*tallies_cmd) return run_tallies(tallies, io);
   if (*eval_cmd) return run_eval(evaluation, io);
+  if (*train_cmd) return run_train_detect(training, io);
   return kExitUsage;
 }
 

@@ -18,6 +18,13 @@ constexpr std::size_t kLeadSentences = 6;
 // A dated attack this many days before the publication is background.
 constexpr long kBackgroundDays = 10;
 
+// A sentence of six words or more: news text, not page chrome or a caption credit.
+bool substantive_sentence(const SentenceView& v) {
+  int words = 0;
+  for (const auto& t : v.tokens) words += t.word;
+  return words >= 6;
+}
+
 std::vector<SentenceView> build_views(const CleanText& clean, const std::string& published,
                                       const lexicon::Lexicon& lexicon) {
   auto sentences = text::split_sentences(clean);
@@ -26,7 +33,7 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
   // One lexicon pass over the whole text; matches are then handed to their sentences.
   auto matches = lexicon.find(clean.text);
   std::size_t m = 0;
-  std::size_t non_heading = 0;
+  std::size_t substantive = 0;
   for (const auto& s : sentences) {
     SentenceView v;
     v.sentence = s;
@@ -45,8 +52,10 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
     }
     v.dates = text::find_dates(v.text, published);
     v.times = text::find_times(v.text);
-    v.lead = s.heading ? s.index < 3 : non_heading < kLeadSentences;
-    if (!s.heading) ++non_heading;
+    // Page chrome ("Watch TV", "All rights reserved.") and captions do not use up the lead:
+    // only sentences of some length count towards it.
+    v.lead = s.heading ? substantive < 3 : substantive < kLeadSentences;
+    if (!s.heading && substantive_sentence(v)) ++substantive;
     views.push_back(std::move(v));
   }
   return views;
@@ -93,7 +102,8 @@ Role marker_role(const SentenceView& v) {
   if (v.has(Cue::kDrill) || v.has(Cue::kThreat)) return Role::kNotAttack;
   if (v.has(Cue::kFoiled)) {
     // A find after an attack is no plot: the rockets "were fired", some hit or were intercepted.
-    bool happened = v.has(Cue::kImpact) || v.has(Cue::kIntercept);
+    // "two drones were thwarted by the base's defence system" is an interception.
+    bool happened = v.has(Cue::kImpact) || v.has(Cue::kIntercept) || v.has(Cue::kAirDefense);
     for (const Hit* h : v.all(Cue::kLaunch)) {
       std::string_view phrase = v.text.substr(h->start, h->end - h->start);
       happened |= phrase == "were fired" || phrase == "was fired" || phrase == "were launched";
@@ -211,8 +221,13 @@ Role own_role(const SentenceView& v, const std::string& published,
 }  // namespace
 
 const SentenceView* Annotated::headline() const {
-  for (const auto& v : sentences)
-    if (v.sentence.heading) return &v;
+  // The first heading that reads as a title (four words or more), not a menu line.
+  for (const auto& v : sentences) {
+    if (!v.sentence.heading) continue;
+    int words = 0;
+    for (const auto& t : v.tokens) words += t.word;
+    if (words >= 4) return &v;
+  }
   return nullptr;
 }
 

@@ -17,7 +17,11 @@ constexpr std::string_view kFeatureNames[] = {
     "anchor_strength",     "anchor_names_site",    "anchor_has_weapon",   "anchor_has_attack_verb",
     "anchor_early",        "headline_attack",      "headline_not_attack", "benign",
     "doubted_target",      "old_attack_named",     "no_published",        "dated_recent",
-    "undated_site_figure", "undated_told_as_news", "any_recent_day",      "anchor_quoted"};
+    "undated_site_figure", "undated_told_as_news", "any_recent_day",      "anchor_quoted",
+    "headline_other_news", "undated_lead_attack", "anchor_claim",        "anchor_old_date",
+    "lead_us_strike",      "lead_foiled",       "lead_threat_or_drill", "lead_cause",
+    "attack_sentences",    "report_day_only",   "recent_day_in_lead",   "no_headline",
+    "headline_aftermath", "lead_aftermath", "headline_civilian"};
 static_assert(std::size(kFeatureNames) == static_cast<std::size_t>(Feature::kCount));
 
 double& at(Features& x, Feature f) {
@@ -166,7 +170,24 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   // even when it recalls the attack that prompted it. ("attack ... thwarted" usually means
   // intercepted: plots are caught by their sentences' roles.)
   const SentenceView* headline = article.headline();
+  at(x, Feature::kNoHeadline) = headline == nullptr;
+  int attack_sentences = 0;
+  for (const auto& v : views) {
+    attack_sentences += v.role == Role::kMain && v.attack_evidence && v.in_scope_target;
+    if (!v.lead) continue;
+    if (v.has(Cue::kUsAgent)) at(x, Feature::kLeadUsStrike) = 1;
+    if (v.has(Cue::kFoiled) && v.role == Role::kNotAttack) at(x, Feature::kLeadFoiled) = 1;
+    if (v.has(Cue::kThreat) || v.has(Cue::kDrill)) at(x, Feature::kLeadThreatOrDrill) = 1;
+    if (v.has(Cue::kCause)) at(x, Feature::kLeadCause) = 1;
+    if (v.has(Cue::kAftermath) && !v.sentence.heading) at(x, Feature::kLeadAftermath) = 1;
+  }
+  at(x, Feature::kAttackSentences) = std::min(1.0, attack_sentences / 5.0);
+  at(x, Feature::kAnchorClaim) = a.has(Cue::kClaim) || (headline && headline->has(Cue::kClaim));
   if (headline) {
+    at(x, Feature::kHeadlineAftermath) = headline->has(Cue::kAftermath);
+    at(x, Feature::kHeadlineCivilian) = headline->has(Cue::kTargetCivilian);
+    at(x, Feature::kHeadlineOtherNews) =
+        !(headline->role == Role::kMain && headline->attack_evidence);
     at(x, Feature::kHeadlineNotAttack) =
         headline->role == Role::kNotAttack && !headline->has(Cue::kFoiled);
     at(x, Feature::kHeadlineAttack) = headline->role == Role::kMain && headline->attack_evidence;
@@ -229,9 +250,18 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   }
 
   for (const auto& v : views)
-    for (const auto& d : v.dates)
-      if (within_week(d.date ? text::days_from_civil(*d.date) : std::nullopt, pub))
+    for (const auto& d : v.dates) {
+      auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
+      if (within_week(days, pub)) {
         at(x, Feature::kAnyRecentDay) = 1;
+        if (v.lead && v.role == Role::kMain) at(x, Feature::kRecentDayInLead) = 1;
+      }
+    }
+  for (const auto& d : a.dates) {
+    auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
+    if (days && d.explicit_day && *days < pub - 7 && *days >= pub - 45)
+      at(x, Feature::kAnchorOldDate) = 1;
+  }
 
   // An article that gives no day at all ("the attack occurred in the early hours") is dated by
   // its publication; then the lead itself must be specific.
@@ -247,6 +277,10 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
     at(x, Feature::kUndatedSiteFigure) = names_site_as_target(a) && figure && a.sentence.index <= 3;
     // "Local sources reported that suicide drones targeted the coalition base": a weapon and
     // an attack verb aimed at a target of ours, told as news under a headline about it.
+    at(x, Feature::kUndatedLeadAttack) =
+        (target || names_site_as_target(a)) && a.sentence.index <= 2 &&
+        (a.has(Cue::kAttackVerb) || a.has(Cue::kImpact) || a.has(Cue::kIntercept) ||
+         !a.all(Kind::kWeapon).empty());
     at(x, Feature::kUndatedToldAsNews) = (target || names_site_as_target(a)) &&
                                          a.has(Cue::kAttackVerb) && !a.all(Kind::kWeapon).empty() &&
                                          a.sentence.index <= 2 && headline &&
@@ -257,16 +291,19 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   // when, within the week before publication. "More attacks on Monday, which have not been
   // confirmed" dates no attack. A report's own day counts when the anchor itself reports the
   // attack ("... shot down two drones near the base, an Iraqi security source said on Saturday").
+  bool reporting_day = false;
   for (const auto& v : views) {
     if (v.role != Role::kMain || !v.attack_evidence || v.has(Cue::kUncertain)) continue;
     for (const auto& d : v.dates) {
       if (!d.date || !within_week(text::days_from_civil(*d.date), pub)) continue;
       bool reporting = date_is_reporting_mention(v, d);
+      reporting_day |= reporting;
       if (!reporting ||
           (&v == &a && (v.has(Cue::kAttackVerb) || v.has(Cue::kIntercept) || v.has(Cue::kImpact))))
         at(x, Feature::kDatedRecent) = 1;
     }
   }
+  at(x, Feature::kReportDayOnly) = reporting_day && !at(x, Feature::kDatedRecent);
   return x;
 }
 

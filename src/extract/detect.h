@@ -36,6 +36,21 @@ enum class Feature : std::uint8_t {
   kUndatedToldAsNews,  // no day at all, but the lead tells a weapon aimed at our target as news
   kAnyRecentDay,       // some sentence names a day of the week before publication
   kAnchorQuoted,       // the anchor is inside quoted material
+  kHeadlineOtherNews,   // a headline that tells no attack (an arrest, a reaction, a policy)
+  kUndatedLeadAttack,   // no day at all; the first sentences tell an attack on our target
+  kAnchorClaim,         // the anchor or headline is a claim of the attack
+  kAnchorOldDate,       // the anchor dates its attack 8-45 days before publication
+  kLeadUsStrike,        // a lead sentence tells a strike BY US forces
+  kLeadFoiled,          // a lead sentence tells a foiled plot or a seizure
+  kLeadThreatOrDrill,   // a lead sentence tells a threat or a drill
+  kLeadCause,           // a lead sentence tells a retaliation or a response
+  kAttackSentences,     // how many sentences join attack evidence with a target (scaled)
+  kReportDayOnly,       // the only recent day dates a report, not the attack
+  kRecentDayInLead,     // a lead sentence names a recent day (in any clause)
+  kNoHeadline,          // the text has no headline line
+  kHeadlineAftermath,   // the headline's news follows an attack: an order, arrests, a reaction
+  kLeadAftermath,       // a lead sentence tells such news
+  kHeadlineCivilian,    // the headline names a civilian target (a gas field, homes)
   kCount
 };
 std::string_view feature_name(Feature feature);

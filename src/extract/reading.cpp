@@ -104,14 +104,17 @@ bool not_the_target(const SentenceView& v, const Hit& hit) {
     for (std::size_t k = i + 1; k < hit.first && k <= i + 3; ++k)
       if (t[k].lower == "from" || t[k].lower == "away") return true;
   }
-  // "where US troops are deployed": a clause that describes a place.
-  if (hit.first >= 1 && t[hit.first - 1].lower == "where")
+  // ", where US troops are deployed": a clause that describes a place ("an Iraqi base where
+  // American troops are stationed was hit" names the target itself).
+  if (hit.first >= 2 && t[hit.first - 1].lower == "where" && t[hit.first - 2].lower == ",")
     for (std::size_t i = hit.last + 1; i < t.size() && i <= hit.last + 3; ++i) {
       const auto& w = t[i].lower;
       if (w == "deployed" || w == "stationed" || w == "based" || w == "housed") return true;
     }
   // "The US Embassy in Baghdad on Friday accused ...": a report verb right after the name.
   for (std::size_t i = hit.last + 1; i < v.tokens.size() && i <= hit.last + 4; ++i) {
+    // "... base hosting US troops, according to security sources" attributes the sentence.
+    if (v.tokens[i].lower == "according") break;
     if (v.token_in(i, Cue::kReportVerb) || v.token_in(i, Cue::kSuspect)) return true;
     if (v.tokens[i].lower == "," || v.tokens[i].lower == "that") break;
   }

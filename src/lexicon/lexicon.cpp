@@ -62,7 +62,9 @@ constexpr std::string_view kCueNames[] = {"attack_verb",
                                           "alarm",
                                           "benign",
                                           "cause",
-                                          "deny"};
+                                          "deny",
+                                          "aftermath",
+                                          "target_civilian"};
 static_assert(std::size(kCueNames) == static_cast<std::size_t>(Cue::kCount));
 }  // namespace
 

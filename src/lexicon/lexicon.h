@@ -87,6 +87,8 @@ enum class Cue : std::uint8_t {
   kBenign,
   kCause,
   kDeny,
+  kAftermath,
+  kTargetCivilian,
   kCount
 };
 // "attack_verb" -> Cue::kAttackVerb; nullopt for an unknown name.
