@@ -344,8 +344,9 @@ TEST(ExtractRules, WeekdayResolvesAgainstPublishedDate) {
   EXPECT_EQ(r.main->facility, "Ain al-Asad Air Base");
   EXPECT_EQ(r.main->weapon, "rocket");
   EXPECT_EQ(r.main->impacted, 3);
-  // "Three rockets struck" says how many hit, not how many were fired (dev gold convention).
-  EXPECT_FALSE(r.main->launched.has_value());
+  // "Three rockets struck", with nothing said of others, tells the whole attack: three were
+  // fired (the real development set's convention, written by readers who never saw sitrep).
+  EXPECT_EQ(r.main->launched, 3);
 }
 
 TEST(ExtractRules, NoPublishedDateLeavesDateNull) {

@@ -550,7 +550,9 @@ int run_train_detect(const TrainDetectOptions& options, Streams io) {
     }
     examples.push_back({extract::detection_features(article, *lexicon, *anchor), it->second});
   }
-  auto fit = extract::fit_detect_model(examples, options.c);
+  auto prior = load_model();
+  if (!prior) return report_error(io, prior.error().message);
+  auto fit = extract::fit_detect_model(examples, options.c, *prior);
   if (!fit) return report_error(io, fit.error().message);
   std::ostringstream header;
   header << "Detection model: logistic regression over the features in src/extract/detect.h.\n"

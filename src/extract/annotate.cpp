@@ -140,9 +140,25 @@ Role marker_role(const SentenceView& v) {
 
 // A weapon, an attack verb, or an attack noun; a bare plural ("the attacks on US troops") speaks
 // of many attacks, not of one.
+// "says no attack", "no drone, rocket or any other object": a weapon or attack noun that a
+// "no" governs directly (across a list of such nouns) tells that nothing happened.
+bool directly_negated(const SentenceView& v, const Hit& h) {
+  const auto& t = v.tokens;
+  for (std::size_t k = h.first; k > 0 && k + 8 > h.first; --k) {
+    const auto& w = t[k - 1].lower;
+    if (w == "no") return true;
+    bool list = w == "," || w == "or" || w == "any" || w == "other" || v.token_is_weapon(k - 1);
+    if (!list) return false;
+  }
+  return false;
+}
+
 bool has_attack_evidence(const SentenceView& v) {
-  if (!v.all(Kind::kWeapon).empty() || v.has(Cue::kAttackVerb)) return true;
+  if (v.has(Cue::kAttackVerb)) return true;
+  for (const Hit* h : v.all(Kind::kWeapon))
+    if (!directly_negated(v, *h)) return true;
   for (const Hit* h : v.all(Cue::kAttackNoun)) {
+    if (directly_negated(v, *h)) continue;
     std::string_view last = v.tokens[h->last].lower;
     bool plural = last == "attacks" || last == "strikes" || last == "assaults" || last == "raids";
     if (!plural) return true;

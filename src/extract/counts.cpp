@@ -305,7 +305,8 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     found["impacted"].value = 0;
     found["impacted"].where = none_reached;
   }
-  // "The drone struck the base" in an article that speaks of one projectile only: one hit.
+  // "The drone struck the base", "a roadside bomb hit the convoy" in an article that speaks of
+  // one projectile or device only: one hit.
   if (!found["impacted"].value && !found["launched"].value && !found["intercepted"].value) {
     bool plural = false;
     const SentenceView* single_hit = nullptr;
@@ -313,7 +314,8 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       const auto& v = *view;
       const auto& t = v.tokens;
       for (const Hit* h : v.all(lexicon::Kind::kWeapon)) {
-        if (!is_projectile(lexicon, v, h->last)) continue;
+        if (!is_projectile(lexicon, v, h->last) && lexicon.weapon(h->entry).weapon != "ied")
+          continue;
         if (t[h->last].lower.ends_with("s")) plural = true;
         bool definite =
             h->first >= 1 && (t[h->first - 1].lower == "the" || t[h->first - 1].lower == "a" ||
@@ -332,11 +334,11 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       found["impacted"].single = true;
     }
   }
-  // Launched is derived only where the text accounts for the whole attack: what the defences
-  // engaged ("two drones were shot down") or a lone projectile ("a single drone hit the base").
-  // "Three rockets hit the embassy" says how many hit, not how many were fired.
-  bool whole_attack = found["intercepted"].value || found["impacted"].single ||
-                      (definite_launch && found["impacted"].value);
+  // Launched is derived where the text accounts for the whole attack: what the defences engaged
+  // and what hit ("two drones were shot down"), a lone projectile ("a single drone hit the
+  // base"), or an attack told as "three rockets hit the embassy" with nothing said of others.
+  bool whole_attack = found["intercepted"].value || found["impacted"].value;
+  (void)definite_launch;
   if (!found["launched"].value && whole_attack) {
     auto& launched = found["launched"];
     launched.value = found["intercepted"].value.value_or(0) + found["impacted"].value.value_or(0);

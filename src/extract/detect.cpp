@@ -14,14 +14,14 @@ using lexicon::Cue;
 using lexicon::Kind;
 
 constexpr std::string_view kFeatureNames[] = {
-    "anchor_strength",     "anchor_names_site",    "anchor_has_weapon",   "anchor_has_attack_verb",
-    "anchor_early",        "headline_attack",      "headline_not_attack", "benign",
-    "doubted_target",      "old_attack_named",     "no_published",        "dated_recent",
-    "undated_site_figure", "undated_told_as_news", "any_recent_day",      "anchor_quoted",
-    "headline_other_news", "undated_lead_attack", "anchor_claim",        "anchor_old_date",
-    "lead_us_strike",      "lead_foiled",       "lead_threat_or_drill", "lead_cause",
-    "attack_sentences",    "report_day_only",   "recent_day_in_lead",   "no_headline",
-    "headline_aftermath", "lead_aftermath", "headline_civilian"};
+    "anchor_strength",     "anchor_names_site",    "anchor_has_weapon",    "anchor_has_attack_verb",
+    "anchor_early",        "headline_attack",      "headline_not_attack",  "benign",
+    "doubted_target",      "old_attack_named",     "no_published",         "dated_recent",
+    "undated_site_figure", "undated_told_as_news", "any_recent_day",       "anchor_quoted",
+    "headline_other_news", "undated_lead_attack",  "anchor_claim",         "anchor_old_date",
+    "lead_us_strike",      "lead_foiled",          "lead_threat_or_drill", "lead_cause",
+    "attack_sentences",    "report_day_only",      "recent_day_in_lead",   "no_headline",
+    "headline_aftermath",  "lead_aftermath",       "headline_civilian"};
 static_assert(std::size(kFeatureNames) == static_cast<std::size_t>(Feature::kCount));
 
 double& at(Features& x, Feature f) {
@@ -110,9 +110,16 @@ Result<DetectModel> DetectModel::load(const std::filesystem::path& path) {
     auto where = path.string() + ":" + std::to_string(row) + ": ";
     if (tab == std::string::npos) return invalid_input(where + "expected name<TAB>weight");
     std::string name = line.substr(0, tab);
+    std::string rest = line.substr(tab + 1);
+    bool pinned = false;
+    if (auto second = rest.find('\t'); second != std::string::npos) {
+      pinned = rest.substr(second + 1) == "pinned";
+      if (!pinned) return invalid_input(where + "third column must be 'pinned'");
+      rest.resize(second);
+    }
     double value = 0;
     try {
-      value = std::stod(line.substr(tab + 1));
+      value = std::stod(rest);
     } catch (const std::exception&) {
       return invalid_input(where + "weight is not a number");
     }
@@ -127,7 +134,9 @@ Result<DetectModel> DetectModel::load(const std::filesystem::path& path) {
     auto it = std::find(std::begin(kFeatureNames), std::end(kFeatureNames), name);
     if (it == std::end(kFeatureNames))
       return invalid_input(where + "unknown feature '" + name + "'");
-    model.weights[static_cast<std::size_t>(it - std::begin(kFeatureNames))] = value;
+    auto index = static_cast<std::size_t>(it - std::begin(kFeatureNames));
+    model.weights[index] = value;
+    model.pinned[index] = pinned;
   }
   return model;
 }
@@ -277,10 +286,10 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
     at(x, Feature::kUndatedSiteFigure) = names_site_as_target(a) && figure && a.sentence.index <= 3;
     // "Local sources reported that suicide drones targeted the coalition base": a weapon and
     // an attack verb aimed at a target of ours, told as news under a headline about it.
-    at(x, Feature::kUndatedLeadAttack) =
-        (target || names_site_as_target(a)) && a.sentence.index <= 2 &&
-        (a.has(Cue::kAttackVerb) || a.has(Cue::kImpact) || a.has(Cue::kIntercept) ||
-         !a.all(Kind::kWeapon).empty());
+    at(x, Feature::kUndatedLeadAttack) = (target || names_site_as_target(a)) &&
+                                         a.sentence.index <= 2 &&
+                                         (a.has(Cue::kAttackVerb) || a.has(Cue::kImpact) ||
+                                          a.has(Cue::kIntercept) || !a.all(Kind::kWeapon).empty());
     at(x, Feature::kUndatedToldAsNews) = (target || names_site_as_target(a)) &&
                                          a.has(Cue::kAttackVerb) && !a.all(Kind::kWeapon).empty() &&
                                          a.sentence.index <= 2 && headline &&

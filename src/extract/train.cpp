@@ -21,7 +21,14 @@ double mcc(int tp, int fp, int fn, int tn) {
 
 }  // namespace
 
-Result<Fit> fit_detect_model(const std::vector<Example>& examples, double c) {
+Result<Fit> fit_detect_model(const std::vector<Example>& all, double c, const DetectModel& prior) {
+  std::vector<Example> examples;
+  for (const auto& e : all) {
+    bool vetoed = false;
+    for (int f = 0; f < kFeatures; ++f)
+      vetoed |= prior.pinned[f] && prior.weights[f] < 0 && e.x[f] != 0;
+    if (!vetoed) examples.push_back(e);
+  }
   int positives = 0;
   for (const auto& e : examples) positives += e.reports_attack;
   if (positives == 0 || positives == static_cast<int>(examples.size()))
@@ -33,7 +40,7 @@ Result<Fit> fit_detect_model(const std::vector<Example>& examples, double c) {
   std::vector<double> y(examples.size());
   for (std::size_t i = 0; i < examples.size(); ++i) {
     for (int f = 0; f < kFeatures; ++f)
-      if (examples[i].x[f] != 0) rows[i].push_back({f + 1, examples[i].x[f]});
+      if (examples[i].x[f] != 0 && !prior.pinned[f]) rows[i].push_back({f + 1, examples[i].x[f]});
     rows[i].push_back({kFeatures + 1, 1.0});  // bias
     rows[i].push_back({-1, 0});
     x[i] = rows[i].data();
@@ -66,7 +73,9 @@ Result<Fit> fit_detect_model(const std::vector<Example>& examples, double c) {
   model* trained = train(&prob, &param);
   // liblinear orders labels as first seen; its weights score label[0].
   double sign = trained->label[0] == 1 ? 1 : -1;
-  for (int f = 0; f < kFeatures; ++f) fit.model.weights[f] = sign * trained->w[f];
+  for (int f = 0; f < kFeatures; ++f)
+    fit.model.weights[f] = prior.pinned[f] ? prior.weights[f] : sign * trained->w[f];
+  fit.model.pinned = prior.pinned;
   fit.model.bias = sign * trained->w[kFeatures];
   fit.model.threshold = 0.5;
   free_and_destroy_model(&trained);
@@ -84,7 +93,8 @@ std::string model_file_text(const DetectModel& model, const std::string& header)
   out << "threshold\t" << buffer << "\n";
   for (int f = 0; f < kFeatures; ++f) {
     std::snprintf(buffer, sizeof buffer, "%.6f", model.weights[f]);
-    out << feature_name(static_cast<Feature>(f)) << "\t" << buffer << "\n";
+    out << feature_name(static_cast<Feature>(f)) << "\t" << buffer
+        << (model.pinned[f] ? "\tpinned" : "") << "\n";
   }
   return out.str();
 }

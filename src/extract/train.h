@@ -23,7 +23,9 @@ struct Fit {
 };
 
 // `c` is liblinear's inverse regularisation strength. Needs both classes among the examples.
-Result<Fit> fit_detect_model(const std::vector<Example>& examples, double c);
+// The pinned weights of `prior` are kept; the examples a pinned veto decides are left out.
+Result<Fit> fit_detect_model(const std::vector<Example>& examples, double c,
+                             const DetectModel& prior);
 
 // The model file: comment lines (the header), then bias, threshold and one weight per feature.
 std::string model_file_text(const DetectModel& model, const std::string& header);
