@@ -293,6 +293,29 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         }
     }
   }
+  // With no explicit blame and no claim, an armed group named as the author of attacks like this
+  // one ("the area has been used by Iran-backed militias to fire rockets at the airport", "such
+  // attacks are usually blamed on Iran-backed factions") is who is usually blamed: a pattern.
+  if (suspected.empty() && claimed.empty())
+    for (std::size_t index = 0; index < article.sentences.size(); ++index) {
+      const auto& v = article.sentences[index];
+      const Role role = event.roles[index];
+      if (role == Role::kNotAttack || role == Role::kOtherEvent || v.sentence.quoted) continue;
+      if (!v.attack_evidence && !v.has(Cue::kSuspect)) continue;
+      auto actors = v.all(Kind::kActor);
+      for (const Hit* a : actors) {
+        const auto& actor = lexicon.actor(a->entry);
+        if (actor.kind != "militia" && actor.kind != "umbrella") continue;
+        // "Kataib Hezbollah, an Iran-backed militia": an apposition describes another actor.
+        bool apposition = false;
+        for (const Hit* other : actors)
+          if (other != a && other->last < a->first && a->first - other->last <= 4) apposition = true;
+        // "strikes on Iran-aligned militia targets": the group is struck, not striking.
+        bool object = a->first >= 1 && (v.tokens[a->first - 1].lower == "on" ||
+                                        v.tokens[a->first - 1].lower == "against");
+        if (!apposition && !object) suspect(actor.name, true, v);
+      }
+    }
   // A claimant is not also a suspect.
   for (const auto& name : claimed) suspected.erase(name), basis.erase(name);
   Actors out;
