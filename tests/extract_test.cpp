@@ -427,7 +427,8 @@ TEST(ExtractRules, NoCasualtiesIsZeroKilledZeroInjured) {
   EXPECT_EQ(r.main->injured, 0);
 }
 
-TEST(ExtractRules, NoInjuriesLeavesKilledNull) {
+// "No injuries" says nobody was harmed: the real set's readers record no deaths either.
+TEST(ExtractRules, NoInjuriesMeansNoneKilled) {
   auto r = extract_text(
       "Rocket attack on Union III base\n\n"
       "Two rockets landed inside the Union III base in central Baghdad on Thursday. There "
@@ -435,7 +436,7 @@ TEST(ExtractRules, NoInjuriesLeavesKilledNull) {
       "2024-02-02");
   ASSERT_TRUE(r.main);
   EXPECT_EQ(r.main->injured, 0);
-  EXPECT_FALSE(r.main->killed.has_value());
+  EXPECT_EQ(r.main->killed, 0);
 }
 
 TEST(ExtractRules, MinorDamage) {

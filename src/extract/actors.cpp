@@ -309,7 +309,8 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // "Kataib Hezbollah, an Iran-backed militia": an apposition describes another actor.
         bool apposition = false;
         for (const Hit* other : actors)
-          if (other != a && other->last < a->first && a->first - other->last <= 4) apposition = true;
+          if (other != a && other->last < a->first && a->first - other->last <= 4)
+            apposition = true;
         // "strikes on Iran-aligned militia targets": the group is struck, not striking.
         bool object = a->first >= 1 && (v.tokens[a->first - 1].lower == "on" ||
                                         v.tokens[a->first - 1].lower == "against");

@@ -178,7 +178,7 @@ void drop_trailing_cause(SentenceView& v) {
       marker = &h;
   if (!marker) return;
   std::size_t cut = marker->start, cut_token = marker->first;
-  bool evidence = false, target = false;
+  bool evidence = false, target = false, outcome = false;
   for (const auto& h : v.hits) {
     if (h.end > cut) continue;
     if (h.kind == Kind::kWeapon || h.cue == Cue::kAttackVerb || h.cue == Cue::kAttackNoun)
@@ -186,8 +186,15 @@ void drop_trailing_cause(SentenceView& v) {
     if (h.kind == Kind::kFacility || h.cue == Cue::kTargetMilitary ||
         h.cue == Cue::kTargetDiplomatic)
       target = true;
+    // "No damage or casualties were reported from the attack, the third since Monday's
+    // anniversary of ...": the outcome of this attack comes before the background phrase.
+    if (h.cue == Cue::kZeroCasualties || h.cue == Cue::kZeroInjuries || h.cue == Cue::kZeroDeaths ||
+        h.cue == Cue::kDamageNone || h.cue == Cue::kKilled || h.cue == Cue::kInjured)
+      outcome = true;
   }
-  if (!evidence || !target) return;
+  for (std::size_t i = 0; i < cut_token && i < v.tokens.size(); ++i)
+    if (outcome_noun(v.tokens[i].lower) && negated_in_clause(v, i)) outcome = true;
+  if (!evidence || !(target || outcome)) return;
   // A background phrase cuts only after a dated attack: "slammed into Camp Taji on Saturday, ...
   // days after a similar attack"; "has been targeted in the past" stays whole.
   if (marker->cue == Cue::kBackground &&

@@ -387,8 +387,10 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
     };
     for (const Hit* h : v.all(lexicon::Cue::kZeroCasualties))
       if (zero_holds(h->first)) record(true, 0, v), record(false, 0, v);
+    // "There were no injuries" says nobody was harmed: readers of real reports take it as no
+    // deaths too, unless the article gives a toll of the dead (a restricted zero yields).
     for (const Hit* h : v.all(lexicon::Cue::kZeroInjuries))
-      if (zero_holds(h->first)) record(false, 0, v);
+      if (zero_holds(h->first)) record(false, 0, v), record(true, 0, v, true);
     for (const Hit* h : v.all(lexicon::Cue::kZeroDeaths))
       if (zero_holds(h->first)) record(true, 0, v);
     for (const auto& figure : casualty_figures(v))

@@ -18,6 +18,7 @@ Read<std::optional<std::string>> read_date(const Annotated& article,
       if (!d.date) continue;
       auto days = text::days_from_civil(*d.date);
       if (pub && days && (*days > *pub + 1 || *days < *pub - 30)) continue;
+      if (date_starts_period(v, d)) continue;
       if (date_is_reporting_mention(v, d)) {
         if (!reporting) reporting = d.date, reporting_view = &v;
         continue;

@@ -45,7 +45,7 @@ void refine_roles_by_day(const Annotated& article, std::size_t anchor, long main
     if (roles[i] != Role::kMain || i == anchor) continue;
     bool same_day = false, other_day = false;
     for (const auto& d : v.dates) {
-      if (!d.date || date_is_reporting_mention(v, d)) continue;
+      if (!d.date || date_is_reporting_mention(v, d) || date_starts_period(v, d)) continue;
       auto days = text::days_from_civil(*d.date);
       if (!days) continue;
       if (d.explicit_day && std::abs(*days - main_day) > 3) roles[i] = Role::kBackground;

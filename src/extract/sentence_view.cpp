@@ -131,4 +131,11 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
   return false;
 }
 
+bool date_starts_period(const SentenceView& v, const text::DateMention& d) {
+  std::size_t first = v.token_at(d.span.start);
+  for (std::size_t k = first >= 2 ? first - 2 : 0; k < first; ++k)
+    if (v.tokens[k].lower == "since" || v.tokens[k].lower == "until") return true;
+  return false;
+}
+
 }  // namespace sitrep::extract

@@ -70,4 +70,8 @@ bool negated_in_clause(const SentenceView& v, std::size_t i);
 // Friday that"): it dates the report, not the attack.
 bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d);
 
+// True when a date starts a period ("the third in as many days since Monday's anniversary"):
+// it dates no attack of this sentence.
+bool date_starts_period(const SentenceView& v, const text::DateMention& d);
+
 }  // namespace sitrep::extract
