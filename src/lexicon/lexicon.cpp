@@ -22,6 +22,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <unordered_map>
 #include <unordered_set>
@@ -452,6 +453,8 @@ struct Lexicon::Compiled {
   std::vector<std::pair<std::uint64_t, int>> city_index;
   std::unordered_map<std::string, int> facility_by_name;  // lowercased canonical name and aliases
   std::unordered_map<std::string, int> country_by_code;   // upper-case ISO2
+  // The distinctive words of each facility's names ("balad", "qayyarah", "azerbaijan").
+  std::unordered_map<std::string, std::vector<int>> facility_words;
 
   ~Compiled() {
     if (database) hs_free_database(database);
@@ -570,6 +573,29 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
     for (int i = 0; i < static_cast<int>(lex.facilities_.size()); ++i)
       for (const auto& alias : lex.facilities_[i].aliases)
         lex.compiled_->facility_by_name.emplace(lower_ascii(alias), i);
+    for (int i = 0; i < static_cast<int>(lex.facilities_.size()); ++i) {
+      const auto& fac = lex.facilities_[i];
+      std::vector<std::string> names = fac.aliases;
+      names.push_back(fac.name);
+      // "Qasrak base in Hasakah": a place after "in" or "near" locates the site; it names the
+      // site only when it is the site's own city ("US consulate in Erbil").
+      const std::string city = lower_ascii(fac.city);
+      for (const auto& name : names) {
+        std::string lower = lower_ascii(name);
+        std::size_t cut = std::string::npos;
+        for (const char* locative : {" in ", " near ", " outside "})
+          cut = std::min(cut, lower.find(locative));
+        auto head = name_words(std::string_view(name).substr(0, cut));
+        auto tail = cut == std::string::npos ? std::vector<std::string>{}
+                                             : name_words(std::string_view(name).substr(cut));
+        for (const auto& word : tail)
+          if (word == city) head.push_back(word);
+        for (const auto& word : head) {
+          auto& list = lex.compiled_->facility_words[word];
+          if (list.empty() || list.back() != i) list.push_back(i);
+        }
+      }
+    }
   }
 
   // actors.tsv: name, aliases, kind
@@ -734,6 +760,113 @@ void Lexicon::load_gazetteer(const std::filesystem::path& path) {
     cities_.push_back(std::move(city));
   }
   std::sort(index.begin(), index.end());
+}
+
+std::vector<std::string> name_words(std::string_view name) {
+  // Words that name no place in particular: "base", "air", "US", "embassy", "the" ...
+  static const std::set<std::string, std::less<>> generic = {"us",
+                                                             "u.s",
+                                                             "american",
+                                                             "united",
+                                                             "states",
+                                                             "base",
+                                                             "bases",
+                                                             "air",
+                                                             "airbase",
+                                                             "airport",
+                                                             "airfield",
+                                                             "international",
+                                                             "military",
+                                                             "camp",
+                                                             "the",
+                                                             "of",
+                                                             "in",
+                                                             "at",
+                                                             "near",
+                                                             "embassy",
+                                                             "consulate",
+                                                             "general",
+                                                             "coalition",
+                                                             "garrison",
+                                                             "field",
+                                                             "gas",
+                                                             "oil",
+                                                             "new",
+                                                             "compound",
+                                                             "diplomatic",
+                                                             "support",
+                                                             "center",
+                                                             "centre",
+                                                             "facility",
+                                                             "mission",
+                                                             "site",
+                                                             "landing",
+                                                             "zone",
+                                                             "building",
+                                                             "complex",
+                                                             "army",
+                                                             "outpost",
+                                                             "headquarters",
+                                                             "and",
+                                                             "to",
+                                                             "for",
+                                                             "its",
+                                                             "al",
+                                                             "el",
+                                                             "ash",
+                                                             "as",
+                                                             "an",
+                                                             "a",
+                                                             "post",
+                                                             "area",
+                                                             "region",
+                                                             "iraqi",
+                                                             "syrian",
+                                                             "construction",
+                                                             "city",
+                                                             "known",
+                                                             "hosting",
+                                                             "forces",
+                                                             "troops",
+                                                             "residence",
+                                                             "section",
+                                                             "annex",
+                                                             "office",
+                                                             "branch",
+                                                             "martyr",
+                                                             "shaheed",
+                                                             "joint",
+                                                             "logistics",
+                                                             "operating",
+                                                             "contingency",
+                                                             "cob",
+                                                             "lsa",
+                                                             "mss",
+                                                             "iraq",
+                                                             "syria",
+                                                             "jordan",
+                                                             "by",
+                                                             "on"};
+  std::vector<std::string> out;
+  std::string word;
+  auto flush = [&] {
+    if (word.size() >= 3 && !generic.count(word)) out.push_back(word);
+    word.clear();
+  };
+  for (char c : name) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80)
+      word += static_cast<char>(std::tolower(u));
+    else
+      flush();
+  }
+  flush();
+  return out;
+}
+
+std::vector<int> Lexicon::facilities_named_by(std::string_view lower_word) const {
+  auto it = compiled_->facility_words.find(std::string(lower_word));
+  return it == compiled_->facility_words.end() ? std::vector<int>{} : it->second;
 }
 
 const Facility* Lexicon::facility_named(std::string_view name) const {

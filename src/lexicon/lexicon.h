@@ -106,6 +106,9 @@ struct City {
   double lat = 0, lon = 0;
 };
 
+// The distinctive lower-case words of a site's name: "Balad Air Base" -> {"balad"}.
+std::vector<std::string> name_words(std::string_view name);
+
 struct Match {
   Kind kind;
   int entry;               // index into the table of that kind
@@ -140,6 +143,9 @@ class Lexicon {
   // Number of gazetteer rows loaded (0 without data/generated/cities.tsv).
   std::size_t city_count() const { return cities_.size(); }
   const Facility* facility_named(std::string_view name) const;
+  // The facilities one of whose names holds this distinctive word ("balad", "qayyarah"):
+  // generic words (base, air, embassy, US ...) index nothing.
+  std::vector<int> facilities_named_by(std::string_view lower_word) const;
 
   // A city by exact (case-insensitive) name; among namesakes prefers `country_hint`.
   std::optional<City> city(std::string_view name, std::string_view country_hint = {}) const;
