@@ -38,7 +38,9 @@ const Words& person_heads() {
                               "journalists",   "journalist",   "medics",       "medic",
                               "teenager",      "boy",          "girl",         "shepherd",
                               "farmer",        "commander",    "commanders",   "translator",
-                              "translators",   "interpreter",  "technicians",  "technician"};
+                              "translators",   "interpreter",  "technicians",  "technician",
+                              "head",          "chief",        "ambassador",   "attache",
+                              "employees"};
   return words;
 }
 
@@ -144,6 +146,10 @@ std::optional<Group> single_group_at(const SentenceView& v, std::size_t i) {
     return std::nullopt;
   }
   std::size_t j = i;
+  // "killing the head of the mission's security", "wounding the ambassador": one person.
+  if (w == "the" && i + 1 < t.size() && has(person_heads(), t[i + 1].lower) &&
+      !t[i + 1].lower.ends_with("s") && t[i + 1].lower != "police" && t[i + 1].lower != "staff")
+    return Group{1, i + 2};
   // "killed the two contractors"
   if (w == "the" && count_at(v, i + 1, false)) ++j;
   if (j + 1 < t.size() && ((t[j].lower == "at" && t[j + 1].lower == "least") ||

@@ -21,7 +21,7 @@ constexpr std::string_view kFeatureNames[] = {
     "headline_other_news", "undated_lead_attack",  "anchor_claim",         "anchor_old_date",
     "lead_us_strike",      "lead_foiled",          "lead_threat_or_drill", "lead_cause",
     "attack_sentences",    "report_day_only",      "recent_day_in_lead",   "no_headline",
-    "headline_aftermath",  "lead_aftermath",       "headline_civilian"};
+    "headline_aftermath",  "lead_aftermath",       "headline_civilian",    "headline_after_attack"};
 static_assert(std::size(kFeatureNames) == static_cast<std::size_t>(Feature::kCount));
 
 double& at(Features& x, Feature f) {
@@ -194,6 +194,19 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   at(x, Feature::kAnchorClaim) = a.has(Cue::kClaim) || (headline && headline->has(Cue::kClaim));
   if (headline) {
     at(x, Feature::kHeadlineAftermath) = headline->has(Cue::kAftermath);
+    // The headline's own news comes first and the attack after "after" / "following" / "over".
+    if (const Hit* news = headline->first(Cue::kAftermath)) {
+      const auto& t = headline->tokens;
+      for (std::size_t k = news->last + 1; k < t.size(); ++k) {
+        const auto& w = t[k].lower;
+        if (w != "after" && w != "following" && w != "over" && w != "amid") continue;
+        for (std::size_t j = k + 1; j < t.size(); ++j)
+          if (headline->token_is_weapon(j) || headline->token_in(j, Cue::kAttackNoun) ||
+              headline->token_in(j, Cue::kAttackVerb))
+            at(x, Feature::kHeadlineAfterAttack) = 1;
+        break;
+      }
+    }
     at(x, Feature::kHeadlineCivilian) = headline->has(Cue::kTargetCivilian);
     at(x, Feature::kHeadlineOtherNews) =
         !(headline->role == Role::kMain && headline->attack_evidence);

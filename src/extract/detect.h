@@ -51,6 +51,7 @@ enum class Feature : std::uint8_t {
   kHeadlineAftermath,  // the headline's news follows an attack: an order, arrests, a reaction
   kLeadAftermath,      // a lead sentence tells such news
   kHeadlineCivilian,   // the headline names a civilian target (a gas field, homes)
+  kHeadlineAfterAttack,  // "PM orders arrests after rockets land near embassy": the news follows it
   kCount
 };
 std::string_view feature_name(Feature feature);
