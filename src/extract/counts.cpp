@@ -28,6 +28,26 @@ bool is_quantifier(const std::string& w) {
   return words.count(w) > 0;
 }
 
+// A count in a clause about projectiles found at the launch site: "found the launch pad with 11
+// more rockets", "two unfired rockets were discovered", "seized 18 rockets".
+bool unfired_in_clause(const SentenceView& v, std::size_t i) {
+  static const std::set<std::string> words = {"found",   "discovered", "seized",    "unfired",
+                                              "defused", "dismantled", "remaining", "additional"};
+  const auto& t = v.tokens;
+  std::size_t a = i, b = i;
+  auto boundary = [&](std::size_t k) {
+    return t[k].lower == "," || t[k].lower == ";" || t[k].lower == "and" || t[k].lower == "but";
+  };
+  while (a > 0 && !boundary(a - 1) && i - a < 8) --a;
+  while (b + 1 < t.size() && !boundary(b + 1) && b - i < 8) ++b;
+  for (std::size_t k = a; k <= b; ++k) {
+    if (words.count(t[k].lower) || v.token_in(k, Cue::kFoiled)) return true;
+    // "11 more rockets", not "more than 30 rockets".
+    if (t[k].lower == "more" && k == i + 1) return true;
+  }
+  return false;
+}
+
 bool is_clause_break(const text::Token& t) {
   return t.lower == ";" || t.lower == ":" || t.lower == "(" || t.lower == ")";
 }
@@ -221,6 +241,9 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       if (category.empty()) continue;
       // "launched a drone" says little; "a drone targeted the base" is the one drone launched.
       if (article && category == "launch" && !verb_after) continue;
+      // "with 11 more rockets ready to fire", "a third rocket was found unfired": projectiles
+      // left at the launch site were not launched.
+      if (unfired_in_clause(v, i)) continue;
       std::string field = category == "launch"      ? "launched"
                           : category == "intercept" ? "intercepted"
                                                     : "impacted";
