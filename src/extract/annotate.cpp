@@ -207,10 +207,28 @@ void drop_trailing_cause(SentenceView& v) {
   v.tokens.resize(cut_token);
 }
 
+bool is_caption(const SentenceView& v) {
+  static const std::set<std::string> openers = {"image",    "photo",   "picture", "file",
+                                                "pictured", "caption", "video"};
+  const auto& t = v.tokens;
+  if (t.empty()) return false;
+  if (openers.count(t[0].lower) && t.size() > 1 &&
+      (t[1].lower == "on" || t[1].lower == "shows" || t[1].lower == "photo" || t[1].lower == ":" ||
+       t[1].lower == "of" || t[1].lower == "taken" || t[1].lower == "from"))
+    return true;
+  // "... (Photo: Reuters)", "... (AFP Photo)".
+  for (std::size_t k = 0; k + 1 < t.size(); ++k)
+    if (t[k].lower == "(" && (t[k + 1].lower == "photo" || t[k + 1].lower == "file")) return true;
+  return false;
+}
+
 // The role a sentence takes from its cues and from its dates relative to the published day.
 Role own_role(const SentenceView& v, const std::string& published,
               std::optional<long> published_day) {
   Role role = marker_role(v);
+  // A photo caption ("Image on the right shows damage caused by rocket fire on April 15") tells
+  // of a picture, often of another day: it dates and counts nothing of the news.
+  if (is_caption(v)) return Role::kBackground;
   if (!published_day) return role;
   // "... on Saturday evening, in one of the heaviest attacks since the war began": a sentence
   // that dates its attack to the days before publication is specific, whatever else it says.

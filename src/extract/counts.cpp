@@ -319,6 +319,26 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       }
     }
   }
+  // "The drones were shot down", "they were intercepted", "both were downed": an interception
+  // of the projectiles already counted, with no number of its own.
+  if (!all_stopped && found["launched"].value && !found["intercepted"].value &&
+      !found["impacted"].value)
+    for (const SentenceView* view : order) {
+      const auto& v = *view;
+      const auto& t = v.tokens;
+      for (const Hit* h : v.all(Cue::kIntercept)) {
+        bool counted = false, definite = false;
+        for (std::size_t k = h->first >= 5 ? h->first - 5 : 0; k < h->first; ++k) {
+          const auto& w = t[k].lower;
+          counted = counted || count_at(v, k, false).has_value() || w == "one" || w == "some";
+          definite = definite || w == "they" || w == "both" || w == "all" ||
+                     (w == "the" && k + 1 < h->first &&
+                      (is_projectile(lexicon, v, k + 1) || t[k + 1].lower == "aircraft"));
+        }
+        if (definite && !counted && !v.has(Cue::kUncertain)) all_stopped = &v;
+      }
+      if (all_stopped) break;
+    }
   if (all_stopped && !found["intercepted"].value && found["launched"].value &&
       !found["impacted"].value) {
     found["intercepted"].value = found["launched"].value;
