@@ -1,0 +1,150 @@
+// The real development set (tests/real/, see its README): third-party articles whose texts are
+// rebuilt by hand into the ignored tests/real/texts/, with our own gold in git.
+//   - RealSetFiles: the committed files agree with each other (always runs): every gold doc
+//     has a source line and a manifest line, the splits share no doc and no attack, every gold
+//     facility is a registry site, SOURCES.tsv holds no article text;
+//   - RealSetScores: tune and heldout stay above their floors (skips when texts are missing).
+//     The floors sit a little below the scores measured when they were set; heldout is scored,
+//     never read for errors.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "test_support.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+const fs::path kReal = fs::path(SITREP_TEST_DIR) / "real";
+
+std::vector<json> read_jsonl(const fs::path& path) {
+  std::vector<json> out;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    out.push_back(json::parse(line, nullptr, false));
+  }
+  return out;
+}
+
+std::size_t text_count() {
+  if (!fs::is_directory(kReal / "texts")) return 0;
+  std::size_t n = 0;
+  for (const auto& entry : fs::directory_iterator(kReal / "texts"))
+    n += entry.path().extension() == ".txt";
+  return n;
+}
+
+TEST(RealSetFiles, GoldSourcesManifestAndSplitsAgree) {
+  auto tune = read_jsonl(kReal / "gold-tune.jsonl");
+  auto heldout = read_jsonl(kReal / "gold-heldout.jsonl");
+  auto manifest = read_jsonl(kReal / "manifest.jsonl");
+  ASSERT_GE(tune.size() + heldout.size(), 300u);
+  std::set<std::string> manifest_docs, source_docs;
+  for (const auto& m : manifest) manifest_docs.insert(m.value("doc", ""));
+  std::ifstream sources(kReal / "SOURCES.tsv");
+  std::string line;
+  while (std::getline(sources, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    std::string doc, url, query, sha;
+    std::getline(fields, doc, '\t');
+    std::getline(fields, url, '\t');
+    std::getline(fields, query, '\t');
+    std::getline(fields, sha, '\t');
+    EXPECT_TRUE(url.starts_with("http")) << doc;
+    EXPECT_EQ(sha.size(), 64u) << doc << ": sha256 of the decoded text";
+    EXPECT_LT(line.size(), 1200u) << doc << ": SOURCES.tsv holds addresses and queries only";
+    source_docs.insert(doc);
+  }
+  std::map<std::string, std::string> side_of_incident;
+  std::set<std::string> docs;
+  int positives = 0;
+  std::set<std::string> attacks;
+  for (const auto* split : {&tune, &heldout}) {
+    const std::string side = split == &tune ? "tune" : "heldout";
+    for (const auto& g : *split) {
+      ASSERT_TRUE(g.is_object());
+      const std::string doc = g.value("doc", "");
+      EXPECT_TRUE(docs.insert(doc).second) << doc << " is in both splits or twice";
+      EXPECT_TRUE(manifest_docs.count(doc)) << doc << " has no manifest line";
+      EXPECT_TRUE(source_docs.count(doc)) << doc << " has no SOURCES.tsv line";
+      if (!g.value("reports_attack", false)) continue;
+      ++positives;
+      const std::string incident = g.value("incident", "");
+      attacks.insert(incident);
+      auto [it, fresh] = side_of_incident.emplace(incident, side);
+      EXPECT_TRUE(fresh || it->second == side) << incident << " is split across tune and heldout";
+      const auto& main = g["main"];
+      if (main.is_object() && main.contains("facility") && main["facility"].is_string()) {
+        EXPECT_NE(sitrep::testing::test_lexicon().facility_named(main["facility"].get<std::string>()),
+                  nullptr)
+            << doc << ": gold facility " << main["facility"] << " is not a registry site";
+      }
+    }
+  }
+  EXPECT_GE(positives, 150);
+  EXPECT_GE(attacks.size(), 80u);
+}
+
+struct Output {
+  int status = -1;
+  std::string out;
+};
+
+Output run(const std::string& arguments) {
+  Output result;
+  std::string command = std::string("'") + SITREP_BINARY + "' " + arguments + " 2>/dev/null";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (!pipe) return result;
+  std::array<char, 4096> buffer{};
+  std::size_t n;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    result.out.append(buffer.data(), n);
+  int status = ::pclose(pipe);
+  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+json scores_of(const std::string& split) {
+  Output r = run("eval --json --merge --gold '" + (kReal / ("gold-" + split + ".jsonl")).string() +
+                 "' --manifest '" + (kReal / "manifest.jsonl").string() + "' '" +
+                 (kReal / "texts").string() + "'");
+  EXPECT_EQ(r.status, 0);
+  json scores = json::parse(r.out, nullptr, false);
+  EXPECT_TRUE(scores.is_object()) << r.out;
+  return scores.is_object() ? scores : json::object();
+}
+
+void expect_floors(const std::string& split, double mcc, double slot, double bcubed) {
+  if (text_count() < 500)
+    GTEST_SKIP() << "tests/real/texts holds " << text_count()
+                 << " of the real articles; rebuild them as tests/real/README.md says";
+  json s = scores_of(split);
+  EXPECT_GE(s.value("detect_mcc", -1.0), mcc) << split;
+  EXPECT_GE(s.value("slot_f1", -1.0), slot) << split;
+  EXPECT_GE(s.value("merge_bcubed_f1", -1.0), bcubed) << split;
+}
+
+TEST(RealSetScores, TuneStaysAboveFloors) {
+  expect_floors("tune", 0.78, 0.77, 0.80);
+}
+
+TEST(RealSetScores, HeldoutStaysAboveFloors) {
+  expect_floors("heldout", 0.72, 0.77, 0.79);
+}
+
+}  // namespace
