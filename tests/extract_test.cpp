@@ -728,3 +728,31 @@ TEST(ExtractRules, BlameForPastAttacksIsAPatternSuspicion) {
   EXPECT_EQ(r.main->suspected, std::vector<std::string>{"Iran-aligned militias"});
   EXPECT_EQ(r.main->suspected_basis["Iran-aligned militias"], "explicit");
 }
+
+// A deployment may narrow the watched targets: an attack outside the scope is context (a
+// background entry), and a scope word that is neither a type nor a country is an error.
+TEST(ExtractRules, ScopeNarrowsTheWatchedTargets) {
+  auto diplomatic = sitrep::extract::Scope::parse("diplomatic");
+  ASSERT_TRUE(diplomatic);
+  auto syria = sitrep::extract::Scope::parse("military, SY");
+  ASSERT_TRUE(syria);
+  EXPECT_FALSE(sitrep::extract::Scope::parse("embassies"));
+  Document document;
+  document.doc = "scope.txt";
+  document.published = "2024-03-06";
+  document.raw =
+      "Rockets hit US base in Iraq\n\nThree rockets struck the Ain al-Asad Air Base in western "
+      "Iraq on Tuesday, a security official said.\n";
+  auto clean = sitrep::ingest::clean(document);
+  auto all = sitrep::testing::test_extractor().extract(document, clean);
+  ASSERT_TRUE(all.reports_attack);
+  for (const auto* scope : {&*diplomatic, &*syria}) {
+    sitrep::extract::Extractor narrow(sitrep::testing::test_lexicon(),
+                                      sitrep::testing::test_model(), *scope);
+    auto r = narrow.extract(document, clean);
+    EXPECT_FALSE(r.reports_attack);
+    EXPECT_FALSE(r.main);
+    ASSERT_EQ(r.background.size(), 1u);
+    EXPECT_EQ(r.background[0].facility, "Ain al-Asad Air Base");
+  }
+}

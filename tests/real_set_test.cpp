@@ -90,8 +90,9 @@ TEST(RealSetFiles, GoldSourcesManifestAndSplitsAgree) {
       EXPECT_TRUE(fresh || it->second == side) << incident << " is split across tune and heldout";
       const auto& main = g["main"];
       if (main.is_object() && main.contains("facility") && main["facility"].is_string()) {
-        EXPECT_NE(sitrep::testing::test_lexicon().facility_named(main["facility"].get<std::string>()),
-                  nullptr)
+        EXPECT_NE(
+            sitrep::testing::test_lexicon().facility_named(main["facility"].get<std::string>()),
+            nullptr)
             << doc << ": gold facility " << main["facility"] << " is not a registry site";
       }
     }

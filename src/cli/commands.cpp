@@ -105,6 +105,14 @@ Result<extract::DetectModel> load_model() {
   return extract::DetectModel::load_default(lexicon::Lexicon::default_data_dir());
 }
 
+// The watched targets: the option, else $SITREP_SCOPE, else everything SCHEMA names.
+Result<extract::Scope> scope_of(const std::string& option) {
+  std::string spec = option;
+  if (spec.empty())
+    if (const char* env = std::getenv("SITREP_SCOPE")) spec = env;
+  return extract::Scope::parse(spec);
+}
+
 // A one-line progress bar redrawn in place: "[=====>     ]  12/40  8.3 docs/s  ETA 3s".
 class Progress {
  public:
@@ -244,7 +252,12 @@ int run_extract(const ExtractOptions& options, Streams io) {
   if (inputs.usage_error) return kExitUsage;
   auto model = load_model();
   if (!model) return report_error(io, model.error().message);
-  extract::Extractor extractor(*lexicon, *model);
+  auto scope = scope_of(options.scope);
+  if (!scope) {
+    io.err << "sitrep: " << scope.error().message << "\n";
+    return kExitUsage;
+  }
+  extract::Extractor extractor(*lexicon, *model, *scope);
   for (const Document& document : inputs.loaded.documents) {
     if (options.explain) {
       CleanText clean = ingest::clean(document);
@@ -291,8 +304,10 @@ int run_ingest(const IngestOptions& options, Streams io) {
       if (!loaded) return stop(loaded.error());
       auto model = load_model();
       if (!model) return stop(model.error());
+      auto scope = scope_of(options.scope);
+      if (!scope) return stop(scope.error());
       lexicon.emplace(std::move(*loaded));
-      extractor.emplace(*lexicon, std::move(*model));
+      extractor.emplace(*lexicon, std::move(*model), std::move(*scope));
     }
     Report report = report_of(*extractor, document, clean, io.err);
     report.doc_id = stored.id;
@@ -492,7 +507,12 @@ int run_eval(const EvalOptions& options, Streams io) {
   if (inputs.usage_error) return kExitUsage;
   auto model = load_model();
   if (!model) return report_error(io, model.error().message);
-  extract::Extractor extractor(*lexicon, *model);
+  auto scope = scope_of(options.scope);
+  if (!scope) {
+    io.err << "sitrep: " << scope.error().message << "\n";
+    return kExitUsage;
+  }
+  extract::Extractor extractor(*lexicon, *model, *scope);
   std::vector<Report> reports;
   for (const Document& document : inputs.loaded.documents) {
     reports.push_back(analyse(extractor, document, io.err));

@@ -27,6 +27,7 @@ struct ExtractOptions {
   std::vector<std::string> paths;
   std::string format = "jsonl";
   bool explain = false;  // print the extractor's trace before each report
+  std::string scope;     // watched targets ("diplomatic", "military,IQ"); empty: $SITREP_SCOPE
 };
 int run_extract(const ExtractOptions& options, Streams io);
 
@@ -36,6 +37,7 @@ struct IngestOptions {
   std::string db;
   bool quiet = false;
   bool progress = false;  // draw a progress bar on `err` (main sets it when stderr is a tty)
+  std::string scope;      // as for extract
 };
 int run_ingest(const IngestOptions& options, Streams io);
 
@@ -77,6 +79,7 @@ struct EvalOptions {
   bool json = false;
   bool merge = false;      // also merge the reports and score merge_bcubed_*
   std::string facilities;  // score.py's --facilities TSV
+  std::string scope;       // as for extract
 };
 int run_eval(const EvalOptions& options, Streams io);
 

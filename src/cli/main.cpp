@@ -60,6 +60,10 @@ int run(int argc, char** argv) {
   extract_cmd->add_option("--format", extract.format, "Output format")
       ->check(CLI::IsMember({"jsonl"}))
       ->default_str("jsonl");
+  const char* scope_help =
+      "Watched targets: target types (diplomatic, military, mixed) and/or country codes, "
+      "comma-separated, e.g. 'diplomatic' or 'military,IQ,SY' (default $SITREP_SCOPE, else all)";
+  extract_cmd->add_option("--scope", extract.scope, scope_help);
   extract_cmd->add_flag("--explain", extract.explain,
                         "Print, per article, each sentence's role and cues and why the article "
                         "does or does not report an attack, before its JSON report");
@@ -79,6 +83,7 @@ int run(int argc, char** argv) {
       ->required();
   add_db_option(ingest_cmd, ingest.db);
   ingest_cmd->add_flag("-q,--quiet", ingest.quiet, "No progress bar and no summary line");
+  ingest_cmd->add_option("--scope", ingest.scope, scope_help);
   ingest_cmd->footer(
       "Prints 'ingest: N new, M already known, R rejected; I incidents' on stderr.\n"
       "Example:\n  sitrep ingest --manifest seeds/manifest.jsonl seeds/ --db news.db");
@@ -148,6 +153,7 @@ int run(int argc, char** argv) {
   eval_cmd->add_option("paths", evaluation.paths, "The articles the gold file describes")
       ->required();
   eval_cmd->add_flag("--json", evaluation.json, "Print the measures as one JSON object");
+  eval_cmd->add_option("--scope", evaluation.scope, scope_help);
   eval_cmd->add_flag("--merge", evaluation.merge,
                      "Also merge the reports into incidents and score merge_bcubed_*");
   eval_cmd

@@ -84,6 +84,17 @@ Explained Extractor::explain(const Document& document, const CleanText& clean) c
   report.background = events.background;
   report.tallies = read_tallies(article, lexicon_);
   if (events.main) report.main = read_attack(article, lexicon_, *events.main);
+  // An attack outside the deployment's scope is context, not the article's news.
+  std::string scope_note;
+  if (report.main && !scope_.contains(*report.main)) {
+    const Attack& a = *report.main;
+    report.background.push_back(
+        BackgroundAttack{a.date, a.country, a.city, a.facility, a.lat, a.lon, a.weapon,
+                         a.evidence.count("facility") ? a.evidence.at("facility") : Evidence{}});
+    report.main.reset();
+    report.reports_attack = false;
+    scope_note = " (outside the scope: " + a.target_type + " target in " + a.country + ")";
+  }
 
   // The trace: each sentence's role as the main event sees it (L lead, A attack evidence,
   // T target in scope, * one of the main event's sentences), its cues, then the decision.
@@ -104,7 +115,7 @@ Explained Extractor::explain(const Document& document, const CleanText& clean) c
     out.trace.push_back(line + hits);
   }
   out.trace.push_back(std::string(report.reports_attack ? "attack: " : "no attack: ") +
-                      events.decision.reason);
+                      events.decision.reason + scope_note);
   return out;
 }
 

@@ -19,6 +19,7 @@
 #include "core/document.h"
 #include "core/report.h"
 #include "extract/detect.h"
+#include "extract/scope.h"
 #include "lexicon/lexicon.h"
 
 namespace sitrep::extract {
@@ -30,14 +31,15 @@ struct Explained {
 
 class Extractor {
  public:
-  Extractor(const lexicon::Lexicon& lexicon, DetectModel model)
-      : lexicon_(lexicon), model_(std::move(model)) {}
+  Extractor(const lexicon::Lexicon& lexicon, DetectModel model, Scope scope = {})
+      : lexicon_(lexicon), model_(std::move(model)), scope_(std::move(scope)) {}
   Report extract(const Document& document, const CleanText& clean_text) const;
   Explained explain(const Document& document, const CleanText& clean_text) const;
 
  private:
   const lexicon::Lexicon& lexicon_;
   DetectModel model_;
+  Scope scope_;
 };
 
 }  // namespace sitrep::extract
