@@ -76,6 +76,13 @@ INSTANTIATE_TEST_SUITE_P(
                      2},
         CasualtyCase{"Two Iraqi guards were among the dead.", 2, std::nullopt},
         CasualtyCase{"The blast left three soldiers wounded.", std::nullopt, 3},
+        // Phrasings met in real reports (tests/real tune split).
+        CasualtyCase{"The attack wounded three U.S. service members, one critically.", std::nullopt,
+                     3},
+        CasualtyCase{"A number of US military personnel were injured.", std::nullopt, std::nullopt},
+        CasualtyCase{"Dozens of soldiers were wounded, officials said.", std::nullopt,
+                     std::nullopt},
+        CasualtyCase{"Two fighters lost their lives and three others were wounded.", 2, 3},
         // A reduced relative: "the N soldiers wounded in".
         CasualtyCase{"The five soldiers wounded in the attack were flown to Baghdad.", std::nullopt,
                      5},

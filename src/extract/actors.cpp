@@ -245,8 +245,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
       }
       // The outlet or an official names the attacker as the subject of the attack: "Iran-backed
       // militants fired multiple ballistic missiles at the base".
-      if (role == Role::kMain && refers_to_main(article, event, v) && !claimed.count(actor.name) &&
-          actor.kind != "state") {
+      if (role == Role::kMain && refers_to_main(article, event, v) && !claimed.count(actor.name)) {
         bool admitted = std::any_of(admissions.begin(), admissions.end(),
                                     [&](const Hit& h) { return h.first > a->last; });
         // "Kataib Hezbollah fighters fired", "ISIS militants attacked": one head noun may sit

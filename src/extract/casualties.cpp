@@ -114,6 +114,8 @@ std::optional<Group> head_after(const SentenceView& v, std::size_t from, std::si
       return Group{0, end, false, false};
     }
     if (has(enemy_heads(), w)) return Group{0, m + 1, true, false};
+    // "three U.S. service members": the abbreviation's final dot is no phrase end.
+    if (w == "." && m > from && t[m - 1].lower.find('.') != std::string::npos) continue;
     if (!t[m].word || has(phrase_enders(), w) || is_casualty(v, m) || v.token_is_weapon(m))
       return std::nullopt;
     if (m > from && count_at(v, m, false)) return std::nullopt;
@@ -160,6 +162,17 @@ std::optional<Group> single_group_at(const SentenceView& v, std::size_t i) {
            t[j].lower == "around" || t[j].lower == "over" || t[j].lower == "almost" ||
            t[j].lower == "roughly" || t[j].lower == "approximately")
     j += 1;
+  // "a number of troops", "a small number of personnel", "dozens of Americans": an amount,
+  // not a count (the real set's readers leave such tolls null).
+  if (j < t.size() && (t[j].lower == "dozens" || t[j].lower == "scores" ||
+                       t[j].lower == "hundreds" || t[j].lower == "several"))
+    return std::nullopt;
+  if (j + 1 < t.size() && (t[j].lower == "a" || t[j].lower == "an")) {
+    const auto& next = t[j + 1].lower;
+    if (next == "number" || next == "few" || next == "handful" || next == "small" ||
+        next == "large" || next == "couple" || next == "host")
+      return std::nullopt;
+  }
   std::optional<int> count = count_at(v, j, true);
   bool another = j < t.size() && t[j].lower == "another";
   if (!count && another) count = 1;
