@@ -22,7 +22,9 @@ bool destroyed_structure(const SentenceView& v) {
       "vehicle",    "vehicles",    "building",  "buildings", "hangar",     "hangars", "aircraft",
       "helicopter", "helicopters", "truck",     "trucks",    "car",        "cars",    "house",
       "houses",     "homes",       "quarters",  "warehouse", "warehouses", "tent",    "tents",
-      "structure",  "structures",  "equipment", "depot",     "tower",      "radar",   "barracks"};
+      "structure",  "structures",  "equipment", "depot",     "tower",      "radar",   "barracks",
+      "section",    "annex",       "consulate", "embassy",   "compound",   "post",    "office",
+      "residence",  "facility"};
   const auto& t = v.tokens;
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (t[i].lower != "destroyed" && t[i].lower != "destroying") continue;
@@ -50,7 +52,10 @@ Read<std::string> read_damage(const Annotated& article, const Event& event) {
       if (negated_in_clause(v, h->first)) negated = true;
     const auto& t = v.tokens;
     for (std::size_t i = 0; i < t.size(); ++i) {
-      if (t[i].lower != "damage" && t[i].lower != "damages") continue;
+      // "material losses" are damage: "without casualties or material losses".
+      bool material_losses = (t[i].lower == "losses" || t[i].lower == "loss") && i >= 1 &&
+                             t[i - 1].lower == "material";
+      if (t[i].lower != "damage" && t[i].lower != "damages" && !material_losses) continue;
       if (negated_in_clause(v, i))
         negated = true;
       else if (i + 1 < t.size() && t[i + 1].lower == "to")

@@ -66,9 +66,9 @@ std::optional<int> count_at(const SentenceView& v, std::size_t i, bool allow_art
 
 bool outcome_noun(std::string_view w) {
   static const std::set<std::string, std::less<>> nouns = {
-      "injuries",   "injury",  "casualties", "casualty",   "victims", "deaths",
-      "fatalities", "wounds",  "damage",     "damages",    "losses",  "harm",
-      "dead",       "wounded", "injured",    "destruction"};
+      "injuries", "injury",      "casualties",  "casualty",    "victims", "deaths", "fatalities",
+      "wounds",   "damage",      "damages",     "losses",      "harm",    "dead",   "wounded",
+      "injured",  "destruction", "causalities", "casualities", "loss"};
   return nouns.find(w) != nouns.end();
 }
 
