@@ -262,9 +262,13 @@ Role own_role(const SentenceView& v, const std::string& published,
 }  // namespace
 
 const SentenceView* Annotated::headline() const {
-  // The first heading that reads as a title (four words or more), not a menu line.
+  // The first heading that reads as a title (four words or more), not a menu line, and comes
+  // before the body: a heading after the first sentence of news is a subhead or a quote.
   for (const auto& v : sentences) {
-    if (!v.sentence.heading) continue;
+    if (!v.sentence.heading) {
+      if (substantive_sentence(v)) return nullptr;
+      continue;
+    }
     int words = 0;
     for (const auto& t : v.tokens) words += t.word;
     if (words >= 4) return &v;
