@@ -580,8 +580,8 @@ int run_train_detect(const TrainDetectOptions& options, Streams io) {
             "when p >= threshold.\n"
          << "Fitted by `make train` (sitrep train-detect) on " << options.gold << ": "
          << examples.size() << " articles with an anchor, C=" << options.c << ".\n"
-         << "10-fold cross-validation on those: accuracy " << fit->cv_accuracy << ", MCC "
-         << fit->cv_mcc << ".";
+         << "Threshold chosen on 10-fold out-of-fold probabilities: accuracy " << fit->cv_accuracy
+         << ", MCC " << fit->cv_mcc << ".";
   std::string text = extract::model_file_text(fit->model, header.str());
   io.err << "train-detect: " << examples.size() << " articles (" << without_anchor
          << " without an anchor left out), cross-validated accuracy " << fit->cv_accuracy

@@ -2,6 +2,7 @@
 
 #include <linear.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -60,15 +61,48 @@ Result<Fit> fit_detect_model(const std::vector<Example>& all, double c, const De
     return invalid_input(std::string("liblinear: ") + error);
 
   Fit fit;
-  std::vector<double> predicted(examples.size());
-  cross_validation(&prob, &param, 10, predicted.data());
-  int tp = 0, fp = 0, fn = 0, tn = 0;
-  for (std::size_t i = 0; i < examples.size(); ++i) {
-    bool p = predicted[i] > 0, g = y[i] > 0;
-    tp += p && g, fp += p && !g, fn += !p && g, tn += !p && !g;
+  // 10-fold cross-validation by hand, keeping each held-out article's probability: the
+  // threshold is the one that maximises MCC over those out-of-fold probabilities, so it is
+  // chosen on articles each fold's model did not see.
+  constexpr int kFolds = 10;
+  std::vector<double> out_of_fold(examples.size(), 0.5);
+  for (int fold = 0; fold < kFolds; ++fold) {
+    std::vector<feature_node*> fx;
+    std::vector<double> fy;
+    for (std::size_t i = 0; i < examples.size(); ++i)
+      if (static_cast<int>(i % kFolds) != fold) fx.push_back(x[i]), fy.push_back(y[i]);
+    bool both = std::any_of(fy.begin(), fy.end(), [](double v) { return v > 0; }) &&
+                std::any_of(fy.begin(), fy.end(), [](double v) { return v < 0; });
+    if (!both) continue;
+    problem part = prob;
+    part.l = static_cast<int>(fx.size());
+    part.x = fx.data();
+    part.y = fy.data();
+    model* m = train(&part, &param);
+    int positive = m->label[0] == 1 ? 0 : 1;
+    for (std::size_t i = 0; i < examples.size(); ++i) {
+      if (static_cast<int>(i % kFolds) != fold) continue;
+      double probabilities[2] = {0, 0};
+      predict_probability(m, x[i], probabilities);
+      out_of_fold[i] = probabilities[positive];
+    }
+    free_and_destroy_model(&m);
   }
-  fit.cv_accuracy = double(tp + tn) / examples.size();
-  fit.cv_mcc = mcc(tp, fp, fn, tn);
+  double best_mcc = -2, best_threshold = 0.5;
+  for (double threshold = 0.30; threshold <= 0.901; threshold += 0.05) {
+    int tp = 0, fp = 0, fn = 0, tn = 0;
+    for (std::size_t i = 0; i < examples.size(); ++i) {
+      bool p = out_of_fold[i] >= threshold, g = y[i] > 0;
+      tp += p && g, fp += p && !g, fn += !p && g, tn += !p && !g;
+    }
+    double m = mcc(tp, fp, fn, tn);
+    if (m > best_mcc + 1e-9) {
+      best_mcc = m;
+      best_threshold = threshold;
+      fit.cv_accuracy = double(tp + tn) / examples.size();
+    }
+  }
+  fit.cv_mcc = best_mcc;
 
   model* trained = train(&prob, &param);
   // liblinear orders labels as first seen; its weights score label[0].
@@ -77,7 +111,7 @@ Result<Fit> fit_detect_model(const std::vector<Example>& all, double c, const De
     fit.model.weights[f] = prior.pinned[f] ? prior.weights[f] : sign * trained->w[f];
   fit.model.pinned = prior.pinned;
   fit.model.bias = sign * trained->w[kFeatures];
-  fit.model.threshold = 0.5;
+  fit.model.threshold = best_threshold;
   free_and_destroy_model(&trained);
   return fit;
 }
