@@ -18,6 +18,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "test_support.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -35,24 +37,9 @@ std::string quote(const std::string& s) {
   return out + "'";
 }
 
-struct Output {
-  int status = -1;
-  std::string out;
-};
-
 // Runs the binary with stderr discarded (eval lists wrong fields there) and returns stdout.
-Output run(const std::string& arguments) {
-  Output result;
-  std::string command = quote(SITREP_BINARY) + " " + arguments + " 2>/dev/null";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return result;
-  std::array<char, 4096> buffer{};
-  std::size_t n;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-    result.out.append(buffer.data(), n);
-  int status = ::pclose(pipe);
-  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
+sitrep::testing::BinaryOutput run(const std::string& arguments) {
+  return sitrep::testing::run_binary(arguments);
 }
 
 std::string corpus_arguments(const fs::path& dir) {
@@ -64,7 +51,7 @@ std::string corpus_arguments(const fs::path& dir) {
 
 // `sitrep eval --json` on a corpus directory holding gold.jsonl (and manifest.jsonl).
 json eval_scores(const fs::path& dir, const std::string& extra = "") {
-  Output r = run("eval --json " + extra + corpus_arguments(dir));
+  auto r = run("eval --json " + extra + corpus_arguments(dir));
   EXPECT_EQ(r.status, 0) << "sitrep eval failed on " << dir;
   json scores = json::parse(r.out, nullptr, false);
   EXPECT_FALSE(scores.is_discarded()) << "eval --json printed no JSON:\n" << r.out;
@@ -139,8 +126,8 @@ TEST(EvalCorpus, DevSetNegativesRarelyDetected) {
   const fs::path dev = fs::path(SITREP_TEST_DIR) / "corpus";
   auto gold = gold_detection(dev / "gold.jsonl");
   ASSERT_FALSE(gold.empty());
-  Output r = run("extract --manifest " + quote((dev / "manifest.jsonl").string()) + " " +
-                 quote(dev.string()) + " --format jsonl");
+  auto r = run("extract --manifest " + quote((dev / "manifest.jsonl").string()) + " " +
+               quote(dev.string()) + " --format jsonl");
   ASSERT_EQ(r.status, 0);
   std::istringstream lines(r.out);
   std::string line, false_alarms;

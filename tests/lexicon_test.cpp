@@ -396,17 +396,12 @@ TEST(LexiconGazetteer, SmallFileWithPriorityRule) {
   EXPECT_EQ(lex->city("Hasakah", "TR")->country, "TR");
 }
 
-TEST(LexiconGazetteer, LoadsFast) {
+// Load time is a benchmark (bench/, BM_LexiconLoad; docs/PERFORMANCE.md), not a timed unit
+// test: a timed test fails on a loaded or sanitised machine. Here: the gazetteer is read.
+TEST(LexiconGazetteer, LoadsWithTheGazetteer) {
   fs::path data = SITREP_SOURCE_DATA_DIR;
   if (!fs::exists(data / "generated" / "cities.tsv")) GTEST_SKIP() << "no gazetteer";
-  auto begin = std::chrono::steady_clock::now();
   auto lex = Lexicon::load(data);
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
-                                                                  begin)
-                .count();
   ASSERT_TRUE(lex.has_value());
-  std::printf("lexicon load with gazetteer: %lld ms\n", static_cast<long long>(ms));
-  // Generous bound for unoptimised, sanitised or loaded machines; the target is < 150 ms in
-  // Release.
-  EXPECT_LT(ms, 2000);
+  EXPECT_GT(lex->city_count(), 10000u);
 }

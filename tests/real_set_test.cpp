@@ -101,29 +101,11 @@ TEST(RealSetFiles, GoldSourcesManifestAndSplitsAgree) {
   EXPECT_GE(attacks.size(), 80u);
 }
 
-struct Output {
-  int status = -1;
-  std::string out;
-};
-
-Output run(const std::string& arguments) {
-  Output result;
-  std::string command = std::string("'") + SITREP_BINARY + "' " + arguments + " 2>/dev/null";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return result;
-  std::array<char, 4096> buffer{};
-  std::size_t n;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-    result.out.append(buffer.data(), n);
-  int status = ::pclose(pipe);
-  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
-
 json scores_of(const std::string& split) {
-  Output r = run("eval --json --merge --gold '" + (kReal / ("gold-" + split + ".jsonl")).string() +
-                 "' --manifest '" + (kReal / "manifest.jsonl").string() + "' '" +
-                 (kReal / "texts").string() + "'");
+  auto r = sitrep::testing::run_binary("eval --json --merge --gold '" +
+                                       (kReal / ("gold-" + split + ".jsonl")).string() +
+                                       "' --manifest '" + (kReal / "manifest.jsonl").string() +
+                                       "' '" + (kReal / "texts").string() + "'");
   EXPECT_EQ(r.status, 0);
   json scores = json::parse(r.out, nullptr, false);
   EXPECT_TRUE(scores.is_object()) << r.out;

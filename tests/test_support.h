@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -22,6 +24,24 @@ inline std::string run_command(const std::string& command) {
   while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
   pclose(pipe);
   return output;
+}
+
+// What the `sitrep` binary printed on stdout (stderr discarded) and its exit status.
+struct BinaryOutput {
+  int status = -1;
+  std::string out;
+};
+
+inline BinaryOutput run_binary(const std::string& arguments) {
+  BinaryOutput result;
+  std::string command = std::string("'") + SITREP_BINARY + "' " + arguments + " 2>/dev/null";
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return result;
+  char buffer[4096];
+  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) result.out.append(buffer, n);
+  int status = pclose(pipe);
+  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
 }
 
 // The lexicon from data/lexicon/, loaded once for the whole test binary.

@@ -476,21 +476,29 @@ int run_tallies(const TalliesOptions& options, Streams io) {
   return kExitOk;
 }
 
-int run_eval(const EvalOptions& options, Streams io) {
+// A gold file's lines; a missing or malformed file is reported (the caller exits with 2).
+std::optional<std::vector<json>> load_gold(const std::string& path, Streams io) {
   bool ok = false;
-  const std::string gold_text = read_file(options.gold, ok);
+  const std::string gold_text = read_file(path, ok);
   if (!ok) {
-    io.err << "sitrep: " << options.gold << ": cannot read gold file\n";
-    return kExitUsage;
+    io.err << "sitrep: " << path << ": cannot read gold file\n";
+    return std::nullopt;
   }
-  auto gold = eval::parse_jsonl(gold_text, options.gold);
+  auto gold = eval::parse_jsonl(gold_text, path);
   if (!gold) {
     io.err << "sitrep: " << gold.error().message << "\n";
-    return kExitUsage;
+    return std::nullopt;
   }
+  return std::move(*gold);
+}
+
+int run_eval(const EvalOptions& options, Streams io) {
+  auto gold = load_gold(options.gold, io);
+  if (!gold) return kExitUsage;
   eval::ScoreInput input;
   input.gold = std::move(*gold);
   if (!options.facilities.empty()) {
+    bool ok = false;
     const std::string text = read_file(options.facilities, ok);
     auto places = ok ? eval::parse_places(text, options.facilities)
                      : Result<eval::Places>(invalid_input(options.facilities + ": cannot read"));
@@ -533,17 +541,8 @@ int run_eval(const EvalOptions& options, Streams io) {
 }
 
 int run_train_detect(const TrainDetectOptions& options, Streams io) {
-  bool ok = false;
-  const std::string gold_text = read_file(options.gold, ok);
-  if (!ok) {
-    io.err << "sitrep: " << options.gold << ": cannot read gold file\n";
-    return kExitUsage;
-  }
-  auto gold = eval::parse_jsonl(gold_text, options.gold);
-  if (!gold) {
-    io.err << "sitrep: " << gold.error().message << "\n";
-    return kExitUsage;
-  }
+  auto gold = load_gold(options.gold, io);
+  if (!gold) return kExitUsage;
   std::map<std::string, bool> label;  // doc file name -> reports_attack
   for (const auto& line : *gold) {
     auto doc = line.value("doc", std::string());
