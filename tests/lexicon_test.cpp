@@ -405,3 +405,25 @@ TEST(LexiconGazetteer, LoadsWithTheGazetteer) {
   ASSERT_TRUE(lex.has_value());
   EXPECT_GT(lex->city_count(), 10000u);
 }
+
+// The rule vocabulary is data: data/lexicon/words.tsv's lists load, and a row naming an unknown
+// list is an error with its file and line.
+TEST(LexiconLoad, WordListsLoadAndUnknownListIsAnError) {
+  const Lexicon& lex = shipped();
+  EXPECT_TRUE(lex.word_in(sitrep::lexicon::WordList::kPersonHeads, "contractors"));
+  EXPECT_TRUE(lex.word_in(sitrep::lexicon::WordList::kQuantifiers, "barrage"));
+  EXPECT_FALSE(lex.word_in(sitrep::lexicon::WordList::kPersonHeads, "rockets"));
+  fs::path dir = fs::temp_directory_path() / "sitrep_words_test";
+  fs::create_directories(dir / "lexicon");
+  std::ofstream(dir / "lexicon" / "facilities.tsv") << "";
+  std::ofstream(dir / "lexicon" / "actors.tsv") << "";
+  std::ofstream(dir / "lexicon" / "weapons.tsv") << "";
+  std::ofstream(dir / "lexicon" / "countries.tsv") << "";
+  std::ofstream(dir / "lexicon" / "words.tsv") << "person_heads\tguards\npeople_nouns\tguards\n";
+  auto loaded = Lexicon::load(dir);
+  ASSERT_FALSE(loaded.has_value());
+  EXPECT_NE(loaded.error().message.find("words.tsv:2"), std::string::npos)
+      << loaded.error().message;
+  EXPECT_NE(loaded.error().message.find("people_nouns"), std::string::npos);
+  fs::remove_all(dir);
+}

@@ -250,9 +250,6 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
                                     [&](const Hit& h) { return h.first > a->last; });
         // "Kataib Hezbollah fighters fired", "ISIS militants attacked": one head noun may sit
         // between the actor and its verb.
-        static const std::set<std::string> heads = {"fighters",   "militants",  "members",
-                                                    "gunmen",     "operatives", "forces",
-                                                    "militiamen", "elements",   "cell"};
         for (std::size_t k = a->last + 1; k < v.tokens.size() && k <= a->last + 3 && !admitted;
              ++k) {
           if (v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kAttackVerb)) {
@@ -262,7 +259,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           }
           const auto& w = v.tokens[k].lower;
           if (w != "had" && w != "have" && w != "has" && w != "reportedly" && w != "allegedly" &&
-              !(k == a->last + 1 && heads.count(w)))
+              !(k == a->last + 1 && v.word_in(lexicon::WordList::kAttackerHeads, w)))
             break;
         }
         // The agent of the attack: "a drone strike by Kataib Hezbollah", "rockets fired by the

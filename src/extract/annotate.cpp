@@ -40,6 +40,7 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
     v.text = std::string_view(clean.text).substr(s.span.start, s.span.size());
     v.offset = s.span.start;
     v.tokens = text::tokenize(v.text);
+    v.lexicon = &lexicon;
     while (m < matches.size() && matches[m].start < s.span.start) ++m;
     for (std::size_t k = m; k < matches.size() && matches[k].start < s.span.end; ++k) {
       const auto& match = matches[k];
@@ -65,27 +66,22 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
 // strikes BY the US (us_agent); "an Israeli air strike" is no US strike, so the bare "air
 // strike" phrase loses its us_agent reading.
 void assign_strike_agents(SentenceView& v) {
-  static const std::set<std::string> us = {"us",         "u.s.",         "u.s",
-                                           "american",   "washington's", "america's",
-                                           "pentagon's", "us-led",       "u.s.-led"};
-  static const std::set<std::string> third_party = {
-      "israeli", "israel's", "turkish",   "turkey's", "russian", "russia's", "iranian",
-      "iran's",  "syrian",   "jordanian", "saudi",    "emirati", "french",   "british"};
   const auto& t = v.tokens;
-  auto agent_before = [&](const Hit& h, const std::set<std::string>& agents) {
+  auto agent_before = [&](const Hit& h, lexicon::WordList agents) {
     std::size_t k = h.first;
     if (k >= 1 && v.token_is_weapon(k - 1)) --k;  // "US drone strike"
-    return k >= 1 && agents.count(t[k - 1].lower) > 0;
+    return k >= 1 && v.word_in(agents, t[k - 1].lower);
   };
   std::erase_if(v.hits, [&](const Hit& h) {
     if (h.kind != Kind::kTrigger || h.cue != Cue::kUsAgent) return false;
     std::string_view phrase = v.text.substr(h.start, h.end - h.start);
     bool bare = phrase.size() <= 11 && (phrase.starts_with("air") || phrase.starts_with("Air"));
-    return bare && agent_before(h, third_party);
+    return bare && agent_before(h, lexicon::WordList::kThirdPartyAgents);
   });
   std::vector<Hit> added;
   for (const auto& h : v.hits)
-    if (h.kind == Kind::kTrigger && h.cue == Cue::kAttackNoun && agent_before(h, us)) {
+    if (h.kind == Kind::kTrigger && h.cue == Cue::kAttackNoun &&
+        agent_before(h, lexicon::WordList::kUsAgents)) {
       Hit agent = h;
       agent.cue = Cue::kUsAgent;
       added.push_back(agent);
@@ -193,7 +189,7 @@ void drop_trailing_cause(SentenceView& v) {
       outcome = true;
   }
   for (std::size_t i = 0; i < cut_token && i < v.tokens.size(); ++i)
-    if (outcome_noun(v.tokens[i].lower) && negated_in_clause(v, i)) outcome = true;
+    if (outcome_noun(v, v.tokens[i].lower) && negated_in_clause(v, i)) outcome = true;
   if (!evidence || !(target || outcome)) return;
   // A background phrase cuts only after a dated attack: "slammed into Camp Taji on Saturday, ...
   // days after a similar attack"; "has been targeted in the past" stays whole.
@@ -208,11 +204,9 @@ void drop_trailing_cause(SentenceView& v) {
 }
 
 bool is_caption(const SentenceView& v) {
-  static const std::set<std::string> openers = {"image",    "photo",   "picture", "file",
-                                                "pictured", "caption", "video"};
   const auto& t = v.tokens;
   if (t.empty()) return false;
-  if (openers.count(t[0].lower) && t.size() > 1 &&
+  if (v.word_in(lexicon::WordList::kCaptionOpeners, t[0].lower) && t.size() > 1 &&
       (t[1].lower == "on" || t[1].lower == "shows" || t[1].lower == "photo" || t[1].lower == ":" ||
        t[1].lower == "of" || t[1].lower == "taken" || t[1].lower == "from"))
     return true;

@@ -12,84 +12,8 @@ namespace {
 
 using lexicon::Cue;
 
-using Words = std::set<std::string, std::less<>>;
-
-const Words& person_heads() {
-  static const Words words = {"people",        "person",       "persons",      "individuals",
-                              "soldiers",      "soldier",      "troops",       "servicemen",
-                              "serviceman",    "servicewomen", "servicewoman", "servicemembers",
-                              "servicemember", "members",      "member",       "personnel",
-                              "civilians",     "civilian",     "contractors",  "contractor",
-                              "guards",        "guard",        "americans",    "american",
-                              "britons",       "briton",       "iraqis",       "syrians",
-                              "kurds",         "staff",        "staffers",     "employees",
-                              "employee",      "marines",      "sailors",      "sailor",
-                              "airmen",        "airman",       "workers",      "worker",
-                              "others",        "officers",     "officer",      "officials",
-                              "official",      "diplomats",    "diplomat",     "children",
-                              "child",         "women",        "woman",        "men",
-                              "man",           "policemen",    "policeman",    "police",
-                              "reservists",    "reservist",    "residents",    "bystanders",
-                              "citizens",      "nationals",    "victims",      "crew",
-                              "crewmen",       "troopers",     "trooper",      "pilots",
-                              "interpreters",  "engineers",    "guardsmen",    "peshmerga",
-                              "fighters",      "fighter",      "drivers",      "driver",
-                              "passengers",    "passenger",    "passersby",    "passerby",
-                              "journalists",   "journalist",   "medics",       "medic",
-                              "teenager",      "boy",          "girl",         "shepherd",
-                              "farmer",        "commander",    "commanders",   "translator",
-                              "translators",   "interpreter",  "technicians",  "technician",
-                              "head",          "chief",        "ambassador",   "attache",
-                              "employees"};
-  return words;
-}
-
-// Victims on the attackers' side are not the attack's casualties.
-const Words& enemy_heads() {
-  // "fighters" are left out: partner forces ("two SDF fighters were wounded") are victims.
-  static const Words words = {"militants", "militant",   "attackers",  "attacker",  "gunmen",
-                              "gunman",    "insurgents", "insurgent",  "suspects",  "assailants",
-                              "assailant", "bombers",    "terrorists", "jihadists", "operatives"};
-  return words;
-}
-
-// Words that end a noun phrase of people.
-const Words& phrase_enders() {
-  static const Words words = {"was",  "were",  "is",    "are",   "had",  "has",    "have",
-                              "been", "be",    "being", "in",    "on",   "at",     "by",
-                              "from", "to",    "who",   "which", "that", "when",   "after",
-                              "said", "says",  "while", "as",    "near", "inside", "during",
-                              "the",  "their", "its",   "his",   "her",  "with",   "for"};
-  return words;
-}
-
-const Words& auxiliaries() {
-  static const Words words = {"was", "were", "been", "be", "is", "are", "being", "got", "get"};
-  return words;
-}
-
-const Words& adverbs() {
-  static const Words words = {"lightly",   "seriously", "slightly", "critically", "severely",
-                              "fatally",   "mortally",  "badly",    "also",       "reportedly",
-                              "later",     "now",       "all",      "both",       "only",
-                              "initially", "each",      "gravely",  "moderately", "not"};
-  return words;
-}
-
-// Where a clause ends, walking back from a casualty word.
-const Words& clause_openers() {
-  static const Words words = {
-      ";",      ":",        "(",       ")",     "\xE2\x80\x94", "\xE2\x80\x93",
-      "that",   "where",    "when",    "after", "while",        "because",
-      "since",  "but",      "said",    "says",  "saying",       "told",
-      "though", "although", "whereas", "if"};
-  return words;
-}
-
-bool has(const Words& words, std::string_view w) {
-  return words.find(w) != words.end();
-}
-
+// The word lists (people, attackers, phrase enders, auxiliaries, adverbs, clause openers) are
+// data/lexicon/words.tsv's.
 bool is_casualty(const SentenceView& v, std::size_t i) {
   return v.token_in(i, Cue::kKilled) || v.token_in(i, Cue::kInjured);
 }
@@ -108,15 +32,16 @@ std::optional<Group> head_after(const SentenceView& v, std::size_t from, std::si
   const auto& t = v.tokens;
   for (std::size_t m = from; m < t.size() && m < from + limit; ++m) {
     const auto& w = t[m].lower;
-    if (has(person_heads(), w)) {
+    if (v.word_in(lexicon::WordList::kPersonHeads, w)) {
       std::size_t end = m + 1;
-      while (end < t.size() && has(person_heads(), t[end].lower)) ++end;
+      while (end < t.size() && v.word_in(lexicon::WordList::kPersonHeads, t[end].lower)) ++end;
       return Group{0, end, false, false};
     }
-    if (has(enemy_heads(), w)) return Group{0, m + 1, true, false};
+    if (v.word_in(lexicon::WordList::kEnemyHeads, w)) return Group{0, m + 1, true, false};
     // "three U.S. service members": the abbreviation's final dot is no phrase end.
     if (w == "." && m > from && t[m - 1].lower.find('.') != std::string::npos) continue;
-    if (!t[m].word || has(phrase_enders(), w) || is_casualty(v, m) || v.token_is_weapon(m))
+    if (!t[m].word || v.word_in(lexicon::WordList::kPhraseEnders, w) || is_casualty(v, m) ||
+        v.token_is_weapon(m))
       return std::nullopt;
     if (m > from && count_at(v, m, false)) return std::nullopt;
     // "two US and British soldiers" is one phrase; "two soldiers and a contractor" is two.
@@ -149,7 +74,8 @@ std::optional<Group> single_group_at(const SentenceView& v, std::size_t i) {
   }
   std::size_t j = i;
   // "killing the head of the mission's security", "wounding the ambassador": one person.
-  if (w == "the" && i + 1 < t.size() && has(person_heads(), t[i + 1].lower) &&
+  if (w == "the" && i + 1 < t.size() &&
+      v.word_in(lexicon::WordList::kPersonHeads, t[i + 1].lower) &&
       !t[i + 1].lower.ends_with("s") && t[i + 1].lower != "police" && t[i + 1].lower != "staff")
     return Group{1, i + 2};
   // "killed the two contractors"
@@ -196,9 +122,11 @@ std::optional<Group> single_group_at(const SentenceView& v, std::size_t i) {
   }
   // A bare number before a verb or the end of the clause: "three were killed", "wounding 40".
   bool numeral = count_at(v, j, false).has_value() || another;
-  bool bare_end = k >= t.size() || !t[k].word || has(auxiliaries(), t[k].lower) ||
-                  has(phrase_enders(), t[k].lower) || is_casualty(v, k) || t[k].lower == "and" ||
-                  t[k].lower == "or" || has(adverbs(), t[k].lower);
+  bool bare_end = k >= t.size() || !t[k].word ||
+                  v.word_in(lexicon::WordList::kAuxiliaries, t[k].lower) ||
+                  v.word_in(lexicon::WordList::kPhraseEnders, t[k].lower) || is_casualty(v, k) ||
+                  t[k].lower == "and" || t[k].lower == "or" ||
+                  v.word_in(lexicon::WordList::kAdverbs, t[k].lower);
   if (numeral && bare_end) return Group{*count, k};
   return std::nullopt;
 }
@@ -216,7 +144,9 @@ std::optional<Group> group_at(const SentenceView& v, std::size_t i) {
     if (n < t.size() &&
         (t[n].lower == "from" || t[n].lower == "of" || t[n].lower == "with" || t[n].lower == "in"))
       for (std::size_t k = n + 1; k < t.size() && k <= n + 8; ++k) {
-        if (!t[k].word || has(auxiliaries(), t[k].lower) || is_casualty(v, k)) break;
+        if (!t[k].word || v.word_in(lexicon::WordList::kAuxiliaries, t[k].lower) ||
+            is_casualty(v, k))
+          break;
         if (t[k].lower == "and" && single_group_at(v, k + 1)) {
           n = k;
           break;
@@ -280,7 +210,8 @@ std::size_t clause_start(const SentenceView& v, std::size_t pos) {
         if (o == ";" || o == ":") break;
       }
       // "Two Americans, a British soldier and a contractor": a list of people, not a clause.
-      bool list = w == "," && c >= 1 && has(person_heads(), t[c - 1].lower) &&
+      bool list = w == "," && c >= 1 &&
+                  v.word_in(lexicon::WordList::kPersonHeads, t[c - 1].lower) &&
                   single_group_at(v, c + 1).has_value();
       if (list) {
         --k;
@@ -290,7 +221,7 @@ std::size_t clause_start(const SentenceView& v, std::size_t pos) {
       k = *opener;
       continue;
     }
-    if (has(clause_openers(), w) || is_casualty(v, k - 1)) return k;
+    if (v.word_in(lexicon::WordList::kClauseOpeners, w) || is_casualty(v, k - 1)) return k;
     --k;
   }
   return 0;
@@ -330,8 +261,9 @@ std::optional<Group> victims_of(const SentenceView& v, const Hit& h) {
   while (p >= 2 && (t[p - 1].lower == "or" || t[p - 1].lower == "and") && is_casualty(v, p - 2))
     p -= 2;
   std::size_t q = p;
-  while (q > 0 && has(adverbs(), t[q - 1].lower)) --q;
-  if (q > 0 && has(auxiliaries(), t[q - 1].lower)) return clause_subject(v, q - 1);
+  while (q > 0 && v.word_in(lexicon::WordList::kAdverbs, t[q - 1].lower)) --q;
+  if (q > 0 && v.word_in(lexicon::WordList::kAuxiliaries, t[q - 1].lower))
+    return clause_subject(v, q - 1);
   if (w == "died" || w == "die" || w == "dies") return clause_subject(v, p);
   // Active: "killed a foreign civilian contractor", "wounding eight contractors and ...".
   if (auto object = group_at(v, after)) return object;

@@ -11,28 +11,18 @@ using lexicon::Cue;
 
 // Words that may follow a number standing for projectiles: "intercepted five before",
 // "two of them", "three were shot down".
-bool count_stands_alone(const std::string& w) {
-  static const std::set<std::string> words = {
-      "of", "and",    "but",  "while",  "as",   "before", "after", "over", "near",
-      "in", "inside", "on",   "at",     "with", "were",   "was",   "had",  "have",
-      "by", "others", "more", "landed", "hit",  "fell",   "struck"};
-  return words.count(w) > 0;
+bool count_stands_alone(const SentenceView& v, const std::string& w) {
+  return v.word_in(lexicon::WordList::kCountFollowers, w);
 }
 
 // "a barrage of", "a volley of", "an unspecified number of": an amount, not a count of one.
-bool is_quantifier(const std::string& w) {
-  static const std::set<std::string> words = {
-      "barrage", "volley",  "salvo",       "wave",        "number", "series",  "swarm",
-      "hail",    "spate",   "flurry",      "string",      "couple", "handful", "dozen",
-      "few",     "unknown", "unspecified", "undisclosed", "several"};
-  return words.count(w) > 0;
+bool is_quantifier(const SentenceView& v, const std::string& w) {
+  return v.word_in(lexicon::WordList::kQuantifiers, w);
 }
 
 // A count in a clause about projectiles found at the launch site: "found the launch pad with 11
 // more rockets", "two unfired rockets were discovered", "seized 18 rockets".
 bool unfired_in_clause(const SentenceView& v, std::size_t i) {
-  static const std::set<std::string> words = {"found",   "discovered", "seized",    "unfired",
-                                              "defused", "dismantled", "remaining", "additional"};
   const auto& t = v.tokens;
   std::size_t a = i, b = i;
   auto boundary = [&](std::size_t k) {
@@ -41,7 +31,8 @@ bool unfired_in_clause(const SentenceView& v, std::size_t i) {
   while (a > 0 && !boundary(a - 1) && i - a < 8) --a;
   while (b + 1 < t.size() && !boundary(b + 1) && b - i < 8) ++b;
   for (std::size_t k = a; k <= b; ++k) {
-    if (words.count(t[k].lower) || v.token_in(k, Cue::kFoiled)) return true;
+    if (v.word_in(lexicon::WordList::kUnfiredWords, t[k].lower) || v.token_in(k, Cue::kFoiled))
+      return true;
     // "11 more rockets", not "more than 30 rockets".
     if (t[k].lower == "more" && k == i + 1) return true;
   }
@@ -114,8 +105,8 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       // "A second drone impacted": the enumeration below counts it.
       if (article && i + 1 < t.size() && text::parse_ordinal(t[i + 1].lower)) continue;
       // "a barrage of rockets", "an unspecified number of drones": a quantity, not one.
-      if (article && i + 1 < t.size() && is_quantifier(t[i + 1].lower)) continue;
-      if (article && i + 2 < t.size() && is_quantifier(t[i + 2].lower)) continue;
+      if (article && i + 1 < t.size() && is_quantifier(v, t[i + 1].lower)) continue;
+      if (article && i + 2 < t.size() && is_quantifier(v, t[i + 2].lower)) continue;
       // "five to seven rockets", "two or three drones": the low value counts (the range stays
       // in the evidence sentence); the parser moves on to the noun after the high one.
       std::size_t range_skip = 0;
@@ -183,7 +174,7 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       // shot down"): "struck a strategic centre", "hit two buildings" count no projectiles.
       if (!projectile) {
         if (article) continue;
-        if (i + 1 < t.size() && t[i + 1].word && !count_stands_alone(t[i + 1].lower) &&
+        if (i + 1 < t.size() && t[i + 1].word && !count_stands_alone(v, t[i + 1].lower) &&
             verb_category(v, i + 1).empty())
           continue;
       }

@@ -18,18 +18,11 @@ int damage_rank(const std::string& level) {
 // "The strike destroyed two vehicles", "destroying a hangar": a structure or vehicle destroyed
 // (not a drone destroyed in the air) is significant damage.
 bool destroyed_structure(const SentenceView& v) {
-  static const std::set<std::string> things = {
-      "vehicle",    "vehicles",    "building",  "buildings", "hangar",     "hangars", "aircraft",
-      "helicopter", "helicopters", "truck",     "trucks",    "car",        "cars",    "house",
-      "houses",     "homes",       "quarters",  "warehouse", "warehouses", "tent",    "tents",
-      "structure",  "structures",  "equipment", "depot",     "tower",      "radar",   "barracks",
-      "section",    "annex",       "consulate", "embassy",   "compound",   "post",    "office",
-      "residence",  "facility"};
   const auto& t = v.tokens;
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (t[i].lower != "destroyed" && t[i].lower != "destroying") continue;
     for (std::size_t k = i + 1; k < t.size() && k <= i + 4; ++k) {
-      if (things.count(t[k].lower)) return true;
+      if (v.word_in(lexicon::WordList::kDestroyedThings, t[k].lower)) return true;
       if (!t[k].word || v.token_is_weapon(k)) break;
     }
   }

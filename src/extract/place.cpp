@@ -32,11 +32,11 @@ std::string country_hint(const Annotated& article, const lexicon::Lexicon& lexic
 
 std::optional<lexicon::City> city_in(const lexicon::Lexicon& lexicon, const SentenceView& v,
                                      const std::string& hint) {
-  static const std::set<std::string> prepositions = {"in",     "near",    "at", "outside", "of",
-                                                     "toward", "towards", "on", "from",    "into"};
   const auto& t = v.tokens;
   for (std::size_t i = 1; i < t.size(); ++i) {
-    if (!prepositions.count(t[i - 1].lower) || !t[i].capitalized || !t[i].word) continue;
+    if (!v.word_in(lexicon::WordList::kCityPrepositions, t[i - 1].lower) || !t[i].capitalized ||
+        !t[i].word)
+      continue;
     // Try the longest capitalized run first (up to three words, "Deir ez-Zor").
     for (std::size_t len = 3; len >= 1; --len) {
       if (i + len > t.size()) continue;
@@ -57,14 +57,11 @@ std::optional<lexicon::City> city_in(const lexicon::Lexicon& lexicon, const Sent
 // sites weighs more); the head noun says which kind of site.
 const lexicon::Facility* site_by_description(const lexicon::Lexicon& lexicon,
                                              const SentenceView& v) {
-  static const std::set<std::string> military_heads = {
-      "base", "bases", "airbase", "airport", "airfield", "camp", "outpost", "garrison", "post"};
-  static const std::set<std::string> diplomatic_heads = {"embassy", "consulate", "mission"};
   const auto& t = v.tokens;
   std::map<int, double> votes;
   for (std::size_t i = 0; i < t.size(); ++i) {
-    bool military = military_heads.count(t[i].lower) > 0;
-    bool diplomatic = diplomatic_heads.count(t[i].lower) > 0;
+    bool military = v.word_in(lexicon::WordList::kMilitaryHeads, t[i].lower);
+    bool diplomatic = v.word_in(lexicon::WordList::kDiplomaticHeads, t[i].lower);
     if (!military && !diplomatic) continue;
     std::size_t from = i >= 5 ? i - 5 : 0, to = std::min(t.size(), i + 6);
     for (std::size_t k = from; k < to; ++k) {
@@ -74,7 +71,7 @@ const lexicon::Facility* site_by_description(const lexicon::Lexicon& lexicon,
                       t[k].lower.starts_with("ash-") || t[k].lower.starts_with("as-");
       if (!t[k].capitalized && !prefixed) continue;
       std::string_view text = v.text.substr(t[k].start, t[k].end - t[k].start);
-      for (const auto& word : lexicon::name_words(text)) {
+      for (const auto& word : lexicon.name_words(text)) {
         auto sites = lexicon.facilities_named_by(word);
         for (int site : sites) {
           const auto& f = lexicon.facility(site);

@@ -64,12 +64,8 @@ std::optional<int> count_at(const SentenceView& v, std::size_t i, bool allow_art
   return std::nullopt;
 }
 
-bool outcome_noun(std::string_view w) {
-  static const std::set<std::string, std::less<>> nouns = {
-      "injuries", "injury",      "casualties",  "casualty",    "victims", "deaths", "fatalities",
-      "wounds",   "damage",      "damages",     "losses",      "harm",    "dead",   "wounded",
-      "injured",  "destruction", "causalities", "casualities", "loss"};
-  return nouns.find(w) != nouns.end();
+bool outcome_noun(const SentenceView& v, std::string_view w) {
+  return v.word_in(lexicon::WordList::kOutcomeNouns, w);
 }
 
 // True when a negator governs token i in its clause: "no injuries", "without causing any
@@ -85,7 +81,7 @@ bool negated_in_clause(const SentenceView& v, std::size_t i) {
       return true;
     if (!t[k - 1].word || w == "but" || w == "while" || w == "although" || w == "though")
       return false;
-    if ((w == "and" || w == "or") && !(k >= 2 && outcome_noun(t[k - 2].lower))) return false;
+    if ((w == "and" || w == "or") && !(k >= 2 && outcome_noun(v, t[k - 2].lower))) return false;
   }
   return false;
 }
@@ -106,16 +102,9 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
     // What may follow the day of an attack without being a verb: "on Tuesday night", "on
     // Tuesday at 9 p.m.", "on Tuesday, wounding ...". Any other lowercase word is taken as the
     // verb the day belongs to ("commanders on Monday took reporters").
-    static const std::set<std::string> kContinuations = {
-        "night", "morning", "evening", "afternoon", "at",     "in",    "on",     "when",
-        "and",   "after",   "before",  "as",        "near",   "while", "with",   "for",
-        "local", "around",  "about",   "but",       "or",     "that",  "the",    "a",
-        "an",    "from",    "against", "into",      "to",     "by",    "within", "inside",
-        "of",    "shortly", "just",    "amid",      "during", "than",  "last",   "this",
-        "dawn",  "midday",  "noon",    "midnight",  "hours",  "time",  "gmt",    "utc"};
     bool verb_like = next.word && !next.capitalized && !next.lower.ends_with("ing") &&
                      !std::isdigit(static_cast<unsigned char>(next.lower[0])) &&
-                     !kContinuations.count(next.lower);
+                     !v.word_in(lexicon::WordList::kDateContinuations, next.lower);
     bool attack_word = v.token_in(last + 1, Cue::kAttackVerb) ||
                        v.token_in(last + 1, Cue::kLaunch) || v.token_in(last + 1, Cue::kImpact) ||
                        v.token_in(last + 1, Cue::kIntercept) ||

@@ -43,6 +43,12 @@ struct SentenceView {
   bool attack_evidence = false;  // a weapon, attack verb or attack noun
   bool in_scope_target = false;  // a registry facility or a US/coalition/diplomatic target
   bool lead = false;             // headline or one of the first sentences
+  const lexicon::Lexicon* lexicon = nullptr;  // the lexicon the hits come from
+
+  // Whether a lower-case word is on one of data/lexicon/words.tsv's lists.
+  bool word_in(lexicon::WordList list, std::string_view lower_word) const {
+    return lexicon && lexicon->word_in(list, lower_word);
+  }
 
   bool has(lexicon::Cue cue) const;
   const Hit* first(lexicon::Cue cue) const;
@@ -60,7 +66,7 @@ struct SentenceView {
 std::optional<int> count_at(const SentenceView& v, std::size_t i, bool allow_article);
 
 // Nouns naming an attack's outcome: "casualties", "injuries", "victims", "damage" ...
-bool outcome_noun(std::string_view w);
+bool outcome_noun(const SentenceView& v, std::string_view w);
 
 // True when a negator governs token i in its clause: "no injuries", "without causing any
 // casualties", "did not result in injuries or material damage", "no victims or damage".

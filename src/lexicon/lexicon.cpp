@@ -15,6 +15,7 @@
 #include <hs/hs.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cerrno>
 #include <charconv>
@@ -72,6 +73,22 @@ static_assert(std::size(kCueNames) == static_cast<std::size_t>(Cue::kCount));
 std::optional<Cue> cue_from_name(std::string_view name) {
   for (std::size_t i = 0; i < std::size(kCueNames); ++i)
     if (kCueNames[i] == name) return static_cast<Cue>(i);
+  return std::nullopt;
+}
+
+namespace {
+constexpr std::string_view kWordListNames[] = {
+    "person_heads",     "enemy_heads",      "phrase_enders",     "auxiliaries",
+    "adverbs",          "clause_openers",   "outcome_nouns",     "date_continuations",
+    "destroyed_things", "quantifiers",      "count_followers",   "unfired_words",
+    "military_heads",   "diplomatic_heads", "us_agents",         "third_party_agents",
+    "caption_openers",  "attacker_heads",   "city_prepositions", "generic_name_words"};
+static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
+}  // namespace
+
+std::optional<WordList> word_list_from_name(std::string_view name) {
+  for (std::size_t i = 0; i < std::size(kWordListNames); ++i)
+    if (kWordListNames[i] == name) return static_cast<WordList>(i);
   return std::nullopt;
 }
 
@@ -453,6 +470,8 @@ struct Lexicon::Compiled {
   std::vector<std::pair<std::uint64_t, int>> city_index;
   std::unordered_map<std::string, int> facility_by_name;  // lowercased canonical name and aliases
   std::unordered_map<std::string, int> country_by_code;   // upper-case ISO2
+  // data/lexicon/words.tsv, one set per WordList.
+  std::array<std::unordered_set<std::string>, static_cast<std::size_t>(WordList::kCount)> words;
   // The distinctive words of each facility's names ("balad", "qayyarah", "azerbaijan").
   std::unordered_map<std::string, std::vector<int>> facility_words;
 
@@ -527,6 +546,21 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
   PhraseTable table;
   const std::filesystem::path dir = data_dir / "lexicon";
 
+  // words.tsv (optional, the extractor's): list, word. Read first: site names are indexed by
+  // their distinctive words.
+  if (std::filesystem::exists(dir / "words.tsv")) {
+    auto file = read_tsv(dir / "words.tsv");
+    if (!file) return std::unexpected(file.error());
+    for (const Row& row : file->rows) {
+      auto f = fields(*file, row, 2, 2, "list, word");
+      if (!f) return std::unexpected(f.error());
+      auto list = word_list_from_name((*f)[0]);
+      if (!list) return row_error(*file, row, "unknown word list '" + std::string((*f)[0]) + "'");
+      if ((*f)[1].empty()) return row_error(*file, row, "empty word");
+      lex.compiled_->words[static_cast<std::size_t>(*list)].insert(std::string((*f)[1]));
+    }
+  }
+
   // facilities.tsv: name, aliases, type, country, city, lat, lon, within
   {
     auto file = read_tsv(dir / "facilities.tsv");
@@ -585,9 +619,9 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
         std::size_t cut = std::string::npos;
         for (const char* locative : {" in ", " near ", " outside "})
           cut = std::min(cut, lower.find(locative));
-        auto head = name_words(std::string_view(name).substr(0, cut));
+        auto head = lex.name_words(std::string_view(name).substr(0, cut));
         auto tail = cut == std::string::npos ? std::vector<std::string>{}
-                                             : name_words(std::string_view(name).substr(cut));
+                                             : lex.name_words(std::string_view(name).substr(cut));
         for (const auto& word : tail)
           if (word == city) head.push_back(word);
         for (const auto& word : head) {
@@ -762,95 +796,18 @@ void Lexicon::load_gazetteer(const std::filesystem::path& path) {
   std::sort(index.begin(), index.end());
 }
 
-std::vector<std::string> name_words(std::string_view name) {
-  // Words that name no place in particular: "base", "air", "US", "embassy", "the" ...
-  static const std::set<std::string, std::less<>> generic = {"us",
-                                                             "u.s",
-                                                             "american",
-                                                             "united",
-                                                             "states",
-                                                             "base",
-                                                             "bases",
-                                                             "air",
-                                                             "airbase",
-                                                             "airport",
-                                                             "airfield",
-                                                             "international",
-                                                             "military",
-                                                             "camp",
-                                                             "the",
-                                                             "of",
-                                                             "in",
-                                                             "at",
-                                                             "near",
-                                                             "embassy",
-                                                             "consulate",
-                                                             "general",
-                                                             "coalition",
-                                                             "garrison",
-                                                             "field",
-                                                             "gas",
-                                                             "oil",
-                                                             "new",
-                                                             "compound",
-                                                             "diplomatic",
-                                                             "support",
-                                                             "center",
-                                                             "centre",
-                                                             "facility",
-                                                             "mission",
-                                                             "site",
-                                                             "landing",
-                                                             "zone",
-                                                             "building",
-                                                             "complex",
-                                                             "army",
-                                                             "outpost",
-                                                             "headquarters",
-                                                             "and",
-                                                             "to",
-                                                             "for",
-                                                             "its",
-                                                             "al",
-                                                             "el",
-                                                             "ash",
-                                                             "as",
-                                                             "an",
-                                                             "a",
-                                                             "post",
-                                                             "area",
-                                                             "region",
-                                                             "iraqi",
-                                                             "syrian",
-                                                             "construction",
-                                                             "city",
-                                                             "known",
-                                                             "hosting",
-                                                             "forces",
-                                                             "troops",
-                                                             "residence",
-                                                             "section",
-                                                             "annex",
-                                                             "office",
-                                                             "branch",
-                                                             "martyr",
-                                                             "shaheed",
-                                                             "joint",
-                                                             "logistics",
-                                                             "operating",
-                                                             "contingency",
-                                                             "cob",
-                                                             "lsa",
-                                                             "mss",
-                                                             "iraq",
-                                                             "syria",
-                                                             "jordan",
-                                                             "by",
-                                                             "on"};
+bool Lexicon::word_in(WordList list, std::string_view lower_word) const {
+  const auto& words = compiled_->words[static_cast<std::size_t>(list)];
+  return words.find(std::string(lower_word)) != words.end();
+}
+
+std::vector<std::string> Lexicon::name_words(std::string_view name) const {
+  // Words that name no place in particular ("base", "air", "US", "embassy", "the" ...) are
+  // words.tsv's generic_name_words.
   std::vector<std::string> out;
   std::string word;
   auto flush = [&] {
-    if (word.size() >= 3 && !generic.count(word)) out.push_back(word);
+    if (word.size() >= 3 && !word_in(WordList::kGenericNameWords, word)) out.push_back(word);
     word.clear();
   };
   for (char c : name) {

@@ -9,6 +9,7 @@
 // A Lexicon is immutable after load; find() is thread-safe (scratch space is per call).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -95,6 +96,33 @@ enum class Cue : std::uint8_t {
 std::optional<Cue> cue_from_name(std::string_view name);
 std::string_view cue_name(Cue cue);
 
+// Word lists the extractor reads with (data/lexicon/words.tsv: list<TAB>word): the rule
+// vocabulary — people nouns, clause openers, quantifiers, site head nouns — is data too.
+enum class WordList : std::uint8_t {
+  kPersonHeads,
+  kEnemyHeads,
+  kPhraseEnders,
+  kAuxiliaries,
+  kAdverbs,
+  kClauseOpeners,
+  kOutcomeNouns,
+  kDateContinuations,
+  kDestroyedThings,
+  kQuantifiers,
+  kCountFollowers,
+  kUnfiredWords,
+  kMilitaryHeads,
+  kDiplomaticHeads,
+  kUsAgents,
+  kThirdPartyAgents,
+  kCaptionOpeners,
+  kAttackerHeads,
+  kCityPrepositions,
+  kGenericNameWords,
+  kCount
+};
+std::optional<WordList> word_list_from_name(std::string_view name);
+
 struct Trigger {
   Cue cue;
   std::string phrase;
@@ -105,9 +133,6 @@ struct City {
   std::string country;
   double lat = 0, lon = 0;
 };
-
-// The distinctive lower-case words of a site's name: "Balad Air Base" -> {"balad"}.
-std::vector<std::string> name_words(std::string_view name);
 
 struct Match {
   Kind kind;
@@ -143,6 +168,10 @@ class Lexicon {
   // Number of gazetteer rows loaded (0 without data/generated/cities.tsv).
   std::size_t city_count() const { return cities_.size(); }
   const Facility* facility_named(std::string_view name) const;
+  // Whether a lower-case word is on a list of data/lexicon/words.tsv.
+  bool word_in(WordList list, std::string_view lower_word) const;
+  // The distinctive lower-case words of a site's name: "Balad Air Base" -> {"balad"}.
+  std::vector<std::string> name_words(std::string_view name) const;
   // The facilities one of whose names holds this distinctive word ("balad", "qayyarah"):
   // generic words (base, air, embassy, US ...) index nothing.
   std::vector<int> facilities_named_by(std::string_view lower_word) const;
