@@ -215,12 +215,13 @@ void check_evidence(const std::string& doc, const CleanText& clean, const Report
           field == "launched" && *value == a.intercepted.value_or(0) + a.impacted.value_or(0) &&
           ((a.evidence.count("impacted") && a.evidence.at("impacted").start == e.start) ||
            (a.evidence.count("intercepted") && a.evidence.at("intercepted").start == e.start));
-      // "destroyed the drones": all of those launched were stopped.
+      // "destroyed the drones", "the rockets struck the base": all of those launched were
+      // stopped, or hit.
       bool all_of_them =
-          field == "intercepted" && a.launched == *value &&
+          (field == "intercepted" || field == "impacted") && a.launched == *value &&
           (contains_phrase(e.text, "the drones") || contains_phrase(e.text, "the rockets") ||
            contains_phrase(e.text, "the missiles") || contains_phrase(e.text, "both") ||
-           contains_phrase(e.text, "all"));
+           contains_phrase(e.text, "all") || contains_phrase(e.text, "they"));
       EXPECT_TRUE(all_of_them || (derived && says_any_count(e.text)))
           << "the sentence does not say " << *value;
     } else if (field == "weapon") {

@@ -244,6 +244,30 @@ Role own_role(const SentenceView& v, const std::string& published,
     for (std::size_t k = i + 1; k < v.tokens.size() && k <= i + 3; ++k)
       if (v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k)) return Role::kBackground;
   }
+  // "In early February, nearly 18 rockets were fired at the camp": a month named without a
+  // day, other than the month of publication, dates an older attack.
+  static constexpr std::string_view kMonths[] = {"january",   "february", "march",    "april",
+                                                 "may",       "june",     "july",     "august",
+                                                 "september", "october",  "november", "december"};
+  const int published_month = std::atoi(published.substr(5, 2).c_str());
+  for (std::size_t i = 0; i < v.tokens.size(); ++i) {
+    const auto& w = v.tokens[i].lower;
+    auto month = std::find(std::begin(kMonths), std::end(kMonths), w);
+    if (month == std::end(kMonths) || i == 0) continue;
+    const auto& before = v.tokens[i - 1].lower;
+    bool month_only = before == "in" || before == "early" || before == "late" || before == "mid" ||
+                      before == "mid-";
+    bool day_next = i + 1 < v.tokens.size() &&
+                    std::isdigit(static_cast<unsigned char>(v.tokens[i + 1].lower[0]));
+    bool may_verb = w == "may" && !v.tokens[i].capitalized;  // "rockets may have been fired"
+    // Only where it dates the sentence: at its start ("In early February, ...") or its end
+    // ("... were fired at the base in February."), not inside a clause about something else
+    // ("under a ceasefire agreed in March").
+    bool dates_sentence = i <= 3 || i + 3 >= v.tokens.size();
+    if (month_only && dates_sentence && !day_next && !may_verb &&
+        static_cast<int>(month - std::begin(kMonths)) + 1 != published_month)
+      return Role::kBackground;
+  }
   // An explicit date well before publication marks an older attack.
   for (const auto& d : v.dates) {
     if (!d.date || date_is_reporting_mention(v, d)) continue;

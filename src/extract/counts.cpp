@@ -330,6 +330,27 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       }
       if (all_stopped) break;
     }
+  // "The rockets struck inside the base", "they landed near the runway": the projectiles
+  // already counted hit, with no number of their own.
+  if (found["launched"].value && !found["impacted"].value && !found["intercepted"].value &&
+      !all_stopped)
+    for (const SentenceView* view : order) {
+      const auto& v = *view;
+      const auto& t = v.tokens;
+      for (const Hit* h : v.all(Cue::kImpact)) {
+        if (h->first < 2) continue;
+        std::size_t k = h->first - 1;
+        if (t[k].lower == "all" || t[k].lower == "both") --k;
+        bool subject =
+            t[k].lower == "they" || (is_projectile(lexicon, v, k) && t[k].lower.ends_with("s") &&
+                                     k >= 1 && t[k - 1].lower == "the");
+        if (!subject || v.has(Cue::kUncertain) || about_one_projectile(v, h->first)) continue;
+        found["impacted"].value = found["launched"].value;
+        found["impacted"].where = &v;
+        break;
+      }
+      if (found["impacted"].value) break;
+    }
   if (all_stopped && !found["intercepted"].value && found["launched"].value &&
       !found["impacted"].value) {
     found["intercepted"].value = found["launched"].value;
