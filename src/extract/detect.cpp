@@ -21,7 +21,8 @@ constexpr std::string_view kFeatureNames[] = {
     "headline_other_news", "undated_lead_attack",  "anchor_claim",         "anchor_old_date",
     "lead_us_strike",      "lead_foiled",          "lead_threat_or_drill", "lead_cause",
     "attack_sentences",    "report_day_only",      "recent_day_in_lead",   "no_headline",
-    "headline_aftermath",  "lead_aftermath",       "headline_civilian",    "headline_after_attack"};
+    "headline_aftermath",  "lead_aftermath",       "headline_civilian",    "headline_after_attack",
+    "first_other_news",    "anchor_late"};
 static_assert(std::size(kFeatureNames) == static_cast<std::size_t>(Feature::kCount));
 
 double& at(Features& x, Feature f) {
@@ -191,6 +192,22 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
     if (v.has(Cue::kAftermath) && !v.sentence.heading) at(x, Feature::kLeadAftermath) = 1;
   }
   at(x, Feature::kAttackSentences) = std::min(1.0, attack_sentences / 5.0);
+  // The body's first sentences: is the news an attack on our target, or something else?
+  int body = 0;
+  for (std::size_t i = 0; i < views.size(); ++i) {
+    const auto& v = views[i];
+    if (v.sentence.heading || v.tokens.size() < 6) continue;
+    if (body == 0) {
+      bool other = v.has(Cue::kUsAgent) || v.has(Cue::kAftermath) || v.has(Cue::kThreat) ||
+                   v.has(Cue::kFoiled) || v.has(Cue::kDrill) || v.role != Role::kMain;
+      at(x, Feature::kFirstOtherNews) = other && !(v.attack_evidence && v.in_scope_target);
+    }
+    if (i == anchor) break;
+    if (++body >= 2) {
+      at(x, Feature::kAnchorLate) = !a.sentence.heading;
+      break;
+    }
+  }
   at(x, Feature::kAnchorClaim) = a.has(Cue::kClaim) || (headline && headline->has(Cue::kClaim));
   if (headline) {
     at(x, Feature::kHeadlineAftermath) = headline->has(Cue::kAftermath);

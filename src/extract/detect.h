@@ -52,6 +52,9 @@ enum class Feature : std::uint8_t {
   kLeadAftermath,      // a lead sentence tells such news
   kHeadlineCivilian,   // the headline names a civilian target (a gas field, homes)
   kHeadlineAfterAttack,  // "PM orders arrests after rockets land near embassy": the news follows it
+  kFirstOtherNews,       // the first sentence of the body tells other news (a strike BY US
+                         // forces, an order, a threat, a plot) and no attack on our target
+  kAnchorLate,           // the anchor is not among the first two sentences of the body
   kCount
 };
 std::string_view feature_name(Feature feature);
