@@ -104,6 +104,15 @@ bool not_the_target(const SentenceView& v, const Hit& hit) {
     for (std::size_t k = i + 1; k < hit.first && k <= i + 3; ++k)
       if (t[k].lower == "from" || t[k].lower == "away") return true;
   }
+  // "evacuated by helicopter to the US base at al-Tanf": where the wounded were taken.
+  for (std::size_t i = hit.first >= 10 ? hit.first - 10 : 0; i + 1 < hit.first; ++i) {
+    const auto& w = t[i].lower;
+    bool moved = w == "evacuated" || w == "airlifted" || w == "flown" || w == "transported" ||
+                 w == "transferred" || w == "rushed" || w == "taken" || w == "moved";
+    if (!moved) continue;
+    for (std::size_t k = i + 1; k < hit.first; ++k)
+      if (t[k].lower == "to") return true;
+  }
   // ", where US troops are deployed": a clause that describes a place ("an Iraqi base where
   // American troops are stationed was hit" names the target itself).
   if (hit.first >= 2 && t[hit.first - 1].lower == "where" && t[hit.first - 2].lower == ",")
