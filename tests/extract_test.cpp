@@ -146,7 +146,16 @@ bool says_facility(std::string_view sentence, const std::string& name) {
   for (const auto& alias : facility->aliases)
     if (contains_phrase(sentence, alias)) return true;
   // "the US embassy" in a sentence whose city is named elsewhere: the registry's embassy there.
-  return name.starts_with("US Embassy") && contains_phrase(sentence, "embassy");
+  if (name.starts_with("US Embassy") && contains_phrase(sentence, "embassy")) return true;
+  // A site named by description ("fired at Erbil, three hit base"): one of its distinctive
+  // name words is in the sentence.
+  for (const auto& word : lexicon().name_words(sentence)) {
+    auto sites = lexicon().facilities_named_by(word);
+    if (std::find_if(sites.begin(), sites.end(),
+                     [&](int s) { return lexicon().facility(s).name == name; }) != sites.end())
+      return true;
+  }
+  return false;
 }
 
 bool says_actor(std::string_view sentence, const std::vector<std::string>& names) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <map>
 #include <set>
 
 namespace sitrep::extract {
@@ -87,6 +88,62 @@ void assign_strike_agents(SentenceView& v) {
       added.push_back(agent);
     }
   v.hits.insert(v.hits.end(), added.begin(), added.end());
+}
+
+// A site named by a head noun and a place word rather than by one of its names: "the Iraqi
+// military air base of Balad", "the Qayyara military base", "the Azerbaijan Embassy in Iran",
+// "its base in al-Shaddadi". Capitalised (or al-) words within five tokens of a head noun (base,
+// airport, camp ... for military sites; embassy, consulate, mission for diplomatic ones) vote
+// for the registry sites whose names hold them, a word shared by fewer sites weighing more; a
+// clear winner becomes a facility hit over the phrase, as if the site had been named.
+void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
+  const auto& t = v.tokens;
+  std::vector<Hit> found;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    bool military = v.word_in(lexicon::WordList::kMilitaryHeads, t[i].lower);
+    bool diplomatic = v.word_in(lexicon::WordList::kDiplomaticHeads, t[i].lower);
+    if (!military && !diplomatic) continue;
+    bool named = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+      return h.kind == Kind::kFacility && h.first <= i + 5 && h.last + 5 >= i;
+    });
+    if (named) continue;
+    std::size_t from = i >= 5 ? i - 5 : 0, to = std::min(t.size(), i + 6);
+    std::map<int, double> votes;
+    std::map<int, std::pair<std::size_t, std::size_t>> span;
+    for (std::size_t k = from; k < to; ++k) {
+      if (!t[k].word) continue;
+      bool prefixed = t[k].lower.starts_with("al-") || t[k].lower.starts_with("el-") ||
+                      t[k].lower.starts_with("ash-") || t[k].lower.starts_with("as-");
+      if (!t[k].capitalized && !prefixed) continue;
+      std::string_view word_text = v.text.substr(t[k].start, t[k].end - t[k].start);
+      for (const auto& word : lexicon.name_words(word_text)) {
+        auto sites = lexicon.facilities_named_by(word);
+        for (int site : sites) {
+          const auto& f = lexicon.facility(site);
+          if ((military && f.type != "military") || (diplomatic && f.type != "diplomatic"))
+            continue;
+          votes[site] += 1.0 / static_cast<double>(sites.size());
+          auto [it, fresh] = span.emplace(site, std::pair{std::min(i, k), std::max(i, k)});
+          if (!fresh) it->second = {std::min(it->second.first, k), std::max(it->second.second, k)};
+        }
+      }
+    }
+    int best = -1;
+    double best_votes = 0, second = 0;
+    for (const auto& [site, n] : votes) {
+      if (n > best_votes) {
+        second = best_votes;
+        best_votes = n;
+        best = site;
+      } else if (n > second) {
+        second = n;
+      }
+    }
+    if (best < 0 || best_votes < 0.5 || best_votes <= second) continue;
+    auto [first, last] = span[best];
+    found.push_back(Hit{Kind::kFacility, best, t[first].start, t[last].end, first, last});
+  }
+  v.hits.insert(v.hits.end(), found.begin(), found.end());
 }
 
 // Role from trigger phrases alone.
@@ -303,6 +360,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
   a.sentences = build_views(clean, published, lexicon);
   for (auto& v : a.sentences) {
     assign_strike_agents(v);
+    add_described_sites(v, lexicon);
     drop_trailing_cause(v);
     v.role = own_role(v, published, a.published_day);
     v.attack_evidence = has_attack_evidence(v);

@@ -50,54 +50,6 @@ std::optional<lexicon::City> city_in(const lexicon::Lexicon& lexicon, const Sent
   return std::nullopt;
 }
 
-// A site named by a head noun and a place word rather than by one of its names: "the Iraqi
-// military air base of Balad", "the Qayyara military base", "the Azerbaijan Embassy in Iran",
-// "an American base located at the international airport in Erbil". Each capitalised word near
-// the head noun votes for the registry sites whose names hold it (a word that names fewer
-// sites weighs more); the head noun says which kind of site.
-const lexicon::Facility* site_by_description(const lexicon::Lexicon& lexicon,
-                                             const SentenceView& v) {
-  const auto& t = v.tokens;
-  std::map<int, double> votes;
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    bool military = v.word_in(lexicon::WordList::kMilitaryHeads, t[i].lower);
-    bool diplomatic = v.word_in(lexicon::WordList::kDiplomaticHeads, t[i].lower);
-    if (!military && !diplomatic) continue;
-    std::size_t from = i >= 5 ? i - 5 : 0, to = std::min(t.size(), i + 6);
-    for (std::size_t k = from; k < to; ++k) {
-      if (!t[k].word) continue;
-      // "al-Shaddadi", "Deir ez-Zor": the name words after an article prefix count too.
-      bool prefixed = t[k].lower.starts_with("al-") || t[k].lower.starts_with("el-") ||
-                      t[k].lower.starts_with("ash-") || t[k].lower.starts_with("as-");
-      if (!t[k].capitalized && !prefixed) continue;
-      std::string_view text = v.text.substr(t[k].start, t[k].end - t[k].start);
-      for (const auto& word : lexicon.name_words(text)) {
-        auto sites = lexicon.facilities_named_by(word);
-        for (int site : sites) {
-          const auto& f = lexicon.facility(site);
-          if ((military && f.type != "military") || (diplomatic && f.type != "diplomatic"))
-            continue;
-          votes[site] += 1.0 / static_cast<double>(sites.size());
-        }
-      }
-    }
-  }
-  int best = -1;
-  double best_votes = 0, second = 0;
-  for (const auto& [site, n] : votes) {
-    if (n > best_votes) {
-      second = best_votes;
-      best_votes = n;
-      best = site;
-    } else if (n > second) {
-      second = n;
-    }
-  }
-  // One clear winner with a word that names at most two sites.
-  if (best < 0 || best_votes < 0.5 || best_votes <= second) return nullptr;
-  return &lexicon.facility(best);
-}
-
 Place facility_place(const lexicon::Facility& f, const SentenceView& where) {
   return Place{&f, f.country, f.city, "facility", f.type, f.lat, f.lon, evidence_of(where)};
 }
@@ -148,8 +100,6 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
   for (std::size_t i = 0; i < views.size(); ++i)
     if (roles[i] == Role::kMain && views[i].attack_evidence && i != anchor)
       order.push_back(&views[i]);
-  for (const auto* v : order)
-    if (const auto* site = site_by_description(lexicon, *v)) return facility_place(*site, *v);
   Place place;
   for (const auto* v : order) {
     if (auto city = city_in(lexicon, *v, hint)) {
