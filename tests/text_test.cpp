@@ -130,3 +130,14 @@ TEST(TextTimes, MilitaryTimeAndVagueMidnight) {
   EXPECT_EQ(t[0].hhmm, "00:00");
   EXPECT_TRUE(find_times("In 2024 there were 1200 attacks").empty());
 }
+
+// Fixed days by name: "on Christmas Day" in a report published on December 26.
+TEST(TextDates, HolidaysResolveAgainstThePublishedYear) {
+  auto dates = sitrep::text::find_dates("A drone hit the base on Christmas Day, officials said.",
+                                        "2023-12-26");
+  ASSERT_EQ(dates.size(), 1u);
+  EXPECT_EQ(dates[0].date, "2023-12-25");
+  dates = sitrep::text::find_dates("Rockets fell on New Year's Eve.", "2024-01-02");
+  ASSERT_EQ(dates.size(), 1u);
+  EXPECT_EQ(dates[0].date, "2023-12-31");
+}

@@ -381,6 +381,23 @@ std::vector<DateMention> find_dates(std::string_view sentence, std::string_view 
       i = end - 1;
       continue;
     }
+    // "on Christmas Day", "on New Year's Eve": fixed days, resolved like a month and day.
+    {
+      int hm = 0, hd = 0;
+      std::size_t end = 0;
+      if (w == "christmas" && (word(i + 1) == "day" || word(i + 1) == "eve"))
+        hm = 12, hd = word(i + 1) == "day" ? 25 : 24, end = i + 2;
+      else if (w == "new" && word(i + 1) == "year" &&
+               (word(i + 2) == "day" || word(i + 2) == "eve"))
+        hm = word(i + 2) == "day" ? 1 : 12, hd = word(i + 2) == "day" ? 1 : 31, end = i + 3;
+      if (end) {
+        DateMention mention{Span{tokens[i].start, tokens[end - 1].end}, resolve_year(hm, hd), false,
+                            true};
+        out.push_back(mention);
+        i = end - 1;
+        continue;
+      }
+    }
     if (w.size() == 10 && w[4] == '-' && w[7] == '-' && days_from_civil(w)) {
       out.push_back(DateMention{Span{tokens[i].start, tokens[i].end}, w, false, true});
       continue;
