@@ -77,7 +77,11 @@ void assign_strike_agents(SentenceView& v) {
     if (h.kind != Kind::kTrigger || h.cue != Cue::kUsAgent) return false;
     std::string_view phrase = v.text.substr(h.start, h.end - h.start);
     bool bare = phrase.size() <= 11 && (phrase.starts_with("air") || phrase.starts_with("Air"));
-    return bare && agent_before(h, lexicon::WordList::kThirdPartyAgents);
+    // "Unidentified militants launched an airstrike on the base": militants are no US agent.
+    bool militant_subject = false;
+    for (std::size_t k = h.first >= 5 ? h.first - 5 : 0; k < h.first; ++k)
+      militant_subject |= v.word_in(lexicon::WordList::kEnemyHeads, t[k].lower);
+    return bare && (agent_before(h, lexicon::WordList::kThirdPartyAgents) || militant_subject);
   });
   std::vector<Hit> added;
   for (const auto& h : v.hits)
@@ -298,6 +302,12 @@ Role own_role(const SentenceView& v, const std::string& published,
     if (w.size() != 4 || !std::isdigit(static_cast<unsigned char>(w[0]))) continue;
     int year = std::atoi(w.c_str());
     if (year < 1990 || year >= published_year) continue;
+    // "destroying 53 drones in 2019 alone": an earlier year dates the whole sentence ("since
+    // 2020" does not: "the first attack on the base since 2020").
+    if (i >= 1 && v.tokens[i - 1].lower == "in" &&
+        (i + 1 >= v.tokens.size() ||
+         !std::isdigit(static_cast<unsigned char>(v.tokens[i + 1].lower[0]))))
+      return Role::kBackground;
     for (std::size_t k = i + 1; k < v.tokens.size() && k <= i + 3; ++k)
       if (v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k)) return Role::kBackground;
   }

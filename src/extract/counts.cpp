@@ -54,6 +54,7 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     const SentenceView* where = nullptr;
     bool lower_bound = false;  // "more than 30 rockets": a later exact "33 rockets" replaces it
     bool single = false;       // "a drone", "a single rocket": the whole attack was one projectile
+    bool partial = false;      // "one of the rockets struck": a part of a larger whole
   };
   std::map<std::string, Found> found;
   auto set = [&](const std::string& field, int value, const SentenceView& v, bool raise,
@@ -156,6 +157,9 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
                                  t[p + 1].lower == "strike" || t[p + 1].lower == "strikes"))
           continue;
         if (p >= i + 1 && v.token_in(i + 1, Cue::kAttackNoun)) continue;
+        // "A rocket attack targeted the base": the weapon term itself ends in the attack noun.
+        const auto& noun = t[p].lower;
+        if (noun == "attack" || noun == "attacks" || noun == "strike" || noun == "fire") continue;
       }
       std::string category;
       // 1. A verb right before the number: "intercepted five", "fired 14 rockets".
@@ -244,6 +248,9 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
                    (i >= 1 && t[i - 1].lower == "over");
       set(field, *n, v, false, bound);
       if (first_value && article) found[field].single = true;
+      // "One of the rockets struck the dining hall": how many there were is not said.
+      if (first_value && total == 0 && i + 1 < t.size() && t[i + 1].lower == "of")
+        found[field].partial = true;
       if (total > 0 && field != "launched") set("launched", total, v, false);
       i += skip;
     }
@@ -392,7 +399,8 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
   // Launched is derived where the text accounts for the whole attack: what the defences engaged
   // and what hit ("two drones were shot down"), a lone projectile ("a single drone hit the
   // base"), or an attack told as "three rockets hit the embassy" with nothing said of others.
-  bool whole_attack = found["intercepted"].value || found["impacted"].value;
+  bool whole_attack = (found["intercepted"].value && !found["intercepted"].partial) ||
+                      (found["impacted"].value && !found["impacted"].partial);
   (void)definite_launch;
   if (!found["launched"].value && whole_attack) {
     auto& launched = found["launched"];
