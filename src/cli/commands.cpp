@@ -113,6 +113,28 @@ Result<extract::Scope> scope_of(const std::string& option) {
   return extract::Scope::parse(spec);
 }
 
+// What an extractor needs beside the lexicon: the detection model and the scope. A bad scope
+// is a usage error, a missing model a runtime one; both are reported here.
+struct ExtractorSettings {
+  extract::DetectModel model;
+  extract::Scope scope;
+};
+std::optional<ExtractorSettings> extractor_settings(const std::string& scope_option, Streams io,
+                                                    int& status) {
+  auto model = load_model();
+  if (!model) {
+    status = report_error(io, model.error().message);
+    return std::nullopt;
+  }
+  auto scope = scope_of(scope_option);
+  if (!scope) {
+    io.err << "sitrep: " << scope.error().message << "\n";
+    status = kExitUsage;
+    return std::nullopt;
+  }
+  return ExtractorSettings{std::move(*model), std::move(*scope)};
+}
+
 // A one-line progress bar redrawn in place: "[=====>     ]  12/40  8.3 docs/s  ETA 3s".
 class Progress {
  public:
@@ -250,14 +272,10 @@ int run_extract(const ExtractOptions& options, Streams io) {
   if (!lexicon) return report_error(io, lexicon.error().message);
   Inputs inputs = load(options.manifest, options.paths, io);
   if (inputs.usage_error) return kExitUsage;
-  auto model = load_model();
-  if (!model) return report_error(io, model.error().message);
-  auto scope = scope_of(options.scope);
-  if (!scope) {
-    io.err << "sitrep: " << scope.error().message << "\n";
-    return kExitUsage;
-  }
-  extract::Extractor extractor(*lexicon, *model, *scope);
+  int status = kExitOk;
+  auto settings = extractor_settings(options.scope, io, status);
+  if (!settings) return status;
+  extract::Extractor extractor(*lexicon, settings->model, settings->scope);
   for (const Document& document : inputs.loaded.documents) {
     if (options.explain) {
       CleanText clean = ingest::clean(document);
@@ -513,14 +531,10 @@ int run_eval(const EvalOptions& options, Streams io) {
   if (!lexicon) return report_error(io, lexicon.error().message);
   Inputs inputs = load(options.manifest, options.paths, io);
   if (inputs.usage_error) return kExitUsage;
-  auto model = load_model();
-  if (!model) return report_error(io, model.error().message);
-  auto scope = scope_of(options.scope);
-  if (!scope) {
-    io.err << "sitrep: " << scope.error().message << "\n";
-    return kExitUsage;
-  }
-  extract::Extractor extractor(*lexicon, *model, *scope);
+  int status = kExitOk;
+  auto settings = extractor_settings(options.scope, io, status);
+  if (!settings) return status;
+  extract::Extractor extractor(*lexicon, settings->model, settings->scope);
   std::vector<Report> reports;
   for (const Document& document : inputs.loaded.documents) {
     reports.push_back(analyse(extractor, document, io.err));

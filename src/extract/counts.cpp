@@ -79,7 +79,6 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     return {};
   };
   bool projectile_seen = false;  // "Two were shot down" after a sentence that named the drones
-  bool definite_launch = false;  // "The rockets were fired from ...": the ones counted elsewhere
   const SentenceView* none_reached = nullptr;  // "Neither reached the compound."
   const SentenceView* all_stopped = nullptr;   // "destroyed the drones"
   // A claimant's own numbers ("saying it had targeted the base with three drones that hit their
@@ -255,13 +254,6 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       i += skip;
     }
     for (std::size_t i = 0; i + 2 < t.size(); ++i) {
-      // "The rockets were fired from al-Jihad": a launch of the projectiles counted elsewhere.
-      if (t[i].lower == "the" && is_projectile(lexicon, v, i + 1) && !claim_sentence(v)) {
-        std::size_t k = i + 1;
-        while (k + 1 < t.size() && v.token_is_weapon(k + 1)) ++k;
-        for (std::size_t j = k + 1; j < t.size() && j <= k + 2; ++j)
-          if (v.token_in(j, Cue::kLaunch)) definite_launch = true;
-      }
       // "used countermeasures to destroy the drones", "shot down both drones": all of them.
       if ((t[i].lower == "destroy" || t[i].lower == "destroyed" ||
            v.token_in(i, Cue::kIntercept)) &&
@@ -401,7 +393,6 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
   // base"), or an attack told as "three rockets hit the embassy" with nothing said of others.
   bool whole_attack = (found["intercepted"].value && !found["intercepted"].partial) ||
                       (found["impacted"].value && !found["impacted"].partial);
-  (void)definite_launch;
   if (!found["launched"].value && whole_attack) {
     auto& launched = found["launched"];
     launched.value = found["intercepted"].value.value_or(0) + found["impacted"].value.value_or(0);
