@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/serve_commands.h"
 
 namespace {
 
@@ -157,6 +158,33 @@ int run(int argc, char** argv) {
       "Example:\n  sitrep eval --gold seeds/gold.jsonl --manifest seeds/manifest.jsonl "
       "seeds/*.txt");
 
+  ServeCommandOptions serve;
+  serve.db = db;
+  auto* serve_cmd =
+      app.add_subcommand("serve", "Serve the JSON API, the web app and live updates over HTTP.");
+  add_db_option(serve_cmd, serve.db);
+  serve_cmd->add_option("--port", serve.port, "TCP port (0: any free port)")
+      ->check(CLI::Range(0, 65535))
+      ->default_str("8080");
+  serve_cmd->add_option("--host", serve.host, "Address to listen on")->default_str("127.0.0.1");
+  serve_cmd->add_option("--web", serve.web, "Folder of the web app (default: the checkout's web/)")
+      ->check(CLI::ExistingDirectory);
+  serve_cmd->footer(
+      "Example:\n  sitrep serve --db out/demo.db --port 8080   # then open http://127.0.0.1:8080/");
+
+  TokenOptions token;
+  token.db = db;
+  auto* token_cmd = app.add_subcommand("token", "Create, list or revoke API tokens.");
+  add_db_option(token_cmd, token.db);
+  token_cmd->add_option("action", token.action, "create | list | revoke")
+      ->required()
+      ->check(CLI::IsMember({"create", "list", "revoke"}));
+  token_cmd->add_option("target", token.name, "revoke: the token's name or hash prefix");
+  token_cmd->add_option("--name", token.name, "create: a name for the new token");
+  token_cmd->footer(
+      "Examples:\n  sitrep token create --name newsroom-feed   # the token is the last line\n"
+      "  sitrep token list\n  sitrep token revoke newsroom-feed");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {  // --help, --version
@@ -181,6 +209,8 @@ int run(int argc, char** argv) {
   if (*show_cmd) return run_show(show, io);
   if (*tallies_cmd) return run_tallies(tallies, io);
   if (*eval_cmd) return run_eval(evaluation, io);
+  if (*serve_cmd) return run_serve(serve, io);
+  if (*token_cmd) return run_token(token, io);
   return kExitUsage;
 }
 

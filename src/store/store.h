@@ -23,7 +23,15 @@ struct StoredDocument {
 };
 
 struct DocumentQuery {
-  std::string words;  // FTS5 query words; empty = all
+  std::string words;              // FTS5 query words; empty = all
+  std::vector<std::string> docs;  // only documents with these names; empty = all
+};
+
+// An API token as stored: only the SHA-256 of the token, never the token itself.
+struct ApiToken {
+  std::string hash;  // lowercase hex SHA-256
+  std::string name;
+  std::string created_at;
 };
 
 struct IncidentQuery {
@@ -51,6 +59,12 @@ class Store {
   virtual Result<std::vector<Incident>> incidents(const IncidentQuery& query) = 0;
   virtual Result<std::optional<Incident>> incident(const std::string& id) = 0;
   virtual Result<std::vector<Revision>> revisions(const std::string& incident_id) = 0;
+
+  // API tokens (`sitrep token`, `sitrep serve`).
+  virtual Result<void> add_token(const ApiToken& token) = 0;
+  virtual Result<std::vector<ApiToken>> tokens() = 0;
+  // Deletes the tokens with this name or whose hash starts with it; returns how many.
+  virtual Result<int> revoke_tokens(const std::string& name_or_hash) = 0;
 };
 
 // "postgresql://..." selects PostgreSQL; anything else is a SQLite file path.

@@ -291,9 +291,18 @@ class SqliteStore final : public Store {
                  "f.rowid WHERE documents_fts MATCH ? ORDER BY f.rank, d.doc"
                : "SELECT id, doc, url, outlet, published, language, title, text, chars, "
                  "ingested_at FROM documents ORDER BY published, doc, id";
+    std::string named;  // the same query limited to some document names
+    if (!query.docs.empty()) {
+      named = std::string("SELECT * FROM (") + sql + ") WHERE doc IN (";
+      for (std::size_t i = 0; i < query.docs.size(); ++i) named += i ? ",?" : "?";
+      named += ")";
+      sql = named.c_str();
+    }
     Statement select(db_, sql);
     if (!select.ok()) return error("listing documents");
-    if (search) select.bind(1, match);
+    int index = 1;
+    if (search) select.bind(index++, match);
+    for (const std::string& doc : query.docs) select.bind(index++, doc);
     std::vector<StoredDocument> out;
     int status;
     while ((status = select.step()) == SQLITE_ROW) {
@@ -511,6 +520,38 @@ class SqliteStore final : public Store {
     }
     if (status != SQLITE_DONE) return error("reading revisions of " + incident_id);
     return out;
+  }
+
+  Result<void> add_token(const ApiToken& token) override {
+    std::lock_guard lock(mutex_);
+    Statement insert(db_, "INSERT INTO tokens (token_hash, name, created_at) VALUES (?,?,?)");
+    if (!insert.ok()) return error("storing token");
+    insert.bind(1, token.hash).bind(2, token.name).bind(3, token.created_at);
+    if (insert.step() != SQLITE_DONE) return error("storing token");
+    return {};
+  }
+
+  Result<std::vector<ApiToken>> tokens() override {
+    std::lock_guard lock(mutex_);
+    Statement select(db_, "SELECT token_hash, name, created_at FROM tokens ORDER BY created_at");
+    if (!select.ok()) return error("reading tokens");
+    std::vector<ApiToken> out;
+    int status;
+    while ((status = select.step()) == SQLITE_ROW)
+      out.push_back(ApiToken{select.text(0), select.text(1), select.text(2)});
+    if (status != SQLITE_DONE) return error("reading tokens");
+    return out;
+  }
+
+  Result<int> revoke_tokens(const std::string& name_or_hash) override {
+    std::lock_guard lock(mutex_);
+    Statement remove(db_,
+                     "DELETE FROM tokens WHERE name = ?1 OR (length(?1) >= 8 AND "
+                     "substr(token_hash, 1, length(?1)) = ?1)");
+    if (!remove.ok()) return error("revoking tokens");
+    remove.bind(1, name_or_hash);
+    if (remove.step() != SQLITE_DONE) return error("revoking tokens");
+    return sqlite3_changes(db_);
   }
 
  private:
