@@ -199,6 +199,11 @@ struct Server::Impl {
     next->incidents = std::move(*incidents);
     for (Report& r : *reports) next->reports[r.doc] = std::move(r);
     auto previous = current();
+    {
+      // Published after the swap, so a client that refetches on the event sees the change.
+      std::unique_lock write(snapshot_mutex);
+      snapshot = next;
+    }
     if (previous) {
       std::map<std::string, int> before;
       for (const Incident& i : previous->incidents) before[i.id] = i.revision;
@@ -213,8 +218,6 @@ struct Server::Impl {
                                        .dump());
       }
     }
-    std::unique_lock write(snapshot_mutex);
-    snapshot = std::move(next);
     return {};
   }
 
