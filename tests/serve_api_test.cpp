@@ -485,15 +485,25 @@ TEST_F(ServeApiTest, OpenApiDocumentsExactlyTheRoutesAnswered) {
   for (const auto& route : documented) {
     const std::string method = route.substr(0, route.find(' '));
     std::string path = route.substr(route.find(' ') + 1);
-    if (auto p = path.find("{id}"); p != std::string::npos) path.replace(p, 4, id);
+    if (auto p = path.find("{id}"); p != std::string::npos) path.replace(p, 4, id);  // incidents
     if (auto p = path.find("{name}"); p != std::string::npos)
       path.replace(p, 6, "US%20Embassy%20Baghdad");
     if (method == "GET" && path == "/api/events") continue;  // a stream: checked above
-    httplib::Result res =
-        method == "GET"
-            ? client().Get(path)
-            : post(json{{"doc", "openapi_probe.txt"}, {"text", "Nothing happened today."}}.dump(),
-                   token_);
+    const httplib::Headers auth{{"Authorization", "Bearer " + token_}};
+    const std::string subscription =
+        json{{"name", "probe"}, {"facility", "Embassy"}, {"webhook", "http://127.0.0.1:9/"}}.dump();
+    httplib::Result res{nullptr, httplib::Error::Unknown};
+    if (method == "GET")
+      res = client().Get(path, auth);
+    else if (method == "POST" && path == "/api/documents")
+      res = post(json{{"doc", "openapi_probe.txt"}, {"text", "Nothing happened today."}}.dump(),
+                 token_);
+    else if (method == "POST")
+      res = client().Post(path, auth, subscription, "application/json");
+    else if (method == "DELETE") {
+      client().Post("/api/subscriptions", auth, subscription, "application/json");
+      res = client().Delete(path.substr(0, path.rfind('/') + 1) + "probe", auth);
+    }
     ASSERT_TRUE(res) << route;
     EXPECT_GE(res->status, 200) << route;
     EXPECT_LT(res->status, 300) << route << ": " << res->body;

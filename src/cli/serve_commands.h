@@ -26,6 +26,32 @@ struct TokenOptions {
 // create prints the new token alone on its last line; only its SHA-256 is stored.
 int run_token(const TokenOptions& options, Streams io);
 
+struct SubscribeOptions {
+  std::string db;
+  std::string name;
+  std::string near;  // LAT,LON,KM
+  std::string facility;
+  std::string weapon;
+  std::optional<int> min_impacted;
+  std::string webhook;
+  std::string format = "json";  // json | cap
+};
+int run_subscribe(const SubscribeOptions& options, Streams io);
+
+struct SubscriptionsOptions {
+  std::string db;
+  std::string action = "list";  // list | delete
+  std::string target;           // delete: id or name
+};
+int run_subscriptions(const SubscriptionsOptions& options, Streams io);
+
+struct AlertsOptions {
+  std::string db;
+  std::string format = "table";  // table | json
+};
+// The alerts outbox with each alert's delivery status and attempts.
+int run_alerts(const AlertsOptions& options, Streams io);
+
 // A new random token: "sitrep_" followed by 40 hex digits.
 std::string new_token();
 

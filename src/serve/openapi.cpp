@@ -131,6 +131,52 @@ const std::string& openapi_document() {
         }
       }
     },
+    "/api/subscriptions": {
+      "post": {
+        "summary": "Subscribe a webhook to incidents near a point or at a facility (new and material updates)",
+        "security": [{"bearer": []}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SubscriptionRequest"}}}},
+        "responses": {
+          "201": {"description": "The subscription", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Subscription"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"}
+        }
+      },
+      "get": {
+        "summary": "Every subscription",
+        "security": [{"bearer": []}],
+        "responses": {
+          "200": {"description": "Array of subscriptions", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Subscription"}}}}},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"}
+        }
+      }
+    },
+    "/api/subscriptions/{id}": {
+      "delete": {
+        "summary": "Delete a subscription by id or name",
+        "security": [{"bearer": []}],
+        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+        "responses": {
+          "200": {"description": "{deleted: n}", "content": {"application/json": {}}},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"}
+        }
+      }
+    },
+    "/api/alerts": {
+      "get": {
+        "summary": "The alerts outbox, newest first, with delivery status and attempts",
+        "security": [{"bearer": []}],
+        "responses": {
+          "200": {"description": "Array of alerts", "content": {"application/json": {}}},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"}
+        }
+      }
+    },
     "/api/events": {
       "get": {
         "summary": "Server-sent events: 'incident' events {kind: new|revision, id, revision, incident}",
@@ -158,6 +204,8 @@ const std::string& openapi_document() {
     },
     "responses": {
       "BadRequest": {"description": "A bad parameter or body; 'field' names it", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "Unauthorized": {"description": "No bearer token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "Forbidden": {"description": "Unknown or revoked token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
       "NotFound": {"description": "No such thing", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
     },
     "schemas": {
@@ -167,6 +215,13 @@ const std::string& openapi_document() {
                   "properties": {"doc": {"type": "string"}, "text": {"type": "string"}, "html": {"type": "string"},
                                  "url": {"type": "string"}, "outlet": {"type": "string"},
                                  "published": {"type": "string", "format": "date"}}},
+      "SubscriptionRequest": {"type": "object", "required": ["name", "webhook"],
+                              "properties": {"name": {"type": "string"}, "near": {"type": "string", "example": "33.3,44.4,25"},
+                                             "facility": {"type": "string"}, "weapon": {"type": "string"},
+                                             "min_impacted": {"type": "integer", "minimum": 0},
+                                             "webhook": {"type": "string", "format": "uri"},
+                                             "format": {"type": "string", "enum": ["json", "cap"]}}},
+      "Subscription": {"type": "object"},
       "Incident": {"type": "object", "description": "As SCHEMA.md 'Incident' (sitrep incidents --format json)"},
       "IncidentPage": {"type": "object",
                        "properties": {"incidents": {"type": "array", "items": {"$ref": "#/components/schemas/Incident"}},

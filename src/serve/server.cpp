@@ -177,6 +177,7 @@ struct Server::Impl {
   cli::Ingester ingester;
 
   EventBus events;
+  std::unique_ptr<Deliverer> deliverer;
   std::atomic<bool> stopping{false};
   std::thread watcher;
   std::mutex watcher_mutex;
@@ -205,6 +206,11 @@ struct Server::Impl {
       snapshot = next;
     }
     if (previous) {
+      // Alerts are queued in the outbox before anyone hears of the change; the outbox drops
+      // what it already holds, so nothing is alerted twice.
+      if (auto queued = queue_alerts(*store, previous->incidents, next->incidents);
+          queued && *queued > 0 && deliverer)
+        deliverer->notify();
       std::map<std::string, int> before;
       for (const Incident& i : previous->incidents) before[i.id] = i.revision;
       for (const Incident& i : next->incidents) {
@@ -435,7 +441,113 @@ struct Server::Impl {
     });
   }
 
+  static ApiResult<store::Subscription> subscription_from_json(const json& body) {
+    auto bad = [](const std::string& field, const std::string& message) {
+      return std::unexpected(ApiError{400, field + ": " + message, field});
+    };
+    if (!body.is_object()) return bad("body", "expected an object");
+    for (const char* key : {"name", "near", "facility", "weapon", "webhook", "format"})
+      if (body.contains(key) && !body[key].is_string() && !body[key].is_null())
+        return bad(key, "expected a string");
+    store::Subscription s;
+    s.name = string_member(body, "name");
+    if (s.name.empty()) return bad("name", "required");
+    const std::string near = string_member(body, "near");
+    s.facility = string_member(body, "facility");
+    if (near.empty() == s.facility.empty()) return bad("near", "give either near or facility");
+    if (!near.empty()) {
+      auto n = cli::parse_near(near);
+      if (!n) return bad("near", "expected LAT,LON,KM (e.g. 33.3,44.4,25), got '" + near + "'");
+      s.lat = n->lat, s.lon = n->lon, s.km = n->km;
+    }
+    s.weapon = string_member(body, "weapon");
+    if (!s.weapon.empty()) {
+      Params probe{{"weapon", s.weapon}};
+      if (auto f = parse_filter(probe, false); !f) return std::unexpected(f.error());
+    }
+    if (body.contains("min_impacted") && !body["min_impacted"].is_null()) {
+      if (!body["min_impacted"].is_number_integer() || body["min_impacted"].get<int>() < 0)
+        return bad("min_impacted", "expected a whole number >= 0");
+      s.min_impacted = body["min_impacted"].get<int>();
+    }
+    s.webhook = string_member(body, "webhook");
+    if (s.webhook.rfind("http://", 0) != 0 && s.webhook.rfind("https://", 0) != 0)
+      return bad("webhook", "expected an http:// or https:// URL");
+    s.format = body.contains("format") && body["format"].is_string()
+                   ? body["format"].get<std::string>()
+                   : "json";
+    if (s.format != "json" && s.format != "cap") return bad("format", "expected json or cap");
+    s.created_at = now_utc();
+    return s;
+  }
+
+  static json subscription_json(const store::Subscription& s) {
+    json near = nullptr;
+    if (s.lat && s.lon && s.km) near = {{"lat", *s.lat}, {"lon", *s.lon}, {"km", *s.km}};
+    return json{{"id", s.id},
+                {"name", s.name},
+                {"near", near},
+                {"facility", s.facility.empty() ? json(nullptr) : json(s.facility)},
+                {"weapon", s.weapon.empty() ? json(nullptr) : json(s.weapon)},
+                {"min_impacted", s.min_impacted ? json(*s.min_impacted) : json(nullptr)},
+                {"webhook", s.webhook},
+                {"format", s.format},
+                {"created_at", s.created_at}};
+  }
+
+  void register_subscription_routes() {
+    add("POST", "/api/subscriptions", R"(/api/subscriptions)", [this](const auto& req, auto& res) {
+      if (auto refused = authorize(req)) return send_error(res, *refused);
+      const json body = json::parse(req.body, nullptr, false);
+      if (body.is_discarded()) return send_error(res, {400, "body: not valid JSON", "body"});
+      auto s = subscription_from_json(body);
+      if (!s) return send_error(res, s.error());
+      auto id = store->add_subscription(*s);
+      if (!id) return send_error(res, {500, id.error().message, ""});
+      s->id = *id;
+      send_json(res, subscription_json(*s), 201);
+    });
+    add("GET", "/api/subscriptions", R"(/api/subscriptions)", [this](const auto& req, auto& res) {
+      if (auto refused = authorize(req)) return send_error(res, *refused);
+      auto list = store->subscriptions();
+      if (!list) return send_error(res, {500, list.error().message, ""});
+      json out = json::array();
+      for (const auto& s : *list) out.push_back(subscription_json(s));
+      send_json(res, out);
+    });
+    add("DELETE", "/api/subscriptions/{id}", R"(/api/subscriptions/([^/]+))",
+        [this](const auto& req, auto& res) {
+          if (auto refused = authorize(req)) return send_error(res, *refused);
+          const std::string id = req.matches[1];
+          auto removed = store->delete_subscription(id);
+          if (!removed) return send_error(res, {500, removed.error().message, ""});
+          if (*removed == 0) return send_error(res, {404, "no subscription '" + id + "'", "id"});
+          send_json(res, json{{"deleted", *removed}});
+        });
+    add("GET", "/api/alerts", R"(/api/alerts)", [this](const auto& req, auto& res) {
+      if (auto refused = authorize(req)) return send_error(res, *refused);
+      auto list = store->alerts(std::nullopt);
+      if (!list) return send_error(res, {500, list.error().message, ""});
+      json out = json::array();
+      for (const auto& a : *list)
+        out.push_back(
+            json{{"id", a.id},
+                 {"identifier", alert_identifier(a)},
+                 {"subscription_id", a.subscription_id},
+                 {"incident_id", a.incident_id},
+                 {"revision", a.revision},
+                 {"kind", a.kind},
+                 {"status", a.status},
+                 {"attempts", a.attempts},
+                 {"last_error", a.last_error},
+                 {"created_at", a.created_at},
+                 {"delivered_at", a.delivered_at ? json(*a.delivered_at) : json(nullptr)}});
+      send_json(res, out);
+    });
+  }
+
   void register_routes() {
+    register_subscription_routes();
     add("GET", "/api/incidents", R"(/api/incidents)",
         [this](const auto& req, auto& res) { get_incidents(req, res); });
     add("GET", "/api/incidents.geojson", R"(/api/incidents\.geojson)",
@@ -540,6 +652,23 @@ Result<std::unique_ptr<Server>> Server::open(const ServeOptions& options) {
   if (options.load_lexicon)
     if (auto ready = impl->ingester.prepare(); !ready) return std::unexpected(ready.error());
   if (auto loaded = impl->reload(); !loaded) return std::unexpected(loaded.error());
+  Deliverer::Lookup lookup;
+  lookup.incident = [raw = impl.get()](const std::string& id) -> std::optional<Incident> {
+    auto snap = raw->current();
+    for (const Incident& i : snap->incidents)
+      if (i.id == id) return i;
+    return std::nullopt;
+  };
+  lookup.sources = [raw = impl.get()](const Incident& incident) {
+    auto snap = raw->current();
+    std::set<std::string> outlets;
+    for (const std::string& doc : incident.reports) {
+      const auto r = snap->reports.find(doc);
+      outlets.insert(r == snap->reports.end() || r->second.outlet.empty() ? doc : r->second.outlet);
+    }
+    return static_cast<int>(outlets.size());
+  };
+  impl->deliverer = std::make_unique<Deliverer>(*impl->store, lookup, options.delivery);
   impl->configure();
   if (options.port == 0) {
     impl->port = impl->http.bind_to_any_port(options.host);
@@ -565,6 +694,7 @@ void Server::run() {
 
 void Server::stop() {
   impl_->stopping = true;
+  if (impl_->deliverer) impl_->deliverer->stop();
   impl_->events.close();
   impl_->watcher_wake.notify_all();
   impl_->http.stop();

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "serve/alerts.h"
 
 namespace sitrep::serve {
 
@@ -28,6 +29,7 @@ struct ServeOptions {
   std::string vendor_dir;                         // npm packages; default <web_dir>/../node_modules
   std::chrono::milliseconds watch_interval{500};  // how often the database file is checked
   bool load_lexicon = true;  // compile the lexicon at start, so the first POST is not slow
+  DeliveryOptions delivery;  // alert webhooks: timeout, retries, backoff
 };
 
 class Server {
