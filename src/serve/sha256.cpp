@@ -62,14 +62,14 @@ std::string sha256_hex(std::string_view bytes) {
   for (std::size_t i = 0; i < full; i += 64)
     compress(h, reinterpret_cast<const unsigned char*>(bytes.data() + i));
   // Padding: 0x80, zeros, then the message length in bits as a 64-bit big-endian number.
-  unsigned char tail[128] = {};
-  const std::size_t rest = bytes.size() - full;
+  std::array<unsigned char, 128> tail{};
+  const std::size_t rest = (bytes.size() - full) & 63;  // < 64; the mask tells the optimiser
   for (std::size_t i = 0; i < rest; ++i) tail[i] = static_cast<unsigned char>(bytes[full + i]);
   tail[rest] = 0x80;
   const std::size_t tail_size = rest + 1 + 8 <= 64 ? 64 : 128;
   const std::uint64_t bits = static_cast<std::uint64_t>(bytes.size()) * 8;
   for (int i = 0; i < 8; ++i) tail[tail_size - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
-  for (std::size_t i = 0; i < tail_size; i += 64) compress(h, tail + i);
+  for (std::size_t i = 0; i < tail_size; i += 64) compress(h, tail.data() + i);
 
   static const char kHex[] = "0123456789abcdef";
   std::string out;
