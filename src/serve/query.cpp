@@ -223,8 +223,8 @@ std::vector<const Incident*> select(const std::vector<Incident>& incidents, cons
       continue;
     out.push_back(&i);
   }
-  std::sort(out.begin(), out.end(),
-            [](const Incident* a, const Incident* b) { return newer_first(*a, *b); });
+  const auto order = [](const Incident* a, const Incident* b) { return newer_first(*a, *b); };
+  if (!std::is_sorted(out.begin(), out.end(), order)) std::sort(out.begin(), out.end(), order);
   return out;
 }
 

@@ -32,8 +32,9 @@ using nlohmann::json;
 
 // What the read routes answer from: every incident and report, as of one reload.
 struct Snapshot {
-  std::vector<Incident> incidents;
-  std::map<std::string, Report> reports;  // by doc name
+  std::vector<Incident> incidents;         // newest first, so a request need not sort
+  std::vector<std::string> incident_json;  // incidents[i] serialised once, at reload
+  std::map<std::string, Report> reports;   // by doc name
 };
 
 // Server-sent events: a bounded log of events with sequence numbers; each open stream sends
@@ -198,6 +199,10 @@ struct Server::Impl {
     if (!reports) return std::unexpected(reports.error());
     auto next = std::make_shared<Snapshot>();
     next->incidents = std::move(*incidents);
+    std::sort(next->incidents.begin(), next->incidents.end(), newer_first);
+    next->incident_json.reserve(next->incidents.size());
+    for (const Incident& i : next->incidents)
+      next->incident_json.push_back(sitrep::to_json(i).dump());
     for (Report& r : *reports) next->reports[r.doc] = std::move(r);
     auto previous = current();
     {
@@ -294,13 +299,17 @@ struct Server::Impl {
     auto chosen = selected(req, filter, true);
     if (!chosen) return send_error(res, chosen.error());
     Page page = paginate(chosen->second, filter);
-    json items = json::array();
-    for (const Incident* i : page.items) items.push_back(sitrep::to_json(*i));
-    send_json(res,
-              json{{"incidents", items},
-                   {"count", page.items.size()},
-                   {"total", chosen->second.size()},
-                   {"next_cursor", page.next_cursor ? json(*page.next_cursor) : json(nullptr)}});
+    // The page is assembled from the incidents' JSON text serialised at reload.
+    const Snapshot& snap = *chosen->first;
+    std::string body = "{\"incidents\":[";
+    for (std::size_t n = 0; n < page.items.size(); ++n) {
+      if (n) body += ',';
+      body += snap.incident_json[static_cast<std::size_t>(page.items[n] - snap.incidents.data())];
+    }
+    body += "],\"count\":" + std::to_string(page.items.size()) +
+            ",\"total\":" + std::to_string(chosen->second.size()) + ",\"next_cursor\":" +
+            (page.next_cursor ? json(*page.next_cursor).dump() : std::string("null")) + "}";
+    res.set_content(body, "application/json");
   }
 
   void get_export(const httplib::Request& req, httplib::Response& res, bool csv) {
@@ -590,6 +599,8 @@ struct Server::Impl {
   void configure() {
     http.new_task_queue = [] { return new httplib::ThreadPool(16); };
     http.set_payload_max_length(32u << 20);
+    http.set_tcp_nodelay(true);  // no 40 ms Nagle / delayed-ACK stall on small responses
+    http.set_keep_alive_max_count(1000);
     register_routes();
     if (!options.web_dir.empty() && fs::is_directory(options.web_dir)) {
       const fs::path vendor = options.vendor_dir;
