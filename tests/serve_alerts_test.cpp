@@ -230,6 +230,28 @@ TEST_F(AlertsTest, NewThenUpdateAndNoDuplicateAfterRestart) {
   EXPECT_FALSE((*store)->queue_alert(outbox[0]).value_or(true));
 }
 
+TEST_F(AlertsTest, AnIngestWhileNoServerRunsIsDeliveredByTheNextServer) {
+  Receiver receiver;
+  subscribe(receiver.url(), "json");
+  // Ingest through the CLI path: the alert waits in the outbox.
+  const fs::path article = dir_ / "cli_conoco.txt";
+  std::ofstream(article) << kFirst;
+  std::ostringstream out, err;
+  sitrep::cli::IngestOptions ingest;
+  ingest.db = db_;
+  ingest.quiet = true;
+  ingest.paths = {article.string()};
+  ASSERT_EQ(sitrep::cli::run_ingest(ingest, {out, err}), 0) << err.str();
+  ASSERT_EQ(alerts().size(), 1u);
+  EXPECT_EQ(alerts()[0].status, "pending");
+  EXPECT_EQ(receiver.count(), 0u);
+  Running server(db_);
+  ASSERT_TRUE(receiver.wait_for(1));
+  EXPECT_EQ(json::parse(receiver.bodies()[0])["alert"]["kind"], "new");
+  std::this_thread::sleep_for(200ms);
+  EXPECT_EQ(receiver.count(), 1u);
+}
+
 TEST_F(AlertsTest, RetriesWithBackoffAfterTwoFailures) {
   Receiver receiver(/*failures=*/2);
   subscribe(receiver.url(), "json");

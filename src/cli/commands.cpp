@@ -20,6 +20,7 @@
 #include "ingest/ingest.h"
 #include "lexicon/lexicon.h"
 #include "merge/merge.h"
+#include "serve/alerts.h"
 #include "serve/export.h"
 #include "store/store.h"
 
@@ -190,6 +191,10 @@ Result<merge::Update> rebuild_incidents(store::Store& store) {
   update.removed_ids.assign(removed.begin(), removed.end());
   auto saved = store.save_incidents(update.incidents, update.removed_ids, update.revisions);
   if (!saved) return std::unexpected(saved.error());
+  // Alerts go to the outbox with the change itself, so an ingest while no server runs is
+  // delivered by the next `sitrep serve`; the outbox drops what it already holds.
+  if (auto queued = serve::queue_alerts(store, *previous, update.incidents); !queued)
+    return std::unexpected(queued.error());
   return update;
 }
 

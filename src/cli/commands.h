@@ -111,7 +111,8 @@ class Ingester {
 };
 
 // Recomputes every incident from the stored reports and saves the result in one transaction.
-// Incidents that vanished from the new set are listed in removed_ids.
+// Incidents that vanished from the new set are listed in removed_ids. The alerts the change
+// calls for are queued in the outbox (serve/alerts.h) for a running or later `sitrep serve`.
 Result<merge::Update> rebuild_incidents(store::Store& store);
 
 // The rows of `sitrep tallies --format json` (and GET /api/tallies): each tally claim beside

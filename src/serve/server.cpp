@@ -211,11 +211,10 @@ struct Server::Impl {
       snapshot = next;
     }
     if (previous) {
-      // Alerts are queued in the outbox before anyone hears of the change; the outbox drops
-      // what it already holds, so nothing is alerted twice.
-      if (auto queued = queue_alerts(*store, previous->incidents, next->incidents);
-          queued && *queued > 0 && deliverer)
-        deliverer->notify();
+      // Alerts are queued in the outbox before anyone hears of the change (ingest queued them
+      // already when it ran in this process or another; the outbox drops what it holds).
+      (void)queue_alerts(*store, previous->incidents, next->incidents);
+      if (deliverer) deliverer->notify();
       std::map<std::string, int> before;
       for (const Incident& i : previous->incidents) before[i.id] = i.revision;
       for (const Incident& i : next->incidents) {
