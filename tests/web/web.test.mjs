@@ -176,3 +176,27 @@ test('the facility page shows its history', async () => {
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('an online tile layer chosen in the settings is remembered', async () => {
+  const {page, problems} = await openPage('/');
+  await page.click('#settings-button');
+  await page.fill('#tile-url', 'ftp://not-a-tile-server/');
+  await page.click('#tile-save');
+  assert.match(await page.locator('#error').textContent(), /tile URL/);
+  await page.fill('#tile-url', 'https://127.0.0.1:9/{z}/{x}/{y}.png');
+  await page.click('#tile-save');
+  assert.equal(await page.evaluate(() => localStorage.getItem('sitrep.tiles')), 'https://127.0.0.1:9/{z}/{x}/{y}.png');
+  await page.waitForSelector('.leaflet-tile-pane img', {state: 'attached'});
+  await page.reload();
+  await page.waitForSelector('body[data-loaded="true"]', {state: 'attached'});
+  await page.waitForSelector('.leaflet-tile-pane img', {state: 'attached'});
+  const src = await page.locator('.leaflet-tile-pane img').first().getAttribute('src');
+  assert.match(src || '', /^https:\/\/127\.0\.0\.1:9\/\d+\/\d+\/\d+\.png$/);
+  // Back to the offline map only.
+  await page.click('#settings-button');
+  await page.click('#tile-clear');
+  assert.equal(await page.evaluate(() => localStorage.getItem('sitrep.tiles')), null);
+  assert.equal(await page.locator('.leaflet-tile-pane img').count(), 0);
+  assert.deepEqual(problems.filter((p) => !p.includes('127.0.0.1:9')), []);
+  await page.close();
+});

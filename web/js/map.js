@@ -82,7 +82,7 @@ function applyTiles() {
     map.removeLayer(state.tiles);
     state.tiles = null;
   }
-  if (url && /^https?:\/\//i.test(url)) {
+  if (url && /^https:\/\//i.test(url)) {
     state.tiles = L.tileLayer(url, {maxZoom: 18, attribution: 'tiles: ' + new URL(url).host});
     state.tiles.addTo(map);
   }
@@ -274,8 +274,8 @@ function wire() {
   });
   document.getElementById('tile-save').addEventListener('click', () => {
     const url = tileUrl.value.trim();
-    if (url && !/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/i.test(url)) {
-      showError(new Error('tile URL: expected http(s)://…/{z}/{x}/{y}…'));
+    if (url && !/^https:\/\/.*\{z\}.*\{x\}.*\{y\}/i.test(url)) {
+      showError(new Error('tile URL: expected https://…/{z}/{x}/{y}…'));
       return;
     }
     if (url) localStorage.setItem('sitrep.tiles', url);
