@@ -596,7 +596,8 @@ struct Server::Impl {
   }
 
   void configure() {
-    http.new_task_queue = [] { return new httplib::ThreadPool(16); };
+    // Each open event stream holds a worker for as long as the page stays open.
+    http.new_task_queue = [] { return new httplib::ThreadPool(64); };
     http.set_payload_max_length(32u << 20);
     http.set_tcp_nodelay(true);  // no 40 ms Nagle / delayed-ACK stall on small responses
     http.set_keep_alive_max_count(1000);
