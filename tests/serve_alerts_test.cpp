@@ -430,3 +430,65 @@ TEST_F(AlertsTest, SubscriptionsThroughTheApiNeedAToken) {
 }
 
 }  // namespace
+
+namespace {
+
+sitrep::Incident sample() {
+  sitrep::Incident i;
+  i.id = "inc-2025-02-03-conoco-gas-field-base";
+  i.date = "2025-02-03";
+  i.facility = "Conoco Gas Field Base";
+  i.lat = 35.2;
+  i.lon = 40.3;
+  i.weapon = "rocket";
+  i.launched = sitrep::Figure{4, 4, 4, {{4, "a.txt", "Wire A", "US official"}}};
+  i.impacted = sitrep::Figure{1, 1, 1, {{1, "a.txt", "Wire A", "US official"}}};
+  i.reports = {"a.txt"};
+  return i;
+}
+
+TEST(AlertRules, WhatCountsAsAMaterialChange) {
+  const sitrep::Incident before = sample();
+  sitrep::Incident after = before;
+  after.revision = 2;
+  after.reports.push_back("b.txt");  // another report that adds nothing
+  EXPECT_FALSE(sitrep::serve::material_change(before, after));
+  after.damage = "minor";
+  EXPECT_FALSE(sitrep::serve::material_change(before, after));
+  sitrep::Incident count = before;
+  count.launched->claims.push_back({6, "b.txt", "Wire B", "monitor"});
+  count.launched->high = 6;
+  EXPECT_TRUE(sitrep::serve::material_change(before, count));
+  sitrep::Incident claim = before;
+  claim.impacted->claims[0].source = "Iraqi security source";  // same figure, another source
+  EXPECT_TRUE(sitrep::serve::material_change(before, claim));
+  sitrep::Incident casualties = before;
+  casualties.injured = sitrep::Figure{2, 2, 2, {{2, "b.txt", "Wire B", ""}}};
+  EXPECT_TRUE(sitrep::serve::material_change(before, casualties));
+  sitrep::Incident blamed = before;
+  blamed.claimed_by = {"Islamic Resistance in Iraq"};
+  EXPECT_TRUE(sitrep::serve::material_change(before, blamed));
+}
+
+TEST(AlertRules, SubscriptionsMatchByAreaWeaponAndImpacts) {
+  const sitrep::Incident incident = sample();
+  sitrep::store::Subscription near;
+  near.lat = 35.25;
+  near.lon = 40.3;
+  near.km = 10;
+  EXPECT_TRUE(sitrep::serve::matches(near, incident));
+  near.km = 2;
+  EXPECT_FALSE(sitrep::serve::matches(near, incident));
+  sitrep::store::Subscription facility;
+  facility.facility = "conoco";
+  EXPECT_TRUE(sitrep::serve::matches(facility, incident));
+  facility.weapon = "drone";
+  EXPECT_FALSE(sitrep::serve::matches(facility, incident));
+  facility.weapon = "rocket";
+  facility.min_impacted = 2;
+  EXPECT_FALSE(sitrep::serve::matches(facility, incident));
+  facility.min_impacted = 1;
+  EXPECT_TRUE(sitrep::serve::matches(facility, incident));
+}
+
+}  // namespace
