@@ -4,7 +4,7 @@ JOBS ?= 2
 BUILD_RELEASE ?= build
 BUILD_DEBUG ?= build-debug
 
-.PHONY: deps build build-debug demo serve test format bench clean
+.PHONY: deps build build-debug demo serve test format bench clean train
 PORT ?= 8080
 
 deps:
@@ -40,3 +40,9 @@ bench: deps
 
 clean:
 	rm -rf $(BUILD_RELEASE) $(BUILD_DEBUG) build-bench
+
+# Refit the detection model (data/model/detect.tsv) on every labelled article we may learn from:
+# the real set's tune split (never heldout), our own dev corpus and examples, and the seeds.
+TRAIN_SETS := tests/real:gold-tune.jsonl tests/corpus:gold.jsonl examples/articles:gold.jsonl ../shared/corpus/seeds:gold.jsonl
+train: build
+	@scripts/train-detect.sh $(BUILD_RELEASE)/sitrep $(TRAIN_SETS)

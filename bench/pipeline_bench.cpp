@@ -77,6 +77,17 @@ const sitrep::lexicon::Lexicon* shared_lexicon() {
   return lexicon ? &*lexicon : nullptr;
 }
 
+// The shipped detection model; the rule weights when the file cannot be read.
+const sitrep::extract::DetectModel& shared_model() {
+  static const sitrep::extract::DetectModel model = [] {
+    auto loaded =
+        sitrep::extract::DetectModel::load_default(sitrep::lexicon::Lexicon::default_data_dir());
+    if (!loaded) std::fprintf(stderr, "bench: model: %s\n", loaded.error().message.c_str());
+    return loaded ? *loaded : sitrep::extract::DetectModel{};
+  }();
+  return model;
+}
+
 bool require_corpus(benchmark::State& state) {
   if (corpus_documents().empty()) {
     state.SkipWithError("no articles in " SITREP_BENCH_CORPUS);
@@ -150,7 +161,7 @@ void BM_ExtractArticle(benchmark::State& state) {
     state.SkipWithError("lexicon failed to load");
     return;
   }
-  const sitrep::extract::Extractor extractor(*lexicon);
+  const sitrep::extract::Extractor extractor(*lexicon, shared_model());
   const auto& documents = corpus_documents();
   for (auto _ : state)
     for (const auto& document : documents) {
@@ -167,7 +178,7 @@ const std::vector<Report>& corpus_reports() {
     std::vector<Report> out;
     const auto* lexicon = shared_lexicon();
     if (!lexicon) return out;
-    const sitrep::extract::Extractor extractor(*lexicon);
+    const sitrep::extract::Extractor extractor(*lexicon, shared_model());
     const auto& documents = corpus_documents();
     const auto& cleaned = corpus_clean();
     for (std::size_t i = 0; i < documents.size(); ++i) {

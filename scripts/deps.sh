@@ -9,7 +9,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libhyperscan-dev libicu-dev libgumbo-dev libcurl4-openssl-dev libxml2-dev libexttextcat-dev
   libsqlite3-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libhowardhinnant-date-dev
-  libcpp-httplib-dev
+  libcpp-httplib-dev liblinear-dev
   chromium fonts-dejavu-core libxml2-utils
 )
 

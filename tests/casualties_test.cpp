@@ -12,10 +12,6 @@
 
 namespace {
 
-const sitrep::lexicon::Lexicon& lexicon() {
-  return sitrep::testing::test_lexicon();
-}
-
 struct CasualtyCase {
   const char* sentence;
   std::optional<int> killed, injured;
@@ -37,7 +33,7 @@ TEST_P(CasualtyFigures, ReadsKilledAndInjured) {
                  "Iraqi security officials said. " +
                  c.sentence + "\n";
   auto clean = sitrep::ingest::clean(document);
-  auto report = sitrep::extract::Extractor(lexicon()).extract(document, clean);
+  auto report = sitrep::testing::test_extractor().extract(document, clean);
   ASSERT_TRUE(report.reports_attack && report.main);
   EXPECT_EQ(report.main->killed, c.killed) << "killed";
   EXPECT_EQ(report.main->injured, c.injured) << "injured";

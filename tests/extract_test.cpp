@@ -49,7 +49,7 @@ struct Extracted {
 Extracted extract(const Document& document) {
   Extracted out;
   out.clean = sitrep::ingest::clean(document);
-  out.report = sitrep::extract::Extractor(lexicon()).extract(document, out.clean);
+  out.report = sitrep::testing::test_extractor().extract(document, out.clean);
   return out;
 }
 
@@ -161,7 +161,9 @@ bool says_actor(std::string_view sentence, const std::vector<std::string>& names
 
 bool says_trigger(std::string_view sentence, std::string_view category) {
   for (const auto& trigger : lexicon().triggers())
-    if (trigger.category == category && contains_phrase(sentence, trigger.phrase)) return true;
+    if (sitrep::lexicon::cue_name(trigger.cue) == category &&
+        contains_phrase(sentence, trigger.phrase))
+      return true;
   return false;
 }
 
@@ -342,8 +344,9 @@ TEST(ExtractRules, WeekdayResolvesAgainstPublishedDate) {
   EXPECT_EQ(r.main->facility, "Ain al-Asad Air Base");
   EXPECT_EQ(r.main->weapon, "rocket");
   EXPECT_EQ(r.main->impacted, 3);
-  // "Three rockets struck" says how many hit, not how many were fired (dev gold convention).
-  EXPECT_FALSE(r.main->launched.has_value());
+  // "Three rockets struck", with nothing said of others, tells the whole attack: three were
+  // fired (the real development set's convention, written by readers who never saw sitrep).
+  EXPECT_EQ(r.main->launched, 3);
 }
 
 TEST(ExtractRules, NoPublishedDateLeavesDateNull) {
@@ -424,7 +427,8 @@ TEST(ExtractRules, NoCasualtiesIsZeroKilledZeroInjured) {
   EXPECT_EQ(r.main->injured, 0);
 }
 
-TEST(ExtractRules, NoInjuriesLeavesKilledNull) {
+// "No injuries" says nobody was harmed: the real set's readers record no deaths either.
+TEST(ExtractRules, NoInjuriesMeansNoneKilled) {
   auto r = extract_text(
       "Rocket attack on Union III base\n\n"
       "Two rockets landed inside the Union III base in central Baghdad on Thursday. There "
@@ -432,7 +436,7 @@ TEST(ExtractRules, NoInjuriesLeavesKilledNull) {
       "2024-02-02");
   ASSERT_TRUE(r.main);
   EXPECT_EQ(r.main->injured, 0);
-  EXPECT_FALSE(r.main->killed.has_value());
+  EXPECT_EQ(r.main->killed, 0);
 }
 
 TEST(ExtractRules, MinorDamage) {
@@ -701,9 +705,10 @@ TEST(ExtractGolden, CasesMatchTheirExpectedFields) {
 
 }  // namespace
 
-// A blame for a run of attacks ("accused ... of being behind past attacks") is no suspicion for
-// this one; a blame whose relative clause describes the actor's record still is.
-TEST(ExtractRules, BlameForPastAttacksIsNotSuspicion) {
+// A blame for a run of attacks ("accused ... of being behind past attacks") points at who is
+// usually blamed (SCHEMA: suspected, basis "pattern"); a blame whose relative clause describes
+// the actor's record is a blame for this attack ("explicit").
+TEST(ExtractRules, BlameForPastAttacksIsAPatternSuspicion) {
   auto r = extract_text(
       "Drone hits Erbil air base\n\n"
       "A drone struck the coalition base at Erbil International Airport on Monday night, "
@@ -711,7 +716,8 @@ TEST(ExtractRules, BlameForPastAttacksIsNotSuspicion) {
       "accused Iran-aligned militias of being behind past attacks on its troops.\n",
       "2025-06-10");
   ASSERT_TRUE(r.main);
-  EXPECT_TRUE(r.main->suspected.empty());
+  EXPECT_EQ(r.main->suspected, std::vector<std::string>{"Iran-aligned militias"});
+  EXPECT_EQ(r.main->suspected_basis["Iran-aligned militias"], "pattern");
   r = extract_text(
       "Drone hits Erbil air base\n\n"
       "A drone struck the coalition base at Erbil International Airport on Monday night, "
@@ -720,4 +726,5 @@ TEST(ExtractRules, BlameForPastAttacksIsNotSuspicion) {
       "2025-06-10");
   ASSERT_TRUE(r.main);
   EXPECT_EQ(r.main->suspected, std::vector<std::string>{"Iran-aligned militias"});
+  EXPECT_EQ(r.main->suspected_basis["Iran-aligned militias"], "explicit");
 }

@@ -142,8 +142,8 @@ TEST(LexiconLoad, TriggersAreLoadedWhenPresent) {
   std::string text = "A rocket slammed into Alpha Camp before another was shot down.";
   auto triggers = of_kind(lex->find(text), Kind::kTrigger);
   ASSERT_EQ(triggers.size(), 2u);
-  EXPECT_EQ(lex->trigger(triggers[0].entry).category, "attack_verb");
-  EXPECT_EQ(lex->trigger(triggers[1].entry).category, "intercept");
+  EXPECT_EQ(sitrep::lexicon::cue_name(lex->trigger(triggers[0].entry).cue), "attack_verb");
+  EXPECT_EQ(sitrep::lexicon::cue_name(lex->trigger(triggers[1].entry).cue), "intercept");
 }
 
 TEST(LexiconMatch, WordBoundaries) {
@@ -272,10 +272,11 @@ TEST(LexiconMatch, ThreadSafe) {
 TEST(LexiconData, FacilitiesHaveValidCoordinatesTypeAndWithin) {
   const Lexicon& lex = shipped();
   for (const auto& f : lex.facilities()) {
-    EXPECT_TRUE(f.type == "diplomatic" || f.type == "military") << f.name;
+    EXPECT_TRUE(f.type == "diplomatic" || f.type == "military" || f.type == "mixed") << f.name;
     EXPECT_TRUE(std::isfinite(f.lat) && std::isfinite(f.lon)) << f.name;
-    // The registry covers the Middle East: a swapped lat/lon would fall outside this box.
-    EXPECT_TRUE(f.lat > 12 && f.lat < 42 && f.lon > 30 && f.lon < 60) << f.name;
+    // The registry covers the Middle East, North Africa and Afghanistan: a swapped lat/lon would
+    // fall outside this box.
+    EXPECT_TRUE(f.lat > 12 && f.lat < 42 && f.lon > 5 && f.lon < 75) << f.name;
     EXPECT_NE(lex.country_by_code(f.country), nullptr) << f.name << " country " << f.country;
     if (!f.within.empty()) {
       const auto* parent = lex.facility_named(f.within);

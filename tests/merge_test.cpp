@@ -41,6 +41,8 @@ Report report(const std::string& doc, const std::string& published, std::optiona
   r.outlet = "Outlet " + doc.substr(0, 3);
   r.reports_attack = true;
   Attack a;
+  // As the extractor does: a named attack day keeps its sentence as evidence.
+  if (date) a.evidence["date"] = sitrep::Evidence{"on " + *date, 0, 13, ""};
   a.date = std::move(date);
   a.country = "IQ";
   a.city = site.city;
@@ -242,6 +244,36 @@ TEST(MergeCandidates, DatesWithinOneDayAndWeaponsAndCountriesMustFit) {
   EXPECT_NE(find_with(update, "a.txt"), find_with(update, "c.txt"));
   EXPECT_NE(find_with(update, "a.txt"), find_with(update, "d.txt"));
   EXPECT_NE(find_with(update, "a.txt"), find_with(update, "e.txt"));
+}
+
+// Part of the real-report rules: rocket, missile and mortar are one family; a report dated by
+// its report day reaches back two days; a city-only report joins the site in that city; a
+// report with no day at all joins the one dated attack at its site whose figures it repeats.
+TEST(MergeCandidates, RealReportingRules) {
+  Report rockets = report("a.txt", "2024-09-10", "2024-09-10", kAirBase, "rocket");
+  Report missiles = report("b.txt", "2024-09-10", "2024-09-10", kAirBase, "missile");
+  Report drone = report("c.txt", "2024-09-10", "2024-09-10", kAirBase, "drone");
+  Report report_day = report("d.txt", "2024-09-12", "2024-09-12", kAirBase, "rocket");
+  report_day.main->evidence.clear();  // no attack day named: dated by the report
+  Report explicit_day = report("e.txt", "2024-09-12", "2024-09-12", kAirBase, "rocket");
+  explicit_day.main->evidence["date"] = sitrep::Evidence{"on Thursday", 0, 11, ""};
+  auto update = merge::rebuild({rockets, missiles, drone, report_day, explicit_day}, {}, kNow);
+  EXPECT_EQ(find_with(update, "a.txt"), find_with(update, "b.txt"));
+  EXPECT_NE(find_with(update, "a.txt"), find_with(update, "c.txt"));
+  EXPECT_EQ(find_with(update, "a.txt"), find_with(update, "d.txt"));
+  EXPECT_NE(find_with(update, "a.txt"), find_with(update, "e.txt"));
+
+  Report site = report("f.txt", "2024-09-10", "2024-09-10", kEmbassy);
+  site.main->launched = 3;
+  Report city = city_report("g.txt", "2024-09-10", "2024-09-10", "Baghdad", 33.40, 44.50);
+  Report undated = report("h.txt", "", std::nullopt, kEmbassy);
+  undated.main->launched = 3;
+  Report other_undated = report("i.txt", "", std::nullopt, kEmbassy);
+  other_undated.main->launched = 7;
+  update = merge::rebuild({site, city, undated, other_undated}, {}, kNow);
+  EXPECT_EQ(find_with(update, "f.txt"), find_with(update, "g.txt"));
+  EXPECT_EQ(find_with(update, "f.txt"), find_with(update, "h.txt"));
+  EXPECT_NE(find_with(update, "f.txt"), find_with(update, "i.txt"));
 }
 
 TEST(MergeCandidates, NullDateMergesThroughPublishedDate) {

@@ -1,4 +1,5 @@
-// Helpers shared by the tests: running the real `sitrep` binary, and the lexicon loaded once.
+// Helpers shared by the tests: running the real `sitrep` binary, and the lexicon, detection
+// model and extractor loaded once.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -7,6 +8,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "extract/extract.h"
 #include "lexicon/lexicon.h"
 
 namespace sitrep::testing {
@@ -33,6 +35,26 @@ inline const sitrep::lexicon::Lexicon& test_lexicon() {
     return new sitrep::lexicon::Lexicon(std::move(*result));
   }();
   return *loaded;
+}
+
+// The detection model from data/model/detect.tsv, loaded once.
+inline const sitrep::extract::DetectModel& test_model() {
+  static const sitrep::extract::DetectModel model = [] {
+    auto result =
+        sitrep::extract::DetectModel::load_default(sitrep::lexicon::Lexicon::default_data_dir());
+    if (!result) {
+      ADD_FAILURE() << "detection model: " << result.error().message;
+      std::abort();
+    }
+    return *result;
+  }();
+  return model;
+}
+
+// An extractor over the test lexicon and model.
+inline const sitrep::extract::Extractor& test_extractor() {
+  static const sitrep::extract::Extractor extractor(test_lexicon(), test_model());
+  return extractor;
 }
 
 }  // namespace sitrep::testing

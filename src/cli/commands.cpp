@@ -8,6 +8,7 @@
 #include <exception>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -16,7 +17,9 @@
 #include "core/clock.h"
 #include "core/json.h"
 #include "eval/score.h"
+#include "extract/annotate.h"
 #include "extract/extract.h"
+#include "extract/train.h"
 #include "ingest/ingest.h"
 #include "lexicon/lexicon.h"
 #include "merge/merge.h"
@@ -97,6 +100,10 @@ Report analyse(const extract::Extractor& extractor, const Document& document, st
 
 Result<lexicon::Lexicon> load_lexicon() {
   return lexicon::Lexicon::load(lexicon::Lexicon::default_data_dir());
+}
+
+Result<extract::DetectModel> load_model() {
+  return extract::DetectModel::load_default(lexicon::Lexicon::default_data_dir());
 }
 
 // A one-line progress bar redrawn in place: "[=====>     ]  12/40  8.3 docs/s  ETA 3s".
@@ -202,8 +209,10 @@ Result<void> Ingester::prepare() {
   if (extractor_) return {};
   auto loaded = load_lexicon();
   if (!loaded) return std::unexpected(loaded.error());
+  auto model = load_model();
+  if (!model) return std::unexpected(model.error());
   lexicon_.emplace(std::move(*loaded));
-  extractor_.emplace(*lexicon_);
+  extractor_.emplace(*lexicon_, std::move(*model));
   return {};
 }
 
@@ -274,8 +283,15 @@ int run_extract(const ExtractOptions& options, Streams io) {
   if (!lexicon) return report_error(io, lexicon.error().message);
   Inputs inputs = load(options.manifest, options.paths, io);
   if (inputs.usage_error) return kExitUsage;
-  extract::Extractor extractor(*lexicon);
+  auto model = load_model();
+  if (!model) return report_error(io, model.error().message);
+  extract::Extractor extractor(*lexicon, *model);
   for (const Document& document : inputs.loaded.documents) {
+    if (options.explain) {
+      CleanText clean = ingest::clean(document);
+      io.out << "== " << document.doc << "\n";
+      for (const auto& line : extractor.explain(document, clean).trace) io.out << line << "\n";
+    }
     io.out << to_json(analyse(extractor, document, io.err)).dump() << "\n";
   }
   io.out.flush();
@@ -490,7 +506,9 @@ int run_eval(const EvalOptions& options, Streams io) {
   if (!lexicon) return report_error(io, lexicon.error().message);
   Inputs inputs = load(options.manifest, options.paths, io);
   if (inputs.usage_error) return kExitUsage;
-  extract::Extractor extractor(*lexicon);
+  auto model = load_model();
+  if (!model) return report_error(io, model.error().message);
+  extract::Extractor extractor(*lexicon, *model);
   std::vector<Report> reports;
   for (const Document& document : inputs.loaded.documents) {
     reports.push_back(analyse(extractor, document, io.err));
@@ -508,6 +526,70 @@ int run_eval(const EvalOptions& options, Streams io) {
   // The wrong articles go to stderr so stdout stays exactly score.py's format.
   io.err << scores.errors_text();
   return inputs.loaded.errors.empty() ? kExitOk : kExitRejected;
+}
+
+int run_train_detect(const TrainDetectOptions& options, Streams io) {
+  bool ok = false;
+  const std::string gold_text = read_file(options.gold, ok);
+  if (!ok) {
+    io.err << "sitrep: " << options.gold << ": cannot read gold file\n";
+    return kExitUsage;
+  }
+  auto gold = eval::parse_jsonl(gold_text, options.gold);
+  if (!gold) {
+    io.err << "sitrep: " << gold.error().message << "\n";
+    return kExitUsage;
+  }
+  std::map<std::string, bool> label;  // doc file name -> reports_attack
+  for (const auto& line : *gold) {
+    auto doc = line.value("doc", std::string());
+    label[doc.substr(doc.find_last_of('/') + 1)] = line.value("reports_attack", false);
+  }
+  auto lexicon = load_lexicon();
+  if (!lexicon) return report_error(io, lexicon.error().message);
+  Inputs inputs = load(options.manifest, options.paths, io);
+  if (inputs.usage_error) return kExitUsage;
+  std::vector<extract::Example> examples;
+  std::size_t without_anchor = 0;
+  for (const Document& document : inputs.loaded.documents) {
+    auto name = document.doc.substr(document.doc.find_last_of('/') + 1);
+    auto it = label.find(name);
+    if (it == label.end()) continue;
+    CleanText clean = ingest::clean(document);
+    if (clean.language != "en" && clean.language != "und") continue;
+    auto article = extract::annotate(clean, document.published, *lexicon);
+    // An article with no anchor is never an attack report; it teaches the weights nothing.
+    auto anchor = extract::choose_anchor(article, *lexicon);
+    if (!anchor) {
+      ++without_anchor;
+      continue;
+    }
+    examples.push_back({extract::detection_features(article, *lexicon, *anchor), it->second});
+  }
+  auto prior = load_model();
+  if (!prior) return report_error(io, prior.error().message);
+  auto fit = extract::fit_detect_model(examples, options.c, *prior);
+  if (!fit) return report_error(io, fit.error().message);
+  std::ostringstream header;
+  header << "Detection model: logistic regression over the features in src/extract/detect.h.\n"
+         << "p = 1 / (1 + exp(-(bias + sum weight * feature))); an article reports an attack "
+            "when p >= threshold.\n"
+         << "Fitted by `make train` (sitrep train-detect) on " << options.gold << ": "
+         << examples.size() << " articles with an anchor, C=" << options.c << ".\n"
+         << "10-fold cross-validation on those: accuracy " << fit->cv_accuracy << ", MCC "
+         << fit->cv_mcc << ".";
+  std::string text = extract::model_file_text(fit->model, header.str());
+  io.err << "train-detect: " << examples.size() << " articles (" << without_anchor
+         << " without an anchor left out), cross-validated accuracy " << fit->cv_accuracy
+         << ", MCC " << fit->cv_mcc << "\n";
+  if (options.out.empty()) {
+    io.out << text;
+    return kExitOk;
+  }
+  std::ofstream out(options.out);
+  out << text;
+  if (!out) return report_error(io, options.out + ": cannot write the model");
+  return kExitOk;
 }
 
 }  // namespace sitrep::cli

@@ -36,6 +36,7 @@ struct ExtractOptions {
   std::string manifest;
   std::vector<std::string> paths;
   std::string format = "jsonl";
+  bool explain = false;  // print the extractor's trace before each report
 };
 int run_extract(const ExtractOptions& options, Streams io);
 
@@ -119,6 +120,16 @@ Result<merge::Update> rebuild_incidents(store::Store& store);
 // sitrep's own count of incidents for the same period and region.
 nlohmann::json tally_rows(const std::vector<Report>& reports,
                           const std::vector<Incident>& incidents);
+
+struct TrainDetectOptions {
+  std::string gold;
+  std::string manifest;
+  std::vector<std::string> paths;
+  std::string out;  // the model file to write; empty: print it
+  double c = 1.0;   // liblinear's inverse regularisation strength
+};
+// Fits the detection model on the gold's articles and writes it (data/model/detect.tsv).
+int run_train_detect(const TrainDetectOptions& options, Streams io);
 
 // Parses "LAT,LON,KM"; nullopt when malformed or out of range.
 struct Near {

@@ -61,6 +61,9 @@ int run(int argc, char** argv) {
   extract_cmd->add_option("--format", extract.format, "Output format")
       ->check(CLI::IsMember({"jsonl"}))
       ->default_str("jsonl");
+  extract_cmd->add_flag("--explain", extract.explain,
+                        "Print, per article, each sentence's role and cues and why the article "
+                        "does or does not report an attack, before its JSON report");
   extract_cmd->footer(
       "Example:\n  sitrep extract --manifest seeds/manifest.jsonl seeds/*.txt --format jsonl "
       "> reports.jsonl");
@@ -231,6 +234,22 @@ int run(int argc, char** argv) {
   add_db_option(alerts_cmd, alerts.db);
   alerts_cmd->add_option("--format", alerts.format, "table or json")
       ->check(CLI::IsMember({"table", "json"}));
+  TrainDetectOptions training;
+  auto* train_cmd = app.add_subcommand(
+      "train-detect", "Fit the detection model on labelled articles (make train).");
+  train_cmd->add_option("--gold", training.gold, "Gold JSONL (reports_attack per doc)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  train_cmd->add_option("--manifest", training.manifest, "JSONL of {doc,url,outlet,published}")
+      ->check(CLI::ExistingFile);
+  train_cmd->add_option("paths", training.paths, "The articles")->required();
+  train_cmd->add_option("--out", training.out, "Model file to write (default: stdout)");
+  train_cmd->add_option("--c", training.c, "Inverse regularisation strength")
+      ->check(CLI::PositiveNumber)
+      ->default_str("1");
+  train_cmd->footer(
+      "Example:\n  sitrep train-detect --gold tests/real/gold-tune.jsonl "
+      "--manifest tests/real/manifest.jsonl tests/real/texts --out data/model/detect.tsv");
 
   try {
     app.parse(argc, argv);
@@ -261,6 +280,7 @@ int run(int argc, char** argv) {
   if (*subscribe_cmd) return run_subscribe(subscribe, io);
   if (*subscriptions_cmd) return run_subscriptions(subscriptions, io);
   if (*alerts_cmd) return run_alerts(alerts, io);
+  if (*train_cmd) return run_train_detect(training, io);
   return kExitUsage;
 }
 

@@ -9,7 +9,9 @@ template <typename T>
 json optional_json(const std::optional<T>& value) {
   return value ? json(*value) : json(nullptr);
 }
-json string_or_null(const std::string& value) { return value.empty() ? json(nullptr) : json(value); }
+json string_or_null(const std::string& value) {
+  return value.empty() ? json(nullptr) : json(value);
+}
 
 template <typename T>
 std::optional<T> optional_from(const json& object, const char* key) {
@@ -56,6 +58,9 @@ Attack attack_from(const json& object) {
   attack.injured = optional_from<int>(object, "injured");
   attack.damage = string_from(object, "damage", "unknown");
   attack.suspected = strings_from(object, "suspected");
+  if (auto it = object.find("suspected_basis"); it != object.end() && it->is_object())
+    for (const auto& [actor, basis] : it->items())
+      if (basis.is_string()) attack.suspected_basis[actor] = basis.get<std::string>();
   attack.claimed_by = strings_from(object, "claimed_by");
   attack.denied_by = strings_from(object, "denied_by");
   attack.alarm_sounded = optional_from<bool>(object, "alarm_sounded");
@@ -109,6 +114,7 @@ json to_json(const Attack& a) {
               {"injured", optional_json(a.injured)},
               {"damage", a.damage},
               {"suspected", a.suspected},
+              {"suspected_basis", a.suspected_basis},
               {"claimed_by", a.claimed_by},
               {"denied_by", a.denied_by},
               {"alarm_sounded", optional_json(a.alarm_sounded)},
@@ -117,10 +123,14 @@ json to_json(const Attack& a) {
 }
 
 json to_json(const BackgroundAttack& b) {
-  return json{{"date", optional_json(b.date)},     {"country", string_or_null(b.country)},
-              {"city", string_or_null(b.city)},    {"facility", string_or_null(b.facility)},
-              {"lat", optional_json(b.lat)},       {"lon", optional_json(b.lon)},
-              {"weapon", b.weapon},                {"evidence", to_json(b.evidence)}};
+  return json{{"date", optional_json(b.date)},
+              {"country", string_or_null(b.country)},
+              {"city", string_or_null(b.city)},
+              {"facility", string_or_null(b.facility)},
+              {"lat", optional_json(b.lat)},
+              {"lon", optional_json(b.lon)},
+              {"weapon", b.weapon},
+              {"evidence", to_json(b.evidence)}};
 }
 
 json to_json(const Tally& t) {

@@ -10,10 +10,10 @@ namespace sitrep {
 
 // The sentence that supports a value, and who the article says gave it.
 struct Evidence {
-  std::string text;     // the sentence
+  std::string text;       // the sentence
   std::size_t start = 0;  // byte offsets of the sentence in the clean text
   std::size_t end = 0;
-  std::string source;   // "senior Iraqi security official"; empty when unattributed
+  std::string source;  // "senior Iraqi security official"; empty when unattributed
 };
 
 // The fields of one attack. Strings use the SCHEMA.md vocabularies; empty / nullopt is null.
@@ -24,13 +24,16 @@ struct Attack {
   std::string city;
   std::string facility;
   std::optional<double> lat, lon;
-  std::string geo_precision;              // facility | city | region | country | ""
-  std::string target_type = "unknown";    // diplomatic | military | civilian | mixed | unknown
-  std::string weapon = "unknown";         // rocket | drone | missile | mortar | ied | small_arms | unknown
-  std::string weapon_detail;              // "Katyusha", "Shahed", "107mm"
+  std::string geo_precision;            // facility | city | region | country | ""
+  std::string target_type = "unknown";  // diplomatic | military | civilian | mixed | unknown
+  std::string weapon = "unknown";  // rocket | drone | missile | mortar | ied | small_arms | unknown
+  std::string weapon_detail;       // "Katyusha", "Shahed", "107mm"
   std::optional<int> launched, intercepted, impacted, killed, injured;
-  std::string damage = "unknown";         // none | minor | significant | unknown
+  std::string damage = "unknown";  // none | minor | significant | unknown
   std::vector<std::string> suspected, claimed_by, denied_by;
+  // For each suspected actor: "explicit" (blamed for this attack) or "pattern" (blamed for
+  // attacks like it: "groups that US officials say are backed by Iran").
+  std::map<std::string, std::string> suspected_basis;
   std::optional<bool> alarm_sounded;
   std::optional<bool> air_defense_engaged;
   std::map<std::string, Evidence> evidence;  // field name -> supporting sentence

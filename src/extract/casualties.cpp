@@ -1,5 +1,7 @@
 #include "extract/casualties.h"
 
+#include "extract/readers.h"
+
 #include <optional>
 #include <set>
 #include <string>
@@ -7,6 +9,8 @@
 
 namespace sitrep::extract {
 namespace {
+
+using lexicon::Cue;
 
 using Words = std::set<std::string, std::less<>>;
 
@@ -34,7 +38,9 @@ const Words& person_heads() {
                               "journalists",   "journalist",   "medics",       "medic",
                               "teenager",      "boy",          "girl",         "shepherd",
                               "farmer",        "commander",    "commanders",   "translator",
-                              "translators",   "interpreter",  "technicians",  "technician"};
+                              "translators",   "interpreter",  "technicians",  "technician",
+                              "head",          "chief",        "ambassador",   "attache",
+                              "employees"};
   return words;
 }
 
@@ -85,7 +91,7 @@ bool has(const Words& words, std::string_view w) {
 }
 
 bool is_casualty(const SentenceView& v, std::size_t i) {
-  return v.token_in(i, "killed") || v.token_in(i, "injured");
+  return v.token_in(i, Cue::kKilled) || v.token_in(i, Cue::kInjured);
 }
 
 struct Group {
@@ -140,6 +146,10 @@ std::optional<Group> single_group_at(const SentenceView& v, std::size_t i) {
     return std::nullopt;
   }
   std::size_t j = i;
+  // "killing the head of the mission's security", "wounding the ambassador": one person.
+  if (w == "the" && i + 1 < t.size() && has(person_heads(), t[i + 1].lower) &&
+      !t[i + 1].lower.ends_with("s") && t[i + 1].lower != "police" && t[i + 1].lower != "staff")
+    return Group{1, i + 2};
   // "killed the two contractors"
   if (w == "the" && count_at(v, i + 1, false)) ++j;
   if (j + 1 < t.size() && ((t[j].lower == "at" && t[j + 1].lower == "least") ||
@@ -336,23 +346,62 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
   std::vector<CasualtyFigure> out;
   if (unverified_claim(v)) return out;
   for (const auto& h : v.hits) {
-    if (h.kind != lexicon::Kind::kTrigger || (h.category != "killed" && h.category != "injured"))
+    if (h.kind != lexicon::Kind::kTrigger ||
+        (h.cue != lexicon::Cue::kKilled && h.cue != lexicon::Cue::kInjured))
       continue;
     auto group = victims_of(v, h);
     if (!group || group->enemy) continue;
-    out.push_back({h.category == "killed", group->zero ? 0 : group->count, group->restricted});
+    out.push_back({h.cue == lexicon::Cue::kKilled, group->zero ? 0 : group->count,
+                   group->restricted, h.first});
   }
   // A negated outcome noun is a zero for everyone: "without causing any casualties", "did not
   // result in injuries", "no victims or damage".
   const auto& t = v.tokens;
   for (std::size_t i = 0; i < t.size(); ++i) {
     const auto& w = t[i].lower;
-    bool both = w == "casualties" || w == "victims" || w == "losses" || w == "casualty";
+    bool both = w == "casualties" || w == "victims" || w == "losses" || w == "casualty" ||
+                w == "causalities" || w == "casualities";
     bool injured = both || w == "injuries" || w == "injury" || w == "wounds";
     bool killed = both || w == "deaths" || w == "fatalities";
     if ((!injured && !killed) || !negated_in_clause(v, i)) continue;
-    if (killed) out.push_back({true, 0, false});
-    if (injured) out.push_back({false, 0, false});
+    if (killed) out.push_back({true, 0, false, i});
+    if (injured) out.push_back({false, 0, false, i});
+  }
+  return out;
+}
+
+Casualties read_casualties(const Annotated& article, const Event& event) {
+  // The first figure the article gives wins, except that a zero about some of the people ("no
+  // Americans were hurt") yields to a count of the others ("one civilian was lightly injured").
+  Casualties out;
+  bool killed_restricted = false, injured_restricted = false;
+  auto record = [&](bool killed, int value, const SentenceView& v, bool restricted = false) {
+    auto& slot = killed ? out.killed : out.injured;
+    bool& open = killed ? killed_restricted : injured_restricted;
+    if (slot.value && !(open && value > 0)) return;
+    slot.value = value;
+    slot.evidence = evidence_of(v);
+    open = value == 0 && restricted;
+  };
+  for (std::size_t i : event.sentences) {
+    const auto& v = article.sentences[i];
+    // A doubt blocks a zero only in its own clause: "No one was hurt, and it was not
+    // immediately clear who fired the rockets" still says no one was hurt. A zero about one
+    // projectile ("one rocket fell in an empty field, causing no casualties") is not the toll.
+    auto zero_holds = [&](std::size_t token) {
+      return !uncertain_in_clause(v, token) && !about_one_projectile(v, token);
+    };
+    for (const Hit* h : v.all(lexicon::Cue::kZeroCasualties))
+      if (zero_holds(h->first)) record(true, 0, v), record(false, 0, v);
+    // "There were no injuries" says nobody was harmed: readers of real reports take it as no
+    // deaths too, unless the article gives a toll of the dead (a restricted zero yields).
+    for (const Hit* h : v.all(lexicon::Cue::kZeroInjuries))
+      if (zero_holds(h->first)) record(false, 0, v), record(true, 0, v, true);
+    for (const Hit* h : v.all(lexicon::Cue::kZeroDeaths))
+      if (zero_holds(h->first)) record(true, 0, v);
+    for (const auto& figure : casualty_figures(v))
+      if (figure.value > 0 || zero_holds(figure.token))
+        record(figure.killed, figure.value, v, figure.restricted);
   }
   return out;
 }

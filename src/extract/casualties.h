@@ -15,6 +15,7 @@ struct CasualtyFigure {
   // A zero about some of the people ("no US troops were hurt"), which a count of others may
   // still follow; "no casualties" and "no one was hurt" are about everyone.
   bool restricted = false;
+  std::size_t token = 0;  // the casualty word's token in the sentence
 };
 
 // The figures a sentence states about the victims of an attack. Figures about attackers

@@ -1,267 +1,115 @@
-// The extractor. Reads an article sentence by sentence:
-//  1. every sentence gets its lexicon hits, dates and times, and a Role (main / background /
-//     generic / other event / not an attack) from trigger phrases and date distance;
-//  2. the article reports an attack when some main-role sentence joins attack evidence (weapon,
-//     attack verb or noun) with an in-scope target (a registry facility, or US / coalition /
-//     diplomatic targets) — see docs/EXTRACTION.md;
-//  3. each field is read from main-role sentences only, first in document order, and keeps the
-//     sentence and its attributed source as evidence.
 #include "extract/extract.h"
 
-#include <algorithm>
-#include <cctype>
-#include <cmath>
 #include <cstdio>
-#include <cstdlib>
-#include <map>
-#include <set>
 
-#include "extract/fields.h"
-#include "extract/sentence_view.h"
-#include "text/text.h"
+#include "extract/annotate.h"
+#include "extract/date.h"
+#include "extract/events.h"
+#include "extract/readers.h"
 
 namespace sitrep::extract {
 namespace {
 
-using lexicon::Kind;
+Attack read_attack(const Annotated& article, const lexicon::Lexicon& lexicon, const Event& e) {
+  Attack attack;
+  const Place& p = e.place;
+  attack.country = p.country;
+  attack.city = p.city;
+  if (p.facility) attack.facility = p.facility->name;
+  attack.lat = p.lat;
+  attack.lon = p.lon;
+  attack.geo_precision = p.precision;
+  if (p.evidence) attack.evidence[p.facility ? "facility" : "city"] = *p.evidence;
+  attack.target_type = !p.type.empty() ? p.type : read_target_type(article, e.sentences);
 
-constexpr std::size_t kLeadSentences = 6;
-// A dated attack this many days before the publication (or the main attack) is background.
-constexpr long kBackgroundDays = 10;
-
-std::vector<SentenceView> build_views(const CleanText& clean, const std::string& published,
-                                      const lexicon::Lexicon& lexicon) {
-  auto sentences = text::split_sentences(clean);
-  std::vector<SentenceView> views;
-  views.reserve(sentences.size());
-  // One lexicon pass over the whole text; matches are then handed to their sentences.
-  auto matches = lexicon.find(clean.text);
-  std::size_t m = 0;
-  std::size_t non_heading = 0;
-  for (const auto& s : sentences) {
-    SentenceView v;
-    v.sentence = s;
-    v.text = std::string_view(clean.text).substr(s.span.start, s.span.size());
-    v.offset = s.span.start;
-    v.tokens = text::tokenize(v.text);
-    while (m < matches.size() && matches[m].start < s.span.start) ++m;
-    for (std::size_t k = m; k < matches.size() && matches[k].start < s.span.end; ++k) {
-      const auto& match = matches[k];
-      if (match.end > s.span.end) continue;
-      Hit hit{match.kind, match.entry, match.start - s.span.start, match.end - s.span.start, 0,
-              0,          {}};
-      hit.first = v.token_at(hit.start);
-      hit.last = v.token_at(hit.end - 1);
-      if (match.kind == Kind::kTrigger) hit.category = lexicon.trigger(match.entry).category;
-      v.hits.push_back(hit);
-    }
-    v.dates = text::find_dates(v.text, published);
-    v.times = text::find_times(v.text);
-    v.lead = s.heading ? s.index < 3 : non_heading < kLeadSentences;
-    if (!s.heading) ++non_heading;
-    views.push_back(std::move(v));
-  }
-  return views;
-}
-
-// Who carried out a strike named by a noun: "Washington's attacks", "a US drone strike" are
-// strikes BY the US (us_agent); "an Israeli air strike" is no US strike, so the bare "air
-// strike" phrase loses its us_agent reading.
-void assign_strike_agents(SentenceView& v) {
-  static const std::set<std::string> us = {"us",         "u.s.",         "u.s",
-                                           "american",   "washington's", "america's",
-                                           "pentagon's", "us-led",       "u.s.-led"};
-  static const std::set<std::string> third_party = {
-      "israeli", "israel's", "turkish",   "turkey's", "russian", "russia's", "iranian",
-      "iran's",  "syrian",   "jordanian", "saudi",    "emirati", "french",   "british"};
-  const auto& t = v.tokens;
-  auto agent_before = [&](const Hit& h, const std::set<std::string>& agents) {
-    std::size_t k = h.first;
-    if (k >= 1 && v.token_is_weapon(k - 1)) --k;  // "US drone strike"
-    return k >= 1 && agents.count(t[k - 1].lower) > 0;
+  auto keep = [&](const char* field, const auto& read, auto& slot) {
+    slot = read.value;
+    if (read.evidence) attack.evidence[field] = *read.evidence;
   };
-  std::erase_if(v.hits, [&](const Hit& h) {
-    if (h.kind != Kind::kTrigger || h.category != "us_agent") return false;
-    std::string_view phrase = v.text.substr(h.start, h.end - h.start);
-    bool bare = phrase.size() <= 11 && (phrase.starts_with("air") || phrase.starts_with("Air"));
-    return bare && agent_before(h, third_party);
-  });
-  std::vector<Hit> added;
-  for (const auto& h : v.hits)
-    if (h.kind == Kind::kTrigger && h.category == "attack_noun" && agent_before(h, us)) {
-      Hit agent = h;
-      agent.category = "us_agent";
-      added.push_back(agent);
-    }
-  v.hits.insert(v.hits.end(), added.begin(), added.end());
+  keep("date", e.date, attack.date);
+  keep("time_local", read_time(article, e), attack.time_local);
+
+  auto weapon = read_weapon(article, lexicon, e);
+  attack.weapon = weapon.weapon;
+  attack.weapon_detail = weapon.detail;
+  if (weapon.evidence) attack.evidence["weapon"] = *weapon.evidence;
+
+  auto counts = read_counts(article, lexicon, e);
+  keep("launched", counts.launched, attack.launched);
+  keep("intercepted", counts.intercepted, attack.intercepted);
+  keep("impacted", counts.impacted, attack.impacted);
+
+  auto casualties = read_casualties(article, e);
+  keep("killed", casualties.killed, attack.killed);
+  keep("injured", casualties.injured, attack.injured);
+
+  keep("damage", read_damage(article, e), attack.damage);
+
+  auto actors = read_actors(article, lexicon, e);
+  attack.suspected = std::move(actors.suspected);
+  attack.suspected_basis = std::move(actors.suspected_basis);
+  attack.claimed_by = std::move(actors.claimed_by);
+  attack.denied_by = std::move(actors.denied_by);
+  for (auto& [field, evidence] : actors.evidence) attack.evidence[field] = std::move(evidence);
+
+  auto flags = read_defense_flags(article, e);
+  keep("alarm_sounded", flags.alarm_sounded, attack.alarm_sounded);
+  keep("air_defense_engaged", flags.air_defense_engaged, attack.air_defense_engaged);
+  if (attack.intercepted && *attack.intercepted > 0) attack.air_defense_engaged = true;
+  return attack;
 }
 
-// Role from trigger phrases alone (dates are considered once the main date is known).
-Role marker_role(const SentenceView& v) {
-  if (v.has("us_agent")) {
-    // "US air defences shot down" is not a US strike; an airstrike BY the US is.
-    return Role::kNotAttack;
-  }
-  if (v.has("other_event")) return Role::kOtherEvent;
-  if (v.has("cause") || v.has("background")) return Role::kBackground;
-  if (v.has("drill") || v.has("threat")) return Role::kNotAttack;
-  // "found the truck ... four rockets were fired from it": a find after an attack is no plot.
-  if (v.has("foiled")) {
-    // A find after an attack is no plot: the rockets "were fired", some hit or were intercepted.
-    bool happened = v.has("impact") || v.has("intercept");
-    for (const Hit* h : v.all("launch")) {
-      std::string_view phrase = v.text.substr(h->start, h->end - h->start);
-      happened |= phrase == "were fired" || phrase == "was fired" || phrase == "were launched";
-    }
-    if (!happened) return Role::kNotAttack;
-  }
-  if (v.has("generic")) {
-    // "more than" also qualifies counts of a single attack ("more than 40 were injured");
-    // only plural attack nouns make a sentence generic.
-    bool plural_attacks = false;
-    for (const auto& t : v.tokens)
-      if (t.lower == "attacks" || t.lower == "strikes" || t.lower == "assaults" ||
-          t.lower == "times" || t.lower == "incidents")
-        plural_attacks = true;
-    if (plural_attacks) return Role::kGeneric;
-    const Hit* g = v.first("generic");
-    std::string_view phrase(v.text.substr(g->start, g->end - g->start));
-    // "So far there have been no reports of casualties" speaks of this attack.
-    std::string lower(phrase);
-    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (lower != "more than" && lower != "since" && lower != "so far" && lower != "to date")
-      return Role::kGeneric;
-  }
-  // "... before it could reach its target" describes an interception, not a hypothesis.
-  bool only_before_could = true;
-  for (const Hit* h : v.all("hypothetical")) {
-    std::size_t k = h->first;
-    bool before_could = k >= 2 && v.tokens[k].lower == "could" && v.tokens[k - 2].lower == "before";
-    only_before_could &= before_could;
-  }
-  if (v.has("hypothetical") && !only_before_could && !v.has("attack_verb")) return Role::kNotAttack;
-  return Role::kMain;
-}
-
-// A weapon, an attack verb, or an attack noun; a bare plural ("the attacks on US troops") speaks
-// of many attacks, not of one.
-bool has_attack_evidence(const SentenceView& v) {
-  if (!v.all(Kind::kWeapon).empty() || v.has("attack_verb")) return true;
-  for (const Hit* h : v.all("attack_noun")) {
-    std::string_view last = v.tokens[h->last].lower;
-    bool plural = last == "attacks" || last == "strikes" || last == "assaults" || last == "raids";
-    if (!plural) return true;
-  }
-  return false;
-}
-
-// "Iran fired missiles at Ain al-Asad early on Wednesday, in retaliation for the US strike
-// that killed ...": when a sentence reports an attack on one of our targets BEFORE a cause or
-// background phrase, the sentence is about that attack and everything from the phrase on is
-// dropped, so the cause neither demotes the sentence nor leaks into its fields.
-void drop_trailing_cause(SentenceView& v) {
-  const Hit* marker = nullptr;
-  for (const auto& h : v.hits)
-    if (h.kind == Kind::kTrigger && (h.category == "cause" || h.category == "background") &&
-        h.first > 3 && (!marker || h.start < marker->start))
-      marker = &h;
-  if (!marker) return;
-  std::size_t cut = marker->start, cut_token = marker->first;
-  bool evidence = false, target = false;
-  for (const auto& h : v.hits) {
-    if (h.end > cut) continue;
-    if (h.kind == Kind::kWeapon || h.category == "attack_verb" || h.category == "attack_noun")
-      evidence = true;
-    if (h.kind == Kind::kFacility || h.category == "target_military" ||
-        h.category == "target_diplomatic")
-      target = true;
-  }
-  if (!evidence || !target) return;
-  // A background phrase cuts only after a dated attack: "slammed into Camp Taji on Saturday, ...
-  // days after a similar attack"; "has been targeted in the past" stays whole.
-  if (marker->category == "background" &&
-      std::none_of(v.dates.begin(), v.dates.end(),
-                   [&](const text::DateMention& d) { return d.span.end <= cut; }))
-    return;
-  std::erase_if(v.hits, [&](const Hit& h) { return h.start >= cut; });
-  std::erase_if(v.dates, [&](const text::DateMention& d) { return d.span.start >= cut; });
-  std::erase_if(v.times, [&](const text::TimeMention& t) { return t.span.start >= cut; });
-  v.tokens.resize(cut_token);
+const char* role_name(Role role) {
+  static constexpr const char* kRoles[] = {"main", "background", "generic", "other", "not"};
+  return kRoles[static_cast<int>(role)];
 }
 
 }  // namespace
 
-Report Extractor::extract(const Document& document, const CleanText& clean) const {
-  Report report;
+Explained Extractor::explain(const Document& document, const CleanText& clean) const {
+  Explained out;
+  Report& report = out.report;
   report.doc = document.doc;
   report.outlet = document.outlet;
   report.url = document.url;
   report.published = document.published;
   report.language = clean.language;
-  if (clean.language != "en" && clean.language != "und") return report;
-
-  auto views = build_views(clean, document.published, lexicon_);
-  auto published_days = text::days_from_civil(document.published);
-
-  for (auto& v : views) {
-    assign_strike_agents(v);
-    drop_trailing_cause(v);
-    v.role = marker_role(v);
-    // "... on Saturday evening, in one of the heaviest attacks since the war began": a sentence
-    // that dates its attack to the days before publication is specific, whatever else it says.
-    if (v.role == Role::kGeneric && published_days)
-      for (const auto& d : v.dates)
-        if (auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
-            days && *days <= *published_days + 1 && *days >= *published_days - 7 &&
-            !date_is_reporting_mention(v, d))
-          v.role = Role::kMain;
-    v.attack_evidence = has_attack_evidence(v);
-    v.in_scope_target =
-        !v.all(Kind::kFacility).empty() || v.has("target_military") || v.has("target_diplomatic");
-    // "a 2021 rocket attack", "the January 2020 missile strike": a year before the publication's
-    // dates the attack noun it modifies.
-    if (v.role == Role::kMain && published_days) {
-      int published_year = std::atoi(document.published.substr(0, 4).c_str());
-      for (std::size_t i = 0; i + 1 < v.tokens.size(); ++i) {
-        const auto& w = v.tokens[i].lower;
-        if (w.size() != 4 || !std::isdigit(static_cast<unsigned char>(w[0]))) continue;
-        int year = std::atoi(w.c_str());
-        if (year < 1990 || year >= published_year) continue;
-        for (std::size_t k = i + 1; k < v.tokens.size() && k <= i + 3; ++k)
-          if (v.token_in(k, "attack_noun") || v.token_is_weapon(k)) v.role = Role::kBackground;
-      }
-    }
-    // An explicit date well before publication marks an older attack.
-    if (v.role == Role::kMain && published_days) {
-      for (const auto& d : v.dates) {
-        if (!d.date || date_is_reporting_mention(v, d)) continue;
-        auto days = text::days_from_civil(*d.date);
-        if (days && *days < *published_days - kBackgroundDays) v.role = Role::kBackground;
-      }
-    }
+  if (clean.language != "en" && clean.language != "und") {
+    out.trace.push_back("language '" + clean.language + "' is not read");
+    return out;
   }
+  const Annotated article = annotate(clean, document.published, lexicon_);
+  const Events events = find_events(article, lexicon_, model_);
+  report.reports_attack = events.main.has_value();
+  report.background = events.background;
+  report.tallies = read_tallies(article, lexicon_);
+  if (events.main) report.main = read_attack(article, lexicon_, *events.main);
 
-  FieldReader reader(lexicon_, views, document.published);
-  report.reports_attack = reader.detect();
-  // SITREP_DEBUG=1 prints each sentence's role and hits: how to see why a field was read.
-  if (const char* debug = std::getenv("SITREP_DEBUG"); debug && *debug == '1') {
-    static constexpr const char* kRoles[] = {"main", "background", "generic", "other", "not"};
-    std::fprintf(stderr, "== %s\n", document.doc.c_str());
-    for (const auto& v : views) {
-      std::string hits;
-      for (const auto& h : v.hits)
-        hits += std::string(" [") +
-                (h.kind == Kind::kTrigger ? std::string(h.category) : std::to_string(int(h.kind))) +
-                ":" + std::string(v.text.substr(h.start, h.end - h.start)) + "]";
-      std::fprintf(stderr, "%-10s %s%s%s %.90s |%s\n", kRoles[static_cast<int>(v.role)],
-                   v.lead ? "L" : "-", v.attack_evidence ? "A" : "-", v.in_scope_target ? "T" : "-",
-                   std::string(v.text).c_str(), hits.c_str());
-    }
+  // The trace: each sentence's role as the main event sees it (L lead, A attack evidence,
+  // T target in scope, * one of the main event's sentences), its cues, then the decision.
+  for (std::size_t i = 0; i < article.sentences.size(); ++i) {
+    const auto& v = article.sentences[i];
+    Role role = events.main ? events.main->roles[i] : v.role;
+    std::string hits;
+    for (const auto& h : v.hits)
+      hits += std::string(" [") +
+              (h.kind == lexicon::Kind::kTrigger ? std::string(lexicon::cue_name(h.cue))
+                                                 : std::to_string(static_cast<int>(h.kind))) +
+              ":" + std::string(v.text.substr(h.start, h.end - h.start)) + "]";
+    char line[160];
+    std::snprintf(line, sizeof line, "%3zu %-10s %s%s%s%s %.90s |", i, role_name(role),
+                  v.lead ? "L" : "-", v.attack_evidence ? "A" : "-", v.in_scope_target ? "T" : "-",
+                  events.main && events.main->speaks_of(i) ? "*" : " ",
+                  std::string(v.text).c_str());
+    out.trace.push_back(line + hits);
   }
-  report.background = reader.background_attacks();
-  report.tallies = reader.tallies();
-  if (report.reports_attack) report.main = reader.main_attack();
-  return report;
+  out.trace.push_back(std::string(report.reports_attack ? "attack: " : "no attack: ") +
+                      events.decision.reason);
+  return out;
+}
+
+Report Extractor::extract(const Document& document, const CleanText& clean) const {
+  return explain(document, clean).report;
 }
 
 }  // namespace sitrep::extract

@@ -1,21 +1,43 @@
 // Extraction: CleanText -> Report. Decides whether the article reports an in-scope attack,
 // separates the main attack from background mentions and tallies, and fills every field with
 // the sentence that supports it. Pure and thread-safe once constructed.
+//
+//   auto model = extract::DetectModel::load_default(lexicon::Lexicon::default_data_dir());
+//   extract::Extractor extractor(lexicon, *model);
+//   Report report = extractor.extract(document, clean);
+//   auto explained = extractor.explain(document, clean);  // the report and why
+//
+// The stages, each a plain function of the value before it (docs/EXTRACTION.md):
+//   annotate()      sentences, tokens, lexicon hits, dates, times, own roles   (annotate.h)
+//   find_events()   the main attack and the others, by site and day            (events.h)
+//   read_*()        one reader per field, from the main event's sentences     (readers.h)
 #pragma once
+
+#include <string>
+#include <vector>
 
 #include "core/document.h"
 #include "core/report.h"
+#include "extract/detect.h"
 #include "lexicon/lexicon.h"
 
 namespace sitrep::extract {
 
+struct Explained {
+  Report report;
+  std::vector<std::string> trace;  // one line per sentence, then the decision
+};
+
 class Extractor {
  public:
-  explicit Extractor(const lexicon::Lexicon& lexicon) : lexicon_(lexicon) {}
+  Extractor(const lexicon::Lexicon& lexicon, DetectModel model)
+      : lexicon_(lexicon), model_(std::move(model)) {}
   Report extract(const Document& document, const CleanText& clean_text) const;
+  Explained explain(const Document& document, const CleanText& clean_text) const;
 
  private:
   const lexicon::Lexicon& lexicon_;
+  DetectModel model_;
 };
 
 }  // namespace sitrep::extract

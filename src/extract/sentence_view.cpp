@@ -7,20 +7,22 @@
 
 namespace sitrep::extract {
 
-bool SentenceView::has(std::string_view category) const {
-  return first(category) != nullptr;
+using lexicon::Cue;
+
+bool SentenceView::has(lexicon::Cue cue) const {
+  return first(cue) != nullptr;
 }
 
-const Hit* SentenceView::first(std::string_view category) const {
+const Hit* SentenceView::first(lexicon::Cue cue) const {
   for (const auto& h : hits)
-    if (h.kind == lexicon::Kind::kTrigger && h.category == category) return &h;
+    if (h.kind == lexicon::Kind::kTrigger && h.cue == cue) return &h;
   return nullptr;
 }
 
-std::vector<const Hit*> SentenceView::all(std::string_view category) const {
+std::vector<const Hit*> SentenceView::all(lexicon::Cue cue) const {
   std::vector<const Hit*> out;
   for (const auto& h : hits)
-    if (h.kind == lexicon::Kind::kTrigger && h.category == category) out.push_back(&h);
+    if (h.kind == lexicon::Kind::kTrigger && h.cue == cue) out.push_back(&h);
   return out;
 }
 
@@ -37,9 +39,9 @@ std::size_t SentenceView::token_at(std::size_t byte) const {
   return static_cast<std::size_t>(it - tokens.begin());
 }
 
-bool SentenceView::token_in(std::size_t i, std::string_view category) const {
+bool SentenceView::token_in(std::size_t i, lexicon::Cue cue) const {
   for (const auto& h : hits)
-    if (h.kind == lexicon::Kind::kTrigger && h.category == category && h.first <= i && i <= h.last)
+    if (h.kind == lexicon::Kind::kTrigger && h.cue == cue && h.first <= i && i <= h.last)
       return true;
   return false;
 }
@@ -114,15 +116,25 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
     bool verb_like = next.word && !next.capitalized && !next.lower.ends_with("ing") &&
                      !std::isdigit(static_cast<unsigned char>(next.lower[0])) &&
                      !kContinuations.count(next.lower);
-    bool attack_word = v.token_in(last + 1, "attack_verb") || v.token_in(last + 1, "launch") ||
-                       v.token_in(last + 1, "impact") || v.token_in(last + 1, "intercept") ||
-                       v.token_in(last + 1, "attack_noun") || v.token_is_weapon(last + 1);
+    bool attack_word = v.token_in(last + 1, Cue::kAttackVerb) ||
+                       v.token_in(last + 1, Cue::kLaunch) || v.token_in(last + 1, Cue::kImpact) ||
+                       v.token_in(last + 1, Cue::kIntercept) ||
+                       v.token_in(last + 1, Cue::kAttackNoun) || v.token_is_weapon(last + 1) ||
+                       // "on Sunday killed two contractors": a toll dates the attack
+                       v.token_in(last + 1, Cue::kKilled) || v.token_in(last + 1, Cue::kInjured);
     if (verb_like && !attack_word) return true;
   }
   for (std::size_t i = first > 3 ? first - 3 : 0; i < first; ++i)
-    if (v.token_in(i, "report_verb")) return true;
+    if (v.token_in(i, Cue::kReportVerb)) return true;
   // "on Friday said" (rare); a comma ends the date's phrase: "early Thursday, according to".
-  if (last + 1 < v.tokens.size() && v.token_in(last + 1, "report_verb")) return true;
+  if (last + 1 < v.tokens.size() && v.token_in(last + 1, Cue::kReportVerb)) return true;
+  return false;
+}
+
+bool date_starts_period(const SentenceView& v, const text::DateMention& d) {
+  std::size_t first = v.token_at(d.span.start);
+  for (std::size_t k = first >= 2 ? first - 2 : 0; k < first; ++k)
+    if (v.tokens[k].lower == "since" || v.tokens[k].lower == "until") return true;
   return false;
 }
 

@@ -28,7 +28,7 @@ struct Hit {
   int entry;
   std::size_t start, end;  // byte offsets in the sentence
   std::size_t first, last;
-  std::string_view category;  // for triggers
+  lexicon::Cue cue = lexicon::Cue::kCount;  // for triggers; kCount for other kinds
 };
 
 struct SentenceView {
@@ -39,19 +39,19 @@ struct SentenceView {
   std::vector<Hit> hits;
   std::vector<text::DateMention> dates;
   std::vector<text::TimeMention> times;
-  Role role = Role::kMain;
+  Role role = Role::kMain;       // from its own cues and dates; events may demote it further
   bool attack_evidence = false;  // a weapon, attack verb or attack noun
   bool in_scope_target = false;  // a registry facility or a US/coalition/diplomatic target
   bool lead = false;             // headline or one of the first sentences
 
-  bool has(std::string_view category) const;
-  const Hit* first(std::string_view category) const;
-  std::vector<const Hit*> all(std::string_view category) const;
+  bool has(lexicon::Cue cue) const;
+  const Hit* first(lexicon::Cue cue) const;
+  std::vector<const Hit*> all(lexicon::Cue cue) const;
   std::vector<const Hit*> all(lexicon::Kind kind) const;
   // The token index at or after a byte offset.
   std::size_t token_at(std::size_t byte) const;
-  // True when a trigger of `category` covers token i.
-  bool token_in(std::size_t i, std::string_view category) const;
+  // True when a trigger of `cue` covers token i.
+  bool token_in(std::size_t i, lexicon::Cue cue) const;
   bool token_is_weapon(std::size_t i) const;
 };
 
@@ -69,5 +69,9 @@ bool negated_in_clause(const SentenceView& v, std::size_t i);
 // True when a date sits beside a reporting verb ("the embassy on Friday blamed", "announced on
 // Friday that"): it dates the report, not the attack.
 bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d);
+
+// True when a date starts a period ("the third in as many days since Monday's anniversary"):
+// it dates no attack of this sentence.
+bool date_starts_period(const SentenceView& v, const text::DateMention& d);
 
 }  // namespace sitrep::extract

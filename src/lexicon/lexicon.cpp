@@ -22,11 +22,62 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 
 namespace sitrep::lexicon {
+
+namespace {
+constexpr std::string_view kCueNames[] = {"attack_verb",
+                                          "attack_noun",
+                                          "launch",
+                                          "intercept",
+                                          "impact",
+                                          "target_military",
+                                          "target_diplomatic",
+                                          "us_agent",
+                                          "generic",
+                                          "report_verb",
+                                          "suspect",
+                                          "claim",
+                                          "background",
+                                          "foiled",
+                                          "damage_minor",
+                                          "damage_significant",
+                                          "damage_none",
+                                          "zero_casualties",
+                                          "zero_injuries",
+                                          "zero_deaths",
+                                          "uncertain",
+                                          "negation",
+                                          "threat",
+                                          "other_event",
+                                          "air_defense",
+                                          "speaker",
+                                          "killed",
+                                          "injured",
+                                          "drill",
+                                          "hypothetical",
+                                          "alarm",
+                                          "benign",
+                                          "cause",
+                                          "deny",
+                                          "aftermath",
+                                          "target_civilian"};
+static_assert(std::size(kCueNames) == static_cast<std::size_t>(Cue::kCount));
+}  // namespace
+
+std::optional<Cue> cue_from_name(std::string_view name) {
+  for (std::size_t i = 0; i < std::size(kCueNames); ++i)
+    if (kCueNames[i] == name) return static_cast<Cue>(i);
+  return std::nullopt;
+}
+
+std::string_view cue_name(Cue cue) {
+  return kCueNames[static_cast<std::size_t>(cue)];
+}
 namespace {
 
 // ---------------------------------------------------------------------------------------------
@@ -402,6 +453,8 @@ struct Lexicon::Compiled {
   std::vector<std::pair<std::uint64_t, int>> city_index;
   std::unordered_map<std::string, int> facility_by_name;  // lowercased canonical name and aliases
   std::unordered_map<std::string, int> country_by_code;   // upper-case ISO2
+  // The distinctive words of each facility's names ("balad", "qayyarah", "azerbaijan").
+  std::unordered_map<std::string, std::vector<int>> facility_words;
 
   ~Compiled() {
     if (database) hs_free_database(database);
@@ -486,7 +539,7 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
       fac.name = std::string((*f)[0]);
       fac.aliases = split_aliases((*f)[1]);
       fac.type = std::string((*f)[2]);
-      if (fac.type != "diplomatic" && fac.type != "military")
+      if (fac.type != "diplomatic" && fac.type != "military" && fac.type != "mixed")
         return row_error(*file, row, "type must be diplomatic or military, got '" + fac.type + "'");
       fac.country = std::string((*f)[3]);
       if (fac.country.size() != 2 || !std::all_of(fac.country.begin(), fac.country.end(),
@@ -520,6 +573,29 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
     for (int i = 0; i < static_cast<int>(lex.facilities_.size()); ++i)
       for (const auto& alias : lex.facilities_[i].aliases)
         lex.compiled_->facility_by_name.emplace(lower_ascii(alias), i);
+    for (int i = 0; i < static_cast<int>(lex.facilities_.size()); ++i) {
+      const auto& fac = lex.facilities_[i];
+      std::vector<std::string> names = fac.aliases;
+      names.push_back(fac.name);
+      // "Qasrak base in Hasakah": a place after "in" or "near" locates the site; it names the
+      // site only when it is the site's own city ("US consulate in Erbil").
+      const std::string city = lower_ascii(fac.city);
+      for (const auto& name : names) {
+        std::string lower = lower_ascii(name);
+        std::size_t cut = std::string::npos;
+        for (const char* locative : {" in ", " near ", " outside "})
+          cut = std::min(cut, lower.find(locative));
+        auto head = name_words(std::string_view(name).substr(0, cut));
+        auto tail = cut == std::string::npos ? std::vector<std::string>{}
+                                             : name_words(std::string_view(name).substr(cut));
+        for (const auto& word : tail)
+          if (word == city) head.push_back(word);
+        for (const auto& word : head) {
+          auto& list = lex.compiled_->facility_words[word];
+          if (list.empty() || list.back() != i) list.push_back(i);
+        }
+      }
+    }
   }
 
   // actors.tsv: name, aliases, kind
@@ -581,14 +657,16 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
     }
   }
 
-  // triggers.tsv (optional, the lead's): category, phrase
+  // triggers.tsv (optional, the lead's): cue, phrase
   if (std::filesystem::exists(dir / "triggers.tsv")) {
     auto file = read_tsv(dir / "triggers.tsv");
     if (!file) return std::unexpected(file.error());
     for (const Row& row : file->rows) {
       auto f = fields(*file, row, 2, 2, "category, phrase");
       if (!f) return std::unexpected(f.error());
-      Trigger trigger{std::string((*f)[0]), std::string((*f)[1])};
+      auto cue = cue_from_name((*f)[0]);
+      if (!cue) return row_error(*file, row, "unknown cue '" + std::string((*f)[0]) + "'");
+      Trigger trigger{*cue, std::string((*f)[1])};
       if (trigger.phrase.empty()) return row_error(*file, row, "empty trigger phrase");
       int entry = static_cast<int>(lex.triggers_.size());
       if (auto e = table.add_shared(Kind::kTrigger, entry, trigger.phrase))
@@ -684,6 +762,113 @@ void Lexicon::load_gazetteer(const std::filesystem::path& path) {
   std::sort(index.begin(), index.end());
 }
 
+std::vector<std::string> name_words(std::string_view name) {
+  // Words that name no place in particular: "base", "air", "US", "embassy", "the" ...
+  static const std::set<std::string, std::less<>> generic = {"us",
+                                                             "u.s",
+                                                             "american",
+                                                             "united",
+                                                             "states",
+                                                             "base",
+                                                             "bases",
+                                                             "air",
+                                                             "airbase",
+                                                             "airport",
+                                                             "airfield",
+                                                             "international",
+                                                             "military",
+                                                             "camp",
+                                                             "the",
+                                                             "of",
+                                                             "in",
+                                                             "at",
+                                                             "near",
+                                                             "embassy",
+                                                             "consulate",
+                                                             "general",
+                                                             "coalition",
+                                                             "garrison",
+                                                             "field",
+                                                             "gas",
+                                                             "oil",
+                                                             "new",
+                                                             "compound",
+                                                             "diplomatic",
+                                                             "support",
+                                                             "center",
+                                                             "centre",
+                                                             "facility",
+                                                             "mission",
+                                                             "site",
+                                                             "landing",
+                                                             "zone",
+                                                             "building",
+                                                             "complex",
+                                                             "army",
+                                                             "outpost",
+                                                             "headquarters",
+                                                             "and",
+                                                             "to",
+                                                             "for",
+                                                             "its",
+                                                             "al",
+                                                             "el",
+                                                             "ash",
+                                                             "as",
+                                                             "an",
+                                                             "a",
+                                                             "post",
+                                                             "area",
+                                                             "region",
+                                                             "iraqi",
+                                                             "syrian",
+                                                             "construction",
+                                                             "city",
+                                                             "known",
+                                                             "hosting",
+                                                             "forces",
+                                                             "troops",
+                                                             "residence",
+                                                             "section",
+                                                             "annex",
+                                                             "office",
+                                                             "branch",
+                                                             "martyr",
+                                                             "shaheed",
+                                                             "joint",
+                                                             "logistics",
+                                                             "operating",
+                                                             "contingency",
+                                                             "cob",
+                                                             "lsa",
+                                                             "mss",
+                                                             "iraq",
+                                                             "syria",
+                                                             "jordan",
+                                                             "by",
+                                                             "on"};
+  std::vector<std::string> out;
+  std::string word;
+  auto flush = [&] {
+    if (word.size() >= 3 && !generic.count(word)) out.push_back(word);
+    word.clear();
+  };
+  for (char c : name) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80)
+      word += static_cast<char>(std::tolower(u));
+    else
+      flush();
+  }
+  flush();
+  return out;
+}
+
+std::vector<int> Lexicon::facilities_named_by(std::string_view lower_word) const {
+  auto it = compiled_->facility_words.find(std::string(lower_word));
+  return it == compiled_->facility_words.end() ? std::vector<int>{} : it->second;
+}
+
 const Facility* Lexicon::facility_named(std::string_view name) const {
   auto it = compiled_->facility_by_name.find(lower_ascii(trim(name)));
   return it == compiled_->facility_by_name.end() ? nullptr : &facilities_[it->second];
@@ -764,9 +949,8 @@ std::vector<Match> Lexicon::find(std::string_view text) const {
   // at or after the end of the last kept one (or repeats its exact span for another entry).
   // Triggers resolve overlaps per category, not per kind: "heading toward" is both an attack
   // verb and a launch verb, and the extractor needs both readings.
-  auto group = [this](const RawMatch& m) -> std::string_view {
-    return m.kind == Kind::kTrigger ? std::string_view(triggers_[m.entry].category)
-                                    : std::string_view();
+  auto group = [this](const RawMatch& m) -> int {
+    return m.kind == Kind::kTrigger ? 1 + static_cast<int>(triggers_[m.entry].cue) : 0;
   };
   std::sort(raw.begin(), raw.end(), [&](const RawMatch& a, const RawMatch& b) {
     if (a.kind != b.kind) return a.kind < b.kind;

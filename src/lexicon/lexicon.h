@@ -9,6 +9,7 @@
 // A Lexicon is immutable after load; find() is thread-safe (scratch space is per call).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -49,8 +50,53 @@ struct Country {
   std::vector<std::string> names;  // names and demonyms
 };
 
+// What a trigger phrase tells the extractor. triggers.tsv names them in snake_case
+// ("attack_verb"); an unknown name is a load error with its file and line.
+enum class Cue : std::uint8_t {
+  kAttackVerb,
+  kAttackNoun,
+  kLaunch,
+  kIntercept,
+  kImpact,
+  kTargetMilitary,
+  kTargetDiplomatic,
+  kUsAgent,
+  kGeneric,
+  kReportVerb,
+  kSuspect,
+  kClaim,
+  kBackground,
+  kFoiled,
+  kDamageMinor,
+  kDamageSignificant,
+  kDamageNone,
+  kZeroCasualties,
+  kZeroInjuries,
+  kZeroDeaths,
+  kUncertain,
+  kNegation,
+  kThreat,
+  kOtherEvent,
+  kAirDefense,
+  kSpeaker,
+  kKilled,
+  kInjured,
+  kDrill,
+  kHypothetical,
+  kAlarm,
+  kBenign,
+  kCause,
+  kDeny,
+  kAftermath,
+  kTargetCivilian,
+  kCount
+};
+// "attack_verb" -> Cue::kAttackVerb; nullopt for an unknown name.
+std::optional<Cue> cue_from_name(std::string_view name);
+std::string_view cue_name(Cue cue);
+
 struct Trigger {
-  std::string category;  // e.g. "attack_verb", "intercept", "report_verb"
+  Cue cue;
   std::string phrase;
 };
 
@@ -59,6 +105,9 @@ struct City {
   std::string country;
   double lat = 0, lon = 0;
 };
+
+// The distinctive lower-case words of a site's name: "Balad Air Base" -> {"balad"}.
+std::vector<std::string> name_words(std::string_view name);
 
 struct Match {
   Kind kind;
@@ -94,6 +143,9 @@ class Lexicon {
   // Number of gazetteer rows loaded (0 without data/generated/cities.tsv).
   std::size_t city_count() const { return cities_.size(); }
   const Facility* facility_named(std::string_view name) const;
+  // The facilities one of whose names holds this distinctive word ("balad", "qayyarah"):
+  // generic words (base, air, embassy, US ...) index nothing.
+  std::vector<int> facilities_named_by(std::string_view lower_word) const;
 
   // A city by exact (case-insensitive) name; among namesakes prefers `country_hint`.
   std::optional<City> city(std::string_view name, std::string_view country_hint = {}) const;

@@ -32,7 +32,7 @@ namespace {
 
 constexpr int kNoDay = INT_MIN / 4;  // anchor of a mention with neither date nor published date
 constexpr double kNestedFacilityKm = 5.0;
-constexpr double kCityRadiusKm = 10.0;
+constexpr double kCityRadiusKm = 20.0;
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
@@ -111,6 +111,9 @@ struct Mention {
   const BackgroundAttack* background = nullptr;  // background mentions
   std::optional<int> day;                        // the attack date, when given
   std::optional<int> published;
+  // The date is the day of the report the article relays (it names no attack day): the attack
+  // may have been that day or the day before.
+  bool day_is_report = false;
   int anchor = kNoDay;  // day used for ordering and the index: date, else published
   std::string country, city, facility, weapon;
   std::optional<double> lat, lon;
@@ -126,6 +129,8 @@ Mention main_mention(const Report& report) {
   m.attack = &*report.main;
   m.day = day_number(report.main->date);
   m.published = day_number(report.published);
+  // The extractor keeps no evidence for a date it took from the publication (SCHEMA's rule).
+  m.day_is_report = m.day && !report.main->evidence.count("date");
   m.anchor = m.day ? *m.day : (m.published ? *m.published : kNoDay);
   m.country = report.main->country;
   m.city = report.main->city;
@@ -161,8 +166,14 @@ bool canonical_less(const Mention& a, const Mention& b) {
   return a.content < b.content;
 }
 
+// Outlets call the same projectiles rockets, missiles or mortars; a drone is none of them.
+bool indirect_fire(const std::string& w) {
+  return w == "rocket" || w == "missile" || w == "mortar";
+}
+
 bool weapons_compatible(const std::string& a, const std::string& b) {
-  return a == "unknown" || b == "unknown" || a.empty() || b.empty() || a == b;
+  return a == "unknown" || b == "unknown" || a.empty() || b.empty() || a == b ||
+         (indirect_fire(a) && indirect_fire(b));
 }
 
 bool countries_compatible(const std::string& a, const std::string& b) {
@@ -179,6 +190,8 @@ bool place_compatible(const A& a, const B& b) {
     // Two different known facilities: only nested sites (BDSC inside Baghdad airport) merge.
     return coords && km < kNestedFacilityKm;
   }
+  // A report placed only at a city joins a site in that city ("Erbil" and the consulate there).
+  if (a_fac != b_fac && !a.city.empty() && same_name(a.city, b.city)) return true;
   if (coords) return km <= kCityRadiusKm;  // facility vs city, or city vs city
   if (!a.city.empty() && !b.city.empty()) return same_name(a.city, b.city);
   return true;  // one side knows only the country: nothing contradicts
@@ -189,7 +202,13 @@ bool mains_compatible(const Mention& a, const Mention& b) {
   if (!countries_compatible(a.country, b.country)) return false;
   if (!weapons_compatible(a.weapon, b.weapon)) return false;
   if (a.day && b.day) {
-    if (std::abs(*a.day - *b.day) > 1) return false;
+    // Outlets date an overnight attack to either day, and a report that gives no day of its
+    // own is dated by the day it was reported (SCHEMA): that day, or the day after the attack.
+    auto near = [](int x, int y) { return std::abs(x - y) <= 1; };
+    bool close = near(*a.day, *b.day) ||
+                 (a.day_is_report && *b.day <= *a.day && *a.day - *b.day <= 2) ||
+                 (b.day_is_report && *a.day <= *b.day && *b.day - *a.day <= 2);
+    if (!close) return false;
   } else if (a.day || b.day) {
     // The undated report may describe an attack 0-3 days before it was published.
     const Mention& dated = a.day ? a : b;
@@ -224,6 +243,61 @@ struct Cluster {
 
 // Greedy complete-linkage clustering of `mentions` (already canonical) using a day index.
 // A mention's partners have anchors in [anchor - before, anchor + after].
+// The non-zero figures a report gives: a report with no day and no published date can still be
+// told apart by the numbers it repeats.
+std::set<std::pair<int, int>> figures_of(const Mention& m) {
+  std::set<std::pair<int, int>> out;
+  if (!m.report || !m.report->main) return out;
+  const Attack& a = *m.report->main;
+  int field = 0;
+  for (const auto& value : {a.launched, a.intercepted, a.impacted, a.killed, a.injured}) {
+    if (value && *value > 0) out.emplace(field, *value);
+    ++field;
+  }
+  return out;
+}
+
+// A report that gives neither a day nor a published date joins the one dated attack at its site
+// (or a site nested with it) whose figures it repeats; with none, or with several such attacks,
+// it stays where clustering put it.
+void attach_undated(const std::vector<Mention>& mentions, std::vector<Cluster>& clusters) {
+  auto dated = [&](const Cluster& c) {
+    return std::any_of(c.members.begin(), c.members.end(),
+                       [&](std::size_t i) { return mentions[i].anchor != kNoDay; });
+  };
+  std::vector<std::pair<std::size_t, std::size_t>> moves;  // mention -> cluster
+  for (const Cluster& undated : clusters) {
+    if (undated.members.empty() || dated(undated)) continue;
+    for (std::size_t i : undated.members) {
+      const Mention& m = mentions[i];
+      auto figures = figures_of(m);
+      if (m.facility.empty() || figures.empty()) continue;
+      std::optional<std::size_t> match;
+      bool ambiguous = false;
+      for (std::size_t c = 0; c < clusters.size(); ++c) {
+        if (!dated(clusters[c])) continue;
+        bool site = false, shares = false, weapons = true;
+        for (std::size_t j : clusters[c].members) {
+          const Mention& other = mentions[j];
+          weapons = weapons && weapons_compatible(m.weapon, other.weapon);
+          site = site || (!other.facility.empty() && place_compatible(m, other));
+          for (const auto& f : figures_of(other)) shares = shares || figures.count(f) > 0;
+        }
+        if (!site || !shares || !weapons) continue;
+        ambiguous = ambiguous || match.has_value();
+        match = c;
+      }
+      if (match && !ambiguous) moves.emplace_back(i, *match);
+    }
+  }
+  for (const auto& [i, c] : moves) {
+    for (auto& cluster : clusters) std::erase(cluster.members, i);
+    clusters[c].members.push_back(i);
+    std::sort(clusters[c].members.begin(), clusters[c].members.end());
+  }
+  std::erase_if(clusters, [](const Cluster& c) { return c.members.empty(); });
+}
+
 template <typename Compatible>
 std::vector<Cluster> cluster(const std::vector<Mention>& mentions, Compatible compatible,
                              int before, int after) {
@@ -669,6 +743,7 @@ Update rebuild(const std::vector<Report>& reports, const std::vector<Incident>& 
   // dated partner within a day, or an undated one published up to 3 days later (or earlier,
   // seen from the undated side).
   std::vector<Cluster> main_clusters = cluster(mains, mains_compatible, 3, 3);
+  attach_undated(mains, main_clusters);
   std::vector<Built> built;
   for (const Cluster& c : main_clusters) {
     Built b;

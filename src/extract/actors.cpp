@@ -1,0 +1,331 @@
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+
+#include "extract/readers.h"
+
+namespace sitrep::extract {
+namespace {
+
+using lexicon::Cue;
+using lexicon::Kind;
+
+// "accused Iran-backed groups of being behind past attacks", "believes that the attacks are
+// carried out by pro-Iranian groups": the blame's nearest attack noun is a plural, so it is for
+// a run of attacks, not for this one.
+bool blames_many_attacks(const SentenceView& v, const Hit& suspect) {
+  const Hit* nearest = nullptr;
+  std::size_t distance = 0;
+  for (const Hit* h : v.all(Cue::kAttackNoun)) {
+    std::size_t d = h->first > suspect.last ? h->first - suspect.last : suspect.first - h->last;
+    if (d > 10) continue;
+    // "pointed to militias, which have carried out dozens of attacks": the relative clause
+    // describes the actor, not what it is blamed for.
+    bool relative = false;
+    for (std::size_t k = suspect.last + 1; k < h->first; ++k)
+      relative |= v.tokens[k].lower == "which" || v.tokens[k].lower == "who";
+    if (relative) continue;
+    if (!nearest || d < distance) nearest = h, distance = d;
+  }
+  if (!nearest) return false;
+  std::string_view last = v.tokens[nearest->last].lower;
+  return last == "attacks" || last == "strikes" || last == "assaults" || last == "raids";
+}
+
+// The sentence speaks of the main attack: the anchor, a headline, a target of ours, or a
+// definite "the attack" / "the strike" / "the incident".
+bool refers_to_main(const Annotated& article, const Event& event, const SentenceView& v) {
+  if (&v == &article.sentences[event.anchor] || v.sentence.heading || v.in_scope_target)
+    return true;
+  // "This was likely carried out by ...": a sentence that names no attack speaks of this one
+  // (a weapon alone, "the drone's debris", names none).
+  if (!v.has(Cue::kAttackVerb) && !v.has(Cue::kAttackNoun)) return true;
+  const auto& t = v.tokens;
+  for (std::size_t i = 0; i + 1 < t.size(); ++i) {
+    if (t[i].lower != "the" && t[i].lower != "this" && t[i].lower != "tuesday's" &&
+        t[i].lower != "latest")
+      continue;
+    for (std::size_t k = i + 1; k < t.size() && k <= i + 2; ++k) {
+      const auto& w = t[k].lower;
+      if (w == "attack" || w == "attacks" || w == "strike" || w == "assault" || w == "incident" ||
+          w == "explosion" || w == "blast" || w == "bombardment" || w == "barrage")
+        return true;
+      if (!v.token_is_weapon(k)) break;
+    }
+  }
+  return false;
+}
+
+// "The Islamic Resistance in Iraq said in a statement that its fighters had attacked the base",
+// "the Guards said they fired the missiles": a report verb whose clause has the speaker's own
+// fighters as the attackers. Each becomes a claim hit at the report verb. The clause must be
+// about this attack: "said it had attacked a convoy" or "launched drones at the al-Tanf base"
+// (another facility) admit other attacks.
+std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& event,
+                               const SentenceView& v) {
+  std::vector<Hit> out;
+  const auto& t = v.tokens;
+  const auto* main = event.place.facility;
+  auto other_facility = [&](std::size_t from, std::size_t to) {
+    for (const Hit* h : v.all(Kind::kFacility)) {
+      if (h->first < from || h->first > to) continue;
+      if (!main || !same_or_nested(lexicon.facility(h->entry), *main)) return true;
+    }
+    return false;
+  };
+  for (const Hit* r : v.all(Cue::kReportVerb)) {
+    const auto& verb = t[r->first].lower;
+    if (verb != "said" && verb != "says" && verb != "announced" && verb != "stated") continue;
+    for (std::size_t k = r->last + 1; k < t.size() && k <= r->last + 9; ++k) {
+      const auto& w = t[k].lower;
+      if (w != "it" && w != "they" && w != "its" && w != "their") continue;
+      for (std::size_t j = k + 1; j < t.size() && j <= k + 3; ++j) {
+        const auto& m = t[j].lower;
+        if (v.token_in(j, Cue::kNegation) || m == "not" || m == "would" || m == "will" ||
+            m == "could" || m == "may" || m == "might")
+          break;
+        if (!v.token_in(j, Cue::kLaunch) && !v.token_in(j, Cue::kAttackVerb)) continue;
+        std::size_t object = j + 1;
+        while (object < t.size() && (v.token_in(object, Cue::kLaunch) ||
+                                     v.token_in(object, Cue::kAttackVerb) || !t[object].word))
+          ++object;
+        bool indefinite = object < t.size() && (t[object].lower == "a" || t[object].lower == "an");
+        if (!indefinite && !other_facility(object, object + 12)) out.push_back(*r);
+        break;
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, const Event& event) {
+  std::set<std::string> suspected, claimed, denied;
+  std::map<std::string, std::string> basis;
+  std::map<std::string, const SentenceView*> where;
+  auto suspect = [&](const std::string& name, bool pattern, const SentenceView& v) {
+    suspected.insert(name);
+    auto& b = basis[name];
+    if (b != "explicit") b = pattern ? "pattern" : "explicit";
+    where.emplace("suspected", &v);
+  };
+  for (std::size_t index = 0; index < article.sentences.size(); ++index) {
+    const auto& v = article.sentences[index];
+    const Role role = event.roles[index];
+    // A blame next to a vow or a "would" ("blamed X ... and vowed the US would respond") is
+    // still a blame; strikes BY US forces, drills and plots are not about the attack.
+    bool hedged = role == Role::kNotAttack && !v.has(Cue::kUsAgent) && !v.has(Cue::kDrill) &&
+                  !v.has(Cue::kFoiled);
+    // "Indications pointed to X, which have carried out dozens of attacks since ...": the blame
+    // comes before the generic clause.
+    const Hit* generic = role == Role::kGeneric ? v.first(Cue::kGeneric) : nullptr;
+    bool blame_before_generic = false;
+    if (generic)
+      for (const Hit* s : v.all(Cue::kSuspect)) {
+        if (s->end > generic->start) continue;
+        // Only when the generic part describes the actor in a relative clause; "blamed X for a
+        // wave of earlier attacks" is a blame for those attacks.
+        for (std::size_t k = s->last + 1; k < generic->first && k < v.tokens.size(); ++k)
+          if (v.tokens[k].lower == "which" || v.tokens[k].lower == "who")
+            blame_before_generic = true;
+      }
+    std::vector<Hit> admissions = admissions_in(lexicon, event, v);
+    // "Iran-backed militias have been blamed for such attacks": who is usually blamed for
+    // attacks like this one, told beside it (SCHEMA: suspected with basis "pattern").
+    bool pattern_context = !blame_before_generic && v.has(Cue::kSuspect) &&
+                           (role == Role::kGeneric ||
+                            (role == Role::kBackground && v.dates.empty() && !v.has(Cue::kCause)));
+    bool usable = role == Role::kMain || hedged || blame_before_generic || pattern_context ||
+                  (role == Role::kBackground && v.has(Cue::kCause) &&
+                   (v.has(Cue::kClaim) || !admissions.empty())) ||
+                  (v.sentence.heading && role != Role::kGeneric && role != Role::kBackground);
+    if (!usable) continue;
+    auto actors = v.all(Kind::kActor);
+    if (actors.empty()) continue;
+    for (const Hit* a : actors) {
+      const auto& actor = lexicon.actor(a->entry);
+      if (actor.kind == "state" && actor.name == "United States") continue;
+      // A group's spokesperson speaking is not a suspicion.
+      bool speaker = false;
+      for (std::size_t k = a->first >= 3 ? a->first - 3 : 0; k < a->first; ++k)
+        if (v.token_in(k, Cue::kSpeaker)) speaker = true;
+      if (speaker) continue;
+      // Claims: "X claimed responsibility", "claimed by X"; not "claimed other attacks". An
+      // admission ("X said its fighters had attacked the base") is a claim too.
+      auto claims = v.all(Cue::kClaim);
+      for (const Hit& admission : admissions) claims.push_back(&admission);
+      if (pattern_context) claims.clear();
+      for (const Hit* c : claims) {
+        // The claimant is the clause's subject: the first actor before the claim, across an
+        // apposition ("The Islamic Resistance in Iraq, an umbrella of Iran-backed factions,
+        // claimed ...").
+        bool subject = a->last < c->first && c->first - a->last <= 14;
+        for (const Hit* other : actors) {
+          // "Iran's Islamic Revolutionary Guard Corps": the possessor is not the claimant.
+          bool possessor = other->last + 1 >= a->first;
+          if (other != a && other->first < a->first && c->first > other->last &&
+              c->first - other->last <= 14 && !possessor)
+            subject = false;
+          if (other != a && other->first > a->last && other->first <= a->last + 1) subject = false;
+        }
+        bool agent = c->last < a->first && a->first - c->last <= 3 &&
+                     v.tokens[c->last + 1 < v.tokens.size() ? c->last + 1 : c->last].lower == "by";
+        if (!subject && !agent) continue;
+        bool negated = false;
+        std::size_t from = subject ? a->last + 1 : c->first;
+        for (std::size_t k = from; k < c->first; ++k)
+          if (v.token_in(k, Cue::kNegation)) negated = true;
+        for (std::size_t k = c->first >= 2 ? c->first - 2 : 0; k < c->first; ++k)
+          if (v.token_in(k, Cue::kNegation)) negated = true;
+        bool other = role == Role::kOtherEvent;
+        for (std::size_t k = c->last + 1; k < v.tokens.size() && k <= c->last + 5; ++k) {
+          const auto& w = v.tokens[k].lower;
+          if (w == "other" || w == "separate" || w == "previous" || w == "earlier") other = true;
+          // "claimed two drone attacks on US bases": a count of attacks is not this attack.
+          if ((w == "attacks" || w == "strikes") &&
+              (text::parse_number(v.tokens[c->last].lower) ||
+               (k > c->last + 1 && text::parse_number(v.tokens[c->last + 1].lower))))
+            other = true;
+        }
+        // A claim in a sentence that ends "in response to ..." is still a claim.
+        if (role == Role::kBackground) {
+          const Hit* cause = v.first(Cue::kCause);
+          if (!cause || cause->start < c->end) other = true;
+        }
+        if (!negated && !other) claimed.insert(actor.name), where.emplace("claimed_by", &v);
+      }
+      if (role != Role::kMain && !v.sentence.heading && !hedged && !blame_before_generic &&
+          !pattern_context)
+        continue;
+      const bool refers = pattern_context || refers_to_main(article, event, v);
+      for (const Hit* s : v.all(Cue::kSuspect)) {
+        if (!pattern_context && generic && s->start >= generic->start) continue;
+        // A blame for a run of attacks ("behind past attacks") points at who is usually blamed.
+        bool pattern = pattern_context || blames_many_attacks(v, *s);
+        if (!refers && !pattern) continue;
+        if (!pattern_context && generic && a->start >= generic->start) continue;
+        std::string_view phrase = v.text.substr(s->start, s->end - s->start);
+        bool agent_first = phrase.find("behind") != std::string_view::npos ||
+                           phrase.find("likely carried out") != std::string_view::npos ||
+                           phrase.find("believed to have") != std::string_view::npos ||
+                           phrase.find("responsible") != std::string_view::npos;
+        // Passive blame names the blamed first: "Iran-backed militias were blamed for ...".
+        if (s->first >= 1) {
+          const auto& w = v.tokens[s->first - 1].lower;
+          if (w == "were" || w == "was" || w == "are" || w == "is" || w == "been" || w == "being" ||
+              w == "widely")
+            agent_first = true;
+        }
+        // The object of the blame is the first actor after it, not every actor in the sentence.
+        // A denial of the blame sits between the trigger and the actor, or right before the
+        // trigger ("did not blame"); "... although no group claimed it" does not undo it.
+        bool negated = false;
+        for (const Hit* n : v.all(Cue::kNegation)) {
+          std::size_t lo = std::min(s->first, a->first), hi = std::max(s->last, a->last);
+          if ((n->first > lo && n->last < hi) || (n->last < s->first && s->first - n->last <= 2))
+            negated = true;
+        }
+        bool after = s->last < a->first && a->first - s->last <= 14;
+        for (const Hit* other : actors)
+          if (other != a && other->first > s->last && other->first < a->first) after = false;
+        // Agent first: the clause's subject, across an apposition ("Kataib Hezbollah, an Iraqi
+        // militia backed by Iran, was believed to be behind the attack").
+        bool before = a->last < s->first && s->first - a->last <= 14 && agent_first;
+        for (const Hit* other : actors)
+          if (other != a && other->first < a->first && other->last + 1 < a->first &&
+              s->first > other->last && s->first - other->last <= 14)
+            before = false;
+        // "said it was behind the attack" is a claim, not a suspicion.
+        for (const Hit* c : v.all(Cue::kClaim))
+          if (c->first <= s->first && s->last <= c->last + 1) before = after = false;
+        if ((after || before) && !negated) suspect(actor.name, pattern, v);
+      }
+      // The outlet or an official names the attacker as the subject of the attack: "Iran-backed
+      // militants fired multiple ballistic missiles at the base".
+      if (role == Role::kMain && refers_to_main(article, event, v) && !claimed.count(actor.name) &&
+          actor.kind != "state") {
+        bool admitted = std::any_of(admissions.begin(), admissions.end(),
+                                    [&](const Hit& h) { return h.first > a->last; });
+        // "Kataib Hezbollah fighters fired", "ISIS militants attacked": one head noun may sit
+        // between the actor and its verb.
+        static const std::set<std::string> heads = {"fighters",   "militants",  "members",
+                                                    "gunmen",     "operatives", "forces",
+                                                    "militiamen", "elements",   "cell"};
+        for (std::size_t k = a->last + 1; k < v.tokens.size() && k <= a->last + 3 && !admitted;
+             ++k) {
+          if (v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kAttackVerb)) {
+            bool negated = k >= 1 && v.token_in(k - 1, Cue::kNegation);
+            if (!negated) suspect(actor.name, false, v);
+            break;
+          }
+          const auto& w = v.tokens[k].lower;
+          if (w != "had" && w != "have" && w != "has" && w != "reportedly" && w != "allegedly" &&
+              !(k == a->last + 1 && heads.count(w)))
+            break;
+        }
+        // The agent of the attack: "a drone strike by Kataib Hezbollah", "rockets fired by the
+        // militia", "launched by Iran-backed groups".
+        if (!admitted && a->first >= 2 && v.tokens[a->first - 1].lower == "by") {
+          std::size_t k = a->first - 2;
+          if (v.tokens[k].lower == "the" && k >= 1) --k;
+          bool agent_of_attack = v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kAttackVerb) ||
+                                 v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k);
+          if (agent_of_attack && !v.token_in(k, Cue::kClaim)) suspect(actor.name, false, v);
+        }
+      }
+      // "held Iran-backed groups responsible".
+      if (refers_to_main(article, event, v) && a->first >= 1 && a->last + 1 < v.tokens.size()) {
+        bool held = false, responsible = false;
+        for (std::size_t k = a->first >= 2 ? a->first - 2 : 0; k < a->first; ++k)
+          held |= v.tokens[k].lower == "held" || v.tokens[k].lower == "holds" ||
+                  v.tokens[k].lower == "holding";
+        for (std::size_t k = a->last + 1; k < v.tokens.size() && k <= a->last + 2; ++k)
+          responsible |= v.tokens[k].lower == "responsible";
+        if (held && responsible) suspect(actor.name, false, v);
+      }
+      for (const Hit* d : v.all(Cue::kDeny))
+        if (a->last < d->first && d->first - a->last <= 6) {
+          denied.insert(actor.name);
+          where.emplace("denied_by", &v);
+        }
+    }
+  }
+  // With no explicit blame and no claim, an armed group named as the author of attacks like this
+  // one ("the area has been used by Iran-backed militias to fire rockets at the airport", "such
+  // attacks are usually blamed on Iran-backed factions") is who is usually blamed: a pattern.
+  if (suspected.empty() && claimed.empty())
+    for (std::size_t index = 0; index < article.sentences.size(); ++index) {
+      const auto& v = article.sentences[index];
+      const Role role = event.roles[index];
+      if (role == Role::kNotAttack || role == Role::kOtherEvent || v.sentence.quoted) continue;
+      if (!v.attack_evidence && !v.has(Cue::kSuspect)) continue;
+      auto actors = v.all(Kind::kActor);
+      for (const Hit* a : actors) {
+        const auto& actor = lexicon.actor(a->entry);
+        if (actor.kind != "militia" && actor.kind != "umbrella") continue;
+        // "Kataib Hezbollah, an Iran-backed militia": an apposition describes another actor.
+        bool apposition = false;
+        for (const Hit* other : actors)
+          if (other != a && other->last < a->first && a->first - other->last <= 4)
+            apposition = true;
+        // "strikes on Iran-aligned militia targets": the group is struck, not striking.
+        bool object = a->first >= 1 && (v.tokens[a->first - 1].lower == "on" ||
+                                        v.tokens[a->first - 1].lower == "against");
+        if (!apposition && !object) suspect(actor.name, true, v);
+      }
+    }
+  // A claimant is not also a suspect.
+  for (const auto& name : claimed) suspected.erase(name), basis.erase(name);
+  Actors out;
+  out.suspected.assign(suspected.begin(), suspected.end());
+  for (const auto& name : suspected) out.suspected_basis[name] = basis[name];
+  out.claimed_by.assign(claimed.begin(), claimed.end());
+  out.denied_by.assign(denied.begin(), denied.end());
+  for (const auto& [field, v] : where) out.evidence[field] = evidence_of(*v);
+  return out;
+}
+
+}  // namespace sitrep::extract

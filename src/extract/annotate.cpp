@@ -1,0 +1,275 @@
+// Sentence roles from cues alone: a strike BY US forces, a drill, a threat, a plot, another
+// event, a background or generic sentence; then from dates relative to the published day. A
+// sentence whose role is kMain may still belong to another attack: find_events() decides that.
+#include "extract/annotate.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <set>
+
+namespace sitrep::extract {
+namespace {
+
+using lexicon::Cue;
+using lexicon::Kind;
+
+constexpr std::size_t kLeadSentences = 6;
+// A dated attack this many days before the publication is background.
+constexpr long kBackgroundDays = 10;
+
+// A sentence of six words or more: news text, not page chrome or a caption credit.
+bool substantive_sentence(const SentenceView& v) {
+  int words = 0;
+  for (const auto& t : v.tokens) words += t.word;
+  return words >= 6;
+}
+
+std::vector<SentenceView> build_views(const CleanText& clean, const std::string& published,
+                                      const lexicon::Lexicon& lexicon) {
+  auto sentences = text::split_sentences(clean);
+  std::vector<SentenceView> views;
+  views.reserve(sentences.size());
+  // One lexicon pass over the whole text; matches are then handed to their sentences.
+  auto matches = lexicon.find(clean.text);
+  std::size_t m = 0;
+  std::size_t substantive = 0;
+  for (const auto& s : sentences) {
+    SentenceView v;
+    v.sentence = s;
+    v.text = std::string_view(clean.text).substr(s.span.start, s.span.size());
+    v.offset = s.span.start;
+    v.tokens = text::tokenize(v.text);
+    while (m < matches.size() && matches[m].start < s.span.start) ++m;
+    for (std::size_t k = m; k < matches.size() && matches[k].start < s.span.end; ++k) {
+      const auto& match = matches[k];
+      if (match.end > s.span.end) continue;
+      Hit hit{match.kind, match.entry, match.start - s.span.start, match.end - s.span.start, 0, 0};
+      hit.first = v.token_at(hit.start);
+      hit.last = v.token_at(hit.end - 1);
+      if (match.kind == Kind::kTrigger) hit.cue = lexicon.trigger(match.entry).cue;
+      v.hits.push_back(hit);
+    }
+    v.dates = text::find_dates(v.text, published);
+    v.times = text::find_times(v.text);
+    // Page chrome ("Watch TV", "All rights reserved.") and captions do not use up the lead:
+    // only sentences of some length count towards it.
+    v.lead = s.heading ? substantive < 3 : substantive < kLeadSentences;
+    if (!s.heading && substantive_sentence(v)) ++substantive;
+    views.push_back(std::move(v));
+  }
+  return views;
+}
+
+// Who carried out a strike named by a noun: "Washington's attacks", "a US drone strike" are
+// strikes BY the US (us_agent); "an Israeli air strike" is no US strike, so the bare "air
+// strike" phrase loses its us_agent reading.
+void assign_strike_agents(SentenceView& v) {
+  static const std::set<std::string> us = {"us",         "u.s.",         "u.s",
+                                           "american",   "washington's", "america's",
+                                           "pentagon's", "us-led",       "u.s.-led"};
+  static const std::set<std::string> third_party = {
+      "israeli", "israel's", "turkish",   "turkey's", "russian", "russia's", "iranian",
+      "iran's",  "syrian",   "jordanian", "saudi",    "emirati", "french",   "british"};
+  const auto& t = v.tokens;
+  auto agent_before = [&](const Hit& h, const std::set<std::string>& agents) {
+    std::size_t k = h.first;
+    if (k >= 1 && v.token_is_weapon(k - 1)) --k;  // "US drone strike"
+    return k >= 1 && agents.count(t[k - 1].lower) > 0;
+  };
+  std::erase_if(v.hits, [&](const Hit& h) {
+    if (h.kind != Kind::kTrigger || h.cue != Cue::kUsAgent) return false;
+    std::string_view phrase = v.text.substr(h.start, h.end - h.start);
+    bool bare = phrase.size() <= 11 && (phrase.starts_with("air") || phrase.starts_with("Air"));
+    return bare && agent_before(h, third_party);
+  });
+  std::vector<Hit> added;
+  for (const auto& h : v.hits)
+    if (h.kind == Kind::kTrigger && h.cue == Cue::kAttackNoun && agent_before(h, us)) {
+      Hit agent = h;
+      agent.cue = Cue::kUsAgent;
+      added.push_back(agent);
+    }
+  v.hits.insert(v.hits.end(), added.begin(), added.end());
+}
+
+// Role from trigger phrases alone.
+Role marker_role(const SentenceView& v) {
+  // "US air defences shot down" is not a US strike; an airstrike BY the US is.
+  if (v.has(Cue::kUsAgent)) return Role::kNotAttack;
+  if (v.has(Cue::kOtherEvent)) return Role::kOtherEvent;
+  if (v.has(Cue::kCause) || v.has(Cue::kBackground)) return Role::kBackground;
+  if (v.has(Cue::kDrill) || v.has(Cue::kThreat)) return Role::kNotAttack;
+  if (v.has(Cue::kFoiled)) {
+    // A find after an attack is no plot: the rockets "were fired", some hit or were intercepted.
+    // "two drones were thwarted by the base's defence system" is an interception.
+    bool happened = v.has(Cue::kImpact) || v.has(Cue::kIntercept) || v.has(Cue::kAirDefense);
+    for (const Hit* h : v.all(Cue::kLaunch)) {
+      std::string_view phrase = v.text.substr(h->start, h->end - h->start);
+      happened |= phrase == "were fired" || phrase == "was fired" || phrase == "were launched";
+    }
+    if (!happened) return Role::kNotAttack;
+  }
+  if (v.has(Cue::kGeneric)) {
+    // "more than" also qualifies counts of a single attack ("more than 40 were injured");
+    // only plural attack nouns make a sentence generic.
+    bool plural_attacks = false;
+    for (const auto& t : v.tokens)
+      if (t.lower == "attacks" || t.lower == "strikes" || t.lower == "assaults" ||
+          t.lower == "times" || t.lower == "incidents")
+        plural_attacks = true;
+    if (plural_attacks) return Role::kGeneric;
+    const Hit* g = v.first(Cue::kGeneric);
+    std::string lower(v.text.substr(g->start, g->end - g->start));
+    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    // "So far there have been no reports of casualties" speaks of this attack.
+    if (lower != "more than" && lower != "since" && lower != "so far" && lower != "to date")
+      return Role::kGeneric;
+  }
+  // "... before it could reach its target" describes an interception, not a hypothesis.
+  bool only_before_could = true;
+  for (const Hit* h : v.all(Cue::kHypothetical)) {
+    std::size_t k = h->first;
+    bool before_could = k >= 2 && v.tokens[k].lower == "could" && v.tokens[k - 2].lower == "before";
+    only_before_could &= before_could;
+  }
+  if (v.has(Cue::kHypothetical) && !only_before_could && !v.has(Cue::kAttackVerb))
+    return Role::kNotAttack;
+  return Role::kMain;
+}
+
+// A weapon, an attack verb, or an attack noun; a bare plural ("the attacks on US troops") speaks
+// of many attacks, not of one.
+// "says no attack", "no drone, rocket or any other object": a weapon or attack noun that a
+// "no" governs directly (across a list of such nouns) tells that nothing happened.
+bool directly_negated(const SentenceView& v, const Hit& h) {
+  const auto& t = v.tokens;
+  for (std::size_t k = h.first; k > 0 && k + 8 > h.first; --k) {
+    const auto& w = t[k - 1].lower;
+    if (w == "no") return true;
+    bool list = w == "," || w == "or" || w == "any" || w == "other" || v.token_is_weapon(k - 1);
+    if (!list) return false;
+  }
+  return false;
+}
+
+bool has_attack_evidence(const SentenceView& v) {
+  if (v.has(Cue::kAttackVerb)) return true;
+  for (const Hit* h : v.all(Kind::kWeapon))
+    if (!directly_negated(v, *h)) return true;
+  for (const Hit* h : v.all(Cue::kAttackNoun)) {
+    if (directly_negated(v, *h)) continue;
+    std::string_view last = v.tokens[h->last].lower;
+    bool plural = last == "attacks" || last == "strikes" || last == "assaults" || last == "raids";
+    if (!plural) return true;
+  }
+  return false;
+}
+
+// "Iran fired missiles at Ain al-Asad early on Wednesday, in retaliation for the US strike
+// that killed ...": when a sentence reports an attack on one of our targets BEFORE a cause or
+// background phrase, the sentence is about that attack and everything from the phrase on is
+// dropped, so the cause neither demotes the sentence nor leaks into its fields.
+void drop_trailing_cause(SentenceView& v) {
+  const Hit* marker = nullptr;
+  for (const auto& h : v.hits)
+    if (h.kind == Kind::kTrigger && (h.cue == Cue::kCause || h.cue == Cue::kBackground) &&
+        h.first > 3 && (!marker || h.start < marker->start))
+      marker = &h;
+  if (!marker) return;
+  std::size_t cut = marker->start, cut_token = marker->first;
+  bool evidence = false, target = false, outcome = false;
+  for (const auto& h : v.hits) {
+    if (h.end > cut) continue;
+    if (h.kind == Kind::kWeapon || h.cue == Cue::kAttackVerb || h.cue == Cue::kAttackNoun)
+      evidence = true;
+    if (h.kind == Kind::kFacility || h.cue == Cue::kTargetMilitary ||
+        h.cue == Cue::kTargetDiplomatic)
+      target = true;
+    // "No damage or casualties were reported from the attack, the third since Monday's
+    // anniversary of ...": the outcome of this attack comes before the background phrase.
+    if (h.cue == Cue::kZeroCasualties || h.cue == Cue::kZeroInjuries || h.cue == Cue::kZeroDeaths ||
+        h.cue == Cue::kDamageNone || h.cue == Cue::kKilled || h.cue == Cue::kInjured)
+      outcome = true;
+  }
+  for (std::size_t i = 0; i < cut_token && i < v.tokens.size(); ++i)
+    if (outcome_noun(v.tokens[i].lower) && negated_in_clause(v, i)) outcome = true;
+  if (!evidence || !(target || outcome)) return;
+  // A background phrase cuts only after a dated attack: "slammed into Camp Taji on Saturday, ...
+  // days after a similar attack"; "has been targeted in the past" stays whole.
+  if (marker->cue == Cue::kBackground &&
+      std::none_of(v.dates.begin(), v.dates.end(),
+                   [&](const text::DateMention& d) { return d.span.end <= cut; }))
+    return;
+  std::erase_if(v.hits, [&](const Hit& h) { return h.start >= cut; });
+  std::erase_if(v.dates, [&](const text::DateMention& d) { return d.span.start >= cut; });
+  std::erase_if(v.times, [&](const text::TimeMention& t) { return t.span.start >= cut; });
+  v.tokens.resize(cut_token);
+}
+
+// The role a sentence takes from its cues and from its dates relative to the published day.
+Role own_role(const SentenceView& v, const std::string& published,
+              std::optional<long> published_day) {
+  Role role = marker_role(v);
+  if (!published_day) return role;
+  // "... on Saturday evening, in one of the heaviest attacks since the war began": a sentence
+  // that dates its attack to the days before publication is specific, whatever else it says.
+  if (role == Role::kGeneric)
+    for (const auto& d : v.dates)
+      if (auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
+          days && *days <= *published_day + 1 && *days >= *published_day - 7 &&
+          !date_is_reporting_mention(v, d))
+        role = Role::kMain;
+  if (role != Role::kMain) return role;
+  // "a 2021 rocket attack", "the January 2020 missile strike": a year before the publication's
+  // dates the attack noun it modifies.
+  int published_year = std::atoi(published.substr(0, 4).c_str());
+  for (std::size_t i = 0; i + 1 < v.tokens.size(); ++i) {
+    const auto& w = v.tokens[i].lower;
+    if (w.size() != 4 || !std::isdigit(static_cast<unsigned char>(w[0]))) continue;
+    int year = std::atoi(w.c_str());
+    if (year < 1990 || year >= published_year) continue;
+    for (std::size_t k = i + 1; k < v.tokens.size() && k <= i + 3; ++k)
+      if (v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k)) return Role::kBackground;
+  }
+  // An explicit date well before publication marks an older attack.
+  for (const auto& d : v.dates) {
+    if (!d.date || date_is_reporting_mention(v, d)) continue;
+    auto days = text::days_from_civil(*d.date);
+    if (days && *days < *published_day - kBackgroundDays) return Role::kBackground;
+  }
+  return role;
+}
+
+}  // namespace
+
+const SentenceView* Annotated::headline() const {
+  // The first heading that reads as a title (four words or more), not a menu line.
+  for (const auto& v : sentences) {
+    if (!v.sentence.heading) continue;
+    int words = 0;
+    for (const auto& t : v.tokens) words += t.word;
+    if (words >= 4) return &v;
+  }
+  return nullptr;
+}
+
+Annotated annotate(const CleanText& clean, const std::string& published,
+                   const lexicon::Lexicon& lexicon) {
+  Annotated a;
+  a.text = clean.text;
+  a.published = published;
+  a.published_day = text::days_from_civil(published);
+  a.sentences = build_views(clean, published, lexicon);
+  for (auto& v : a.sentences) {
+    assign_strike_agents(v);
+    drop_trailing_cause(v);
+    v.role = own_role(v, published, a.published_day);
+    v.attack_evidence = has_attack_evidence(v);
+    v.in_scope_target = !v.all(Kind::kFacility).empty() || v.has(Cue::kTargetMilitary) ||
+                        v.has(Cue::kTargetDiplomatic);
+  }
+  return a;
+}
+
+}  // namespace sitrep::extract

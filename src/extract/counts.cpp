@@ -1,0 +1,376 @@
+#include <map>
+#include <set>
+#include <string>
+
+#include "extract/readers.h"
+
+namespace sitrep::extract {
+namespace {
+
+using lexicon::Cue;
+
+// Words that may follow a number standing for projectiles: "intercepted five before",
+// "two of them", "three were shot down".
+bool count_stands_alone(const std::string& w) {
+  static const std::set<std::string> words = {
+      "of", "and",    "but",  "while",  "as",   "before", "after", "over", "near",
+      "in", "inside", "on",   "at",     "with", "were",   "was",   "had",  "have",
+      "by", "others", "more", "landed", "hit",  "fell",   "struck"};
+  return words.count(w) > 0;
+}
+
+// "a barrage of", "a volley of", "an unspecified number of": an amount, not a count of one.
+bool is_quantifier(const std::string& w) {
+  static const std::set<std::string> words = {
+      "barrage", "volley",  "salvo",       "wave",        "number", "series",  "swarm",
+      "hail",    "spate",   "flurry",      "string",      "couple", "handful", "dozen",
+      "few",     "unknown", "unspecified", "undisclosed", "several"};
+  return words.count(w) > 0;
+}
+
+bool is_clause_break(const text::Token& t) {
+  return t.lower == ";" || t.lower == ":" || t.lower == "(" || t.lower == ")";
+}
+
+}  // namespace
+
+// Counts: "14 rockets were fired", "intercept five of them", "two missiles impacted",
+// "three impacts", "one hit X and the second landed Y".
+Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, const Event& event) {
+  const auto& views = article.sentences;
+  struct Found {
+    std::optional<int> value;
+    const SentenceView* where = nullptr;
+    bool lower_bound = false;  // "more than 30 rockets": a later exact "33 rockets" replaces it
+    bool single = false;       // "a drone", "a single rocket": the whole attack was one projectile
+  };
+  std::map<std::string, Found> found;
+  auto set = [&](const std::string& field, int value, const SentenceView& v, bool raise,
+                 bool lower_bound = false) {
+    auto& f = found[field];
+    if (!f.value) {
+      f.value = value;
+      f.where = &v;
+      f.lower_bound = lower_bound;
+    } else if (raise && f.where == &v && value > *f.value) {
+      f.value = value;
+    } else if (f.lower_bound && !lower_bound && value > *f.value) {
+      f.value = value;
+      f.where = &v;
+      f.lower_bound = false;
+    }
+  };
+  auto verb_category = [](const SentenceView& v, std::size_t i) -> std::string {
+    if (v.token_in(i, Cue::kIntercept)) return "intercept";
+    if (v.token_in(i, Cue::kImpact)) return "impact";
+    if (v.token_in(i, Cue::kLaunch)) return "launch";
+    return {};
+  };
+  bool projectile_seen = false;  // "Two were shot down" after a sentence that named the drones
+  bool definite_launch = false;  // "The rockets were fired from ...": the ones counted elsewhere
+  const SentenceView* none_reached = nullptr;  // "Neither reached the compound."
+  const SentenceView* all_stopped = nullptr;   // "destroyed the drones"
+  // A claimant's own numbers ("saying it had targeted the base with three drones that hit their
+  // targets") fill only what the reporting leaves open: the claim sentences come last.
+  auto claim_sentence = [](const SentenceView& v) { return v.has(Cue::kClaim); };
+  std::vector<const SentenceView*> order;
+  for (std::size_t i : event.sentences)
+    if (!claim_sentence(views[i])) order.push_back(&views[i]);
+  for (std::size_t i : event.sentences)
+    if (claim_sentence(views[i])) order.push_back(&views[i]);
+  for (const SentenceView* view : order) {
+    const auto& v = *view;
+    for (std::size_t k = 0; k < v.tokens.size() && !projectile_seen; ++k)
+      projectile_seen = is_projectile(lexicon, v, k);
+    bool sentence_has_weapon = projectile_seen;
+    const auto& t = v.tokens;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      bool article_position =
+          i == 0 || !(t[i - 1].lower == "by" || t[i - 1].lower == "with" ||
+                      t[i - 1].lower == "from" || t[i - 1].lower == "of" || t[i - 1].lower == "in");
+      auto n = count_at(v, i, article_position);
+      if (!n) continue;
+      bool article = t[i].lower == "a" || t[i].lower == "an" || t[i].lower == "single";
+      // "A second drone impacted": the enumeration below counts it.
+      if (article && i + 1 < t.size() && text::parse_ordinal(t[i + 1].lower)) continue;
+      // "a barrage of rockets", "an unspecified number of drones": a quantity, not one.
+      if (article && i + 1 < t.size() && is_quantifier(t[i + 1].lower)) continue;
+      if (article && i + 2 < t.size() && is_quantifier(t[i + 2].lower)) continue;
+      // "five to seven rockets", "two or three drones": the low value counts (the range stays
+      // in the evidence sentence); the parser moves on to the noun after the high one.
+      std::size_t range_skip = 0;
+      if (!article && i + 2 < t.size() && (t[i + 1].lower == "to" || t[i + 1].lower == "or") &&
+          count_at(v, i + 2, false))
+        range_skip = 2;
+      // "between five and seven".
+      if (!article && i >= 1 && t[i - 1].lower == "between" && i + 2 < t.size() &&
+          t[i + 1].lower == "and" && count_at(v, i + 2, false))
+        range_skip = 2;
+      // "Five of six drones were intercepted": five intercepted, six launched.
+      // A plain int: GCC 12 at -O2 misreads an optional here as maybe uninitialized.
+      int total = 0;
+      std::size_t skip = range_skip;
+      if (!range_skip && i + 3 < t.size() && t[i + 1].lower == "of") {
+        int whole = count_at(v, i + 2, false).value_or(0);
+        if (whole > *n) total = whole, skip = 2;
+      }
+      // The projectile noun: a weapon term within the next four tokens, or "of them".
+      std::size_t p = i + 1 + skip;
+      bool projectile = false;
+      for (; p < t.size() && p <= i + 4 + skip; ++p) {
+        if (is_projectile(lexicon, v, p)) {
+          projectile = true;
+          while (p + 1 < t.size() && v.token_is_weapon(p + 1)) ++p;
+          break;
+        }
+        if (t[p].lower == "of" && p + 1 < t.size() &&
+            (t[p + 1].lower == "them" || t[p + 1].lower == "which")) {
+          projectile = true;
+          ++p;
+          break;
+        }
+        if (t[p].lower == "of" && p + 2 < t.size() && t[p + 1].lower == "the" &&
+            is_projectile(lexicon, v, p + 2)) {
+          projectile = true;
+          p += 2;
+          while (p + 1 < t.size() && v.token_is_weapon(p + 1)) ++p;
+          break;
+        }
+        if (!t[p].word || count_at(v, p, false) || verb_category(v, p) != "") break;
+      }
+      if (projectile) {
+        // "a drone attack" names the attack, it does not count drones.
+        if (p + 1 < t.size() && (v.token_in(p + 1, Cue::kAttackNoun) ||
+                                 t[p + 1].lower == "attack" || t[p + 1].lower == "attacks" ||
+                                 t[p + 1].lower == "strike" || t[p + 1].lower == "strikes"))
+          continue;
+        if (p >= i + 1 && v.token_in(i + 1, Cue::kAttackNoun)) continue;
+      }
+      std::string category;
+      // 1. A verb right before the number: "intercepted five", "fired 14 rockets".
+      for (std::size_t k = i; k > 0 && k + 3 > i; --k) {
+        std::string c = verb_category(v, k - 1);
+        if (!c.empty()) {
+          category = c;
+          break;
+        }
+        const auto& w = t[k - 1].lower;
+        if (w != "to" && w != "at" && w != "least" && w != "about" && w != "some" && w != "down" &&
+            w != "all")
+          break;
+      }
+      // Without a projectile noun the number must stand alone ("intercepted five", "two were
+      // shot down"): "struck a strategic centre", "hit two buildings" count no projectiles.
+      if (!projectile) {
+        if (article) continue;
+        if (i + 1 < t.size() && t[i + 1].word && !count_stands_alone(t[i + 1].lower) &&
+            verb_category(v, i + 1).empty())
+          continue;
+      }
+      if (!projectile && category.empty()) {
+        // "two were shot down", "three impacts": a number standing for projectiles.
+        if (!sentence_has_weapon && t[i + 1 < t.size() ? i + 1 : i].lower != "impacts") continue;
+        std::size_t k = i + 1;
+        while (k < t.size() && (t[k].lower == "were" || t[k].lower == "was" ||
+                                t[k].lower == "reportedly" || t[k].lower == "later"))
+          ++k;
+        if (k < t.size() && k <= i + 3 && !article) category = verb_category(v, k);
+        if (category.empty()) continue;
+      }
+      bool verb_after = projectile && category.empty();
+      if (projectile && category.empty()) {
+        // 2. The verb after the projectile noun, within its clause.
+        for (std::size_t k = p + 1; k < t.size() && k <= p + 7; ++k) {
+          if (is_clause_break(t[k]) || count_at(v, k, false)) break;
+          if (t[k].lower == "," && k + 1 < t.size() &&
+              (t[k + 1].lower == "but" || t[k + 1].lower == "and" || t[k + 1].lower == "while"))
+            break;
+          std::string c = verb_category(v, k);
+          if (!c.empty()) {
+            category = c;
+            break;
+          }
+        }
+      }
+      if (projectile && category.empty() && !article) {
+        // 3. A verb before, further back: "... fired at the base, including three rockets";
+        // an instrument names what was launched: "targeted the US base in the Kurdistan
+        // region with two drones".
+        bool instrument = i >= 1 && t[i - 1].lower == "with";
+        for (std::size_t k = i; k > 0 && k + (instrument ? 16 : 6) > i; --k) {
+          if (is_clause_break(t[k - 1])) break;
+          std::string c = verb_category(v, k - 1);
+          if (c.empty() && instrument && v.token_in(k - 1, Cue::kAttackVerb)) c = "launch";
+          if (!c.empty()) {
+            category = c;
+            break;
+          }
+        }
+      }
+      // "A drone heading towards the base was shot down": the clause's last word on the drone
+      // decides, not the launch verb that describes it.
+      if (category == "launch" && verb_after)
+        for (std::size_t k = p + 1; k < t.size() && k <= p + 20; ++k) {
+          if (is_clause_break(t[k]) || count_at(v, k, false)) break;
+          std::string c = verb_category(v, k);
+          if (c == "intercept" || c == "impact") {
+            category = c;
+            break;
+          }
+        }
+      if (category.empty()) continue;
+      // "launched a drone" says little; "a drone targeted the base" is the one drone launched.
+      if (article && category == "launch" && !verb_after) continue;
+      std::string field = category == "launch"      ? "launched"
+                          : category == "intercept" ? "intercepted"
+                                                    : "impacted";
+      bool first_value = !found[field].value;
+      bool bound = (i >= 2 && ((t[i - 2].lower == "more" && t[i - 1].lower == "than") ||
+                               (t[i - 2].lower == "at" && t[i - 1].lower == "least"))) ||
+                   (i >= 1 && t[i - 1].lower == "over");
+      set(field, *n, v, false, bound);
+      if (first_value && article) found[field].single = true;
+      if (total > 0 && field != "launched") set("launched", total, v, false);
+      i += skip;
+    }
+    for (std::size_t i = 0; i + 2 < t.size(); ++i) {
+      // "The rockets were fired from al-Jihad": a launch of the projectiles counted elsewhere.
+      if (t[i].lower == "the" && is_projectile(lexicon, v, i + 1) && !claim_sentence(v)) {
+        std::size_t k = i + 1;
+        while (k + 1 < t.size() && v.token_is_weapon(k + 1)) ++k;
+        for (std::size_t j = k + 1; j < t.size() && j <= k + 2; ++j)
+          if (v.token_in(j, Cue::kLaunch)) definite_launch = true;
+      }
+      // "used countermeasures to destroy the drones", "shot down both drones": all of them.
+      if ((t[i].lower == "destroy" || t[i].lower == "destroyed" ||
+           v.token_in(i, Cue::kIntercept)) &&
+          (t[i + 1].lower == "the" || t[i + 1].lower == "both" || t[i + 1].lower == "all") &&
+          is_projectile(lexicon, v, i + 2) && !v.token_in(i + 1, Cue::kIntercept) &&
+          !t[i + 2].lower.ends_with("'s") && t[i + 2].lower.ends_with("s") && !all_stopped)
+        all_stopped = &v;
+      // "Neither reached the compound", "none of the drones hit the base".
+      if (t[i].lower == "neither" || (t[i].lower == "none" && !v.has(Cue::kUncertain)))
+        for (std::size_t j = i + 1; j < t.size() && j <= i + 5; ++j) {
+          if (v.token_in(j, Cue::kImpact) || t[j].lower == "reached") {
+            if (!none_reached) none_reached = &v;
+            break;
+          }
+          if (!t[j].word) break;
+        }
+    }
+    // Enumerated impacts: "One rocket hit the wall ..., and the second landed inside the base".
+    for (std::size_t i = 0; i + 1 < t.size(); ++i) {
+      std::optional<int> ordinal;
+      if ((t[i].lower == "the" || t[i].lower == "a") && text::parse_ordinal(t[i + 1].lower))
+        ordinal = text::parse_ordinal(t[i + 1].lower);
+      else if (t[i].lower == "another")
+        ordinal = 2;
+      if (t[i].lower == "the" && i + 1 < t.size() && t[i + 1].lower == "other") ordinal = 2;
+      if (!ordinal || *ordinal < 2) continue;
+      // "the second landed inside the base", "the third managed to strike": one more impact
+      // than this sentence has counted so far.
+      // The verb after it says what happened to that one: hit ("the second landed") or was
+      // stopped ("the second was diverted").
+      std::string follows;
+      std::size_t after = t[i].lower == "another" ? i + 1 : i + 2;  // "another exploded"
+      for (std::size_t k = after; k < t.size() && k <= i + 6 && follows.empty(); ++k) {
+        std::string c = verb_category(v, k);
+        if (c == "intercept" || c == "impact") follows = c;
+      }
+      if (follows.empty()) continue;
+      auto& f = found[follows == "impact" ? "impacted" : "intercepted"];
+      // "The first missile hit the runway, while the second landed near a hangar": both hit.
+      bool first_too = false;
+      for (std::size_t k = 0; k + 1 < i && !first_too; ++k)
+        if (t[k].lower == "first" || t[k].lower == "one")
+          for (std::size_t j = k + 1; j < i && j <= k + 4; ++j)
+            if (verb_category(v, j) == follows) first_too = true;
+      if (f.value && f.where == &v) {
+        f.value = *f.value + 1;
+      } else if (!f.value && first_too && t[i].lower != "another") {
+        f.value = *ordinal;
+        f.where = &v;
+      } else if (!f.value) {
+        f.value = 1;
+        f.where = &v;
+      }
+    }
+  }
+  if (all_stopped && !found["intercepted"].value && found["launched"].value &&
+      !found["impacted"].value) {
+    found["intercepted"].value = found["launched"].value;
+    found["intercepted"].where = all_stopped;
+  }
+  if (none_reached && !found["impacted"].value && found["intercepted"].value) {
+    found["impacted"].value = 0;
+    found["impacted"].where = none_reached;
+  }
+  // "The drone struck the base", "a roadside bomb hit the convoy" in an article that speaks of
+  // one projectile or device only: one hit.
+  if (!found["impacted"].value && !found["launched"].value && !found["intercepted"].value) {
+    bool plural = false;
+    const SentenceView* single_hit = nullptr;
+    for (const SentenceView* view : order) {
+      const auto& v = *view;
+      const auto& t = v.tokens;
+      for (const Hit* h : v.all(lexicon::Kind::kWeapon)) {
+        if (!is_projectile(lexicon, v, h->last) && lexicon.weapon(h->entry).weapon != "ied")
+          continue;
+        if (t[h->last].lower.ends_with("s")) plural = true;
+        bool definite =
+            h->first >= 1 && (t[h->first - 1].lower == "the" || t[h->first - 1].lower == "a" ||
+                              t[h->first - 1].lower == "an");
+        if (!definite || single_hit) continue;
+        for (std::size_t k = h->last + 1; k < t.size() && k <= h->last + 3; ++k)
+          if (v.token_in(k, Cue::kImpact) || v.token_in(k, Cue::kAttackVerb)) {
+            single_hit = &v;
+            break;
+          }
+      }
+    }
+    if (single_hit && !plural) {
+      found["impacted"].value = 1;
+      found["impacted"].where = single_hit;
+      found["impacted"].single = true;
+    }
+  }
+  // Launched is derived where the text accounts for the whole attack: what the defences engaged
+  // and what hit ("two drones were shot down"), a lone projectile ("a single drone hit the
+  // base"), or an attack told as "three rockets hit the embassy" with nothing said of others.
+  bool whole_attack = found["intercepted"].value || found["impacted"].value;
+  (void)definite_launch;
+  if (!found["launched"].value && whole_attack) {
+    auto& launched = found["launched"];
+    launched.value = found["intercepted"].value.value_or(0) + found["impacted"].value.value_or(0);
+    launched.where = found["impacted"].where ? found["impacted"].where : found["intercepted"].where;
+  }
+  Counts out;
+  for (const auto& [field, f] : found) {
+    if (!f.value) continue;
+    auto& slot = field == "launched"      ? out.launched
+                 : field == "intercepted" ? out.intercepted
+                                          : out.impacted;
+    slot.value = f.value;
+    slot.evidence = evidence_of(*f.where);
+  }
+  return out;
+}
+
+DefenseFlags read_defense_flags(const Annotated& article, const Event& event) {
+  DefenseFlags out;
+  for (std::size_t i : event.sentences) {
+    const auto& v = article.sentences[i];
+    if (v.has(Cue::kUncertain) || v.has(Cue::kDrill)) continue;
+    if (v.has(Cue::kAlarm) && !out.alarm_sounded.value) {
+      out.alarm_sounded.value = true;
+      out.alarm_sounded.evidence = evidence_of(v);
+    }
+    if (v.has(Cue::kAirDefense) && v.has(Cue::kIntercept) && !out.air_defense_engaged.value) {
+      out.air_defense_engaged.value = true;
+      out.air_defense_engaged.evidence = evidence_of(v);
+    }
+  }
+  return out;
+}
+
+}  // namespace sitrep::extract

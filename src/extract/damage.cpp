@@ -1,0 +1,76 @@
+#include <set>
+#include <string>
+
+#include "extract/readers.h"
+
+namespace sitrep::extract {
+namespace {
+
+using lexicon::Cue;
+
+int damage_rank(const std::string& level) {
+  if (level == "none") return 1;
+  if (level == "minor") return 2;
+  if (level == "significant") return 3;
+  return 0;
+}
+
+// "The strike destroyed two vehicles", "destroying a hangar": a structure or vehicle destroyed
+// (not a drone destroyed in the air) is significant damage.
+bool destroyed_structure(const SentenceView& v) {
+  static const std::set<std::string> things = {
+      "vehicle",    "vehicles",    "building",  "buildings", "hangar",     "hangars", "aircraft",
+      "helicopter", "helicopters", "truck",     "trucks",    "car",        "cars",    "house",
+      "houses",     "homes",       "quarters",  "warehouse", "warehouses", "tent",    "tents",
+      "structure",  "structures",  "equipment", "depot",     "tower",      "radar",   "barracks"};
+  const auto& t = v.tokens;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i].lower != "destroyed" && t[i].lower != "destroying") continue;
+    for (std::size_t k = i + 1; k < t.size() && k <= i + 4; ++k) {
+      if (things.count(t[k].lower)) return true;
+      if (!t[k].word || v.token_is_weapon(k)) break;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+Read<std::string> read_damage(const Annotated& article, const Event& event) {
+  Read<std::string> out{"unknown", std::nullopt};
+  for (std::size_t index : event.sentences) {
+    const auto& v = article.sentences[index];
+    if (v.has(Cue::kUncertain)) continue;
+    // A negated damage phrase ("did not result in ... material damage", "no victims or damage")
+    // says there was none; "damage to a hangar" says there was some.
+    bool negated = false, damage_to = false;
+    for (const Hit* h : v.all(Cue::kDamageMinor))
+      if (negated_in_clause(v, h->first)) negated = true;
+    for (const Hit* h : v.all(Cue::kDamageSignificant))
+      if (negated_in_clause(v, h->first)) negated = true;
+    const auto& t = v.tokens;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      if (t[i].lower != "damage" && t[i].lower != "damages") continue;
+      if (negated_in_clause(v, i))
+        negated = true;
+      else if (i + 1 < t.size() && t[i + 1].lower == "to")
+        damage_to = true;
+    }
+    struct Level {
+      const char* name;
+      bool said;
+    };
+    const Level levels[] = {
+        {"none", v.has(Cue::kDamageNone) || negated},
+        {"minor", !negated && (v.has(Cue::kDamageMinor) || damage_to)},
+        {"significant", !negated && (v.has(Cue::kDamageSignificant) || destroyed_structure(v))}};
+    for (const auto& level : levels)
+      if (level.said && damage_rank(level.name) > damage_rank(out.value)) {
+        out.value = level.name;
+        out.evidence = evidence_of(v);
+      }
+  }
+  return out;
+}
+
+}  // namespace sitrep::extract

@@ -1,0 +1,23 @@
+// The day and time of an event: the first date its sentences give for the attack (the anchor
+// first); with none, the day of the report the article relays, then the publication day
+// (SCHEMA.md: ACLED's rule). Reporting days ("the embassy on Friday blamed") date the report.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/annotate.h"
+#include "extract/reading.h"
+
+namespace sitrep::extract {
+
+// `sentences`: the anchor first, then the event's other sentences in document order.
+Read<std::optional<std::string>> read_date(const Annotated& article,
+                                           const std::vector<std::size_t>& sentences,
+                                           std::size_t anchor);
+
+struct Event;
+Read<std::optional<std::string>> read_time(const Annotated& article, const Event& event);
+
+}  // namespace sitrep::extract

@@ -1,0 +1,357 @@
+#include "extract/detect.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "extract/reading.h"
+
+namespace sitrep::extract {
+namespace {
+
+using lexicon::Cue;
+using lexicon::Kind;
+
+constexpr std::string_view kFeatureNames[] = {
+    "anchor_strength",     "anchor_names_site",    "anchor_has_weapon",    "anchor_has_attack_verb",
+    "anchor_early",        "headline_attack",      "headline_not_attack",  "benign",
+    "doubted_target",      "old_attack_named",     "no_published",         "dated_recent",
+    "undated_site_figure", "undated_told_as_news", "any_recent_day",       "anchor_quoted",
+    "headline_other_news", "undated_lead_attack",  "anchor_claim",         "anchor_old_date",
+    "lead_us_strike",      "lead_foiled",          "lead_threat_or_drill", "lead_cause",
+    "attack_sentences",    "report_day_only",      "recent_day_in_lead",   "no_headline",
+    "headline_aftermath",  "lead_aftermath",       "headline_civilian",    "headline_after_attack"};
+static_assert(std::size(kFeatureNames) == static_cast<std::size_t>(Feature::kCount));
+
+double& at(Features& x, Feature f) {
+  return x[static_cast<std::size_t>(f)];
+}
+
+int anchor_score(const SentenceView& v) {
+  if (v.role != Role::kMain || !v.attack_evidence || !v.in_scope_target) return -1;
+  int score = 0;
+  bool target = false;
+  for (const Hit* h : v.all(Kind::kFacility))
+    if (!not_the_target(v, *h)) {
+      score += 3;
+      target = true;
+      break;
+    }
+  for (Cue cue : {Cue::kTargetMilitary, Cue::kTargetDiplomatic})
+    for (const Hit* h : v.all(cue))
+      if (!not_the_target(v, *h)) {
+        score += 2;
+        target = true;
+        break;
+      }
+  if (!target) return -1;
+  if (!v.all(Kind::kWeapon).empty()) score += 2;
+  if (v.has(Cue::kAttackVerb)) score += 2;
+  if (v.has(Cue::kAttackNoun)) score += 1;
+  if (v.lead) score += 2;
+  if (v.sentence.quoted) score -= 1;
+  return score;
+}
+
+bool names_site_as_target(const SentenceView& v) {
+  for (const Hit* h : v.all(Kind::kFacility))
+    if (!not_the_target(v, *h)) return true;
+  return false;
+}
+
+// "three soldiers were killed", "kills three soldiers", "two rockets hit".
+bool has_figure(const lexicon::Lexicon& lexicon, const SentenceView& s) {
+  for (std::size_t i = 0; i < s.tokens.size(); ++i)
+    if (text::parse_number(s.tokens[i].lower))
+      for (std::size_t k = i >= 2 ? i - 2 : 0; k < s.tokens.size() && k <= i + 5; ++k)
+        if (s.token_in(k, Cue::kKilled) || s.token_in(k, Cue::kInjured) ||
+            s.token_in(k, Cue::kImpact) || s.token_in(k, Cue::kIntercept) ||
+            is_projectile(lexicon, s, k))
+          return true;
+  return false;
+}
+
+// "it was not immediately clear whether the American mission was the target".
+bool doubts_target(const SentenceView& v) {
+  if (!v.has(Cue::kUncertain)) return false;
+  const auto& t = v.tokens;
+  for (std::size_t i = 0; i + 1 < t.size(); ++i)
+    if (t[i].lower == "whether" || t[i].lower == "if")
+      for (std::size_t k = i + 1; k + 1 < t.size() && k <= i + 10; ++k)
+        if ((t[k].lower == "the" && t[k + 1].lower == "target") || t[k].lower == "targeted")
+          if (std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+                return h.first > i && h.first < k &&
+                       (h.kind == Kind::kFacility || h.cue == Cue::kTargetDiplomatic ||
+                        h.cue == Cue::kTargetMilitary);
+              }))
+            return true;
+  return false;
+}
+
+bool within_week(std::optional<long> day, long published) {
+  return day && *day <= published + 1 && *day >= published - 7;
+}
+
+}  // namespace
+
+std::string_view feature_name(Feature feature) {
+  return kFeatureNames[static_cast<std::size_t>(feature)];
+}
+
+Result<DetectModel> DetectModel::load(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) return fail(Error::Kind::kIo, path.string() + ": cannot read the detection model");
+  DetectModel model;
+  std::string line;
+  for (int row = 1; std::getline(in, line); ++row) {
+    if (line.empty() || line[0] == '#') continue;
+    auto tab = line.find('\t');
+    auto where = path.string() + ":" + std::to_string(row) + ": ";
+    if (tab == std::string::npos) return invalid_input(where + "expected name<TAB>weight");
+    std::string name = line.substr(0, tab);
+    std::string rest = line.substr(tab + 1);
+    bool pinned = false;
+    if (auto second = rest.find('\t'); second != std::string::npos) {
+      pinned = rest.substr(second + 1) == "pinned";
+      if (!pinned) return invalid_input(where + "third column must be 'pinned'");
+      rest.resize(second);
+    }
+    double value = 0;
+    try {
+      value = std::stod(rest);
+    } catch (const std::exception&) {
+      return invalid_input(where + "weight is not a number");
+    }
+    if (name == "bias") {
+      model.bias = value;
+      continue;
+    }
+    if (name == "threshold") {
+      model.threshold = value;
+      continue;
+    }
+    auto it = std::find(std::begin(kFeatureNames), std::end(kFeatureNames), name);
+    if (it == std::end(kFeatureNames))
+      return invalid_input(where + "unknown feature '" + name + "'");
+    auto index = static_cast<std::size_t>(it - std::begin(kFeatureNames));
+    model.weights[index] = value;
+    model.pinned[index] = pinned;
+  }
+  return model;
+}
+
+Result<DetectModel> DetectModel::load_default(const std::filesystem::path& data_dir) {
+  return load(data_dir / "model" / "detect.tsv");
+}
+
+double DetectModel::probability(const Features& x) const {
+  double z = bias;
+  for (std::size_t i = 0; i < x.size(); ++i) z += weights[i] * x[i];
+  return 1.0 / (1.0 + std::exp(-z));
+}
+
+std::optional<std::size_t> choose_anchor(const Annotated& article, const lexicon::Lexicon&) {
+  int best = -1;
+  std::optional<std::size_t> anchor;
+  for (std::size_t i = 0; i < article.sentences.size(); ++i) {
+    const auto& v = article.sentences[i];
+    if (!v.lead) continue;  // the main attack of a report is in its lead
+    int score = anchor_score(v);
+    if (score > best) best = score, anchor = i;
+  }
+  return anchor;
+}
+
+Features detection_features(const Annotated& article, const lexicon::Lexicon& lexicon,
+                            std::size_t anchor) {
+  Features x{};
+  const auto& views = article.sentences;
+  const auto& a = views[anchor];
+  at(x, Feature::kAnchorStrength) = std::min(1.0, anchor_score(a) / 12.0);
+  at(x, Feature::kAnchorNamesSite) = names_site_as_target(a);
+  at(x, Feature::kAnchorHasWeapon) = !a.all(Kind::kWeapon).empty();
+  at(x, Feature::kAnchorHasAttackVerb) = a.has(Cue::kAttackVerb);
+  at(x, Feature::kAnchorEarly) = a.sentence.heading || a.sentence.index <= 2;
+  at(x, Feature::kAnchorQuoted) = a.sentence.quoted;
+
+  // An article headlined as a strike BY US forces, a drill, a threat or a plot is about that,
+  // even when it recalls the attack that prompted it. ("attack ... thwarted" usually means
+  // intercepted: plots are caught by their sentences' roles.)
+  const SentenceView* headline = article.headline();
+  at(x, Feature::kNoHeadline) = headline == nullptr;
+  int attack_sentences = 0;
+  for (const auto& v : views) {
+    attack_sentences += v.role == Role::kMain && v.attack_evidence && v.in_scope_target;
+    if (!v.lead) continue;
+    if (v.has(Cue::kUsAgent)) at(x, Feature::kLeadUsStrike) = 1;
+    if (v.has(Cue::kFoiled) && v.role == Role::kNotAttack) at(x, Feature::kLeadFoiled) = 1;
+    if (v.has(Cue::kThreat) || v.has(Cue::kDrill)) at(x, Feature::kLeadThreatOrDrill) = 1;
+    if (v.has(Cue::kCause)) at(x, Feature::kLeadCause) = 1;
+    if (v.has(Cue::kAftermath) && !v.sentence.heading) at(x, Feature::kLeadAftermath) = 1;
+  }
+  at(x, Feature::kAttackSentences) = std::min(1.0, attack_sentences / 5.0);
+  at(x, Feature::kAnchorClaim) = a.has(Cue::kClaim) || (headline && headline->has(Cue::kClaim));
+  if (headline) {
+    at(x, Feature::kHeadlineAftermath) = headline->has(Cue::kAftermath);
+    // The headline's own news comes first and the attack after "after" / "following" / "over".
+    if (const Hit* news = headline->first(Cue::kAftermath)) {
+      const auto& t = headline->tokens;
+      for (std::size_t k = news->last + 1; k < t.size(); ++k) {
+        const auto& w = t[k].lower;
+        if (w != "after" && w != "following" && w != "over" && w != "amid") continue;
+        for (std::size_t j = k + 1; j < t.size(); ++j)
+          if (headline->token_is_weapon(j) || headline->token_in(j, Cue::kAttackNoun) ||
+              headline->token_in(j, Cue::kAttackVerb))
+            at(x, Feature::kHeadlineAfterAttack) = 1;
+        break;
+      }
+    }
+    at(x, Feature::kHeadlineCivilian) = headline->has(Cue::kTargetCivilian);
+    at(x, Feature::kHeadlineOtherNews) =
+        !(headline->role == Role::kMain && headline->attack_evidence);
+    at(x, Feature::kHeadlineNotAttack) =
+        headline->role == Role::kNotAttack && !headline->has(Cue::kFoiled);
+    at(x, Feature::kHeadlineAttack) = headline->role == Role::kMain && headline->attack_evidence;
+  }
+
+  // "The UAV was an unarmed camera drone", "it was not immediately clear whether the American
+  // mission was the target": the article itself says this was no attack on our sites. A doubt
+  // about the target stands unless the anchor or a lead headline names one of our sites as hit.
+  bool anchor_site = false;
+  for (const auto& lead : views) {
+    if (&lead != &a && !(lead.sentence.heading && lead.lead)) continue;
+    if (lead.role != Role::kMain || !lead.attack_evidence) continue;
+    anchor_site |= names_site_as_target(lead);
+  }
+  for (const auto& v : views) {
+    if (v.role == Role::kBackground || v.role == Role::kGeneric || v.sentence.quoted) continue;
+    if (v.has(Cue::kBenign)) at(x, Feature::kBenign) = 1;
+    if (!anchor_site && doubts_target(v)) at(x, Feature::kDoubtedTarget) = 1;
+  }
+
+  if (!article.published_day) {
+    at(x, Feature::kNoPublished) = 1;
+    return x;
+  }
+  const long pub = *article.published_day;
+
+  // An aftermath piece ("Soldiers injured when militants fired missiles at the base received
+  // Purple Hearts on Thursday ... wounded in the January 20 attack") names its attack as "the
+  // <older date> attack" in the lead; its recent day dates the ceremony, not the attack. Such an
+  // article reports the attack only when a recent day sits right beside an attack verb.
+  bool old_attack_named = false;
+  for (const auto& v : views) {
+    if (!v.lead || v.sentence.heading) continue;
+    const auto& t = v.tokens;
+    for (const auto& d : v.dates) {
+      auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
+      if (!days || !d.explicit_day || *days >= pub - 10) continue;
+      std::size_t first = v.token_at(d.span.start), last = v.token_at(d.span.end - 1);
+      bool definite = first >= 1 && t[first - 1].lower == "the";
+      bool attack_next = last + 1 < t.size() &&
+                         (v.token_in(last + 1, Cue::kAttackNoun) || v.token_is_weapon(last + 1));
+      if (definite && attack_next) old_attack_named = true;
+    }
+  }
+  if (old_attack_named) {
+    bool recent_beside_verb = false;
+    for (const auto& v : views) {
+      if (v.role != Role::kMain) continue;
+      for (const auto& d : v.dates) {
+        auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
+        if (!within_week(days, pub)) continue;
+        std::size_t first = v.token_at(d.span.start), last = v.token_at(d.span.end - 1);
+        for (std::size_t k = first >= 6 ? first - 6 : 0; k < v.tokens.size() && k <= last + 6; ++k)
+          if (v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kImpact) ||
+              v.token_in(k, Cue::kIntercept) || v.token_in(k, Cue::kLaunch))
+            recent_beside_verb = true;
+      }
+    }
+    at(x, Feature::kOldAttackNamed) = !recent_beside_verb;
+  }
+
+  for (const auto& v : views)
+    for (const auto& d : v.dates) {
+      auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
+      if (within_week(days, pub)) {
+        at(x, Feature::kAnyRecentDay) = 1;
+        if (v.lead && v.role == Role::kMain) at(x, Feature::kRecentDayInLead) = 1;
+      }
+    }
+  for (const auto& d : a.dates) {
+    auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
+    if (days && d.explicit_day && *days < pub - 7 && *days >= pub - 45)
+      at(x, Feature::kAnchorOldDate) = 1;
+  }
+
+  // An article that gives no day at all ("the attack occurred in the early hours") is dated by
+  // its publication; then the lead itself must be specific.
+  if (!at(x, Feature::kAnyRecentDay)) {
+    bool target = false;
+    for (Cue cue : {Cue::kTargetMilitary, Cue::kTargetDiplomatic})
+      for (const Hit* h : a.all(cue)) target |= !not_the_target(a, *h);
+    // A figure in the anchor or the sentence that follows it ("the attack was carried out with
+    // two suicide drones").
+    bool figure = has_figure(lexicon, a);
+    if (anchor + 1 < views.size() && views[anchor + 1].role == Role::kMain)
+      figure |= has_figure(lexicon, views[anchor + 1]);
+    at(x, Feature::kUndatedSiteFigure) = names_site_as_target(a) && figure && a.sentence.index <= 3;
+    // "Local sources reported that suicide drones targeted the coalition base": a weapon and
+    // an attack verb aimed at a target of ours, told as news under a headline about it.
+    at(x, Feature::kUndatedLeadAttack) = (target || names_site_as_target(a)) &&
+                                         a.sentence.index <= 2 &&
+                                         (a.has(Cue::kAttackVerb) || a.has(Cue::kImpact) ||
+                                          a.has(Cue::kIntercept) || !a.all(Kind::kWeapon).empty());
+    at(x, Feature::kUndatedToldAsNews) = (target || names_site_as_target(a)) &&
+                                         a.has(Cue::kAttackVerb) && !a.all(Kind::kWeapon).empty() &&
+                                         a.sentence.index <= 2 && headline &&
+                                         headline->role == Role::kMain && headline->attack_evidence;
+  }
+
+  // A specific attack happened at a particular time: some main sentence about an attack says
+  // when, within the week before publication. "More attacks on Monday, which have not been
+  // confirmed" dates no attack. A report's own day counts when the anchor itself reports the
+  // attack ("... shot down two drones near the base, an Iraqi security source said on Saturday").
+  bool reporting_day = false;
+  for (const auto& v : views) {
+    if (v.role != Role::kMain || !v.attack_evidence || v.has(Cue::kUncertain)) continue;
+    for (const auto& d : v.dates) {
+      if (!d.date || !within_week(text::days_from_civil(*d.date), pub)) continue;
+      bool reporting = date_is_reporting_mention(v, d);
+      reporting_day |= reporting;
+      if (!reporting ||
+          (&v == &a && (v.has(Cue::kAttackVerb) || v.has(Cue::kIntercept) || v.has(Cue::kImpact))))
+        at(x, Feature::kDatedRecent) = 1;
+    }
+  }
+  at(x, Feature::kReportDayOnly) = reporting_day && !at(x, Feature::kDatedRecent);
+  return x;
+}
+
+Decision decide(const Annotated& article, const lexicon::Lexicon& lexicon,
+                const DetectModel& model) {
+  Decision decision;
+  decision.anchor = choose_anchor(article, lexicon);
+  if (!decision.anchor) {
+    decision.reason = "no lead sentence joins an attack with a target in scope";
+    return decision;
+  }
+  decision.features = detection_features(article, lexicon, *decision.anchor);
+  decision.probability = model.probability(decision.features);
+  decision.reports_attack = decision.probability >= model.threshold;
+  std::ostringstream reason;
+  reason << "anchor sentence " << *decision.anchor << ", p=" << decision.probability << " (";
+  bool first = true;
+  for (std::size_t i = 0; i < decision.features.size(); ++i) {
+    if (decision.features[i] == 0) continue;
+    reason << (first ? "" : ", ") << kFeatureNames[i];
+    if (decision.features[i] != 1) reason << "=" << decision.features[i];
+    first = false;
+  }
+  reason << ")";
+  decision.reason = reason.str();
+  return decision;
+}
+
+}  // namespace sitrep::extract

@@ -1,0 +1,158 @@
+#include "extract/events.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "extract/date.h"
+
+namespace sitrep::extract {
+namespace {
+
+using lexicon::Cue;
+using lexicon::Kind;
+
+// The sentences of role kMain that are not about another named site: a sentence naming a site
+// other than the event's (and not nested with it) as a target speaks of another attack.
+std::vector<std::size_t> members(const Annotated& article, const lexicon::Lexicon& lexicon,
+                                 const std::vector<Role>& roles, const lexicon::Facility* site) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < article.sentences.size(); ++i) {
+    if (roles[i] != Role::kMain) continue;
+    const auto& v = article.sentences[i];
+    bool keep = true;
+    if (site)
+      for (const Hit* h : v.all(Kind::kFacility)) {
+        if (same_or_nested(lexicon.facility(h->entry), *site) || not_the_target(v, *h)) break;
+        if (v.attack_evidence) {
+          keep = false;
+          break;
+        }
+      }
+    if (keep) out.push_back(i);
+  }
+  return out;
+}
+
+// With the main day known, explicit dates far from it mark background sentences, and an attack
+// sentence dated to another day of the same week is another attack ("On Saturday, about 20
+// rockets were launched toward the base" in a report of Tuesday's drones). The sentences that
+// go on about another attack, in its paragraph and with no day of their own, are about it too.
+void refine_roles_by_day(const Annotated& article, std::size_t anchor, long main_day,
+                         std::vector<Role>& roles) {
+  const auto& views = article.sentences;
+  for (std::size_t i = 0; i < views.size(); ++i) {
+    const auto& v = views[i];
+    if (roles[i] != Role::kMain || i == anchor) continue;
+    bool same_day = false, other_day = false;
+    for (const auto& d : v.dates) {
+      if (!d.date || date_is_reporting_mention(v, d) || date_starts_period(v, d)) continue;
+      auto days = text::days_from_civil(*d.date);
+      if (!days) continue;
+      if (d.explicit_day && std::abs(*days - main_day) > 3) roles[i] = Role::kBackground;
+      if (*days == main_day)
+        same_day = true;
+      else
+        other_day = true;
+    }
+    if (roles[i] == Role::kMain && other_day && !same_day && v.attack_evidence)
+      roles[i] = Role::kOtherEvent;
+  }
+  for (std::size_t i = 1; i < views.size(); ++i) {
+    const auto& v = views[i];
+    const auto& previous = views[i - 1];
+    if (i == anchor || roles[i] != Role::kMain) continue;
+    bool same_paragraph = v.sentence.paragraph == previous.sentence.paragraph;
+    if (roles[i - 1] == Role::kOtherEvent && v.dates.empty() && same_paragraph &&
+        v.attack_evidence) {
+      roles[i] = Role::kOtherEvent;
+      continue;
+    }
+    // "Last month, a base in western Iraq was hit by 10 rockets. One contractor was killed.":
+    // a casualty toll with no day, site or target of its own belongs to the event before it.
+    bool toll = v.has(Cue::kKilled) || v.has(Cue::kInjured);
+    bool own_anchor = !v.dates.empty() || v.in_scope_target;
+    if (toll && !own_anchor && same_paragraph && previous.attack_evidence &&
+        (roles[i - 1] == Role::kBackground || roles[i - 1] == Role::kOtherEvent ||
+         roles[i - 1] == Role::kNotAttack))
+      roles[i] = roles[i - 1];
+  }
+}
+
+// Every other dated attack on a site of ours: background sentences and sentences about another
+// day's attack, with a site and a day.
+std::vector<BackgroundAttack> other_attacks(const Annotated& article,
+                                            const lexicon::Lexicon& lexicon,
+                                            const std::vector<Role>& roles, const Event* main) {
+  std::vector<BackgroundAttack> out;
+  for (std::size_t i = 0; i < article.sentences.size(); ++i) {
+    const auto& v = article.sentences[i];
+    bool other = roles[i] == Role::kOtherEvent;
+    if ((roles[i] != Role::kBackground && !other) || !v.attack_evidence) continue;
+    auto facilities = v.all(Kind::kFacility);
+    if (facilities.empty()) continue;
+    std::optional<std::string> date;
+    // A background sentence must write its day; another event of the same week may name it
+    // by weekday ("On Saturday, about 20 rockets ...").
+    for (const auto& d : v.dates)
+      if (d.date && (d.explicit_day || other) && !date_is_reporting_mention(v, d)) date = d.date;
+    if (!date) continue;
+    const auto& f = lexicon.facility(facilities.front()->entry);
+    if (main && main->date.value == date && main->place.facility &&
+        same_or_nested(*main->place.facility, f))
+      continue;
+    BackgroundAttack b;
+    b.date = date;
+    b.country = f.country;
+    b.city = f.city;
+    b.facility = f.name;
+    b.lat = f.lat;
+    b.lon = f.lon;
+    auto weapons = v.all(Kind::kWeapon);
+    if (!weapons.empty()) b.weapon = lexicon.weapon(weapons.front()->entry).weapon;
+    b.evidence = evidence_of(v);
+    bool duplicate = std::any_of(out.begin(), out.end(), [&](const BackgroundAttack& o) {
+      return o.date == b.date && o.facility == b.facility;
+    });
+    if (!duplicate) out.push_back(std::move(b));
+  }
+  return out;
+}
+
+}  // namespace
+
+bool Event::speaks_of(std::size_t sentence) const {
+  return std::binary_search(sentences.begin(), sentences.end(), sentence);
+}
+
+Events find_events(const Annotated& article, const lexicon::Lexicon& lexicon,
+                   const DetectModel& model) {
+  Events events;
+  std::vector<Role> roles;
+  roles.reserve(article.sentences.size());
+  for (const auto& v : article.sentences) roles.push_back(v.role);
+
+  events.decision = decide(article, lexicon, model);
+  if (!events.decision.reports_attack) {
+    events.background = other_attacks(article, lexicon, roles, nullptr);
+    return events;
+  }
+  Event e;
+  e.anchor = *events.decision.anchor;
+  e.place = read_place(article, lexicon, e.anchor, roles);
+  // The day, from the anchor and the sentences about this site, as first told.
+  auto candidates = members(article, lexicon, roles, e.place.facility);
+  std::vector<std::size_t> order{e.anchor};
+  for (std::size_t i : candidates)
+    if (i != e.anchor) order.push_back(i);
+  e.date = read_date(article, order, e.anchor);
+  if (e.date.value)
+    if (auto day = text::days_from_civil(*e.date.value))
+      refine_roles_by_day(article, e.anchor, *day, roles);
+  e.sentences = members(article, lexicon, roles, e.place.facility);
+  e.roles = roles;
+  events.background = other_attacks(article, lexicon, roles, &e);
+  events.main = std::move(e);
+  return events;
+}
+
+}  // namespace sitrep::extract

@@ -1,0 +1,199 @@
+#include "extract/place.h"
+
+#include <cctype>
+#include <map>
+#include <set>
+
+namespace sitrep::extract {
+namespace {
+
+using lexicon::Cue;
+using lexicon::Kind;
+
+// The country most of the event's sentences point at; a facility counts most.
+std::string country_hint(const Annotated& article, const lexicon::Lexicon& lexicon,
+                         const std::vector<Role>& roles) {
+  std::map<std::string, int> votes;
+  for (std::size_t i = 0; i < article.sentences.size(); ++i) {
+    const auto& v = article.sentences[i];
+    if (roles[i] != Role::kMain) continue;
+    for (const Hit* h : v.all(Kind::kCountry)) {
+      const auto& c = lexicon.country(h->entry);
+      if (c.code != "US") votes[c.code] += v.attack_evidence ? 2 : 1;
+    }
+    for (const Hit* h : v.all(Kind::kFacility)) votes[lexicon.facility(h->entry).country] += 3;
+  }
+  std::string best;
+  int n = 0;
+  for (const auto& [code, count] : votes)
+    if (count > n) best = code, n = count;
+  return best;
+}
+
+std::optional<lexicon::City> city_in(const lexicon::Lexicon& lexicon, const SentenceView& v,
+                                     const std::string& hint) {
+  static const std::set<std::string> prepositions = {"in",     "near",    "at", "outside", "of",
+                                                     "toward", "towards", "on", "from",    "into"};
+  const auto& t = v.tokens;
+  for (std::size_t i = 1; i < t.size(); ++i) {
+    if (!prepositions.count(t[i - 1].lower) || !t[i].capitalized || !t[i].word) continue;
+    // Try the longest capitalized run first (up to three words, "Deir ez-Zor").
+    for (std::size_t len = 3; len >= 1; --len) {
+      if (i + len > t.size()) continue;
+      std::string name(v.text.substr(t[i].start, t[i + len - 1].end - t[i].start));
+      if (name.ends_with("'s")) name.resize(name.size() - 2);
+      if (lexicon.country_by_code(hint) && name == lexicon.country_by_code(hint)->name) continue;
+      auto city = lexicon.city(name, hint);
+      if (city && (hint.empty() || city->country == hint)) return city;
+    }
+  }
+  return std::nullopt;
+}
+
+// A site named by a head noun and a place word rather than by one of its names: "the Iraqi
+// military air base of Balad", "the Qayyara military base", "the Azerbaijan Embassy in Iran",
+// "an American base located at the international airport in Erbil". Each capitalised word near
+// the head noun votes for the registry sites whose names hold it (a word that names fewer
+// sites weighs more); the head noun says which kind of site.
+const lexicon::Facility* site_by_description(const lexicon::Lexicon& lexicon,
+                                             const SentenceView& v) {
+  static const std::set<std::string> military_heads = {
+      "base", "bases", "airbase", "airport", "airfield", "camp", "outpost", "garrison", "post"};
+  static const std::set<std::string> diplomatic_heads = {"embassy", "consulate", "mission"};
+  const auto& t = v.tokens;
+  std::map<int, double> votes;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    bool military = military_heads.count(t[i].lower) > 0;
+    bool diplomatic = diplomatic_heads.count(t[i].lower) > 0;
+    if (!military && !diplomatic) continue;
+    std::size_t from = i >= 5 ? i - 5 : 0, to = std::min(t.size(), i + 6);
+    for (std::size_t k = from; k < to; ++k) {
+      if (!t[k].word) continue;
+      // "al-Shaddadi", "Deir ez-Zor": the name words after an article prefix count too.
+      bool prefixed = t[k].lower.starts_with("al-") || t[k].lower.starts_with("el-") ||
+                      t[k].lower.starts_with("ash-") || t[k].lower.starts_with("as-");
+      if (!t[k].capitalized && !prefixed) continue;
+      std::string_view text = v.text.substr(t[k].start, t[k].end - t[k].start);
+      for (const auto& word : lexicon::name_words(text)) {
+        auto sites = lexicon.facilities_named_by(word);
+        for (int site : sites) {
+          const auto& f = lexicon.facility(site);
+          if ((military && f.type != "military") || (diplomatic && f.type != "diplomatic"))
+            continue;
+          votes[site] += 1.0 / static_cast<double>(sites.size());
+        }
+      }
+    }
+  }
+  int best = -1;
+  double best_votes = 0, second = 0;
+  for (const auto& [site, n] : votes) {
+    if (n > best_votes) {
+      second = best_votes;
+      best_votes = n;
+      best = site;
+    } else if (n > second) {
+      second = n;
+    }
+  }
+  // One clear winner with a word that names at most two sites.
+  if (best < 0 || best_votes < 0.5 || best_votes <= second) return nullptr;
+  return &lexicon.facility(best);
+}
+
+Place facility_place(const lexicon::Facility& f, const SentenceView& where) {
+  return Place{&f, f.country, f.city, "facility", f.type, f.lat, f.lon, evidence_of(where)};
+}
+
+}  // namespace
+
+Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std::size_t anchor,
+                 const std::vector<Role>& roles) {
+  const auto& views = article.sentences;
+  // Facilities named as targets in main attack sentences, weighted; speakers do not count.
+  std::map<int, int> score;
+  std::map<int, const SentenceView*> where;
+  for (std::size_t i = 0; i < views.size(); ++i) {
+    const auto& v = views[i];
+    if (roles[i] != Role::kMain || !v.attack_evidence) continue;
+    for (const Hit* h : v.all(Kind::kFacility)) {
+      if (not_the_target(v, *h)) continue;
+      score[h->entry] += 2 + (i == anchor ? 2 : 0) + (v.lead ? 1 : 0);
+      if (!where.count(h->entry)) where[h->entry] = &v;
+    }
+  }
+  // "The base, known as Tower 22, sits ...": with no site named in an attack sentence, a site
+  // named in the lead of the same article is the target (the first one named).
+  if (score.empty())
+    for (std::size_t i = 0; i < views.size() && score.empty(); ++i) {
+      const auto& v = views[i];
+      if (roles[i] != Role::kMain || !v.lead) continue;
+      for (const Hit* h : v.all(Kind::kFacility)) {
+        if (not_the_target(v, *h)) continue;
+        score[h->entry] += 1;
+        where[h->entry] = &v;
+        break;
+      }
+    }
+  int best = -1, best_score = 0;
+  for (const auto& [entry, s] : score)
+    if (s > best_score) best = entry, best_score = s;
+  if (best >= 0) {
+    // A site inside the winner (the BDSC inside Baghdad airport) is the more precise place.
+    const auto& winner = lexicon.facility(best);
+    for (const auto& [entry, s] : score)
+      if (lexicon.facility(entry).within == winner.name) best = entry;
+    return facility_place(lexicon.facility(best), *where[best]);
+  }
+  std::string hint = country_hint(article, lexicon, roles);
+  // A city named in a main attack sentence (anchor first).
+  std::vector<const SentenceView*> order{&views[anchor]};
+  for (std::size_t i = 0; i < views.size(); ++i)
+    if (roles[i] == Role::kMain && views[i].attack_evidence && i != anchor)
+      order.push_back(&views[i]);
+  for (const auto* v : order)
+    if (const auto* site = site_by_description(lexicon, *v)) return facility_place(*site, *v);
+  Place place;
+  for (const auto* v : order) {
+    if (auto city = city_in(lexicon, *v, hint)) {
+      place = Place{nullptr, city->country, city->name, "city",
+                    "",      city->lat,     city->lon,  evidence_of(*v)};
+      break;
+    }
+  }
+  if (!place.city.empty()) {
+    // "the US embassy" + a city: the registry's embassy in that city.
+    for (const auto* v : order)
+      for (const Hit* h : v->all(Cue::kTargetDiplomatic)) {
+        std::string lower(v->text.substr(h->start, h->end - h->start));
+        for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        bool us = lower.starts_with("us ") || lower.starts_with("u.s. ") ||
+                  lower.starts_with("american ") || lower == "the embassy";
+        if (!us || lower.find("embassy") == std::string::npos || not_the_target(*v, *h)) continue;
+        if (const auto* f = lexicon.facility_named("US Embassy " + place.city))
+          return facility_place(*f, *v);
+      }
+    return place;
+  }
+  if (!hint.empty()) {
+    place.country = hint;
+    place.precision = "country";
+  }
+  return place;
+}
+
+std::string read_target_type(const Annotated& article, const std::vector<std::size_t>& sentences) {
+  int military = 0, diplomatic = 0;
+  for (std::size_t i : sentences) {
+    const auto& v = article.sentences[i];
+    if (!v.attack_evidence) continue;
+    for (const Hit* h : v.all(Cue::kTargetMilitary)) military += !not_the_target(v, *h);
+    for (const Hit* h : v.all(Cue::kTargetDiplomatic)) diplomatic += !not_the_target(v, *h);
+  }
+  return military > diplomatic   ? "military"
+         : diplomatic > military ? "diplomatic"
+         : military > 0          ? "mixed"
+                                 : "unknown";
+}
+
+}  // namespace sitrep::extract

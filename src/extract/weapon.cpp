@@ -1,0 +1,40 @@
+#include <map>
+
+#include "extract/readers.h"
+
+namespace sitrep::extract {
+
+WeaponRead read_weapon(const Annotated& article, const lexicon::Lexicon& lexicon,
+                       const Event& event) {
+  std::map<std::string, int> votes;
+  std::map<std::string, std::string> detail;
+  std::map<std::string, const SentenceView*> where;
+  std::map<std::string, std::size_t> first_seen;
+  std::size_t order = 0;
+  for (std::size_t i : event.sentences) {
+    const auto& v = article.sentences[i];
+    for (const Hit* h : v.all(lexicon::Kind::kWeapon)) {
+      const auto& w = lexicon.weapon(h->entry);
+      votes[w.weapon] += 1;
+      if (!detail.count(w.weapon) && !w.detail.empty()) detail[w.weapon] = w.detail;
+      if (!where.count(w.weapon)) where[w.weapon] = &v, first_seen[w.weapon] = order++;
+    }
+  }
+  WeaponRead out;
+  if (votes.empty()) return out;
+  // Outlets call rockets "missiles" in passing, rarely the reverse: a plain "missile" yields
+  // to "rocket" unless the missile has a type (ballistic, cruise).
+  if (votes.count("rocket") && votes.count("missile") && !detail.count("missile"))
+    votes.erase("missile");
+  std::string best;
+  int n = 0;
+  for (const auto& [weapon, count] : votes)
+    if (count > n || (count == n && first_seen[weapon] < first_seen[best]))
+      best = weapon, n = count;
+  out.weapon = best;
+  if (detail.count(best)) out.detail = detail[best];
+  out.evidence = evidence_of(*where[best]);
+  return out;
+}
+
+}  // namespace sitrep::extract
