@@ -101,11 +101,11 @@ class Receiver {
 // A server on a free port over `db`, run on its own thread.
 class Running {
  public:
-  explicit Running(const std::string& db) {
+  explicit Running(const std::string& db, std::chrono::milliseconds watch = 100ms) {
     sitrep::serve::ServeOptions options;
     options.db = db;
     options.port = 0;
-    options.watch_interval = 100ms;
+    options.watch_interval = watch;
     options.delivery.first_retry = 50ms;
     options.delivery.poll = 20ms;
     options.delivery.max_attempts = 4;
@@ -250,6 +250,23 @@ TEST_F(AlertsTest, AnIngestWhileNoServerRunsIsDeliveredByTheNextServer) {
   EXPECT_EQ(json::parse(receiver.bodies()[0])["alert"]["kind"], "new");
   std::this_thread::sleep_for(200ms);
   EXPECT_EQ(receiver.count(), 1u);
+}
+
+TEST_F(AlertsTest, AnAlertQueuedBeforeTheSnapshotCatchesUpIsStillDelivered) {
+  Receiver receiver;
+  subscribe(receiver.url(), "json");
+  Running server(db_, /*watch=*/60s);  // the snapshot will not see the ingest below
+  const fs::path article = dir_ / "behind.txt";
+  std::ofstream(article) << kFirst;
+  std::ostringstream out, err;
+  sitrep::cli::IngestOptions ingest;
+  ingest.db = db_;
+  ingest.quiet = true;
+  ingest.paths = {article.string()};
+  ASSERT_EQ(sitrep::cli::run_ingest(ingest, {out, err}), 0) << err.str();
+  ASSERT_TRUE(receiver.wait_for(1, 5s))
+      << "status: " << alerts().front().status << " " << alerts().front().last_error;
+  EXPECT_EQ(json::parse(receiver.bodies()[0])["alert"]["kind"], "new");
 }
 
 TEST_F(AlertsTest, RetriesWithBackoffAfterTwoFailures) {

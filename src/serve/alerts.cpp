@@ -341,7 +341,13 @@ void Deliverer::deliver(store::Alert alert, const std::vector<store::Subscriptio
   const auto s = std::find_if(subscriptions.begin(), subscriptions.end(),
                               [&](const auto& x) { return x.id == alert.subscription_id; });
   if (s == subscriptions.end()) return give_up("subscription deleted");
-  const auto incident = lookup_.incident(alert.incident_id);
+  // The snapshot may not have caught up with an ingest that just queued this alert; the store
+  // has the incident then.
+  auto incident = lookup_.incident(alert.incident_id);
+  if (!incident) {
+    auto stored = store_.incident(alert.incident_id);
+    if (stored && *stored) incident = std::move(**stored);
+  }
   if (!incident) return give_up("incident no longer exists (merged into another)");
 
   std::string body, type;
