@@ -280,8 +280,8 @@ std::string alert_json(const Incident& incident, const store::Alert& alert,
       .dump();
 }
 
-Deliverer::Deliverer(store::Store& store, Lookup lookup, DeliveryOptions options)
-    : store_(store), lookup_(std::move(lookup)), options_(options) {
+Deliverer::Deliverer(store::Store& store, DeliveryOptions options)
+    : store_(store), options_(options) {
   thread_ = std::thread([this] { loop(); });
 }
 
@@ -330,6 +330,15 @@ void Deliverer::loop() {
   }
 }
 
+// Distinct outlets among the incident's reports (a report without an outlet counts alone).
+int Deliverer::independent_sources(const Incident& incident) {
+  std::set<std::string> outlets;
+  auto documents = store_.documents({"", incident.reports});
+  if (!documents) return static_cast<int>(incident.reports.size());
+  for (const auto& d : *documents) outlets.insert(d.outlet.empty() ? "doc:" + d.doc : d.outlet);
+  return static_cast<int>(outlets.size());
+}
+
 void Deliverer::deliver(store::Alert alert, const std::vector<store::Subscription>& subscriptions,
                         const std::vector<store::Alert>& all) {
   ++alert.attempts;
@@ -341,13 +350,11 @@ void Deliverer::deliver(store::Alert alert, const std::vector<store::Subscriptio
   const auto s = std::find_if(subscriptions.begin(), subscriptions.end(),
                               [&](const auto& x) { return x.id == alert.subscription_id; });
   if (s == subscriptions.end()) return give_up("subscription deleted");
-  // The snapshot may not have caught up with an ingest that just queued this alert; the store
-  // has the incident then.
-  auto incident = lookup_.incident(alert.incident_id);
-  if (!incident) {
-    auto stored = store_.incident(alert.incident_id);
-    if (stored && *stored) incident = std::move(**stored);
-  }
+  // From the store, not the server's snapshot: an ingest queues the alert before the snapshot
+  // is reloaded, and the payload must show the revision it announces.
+  std::optional<Incident> incident;
+  if (auto stored = store_.incident(alert.incident_id); stored && *stored)
+    incident = std::move(**stored);
   if (!incident) return give_up("incident no longer exists (merged into another)");
 
   std::string body, type;
@@ -359,7 +366,7 @@ void Deliverer::deliver(store::Alert alert, const std::vector<store::Subscriptio
         earlier.push_back(a);
     std::sort(earlier.begin(), earlier.end(),
               [](const auto& a, const auto& b) { return a.revision < b.revision; });
-    body = cap_xml(*incident, alert, earlier, lookup_.sources(*incident));
+    body = cap_xml(*incident, alert, earlier, independent_sources(*incident));
     type = "application/cap+xml";
   } else {
     body = alert_json(*incident, alert, *s);

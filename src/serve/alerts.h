@@ -5,7 +5,6 @@
 
 #include <chrono>
 #include <condition_variable>
-#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -46,15 +45,11 @@ struct DeliveryOptions {
   std::chrono::milliseconds poll{1000};  // also woken by notify()
 };
 
-// Delivers due alerts from the outbox on its own thread; every attempt is recorded. Incidents
-// and sources come from `lookup` (the server's snapshot).
+// Delivers due alerts from the outbox on its own thread; every attempt is recorded. The payload
+// is built from the incident as stored when the attempt is made.
 class Deliverer {
  public:
-  struct Lookup {
-    std::function<std::optional<Incident>(const std::string& id)> incident;
-    std::function<int(const Incident&)> sources;
-  };
-  Deliverer(store::Store& store, Lookup lookup, DeliveryOptions options);
+  Deliverer(store::Store& store, DeliveryOptions options);
   ~Deliverer();
   void notify();
   void stop();
@@ -63,9 +58,9 @@ class Deliverer {
   void loop();
   void deliver(store::Alert alert, const std::vector<store::Subscription>& subscriptions,
                const std::vector<store::Alert>& all);
+  int independent_sources(const Incident& incident);
 
   store::Store& store_;
-  Lookup lookup_;
   DeliveryOptions options_;
   std::mutex mutex_;
   std::condition_variable wake_;

@@ -663,23 +663,7 @@ Result<std::unique_ptr<Server>> Server::open(const ServeOptions& options) {
   if (options.load_lexicon)
     if (auto ready = impl->ingester.prepare(); !ready) return std::unexpected(ready.error());
   if (auto loaded = impl->reload(); !loaded) return std::unexpected(loaded.error());
-  Deliverer::Lookup lookup;
-  lookup.incident = [raw = impl.get()](const std::string& id) -> std::optional<Incident> {
-    auto snap = raw->current();
-    for (const Incident& i : snap->incidents)
-      if (i.id == id) return i;
-    return std::nullopt;
-  };
-  lookup.sources = [raw = impl.get()](const Incident& incident) {
-    auto snap = raw->current();
-    std::set<std::string> outlets;
-    for (const std::string& doc : incident.reports) {
-      const auto r = snap->reports.find(doc);
-      outlets.insert(r == snap->reports.end() || r->second.outlet.empty() ? doc : r->second.outlet);
-    }
-    return static_cast<int>(outlets.size());
-  };
-  impl->deliverer = std::make_unique<Deliverer>(*impl->store, lookup, options.delivery);
+  impl->deliverer = std::make_unique<Deliverer>(*impl->store, options.delivery);
   impl->configure();
   if (options.port == 0) {
     impl->port = impl->http.bind_to_any_port(options.host);
