@@ -4,7 +4,8 @@ JOBS ?= 2
 BUILD_RELEASE ?= build
 BUILD_DEBUG ?= build-debug
 
-.PHONY: deps build build-debug demo test format bench clean train
+.PHONY: deps build build-debug demo serve test format bench clean train
+PORT ?= 8080
 
 deps:
 	@scripts/deps.sh
@@ -19,6 +20,11 @@ build-debug: deps
 
 demo: build
 	@scripts/demo.sh $(BUILD_RELEASE)/sitrep
+
+# The web app and the API on the demo database (made by `make demo` when missing).
+serve: build
+	@[ -f out/demo.db ] || scripts/demo.sh $(BUILD_RELEASE)/sitrep
+	@$(BUILD_RELEASE)/sitrep serve --db out/demo.db --port $(PORT)
 
 # The Release build is part of the tests: GCC warns about some code only when optimising, and
 # -Werror would then break `make demo` while the Debug tests pass.

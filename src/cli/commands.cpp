@@ -23,6 +23,7 @@
 #include "ingest/ingest.h"
 #include "lexicon/lexicon.h"
 #include "merge/merge.h"
+#include "serve/alerts.h"
 #include "serve/export.h"
 #include "store/store.h"
 
@@ -180,26 +181,6 @@ class Progress {
   bool drawn_ = false;
 };
 
-// Recomputes every incident from the stored reports and saves the result in one transaction.
-// Incidents that vanished from the new set are removed even when merge does not list them.
-Result<std::size_t> rebuild_incidents(store::Store& store) {
-  auto reports = store.reports();
-  if (!reports) return std::unexpected(reports.error());
-  auto previous = store.incidents({});
-  if (!previous) return std::unexpected(previous.error());
-  merge::Update update = merge::rebuild(*reports, *previous, now_utc());
-  std::set<std::string> kept;
-  for (const auto& i : update.incidents) kept.insert(i.id);
-  std::set<std::string> removed(update.removed_ids.begin(), update.removed_ids.end());
-  for (const auto& i : *previous)
-    if (!kept.contains(i.id)) removed.insert(i.id);
-  for (const auto& id : kept) removed.erase(id);
-  auto saved =
-      store.save_incidents(update.incidents, {removed.begin(), removed.end()}, update.revisions);
-  if (!saved) return std::unexpected(saved.error());
-  return update.incidents.size();
-}
-
 std::string fit(std::string text, std::size_t width) {
   // Cut on a UTF-8 boundary so a multibyte name does not leave half a character.
   if (utf8_length(text) <= width) {
@@ -231,6 +212,68 @@ std::string read_file(const std::string& path, bool& ok) {
 }
 
 }  // namespace
+
+Result<merge::Update> rebuild_incidents(store::Store& store) {
+  auto reports = store.reports();
+  if (!reports) return std::unexpected(reports.error());
+  auto previous = store.incidents({});
+  if (!previous) return std::unexpected(previous.error());
+  merge::Update update = merge::rebuild(*reports, *previous, now_utc());
+  std::set<std::string> kept;
+  for (const auto& i : update.incidents) kept.insert(i.id);
+  std::set<std::string> removed(update.removed_ids.begin(), update.removed_ids.end());
+  for (const auto& i : *previous)
+    if (!kept.contains(i.id)) removed.insert(i.id);
+  for (const auto& id : kept) removed.erase(id);
+  update.removed_ids.assign(removed.begin(), removed.end());
+  auto saved = store.save_incidents(update.incidents, update.removed_ids, update.revisions);
+  if (!saved) return std::unexpected(saved.error());
+  // Alerts go to the outbox with the change itself, so an ingest while no server runs is
+  // delivered by the next `sitrep serve`; the outbox drops what it already holds.
+  if (auto queued = serve::queue_alerts(store, *previous, update.incidents); !queued)
+    return std::unexpected(queued.error());
+  return update;
+}
+
+Result<void> Ingester::prepare() {
+  if (extractor_) return {};
+  auto loaded = load_lexicon();
+  if (!loaded) return std::unexpected(loaded.error());
+  auto model = load_model();
+  if (!model) return std::unexpected(model.error());
+  auto scope = scope_of(scope_);
+  if (!scope) return std::unexpected(scope.error());
+  lexicon_.emplace(std::move(*loaded));
+  extractor_.emplace(*lexicon_, std::move(*model), std::move(*scope));
+  return {};
+}
+
+Result<Ingester::Outcome> Ingester::add(store::Store& store, const Document& document,
+                                        std::ostream& err) {
+  Outcome outcome;
+  store::StoredDocument stored;
+  CleanText clean = ingest::clean(document);
+  stored.id = outcome.id = ingest::document_id(document, clean);
+  auto is_known = store.has_document(stored.id);
+  if (!is_known) return std::unexpected(is_known.error());
+  if (*is_known) return outcome;
+  if (auto ready = prepare(); !ready) return std::unexpected(ready.error());
+  outcome.report = report_of(*extractor_, document, clean, err);
+  outcome.report.doc_id = stored.id;
+  stored.doc = document.doc;
+  stored.url = document.url;
+  stored.outlet = document.outlet;
+  stored.published = document.published;
+  stored.language = clean.language;
+  stored.title = clean.title;
+  stored.text = std::move(clean.text);
+  stored.chars = utf8_length(stored.text);
+  stored.ingested_at = now_utc();
+  auto put = store.put_document(stored, outcome.report);
+  if (!put) return std::unexpected(put.error());
+  outcome.added = *put;  // another process may have stored it meanwhile
+  return outcome;
+}
 
 std::string default_db() {
   const char* env = std::getenv("SITREP_DB");
@@ -296,51 +339,17 @@ int run_ingest(const IngestOptions& options, Streams io) {
 
   // The lexicon takes a while to compile; it is loaded only once a document turns out to be new,
   // so re-reading a feed of known articles stays fast.
-  std::optional<lexicon::Lexicon> lexicon;
-  std::optional<extract::Extractor> extractor;
+  Ingester ingester(options.scope);
   const auto& documents = inputs.loaded.documents;
   Progress progress(io.err, documents.size(), options.progress && !options.quiet);
-  auto stop = [&](const Error& error) {  // clear the bar before the message
-    progress.finish();
-    return report_error(io, error.message);
-  };
   std::size_t added = 0, known = 0;
   for (std::size_t n = 0; n < documents.size(); ++n) {
-    const Document& document = documents[n];
-    store::StoredDocument stored;
-    CleanText clean = ingest::clean(document);
-    stored.id = ingest::document_id(document, clean);
-    auto is_known = (*store)->has_document(stored.id);
-    if (!is_known) return stop(is_known.error());
-    if (*is_known) {
-      ++known;
-      progress.update(n + 1);
-      continue;
+    auto outcome = ingester.add(**store, documents[n], io.err);
+    if (!outcome) {
+      progress.finish();  // clear the bar before the message
+      return report_error(io, outcome.error().message);
     }
-    if (!extractor) {
-      auto loaded = load_lexicon();
-      if (!loaded) return stop(loaded.error());
-      auto model = load_model();
-      if (!model) return stop(model.error());
-      auto scope = scope_of(options.scope);
-      if (!scope) return stop(scope.error());
-      lexicon.emplace(std::move(*loaded));
-      extractor.emplace(*lexicon, std::move(*model), std::move(*scope));
-    }
-    Report report = report_of(*extractor, document, clean, io.err);
-    report.doc_id = stored.id;
-    stored.doc = document.doc;
-    stored.url = document.url;
-    stored.outlet = document.outlet;
-    stored.published = document.published;
-    stored.language = clean.language;
-    stored.title = clean.title;
-    stored.text = std::move(clean.text);
-    stored.chars = utf8_length(stored.text);
-    stored.ingested_at = now_utc();
-    auto put = (*store)->put_document(stored, report);
-    if (!put) return stop(put.error());
-    (*put ? added : known) += 1;  // another process may have stored it meanwhile
+    (outcome->added ? added : known) += 1;
     progress.update(n + 1);
   }
   progress.finish();
@@ -348,7 +357,8 @@ int run_ingest(const IngestOptions& options, Streams io) {
   if (!incidents) return report_error(io, incidents.error().message);
   if (!options.quiet)
     io.err << "ingest: " << added << " new, " << known << " already known, "
-           << inputs.loaded.errors.size() << " rejected; " << *incidents << " incidents\n";
+           << inputs.loaded.errors.size() << " rejected; " << incidents->incidents.size()
+           << " incidents\n";
   return inputs.loaded.errors.empty() ? kExitOk : kExitRejected;
 }
 
@@ -440,15 +450,10 @@ int run_show(const ShowOptions& options, Streams io) {
   return kExitOk;
 }
 
-int run_tallies(const TalliesOptions& options, Streams io) {
-  auto store = store::open_store(options.db);
-  if (!store) return report_error(io, store.error().message);
-  auto reports = (*store)->reports();
-  if (!reports) return report_error(io, reports.error().message);
-  auto incidents = (*store)->incidents(store::IncidentQuery{});
-  if (!incidents) return report_error(io, incidents.error().message);
+nlohmann::json tally_rows(const std::vector<Report>& reports,
+                          const std::vector<Incident>& incidents) {
   nlohmann::json rows = nlohmann::json::array();
-  for (const auto& claim : merge::tallies(*reports)) {
+  for (const auto& claim : merge::tallies(reports)) {
     const Tally& t = claim.tally;
     std::vector<std::string> countries;
     for (std::size_t start = 0; start < t.region.size();) {
@@ -469,11 +474,22 @@ int run_tallies(const TalliesOptions& options, Streams io) {
                        {"target", t.target},
                        {"source", claim.source},
                        {"text", t.evidence.text}};
-    row["sitrep_count"] = dated ? nlohmann::json(merge::count_incidents(*incidents, t.period_start,
+    row["sitrep_count"] = dated ? nlohmann::json(merge::count_incidents(incidents, t.period_start,
                                                                         t.period_end, countries))
                                 : nlohmann::json(nullptr);
     rows.push_back(std::move(row));
   }
+  return rows;
+}
+
+int run_tallies(const TalliesOptions& options, Streams io) {
+  auto store = store::open_store(options.db);
+  if (!store) return report_error(io, store.error().message);
+  auto reports = (*store)->reports();
+  if (!reports) return report_error(io, reports.error().message);
+  auto incidents = (*store)->incidents(store::IncidentQuery{});
+  if (!incidents) return report_error(io, incidents.error().message);
+  const nlohmann::json rows = tally_rows(*reports, *incidents);
   if (options.format == "json") {
     io.out << rows.dump(2) << "\n";
     return kExitOk;

@@ -8,6 +8,16 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "core/document.h"
+#include "core/error.h"
+#include "core/report.h"
+#include "extract/extract.h"
+#include "lexicon/lexicon.h"
+#include "merge/merge.h"
+#include "store/store.h"
+
 namespace sitrep::cli {
 
 inline constexpr int kExitOk = 0;
@@ -82,6 +92,39 @@ struct EvalOptions {
   std::string scope;       // as for extract
 };
 int run_eval(const EvalOptions& options, Streams io);
+
+// The ingest path for one document, shared by `sitrep ingest` and `POST /api/documents`:
+// clean, skip when already stored, extract, store the document with its report. The lexicon is
+// compiled on the first new document (or by prepare()). Not thread-safe: one caller at a time.
+class Ingester {
+ public:
+  struct Outcome {
+    std::string id;      // the document id (ingest::document_id)
+    bool added = false;  // false: already stored, `report` is empty
+    Report report;
+  };
+  // `scope`: the watched targets, as extract's --scope (empty: $SITREP_SCOPE, else all).
+  explicit Ingester(std::string scope = {}) : scope_(std::move(scope)) {}
+  Ingester(const Ingester&) = delete;  // the extractor refers to the lexicon held here
+  Ingester& operator=(const Ingester&) = delete;
+  Result<void> prepare();
+  Result<Outcome> add(store::Store& store, const Document& document, std::ostream& err);
+
+ private:
+  std::string scope_;
+  std::optional<lexicon::Lexicon> lexicon_;
+  std::optional<extract::Extractor> extractor_;
+};
+
+// Recomputes every incident from the stored reports and saves the result in one transaction.
+// Incidents that vanished from the new set are listed in removed_ids. The alerts the change
+// calls for are queued in the outbox (serve/alerts.h) for a running or later `sitrep serve`.
+Result<merge::Update> rebuild_incidents(store::Store& store);
+
+// The rows of `sitrep tallies --format json` (and GET /api/tallies): each tally claim beside
+// sitrep's own count of incidents for the same period and region.
+nlohmann::json tally_rows(const std::vector<Report>& reports,
+                          const std::vector<Incident>& incidents);
 
 struct TrainDetectOptions {
   std::string gold;

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/serve_commands.h"
 
 namespace {
 
@@ -166,6 +167,79 @@ int run(int argc, char** argv) {
       "Example:\n  sitrep eval --gold seeds/gold.jsonl --manifest seeds/manifest.jsonl "
       "seeds/*.txt");
 
+  ServeCommandOptions serve;
+  serve.db = db;
+  auto* serve_cmd =
+      app.add_subcommand("serve", "Serve the JSON API, the web app and live updates over HTTP.");
+  add_db_option(serve_cmd, serve.db);
+  serve_cmd->add_option("--port", serve.port, "TCP port (0: any free port)")
+      ->check(CLI::Range(0, 65535))
+      ->default_str("8080");
+  serve_cmd->add_option("--host", serve.host, "Address to listen on")->default_str("127.0.0.1");
+  serve_cmd->add_option("--web", serve.web, "Folder of the web app (default: the checkout's web/)")
+      ->check(CLI::ExistingDirectory);
+  serve_cmd->footer(
+      "Example:\n  sitrep serve --db out/demo.db --port 8080   # then open http://127.0.0.1:8080/");
+
+  TokenOptions token;
+  token.db = db;
+  auto* token_cmd = app.add_subcommand("token", "Create, list or revoke API tokens.");
+  add_db_option(token_cmd, token.db);
+  token_cmd->add_option("action", token.action, "create | list | revoke")
+      ->required()
+      ->check(CLI::IsMember({"create", "list", "revoke"}));
+  token_cmd->add_option("target", token.name, "revoke: the token's name or hash prefix");
+  token_cmd->add_option("--name", token.name, "create: a name for the new token");
+  token_cmd->footer(
+      "Examples:\n  sitrep token create --name newsroom-feed   # the token is the last line\n"
+      "  sitrep token list\n  sitrep token revoke newsroom-feed");
+
+  SubscribeOptions subscribe;
+  subscribe.db = db;
+  auto* subscribe_cmd = app.add_subcommand(
+      "subscribe", "Send new incidents and material updates near a place to a webhook.");
+  add_db_option(subscribe_cmd, subscribe.db);
+  subscribe_cmd->add_option("--name", subscribe.name, "A name for the subscription")->required();
+  auto* near_opt =
+      subscribe_cmd->add_option("--near", subscribe.near, "Within KM kilometres of LAT,LON")
+          ->check(kNear);
+  auto* facility_opt = subscribe_cmd->add_option("--facility", subscribe.facility,
+                                                 "Facility name contains this (case-insensitive)");
+  near_opt->excludes(facility_opt);
+  subscribe_cmd->add_option("--weapon", subscribe.weapon, "Only this weapon")
+      ->check(
+          CLI::IsMember({"rocket", "drone", "missile", "mortar", "ied", "small_arms", "unknown"}));
+  subscribe_cmd
+      ->add_option("--min-impacted", subscribe.min_impacted,
+                   "Only incidents with at least K impacts")
+      ->check(CLI::NonNegativeNumber);
+  subscribe_cmd
+      ->add_option("--webhook", subscribe.webhook, "URL that receives an HTTP POST per alert")
+      ->required();
+  subscribe_cmd
+      ->add_option("--format", subscribe.format, "json (the incident) or cap (CAP 1.2 XML)")
+      ->check(CLI::IsMember({"json", "cap"}));
+  subscribe_cmd->footer(
+      "Example:\n  sitrep subscribe --name embassy --near 33.2986,44.3958,5 "
+      "--webhook https://hooks.example.org/sitrep --format cap");
+
+  SubscriptionsOptions subscriptions;
+  subscriptions.db = db;
+  auto* subscriptions_cmd = app.add_subcommand("subscriptions", "List or delete subscriptions.");
+  add_db_option(subscriptions_cmd, subscriptions.db);
+  subscriptions_cmd->add_option("action", subscriptions.action, "list | delete")
+      ->check(CLI::IsMember({"list", "delete"}));
+  subscriptions_cmd->add_option("target", subscriptions.target, "delete: an id or name");
+  subscriptions_cmd->footer(
+      "Examples:\n  sitrep subscriptions list\n  sitrep subscriptions delete embassy");
+
+  AlertsOptions alerts;
+  alerts.db = db;
+  auto* alerts_cmd =
+      app.add_subcommand("alerts", "List the alerts outbox with delivery status and attempts.");
+  add_db_option(alerts_cmd, alerts.db);
+  alerts_cmd->add_option("--format", alerts.format, "table or json")
+      ->check(CLI::IsMember({"table", "json"}));
   TrainDetectOptions training;
   auto* train_cmd = app.add_subcommand(
       "train-detect", "Fit the detection model on labelled articles (make train).");
@@ -207,6 +281,11 @@ int run(int argc, char** argv) {
   if (*show_cmd) return run_show(show, io);
   if (*tallies_cmd) return run_tallies(tallies, io);
   if (*eval_cmd) return run_eval(evaluation, io);
+  if (*serve_cmd) return run_serve(serve, io);
+  if (*token_cmd) return run_token(token, io);
+  if (*subscribe_cmd) return run_subscribe(subscribe, io);
+  if (*subscriptions_cmd) return run_subscriptions(subscriptions, io);
+  if (*alerts_cmd) return run_alerts(alerts, io);
   if (*train_cmd) return run_train_detect(training, io);
   return kExitUsage;
 }

@@ -23,7 +23,15 @@ struct StoredDocument {
 };
 
 struct DocumentQuery {
-  std::string words;  // FTS5 query words; empty = all
+  std::string words;              // FTS5 query words; empty = all
+  std::vector<std::string> docs;  // only documents with these names; empty = all
+};
+
+// An API token as stored: only the SHA-256 of the token, never the token itself.
+struct ApiToken {
+  std::string hash;  // lowercase hex SHA-256
+  std::string name;
+  std::string created_at;
 };
 
 struct IncidentQuery {
@@ -32,6 +40,35 @@ struct IncidentQuery {
   std::string facility;  // case-insensitive substring of the facility name
   std::string weapon;
   bool include_background = true;
+};
+
+// An alert subscription: incidents near a point or at a facility, optionally one weapon and a
+// minimum number of impacts, delivered to a webhook as incident JSON or CAP 1.2 XML.
+struct Subscription {
+  long long id = 0;
+  std::string name;
+  std::optional<double> lat, lon, km;  // --near
+  std::string facility;                // --facility (case-insensitive substring)
+  std::string weapon;
+  std::optional<int> min_impacted;
+  std::string webhook;
+  std::string format = "json";  // json | cap
+  std::string created_at;
+};
+
+// One alert in the outbox: at most one per (subscription, incident, revision).
+struct Alert {
+  long long id = 0;
+  long long subscription_id = 0;
+  std::string incident_id;
+  int revision = 1;
+  std::string kind;  // new | update
+  std::string created_at;
+  std::string status = "pending";  // pending | delivered | failed
+  int attempts = 0;
+  std::string next_attempt_at;  // ISO 8601 UTC; due when <= now
+  std::string last_error;
+  std::optional<std::string> delivered_at;
 };
 
 class Store {
@@ -51,6 +88,25 @@ class Store {
   virtual Result<std::vector<Incident>> incidents(const IncidentQuery& query) = 0;
   virtual Result<std::optional<Incident>> incident(const std::string& id) = 0;
   virtual Result<std::vector<Revision>> revisions(const std::string& incident_id) = 0;
+
+  // API tokens (`sitrep token`, `sitrep serve`).
+  virtual Result<void> add_token(const ApiToken& token) = 0;
+  virtual Result<std::vector<ApiToken>> tokens() = 0;
+  // Deletes the tokens with this name or whose hash starts with it; returns how many.
+  virtual Result<int> revoke_tokens(const std::string& name_or_hash) = 0;
+
+  // Alert subscriptions and the alerts outbox (`sitrep subscribe`, `sitrep alerts`).
+  virtual Result<long long> add_subscription(const Subscription& subscription) = 0;
+  virtual Result<std::vector<Subscription>> subscriptions() = 0;
+  // Deletes the subscription with this id or name; returns how many.
+  virtual Result<int> delete_subscription(const std::string& id_or_name) = 0;
+  // Queues an alert; false (and nothing written) when the subscription already has one for
+  // this incident revision.
+  virtual Result<bool> queue_alert(const Alert& alert) = 0;
+  // Every alert, newest first; only those due for delivery at `due_at` when it is given.
+  virtual Result<std::vector<Alert>> alerts(const std::optional<std::string>& due_at) = 0;
+  // Records one delivery attempt (its outcome in status / next_attempt_at / last_error).
+  virtual Result<void> record_attempt(const Alert& alert) = 0;
 };
 
 // "postgresql://..." selects PostgreSQL; anything else is a SQLite file path.

@@ -104,6 +104,21 @@ CREATE TABLE tokens (
   created_at TEXT NOT NULL DEFAULT ''
 );
 )sql",
+    // 2: the alerts table becomes an outbox: one alert per subscription and incident revision,
+    // with its delivery state; every attempt is kept.
+    R"sql(
+ALTER TABLE alerts ADD COLUMN status TEXT NOT NULL DEFAULT 'pending';
+ALTER TABLE alerts ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE alerts ADD COLUMN next_attempt_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE alerts ADD COLUMN last_error TEXT NOT NULL DEFAULT '';
+CREATE UNIQUE INDEX alerts_once ON alerts(subscription_id, incident_id, revision);
+CREATE INDEX alerts_due ON alerts(status, next_attempt_at);
+CREATE TABLE alert_attempts (
+  alert_id INTEGER NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+  at TEXT NOT NULL,
+  outcome TEXT NOT NULL
+);
+)sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(std::size(kMigrations));
 
@@ -291,9 +306,18 @@ class SqliteStore final : public Store {
                  "f.rowid WHERE documents_fts MATCH ? ORDER BY f.rank, d.doc"
                : "SELECT id, doc, url, outlet, published, language, title, text, chars, "
                  "ingested_at FROM documents ORDER BY published, doc, id";
+    std::string named;  // the same query limited to some document names
+    if (!query.docs.empty()) {
+      named = std::string("SELECT * FROM (") + sql + ") WHERE doc IN (";
+      for (std::size_t i = 0; i < query.docs.size(); ++i) named += i ? ",?" : "?";
+      named += ")";
+      sql = named.c_str();
+    }
     Statement select(db_, sql);
     if (!select.ok()) return error("listing documents");
-    if (search) select.bind(1, match);
+    int index = 1;
+    if (search) select.bind(index++, match);
+    for (const std::string& doc : query.docs) select.bind(index++, doc);
     std::vector<StoredDocument> out;
     int status;
     while ((status = select.step()) == SQLITE_ROW) {
@@ -511,6 +535,173 @@ class SqliteStore final : public Store {
     }
     if (status != SQLITE_DONE) return error("reading revisions of " + incident_id);
     return out;
+  }
+
+  Result<void> add_token(const ApiToken& token) override {
+    std::lock_guard lock(mutex_);
+    Statement insert(db_, "INSERT INTO tokens (token_hash, name, created_at) VALUES (?,?,?)");
+    if (!insert.ok()) return error("storing token");
+    insert.bind(1, token.hash).bind(2, token.name).bind(3, token.created_at);
+    if (insert.step() != SQLITE_DONE) return error("storing token");
+    return {};
+  }
+
+  Result<std::vector<ApiToken>> tokens() override {
+    std::lock_guard lock(mutex_);
+    Statement select(db_, "SELECT token_hash, name, created_at FROM tokens ORDER BY created_at");
+    if (!select.ok()) return error("reading tokens");
+    std::vector<ApiToken> out;
+    int status;
+    while ((status = select.step()) == SQLITE_ROW)
+      out.push_back(ApiToken{select.text(0), select.text(1), select.text(2)});
+    if (status != SQLITE_DONE) return error("reading tokens");
+    return out;
+  }
+
+  Result<int> revoke_tokens(const std::string& name_or_hash) override {
+    std::lock_guard lock(mutex_);
+    Statement remove(db_,
+                     "DELETE FROM tokens WHERE name = ?1 OR (length(?1) >= 8 AND "
+                     "substr(token_hash, 1, length(?1)) = ?1)");
+    if (!remove.ok()) return error("revoking tokens");
+    remove.bind(1, name_or_hash);
+    if (remove.step() != SQLITE_DONE) return error("revoking tokens");
+    return sqlite3_changes(db_);
+  }
+
+  Result<long long> add_subscription(const Subscription& s) override {
+    std::lock_guard lock(mutex_);
+    json filter{{"name", s.name},
+                {"facility", s.facility},
+                {"weapon", s.weapon},
+                {"format", s.format},
+                {"lat", s.lat ? json(*s.lat) : json(nullptr)},
+                {"lon", s.lon ? json(*s.lon) : json(nullptr)},
+                {"km", s.km ? json(*s.km) : json(nullptr)},
+                {"min_impacted", s.min_impacted ? json(*s.min_impacted) : json(nullptr)}};
+    Statement insert(db_,
+                     "INSERT INTO subscriptions (kind, target, filter, created_at) "
+                     "VALUES ('webhook', ?, ?, ?)");
+    if (!insert.ok()) return error("storing subscription");
+    insert.bind(1, s.webhook)
+        .bind(2, filter.dump())
+        .bind(3, s.created_at.empty() ? now_utc() : s.created_at);
+    if (insert.step() != SQLITE_DONE) return error("storing subscription");
+    return static_cast<long long>(sqlite3_last_insert_rowid(db_));
+  }
+
+  Result<std::vector<Subscription>> subscriptions() override {
+    std::lock_guard lock(mutex_);
+    Statement select(db_, "SELECT id, target, filter, created_at FROM subscriptions ORDER BY id");
+    if (!select.ok()) return error("reading subscriptions");
+    std::vector<Subscription> out;
+    int status;
+    while ((status = select.step()) == SQLITE_ROW) {
+      Subscription s;
+      s.id = select.integer(0);
+      s.webhook = select.text(1);
+      s.created_at = select.text(3);
+      const json f = json::parse(select.text(2), nullptr, false);
+      if (f.is_object()) {
+        s.name = f.value("name", "");
+        s.facility = f.value("facility", "");
+        s.weapon = f.value("weapon", "");
+        s.format = f.value("format", "json");
+        if (f.contains("lat") && f["lat"].is_number()) s.lat = f["lat"].get<double>();
+        if (f.contains("lon") && f["lon"].is_number()) s.lon = f["lon"].get<double>();
+        if (f.contains("km") && f["km"].is_number()) s.km = f["km"].get<double>();
+        if (f.contains("min_impacted") && f["min_impacted"].is_number())
+          s.min_impacted = f["min_impacted"].get<int>();
+      }
+      out.push_back(std::move(s));
+    }
+    if (status != SQLITE_DONE) return error("reading subscriptions");
+    return out;
+  }
+
+  Result<int> delete_subscription(const std::string& id_or_name) override {
+    std::lock_guard lock(mutex_);
+    Statement remove(db_,
+                     "DELETE FROM subscriptions WHERE CAST(id AS TEXT) = ?1 OR "
+                     "json_extract(filter, '$.name') = ?1");
+    if (!remove.ok()) return error("deleting subscription");
+    remove.bind(1, id_or_name);
+    if (remove.step() != SQLITE_DONE) return error("deleting subscription");
+    return sqlite3_changes(db_);
+  }
+
+  Result<bool> queue_alert(const Alert& a) override {
+    std::lock_guard lock(mutex_);
+    Statement insert(
+        db_,
+        "INSERT INTO alerts (subscription_id, incident_id, revision, kind, created_at, "
+        "status, attempts, next_attempt_at) VALUES (?,?,?,?,?, 'pending', 0, ?) "
+        "ON CONFLICT(subscription_id, incident_id, revision) DO NOTHING");
+    if (!insert.ok()) return error("queueing alert");
+    const std::string now = a.created_at.empty() ? now_utc() : a.created_at;
+    insert.bind(1, a.subscription_id)
+        .bind(2, a.incident_id)
+        .bind(3, a.revision)
+        .bind(4, a.kind)
+        .bind(5, now)
+        .bind(6, std::string());  // due at once
+    if (insert.step() != SQLITE_DONE) return error("queueing alert");
+    return sqlite3_changes(db_) > 0;
+  }
+
+  Result<std::vector<Alert>> alerts(const std::optional<std::string>& due_at) override {
+    std::lock_guard lock(mutex_);
+    const char* sql =
+        due_at ? "SELECT id, subscription_id, incident_id, revision, kind, created_at, status, "
+                 "attempts, next_attempt_at, last_error, delivered_at FROM alerts WHERE status = "
+                 "'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id"
+               : "SELECT id, subscription_id, incident_id, revision, kind, created_at, status, "
+                 "attempts, next_attempt_at, last_error, delivered_at FROM alerts ORDER BY id DESC";
+    Statement select(db_, sql);
+    if (!select.ok()) return error("reading alerts");
+    if (due_at) select.bind(1, *due_at);
+    std::vector<Alert> out;
+    int status;
+    while ((status = select.step()) == SQLITE_ROW) {
+      Alert a;
+      a.id = select.integer(0);
+      a.subscription_id = select.integer(1);
+      a.incident_id = select.text(2);
+      a.revision = static_cast<int>(select.integer(3));
+      a.kind = select.text(4);
+      a.created_at = select.text(5);
+      a.status = select.text(6);
+      a.attempts = static_cast<int>(select.integer(7));
+      a.next_attempt_at = select.text(8);
+      a.last_error = select.text(9);
+      if (!select.is_null(10)) a.delivered_at = select.text(10);
+      out.push_back(std::move(a));
+    }
+    if (status != SQLITE_DONE) return error("reading alerts");
+    return out;
+  }
+
+  Result<void> record_attempt(const Alert& a) override {
+    std::lock_guard lock(mutex_);
+    Transaction tx(*this);
+    if (auto r = tx.begin(); !r) return r;
+    Statement update(db_,
+                     "UPDATE alerts SET status = ?, attempts = ?, next_attempt_at = ?, "
+                     "last_error = ?, delivered_at = ? WHERE id = ?");
+    Statement attempt(db_, "INSERT INTO alert_attempts (alert_id, at, outcome) VALUES (?,?,?)");
+    if (!update.ok() || !attempt.ok()) return error("recording alert attempt");
+    update.bind(1, a.status)
+        .bind(2, a.attempts)
+        .bind(3, a.next_attempt_at)
+        .bind(4, a.last_error)
+        .bind(5, a.delivered_at)
+        .bind(6, a.id);
+    if (update.step() != SQLITE_DONE) return error("recording alert attempt");
+    attempt.bind(1, a.id)
+        .bind(2, now_utc())
+        .bind(3, a.status == "delivered" ? std::string("delivered") : a.last_error);
+    if (attempt.step() != SQLITE_DONE) return error("recording alert attempt");
+    return tx.commit();
   }
 
  private:
