@@ -123,11 +123,11 @@ void expect_floors(const std::string& split, double mcc, double slot, double bcu
 }
 
 TEST(RealSetScores, TuneStaysAboveFloors) {
-  expect_floors("tune", 0.78, 0.77, 0.80);
+  expect_floors("tune", 0.80, 0.78, 0.79);
 }
 
 TEST(RealSetScores, HeldoutStaysAboveFloors) {
-  expect_floors("heldout", 0.72, 0.77, 0.79);
+  expect_floors("heldout", 0.74, 0.77, 0.78);
 }
 
 }  // namespace
