@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clock.h"
+#include "serve/alerts.h"
 #include "serve/server.h"
 #include "serve/sha256.h"
 #include "store/store.h"
@@ -207,18 +208,7 @@ int run_alerts(const AlertsOptions& options, Streams io) {
   }
   if (options.format == "json") {
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& a : *list)
-      out.push_back({{"id", a.id},
-                     {"subscription_id", a.subscription_id},
-                     {"incident_id", a.incident_id},
-                     {"revision", a.revision},
-                     {"kind", a.kind},
-                     {"status", a.status},
-                     {"attempts", a.attempts},
-                     {"last_error", a.last_error},
-                     {"created_at", a.created_at},
-                     {"delivered_at",
-                      a.delivered_at ? nlohmann::json(*a.delivered_at) : nlohmann::json(nullptr)}});
+    for (const auto& a : *list) out.push_back(serve::outbox_row(a));
     io.out << out.dump(2) << "\n";
     return kExitOk;
   }

@@ -1,8 +1,10 @@
 // Incident: what ALL reports say about one attack, merged (SCHEMA.md, "Incident").
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace sitrep {
@@ -40,6 +42,16 @@ struct Incident {
   std::vector<std::string> reports;  // doc names, sorted
   bool background = false;
   std::string first_seen, updated;  // ISO 8601 UTC timestamps
+
+  // The five figures with their field names, in SCHEMA order: what exports, the store and the
+  // API walk when they list claims.
+  std::array<std::pair<const char*, const std::optional<Figure>*>, 5> figures() const {
+    return {{{"launched", &launched},
+             {"intercepted", &intercepted},
+             {"impacted", &impacted},
+             {"killed", &killed},
+             {"injured", &injured}}};
+  }
 };
 
 // One material change to an incident (`sitrep show ID --history`).

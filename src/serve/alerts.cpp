@@ -115,12 +115,7 @@ std::string describe(const Incident& incident) {
   if (incident.date) text += " on " + *incident.date;
   if (incident.time_local) text += " at " + *incident.time_local + " local time";
   text += ".";
-  const std::pair<const char*, const std::optional<Figure>*> figures[] = {
-      {"launched", &incident.launched},
-      {"intercepted", &incident.intercepted},
-      {"impacted", &incident.impacted},
-      {"killed", &incident.killed},
-      {"injured", &incident.injured}};
+  const auto figures = incident.figures();
   for (const auto& [name, figure] : figures) {
     if (!*figure) continue;
     const Figure& f = **figure;
@@ -200,6 +195,21 @@ Result<int> queue_alerts(store::Store& store, const std::vector<Incident>& befor
 std::string alert_identifier(const store::Alert& alert) {
   return "sitrep-" + std::to_string(alert.subscription_id) + "-" + alert.incident_id + "-r" +
          std::to_string(alert.revision);
+}
+
+nlohmann::json outbox_row(const store::Alert& a) {
+  return nlohmann::json{
+      {"id", a.id},
+      {"identifier", alert_identifier(a)},
+      {"subscription_id", a.subscription_id},
+      {"incident_id", a.incident_id},
+      {"revision", a.revision},
+      {"kind", a.kind},
+      {"status", a.status},
+      {"attempts", a.attempts},
+      {"last_error", a.last_error},
+      {"created_at", a.created_at},
+      {"delivered_at", a.delivered_at ? nlohmann::json(*a.delivered_at) : nlohmann::json(nullptr)}};
 }
 
 std::string cap_xml(const Incident& incident, const store::Alert& alert,

@@ -10,6 +10,8 @@
 #include <thread>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/incident.h"
 #include "store/store.h"
 
@@ -28,6 +30,9 @@ Result<int> queue_alerts(store::Store& store, const std::vector<Incident>& befor
 
 // "sitrep-<subscription>-<incident>-r<revision>"
 std::string alert_identifier(const store::Alert& alert);
+
+// One outbox row as `sitrep alerts --format json` and GET /api/alerts show it.
+nlohmann::json outbox_row(const store::Alert& alert);
 
 // A CAP 1.2 <alert>. `earlier` are this subscription's earlier alerts for the same incident
 // (an update references them); `sources` is the number of independent outlets.

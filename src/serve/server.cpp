@@ -19,6 +19,7 @@
 #include "cli/commands.h"
 #include "core/clock.h"
 #include "core/json.h"
+#include "serve/alerts.h"
 #include "serve/export.h"
 #include "serve/query.h"
 #include "serve/sha256.h"
@@ -351,12 +352,7 @@ struct Server::Impl {
       reports.push_back(std::move(row));
     }
     json claims = json::array();
-    const std::pair<const char*, const std::optional<Figure>*> figures[] = {
-        {"launched", &incident.launched},
-        {"intercepted", &incident.intercepted},
-        {"impacted", &incident.impacted},
-        {"killed", &incident.killed},
-        {"injured", &incident.injured}};
+    const auto figures = incident.figures();
     for (const auto& [field, figure] : figures) {
       if (!*figure) continue;
       for (const Claim& c : (*figure)->claims) {
@@ -537,19 +533,7 @@ struct Server::Impl {
       auto list = store->alerts(std::nullopt);
       if (!list) return send_error(res, {500, list.error().message, ""});
       json out = json::array();
-      for (const auto& a : *list)
-        out.push_back(
-            json{{"id", a.id},
-                 {"identifier", alert_identifier(a)},
-                 {"subscription_id", a.subscription_id},
-                 {"incident_id", a.incident_id},
-                 {"revision", a.revision},
-                 {"kind", a.kind},
-                 {"status", a.status},
-                 {"attempts", a.attempts},
-                 {"last_error", a.last_error},
-                 {"created_at", a.created_at},
-                 {"delivered_at", a.delivered_at ? json(*a.delivered_at) : json(nullptr)}});
+      for (const auto& a : *list) out.push_back(outbox_row(a));
       send_json(res, out);
     });
   }

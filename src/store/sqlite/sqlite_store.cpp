@@ -397,12 +397,7 @@ class SqliteStore final : public Store {
       clear_claims.reset();
       clear_claims.bind(1, incident.id);
       if (clear_claims.step() != SQLITE_DONE) return error("saving claims of " + incident.id);
-      const std::pair<const char*, const std::optional<Figure>*> figures[] = {
-          {"launched", &incident.launched},
-          {"intercepted", &incident.intercepted},
-          {"impacted", &incident.impacted},
-          {"killed", &incident.killed},
-          {"injured", &incident.injured}};
+      const auto figures = incident.figures();
       for (const auto& [field, figure] : figures) {
         if (!*figure) continue;
         for (const Claim& c : (*figure)->claims) {
