@@ -766,3 +766,15 @@ TEST(ExtractRules, ScopeNarrowsTheWatchedTargets) {
     EXPECT_EQ(r.background[0].facility, "Ain al-Asad Air Base");
   }
 }
+
+// "carried out by the Iran-affiliated Kataib Hezbollah": a name inside a hyphenated modifier
+// is no actor; the group it describes is the one blamed.
+TEST(ExtractRules, ModifierNameIsNoSuspect) {
+  auto r = extract_text(
+      "Drone attack wounds three US troops at Erbil base\n\n"
+      "A drone attack on Erbil Air Base on Monday wounded three US service members. The attack "
+      "was carried out by the Iran-affiliated Kataib Hezbollah, US officials said.\n",
+      "2023-12-26");
+  ASSERT_TRUE(r.main);
+  EXPECT_EQ(r.main->suspected, std::vector<std::string>{"Kataib Hezbollah"});
+}

@@ -100,6 +100,12 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
   return out;
 }
 
+// "an Iran-affiliated group", "Iranian-made drones": a name inside a hyphenated modifier
+// describes something else; it is no agent of the attack.
+bool compound_modifier(const SentenceView& v, const Hit& actor) {
+  return actor.end < v.text.size() && v.text[actor.end] == '-';
+}
+
 }  // namespace
 
 Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, const Event& event) {
@@ -144,6 +150,8 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
                   (v.sentence.heading && role != Role::kGeneric && role != Role::kBackground);
     if (!usable) continue;
     auto actors = v.all(Kind::kActor);
+    // "carried out by the Iran-affiliated Kataib Hezbollah": the modifier is no actor.
+    std::erase_if(actors, [&](const Hit* a) { return compound_modifier(v, *a); });
     if (actors.empty()) continue;
     for (const Hit* a : actors) {
       const auto& actor = lexicon.actor(a->entry);
@@ -302,6 +310,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
       for (const Hit* a : actors) {
         const auto& actor = lexicon.actor(a->entry);
         if (actor.kind != "militia" && actor.kind != "umbrella") continue;
+        if (compound_modifier(v, *a)) continue;
         // "Kataib Hezbollah, an Iran-backed militia": an apposition describes another actor.
         bool apposition = false;
         for (const Hit* other : actors)
