@@ -25,6 +25,7 @@
 #include <tuple>
 #include <utility>
 
+#include "core/geo.h"
 #include "core/json.h"
 
 namespace sitrep::merge {
@@ -61,16 +62,6 @@ std::string lower(std::string text) {
 }
 bool same_name(const std::string& a, const std::string& b) {
   return lower(a) == lower(b);
-}
-
-double distance_km(double lat1, double lon1, double lat2, double lon2) {
-  constexpr double kEarthKm = 6371.0;
-  constexpr double kRad = 3.14159265358979323846 / 180.0;
-  const double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
-  const double h =
-      std::sin(dlat / 2) * std::sin(dlat / 2) +
-      std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
 // Lowercase ASCII words joined by '-': "US Embassy, Baghdad" -> "us-embassy-baghdad".

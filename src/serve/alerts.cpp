@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clock.h"
+#include "core/geo.h"
 #include "core/json.h"
 
 namespace sitrep::serve {
@@ -24,15 +25,6 @@ using SystemClock = std::chrono::system_clock;
 std::string lower(std::string text) {
   for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return text;
-}
-
-double distance_km(double lat1, double lon1, double lat2, double lon2) {
-  constexpr double kRad = M_PI / 180.0;
-  const double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
-  const double h =
-      std::sin(dlat / 2) * std::sin(dlat / 2) +
-      std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * 6371.0 * std::asin(std::sqrt(std::min(1.0, h)));
 }
 
 // ISO 8601 UTC with milliseconds: retries are scheduled more finely than a second.

@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "cli/commands.h"
+#include "core/geo.h"
 
 namespace sitrep::serve {
 namespace {
@@ -211,12 +212,7 @@ std::vector<const Incident*> select(const std::vector<Incident>& incidents, cons
     }
     if (near) {
       if (!i.lat || !i.lon) continue;
-      constexpr double kRad = M_PI / 180.0;
-      const double dlat = (*i.lat - *q.near_lat) * kRad, dlon = (*i.lon - *q.near_lon) * kRad;
-      const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                       std::cos(*q.near_lat * kRad) * std::cos(*i.lat * kRad) * std::sin(dlon / 2) *
-                           std::sin(dlon / 2);
-      if (2 * 6371.0 * std::asin(std::sqrt(std::min(1.0, h))) > *q.near_km) continue;
+      if (distance_km(*q.near_lat, *q.near_lon, *i.lat, *i.lon) > *q.near_km) continue;
     }
     if (!filter.q.empty() && std::none_of(i.reports.begin(), i.reports.end(),
                                           [&](const auto& d) { return matching_docs.contains(d); }))

@@ -1,6 +1,7 @@
 #include "store/sqlite/sqlite_store.h"
 
 #include "core/clock.h"
+#include "core/geo.h"
 
 #include <sqlite3.h>
 
@@ -121,15 +122,6 @@ CREATE TABLE alert_attempts (
 )sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(std::size(kMigrations));
-
-double haversine_km(double lat1, double lon1, double lat2, double lon2) {
-  constexpr double kRad = M_PI / 180.0;
-  const double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
-  const double h =
-      std::sin(dlat / 2) * std::sin(dlat / 2) +
-      std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * 6371.0 * std::asin(std::sqrt(std::min(1.0, h)));
-}
 
 // Turns free words into an FTS5 query that cannot be a syntax error: each word becomes a quoted
 // string (all must match). Punctuation splits words, as the FTS tokenizer does.
@@ -492,7 +484,7 @@ class SqliteStore final : public Store {
       if (!incident) return std::unexpected(incident.error());
       if (near) {
         if (!incident->lat || !incident->lon) continue;
-        if (haversine_km(*query.near_lat, *query.near_lon, *incident->lat, *incident->lon) >
+        if (distance_km(*query.near_lat, *query.near_lon, *incident->lat, *incident->lon) >
             *query.near_km)
           continue;
       }
