@@ -531,6 +531,10 @@ int run_eval(const EvalOptions& options, Streams io) {
   if (!gold) return kExitUsage;
   eval::ScoreInput input;
   input.gold = std::move(*gold);
+  if (!options.language.empty())
+    std::erase_if(input.gold, [&](const json& line) {
+      return line.value("language", std::string("en")) != options.language;
+    });
   if (!options.facilities.empty()) {
     bool ok = false;
     const std::string text = read_file(options.facilities, ok);

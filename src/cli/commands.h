@@ -90,6 +90,7 @@ struct EvalOptions {
   bool merge = false;      // also merge the reports and score merge_bcubed_*
   std::string facilities;  // score.py's --facilities TSV
   std::string scope;       // as for extract
+  std::string language;    // score only the gold lines of this language ("ar"; "en" when unsaid)
 };
 int run_eval(const EvalOptions& options, Streams io);
 

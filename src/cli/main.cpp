@@ -155,6 +155,9 @@ int run(int argc, char** argv) {
       ->required();
   eval_cmd->add_flag("--json", evaluation.json, "Print the measures as one JSON object");
   eval_cmd->add_option("--scope", evaluation.scope, scope_help);
+  eval_cmd->add_option("--language", evaluation.language,
+                       "Score only the gold lines of this language (ISO 639-1; 'en' when a line "
+                       "says none)");
   eval_cmd->add_flag("--merge", evaluation.merge,
                      "Also merge the reports into incidents and score merge_bcubed_*");
   eval_cmd

@@ -59,6 +59,27 @@ Attack read_attack(const Annotated& article, const lexicon::Lexicon& lexicon, co
   return attack;
 }
 
+// A report read through a glossary quotes the gloss; its evidence goes back to the original
+// sentences (and their offsets in the clean text), so users see the reporter's own words.
+void quote_original(Report& report, const lexicon::Glossed& glossed, std::string_view original) {
+  auto restore = [&](Evidence& e) {
+    if (e.text.empty()) return;
+    Span span = glossed.to_source({e.start, e.end});
+    while (span.start < span.end && (original[span.start] == ' ' || original[span.start] == '\n'))
+      ++span.start;
+    while (span.end > span.start &&
+           (original[span.end - 1] == ' ' || original[span.end - 1] == '\n'))
+      --span.end;
+    e.start = span.start;
+    e.end = span.end;
+    e.text = std::string(original.substr(span.start, span.size()));
+  };
+  if (report.main)
+    for (auto& [field, evidence] : report.main->evidence) restore(evidence);
+  for (auto& b : report.background) restore(b.evidence);
+  for (auto& t : report.tallies) restore(t.evidence);
+}
+
 const char* role_name(Role role) {
   static constexpr const char* kRoles[] = {"main", "background", "generic", "other", "not"};
   return kRoles[static_cast<int>(role)];
@@ -74,11 +95,24 @@ Explained Extractor::explain(const Document& document, const CleanText& clean) c
   report.url = document.url;
   report.published = document.published;
   report.language = clean.language;
+  // Another language is read through its glossary: the readers see the gloss, evidence
+  // quotes the original.
+  std::optional<lexicon::Glossed> glossed;
+  CleanText gloss_text;
   if (clean.language != "en" && clean.language != "und") {
-    out.trace.push_back("language '" + clean.language + "' is not read");
-    return out;
+    const lexicon::Glossary* glossary = lexicon_.glossary(clean.language);
+    if (!glossary) {
+      out.trace.push_back("language '" + clean.language + "' is not read");
+      return out;
+    }
+    glossed = glossary->gloss(clean.text);
+    gloss_text.text = glossed->text;
+    gloss_text.title = glossary->gloss(clean.title).text;
+    gloss_text.language = clean.language;
+    out.trace.push_back("read through the '" + clean.language + "' glossary (" +
+                        std::to_string(glossed->phrases) + " phrases glossed)");
   }
-  const Annotated article = annotate(clean, document.published, lexicon_);
+  const Annotated article = annotate(glossed ? gloss_text : clean, document.published, lexicon_);
   const Events events = find_events(article, lexicon_, model_);
   report.reports_attack = events.main.has_value();
   report.background = events.background;
@@ -116,6 +150,7 @@ Explained Extractor::explain(const Document& document, const CleanText& clean) c
   }
   out.trace.push_back(std::string(report.reports_attack ? "attack: " : "no attack: ") +
                       events.decision.reason + scope_note);
+  if (glossed) quote_original(report, *glossed, clean.text);
   return out;
 }
 

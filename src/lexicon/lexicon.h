@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "lexicon/glossary.h"
 
 namespace sitrep::lexicon {
 
@@ -175,6 +176,11 @@ class Lexicon {
   // The facilities one of whose names holds this distinctive word ("balad", "qayyarah"):
   // generic words (base, air, embassy, US ...) index nothing.
   std::vector<int> facilities_named_by(std::string_view lower_word) const;
+
+  // How to read a language other than English (data/lexicon/<lang>/gloss.tsv), or nullptr.
+  const Glossary* glossary(std::string_view language) const;
+  // The languages with a glossary, sorted.
+  std::vector<std::string> glossary_languages() const;
 
   // A city by exact (case-insensitive) name; among namesakes prefers `country_hint`.
   std::optional<City> city(std::string_view name, std::string_view country_hint = {}) const;

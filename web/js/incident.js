@@ -91,6 +91,17 @@ function renderSummary(incident) {
     : el('p', {class: 'muted'}, 'No source gave a figure.'));
 }
 
+// The language of a report and the writing direction of its sentences (Arabic, Persian, Hebrew,
+// Urdu, Kurdish Sorani run right to left).
+const RTL = new Set(['ar', 'fa', 'he', 'ur', 'ckb']);
+function languageOf(report) {
+  return (report.report && report.report.language) || report.language || 'en';
+}
+function textAttributes(report) {
+  const lang = languageOf(report);
+  return {lang, dir: RTL.has(lang) ? 'rtl' : 'ltr'};
+}
+
 function renderSources(detail) {
   const box = clear(document.getElementById('sources'));
   const reports = detail.reports;
@@ -109,7 +120,8 @@ function renderSources(detail) {
     const title = report.title || report.doc;
     box.append(el('article', {class: 'source-column', 'data-doc': report.doc},
       el('header', {},
-        el('div', {class: 'outlet'}, report.outlet || 'unknown outlet'),
+        el('div', {class: 'outlet'}, report.outlet || 'unknown outlet',
+          languageOf(report) !== 'en' ? el('span', {class: 'language-tag', title: 'language of the report'}, languageOf(report)) : null),
         el('div', {class: 'muted'}, report.published || ''),
         report.url ? el('a', {href: report.url, rel: 'noopener noreferrer', target: '_blank', class: 'title'}, title)
           : el('div', {class: 'title'}, title)),
@@ -128,8 +140,8 @@ function renderEvidence(detail) {
       if (!spans.has(key)) spans.set(key, {...evidence, fields: []});
       spans.get(key).fields.push(field);
     }
-    const column = el('article', {class: 'evidence-column', 'data-doc': report.doc},
-      el('h3', {}, report.outlet || report.doc));
+    const column = el('article', {class: 'evidence-column', 'data-doc': report.doc, ...textAttributes(report)},
+      el('h3', {dir: 'auto'}, report.outlet || report.doc));
     const blocks = report.text ? highlighted(report.text, [...spans.values()]) : [];
     if (blocks.length) column.append(...blocks);
     else column.append(el('p', {class: 'muted'}, 'No sentence of this report was used.'));
@@ -144,11 +156,11 @@ function renderBackground(detail) {
     for (const b of r.background || [])
       list.append(el('li', {}, el('strong', {}, `${b.date || 'undated'} ${b.facility || b.city || b.country || ''}`),
         ` (${weaponLabel(b.weapon)}), mentioned by ${report.outlet || report.doc}: `,
-        el('q', {}, (b.evidence && b.evidence.text) || '')));
+        el('q', textAttributes(report), (b.evidence && b.evidence.text) || '')));
     for (const t of r.tallies || [])
       list.append(el('li', {}, el('strong', {}, `tally: ${t.qualifier ? t.qualifier + ' ' : ''}${t.count} attacks`),
         ` ${t.period_start || ''}..${t.period_end || ''} ${t.region || ''}, in ${report.outlet || report.doc}: `,
-        el('q', {}, (t.evidence && t.evidence.text) || '')));
+        el('q', textAttributes(report), (t.evidence && t.evidence.text) || '')));
   }
   if (!list.firstChild) list.append(el('li', {class: 'muted'}, 'None.'));
 }

@@ -1,0 +1,458 @@
+#include "lexicon/glossary.h"
+
+#include <hs/hs.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <mutex>
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "lexicon/tsv.h"
+
+namespace sitrep::lexicon {
+
+using namespace detail;
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Folding
+
+bool is_space(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v' || cp == '-' ||
+         cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+         (cp >= 0x2010 && cp <= 0x2015);
+}
+
+// Marks with no letter value: tatweel, Arabic diacritics, zero-width joiners and direction marks.
+bool is_ignorable(char32_t cp) {
+  return cp == 0x0640 || (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 ||
+         (cp >= 0x200B && cp <= 0x200F) || cp == 0x061C || cp == 0xFEFF;
+}
+
+bool is_apostrophe(char32_t cp) {
+  return cp == '\'' || cp == 0x2018 || cp == 0x2019 || cp == 0x02BC || cp == 0x02BE ||
+         cp == 0x02BF || cp == '`' || cp == 0xB4;
+}
+
+// What a code point reads as in the gloss whatever the language: Eastern Arabic and Persian
+// digits as ASCII digits, Arabic punctuation as ASCII punctuation. Empty: unchanged.
+std::string_view plain_form(char32_t cp) {
+  static constexpr std::string_view kDigits[] = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+  if (cp >= 0x0660 && cp <= 0x0669) return kDigits[cp - 0x0660];
+  if (cp >= 0x06F0 && cp <= 0x06F9) return kDigits[cp - 0x06F0];
+  switch (cp) {
+    case 0x060C:
+      return ",";  // Arabic comma
+    case 0x061B:
+      return ";";  // Arabic semicolon
+    case 0x061F:
+      return "?";  // Arabic question mark
+    case 0x066B:
+      return ".";  // Arabic decimal separator
+    case 0x066C:
+      return ",";  // Arabic thousands separator
+    case 0x06D4:
+      return ".";  // Arabic full stop
+    default:
+      return {};
+  }
+}
+
+// The folded letter of an Arabic code point (alef and hamza forms, ta marbuta, alef maqsura), or 0.
+char32_t arabic_fold(char32_t cp) {
+  switch (cp) {
+    case 0x0622:
+    case 0x0623:
+    case 0x0625:
+    case 0x0671:
+      return 0x0627;  // آ أ إ ٱ -> ا
+    case 0x0629:
+      return 0x0647;  // ة -> ه
+    case 0x0649:
+      return 0x064A;  // ى -> ي
+    default:
+      return 0;
+  }
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+struct Folded {
+  std::string text;
+  std::vector<std::uint32_t> origin;  // per folded byte, its source offset; plus the end
+};
+
+Folded fold(std::string_view s, bool with_origin) {
+  Folded out;
+  out.text.reserve(s.size());
+  if (with_origin) out.origin.reserve(s.size() + 1);
+  auto put = [&](std::string_view bytes, std::size_t from) {
+    out.text.append(bytes);
+    if (with_origin) out.origin.insert(out.origin.end(), bytes.size(), static_cast<uint32_t>(from));
+  };
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    std::size_t n = decode_utf8(s, i, cp);
+    if (n == 0) {
+      put("?", i);
+      ++i;
+      continue;
+    }
+    std::string buffer;
+    if (is_space(cp)) {
+      if (out.text.empty() || (out.text.back() != ' ' && out.text.back() != '\n')) put(" ", i);
+    } else if (is_ignorable(cp)) {
+      // nothing
+    } else if (is_apostrophe(cp)) {
+      put("'", i);
+    } else if (cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0xAB || cp == 0xBB ||
+               cp == 0x2039 || cp == 0x203A) {
+      put("\"", i);
+    } else if (std::string_view plain = plain_form(cp); !plain.empty()) {
+      put(plain, i);
+    } else if (cp < 0x80) {
+      char c = static_cast<char>(cp);
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      put(std::string_view(&c, 1), i);
+    } else if (char base = latin_base(cp)) {
+      put(std::string_view(&base, 1), i);
+    } else if (char32_t folded = arabic_fold(cp)) {
+      append_utf8(buffer, folded);
+      put(buffer, i);
+    } else {
+      put(s.substr(i, n), i);
+    }
+    i += n;
+  }
+  if (with_origin) out.origin.push_back(static_cast<std::uint32_t>(s.size()));
+  return out;
+}
+
+// A byte of a word in folded text: ASCII letters and digits, and every non-ASCII byte (folding
+// turned the punctuation that matters into ASCII, so what is left are letters of other scripts).
+bool is_word_byte(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || u >= 0x80;
+}
+
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+struct Pattern {
+  int entry;           // gloss row
+  std::size_t length;  // bytes of the folded literal
+};
+
+struct RawMatch {
+  std::size_t start, end;            // the phrase, in folded bytes
+  std::size_t word_start, word_end;  // with the clitics around it
+  int entry;
+};
+
+// Reads `run` as a sequence of up to three listed proclitics ("وبال" = و + ب + ال): the
+// glosses of the parts joined, or nullopt when the run is not such a sequence.
+std::optional<std::string> read_proclitics(
+    std::string_view run, const std::unordered_map<std::string, std::string>& listed,
+    int depth = 0) {
+  if (run.empty()) return std::string();
+  if (depth == 3) return std::nullopt;
+  for (std::size_t n = run.size(); n > 0; --n) {
+    auto part = listed.find(std::string(run.substr(0, n)));
+    if (part == listed.end()) continue;
+    if (auto rest = read_proclitics(run.substr(n), listed, depth + 1)) {
+      if (part->second.empty()) return rest;
+      return rest->empty() ? part->second : part->second + " " + *rest;
+    }
+  }
+  return std::nullopt;
+}
+
+struct ScanContext {
+  std::string_view text;
+  const std::unordered_map<std::string, std::string>* prefixes;
+  const std::unordered_set<std::string>* suffixes;
+  const std::vector<Pattern>* patterns;  // by pattern id
+  std::vector<RawMatch>* out;
+};
+
+int on_match(unsigned int id, unsigned long long, unsigned long long to, unsigned int,
+             void* ctx_ptr) {
+  auto* ctx = static_cast<ScanContext*>(ctx_ptr);
+  std::string_view text = ctx->text;
+  const Pattern& pattern = (*ctx->patterns)[id];
+  auto end = static_cast<std::size_t>(to), start = end - pattern.length;
+  // The clitics attached before and after must be ones the language allows ("و", "بال").
+  std::size_t word_start = start, word_end = end;
+  while (word_start > 0 && is_word_byte(text[word_start - 1])) --word_start;
+  while (word_end < text.size() && is_word_byte(text[word_end])) ++word_end;
+  if (word_start < start &&
+      !read_proclitics(text.substr(word_start, start - word_start), *ctx->prefixes))
+    return 0;
+  if (word_end > end && !ctx->suffixes->count(std::string(text.substr(end, word_end - end))))
+    return 0;
+  ctx->out->push_back(RawMatch{start, end, word_start, word_end, pattern.entry});
+  return 0;
+}
+
+struct ThreadScratch {
+  hs_scratch_t* scratch = nullptr;
+  ~ThreadScratch() {
+    if (scratch) hs_free_scratch(scratch);
+  }
+};
+
+}  // namespace
+
+std::string fold_for_gloss(std::string_view text) {
+  return fold(text, false).text;
+}
+
+Span Glossed::to_source(Span gloss) const {
+  if (pieces.empty()) return {};
+  auto piece_at = [&](std::size_t offset) {
+    auto it = std::upper_bound(pieces.begin(), pieces.end(), offset,
+                               [](std::size_t o, const Piece& p) { return o < p.gloss_start; });
+    return it == pieces.begin() ? pieces.begin() : std::prev(it);
+  };
+  const Piece& first = *piece_at(gloss.start);
+  const Piece& last = *piece_at(gloss.end > gloss.start ? gloss.end - 1 : gloss.start);
+  Span out;
+  out.start =
+      first.literal ? first.source_start + (gloss.start - first.gloss_start) : first.source_start;
+  out.end = last.literal ? last.source_start + (gloss.end - last.gloss_start) : last.source_end;
+  out.end = std::max(out.end, out.start);
+  return out;
+}
+
+struct Glossary::Compiled {
+  // Every spelling of every phrase as a plain literal: with and without the article on each
+  // word. Literals compile fast and need no start-of-match tracking; the database is built on
+  // first use, so a run that meets no article in this language never pays for it.
+  std::vector<std::string> literals;
+  std::vector<Pattern> patterns;  // by literal
+  std::once_flag compiled;
+  hs_database_t* database = nullptr;
+  std::string compile_error;
+  std::unordered_map<std::string, std::string> prefixes;  // proclitic -> what it reads as
+  std::unordered_set<std::string> suffixes;
+  ~Compiled() {
+    if (database) hs_free_database(database);
+  }
+};
+
+Glossary::Glossary() : compiled_(std::make_unique<Compiled>()) {}
+Glossary::Glossary(Glossary&&) noexcept = default;
+Glossary& Glossary::operator=(Glossary&&) noexcept = default;
+Glossary::~Glossary() = default;
+
+Result<Glossary> Glossary::load(const std::filesystem::path& dir, std::string language) {
+  Glossary glossary;
+  glossary.language_ = std::move(language);
+  Compiled& c = *glossary.compiled_;
+
+  // affixes.tsv: kind (prefix | suffix | article), the affix, and for a prefix what it reads as.
+  std::string article;
+  if (std::filesystem::exists(dir / "affixes.tsv")) {
+    auto file = read_tsv(dir / "affixes.tsv");
+    if (!file) return std::unexpected(file.error());
+    for (const Row& row : file->rows) {
+      auto f = fields(*file, row, 2, 3, "kind, affix, gloss");
+      if (!f) return std::unexpected(f.error());
+      std::string affix = fold((*f)[1], false).text;
+      if (affix.empty()) return row_error(*file, row, "empty affix");
+      if ((*f)[0] == "prefix") {
+        c.prefixes[affix] = std::string((*f)[2]);
+      } else if ((*f)[0] == "suffix") {
+        c.suffixes.insert(affix);
+      } else if ((*f)[0] == "article") {
+        article = affix;
+      } else {
+        return row_error(*file, row, "kind must be prefix, suffix or article");
+      }
+    }
+  }
+
+  auto file = read_tsv(dir / "gloss.tsv");
+  if (!file) return std::unexpected(file.error());
+  std::unordered_map<std::string, std::size_t> seen;  // folded phrase -> line
+  for (const Row& row : file->rows) {
+    auto f = fields(*file, row, 1, 2, "phrase, gloss");
+    if (!f) return std::unexpected(f.error());
+    std::string phrase = fold((*f)[0], false).text;
+    while (!phrase.empty() && phrase.back() == ' ') phrase.pop_back();
+    if (phrase.empty() || phrase.front() == ' ') return row_error(*file, row, "empty phrase");
+    if (phrase.find('\n') != std::string::npos) return row_error(*file, row, "phrase spans lines");
+    // An article on any word is optional, so "السفارة الأمريكية" also finds "سفارة امريكية".
+    std::vector<std::string_view> words;
+    std::vector<bool> takes_article;
+    for (std::string_view word : split(phrase, ' ')) {
+      if (word.empty()) continue;
+      bool article_word = !article.empty() && word.starts_with(article) &&
+                          code_points(word.substr(article.size())) >= 3;
+      if (article_word) word.remove_prefix(article.size());
+      words.push_back(word);
+      takes_article.push_back(!article.empty() && code_points(word) >= 2);
+    }
+    std::string key;
+    for (std::string_view word : words) key += (key.empty() ? "" : " ") + std::string(word);
+    auto [at, fresh] = seen.emplace(key, row.line);
+    if (!fresh)
+      return row_error(
+          *file, row,
+          "phrase '" + std::string((*f)[0]) + "' repeats line " + std::to_string(at->second));
+    const int entry = static_cast<int>(glossary.glosses_.size());
+    glossary.glosses_.emplace_back((*f)[1]);
+    // One literal per choice of article on the first four words that may take one.
+    std::vector<std::size_t> variable;
+    for (std::size_t i = 0; i < words.size() && variable.size() < 4; ++i)
+      if (takes_article[i]) variable.push_back(i);
+    for (unsigned mask = 0; mask < (1u << variable.size()); ++mask) {
+      std::string literal;
+      for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i) literal += ' ';
+        auto v = std::find(variable.begin(), variable.end(), i);
+        if (v != variable.end() && (mask >> (v - variable.begin()) & 1u)) literal += article;
+        literal += words[i];
+      }
+      c.patterns.push_back(Pattern{entry, literal.size()});
+      c.literals.push_back(std::move(literal));
+    }
+  }
+  if (c.literals.empty()) return invalid_input(file->path + ": no phrases");
+  return glossary;
+}
+
+Result<void> Glossary::prepare() const {
+  Compiled& c = *compiled_;
+  std::call_once(c.compiled, [&c, this] {
+    std::vector<const char*> expressions;
+    std::vector<std::size_t> lengths;
+    std::vector<unsigned> flags(c.literals.size(), 0), ids;
+    for (std::size_t i = 0; i < c.literals.size(); ++i) {
+      expressions.push_back(c.literals[i].data());
+      lengths.push_back(c.literals[i].size());
+      ids.push_back(static_cast<unsigned>(i));
+    }
+    hs_compile_error_t* error = nullptr;
+    if (hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(), lengths.data(),
+                             static_cast<unsigned>(expressions.size()), HS_MODE_BLOCK, nullptr,
+                             &c.database, &error) != HS_SUCCESS) {
+      c.compile_error = "the '" + language_ + "' glossary cannot be compiled";
+      if (error) {
+        c.compile_error += std::string(": ") + error->message;
+        hs_free_compile_error(error);
+      }
+      c.database = nullptr;
+    }
+  });
+  if (!c.database) return fail(Error::Kind::kInternal, c.compile_error);
+  return {};
+}
+
+Glossed Glossary::gloss(std::string_view text) const {
+  Glossed out;
+  const Folded folded = fold(text, true);
+  std::vector<RawMatch> raw;
+  if (prepare() && !folded.text.empty() && folded.text.size() < UINT32_MAX) {
+    thread_local ThreadScratch tls;
+    if (hs_alloc_scratch(compiled_->database, &tls.scratch) == HS_SUCCESS) {
+      ScanContext ctx{folded.text, &compiled_->prefixes, &compiled_->suffixes, &compiled_->patterns,
+                      &raw};
+      hs_scan(compiled_->database, folded.text.data(), static_cast<unsigned>(folded.text.size()), 0,
+              tls.scratch, on_match, &ctx);
+    }
+  }
+  // Leftmost, then longest; a phrase inside a kept one is dropped.
+  std::sort(raw.begin(), raw.end(), [](const RawMatch& a, const RawMatch& b) {
+    if (a.start != b.start) return a.start < b.start;
+    if (a.end != b.end) return a.end > b.end;
+    return a.entry < b.entry;
+  });
+
+  std::size_t source = 0;     // next source byte to copy
+  bool glossed_last = false;  // the last thing written was a gloss (a word boundary follows)
+  auto add_piece = [&](std::string_view bytes, std::size_t from, std::size_t to, bool literal) {
+    std::size_t at = out.text.size();
+    out.text.append(bytes);
+    if (literal && !out.pieces.empty() && out.pieces.back().literal &&
+        out.pieces.back().gloss_end == at && out.pieces.back().source_end == from) {
+      out.pieces.back().gloss_end = out.text.size();
+      out.pieces.back().source_end = to;
+      return;
+    }
+    out.pieces.push_back({at, out.text.size(), from, to, literal});
+  };
+  auto separate = [&](std::size_t at) {
+    if (!out.text.empty() && out.text.back() != ' ' && out.text.back() != '\n')
+      add_piece(" ", at, at, false);
+  };
+  auto copy_until = [&](std::size_t until) {
+    while (source < until) {
+      char32_t cp = 0;
+      std::size_t n = decode_utf8(text, source, cp);
+      if (n == 0) n = 1, cp = 0xFFFD;
+      std::string_view plain = plain_form(cp);
+      bool wordish = cp > 0x7F ? !is_ignorable(cp) && (plain.empty() || is_word_byte(plain[0]))
+                               : is_word_byte(static_cast<char>(cp | 0x20));
+      if (glossed_last && wordish) separate(source);
+      if (!is_ignorable(cp)) glossed_last = false;
+      if (!plain.empty())
+        add_piece(plain, source, source + n, false);
+      else if (is_ignorable(cp))
+        add_piece("", source, source + n, false);
+      else
+        add_piece(text.substr(source, n), source, source + n, true);
+      source += n;
+    }
+  };
+  std::size_t kept_end = 0;
+  for (const RawMatch& m : raw) {
+    if (m.word_start < kept_end) continue;
+    kept_end = m.word_end;
+    std::size_t from = folded.origin[m.word_start], to = folded.origin[m.word_end];
+    if (from < source) continue;
+    copy_until(from);
+    ++out.phrases;
+    std::string words;
+    if (m.word_start < m.start)
+      words = read_proclitics(folded.text.substr(m.word_start, m.start - m.word_start),
+                              compiled_->prefixes)
+                  .value_or("");
+    const std::string& gloss = glosses_[m.entry];
+    if (!gloss.empty()) words += (words.empty() ? "" : " ") + gloss;
+    if (!words.empty()) {
+      separate(from);
+      add_piece(words, from, to, false);
+    } else {
+      add_piece("", from, to, false);
+    }
+    source = to;
+    glossed_last = !words.empty();
+  }
+  copy_until(text.size());
+  return out;
+}
+
+}  // namespace sitrep::lexicon

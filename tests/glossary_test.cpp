@@ -1,0 +1,142 @@
+// Glossary: folding, clitics, leftmost-longest phrases, the map back to the original text, and
+// load errors. The tables here are written for the test; the shipped ones are checked at the end.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "lexicon/glossary.h"
+#include "lexicon/lexicon.h"
+
+namespace fs = std::filesystem;
+using sitrep::Span;
+using sitrep::lexicon::fold_for_gloss;
+using sitrep::lexicon::Glossary;
+
+namespace {
+
+class TempDir {
+ public:
+  TempDir() {
+    path_ = fs::temp_directory_path() /
+            ("sitrep_gloss_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+             "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  void write(const std::string& name, const std::string& content) const {
+    std::ofstream(path_ / name) << content;
+  }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+Glossary arabic(const TempDir& dir) {
+  dir.write("affixes.tsv",
+            "article\tال\nprefix\tو\tand\nprefix\tب\twith\nprefix\tلل\tto\nsuffix\tها\n"
+            "suffix\tت\n");
+  dir.write("gloss.tsv",
+            "# weapons\nصاروخ\trocket\nصاروخين\ttwo rockets\nصاروخان\ttwo rockets\n"
+            "صواريخ\trockets\nسقط\tlanded\nالسفارة الأمريكية\tthe US embassy\n"
+            "في\tin\nبغداد\tBaghdad\nقرب\tnear\nكانون الثاني\tJanuary\nأمس\tyesterday\n"
+            "دون\t\n");
+  auto g = Glossary::load(dir.path(), "ar");
+  if (!g) {
+    ADD_FAILURE() << g.error().message;
+    std::abort();
+  }
+  return std::move(*g);
+}
+
+TEST(Glossary, FoldsArabicLettersDigitsAndLatinAccents) {
+  // Alef with hamza -> alef, ta marbuta -> ha, alef maqsura -> ya, tatweel and fatha dropped.
+  EXPECT_EQ(fold_for_gloss("أمريكيّة"), fold_for_gloss("امريكيه"));
+  EXPECT_EQ(fold_for_gloss("إلى"), "الي");
+  EXPECT_EQ(fold_for_gloss("صـاروخ"), "صاروخ");
+  EXPECT_EQ(fold_for_gloss("٣ صواريخ"), "3 صواريخ");
+  EXPECT_EQ(fold_for_gloss("۱۲"), "12");
+  EXPECT_EQ(fold_for_gloss("Tirées  vers l’ambassade"), "tirees vers l'ambassade");
+  EXPECT_EQ(fold_for_gloss("Bagdá—ontem"), "bagda ontem");
+}
+
+TEST(Glossary, ReadsClitics_Duals_AndOptionalArticles) {
+  TempDir dir;
+  Glossary g = arabic(dir);
+  // "with two rockets": the proclitic ب and the dual.
+  EXPECT_EQ(g.gloss("بصاروخين").text, "with two rockets");
+  // Article optional on every word; a proclitic before the article.
+  EXPECT_EQ(g.gloss("سقط صاروخ قرب السفارة الأمريكية").text, "landed rocket near the US embassy");
+  EXPECT_EQ(g.gloss("قرب سفارة أمريكية").text, "near the US embassy");
+  EXPECT_EQ(g.gloss("وبالصواريخ").text, "and with rockets");
+  // An allowed enclitic ("سقطت") is read; a word that only starts like a phrase is not.
+  EXPECT_EQ(g.gloss("سقطت").text, "landed");
+  EXPECT_EQ(g.gloss("سقطوني").text, "سقطوني");
+  // Multi-word month names, Eastern digits, and an unknown name passing through.
+  EXPECT_EQ(g.gloss("في ٥ كانون الثاني ٢٠٢٤ في الرصافة").text, "in 5 January 2024 in الرصافة");
+  // An empty gloss drops the word.
+  EXPECT_EQ(g.gloss("دون إصابات").text, " إصابات");
+}
+
+TEST(Glossary, MapsEverySpanBackToTheOriginalText) {
+  TempDir dir;
+  Glossary g = arabic(dir);
+  const std::string original = "سقط صاروخان أمس. وأكد مصدر في بغداد ذلك.";
+  auto glossed = g.gloss(original);
+  EXPECT_EQ(glossed.text, "landed two rockets yesterday. وأكد مصدر in Baghdad ذلك.");
+  // The second sentence of the gloss maps to the second sentence of the original.
+  std::size_t second = glossed.text.find("وأكد");
+  Span source = glossed.to_source({second, glossed.text.size()});
+  EXPECT_EQ(original.substr(source.start, source.size()), "وأكد مصدر في بغداد ذلك.");
+  // A glossed phrase maps to its whole original word.
+  std::size_t rockets = glossed.text.find("two rockets");
+  source = glossed.to_source({rockets, rockets + 11});
+  EXPECT_EQ(original.substr(source.start, source.size()), "صاروخان");
+}
+
+TEST(Glossary, LatinLanguagesMatchWholeWordsOnly) {
+  TempDir dir;
+  dir.write("gloss.tsv", "roquettes\trockets\nont été tirées\twere fired\nhier\tyesterday\n");
+  auto g = Glossary::load(dir.path(), "fr");
+  ASSERT_TRUE(g) << g.error().message;
+  EXPECT_EQ(g->gloss("Deux Roquettes ont ete tirées hier soir").text,
+            "Deux rockets were fired yesterday soir");
+  EXPECT_EQ(g->gloss("hiers").text,
+            "hiers");  // no clitics in French: a longer word is another word
+}
+
+TEST(Glossary, LoadErrorsNameFileAndLine) {
+  TempDir dir;
+  dir.write("gloss.tsv", "roquette\trocket\n# comment\nRoquette\trocket again\n");
+  auto g = Glossary::load(dir.path(), "fr");
+  ASSERT_FALSE(g);
+  EXPECT_NE(g.error().message.find("gloss.tsv:3"), std::string::npos) << g.error().message;
+  EXPECT_NE(g.error().message.find("repeats line 1"), std::string::npos) << g.error().message;
+
+  dir.write("gloss.tsv", "a\tb\tc\n");
+  g = Glossary::load(dir.path(), "fr");
+  ASSERT_FALSE(g);
+  EXPECT_NE(g.error().message.find("gloss.tsv:1"), std::string::npos) << g.error().message;
+
+  dir.write("gloss.tsv", "roquette\trocket\n");
+  dir.write("affixes.tsv", "infix\tx\n");
+  g = Glossary::load(dir.path(), "fr");
+  ASSERT_FALSE(g);
+  EXPECT_NE(g.error().message.find("affixes.tsv:1"), std::string::npos) << g.error().message;
+}
+
+TEST(Glossary, ShippedLanguagesLoad) {
+  auto lexicon = sitrep::lexicon::Lexicon::load(SITREP_SOURCE_DATA_DIR);
+  ASSERT_TRUE(lexicon) << lexicon.error().message;
+  for (const char* language : {"ar", "fr", "es", "pt"}) {
+    const Glossary* g = lexicon->glossary(language);
+    ASSERT_NE(g, nullptr) << language;
+    EXPECT_GE(g->size(), 300u) << language;
+    auto ready = g->prepare();
+    EXPECT_TRUE(ready) << ready.error().message;
+  }
+  EXPECT_EQ(lexicon->glossary("en"), nullptr);
+}
+
+}  // namespace
