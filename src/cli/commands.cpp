@@ -593,8 +593,9 @@ int run_train_detect(const TrainDetectOptions& options, Streams io) {
     auto it = label.find(name);
     if (it == label.end()) continue;
     CleanText clean = ingest::clean(document);
-    if (clean.language != "en" && clean.language != "und") continue;
-    auto article = extract::annotate(clean, document.published, *lexicon);
+    auto reading = extract::ReadingText::of(clean, *lexicon);
+    if (!reading) continue;  // a language sitrep does not read
+    auto article = extract::annotate(reading->text(), document.published, *lexicon);
     // An article with no anchor is never an attack report; it teaches the weights nothing.
     auto anchor = extract::choose_anchor(article, *lexicon);
     if (!anchor) {

@@ -87,6 +87,20 @@ const char* role_name(Role role) {
 
 }  // namespace
 
+std::optional<ReadingText> ReadingText::of(const CleanText& clean,
+                                           const lexicon::Lexicon& lexicon) {
+  ReadingText out;
+  out.original_ = &clean;
+  if (clean.language == "en" || clean.language == "und") return out;
+  const lexicon::Glossary* glossary = lexicon.glossary(clean.language);
+  if (!glossary) return std::nullopt;
+  out.glossed_ = glossary->gloss(clean.text);
+  out.gloss_.text = out.glossed_->text;
+  out.gloss_.title = glossary->gloss(clean.title).text;
+  out.gloss_.language = clean.language;
+  return out;
+}
+
 Explained Extractor::explain(const Document& document, const CleanText& clean) const {
   Explained out;
   Report& report = out.report;

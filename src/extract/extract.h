@@ -13,6 +13,7 @@
 //   read_*()        one reader per field, from the main event's sentences     (readers.h)
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,22 @@ namespace sitrep::extract {
 struct Explained {
   Report report;
   std::vector<std::string> trace;  // one line per sentence, then the decision
+};
+
+// The text the readers see: an English (or undetermined) article as it is; an article in a
+// language with a glossary (data/lexicon/<lang>/) as its gloss, which keeps the map back to the
+// original words. `clean` must outlive it.
+class ReadingText {
+ public:
+  // nullopt: sitrep does not read this language.
+  static std::optional<ReadingText> of(const CleanText& clean, const lexicon::Lexicon& lexicon);
+  const CleanText& text() const { return glossed_ ? gloss_ : *original_; }
+  const std::optional<lexicon::Glossed>& glossed() const { return glossed_; }
+
+ private:
+  const CleanText* original_ = nullptr;
+  CleanText gloss_;
+  std::optional<lexicon::Glossed> glossed_;
 };
 
 class Extractor {
