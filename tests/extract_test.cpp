@@ -233,7 +233,10 @@ void check_evidence(const std::string& doc, const CleanText& clean, const Report
           (field == "intercepted" || field == "impacted") && a.launched == *value &&
           (contains_phrase(said, "the drones") || contains_phrase(said, "the rockets") ||
            contains_phrase(said, "the missiles") || contains_phrase(said, "both") ||
-           contains_phrase(said, "all") || contains_phrase(said, "they"));
+           contains_phrase(said, "all") || contains_phrase(said, "they") ||
+           (*value == 1 &&
+            (contains_phrase(said, "the drone") || contains_phrase(said, "the rocket") ||
+             contains_phrase(said, "the missile"))));
       EXPECT_TRUE(all_of_them || (derived && says_any_count(said)))
           << "the sentence does not say " << *value;
     } else if (field == "weapon") {

@@ -66,6 +66,10 @@ TEST(TextDates, WeekdaysResolveToLatestOnOrBeforePublished) {
   d = find_dates("an explosion was heard last night", "2024-01-05");
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d[0].date, "2024-01-04");
+  // The gloss of "avant-hier", "anteayer", "anteontem": two days back, one mention.
+  d = find_dates("rockets fell on the base the day before yesterday", "2024-01-05");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].date, "2024-01-03");
 }
 
 TEST(TextDates, ExplicitDatesAndYearFromPublished) {
@@ -109,6 +113,17 @@ TEST(TextTimes, DottedAndRedundantPmForms) {
   ASSERT_EQ(t.size(), 1u);
   EXPECT_EQ(t[0].hhmm, "20:58");
   EXPECT_TRUE(find_times("a crater 1.5 metres deep").empty());
+}
+
+TEST(TextTimes, HourLetterClockOfFrenchSpanishPortugueseWires) {
+  auto t = find_times("two rockets fell toward 22h30 near the embassy");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "22:30");
+  t = find_times("at 9h a drone was shot down");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "09:00");
+  EXPECT_TRUE(find_times("the 25h99 mark").empty());
+  EXPECT_TRUE(find_times("a 4x4 vehicle and 3h2 units").empty());
 }
 
 // An ISO timestamp in a page's metadata line once threw out of find_times and ended the batch.

@@ -188,6 +188,20 @@ bool place_compatible(const A& a, const B& b) {
   return true;  // one side knows only the country: nothing contradicts
 }
 
+// The non-zero figures a report gives: a report with no day and no published date can still be
+// told apart by the numbers it repeats.
+std::set<std::pair<int, int>> figures_of(const Mention& m) {
+  std::set<std::pair<int, int>> out;
+  if (!m.report || !m.report->main) return out;
+  const Attack& a = *m.report->main;
+  int field = 0;
+  for (const auto& value : {a.launched, a.intercepted, a.impacted, a.killed, a.injured}) {
+    if (value && *value > 0) out.emplace(field, *value);
+    ++field;
+  }
+  return out;
+}
+
 // Whether two main mentions can describe the same attack.
 bool mains_compatible(const Mention& a, const Mention& b) {
   if (!countries_compatible(a.country, b.country)) return false;
@@ -210,8 +224,11 @@ bool mains_compatible(const Mention& a, const Mention& b) {
   } else if (a.published && b.published) {
     if (std::abs(*a.published - *b.published) > 1) return false;
   } else {
-    // Nothing dates either one: only the very same facility.
-    return !a.facility.empty() && same_name(a.facility, b.facility);
+    // Nothing dates either one: the very same facility, and a figure both repeat (a site is
+    // attacked many times; undated reports of it are one attack only when their numbers say so).
+    if (a.facility.empty() || !same_name(a.facility, b.facility)) return false;
+    auto fa = figures_of(a), fb = figures_of(b);
+    return std::any_of(fa.begin(), fa.end(), [&](const auto& f) { return fb.count(f) > 0; });
   }
   return place_compatible(a, b);
 }
@@ -231,22 +248,6 @@ bool backgrounds_compatible(const Mention& a, const Mention& b) {
 struct Cluster {
   std::vector<std::size_t> members;  // indices into the mention vector, canonical order
 };
-
-// Greedy complete-linkage clustering of `mentions` (already canonical) using a day index.
-// A mention's partners have anchors in [anchor - before, anchor + after].
-// The non-zero figures a report gives: a report with no day and no published date can still be
-// told apart by the numbers it repeats.
-std::set<std::pair<int, int>> figures_of(const Mention& m) {
-  std::set<std::pair<int, int>> out;
-  if (!m.report || !m.report->main) return out;
-  const Attack& a = *m.report->main;
-  int field = 0;
-  for (const auto& value : {a.launched, a.intercepted, a.impacted, a.killed, a.injured}) {
-    if (value && *value > 0) out.emplace(field, *value);
-    ++field;
-  }
-  return out;
-}
 
 // A report that gives neither a day nor a published date joins the one dated attack at its site
 // (or a site nested with it) whose figures it repeats; with none, or with several such attacks,
@@ -289,6 +290,8 @@ void attach_undated(const std::vector<Mention>& mentions, std::vector<Cluster>& 
   std::erase_if(clusters, [](const Cluster& c) { return c.members.empty(); });
 }
 
+// Greedy complete-linkage clustering of `mentions` (already canonical) using a day index.
+// A mention's partners have anchors in [anchor - before, anchor + after].
 template <typename Compatible>
 std::vector<Cluster> cluster(const std::vector<Mention>& mentions, Compatible compatible,
                              int before, int after) {

@@ -428,7 +428,11 @@ std::vector<DateMention> find_dates(std::string_view sentence, std::string_view 
     std::size_t end = i + 1;
     if (w == "today" || w == "tonight" || w == "overnight")  // overnight: dated by the report's day
       back = 0;
-    else if (w == "yesterday")
+    else if (w == "day" && i + 2 < tokens.size() && word(i + 1) == "before" &&
+             word(i + 2) == "yesterday") {
+      back = 2;  // "the day before yesterday" (avant-hier, anteayer, anteontem, أول أمس)
+      end = i + 3;
+    } else if (w == "yesterday")
       back = 1;
     else if ((w == "last" || w == "this") && i + 1 < tokens.size() &&
              (word(i + 1) == "night" || word(i + 1) == "morning" || word(i + 1) == "evening" ||
@@ -489,6 +493,21 @@ std::vector<TimeMention> find_times(std::string_view sentence, int utc_offset_ho
           out.push_back(TimeMention{Span{tokens[i].start, tokens[end - 1].end}, buffer});
           i = end - 1;
         }
+        continue;
+      }
+      // "22h30", "22h": the 24-hour clock of French, Spanish and Portuguese wires.
+      bool h_clock = colon == std::string::npos && number.size() <= 2 && suffix.size() >= 1 &&
+                     suffix[0] == 'h' &&
+                     (suffix.size() == 1 ||
+                      (suffix.size() == 3 && std::isdigit(static_cast<unsigned char>(suffix[1])) &&
+                       std::isdigit(static_cast<unsigned char>(suffix[2]))));
+      if (h_clock) {
+        hour = std::atoi(number.c_str());
+        minute = suffix.size() == 3 ? std::atoi(suffix.substr(1).c_str()) : 0;
+        if (hour > 23 || minute > 59) continue;
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%02d:%02d", hour, minute);
+        out.push_back(TimeMention{Span{tokens[i].start, tokens[i].end}, buffer});
         continue;
       }
       if (colon != std::string::npos) {
