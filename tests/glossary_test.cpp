@@ -65,16 +65,17 @@ TEST(Glossary, ReadsClitics_Duals_AndOptionalArticles) {
   TempDir dir;
   Glossary g = arabic(dir);
   // "with two rockets": the proclitic ب and the dual.
-  EXPECT_EQ(g.gloss("بصاروخين").text, "with two rockets");
+  // A gloss that opens a sentence is capitalised, so the sentence splitter sees the sentence.
+  EXPECT_EQ(g.gloss("بصاروخين").text, "With two rockets");
   // Article optional on every word; a proclitic before the article.
-  EXPECT_EQ(g.gloss("سقط صاروخ قرب السفارة الأمريكية").text, "landed rocket near the US embassy");
-  EXPECT_EQ(g.gloss("قرب سفارة أمريكية").text, "near the US embassy");
-  EXPECT_EQ(g.gloss("وبالصواريخ").text, "and with rockets");
+  EXPECT_EQ(g.gloss("سقط صاروخ قرب السفارة الأمريكية").text, "Landed rocket near the US embassy");
+  EXPECT_EQ(g.gloss("أمس قرب سفارة أمريكية").text, "Yesterday near the US embassy");
+  EXPECT_EQ(g.gloss("أمس وبالصواريخ").text, "Yesterday and with rockets");
   // An allowed enclitic ("سقطت") is read; a word that only starts like a phrase is not.
-  EXPECT_EQ(g.gloss("سقطت").text, "landed");
+  EXPECT_EQ(g.gloss("أمس سقطت").text, "Yesterday landed");
   EXPECT_EQ(g.gloss("سقطوني").text, "سقطوني");
   // Multi-word month names, Eastern digits, and an unknown name passing through.
-  EXPECT_EQ(g.gloss("في ٥ كانون الثاني ٢٠٢٤ في الرصافة").text, "in 5 January 2024 in الرصافة");
+  EXPECT_EQ(g.gloss("في ٥ كانون الثاني ٢٠٢٤ في الرصافة").text, "In 5 January 2024 in الرصافة");
   // An empty gloss drops the word.
   EXPECT_EQ(g.gloss("دون إصابات").text, " إصابات");
 }
@@ -84,7 +85,7 @@ TEST(Glossary, MapsEverySpanBackToTheOriginalText) {
   Glossary g = arabic(dir);
   const std::string original = "سقط صاروخان أمس. وأكد مصدر في بغداد ذلك.";
   auto glossed = g.gloss(original);
-  EXPECT_EQ(glossed.text, "landed two rockets yesterday. وأكد مصدر in Baghdad ذلك.");
+  EXPECT_EQ(glossed.text, "Landed two rockets yesterday. وأكد مصدر in Baghdad ذلك.");
   // The second sentence of the gloss maps to the second sentence of the original.
   std::size_t second = glossed.text.find("وأكد");
   Span source = glossed.to_source({second, glossed.text.size()});
@@ -101,7 +102,8 @@ TEST(Glossary, LatinLanguagesMatchWholeWordsOnly) {
   auto g = Glossary::load(dir.path(), "fr");
   ASSERT_TRUE(g) << g.error().message;
   EXPECT_EQ(g->gloss("Deux Roquettes ont ete tirées hier soir").text,
-            "Deux rockets were fired yesterday soir");
+            "Deux Rockets were fired yesterday soir");
+  EXPECT_EQ(g->gloss("Un tir. Hier soir.").text, "Un tir. Yesterday soir.");
   EXPECT_EQ(g->gloss("hiers").text,
             "hiers");  // no clitics in French: a longer word is another word
 }

@@ -223,6 +223,22 @@ struct ThreadScratch {
   }
 };
 
+bool starts_upper(std::string_view text, std::size_t at) {
+  char32_t cp = 0;
+  if (at >= text.size() || decode_utf8(text, at, cp) == 0) return false;
+  return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7);
+}
+
+// Whether `at` begins a line or follows a sentence's final punctuation.
+bool opens_sentence(std::string_view text, std::size_t at) {
+  std::size_t k = at;
+  while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t')) --k;
+  if (k == 0 || text[k - 1] == '\n') return true;
+  char before = text[k - 1];
+  if (before == '.' || before == '!' || before == '?') return true;
+  return k >= 2 && text.substr(k - 2, 2) == "\xD8\x9F";  // Arabic question mark
+}
+
 }  // namespace
 
 std::string fold_for_gloss(std::string_view text) {
@@ -442,6 +458,11 @@ Glossed Glossary::gloss(std::string_view text) const {
                   .value_or("");
     const std::string& gloss = glosses_[m.entry];
     if (!gloss.empty()) words += (words.empty() ? "" : " ") + gloss;
+    // The sentence splitter wants a capital after a full stop: a gloss keeps the capital of the
+    // word it replaces, and one that opens a sentence of a caseless script (Arabic) gets one.
+    if (!words.empty() && words[0] >= 'a' && words[0] <= 'z' &&
+        (starts_upper(text, from) || opens_sentence(text, from)))
+      words[0] = static_cast<char>(words[0] - 'a' + 'A');
     if (!words.empty()) {
       separate(from);
       add_piece(words, from, to, false);

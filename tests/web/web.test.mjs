@@ -142,6 +142,41 @@ test('markup in an article is shown as text and never runs', async () => {
   await page.close();
 });
 
+test('an Arabic and an English report of one attack are one incident; Arabic evidence runs right to left', async () => {
+  const posted = await postArticles(server, [
+    {
+      doc: 'web_test_ar.txt',
+      outlet: 'Anbar Arabic',
+      published: '2025-07-09',
+      text: 'سقوط صاروخين على قاعدة عين الأسد الجوية\n\nسقط صاروخان من نوع كاتيوشا على قاعدة عين الأسد ' +
+        'الجوية التي تضم قوات أمريكية في محافظة الأنبار غربي العراق مساء الثلاثاء، بحسب مصدر أمني. ' +
+        'ولم يسفر الهجوم عن وقوع إصابات.\n',
+    },
+    {
+      doc: 'web_test_en.txt',
+      outlet: 'English Wire',
+      published: '2025-07-09',
+      text: 'Two rockets hit Ain al-Asad\n\nTwo Katyusha rockets landed on Ain al-Asad Air Base, which ' +
+        'hosts US forces in Anbar province, on Tuesday evening, an Iraqi security source said. ' +
+        'There were no casualties.\n',
+    },
+  ]);
+  const [ar, en] = posted.documents;
+  assert.ok(ar.incidents[0], JSON.stringify(posted));
+  assert.equal(ar.incidents[0], en.incidents[0], 'one incident for both reports');
+  const {page, problems} = await openPage(`/incident.html?id=${encodeURIComponent(ar.incidents[0])}`);
+  const column = page.locator('.evidence-column[data-doc="web_test_ar.txt"]');
+  await column.locator('mark').first().waitFor();
+  assert.equal(await column.getAttribute('dir'), 'rtl');
+  assert.equal(await column.getAttribute('lang'), 'ar');
+  assert.ok((await column.locator('mark').first().textContent()).includes('صاروخ'), 'the original words');
+  assert.equal(await page.locator('.evidence-column[data-doc="web_test_en.txt"]').getAttribute('dir'), 'ltr');
+  const tag = page.locator('.source-column[data-doc="web_test_ar.txt"] .language-tag');
+  assert.equal((await tag.textContent()).trim(), 'ar');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('an article posted through the API appears on an open map without a reload', async () => {
   const {page, problems} = await openPage('/');
   await page.waitForSelector('.incident-row');
