@@ -64,7 +64,7 @@ std::string format_date(int year, int month, int day) {
   if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 ||
       day > days_in_month(year, month))
     return "";
-  char buffer[16];
+  char buffer[32];  // room for any int: GCC cannot see the day bound through days_in_month
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
   return buffer;
 }
