@@ -1,7 +1,7 @@
 // libFuzzer target for the parsers of untrusted input in src/ingest: clean() on HTML and text,
 // the JSONL dump parser and the RSS/Atom parser. Not built by default:
 //   clang++ -std=c++2b -g -O1 -fsanitize=fuzzer,address -Isrc fuzz/ingest_fuzz.cpp \
-//     src/ingest/*.cpp $(pkg-config --cflags --libs gumbo libexttextcat libxml-2.0 libcurl) \
+//     src/ingest/*.cpp src/core/terminal.cpp $(pkg-config --cflags --libs gumbo libexttextcat libxml-2.0 libcurl) \
 //     -DSITREP_VERSION='"fuzz"' -o ingest_fuzz
 #include <cstddef>
 #include <cstdint>

@@ -251,12 +251,20 @@ TEST(IngestLoad, ManifestWinsOverDateLine) {
   EXPECT_TRUE(loaded.documents[0].raw.starts_with("Mortar shells"));
 }
 
-TEST(IngestLoad, BadManifestLineIsAnError) {
+TEST(IngestLoad, BadManifestLineIsRejectedAndTheOtherLinesKept) {
   TempDir dir;
   const std::string path = dir.write("m.jsonl", "{\"doc\":\"a.txt\"}\nnot json\n");
   const auto manifest = load_manifest(path);
-  ASSERT_FALSE(manifest.has_value());
-  EXPECT_TRUE(contains(manifest.error().message, "m.jsonl:2"));
+  ASSERT_TRUE(manifest.has_value());
+  EXPECT_TRUE(manifest->contains("a.txt"));
+  ASSERT_EQ(manifest->rejected.size(), 1u);
+  EXPECT_EQ(manifest->rejected[0].input, path + ":2");
+  // The rejected line reaches the batch's errors (exit status 1).
+  Options options;
+  options.manifest = &*manifest;
+  const Loaded loaded = load_inputs({dir.write("a.txt", "Rockets hit the base.\n")}, options);
+  EXPECT_EQ(loaded.documents.size(), 1u);
+  EXPECT_NE(find_error(loaded, path + ":2"), nullptr);
 }
 
 // ---------------------------------------------------------------- JSONL and feeds
@@ -503,7 +511,7 @@ TEST(IngestClean, NonEnglishDocumentIsKept) {
 
 // ---------------------------------------------------------------- ids
 
-TEST(IngestId, SameArticleSameIdAndUrlMatters) {
+TEST(IngestId, SameArticleSameIdWithOrWithoutUrl) {
   Document a;
   a.raw = "Rockets hit the base.\n\nNo one was hurt.\n";
   Document b;
@@ -512,9 +520,10 @@ TEST(IngestId, SameArticleSameIdAndUrlMatters) {
   EXPECT_EQ(id_a.size(), 18u);
   EXPECT_TRUE(id_a.starts_with("d-"));
   EXPECT_EQ(id_a, document_id(b, clean(b)));
+  // The id is the text's alone: the article read with its manifest URL is the same document.
   Document c = a;
   c.url = "https://news.example/a";
-  EXPECT_NE(id_a, document_id(c, clean(c)));
+  EXPECT_EQ(id_a, document_id(c, clean(c)));
   Document d;
   d.raw = "Rockets hit the airport.\n";
   EXPECT_NE(id_a, document_id(d, clean(d)));

@@ -16,6 +16,7 @@
 
 #include "core/clock.h"
 #include "core/json.h"
+#include "core/terminal.h"
 #include "eval/score.h"
 #include "extract/annotate.h"
 #include "extract/extract.h"
@@ -52,10 +53,13 @@ struct Inputs {
   bool usage_error = false;
 };
 
-Inputs load(const std::string& manifest_path, const std::vector<std::string>& paths, Streams io) {
+Inputs load(const std::string& manifest_path, const std::vector<std::string>& paths,
+            const ingest::Limits& limits, Streams io) {
   Inputs inputs;
   ingest::Manifest manifest;
   ingest::Options options;
+  options.max_bytes = limits.max_bytes;
+  options.max_entity_bytes = limits.max_entity_bytes;
   if (!manifest_path.empty()) {
     auto loaded_manifest = ingest::load_manifest(manifest_path);
     if (!loaded_manifest) {
@@ -68,34 +72,26 @@ Inputs load(const std::string& manifest_path, const std::vector<std::string>& pa
   }
   inputs.loaded = ingest::load_inputs(paths, options);
   for (const auto& e : inputs.loaded.errors)
-    io.err << "sitrep: " << e.input << ": " << e.message << "\n";
+    io.err << "sitrep: " << terminal_safe(e.input) << ": " << terminal_safe(e.message) << "\n";
   for (const auto& w : inputs.loaded.warnings)
-    io.err << "sitrep: warning: " << w.input << ": " << w.message << "\n";
+    io.err << "sitrep: warning: " << terminal_safe(w.input) << ": " << terminal_safe(w.message)
+           << "\n";
   return inputs;
 }
 
-// The report of one cleaned document, with the document's metadata. A fault in extraction
-// must not end a batch: it is reported with the document's name, and the document counts as
-// reporting no attack.
-Report report_of(const extract::Extractor& extractor, const Document& document,
-                 const CleanText& clean, std::ostream& err) {
-  Report report;
-  try {
-    report = extractor.extract(document, clean);
-  } catch (const std::exception& e) {
-    err << "sitrep: " << document.doc << ": extraction failed: " << e.what() << "\n";
-    report = Report{};
-  }
+// The document's metadata on its report.
+void stamp(Report& report, const Document& document, const CleanText& clean) {
   report.doc = document.doc;
   report.published = document.published;
   report.outlet = document.outlet;
   report.url = document.url;
   report.language = clean.language;
-  return report;
 }
 
-Report analyse(const extract::Extractor& extractor, const Document& document, std::ostream& err) {
-  return report_of(extractor, document, ingest::clean(document), err);
+std::string describe_seconds(double seconds) {
+  std::ostringstream text;
+  text << seconds;
+  return text.str();
 }
 
 Result<lexicon::Lexicon> load_lexicon() {
@@ -181,7 +177,9 @@ class Progress {
   bool drawn_ = false;
 };
 
-std::string fit(std::string text, std::size_t width) {
+std::string fit(const std::string& raw, std::size_t width) {
+  // Text from articles and feeds must not drive the terminal (core/terminal.h).
+  std::string text = terminal_safe(raw);
   // Cut on a UTF-8 boundary so a multibyte name does not leave half a character.
   if (utf8_length(text) <= width) {
     text.append(width - utf8_length(text), ' ');
@@ -235,38 +233,140 @@ Result<merge::Update> rebuild_incidents(store::Store& store) {
   return update;
 }
 
-Result<void> Ingester::prepare() {
-  if (extractor_) return {};
-  auto loaded = load_lexicon();
-  if (!loaded) return std::unexpected(loaded.error());
+Result<ingest::Limits> resolve_limits(const LimitOptions& options) {
+  auto limits = ingest::limits_from_env();
+  if (!limits) return limits;
+  if (options.max_bytes) limits->max_bytes = options.max_bytes;
+  if (options.max_depth) limits->html.max_depth = options.max_depth;
+  if (options.max_attributes) limits->html.max_attributes = options.max_attributes;
+  if (options.max_nodes) limits->html.max_nodes = options.max_nodes;
+  if (options.max_entity_bytes) limits->max_entity_bytes = options.max_entity_bytes;
+  if (options.timeout) limits->timeout_seconds = *options.timeout;
+  return limits;
+}
+
+Result<std::shared_ptr<const Engine>> load_engine(const std::string& scope_option) {
+  auto lexicon = load_lexicon();
+  if (!lexicon) return std::unexpected(lexicon.error());
   auto model = load_model();
   if (!model) return std::unexpected(model.error());
-  auto scope = scope_of(scope_);
+  auto scope = scope_of(scope_option);
   if (!scope) return std::unexpected(scope.error());
-  lexicon_.emplace(std::move(*loaded));
-  extractor_.emplace(*lexicon_, std::move(*model), std::move(*scope));
+  return std::make_shared<const Engine>(std::move(*lexicon), std::move(*model), std::move(*scope));
+}
+
+namespace {
+
+std::unexpected<Error> overran(const Document& document, double seconds) {
+  return invalid_input(document.doc + ": took more than " + describe_seconds(seconds) +
+                       " s to read (limit: --timeout, $SITREP_TIMEOUT); left unfinished");
+}
+
+}  // namespace
+
+Result<CleanText> Analyser::clean(const Document& document) {
+  // The job owns copies of what it reads: if it overruns, it finishes after this call returned.
+  struct Job {
+    Document document;
+    ingest::HtmlLimits limits;
+    Result<CleanText> clean = CleanText{};
+  };
+  auto job = std::make_shared<Job>(Job{document, limits_.html});
+  const bool finished =
+      runner_.run([job] { job->clean = ingest::clean(job->document, job->limits); },
+                  std::chrono::duration<double>(limits_.timeout_seconds));
+  if (!finished) return overran(document, limits_.timeout_seconds);
+  return std::move(job->clean);
+}
+
+Result<Report> Analyser::extract(const Document& document, const CleanText& clean,
+                                 std::ostream& err, std::chrono::duration<double> used) {
+  struct Job {
+    Document document;
+    CleanText clean;
+    std::shared_ptr<const Engine> engine;
+    Report report;
+    std::string fault;
+  };
+  auto job = std::make_shared<Job>(Job{document, clean, engine_, {}, {}});
+  const auto left = std::chrono::duration<double>(limits_.timeout_seconds) - used;
+  const bool unlimited = limits_.timeout_seconds <= 0;
+  if (!unlimited && left.count() <= 0) return overran(document, limits_.timeout_seconds);
+  const bool finished = runner_.run(
+      [job] {
+        try {
+          job->report = job->engine->extractor.extract(job->document, job->clean);
+        } catch (const std::exception& e) {
+          job->fault = e.what();
+          job->report = Report{};
+        }
+      },
+      unlimited ? std::chrono::duration<double>(0) : left);
+  if (!finished) return overran(document, limits_.timeout_seconds);
+  // A fault in extraction must not end a batch: the caller reports it with the document's
+  // name, and the document counts as reporting no attack.
+  if (!job->fault.empty())
+    err << "sitrep: " << terminal_safe(document.doc)
+        << ": extraction failed: " << terminal_safe(job->fault) << "\n";
+  stamp(job->report, document, clean);
+  return std::move(job->report);
+}
+
+Result<Analyser::Analysed> Analyser::analyse(const Document& document, std::ostream& err) {
+  const auto start = Clock::now();
+  auto cleaned = clean(document);
+  if (!cleaned) return std::unexpected(cleaned.error());
+  auto report = extract(document, *cleaned, err, Clock::now() - start);
+  if (!report) return std::unexpected(report.error());
+  return Analysed{std::move(*cleaned), std::move(*report)};
+}
+
+Result<void> Ingester::prepare() {
+  if (engine_) return {};
+  auto engine = load_engine(scope_);
+  if (!engine) return std::unexpected(engine.error());
+  engine_ = std::move(*engine);
+  analyser_.set_engine(engine_);
   return {};
 }
 
 Result<Ingester::Outcome> Ingester::add(store::Store& store, const Document& document,
                                         std::ostream& err) {
   Outcome outcome;
+  const auto start = Clock::now();
+  auto clean = analyser_.clean(document);
+  if (!clean) {
+    outcome.rejected = clean.error().message;
+    return outcome;
+  }
   store::StoredDocument stored;
-  CleanText clean = ingest::clean(document);
-  stored.id = outcome.id = ingest::document_id(document, clean);
+  stored.id = outcome.id = ingest::document_id(document, *clean);
   auto is_known = store.has_document(stored.id);
   if (!is_known) return std::unexpected(is_known.error());
-  if (*is_known) return outcome;
+  if (*is_known) {
+    // The same text read again: a URL learned now (a manifest, a feed) is added to it.
+    if (!document.url.empty()) {
+      auto learned = store.add_document_url(stored.id, document.url);
+      if (!learned) return std::unexpected(learned.error());
+      outcome.url_added = *learned;
+    }
+    return outcome;
+  }
   if (auto ready = prepare(); !ready) return std::unexpected(ready.error());
-  outcome.report = report_of(*extractor_, document, clean, err);
+  auto report = analyser_.extract(document, *clean, err, Clock::now() - start);
+  if (!report) {
+    outcome.rejected = report.error().message;
+    return outcome;
+  }
+  outcome.report = std::move(*report);
   outcome.report.doc_id = stored.id;
   stored.doc = document.doc;
   stored.url = document.url;
   stored.outlet = document.outlet;
   stored.published = document.published;
-  stored.language = clean.language;
-  stored.title = clean.title;
-  stored.text = std::move(clean.text);
+  stored.language = clean->language;
+  stored.title = clean->title;
+  stored.text = std::move(clean->text);
   stored.chars = utf8_length(stored.text);
   stored.ingested_at = now_utc();
   auto put = store.put_document(stored, outcome.report);
@@ -311,59 +411,80 @@ std::optional<Near> parse_near(const std::string& text) {
 }
 
 int run_extract(const ExtractOptions& options, Streams io) {
-  auto lexicon = load_lexicon();
-  if (!lexicon) return report_error(io, lexicon.error().message);
-  Inputs inputs = load(options.manifest, options.paths, io);
-  if (inputs.usage_error) return kExitUsage;
+  auto limits = resolve_limits(options.limits);
+  if (!limits) {
+    io.err << "sitrep: " << limits.error().message << "\n";
+    return kExitUsage;
+  }
   int status = kExitOk;
-  auto settings = extractor_settings(options.scope, io, status);
-  if (!settings) return status;
-  extract::Extractor extractor(*lexicon, settings->model, settings->scope);
+  if (!extractor_settings(options.scope, io, status)) return status;  // usage errors first
+  auto engine = load_engine(options.scope);
+  if (!engine) return report_error(io, engine.error().message);
+  Inputs inputs = load(options.manifest, options.paths, *limits, io);
+  if (inputs.usage_error) return kExitUsage;
+  Analyser analyser(*engine, *limits);
+  std::size_t rejected = 0;
   for (const Document& document : inputs.loaded.documents) {
-    if (options.explain) {
-      CleanText clean = ingest::clean(document);
-      io.out << "== " << document.doc << "\n";
-      for (const auto& line : extractor.explain(document, clean).trace) io.out << line << "\n";
+    auto analysed = analyser.analyse(document, io.err);
+    if (!analysed) {
+      io.err << "sitrep: " << terminal_safe(analysed.error().message) << "\n";
+      ++rejected;
+      continue;
     }
-    io.out << to_json(analyse(extractor, document, io.err)).dump() << "\n";
+    if (options.explain) {
+      io.out << "== " << document.doc << "\n";
+      for (const auto& line : (*engine)->extractor.explain(document, analysed->clean).trace)
+        io.out << line << "\n";
+    }
+    io.out << to_json(analysed->report).dump() << "\n";
   }
   io.out.flush();
-  return inputs.loaded.errors.empty() ? kExitOk : kExitRejected;
+  return inputs.loaded.errors.empty() && rejected == 0 ? kExitOk : kExitRejected;
 }
 
 int run_ingest(const IngestOptions& options, Streams io) {
+  auto limits = resolve_limits(options.limits);
+  if (!limits) {
+    io.err << "sitrep: " << limits.error().message << "\n";
+    return kExitUsage;
+  }
   auto store = store::open_store(options.db);
   if (!store) return report_error(io, store.error().message);
-  Inputs inputs = load(options.manifest, options.paths, io);
+  Inputs inputs = load(options.manifest, options.paths, *limits, io);
   if (inputs.usage_error) return kExitUsage;
 
   // The lexicon takes a while to compile; it is loaded only once a document turns out to be new,
   // so re-reading a feed of known articles stays fast.
-  Ingester ingester(options.scope);
+  Ingester ingester(options.scope, *limits);
   const auto& documents = inputs.loaded.documents;
   Progress progress(io.err, documents.size(), options.progress && !options.quiet);
-  std::size_t added = 0, known = 0;
+  std::size_t added = 0, known = 0, rejected = inputs.loaded.errors.size();
   for (std::size_t n = 0; n < documents.size(); ++n) {
     auto outcome = ingester.add(**store, documents[n], io.err);
     if (!outcome) {
       progress.finish();  // clear the bar before the message
       return report_error(io, outcome.error().message);
     }
-    (outcome->added ? added : known) += 1;
+    if (!outcome->rejected.empty()) {
+      progress.finish();
+      io.err << "sitrep: " << terminal_safe(outcome->rejected) << "\n";
+      ++rejected;
+    } else {
+      (outcome->added ? added : known) += 1;
+    }
     progress.update(n + 1);
   }
   progress.finish();
   auto incidents = rebuild_incidents(**store);
   if (!incidents) return report_error(io, incidents.error().message);
   if (!options.quiet)
-    io.err << "ingest: " << added << " new, " << known << " already known, "
-           << inputs.loaded.errors.size() << " rejected; " << incidents->incidents.size()
-           << " incidents\n";
-  return inputs.loaded.errors.empty() ? kExitOk : kExitRejected;
+    io.err << "ingest: " << added << " new, " << known << " already known, " << rejected
+           << " rejected; " << incidents->incidents.size() << " incidents\n";
+  return rejected == 0 ? kExitOk : kExitRejected;
 }
 
 int run_documents(const DocumentsOptions& options, Streams io) {
-  auto store = store::open_store(options.db);
+  auto store = store::open_store(options.db, store::Access::kReadOnly);
   if (!store) return report_error(io, store.error().message);
   auto documents = (*store)->documents({options.words});
   if (!documents) return report_error(io, documents.error().message);
@@ -414,7 +535,7 @@ int run_incidents(const IncidentsOptions& options, Streams io) {
     query.near_lon = near->lon;
     query.near_km = near->km;
   }
-  auto store = store::open_store(options.db);
+  auto store = store::open_store(options.db, store::Access::kReadOnly);
   if (!store) return report_error(io, store.error().message);
   auto incidents = (*store)->incidents(query);
   if (!incidents) return report_error(io, incidents.error().message);
@@ -431,7 +552,7 @@ int run_incidents(const IncidentsOptions& options, Streams io) {
 }
 
 int run_show(const ShowOptions& options, Streams io) {
-  auto store = store::open_store(options.db);
+  auto store = store::open_store(options.db, store::Access::kReadOnly);
   if (!store) return report_error(io, store.error().message);
   auto incident = (*store)->incident(options.id);
   if (!incident) return report_error(io, incident.error().message);
@@ -483,7 +604,7 @@ nlohmann::json tally_rows(const std::vector<Report>& reports,
 }
 
 int run_tallies(const TalliesOptions& options, Streams io) {
-  auto store = store::open_store(options.db);
+  auto store = store::open_store(options.db, store::Access::kReadOnly);
   if (!store) return report_error(io, store.error().message);
   auto reports = (*store)->reports();
   if (!reports) return report_error(io, reports.error().message);
@@ -547,17 +668,28 @@ int run_eval(const EvalOptions& options, Streams io) {
     input.places = std::move(*places);
   }
 
-  auto lexicon = load_lexicon();
-  if (!lexicon) return report_error(io, lexicon.error().message);
-  Inputs inputs = load(options.manifest, options.paths, io);
-  if (inputs.usage_error) return kExitUsage;
+  auto limits = resolve_limits(options.limits);
+  if (!limits) {
+    io.err << "sitrep: " << limits.error().message << "\n";
+    return kExitUsage;
+  }
   int status = kExitOk;
-  auto settings = extractor_settings(options.scope, io, status);
-  if (!settings) return status;
-  extract::Extractor extractor(*lexicon, settings->model, settings->scope);
+  if (!extractor_settings(options.scope, io, status)) return status;
+  auto engine = load_engine(options.scope);
+  if (!engine) return report_error(io, engine.error().message);
+  Inputs inputs = load(options.manifest, options.paths, *limits, io);
+  if (inputs.usage_error) return kExitUsage;
+  Analyser analyser(*engine, *limits);
   std::vector<Report> reports;
+  std::size_t rejected = 0;
   for (const Document& document : inputs.loaded.documents) {
-    reports.push_back(analyse(extractor, document, io.err));
+    auto analysed = analyser.analyse(document, io.err);
+    if (!analysed) {
+      io.err << "sitrep: " << terminal_safe(analysed.error().message) << "\n";
+      ++rejected;
+      continue;
+    }
+    reports.push_back(std::move(analysed->report));
     input.reports.push_back(to_json(reports.back()));
   }
   if (options.merge) {
@@ -571,7 +703,7 @@ int run_eval(const EvalOptions& options, Streams io) {
   io.out.flush();
   // The wrong articles go to stderr so stdout stays exactly score.py's format.
   io.err << scores.errors_text();
-  return inputs.loaded.errors.empty() ? kExitOk : kExitRejected;
+  return inputs.loaded.errors.empty() && rejected == 0 ? kExitOk : kExitRejected;
 }
 
 int run_train_detect(const TrainDetectOptions& options, Streams io) {
@@ -584,7 +716,7 @@ int run_train_detect(const TrainDetectOptions& options, Streams io) {
   }
   auto lexicon = load_lexicon();
   if (!lexicon) return report_error(io, lexicon.error().message);
-  Inputs inputs = load(options.manifest, options.paths, io);
+  Inputs inputs = load(options.manifest, options.paths, ingest::Limits{}, io);
   if (inputs.usage_error) return kExitUsage;
   std::vector<extract::Example> examples;
   std::size_t without_anchor = 0;

@@ -3,17 +3,21 @@
 // serves the command line and tests. Argument parsing lives in main.cpp.
 #pragma once
 
+#include <chrono>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "core/deadline.h"
 #include "core/document.h"
 #include "core/error.h"
 #include "core/report.h"
 #include "extract/extract.h"
+#include "ingest/ingest.h"
 #include "lexicon/lexicon.h"
 #include "merge/merge.h"
 #include "store/store.h"
@@ -32,8 +36,17 @@ struct Streams {
   std::ostream& err;
 };
 
+// The limits of a run: ingest::limits_from_env() with the command line's options on top.
+// An option left at 0 keeps the environment's (or the default) value.
+struct LimitOptions {
+  std::size_t max_bytes = 0, max_depth = 0, max_attributes = 0, max_nodes = 0, max_entity_bytes = 0;
+  std::optional<double> timeout;
+};
+Result<ingest::Limits> resolve_limits(const LimitOptions& options);
+
 struct ExtractOptions {
   std::string manifest;
+  LimitOptions limits;
   std::vector<std::string> paths;
   std::string format = "jsonl";
   bool explain = false;  // print the extractor's trace before each report
@@ -43,6 +56,7 @@ int run_extract(const ExtractOptions& options, Streams io);
 
 struct IngestOptions {
   std::string manifest;
+  LimitOptions limits;
   std::vector<std::string> paths;
   std::string db;
   bool quiet = false;
@@ -84,6 +98,7 @@ int run_tallies(const TalliesOptions& options, Streams io);
 
 struct EvalOptions {
   std::string gold;
+  LimitOptions limits;
   std::string manifest;
   std::vector<std::string> paths;
   bool json = false;
@@ -94,27 +109,73 @@ struct EvalOptions {
 };
 int run_eval(const EvalOptions& options, Streams io);
 
+// The lexicon and the extractor over it, shared (a document abandoned by the watchdog keeps
+// them alive while it finishes in the background).
+struct Engine {
+  Engine(lexicon::Lexicon lexicon_in, extract::DetectModel model, extract::Scope scope)
+      : lexicon(std::move(lexicon_in)), extractor(lexicon, std::move(model), std::move(scope)) {}
+  lexicon::Lexicon lexicon;
+  extract::Extractor extractor;
+};
+
+// Clean and extract of one document within the limits: HTML depth, attributes and elements,
+// and the watchdog's time per document. Shared by extract, eval, ingest and the server.
+// Not thread-safe: one caller at a time.
+class Analyser {
+ public:
+  struct Analysed {
+    CleanText clean;
+    Report report;  // with the document's metadata
+  };
+  Analyser(std::shared_ptr<const Engine> engine, ingest::Limits limits)
+      : engine_(std::move(engine)), limits_(limits) {}
+  // Clean only, within the limits (for callers that need the id before extracting).
+  Result<CleanText> clean(const Document& document);
+  // Extract `clean`'s document within the time left of its budget (whole timeout by default).
+  // An exception inside extraction is reported on `err` with the document's name, and the
+  // document counts as reporting no attack.
+  Result<Report> extract(const Document& document, const CleanText& clean, std::ostream& err,
+                         std::chrono::duration<double> used = {});
+  // Both; an error names the document and the limit it went beyond.
+  Result<Analysed> analyse(const Document& document, std::ostream& err);
+  const ingest::Limits& limits() const { return limits_; }
+  void set_engine(std::shared_ptr<const Engine> engine) { engine_ = std::move(engine); }
+
+ private:
+  std::shared_ptr<const Engine> engine_;
+  ingest::Limits limits_;
+  DeadlineRunner runner_;
+};
+
+// Loads the lexicon, the detection model and the scope ("" : $SITREP_SCOPE, else all).
+Result<std::shared_ptr<const Engine>> load_engine(const std::string& scope);
+
 // The ingest path for one document, shared by `sitrep ingest` and `POST /api/documents`:
-// clean, skip when already stored, extract, store the document with its report. The lexicon is
-// compiled on the first new document (or by prepare()). Not thread-safe: one caller at a time.
+// clean, skip when already stored (adding a URL the stored copy lacks), extract, store the
+// document with its report. The lexicon is compiled on the first new document (or by
+// prepare()). A document beyond the limits is not an error of the call: its Outcome says
+// `rejected`, and the batch goes on. Not thread-safe: one caller at a time.
 class Ingester {
  public:
   struct Outcome {
-    std::string id;      // the document id (ingest::document_id)
-    bool added = false;  // false: already stored, `report` is empty
+    std::string id;          // the document id (ingest::document_id)
+    bool added = false;      // false: already stored (or rejected), `report` is empty
+    bool url_added = false;  // already stored without a URL; this one's URL was added to it
+    std::string rejected;    // why the document was rejected ("" when it was not)
     Report report;
   };
   // `scope`: the watched targets, as extract's --scope (empty: $SITREP_SCOPE, else all).
-  explicit Ingester(std::string scope = {}) : scope_(std::move(scope)) {}
-  Ingester(const Ingester&) = delete;  // the extractor refers to the lexicon held here
+  explicit Ingester(std::string scope = {}, ingest::Limits limits = {})
+      : scope_(std::move(scope)), analyser_(nullptr, limits) {}
+  Ingester(const Ingester&) = delete;
   Ingester& operator=(const Ingester&) = delete;
   Result<void> prepare();
   Result<Outcome> add(store::Store& store, const Document& document, std::ostream& err);
 
  private:
   std::string scope_;
-  std::optional<lexicon::Lexicon> lexicon_;
-  std::optional<extract::Extractor> extractor_;
+  std::shared_ptr<const Engine> engine_;
+  Analyser analyser_;
 };
 
 // Recomputes every incident from the stored reports and saves the result in one transaction.

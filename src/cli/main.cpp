@@ -3,11 +3,14 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <iostream>
 
 #include "cli/commands.h"
 #include "cli/serve_commands.h"
+#include "core/deadline.h"
 
 namespace {
 
@@ -26,6 +29,38 @@ const CLI::Validator kNear(
                                : "expected LAT,LON,KM (e.g. 33.3,44.4,25), got '" + value + "'";
     },
     "LAT,LON,KM");
+
+// The resource limits of commands that read untrusted input (docs/CLI.md, docs/ROBUSTNESS.md).
+void add_limit_options(CLI::App* command, LimitOptions& limits) {
+  const char* group = "Limits (0 or unset: $SITREP_... else the default)";
+  command
+      ->add_option("--max-bytes", limits.max_bytes,
+                   "Largest input file or URL body in bytes ($SITREP_MAX_BYTES, 32 MiB)")
+      ->group(group);
+  command
+      ->add_option("--max-depth", limits.max_depth,
+                   "Deepest HTML element nesting ($SITREP_MAX_DEPTH, 512)")
+      ->group(group);
+  command
+      ->add_option("--max-attributes", limits.max_attributes,
+                   "Most attributes on one HTML element ($SITREP_MAX_ATTRIBUTES, 1000)")
+      ->group(group);
+  command
+      ->add_option("--max-nodes", limits.max_nodes,
+                   "Most HTML elements in one document ($SITREP_MAX_NODES, 500000)")
+      ->group(group);
+  command
+      ->add_option("--max-entity-bytes", limits.max_entity_bytes,
+                   "Most text a feed's XML entities may expand to ($SITREP_MAX_ENTITY_BYTES, "
+                   "1 MiB)")
+      ->group(group);
+  command
+      ->add_option("--timeout", limits.timeout,
+                   "Seconds one document may take to clean and extract; 0: no limit "
+                   "($SITREP_TIMEOUT, 30)")
+      ->check(CLI::Range(0.0, 1e6))
+      ->group(group);
+}
 
 void add_db_option(CLI::App* command, std::string& db) {
   command
@@ -68,6 +103,7 @@ int run(int argc, char** argv) {
   extract_cmd->add_flag("--explain", extract.explain,
                         "Print, per article, each sentence's role and cues and why the article "
                         "does or does not report an attack, before its JSON report");
+  add_limit_options(extract_cmd, extract.limits);
   extract_cmd->footer(
       "Example:\n  sitrep extract --manifest seeds/manifest.jsonl seeds/*.txt --format jsonl "
       "> reports.jsonl");
@@ -85,6 +121,7 @@ int run(int argc, char** argv) {
   add_db_option(ingest_cmd, ingest.db);
   ingest_cmd->add_flag("-q,--quiet", ingest.quiet, "No progress bar and no summary line");
   ingest_cmd->add_option("--scope", ingest.scope, scope_help);
+  add_limit_options(ingest_cmd, ingest.limits);
   ingest_cmd->footer(
       "Prints 'ingest: N new, M already known, R rejected; I incidents' on stderr.\n"
       "Example:\n  sitrep ingest --manifest seeds/manifest.jsonl seeds/ --db news.db");
@@ -164,6 +201,7 @@ int run(int argc, char** argv) {
       ->add_option("--facilities", evaluation.facilities,
                    "name<TAB>lat<TAB>lon file: locations within 5 km count as right")
       ->check(CLI::ExistingFile);
+  add_limit_options(eval_cmd, evaluation.limits);
   eval_cmd->footer(
       "Prints score.py's measures on stdout (last line 'score: F') and the articles each field\n"
       "got wrong, with expected and got values, on stderr.\n"
@@ -295,14 +333,26 @@ int run(int argc, char** argv) {
 
 }  // namespace
 
+// A document abandoned by the watchdog may still run on its own thread: the process then ends
+// without running static destructors under it (core/deadline.h), once the output is out.
+static int finish(int status) {
+  if (sitrep::abandoned_jobs() > 0) {
+    std::cout.flush();
+    std::cerr.flush();
+    std::fflush(nullptr);
+    std::_Exit(status);
+  }
+  return status;
+}
+
 int main(int argc, char** argv) {
   // No exception leaves main: anything unexpected is reported like any other failure.
   try {
-    return run(argc, argv);
+    return finish(run(argc, argv));
   } catch (const std::exception& e) {
     std::cerr << "sitrep: internal error: " << e.what() << "\n";
   } catch (...) {
     std::cerr << "sitrep: internal error\n";
   }
-  return kExitRejected;
+  return finish(kExitRejected);
 }

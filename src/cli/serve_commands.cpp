@@ -1,5 +1,7 @@
 #include "cli/serve_commands.h"
 
+#include "core/terminal.h"
+
 #include <pthread.h>
 #include <signal.h>
 
@@ -64,7 +66,8 @@ int run_serve(const ServeCommandOptions& options, Streams io) {
 }
 
 int run_token(const TokenOptions& options, Streams io) {
-  auto store = store::open_store(options.db);
+  auto store = store::open_store(
+      options.db, options.action == "list" ? store::Access::kReadOnly : store::Access::kReadWrite);
   if (!store) {
     io.err << "sitrep: " << store.error().message << "\n";
     return kExitRejected;
@@ -88,7 +91,7 @@ int run_token(const TokenOptions& options, Streams io) {
     }
     io.out << "HASH         CREATED              NAME\n";
     for (const auto& t : *tokens)
-      io.out << t.hash.substr(0, 12) << " " << t.created_at << " " << t.name << "\n";
+      io.out << t.hash.substr(0, 12) << " " << t.created_at << " " << terminal_safe(t.name) << "\n";
     io.out << tokens->size() << " token" << (tokens->size() == 1 ? "" : "s") << "\n";
     return kExitOk;
   }
@@ -154,7 +157,8 @@ int run_subscribe(const SubscribeOptions& options, Streams io) {
 }
 
 int run_subscriptions(const SubscriptionsOptions& options, Streams io) {
-  auto store = store::open_store(options.db);
+  auto store = store::open_store(options.db, options.action == "delete" ? store::Access::kReadWrite
+                                                                        : store::Access::kReadOnly);
   if (!store) {
     io.err << "sitrep: " << store.error().message << "\n";
     return kExitRejected;
@@ -183,12 +187,13 @@ int run_subscriptions(const SubscriptionsOptions& options, Streams io) {
     if (s.lat && s.lon && s.km)
       std::snprintf(where, sizeof where, "near %.4f,%.4f %gkm", *s.lat, *s.lon, *s.km);
     else
-      std::snprintf(where, sizeof where, "at %s", s.facility.c_str());
+      std::snprintf(where, sizeof where, "at %s", terminal_safe(s.facility).c_str());
     std::string filter = s.weapon.empty() ? "any weapon" : s.weapon;
     if (s.min_impacted) filter += " >=" + std::to_string(*s.min_impacted) + " impacts";
     char line[512];
-    std::snprintf(line, sizeof line, "%-3lld %-16s %-28s %-16s %-6s %s\n", s.id, s.name.c_str(),
-                  where, filter.c_str(), s.format.c_str(), s.webhook.c_str());
+    std::snprintf(line, sizeof line, "%-3lld %-16s %-28s %-16s %-6s %s\n", s.id,
+                  terminal_safe(s.name).c_str(), where, filter.c_str(), s.format.c_str(),
+                  terminal_safe(s.webhook).c_str());
     io.out << line;
   }
   io.out << list->size() << " subscription" << (list->size() == 1 ? "" : "s") << "\n";
@@ -196,7 +201,7 @@ int run_subscriptions(const SubscriptionsOptions& options, Streams io) {
 }
 
 int run_alerts(const AlertsOptions& options, Streams io) {
-  auto store = store::open_store(options.db);
+  auto store = store::open_store(options.db, store::Access::kReadOnly);
   if (!store) {
     io.err << "sitrep: " << store.error().message << "\n";
     return kExitRejected;
@@ -217,8 +222,8 @@ int run_alerts(const AlertsOptions& options, Streams io) {
     char line[512];
     std::snprintf(line, sizeof line, "%-4lld %-3lld %-6s %3d %-9s %5d %-20s %s%s%s\n", a.id,
                   a.subscription_id, a.kind.c_str(), a.revision, a.status.c_str(), a.attempts,
-                  a.created_at.c_str(), a.incident_id.c_str(), a.last_error.empty() ? "" : " / ",
-                  a.last_error.c_str());
+                  a.created_at.c_str(), terminal_safe(a.incident_id).c_str(),
+                  a.last_error.empty() ? "" : " / ", terminal_safe(a.last_error).c_str());
     io.out << line;
   }
   io.out << list->size() << " alert" << (list->size() == 1 ? "" : "s") << "\n";

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/ingest.h"
+
 namespace sitrep::ingest::detail {
 
 enum class BlockKind { kHeadline, kHeading, kParagraph, kListItem, kQuote, kOther };
@@ -22,7 +24,15 @@ struct Extracted {
   std::string headline;  // h1 or <title> for HTML; empty for text
 };
 
+// Safe on any input: the walk is iterative and gumbo's tree is freed as a whole (no recursion on
+// the input's depth). Call check_html first to bound its time.
 Extracted extract_html(std::string_view html);
+
+// One linear pass over the markup, before gumbo: why `html` is beyond `limits` (nesting depth,
+// attributes on one element, number of elements), or "" when it is within them. The depth is
+// that of the tree an HTML parser builds, approximated from above: unclosed <p>, <li>, <td> ...
+// are closed by their next sibling as a parser does, end tags close what they match.
+std::string check_html(std::string_view html, const HtmlLimits& limits);
 Extracted extract_text(std::string_view text);
 
 // True for a paragraph that ends with a social-post attribution

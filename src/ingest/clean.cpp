@@ -350,7 +350,10 @@ bool ends_with_social_attribution(std::string_view text) {
 
 }  // namespace detail
 
-CleanText clean(const Document& document) {
+namespace {
+
+// clean() once the document is known to be within the limits.
+CleanText clean_within_limits(const Document& document) {
   using namespace detail;
   CleanText clean_text;
   detail::Extracted extracted;
@@ -397,6 +400,21 @@ CleanText clean(const Document& document) {
   if (!headline.empty()) clean_text.title = headline;
   clean_text.language = identify_language(text);
   return clean_text;
+}
+
+}  // namespace
+
+Result<CleanText> clean(const Document& document, const HtmlLimits& limits) {
+  if (document.is_html) {
+    if (std::string why = detail::check_html(document.raw, limits); !why.empty())
+      return invalid_input(document.doc + ": " + why);
+  }
+  return clean_within_limits(document);
+}
+
+CleanText clean(const Document& document) {
+  auto cleaned = clean(document, HtmlLimits{});
+  return cleaned ? std::move(*cleaned) : CleanText{};
 }
 
 }  // namespace sitrep::ingest

@@ -1,11 +1,14 @@
 // RSS/Atom parsing with libxml2 and URL fetching with libcurl.
 #include <curl/curl.h>
+#include <libxml/entities.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <utility>
+#include <vector>
 
 #include "ingest/sources.h"
 #include "ingest/text_util.h"
@@ -18,20 +21,73 @@ bool named(const xmlNode* node, const char* name) {
          std::strcmp(reinterpret_cast<const char*>(node->name), name) == 0;
 }
 
-std::string node_text(const xmlNode* node) {
-  xmlChar* content = xmlNodeGetContent(node);
-  if (content == nullptr) return "";
-  std::string text(reinterpret_cast<const char*>(content));
-  xmlFree(content);
-  return std::string(trim(text));
+// The text of nodes, with entity references expanded as xmlNodeGetContent does, but iteratively
+// and within a budget: an internal entity repeated a few thousand times would otherwise expand
+// to gigabytes. The budget counts the bytes that come from entities, over the whole feed.
+class FeedText {
+ public:
+  explicit FeedText(std::size_t max_entity_bytes) : left_(max_entity_bytes) {}
+  bool exceeded() const { return exceeded_; }
+
+  // Concatenated text below `first` and its following siblings.
+  std::string of(const xmlNode* first) {
+    std::string out;
+    std::vector<std::pair<const xmlNode*, bool>> pending{{first, false}};  // node, in an entity
+    while (!pending.empty() && !exceeded_) {
+      const auto [node, in_entity] = pending.back();
+      pending.pop_back();
+      if (node == nullptr) continue;
+      pending.push_back({node->next, in_entity});
+      switch (node->type) {
+        case XML_TEXT_NODE:
+        case XML_CDATA_SECTION_NODE:
+          if (node->content != nullptr)
+            append(out, reinterpret_cast<const char*>(node->content), in_entity);
+          break;
+        case XML_ELEMENT_NODE:
+          pending.push_back({node->children, in_entity});
+          break;
+        case XML_ENTITY_REF_NODE: {
+          const xmlEntity* entity = xmlGetDocEntity(node->doc, node->name);
+          if (entity == nullptr) break;
+          if (entity->children != nullptr)
+            pending.push_back({entity->children, true});
+          else if (entity->content != nullptr)
+            append(out, reinterpret_cast<const char*>(entity->content), true);
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    return out;
+  }
+
+ private:
+  void append(std::string& out, const char* text, bool from_entity) {
+    const std::size_t length = std::strlen(text);
+    if (from_entity) {
+      if (length > left_) {
+        exceeded_ = true;
+        return;
+      }
+      left_ -= length;
+    }
+    out.append(text, length);
+  }
+
+  std::size_t left_;
+  bool exceeded_ = false;
+};
+
+std::string node_text(FeedText& text, const xmlNode* node) {
+  return std::string(trim(text.of(node->children)));
 }
 
-std::string attribute(const xmlNode* node, const char* name) {
-  xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
-  if (value == nullptr) return "";
-  std::string text(reinterpret_cast<const char*>(value));
-  xmlFree(value);
-  return text;
+std::string attribute(FeedText& text, const xmlNode* node, const char* name) {
+  const xmlAttr* attr = xmlHasProp(node, reinterpret_cast<const xmlChar*>(name));
+  if (attr == nullptr) return "";
+  return text.of(attr->children);
 }
 
 const xmlNode* child(const xmlNode* parent, const char* name) {
@@ -40,9 +96,9 @@ const xmlNode* child(const xmlNode* parent, const char* name) {
   return nullptr;
 }
 
-std::string child_text(const xmlNode* parent, const char* name) {
+std::string child_text(FeedText& text, const xmlNode* parent, const char* name) {
   const xmlNode* node = child(parent, name);
-  return node == nullptr ? "" : node_text(node);
+  return node == nullptr ? "" : node_text(text, node);
 }
 
 std::string escape_html(std::string_view text) {
@@ -67,10 +123,10 @@ std::string escape_html(std::string_view text) {
 }
 
 // Atom content may be type="text"; everything else is treated as HTML.
-std::string as_html(const xmlNode* node) {
+std::string as_html(FeedText& feed_text, const xmlNode* node) {
   if (node == nullptr) return "";
-  const std::string type = attribute(node, "type");
-  const std::string text = node_text(node);
+  const std::string type = attribute(feed_text, node, "type");
+  const std::string text = node_text(feed_text, node);
   if (type == "text") return "<p>" + escape_html(text) + "</p>";
   return text;
 }
@@ -93,33 +149,33 @@ Document to_document(const Item& item, const std::string& outlet, const std::str
   return document;
 }
 
-Item rss_item(const xmlNode* node) {
+Item rss_item(FeedText& text, const xmlNode* node) {
   Item item;
-  item.title = child_text(node, "title");
-  item.link = child_text(node, "link");
-  if (item.link.empty()) item.link = child_text(node, "guid");
-  item.published = child_text(node, "pubDate");
-  if (item.published.empty()) item.published = child_text(node, "date");  // dc:date
-  item.body = child_text(node, "encoded");                                // content:encoded
-  if (item.body.empty()) item.body = child_text(node, "description");
+  item.title = child_text(text, node, "title");
+  item.link = child_text(text, node, "link");
+  if (item.link.empty()) item.link = child_text(text, node, "guid");
+  item.published = child_text(text, node, "pubDate");
+  if (item.published.empty()) item.published = child_text(text, node, "date");  // dc:date
+  item.body = child_text(text, node, "encoded");                                // content:encoded
+  if (item.body.empty()) item.body = child_text(text, node, "description");
   return item;
 }
 
-Item atom_entry(const xmlNode* node) {
+Item atom_entry(FeedText& text, const xmlNode* node) {
   Item item;
-  item.title = child_text(node, "title");
+  item.title = child_text(text, node, "title");
   for (const xmlNode* link = node->children; link != nullptr; link = link->next) {
     if (!named(link, "link")) continue;
-    const std::string rel = attribute(link, "rel");
+    const std::string rel = attribute(text, link, "rel");
     if (rel.empty() || rel == "alternate") {
-      item.link = attribute(link, "href");
+      item.link = attribute(text, link, "href");
       break;
     }
   }
-  item.published = child_text(node, "published");
-  if (item.published.empty()) item.published = child_text(node, "updated");
-  item.body = as_html(child(node, "content"));
-  if (item.body.empty()) item.body = as_html(child(node, "summary"));
+  item.published = child_text(text, node, "published");
+  if (item.published.empty()) item.published = child_text(text, node, "updated");
+  item.body = as_html(text, child(node, "content"));
+  if (item.body.empty()) item.body = as_html(text, child(node, "summary"));
   return item;
 }
 
@@ -135,14 +191,17 @@ size_t append_body(char* data, size_t size, size_t count, void* user) {
 
 }  // namespace
 
-Parsed parse_feed(std::string_view bytes, const std::string& source) {
+Parsed parse_feed(std::string_view bytes, const std::string& source, std::size_t max_entity_bytes) {
   Parsed parsed;
+  FeedText text(max_entity_bytes);
   if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) {
     parsed.errors.push_back({source, "feed too large to parse"});
     return parsed;
   }
   xmlSetGenericErrorFunc(nullptr, silence_xml_errors);
-  // NONET and no entity substitution: a feed from the network must not make us read files.
+  // NONET, no DTD loading, no entity substitution and no XML_PARSE_HUGE: a feed from the network
+  // must not make us read files or lift libxml2's own limits. Internal entities are expanded
+  // by FeedText, within max_entity_bytes.
   std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> xml(
       xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), source.c_str(), nullptr,
                     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
@@ -166,19 +225,27 @@ Parsed parse_feed(std::string_view bytes, const std::string& source) {
       parsed.errors.push_back({source, "malformed feed (RSS without a channel)"});
       return parsed;
     }
-    outlet = child_text(channel, "title");
+    outlet = child_text(text, channel, "title");
     for (const xmlNode* node = channel->children; node != nullptr; node = node->next)
-      if (named(node, "item")) items.push_back(rss_item(node));
+      if (named(node, "item")) items.push_back(rss_item(text, node));
   } else if (root != nullptr && named(root, "RDF")) {
-    if (const xmlNode* channel = child(root, "channel")) outlet = child_text(channel, "title");
+    if (const xmlNode* channel = child(root, "channel"))
+      outlet = child_text(text, channel, "title");
     for (const xmlNode* node = root->children; node != nullptr; node = node->next)
-      if (named(node, "item")) items.push_back(rss_item(node));
+      if (named(node, "item")) items.push_back(rss_item(text, node));
   } else if (root != nullptr && named(root, "feed")) {
-    outlet = child_text(root, "title");
+    outlet = child_text(text, root, "title");
     for (const xmlNode* node = root->children; node != nullptr; node = node->next)
-      if (named(node, "entry")) items.push_back(atom_entry(node));
+      if (named(node, "entry")) items.push_back(atom_entry(text, node));
   } else {
     parsed.errors.push_back({source, "malformed feed (root element is not rss, RDF or feed)"});
+    return parsed;
+  }
+  if (text.exceeded()) {
+    parsed.errors.push_back(
+        {source, "feed refused: its entities expand to more than " +
+                     std::to_string(max_entity_bytes) +
+                     " bytes of text (limit: --max-entity-bytes, $SITREP_MAX_ENTITY_BYTES)"});
     return parsed;
   }
   for (std::size_t i = 0; i < items.size(); ++i) {

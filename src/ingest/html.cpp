@@ -1,8 +1,13 @@
 // HTML to paragraph blocks with gumbo.
 #include <gumbo.h>
 
+#include <cctype>
+#include <cstddef>
+#include <cstdlib>
 #include <cstring>
-#include <memory>
+#include <initializer_list>
+#include <string>
+#include <vector>
 
 #include "ingest/blocks.h"
 #include "ingest/text_util.h"
@@ -165,50 +170,32 @@ bool is_chrome(const GumboNode* node, GumboTag tag) {
          any_word_in(attribute(node, "id"), kChromeWords);
 }
 
+// Iterative walk over gumbo's tree (an explicit stack, never recursion on the input's depth).
 class Walker {
  public:
   Extracted result;
 
-  void walk(const GumboNode* node, int depth) {
-    if (depth > 400) return;  // pathological nesting; the parser already bounds most of it
-    switch (node->type) {
-      case GUMBO_NODE_TEXT:
-      case GUMBO_NODE_CDATA:
-      case GUMBO_NODE_WHITESPACE:
-        append(node->v.text.text);
-        return;
-      case GUMBO_NODE_ELEMENT:
-      case GUMBO_NODE_TEMPLATE:
-        break;
-      default:
-        return;  // comments, document
+  void walk(const GumboNode* root) {
+    struct Frame {
+      const GumboNode* node;
+      unsigned next_child = 0;
+      bool block = false;
+      Context saved;
+    };
+    std::vector<Frame> stack;
+    if (!enter(root, stack)) return;
+    while (!stack.empty()) {
+      Frame& frame = stack.back();
+      const GumboVector& children = frame.node->v.element.children;
+      if (frame.next_child < children.length) {
+        const auto* child = static_cast<const GumboNode*>(children.data[frame.next_child++]);
+        enter(child, stack);  // may reallocate: `frame` is not used after this
+        continue;
+      }
+      if (frame.block) flush();
+      context_ = frame.saved;
+      stack.pop_back();
     }
-    const GumboTag tag = node->v.element.tag;
-    if (tag == GUMBO_TAG_TITLE) {
-      if (title_.empty()) title_ = text_of(node);
-      return;
-    }
-    const bool social = tag == GUMBO_TAG_BLOCKQUOTE && is_social_embed(node);
-    if (!social && (is_skipped_tag(tag) || is_chrome(node, tag))) {
-      // The headline often sits in the page header; keep it and drop the rest of the header.
-      if (tag == GUMBO_TAG_HEADER || tag == GUMBO_TAG_DIV) collect_headlines(node, depth);
-      return;
-    }
-    if (tag == GUMBO_TAG_BR) {
-      flush();
-      return;
-    }
-    const bool block = is_block_tag(tag);
-    if (block) flush();
-    const Context saved = context_;
-    if (block && tag != GUMBO_TAG_UL && tag != GUMBO_TAG_OL) context_.kind = kind_of(tag);
-    if (tag == GUMBO_TAG_A) context_.in_link = true;
-    if (social) context_.social = true;
-    const GumboVector& children = node->v.element.children;
-    for (unsigned i = 0; i < children.length; ++i)
-      walk(static_cast<const GumboNode*>(children.data[i]), depth + 1);
-    if (block) flush();
-    context_ = saved;
   }
 
   void finish() {
@@ -229,12 +216,55 @@ class Walker {
     }
   }
 
+  void read_title(const GumboNode* node) {
+    if (title_.empty()) title_ = text_of(node);
+  }
+
  private:
   struct Context {
     BlockKind kind = BlockKind::kOther;
     bool in_link = false;
     bool social = false;
   };
+
+  // Handles `node` on the way down; pushes a frame when its children are to be walked.
+  template <typename Stack>
+  bool enter(const GumboNode* node, Stack& stack) {
+    switch (node->type) {
+      case GUMBO_NODE_TEXT:
+      case GUMBO_NODE_CDATA:
+      case GUMBO_NODE_WHITESPACE:
+        append(node->v.text.text);
+        return false;
+      case GUMBO_NODE_ELEMENT:
+      case GUMBO_NODE_TEMPLATE:
+        break;
+      default:
+        return false;  // comments, document
+    }
+    const GumboTag tag = node->v.element.tag;
+    if (tag == GUMBO_TAG_TITLE) {
+      read_title(node);
+      return false;
+    }
+    const bool social = tag == GUMBO_TAG_BLOCKQUOTE && is_social_embed(node);
+    if (!social && (is_skipped_tag(tag) || is_chrome(node, tag))) {
+      // The headline often sits in the page header; keep it and drop the rest of the header.
+      if (tag == GUMBO_TAG_HEADER || tag == GUMBO_TAG_DIV) collect_headlines(node);
+      return false;
+    }
+    if (tag == GUMBO_TAG_BR) {
+      flush();
+      return false;
+    }
+    const bool block = is_block_tag(tag);
+    if (block) flush();
+    stack.push_back({node, 0, block, context_});
+    if (block && tag != GUMBO_TAG_UL && tag != GUMBO_TAG_OL) context_.kind = kind_of(tag);
+    if (tag == GUMBO_TAG_A) context_.in_link = true;
+    if (social) context_.social = true;
+    return true;
+  }
 
   void append(const char* text) {
     if (buffer_.empty()) {
@@ -259,27 +289,38 @@ class Walker {
     buffer_links_ = 0;
   }
 
+  // Visits `root` and its descendants in document order; `f` returns false to skip a subtree.
+  template <typename F>
+  static void preorder(const GumboNode* root, F&& f) {
+    std::vector<const GumboNode*> pending{root};
+    while (!pending.empty()) {
+      const GumboNode* node = pending.back();
+      pending.pop_back();
+      if (!f(node) || node->type != GUMBO_NODE_ELEMENT) continue;
+      const GumboVector& children = node->v.element.children;
+      for (unsigned i = children.length; i-- > 0;)
+        pending.push_back(static_cast<const GumboNode*>(children.data[i]));
+    }
+  }
+
   static std::string text_of(const GumboNode* node) {
     std::string text;
-    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) return node->v.text.text;
-    if (node->type != GUMBO_NODE_ELEMENT) return text;
-    const GumboVector& children = node->v.element.children;
-    for (unsigned i = 0; i < children.length; ++i)
-      text += text_of(static_cast<const GumboNode*>(children.data[i]));
+    preorder(node, [&text](const GumboNode* n) {
+      if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) text += n->v.text.text;
+      return n->type == GUMBO_NODE_ELEMENT;
+    });
     return text;
   }
 
-  void collect_headlines(const GumboNode* node, int depth) {
-    if (depth > 400 || node->type != GUMBO_NODE_ELEMENT) return;
-    if (node->v.element.tag == GUMBO_TAG_H1) {
+  void collect_headlines(const GumboNode* root) {
+    preorder(root, [this](const GumboNode* node) {
+      if (node->type != GUMBO_NODE_ELEMENT) return false;
+      if (node->v.element.tag != GUMBO_TAG_H1) return true;
       flush();
       std::string text = collapse_whitespace(normalize_typography(text_of(node)));
       if (!text.empty()) result.blocks.push_back({std::move(text), BlockKind::kHeadline, 0, false});
-      return;
-    }
-    const GumboVector& children = node->v.element.children;
-    for (unsigned i = 0; i < children.length; ++i)
-      collect_headlines(static_cast<const GumboNode*>(children.data[i]), depth + 1);
+      return false;
+    });
   }
 
   Context context_;
@@ -290,14 +331,231 @@ class Walker {
   std::string title_;
 };
 
+// Every block gumbo allocates, on one intrusive list, so the whole tree is freed in one loop:
+// gumbo_destroy_output frees the tree recursively, which overflows the stack on deep input.
+class GumboArena {
+ public:
+  GumboArena() { head_.prev = head_.next = &head_; }
+  ~GumboArena() {
+    for (Header* h = head_.next; h != &head_;) {
+      Header* next = h->next;
+      std::free(h);
+      h = next;
+    }
+  }
+  GumboArena(const GumboArena&) = delete;
+  GumboArena& operator=(const GumboArena&) = delete;
+
+  static void* allocate(void* self, std::size_t size) {
+    auto* h = static_cast<Header*>(std::malloc(sizeof(Header) + size));
+    if (h == nullptr) std::abort();  // gumbo cannot recover from a failed allocation
+    Header& head = static_cast<GumboArena*>(self)->head_;
+    h->prev = &head;
+    h->next = head.next;
+    head.next->prev = h;
+    head.next = h;
+    return h + 1;
+  }
+  static void deallocate(void*, void* pointer) {
+    if (pointer == nullptr) return;
+    Header* h = static_cast<Header*>(pointer) - 1;
+    h->prev->next = h->next;
+    h->next->prev = h->prev;
+    std::free(h);
+  }
+
+ private:
+  struct alignas(std::max_align_t) Header {
+    Header* prev;
+    Header* next;
+  };
+  Header head_;
+};
+
+// ---- check_html: a linear pre-scan that bounds depth, attributes and elements.
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool one_of(std::string_view name, std::initializer_list<std::string_view> names) {
+  for (auto n : names)
+    if (name == n) return true;
+  return false;
+}
+
+bool is_void(std::string_view name) {
+  return one_of(name, {"area",   "base",     "br",      "col",   "embed",  "hr",      "img",
+                       "input",  "link",     "meta",    "param", "source", "track",   "wbr",
+                       "keygen", "basefont", "bgsound", "frame", "image",  "isindex", "menuitem"});
+}
+
+bool is_raw_text(std::string_view name) {
+  return one_of(name, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
+                       "noframes", "noscript"});
+}
+
+// Elements a parser closes when a sibling of the same group opens (<p>, <li>, <td> ...); the
+// group's scope boundaries stop that search as they stop the parser's.
+int sibling_group(std::string_view name) {
+  if (name == "p") return 1;
+  if (name == "li") return 2;
+  if (name == "dt" || name == "dd") return 3;
+  if (name == "td" || name == "th") return 4;
+  if (name == "tr") return 5;
+  if (name == "tbody" || name == "thead" || name == "tfoot") return 6;
+  if (name == "option" || name == "optgroup") return 7;
+  if (name == "rb" || name == "rt" || name == "rp" || name == "rtc") return 8;
+  return 0;
+}
+
+bool is_scope_boundary(std::string_view name, int group) {
+  if (one_of(name, {"html", "table", "template", "svg", "math"})) return true;
+  switch (group) {
+    case 1:  // p: button scope
+      return one_of(name, {"td", "th", "caption", "button", "applet", "object", "marquee"});
+    case 2:  // li: list item scope
+      return one_of(name, {"ul", "ol", "td", "th", "caption", "applet", "object", "marquee"});
+    case 3:
+      return one_of(name, {"dl", "td", "th", "caption", "applet", "object", "marquee"});
+    case 7:
+      return name == "select";
+    case 8:
+      return name == "ruby";
+    default:  // table parts: the table itself
+      return false;
+  }
+}
+
+std::string lower_name(std::string_view name) {
+  std::string out(name.size(), '\0');
+  for (std::size_t i = 0; i < name.size(); ++i)
+    out[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
+  return out;
+}
+
+// Position of the end of the raw-text element `name` opened before `from` (after its "</name"),
+// or npos.
+std::size_t raw_text_end(std::string_view html, std::size_t from, std::string_view name) {
+  for (std::size_t at = html.find("</", from); at != std::string_view::npos;
+       at = html.find("</", at + 2)) {
+    if (at + 2 + name.size() > html.size()) return std::string_view::npos;
+    if (lower_name(html.substr(at + 2, name.size())) == name) return at + 2 + name.size();
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
+std::string check_html(std::string_view html, const HtmlLimits& limits) {
+  std::vector<std::string> open;  // the parser's stack of open elements, as we model it
+  std::size_t foreign = 0;        // open <svg>/<math>: there "/>" closes the element
+  std::size_t elements = 0;
+  const std::size_t n = html.size();
+  std::size_t i = 0;
+  while ((i = html.find('<', i)) != std::string_view::npos && i + 1 < n) {
+    const char c = html[i + 1];
+    if (c == '!' || c == '?') {  // comment, doctype, CDATA, processing instruction
+      if (html.compare(i, 4, "<!--") == 0) {
+        const std::size_t end = html.find("-->", i + 4);
+        i = end == std::string_view::npos ? n : end + 3;
+      } else {
+        const std::size_t end = html.find('>', i + 2);
+        i = end == std::string_view::npos ? n : end + 1;
+      }
+      continue;
+    }
+    const bool closing = c == '/';
+    const std::size_t name_start = i + 1 + (closing ? 1 : 0);
+    if (name_start >= n || !is_alpha(html[name_start])) {
+      ++i;  // a '<' in text
+      continue;
+    }
+    std::size_t k = name_start;
+    while (k < n && !is_space(html[k]) && html[k] != '/' && html[k] != '>') ++k;
+    const std::string name = lower_name(html.substr(name_start, k - name_start));
+    std::size_t attributes = 0;
+    bool self_closing = false;
+    while (k < n && html[k] != '>') {
+      const char ch = html[k];
+      if (is_space(ch)) {
+        ++k;
+        continue;
+      }
+      if (ch == '/') {
+        self_closing = k + 1 < n && html[k + 1] == '>';
+        ++k;
+        continue;
+      }
+      if (++attributes > limits.max_attributes)
+        return "an HTML element <" + name + "> has more than " +
+               std::to_string(limits.max_attributes) +
+               " attributes (limit: --max-attributes, $SITREP_MAX_ATTRIBUTES)";
+      ++k;  // the first character of a name, even '='
+      while (k < n && !is_space(html[k]) && html[k] != '>' && html[k] != '/' && html[k] != '=') ++k;
+      while (k < n && is_space(html[k])) ++k;
+      if (k < n && html[k] == '=') {
+        ++k;
+        while (k < n && is_space(html[k])) ++k;
+        if (k < n && (html[k] == '"' || html[k] == '\'')) {
+          const std::size_t close = html.find(html[k], k + 1);
+          k = close == std::string_view::npos ? n : close + 1;
+        } else {
+          while (k < n && !is_space(html[k]) && html[k] != '>') ++k;
+        }
+      }
+    }
+    i = k + 1;
+    if (closing) {
+      for (std::size_t d = open.size(); d-- > 0;)
+        if (open[d] == name) {
+          for (std::size_t e = d; e < open.size(); ++e)
+            if (open[e] == "svg" || open[e] == "math") --foreign;
+          open.resize(d);
+          break;
+        }
+      continue;
+    }
+    if (++elements > limits.max_nodes)
+      return "HTML has more than " + std::to_string(limits.max_nodes) +
+             " elements (limit: --max-nodes, $SITREP_MAX_NODES)";
+    if (is_raw_text(name)) {
+      const std::size_t end = raw_text_end(html, i, name);
+      i = end == std::string_view::npos ? n : end;
+      continue;
+    }
+    if (name == "plaintext") break;
+    if (is_void(name) || (self_closing && foreign > 0)) continue;
+    if (const int group = sibling_group(name)) {
+      for (std::size_t d = open.size(); d-- > 0;) {
+        if (sibling_group(open[d]) == group) {
+          open.resize(d);
+          break;
+        }
+        if (is_scope_boundary(open[d], group)) break;
+      }
+    }
+    if (name == "svg" || name == "math") ++foreign;
+    open.push_back(name);
+    if (open.size() > limits.max_depth)
+      return "HTML elements nested more than " + std::to_string(limits.max_depth) +
+             " deep (limit: --max-depth, $SITREP_MAX_DEPTH)";
+  }
+  return "";
+}
+
 Extracted extract_html(std::string_view html) {
+  GumboArena arena;  // frees the whole tree when it goes out of scope
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // we never look at parse errors; don't collect them
-  std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
-      gumbo_parse_with_options(&options, html.data(), html.size()),
-      [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
+  options.allocator = &GumboArena::allocate;
+  options.deallocator = &GumboArena::deallocate;
+  options.userdata = &arena;
+  const GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
   Walker walker;
   if (output) {
     // <title> lives in <head>, which the walk skips.
@@ -311,12 +569,12 @@ Extracted extract_html(std::string_view html) {
           for (unsigned k = 0; k < head.length; ++k) {
             const auto* node = static_cast<const GumboNode*>(head.data[k]);
             if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_TITLE)
-              walker.walk(node, 1);
+              walker.read_title(node);
           }
         }
       }
     }
-    walker.walk(output->root, 0);
+    walker.walk(output->root);
   }
   walker.finish();
   return std::move(walker.result);

@@ -5,13 +5,16 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <system_error>
+#include <utility>
 
+#include "core/terminal.h"
 #include "ingest/sources.h"
 #include "ingest/text_util.h"
 
@@ -75,11 +78,19 @@ class Loader {
     } else {
       load_path(input);
     }
-    for (std::size_t i = first_new; i < loaded_.documents.size(); ++i)
-      apply_metadata(loaded_.documents[i]);
+    auto& documents = loaded_.documents;
+    std::size_t kept = first_new;
+    for (std::size_t i = first_new; i < documents.size(); ++i) {
+      repair_name(documents[i]);
+      if (!apply_metadata(documents[i])) continue;
+      if (kept != i) documents[kept] = std::move(documents[i]);
+      ++kept;
+    }
+    documents.resize(kept);
   }
 
   Loaded take() { return std::move(loaded_); }
+  void reject(InputError e) { loaded_.errors.push_back(std::move(e)); }
 
  private:
   void error(const std::string& input, std::string message) {
@@ -105,7 +116,7 @@ class Loader {
     auto body = detail::fetch_url(url, options_.max_bytes);
     if (!body) return error(url, body.error().message);
     if (detail::is_blank(*body)) return error(url, "empty response");
-    add_parsed(detail::parse_feed(*body, url));
+    add_parsed(detail::parse_feed(*body, url, options_.max_entity_bytes));
   }
 
   void load_path(const std::string& input) {
@@ -161,10 +172,15 @@ class Loader {
     if (stream.bad()) return error(path, "read failed");
     if (detail::is_blank(bytes))
       return error(path, bytes.empty() ? "empty file" : "empty file (only whitespace)");
-    if (const std::string why = detail::binary_reason(bytes); !why.empty()) return error(path, why);
-
     const Kind kind = kind_of(path);
-    if (kind == Kind::kFeed) return add_parsed(detail::parse_feed(bytes, path));
+    // In a JSONL dump a NUL byte spoils only its line (parse_jsonl names it); other signs of a
+    // binary file reject the whole file.
+    if (const std::string why = detail::binary_reason(bytes);
+        !why.empty() && !(kind == Kind::kJsonl && why.starts_with("binary content (NUL")))
+      return error(path, why);
+
+    if (kind == Kind::kFeed)
+      return add_parsed(detail::parse_feed(bytes, path, options_.max_entity_bytes));
     if (kind == Kind::kJsonl) {
       repair(path, bytes, nullptr);
       return add_parsed(detail::parse_jsonl(bytes, path));
@@ -208,8 +224,28 @@ class Loader {
     for (auto& e : parsed.errors) loaded_.errors.push_back(std::move(e));
   }
 
-  // Manifest first, then what the source said (JSONL/feed), then the " date" line.
-  void apply_metadata(Document& document) {
+  // A name that is not UTF-8 (a file name is any bytes) would stop every JSON writer later:
+  // it is repaired (U+FFFD) and the input named with its bytes escaped.
+  void repair_name(Document& document) {
+    std::string name = document.doc;
+    if (detail::repair_utf8(name) == 0) return;
+    loaded_.warnings.push_back(
+        {terminal_safe(document.doc), "name is not valid UTF-8; stored as '" + name + "'"});
+    document.warnings.push_back("name is not valid UTF-8");
+    document.doc = std::move(name);
+  }
+
+  // Manifest first, then what the source said (JSONL/feed), then the " date" line. False when
+  // the document's manifest line was rejected: the document is then rejected too, rather than
+  // stored without the metadata its manifest meant to give it.
+  bool apply_metadata(Document& document) {
+    if (options_.manifest != nullptr) {
+      const auto bad = options_.manifest->rejected_docs.find(basename_of(document.doc));
+      if (bad != options_.manifest->rejected_docs.end()) {
+        error(document.doc, "not read: its manifest line " + bad->second + " was rejected");
+        return false;
+      }
+    }
     const std::string header_date = document.is_html ? "" : detail::strip_date_line(document.raw);
     if (options_.manifest != nullptr) {
       const auto it = options_.manifest->find(basename_of(document.doc));
@@ -221,6 +257,7 @@ class Loader {
       }
     }
     if (document.published.empty()) document.published = header_date;
+    return true;
   }
 
   const Options& options_;
@@ -235,6 +272,44 @@ std::string json_string(const nlohmann::json& object, const char* key) {
 
 }  // namespace
 
+namespace {
+
+// A positive size or count from the environment variable `name` into `value`.
+Result<void> env_size(const char* name, std::size_t& value) {
+  const char* text = std::getenv(name);
+  if (text == nullptr || *text == '\0') return {};
+  char* end = nullptr;
+  errno = 0;
+  const unsigned long long parsed = std::strtoull(text, &end, 10);
+  if (errno != 0 || *end != '\0' || parsed == 0 || text[0] == '-')
+    return invalid_input(std::string("$") + name + ": expected a positive whole number, got '" +
+                         text + "'");
+  value = static_cast<std::size_t>(parsed);
+  return {};
+}
+
+}  // namespace
+
+Result<Limits> limits_from_env() {
+  Limits limits;
+  for (const auto& [name, value] :
+       {std::pair<const char*, std::size_t*>{"SITREP_MAX_BYTES", &limits.max_bytes},
+        {"SITREP_MAX_DEPTH", &limits.html.max_depth},
+        {"SITREP_MAX_ATTRIBUTES", &limits.html.max_attributes},
+        {"SITREP_MAX_NODES", &limits.html.max_nodes},
+        {"SITREP_MAX_ENTITY_BYTES", &limits.max_entity_bytes}})
+    if (auto r = env_size(name, *value); !r) return std::unexpected(r.error());
+  if (const char* text = std::getenv("SITREP_TIMEOUT"); text != nullptr && *text != '\0') {
+    char* end = nullptr;
+    const double seconds = std::strtod(text, &end);
+    if (*end != '\0' || !(seconds >= 0) || seconds > 1e6)
+      return invalid_input(std::string("$SITREP_TIMEOUT: expected seconds (0: no limit), got '") +
+                           text + "'");
+    limits.timeout_seconds = seconds;
+  }
+  return limits;
+}
+
 Result<Manifest> load_manifest(const std::string& path) {
   std::ifstream stream(path, std::ios::binary);
   if (!stream)
@@ -247,16 +322,34 @@ Result<Manifest> load_manifest(const std::string& path) {
     ++line_number;
     if (detail::is_blank(line)) continue;
     detail::repair_utf8(line);
-    const nlohmann::json object = nlohmann::json::parse(line, nullptr, false);
     const std::string where = path + ":" + std::to_string(line_number);
-    if (object.is_discarded() || !object.is_object())
-      return invalid_input(where + ": manifest line is not a JSON object");
+    const auto reject = [&](const std::string& doc, std::string message) {
+      manifest.rejected.push_back({where, std::move(message)});
+      if (!doc.empty()) manifest.rejected_docs[basename_of(doc)] = where;
+    };
+    if (line.find('\0') != std::string::npos) {
+      reject("", "NUL byte in a manifest line");
+      continue;
+    }
+    const nlohmann::json object = nlohmann::json::parse(line, nullptr, false);
+    if (object.is_discarded() || !object.is_object()) {
+      reject("", "manifest line is not a JSON object");
+      continue;
+    }
     ManifestEntry entry;
     entry.doc = json_string(object, "doc");
-    if (entry.doc.empty()) return invalid_input(where + ": manifest line has no \"doc\"");
+    if (entry.doc.empty()) {
+      reject("", "manifest line has no \"doc\"");
+      continue;
+    }
     entry.url = json_string(object, "url");
     entry.outlet = json_string(object, "outlet");
-    entry.published = detail::date_only(json_string(object, "published"));
+    const std::string published = json_string(object, "published");
+    entry.published = detail::date_only(published);
+    if (entry.published.empty() && !detail::is_blank(published)) {
+      reject(entry.doc, detail::invalid_date_message(published));
+      continue;
+    }
     manifest[basename_of(entry.doc)] = std::move(entry);
   }
   return manifest;
@@ -264,11 +357,13 @@ Result<Manifest> load_manifest(const std::string& path) {
 
 Loaded load_inputs(const std::vector<std::string>& paths, const Options& options) {
   Loader loader(options);
+  if (options.manifest != nullptr)
+    for (const auto& e : options.manifest->rejected) loader.reject(e);
   for (const auto& path : paths) loader.load(path);
   return loader.take();
 }
 
-std::string document_id(const Document& document, const CleanText& clean_text) {
+std::string document_id(const Document&, const CleanText& clean_text) {
   // FNV-1a over the whitespace-collapsed, lower-cased text: stable across runs and machines.
   std::uint64_t hash = 0xcbf29ce484222325ULL;
   const auto mix = [&hash](unsigned char c) {
@@ -286,10 +381,6 @@ std::string document_id(const Document& document, const CleanText& clean_text) {
     pending_space = false;
     started = true;
     mix(c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c - 'A' + 'a') : c);
-  }
-  if (!document.url.empty()) {
-    mix(0x1f);  // separator: text "ab"+url "c" must differ from text "a"+url "bc"
-    for (char ch : document.url) mix(static_cast<unsigned char>(ch));
   }
   char buffer[24];
   std::snprintf(buffer, sizeof buffer, "d-%016llx", static_cast<unsigned long long>(hash));

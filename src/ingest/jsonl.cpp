@@ -27,6 +27,11 @@ Parsed parse_jsonl(std::string_view bytes, const std::string& source) {
     ++line_number;
     if (line.empty()) continue;
     const std::string where = source + ":" + std::to_string(line_number);
+    // A NUL byte spoils its line only (the file as a whole is not judged binary for it).
+    if (const std::size_t nul = line.find('\0'); nul != std::string_view::npos) {
+      parsed.errors.push_back({where, "NUL byte at column " + std::to_string(nul + 1)});
+      continue;
+    }
     // No exceptions: a discarded value marks a parse error.
     const nlohmann::json object = nlohmann::json::parse(line, nullptr, false);
     if (object.is_discarded()) {
@@ -50,7 +55,12 @@ Parsed parse_jsonl(std::string_view bytes, const std::string& source) {
     if (document.doc.empty()) document.doc = file_name + ":" + std::to_string(line_number);
     document.url = string_field(object, "url");
     document.outlet = string_field(object, "outlet");
-    document.published = date_only(string_field(object, "published"));
+    const std::string published = string_field(object, "published");
+    document.published = date_only(published);
+    if (document.published.empty() && !is_blank(published)) {
+      parsed.errors.push_back({where, invalid_date_message(published)});
+      continue;
+    }
     parsed.documents.push_back(std::move(document));
   }
   return parsed;

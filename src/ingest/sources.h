@@ -24,8 +24,10 @@ struct Parsed {
 Parsed parse_jsonl(std::string_view bytes, const std::string& source);
 
 // RSS 2.0, RSS 1.0 (RDF) or Atom. Each item/entry becomes an HTML Document. A document that
-// is not a well-formed feed gives one error naming `source`.
-Parsed parse_feed(std::string_view bytes, const std::string& source);
+// is not a well-formed feed gives one error naming `source`, as does one whose internal
+// entities expand to more than `max_entity_bytes` of text (a "billion laughs" in one level).
+Parsed parse_feed(std::string_view bytes, const std::string& source,
+                  std::size_t max_entity_bytes = 1u << 20);
 
 // GETs an http(s) URL with libcurl; refuses bodies larger than max_bytes. The error message
 // does not repeat the URL (callers report it as the input).

@@ -54,9 +54,17 @@ bool all_digits(std::string_view text) {
   return true;
 }
 
+int days_in_month(int year, int month) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
 std::string format_date(int year, int month, int day) {
-  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31) return "";
-  char buffer[16];
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 ||
+      day > days_in_month(year, month))
+    return "";
+  char buffer[32];  // room for any int: GCC cannot see the day bound through days_in_month
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
   return buffer;
 }
@@ -232,8 +240,16 @@ std::string basename_of(std::string_view path) {
 }
 
 bool is_iso_date(std::string_view text) {
-  return text.size() == 10 && all_digits(text.substr(0, 4)) && text[4] == '-' &&
-         all_digits(text.substr(5, 2)) && text[7] == '-' && all_digits(text.substr(8, 2));
+  if (!(text.size() == 10 && all_digits(text.substr(0, 4)) && text[4] == '-' &&
+        all_digits(text.substr(5, 2)) && text[7] == '-' && all_digits(text.substr(8, 2))))
+    return false;
+  const auto number = [&](std::size_t at, std::size_t length) {
+    int value = 0;
+    for (std::size_t i = at; i < at + length; ++i) value = value * 10 + (text[i] - '0');
+    return value;
+  };
+  const int year = number(0, 4), month = number(5, 2), day = number(8, 2);
+  return month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
 }
 
 std::string strip_date_line(std::string& text) {
@@ -252,6 +268,13 @@ std::string strip_date_line(std::string& text) {
   while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
   text.erase(0, k);
   return date;
+}
+
+std::string invalid_date_message(std::string_view published) {
+  std::string shown(published.substr(0, 40));
+  repair_utf8(shown);
+  return "invalid \"published\" date '" + shown +
+         "' (expected a calendar date YYYY-MM-DD or an RFC 822 date)";
 }
 
 std::string date_only(std::string_view text) {

@@ -29,9 +29,13 @@ std::string basename_of(std::string_view path);
 std::string strip_date_line(std::string& text);
 
 // "2024-09-10T..." or "Tue, 10 Sep 2024 14:00:00 GMT" or "September 10, 2024" to
-// "YYYY-MM-DD"; "" when not understood.
+// "YYYY-MM-DD"; "" when not understood or not a calendar date ("2024-13-45").
 std::string date_only(std::string_view text);
 
+// "invalid \"published\" date '2024-13-45' (expected YYYY-MM-DD or an RFC 822 date)".
+std::string invalid_date_message(std::string_view published);
+
+// A calendar date written YYYY-MM-DD (months 1-12, days within the month, leap years).
 bool is_iso_date(std::string_view text);
 
 }  // namespace sitrep::ingest::detail

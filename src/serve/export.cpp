@@ -1,6 +1,8 @@
 // Export formats for incidents (JSON, CSV, GeoJSON, 80-column table).
 #include "serve/export.h"
 
+#include "core/terminal.h"
+
 #include <cstddef>
 #include <optional>
 #include <sstream>
@@ -82,7 +84,9 @@ std::string prefix(const std::string& text, std::size_t n) {
 
 // `text` cut to `width` columns (ending in "…" when cut) and padded on the right or left.
 std::string fit(const std::string& text, std::size_t width, bool right_align = false) {
-  std::string cell = text;
+  // Outlet, facility and place names come from articles: no control character reaches the
+  // terminal (core/terminal.h).
+  std::string cell = terminal_safe(text);
   if (code_points(cell) > width) cell = prefix(cell, width - 1) + "…";
   const std::string padding(width - code_points(cell), ' ');
   return right_align ? padding + cell : cell + padding;

@@ -418,6 +418,10 @@ struct Server::Impl {
           ids.push_back(i.id);
       for (const auto& [id, docs] : update->mentioned_in)
         if (std::find(docs.begin(), docs.end(), documents[n].doc) != docs.end()) ids.push_back(id);
+      if (!o.rejected.empty()) {
+        rows.push_back(json{{"doc", documents[n].doc}, {"added", false}, {"error", o.rejected}});
+        continue;
+      }
       rows.push_back(json{{"doc", documents[n].doc},
                           {"id", o.id},
                           {"added", o.added},
@@ -642,6 +646,9 @@ Result<std::unique_ptr<Server>> Server::open(const ServeOptions& options) {
   if (impl->options.vendor_dir.empty())
     impl->options.vendor_dir = (fs::path(impl->options.web_dir) / ".." / "node_modules").string();
   auto store = store::open_store(options.db);
+  // A database the server may only read is still served: the GETs work, writes answer 500.
+  if (!store && store.error().message.find("readonly") != std::string::npos)
+    store = store::open_store(options.db, store::Access::kReadOnly);
   if (!store) return std::unexpected(store.error());
   impl->store = std::move(*store);
   if (options.load_lexicon)

@@ -4,11 +4,11 @@
 
 namespace sitrep::store {
 
-Result<std::unique_ptr<Store>> open_store(const std::string& uri) {
+Result<std::unique_ptr<Store>> open_store(const std::string& uri, Access access) {
   if (uri.starts_with("postgresql://") || uri.starts_with("postgres://"))
     return fail(Error::Kind::kStore, "PostgreSQL backend not built yet");
   if (uri.empty()) return fail(Error::Kind::kUsage, "empty database path");
-  return open_sqlite_store(uri);
+  return open_sqlite_store(uri, access);
 }
 
 }  // namespace sitrep::store

@@ -79,6 +79,9 @@ class Store {
   virtual Result<bool> put_document(const StoredDocument& document, const Report& report) = 0;
   // Whether a document with this id is stored; lets ingest skip extraction of known documents.
   virtual Result<bool> has_document(const std::string& id) = 0;
+  // Gives the stored document `id` (and its report) this URL when it has none yet; true when it
+  // was added. The same article read first without and then with its URL is one document.
+  virtual Result<bool> add_document_url(const std::string& id, const std::string& url) = 0;
   virtual Result<std::vector<StoredDocument>> documents(const DocumentQuery& query) = 0;
   virtual Result<std::vector<Report>> reports() = 0;
   // Applies a merge::Update atomically: upserts incidents, deletes removed ones, appends revisions.
@@ -109,7 +112,13 @@ class Store {
   virtual Result<void> record_attempt(const Alert& alert) = 0;
 };
 
+// How a command uses the database. kReadOnly opens an existing SQLite file read-only (so a
+// database on a read-only disk, or a file the user may only read, can be queried) and applies
+// no migrations; a missing file is opened as kReadWrite would (created empty).
+enum class Access { kReadWrite, kReadOnly };
+
 // "postgresql://..." selects PostgreSQL; anything else is a SQLite file path.
-Result<std::unique_ptr<Store>> open_store(const std::string& uri);
+Result<std::unique_ptr<Store>> open_store(const std::string& uri,
+                                          Access access = Access::kReadWrite);
 
 }  // namespace sitrep::store

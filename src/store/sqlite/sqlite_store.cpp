@@ -9,7 +9,9 @@
 #include <cctype>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <mutex>
 #include <thread>
 #include <utility>
@@ -203,6 +205,22 @@ class SqliteStore final : public Store {
     sqlite3_close_v2(db_);
   }
 
+  // A read-only connection writes nothing: no journal mode switch, no migrations; it only
+  // checks that the file is at this build's schema.
+  Result<void> initialize_read_only() {
+    sqlite3_busy_timeout(db_, 30000);
+    Statement version(db_, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
+    if (!version.ok() || version.step() != SQLITE_ROW)
+      return error("reading schema version (not a sitrep database?)");
+    const long long found = version.integer(0);
+    if (found < kSchemaVersion)
+      return fail(Error::Kind::kStore,
+                  path_ + ": database schema version " + std::to_string(found) +
+                      " is older than this sitrep's " + std::to_string(kSchemaVersion) +
+                      "; open it once with write access (e.g. sitrep ingest) to migrate it");
+    return {};
+  }
+
   Result<void> initialize() {
     // First, so that even switching to WAL waits for another process's lock instead of failing.
     sqlite3_busy_timeout(db_, 30000);
@@ -286,6 +304,24 @@ class SqliteStore final : public Store {
     if (status == SQLITE_ROW) return true;
     if (status != SQLITE_DONE) return error("checking document");
     return false;
+  }
+
+  Result<bool> add_document_url(const std::string& id, const std::string& url) override {
+    std::lock_guard lock(mutex_);
+    Transaction tx(*this);
+    if (auto r = tx.begin(); !r) return std::unexpected(r.error());
+    Statement update(db_, "UPDATE documents SET url = ? WHERE id = ? AND url = ''");
+    if (!update.ok()) return error("adding a URL to document " + id);
+    update.bind(1, url).bind(2, id);
+    if (update.step() != SQLITE_DONE) return error("adding a URL to document " + id);
+    if (sqlite3_changes(db_) == 0) return false;  // tx rolls back: nothing was written
+    // The report carries the document's URL too (incident sources link to it).
+    Statement report(db_, "UPDATE reports SET json = json_set(json, '$.url', ?) WHERE doc_id = ?");
+    if (!report.ok()) return error("adding a URL to the report of " + id);
+    report.bind(1, url).bind(2, id);
+    if (report.step() != SQLITE_DONE) return error("adding a URL to the report of " + id);
+    if (auto r = tx.commit(); !r) return std::unexpected(r.error());
+    return true;
   }
 
   Result<std::vector<StoredDocument>> documents(const DocumentQuery& query) override {
@@ -791,11 +827,48 @@ int sqlite_schema_version() {
 
 namespace {
 Result<std::unique_ptr<Store>> open_once(const std::string& path);
+
+Result<std::unique_ptr<Store>> open_read_only(const std::string& path, bool immutable) {
+  std::string name = path;
+  int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX;
+  if (immutable) {
+    name = "file:";
+    for (unsigned char c : path) {
+      if (std::isalnum(c) || c == '/' || c == '.' || c == '-' || c == '_') {
+        name += static_cast<char>(c);
+      } else {
+        char escaped[4];
+        std::snprintf(escaped, sizeof escaped, "%%%02X", c);
+        name += escaped;
+      }
+    }
+    name += "?immutable=1";
+    flags |= SQLITE_OPEN_URI;
+  }
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(name.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    std::string message = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close_v2(db);
+    return fail(Error::Kind::kStore, path + ": cannot open database read-only: " + message);
+  }
+  auto store = std::make_unique<SqliteStore>(db, path);
+  if (auto r = store->initialize_read_only(); !r) return std::unexpected(r.error());
+  return std::unique_ptr<Store>(std::move(store));
+}
 }  // namespace
 
 // Two processes creating the same new database race on switching it to WAL, and SQLite answers
 // "database is locked" there without waiting on the busy handler; so opening retries for a while.
-Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path) {
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, Access access) {
+  std::error_code ec;
+  if (access == Access::kReadOnly && std::filesystem::exists(path, ec)) {
+    // A WAL database needs its -shm file; where it cannot be created (a read-only folder or
+    // disk) SQLite can only read the file as immutable, which it then is for us.
+    auto store = open_read_only(path, false);
+    if (!store && store.error().message.find("readonly") != std::string::npos)
+      store = open_read_only(path, true);
+    return store;
+  }
   Result<std::unique_ptr<Store>> result = open_once(path);
   for (int attempt = 0;
        attempt < 100 && !result && result.error().message.find("locked") != std::string::npos;

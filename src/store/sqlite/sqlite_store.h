@@ -11,7 +11,10 @@
 namespace sitrep::store {
 
 // Opens (creating when missing) the SQLite database at `path` and applies pending migrations.
-Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path);
+// With Access::kReadOnly an existing file is opened read-only, without migrations; a database
+// older than this build's schema is then an error that says to open it once read-write.
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path,
+                                                 Access access = Access::kReadWrite);
 
 // The schema version this build migrates to; exposed for tests.
 int sqlite_schema_version();
