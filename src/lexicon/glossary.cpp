@@ -101,15 +101,59 @@ struct Folded {
   std::vector<std::uint32_t> origin;  // per folded byte, its source offset; plus the end
 };
 
-Folded fold(std::string_view s, bool with_origin) {
+// A byte of a word in folded text: ASCII letters and digits, and every non-ASCII byte (folding
+// turned the punctuation that matters into ASCII, so what is left are letters of other scripts).
+bool is_word_byte(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || u >= 0x80;
+}
+
+bool is_arabic_letter(char32_t cp) {
+  return cp >= 0x0621 && cp <= 0x064A;
+}
+
+// The Arabic article at s[i] of a word: "ال" followed by at least three more letters (so "الى",
+// "الذي", "الله" keep theirs). Returns its length in bytes, else 0.
+std::size_t arabic_article_at(std::string_view s, std::size_t i) {
+  if (s.substr(i, 4) != "\xD8\xA7\xD9\x84") return 0;  // ا ل
+  std::size_t letters = 0;
+  for (std::size_t k = i + 4; k < s.size() && letters < 3;) {
+    char32_t cp = 0;
+    std::size_t n = decode_utf8(s, k, cp);
+    if (n == 0) break;
+    if (is_arabic_letter(cp))
+      ++letters;
+    else if (!is_ignorable(cp))
+      break;
+    k += n;
+  }
+  return letters >= 3 ? 4 : 0;
+}
+
+// `strip_article`: drop the Arabic article at the start of every word, so a phrase matches with
+// or without it ("السفارة الأمريكية" = "سفارة أمريكية"); after a proclitic it is a prefix.
+Folded fold(std::string_view s, bool with_origin, bool strip_article = false) {
   Folded out;
   out.text.reserve(s.size());
   if (with_origin) out.origin.reserve(s.size() + 1);
+  // A dropped article belongs to the word after it: that word's first byte maps to the article.
+  std::optional<std::size_t> article_start;
   auto put = [&](std::string_view bytes, std::size_t from) {
+    if (article_start && !bytes.empty()) {
+      from = *article_start;
+      article_start.reset();
+    }
     out.text.append(bytes);
     if (with_origin) out.origin.insert(out.origin.end(), bytes.size(), static_cast<uint32_t>(from));
   };
   for (std::size_t i = 0; i < s.size();) {
+    if (strip_article && (out.text.empty() || !is_word_byte(out.text.back()))) {
+      if (std::size_t article = arabic_article_at(s, i)) {
+        article_start = i;
+        i += article;
+        continue;
+      }
+    }
     char32_t cp = 0;
     std::size_t n = decode_utf8(s, i, cp);
     if (n == 0) {
@@ -145,19 +189,6 @@ Folded fold(std::string_view s, bool with_origin) {
   }
   if (with_origin) out.origin.push_back(static_cast<std::uint32_t>(s.size()));
   return out;
-}
-
-// A byte of a word in folded text: ASCII letters and digits, and every non-ASCII byte (folding
-// turned the punctuation that matters into ASCII, so what is left are letters of other scripts).
-bool is_word_byte(char c) {
-  auto u = static_cast<unsigned char>(c);
-  return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || u >= 0x80;
-}
-
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
 }
 
 struct Pattern {
@@ -263,9 +294,10 @@ Span Glossed::to_source(Span gloss) const {
 }
 
 struct Glossary::Compiled {
-  // Every spelling of every phrase as a plain literal: with and without the article on each
-  // word. Literals compile fast and need no start-of-match tracking; the database is built on
-  // first use, so a run that meets no article in this language never pays for it.
+  // Every phrase as a plain folded literal: literals compile fast and need no start-of-match
+  // tracking. The database is built on first use, so a run that meets no article in this
+  // language never pays for it.
+  bool strip_article = false;
   std::vector<std::string> literals;
   std::vector<Pattern> patterns;  // by literal
   std::once_flag compiled;
@@ -289,7 +321,6 @@ Result<Glossary> Glossary::load(const std::filesystem::path& dir, std::string la
   Compiled& c = *glossary.compiled_;
 
   // affixes.tsv: kind (prefix | suffix | article), the affix, and for a prefix what it reads as.
-  std::string article;
   if (std::filesystem::exists(dir / "affixes.tsv")) {
     auto file = read_tsv(dir / "affixes.tsv");
     if (!file) return std::unexpected(file.error());
@@ -303,7 +334,11 @@ Result<Glossary> Glossary::load(const std::filesystem::path& dir, std::string la
       } else if ((*f)[0] == "suffix") {
         c.suffixes.insert(affix);
       } else if ((*f)[0] == "article") {
-        article = affix;
+        // The Arabic article is folded away at the start of a word, in the table and in the
+        // text; after a proclitic ("بال", "وال") it is one more proclitic.
+        if (affix != "\xD8\xA7\xD9\x84") return row_error(*file, row, "the article must be ال");
+        c.strip_article = true;
+        c.prefixes.emplace(affix, "");
       } else {
         return row_error(*file, row, "kind must be prefix, suffix or article");
       }
@@ -316,45 +351,21 @@ Result<Glossary> Glossary::load(const std::filesystem::path& dir, std::string la
   for (const Row& row : file->rows) {
     auto f = fields(*file, row, 1, 2, "phrase, gloss");
     if (!f) return std::unexpected(f.error());
-    std::string phrase = fold((*f)[0], false).text;
+    std::string phrase = fold((*f)[0], false, c.strip_article).text;
     while (!phrase.empty() && phrase.back() == ' ') phrase.pop_back();
     if (phrase.empty() || phrase.front() == ' ') return row_error(*file, row, "empty phrase");
     if (phrase.find('\n') != std::string::npos) return row_error(*file, row, "phrase spans lines");
-    // An article on any word is optional, so "السفارة الأمريكية" also finds "سفارة امريكية".
-    std::vector<std::string_view> words;
-    std::vector<bool> takes_article;
-    for (std::string_view word : split(phrase, ' ')) {
-      if (word.empty()) continue;
-      bool article_word = !article.empty() && word.starts_with(article) &&
-                          code_points(word.substr(article.size())) >= 3;
-      if (article_word) word.remove_prefix(article.size());
-      words.push_back(word);
-      takes_article.push_back(!article.empty() && code_points(word) >= 2);
-    }
     std::string key;
-    for (std::string_view word : words) key += (key.empty() ? "" : " ") + std::string(word);
+    for (std::string_view word : split(phrase, ' '))
+      if (!word.empty()) key += (key.empty() ? "" : " ") + std::string(word);
     auto [at, fresh] = seen.emplace(key, row.line);
     if (!fresh)
       return row_error(
           *file, row,
           "phrase '" + std::string((*f)[0]) + "' repeats line " + std::to_string(at->second));
-    const int entry = static_cast<int>(glossary.glosses_.size());
+    c.patterns.push_back(Pattern{static_cast<int>(glossary.glosses_.size()), key.size()});
+    c.literals.push_back(std::move(key));
     glossary.glosses_.emplace_back((*f)[1]);
-    // One literal per choice of article on the first four words that may take one.
-    std::vector<std::size_t> variable;
-    for (std::size_t i = 0; i < words.size() && variable.size() < 4; ++i)
-      if (takes_article[i]) variable.push_back(i);
-    for (unsigned mask = 0; mask < (1u << variable.size()); ++mask) {
-      std::string literal;
-      for (std::size_t i = 0; i < words.size(); ++i) {
-        if (i) literal += ' ';
-        auto v = std::find(variable.begin(), variable.end(), i);
-        if (v != variable.end() && (mask >> (v - variable.begin()) & 1u)) literal += article;
-        literal += words[i];
-      }
-      c.patterns.push_back(Pattern{entry, literal.size()});
-      c.literals.push_back(std::move(literal));
-    }
   }
   if (c.literals.empty()) return invalid_input(file->path + ": no phrases");
   return glossary;
@@ -389,7 +400,7 @@ Result<void> Glossary::prepare() const {
 
 Glossed Glossary::gloss(std::string_view text) const {
   Glossed out;
-  const Folded folded = fold(text, true);
+  const Folded folded = fold(text, true, compiled_->strip_article);
   std::vector<RawMatch> raw;
   if (prepare() && !folded.text.empty() && folded.text.size() < UINT32_MAX) {
     thread_local ThreadScratch tls;
