@@ -13,6 +13,12 @@ packages=(
   chromium fonts-dejavu-core libxml2-utils
 )
 
+# `scripts/deps.sh --fuzz` (make fuzz): clang with libFuzzer. Debian 12's default clang (14)
+# cannot compile our C++23 (std::expected); clang-19 is in bookworm.
+if [ "${1:-}" = "--fuzz" ]; then
+  packages+=(clang-19 libclang-rt-19-dev)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs the libFuzzer targets (fuzz/) for SECONDS each, one after another (the machine is shared):
+#   scripts/fuzz.sh [SECONDS] [TARGET...]      e.g. scripts/fuzz.sh 600 html feed
+# Builds them with clang-19 in build-fuzz/ (ASan + UBSan + coverage). Each target grows its own
+# corpus in build-fuzz/corpus/<target>/ from the seeds in fuzz/corpus/<target>/; what it finds
+# lands in build-fuzz/artifacts/<target>/ and the script exits 1. The last lines of each run
+# (executions, coverage) go to build-fuzz/logs/<target>.log; the table printed at the end is
+# what docs/ROBUSTNESS.md records.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+shift || true
+targets=("$@")
+((${#targets[@]})) || targets=(html jsonl feed extract manifest text lexicon glossary)
+build=${BUILD_FUZZ:-build-fuzz}
+jobs=${JOBS:-2}
+
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" \
+  -DCMAKE_CXX_COMPILER=clang++-19 -DSITREP_TESTS=OFF -DSITREP_FUZZ=ON >/dev/null
+cmake --build "$build" -j"$jobs" --target "${targets[@]/%/_fuzz}" >/dev/null
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:detect_stack_use_after_return=1:strict_string_checks=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+failed=0
+summary=()
+for target in "${targets[@]}"; do
+  mkdir -p "$build/corpus/$target" "$build/artifacts/$target" "$build/logs"
+  log="$build/logs/$target.log"
+  echo "fuzz: $target for ${seconds}s"
+  status=0
+  # -timeout: one input taking longer is a finding (the CLI's own watchdog is 30 s per document).
+  "$build/fuzz/${target}_fuzz" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 \
+    -max_len=65536 -print_final_stats=1 -artifact_prefix="$build/artifacts/$target/" \
+    "$build/corpus/$target" "fuzz/corpus/$target" >"$log" 2>&1 || status=$?
+  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')
+  found=$(find "$build/artifacts/$target" -type f | wc -l)
+  summary+=("$target ${seconds}s runs=$runs findings=$found exit=$status")
+  if ((status != 0 || found != 0)); then
+    failed=1
+    echo "fuzz: $target found something (exit $status): see $log and $build/artifacts/$target/"
+    grep -E '^==[0-9]+==ERROR|^SUMMARY|runtime error|property broken' "$log" | head -5 || true
+  fi
+done
+printf '%s\n' "${summary[@]}"
+exit "$failed"
