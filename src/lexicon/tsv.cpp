@@ -88,8 +88,8 @@ Result<TsvFile> read_tsv(const std::filesystem::path& path) {
   if (!in) return fail(Error::Kind::kNotFound, file.path + ": cannot open");
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  file.text = buffer.str();
-  std::string_view text = file.text;
+  file.text = std::make_unique<const std::string>(std::move(buffer).str());
+  std::string_view text = *file.text;
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // UTF-8 BOM
   std::size_t line_no = 0;
   for (std::string_view line : split(text, '\n')) {

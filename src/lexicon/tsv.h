@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,7 +27,9 @@ struct Row {
 
 struct TsvFile {
   std::string path;  // for messages
-  std::string text;
+  // On the heap: the rows view into it, and a short file's bytes would sit in std::string's
+  // inline buffer and move away with a moved TsvFile (found by fuzz/lexicon_fuzz.cpp).
+  std::unique_ptr<const std::string> text;
   std::vector<Row> rows;
 };
 
