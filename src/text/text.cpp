@@ -78,7 +78,8 @@ std::vector<Token> tokenize(std::string_view s) {
     std::size_t start = i;
     while (i < s.size()) {
       if (is_word_char_at(s, i)) {
-        i += utf8_length(static_cast<unsigned char>(s[i]));
+        // A lead byte cut off at the end must not carry the token past it (found by fuzzing).
+        i = std::min(s.size(), i + utf8_length(static_cast<unsigned char>(s[i])));
         continue;
       }
       // Inner joiners: Kata'ib, Iran-aligned, U.S, 1,200, 4.5, 4:15.
@@ -214,12 +215,19 @@ std::optional<int> parse_ordinal(std::string_view w) {
 }
 
 // Howard Hinnant's days_from_civil / civil_from_days (public-domain algorithms).
+// Only a calendar date counts: digits where digits belong and a day the month has (leap years
+// too). "2024-02-30" passed before and came back from civil_from_days as 2024-03-01 (fuzzing).
 std::optional<long> days_from_civil(std::string_view ymd) {
   if (ymd.size() != 10 || ymd[4] != '-' || ymd[7] != '-') return std::nullopt;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (!std::isdigit(static_cast<unsigned char>(ymd[i]))) return std::nullopt;
   int y = std::atoi(std::string(ymd.substr(0, 4)).c_str());
   unsigned m = std::atoi(std::string(ymd.substr(5, 2)).c_str());
   unsigned d = std::atoi(std::string(ymd.substr(8, 2)).c_str());
-  if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  static constexpr std::array<unsigned, 12> kDays = {31, 28, 31, 30, 31, 30,
+                                                     31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1] + (m == 2 && leap)) return std::nullopt;
   y -= m <= 2;
   const long era = (y >= 0 ? y : y - 399) / 400;
   const unsigned yoe = static_cast<unsigned>(y - era * 400);
@@ -447,6 +455,9 @@ std::vector<DateMention> find_dates(std::string_view sentence, std::string_view 
       i = end - 1;
     }
   }
+  // "February 30", "Feb 29 1900": no such day, so the mention stays unresolved.
+  for (auto& mention : out)
+    if (mention.date && !days_from_civil(*mention.date)) mention.date.reset();
   return out;
 }
 
