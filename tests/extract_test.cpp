@@ -517,6 +517,25 @@ TEST(ExtractRules, ClaimedResponsibility) {
   EXPECT_EQ(r.main->claimed_by, std::vector<std::string>{"Islamic Resistance in Iraq"});
 }
 
+// A passive claim, with an adverb between the verb and its agent (also the gloss of "a été
+// revendiquée dans la nuit par", "fue reivindicado por").
+TEST(ExtractRules, PassiveClaimNamesItsAgent) {
+  auto r = extract_text(
+      "Drones target US base in Syria\n\n"
+      "Two drones targeted US forces at the Al-Tanf Garrison on Sunday. The attack was claimed "
+      "overnight by the Islamic Resistance in Iraq.\n",
+      "2024-05-13");
+  ASSERT_TRUE(r.main);
+  EXPECT_EQ(r.main->claimed_by, std::vector<std::string>{"Islamic Resistance in Iraq"});
+  r = extract_text(
+      "Drones target US base in Syria\n\n"
+      "Two drones targeted US forces at the Al-Tanf Garrison on Sunday. The attack was not claimed "
+      "by any group; officials pointed at the Islamic Resistance in Iraq.\n",
+      "2024-05-13");
+  ASSERT_TRUE(r.main);
+  EXPECT_TRUE(r.main->claimed_by.empty());
+}
+
 TEST(ExtractRules, NoGroupHasClaimed) {
   auto r = extract_text(
       "Drones target US base in Syria\n\n"

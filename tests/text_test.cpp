@@ -122,6 +122,9 @@ TEST(TextTimes, HourLetterClockOfFrenchSpanishPortugueseWires) {
   t = find_times("at 9h a drone was shot down");
   ASSERT_EQ(t.size(), 1u);
   EXPECT_EQ(t[0].hhmm, "09:00");
+  t = find_times("the rockets fell at 19H30 GMT");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "22:30");
   EXPECT_TRUE(find_times("the 25h99 mark").empty());
   EXPECT_TRUE(find_times("a 4x4 vehicle and 3h2 units").empty());
 }
