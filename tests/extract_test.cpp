@@ -230,7 +230,8 @@ void check_evidence(const std::string& doc, const CleanText& clean, const Report
       // "destroyed the drones", "the rockets struck the base": all of those launched were
       // stopped, or hit.
       bool all_of_them =
-          (field == "intercepted" || field == "impacted") && a.launched == *value &&
+          (field == "intercepted" || field == "impacted" || field == "launched") &&
+          (field == "launched" || a.launched == *value) &&
           (contains_phrase(said, "the drones") || contains_phrase(said, "the rockets") ||
            contains_phrase(said, "the missiles") || contains_phrase(said, "both") ||
            contains_phrase(said, "all") || contains_phrase(said, "they") ||
@@ -515,6 +516,20 @@ TEST(ExtractRules, ClaimedResponsibility) {
       "2024-05-13");
   ASSERT_TRUE(r.main);
   EXPECT_EQ(r.main->claimed_by, std::vector<std::string>{"Islamic Resistance in Iraq"});
+}
+
+// "the other two fell": the remaining projectiles carry their own number (also the gloss of
+// "los otros dos cayeron", "les deux autres sont tombées").
+TEST(ExtractRules, TheOtherNumberIsThatNumber) {
+  auto r = extract_text(
+      "Five rockets fired at US Embassy in Baghdad\n\n"
+      "Five rockets were fired early Friday at the US Embassy in Baghdad, security sources said. "
+      "The C-RAM system intercepted three of them, while the other two fell near the compound.\n",
+      "2023-12-08");
+  ASSERT_TRUE(r.main);
+  EXPECT_EQ(r.main->launched, 5);
+  EXPECT_EQ(r.main->intercepted, 3);
+  EXPECT_EQ(r.main->impacted, 2);
 }
 
 // A passive claim, with an adverb between the verb and its agent (also the gloss of "a été

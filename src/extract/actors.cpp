@@ -181,7 +181,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         }
         // "claimed by X", "was claimed overnight by X": the agent of a passive claim.
         bool agent = false;
-        if (c->last < a->first && a->first - c->last <= 4)
+        if (c->last < a->first && a->first - c->last <= 6)
           for (std::size_t k = c->last + 1; k < a->first; ++k)
             agent = agent || v.tokens[k].lower == "by";
         if (!subject && !agent) continue;
