@@ -532,6 +532,33 @@ TEST(ExtractRules, TheOtherNumberIsThatNumber) {
   EXPECT_EQ(r.main->impacted, 2);
 }
 
+// The day of a written date is no count ("targeted on Monday February 15 by rockets"; also the
+// gloss of "visée lundi 15 février par des roquettes").
+TEST(ExtractRules, DayOfADateIsNoCount) {
+  auto r = extract_text(
+      "Rockets hit Erbil base\n\n"
+      "The coalition base at Erbil airport was targeted on Monday February 15 by rockets, "
+      "officials said. One of them hit a military complex.\n",
+      "2021-02-16");
+  ASSERT_TRUE(r.main);
+  EXPECT_EQ(r.main->launched, std::nullopt);
+  EXPECT_EQ(r.main->impacted, 1);
+}
+
+// "one of the two drones while the other fell": "while" opens a new clause; its verb is not the
+// two drones' verb.
+TEST(ExtractRules, WhileOpensANewClauseForCounts) {
+  auto r = extract_text(
+      "Drones attack Erbil base\n\n"
+      "Two drones attacked the coalition base at Erbil airport on Monday. Air defences shot down "
+      "one of the two drones while the other fell near the runway, officials said.\n",
+      "2024-01-09");
+  ASSERT_TRUE(r.main);
+  EXPECT_EQ(r.main->launched, 2);
+  EXPECT_EQ(r.main->intercepted, 1);
+  EXPECT_EQ(r.main->impacted, 1);
+}
+
 // A passive claim, with an adverb between the verb and its agent (also the gloss of "a été
 // revendiquée dans la nuit par", "fue reivindicado por").
 TEST(ExtractRules, PassiveClaimNamesItsAgent) {

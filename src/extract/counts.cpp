@@ -199,6 +199,8 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
           if (t[k].lower == "," && k + 1 < t.size() &&
               (t[k + 1].lower == "but" || t[k + 1].lower == "and" || t[k + 1].lower == "while"))
             break;
+          // "one of the two drones while the other fell": a new clause, even without a comma.
+          if (t[k].lower == "while" || t[k].lower == "whereas" || t[k].lower == "but") break;
           std::string c = verb_category(v, k);
           if (!c.empty()) {
             category = c;
