@@ -403,9 +403,12 @@ std::vector<DateMention> find_dates(std::string_view sentence, std::string_view 
       continue;
     }
     if (auto wd = weekday_number(w)) {
-      // "Tuesday, September 10": the explicit date wins.
+      // "Tuesday, September 10", "Friday, 11 November" (the Arabic and European order): the
+      // explicit date wins.
       std::size_t j = skip_punct(i + 1);
-      if (std::size_t end = month_day(j, y, m, d); end) {
+      std::size_t end = month_day(j, y, m, d);
+      if (!end) end = day_month(j, y, m, d);
+      if (end) {
         DateMention mention{Span{tokens[i].start, tokens[end - 1].end}, std::nullopt, false, true};
         mention.date = y ? std::optional(ymd(y, m, d)) : resolve_year(m, d);
         out.push_back(mention);
