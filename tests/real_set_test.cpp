@@ -134,8 +134,8 @@ TEST(RealSetScores, HeldoutStaysAboveFloors) {
 // Other languages: floors a little below the heldout scores measured when they were set (the
 // French, Spanish and Portuguese heldout splits are small: 9 to 22 articles).
 TEST(RealSetScores, OtherLanguagesStayAboveFloors) {
-  expect_floors("heldout", "ar", 0.72, 0.70, 0.85);
-  expect_floors("heldout", "es", 0.62, 0.70, 0.80);
+  expect_floors("heldout", "ar", 0.72, 0.72, 0.86);
+  expect_floors("heldout", "es", 0.62, 0.72, 0.82);
   expect_floors("heldout", "fr", 0.90, 0.80, 0.85);
   expect_floors("heldout", "pt", 0.30, 0.68, 0.90);
 }
