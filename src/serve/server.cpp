@@ -95,7 +95,10 @@ const char* const kContentSecurityPolicy =
 
 void send_json(httplib::Response& res, const json& body, int status = 200) {
   res.status = status;
-  res.set_content(body.dump(), "application/json");
+  // A request's path or parameters (echoed in errors) need not be UTF-8: bytes that are not
+  // are replaced (U+FFFD), where the default dump threw from the error handler and ended the
+  // server (`GET /%c0%ae%c0%ae/x`).
+  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json");
 }
 
 void send_error(httplib::Response& res, const ApiError& error) {
