@@ -224,12 +224,14 @@ Result<merge::Update> rebuild_incidents(store::Store& store) {
     if (!kept.contains(i.id)) removed.insert(i.id);
   for (const auto& id : kept) removed.erase(id);
   update.removed_ids.assign(removed.begin(), removed.end());
-  auto saved = store.save_incidents(update.incidents, update.removed_ids, update.revisions);
+  // Alerts go to the outbox with the change itself, in its transaction: an ingest while no
+  // server runs is delivered by the next `sitrep serve`, and a process killed right after the
+  // commit has queued them all the same (a rerun finds nothing changed, so queues nothing).
+  auto alerts = serve::alerts_for(store, *previous, update.incidents);
+  if (!alerts) return std::unexpected(alerts.error());
+  auto saved =
+      store.save_incidents(update.incidents, update.removed_ids, update.revisions, *alerts);
   if (!saved) return std::unexpected(saved.error());
-  // Alerts go to the outbox with the change itself, so an ingest while no server runs is
-  // delivered by the next `sitrep serve`; the outbox drops what it already holds.
-  if (auto queued = serve::queue_alerts(store, *previous, update.incidents); !queued)
-    return std::unexpected(queued.error());
   return update;
 }
 

@@ -219,6 +219,12 @@ int run(int argc, char** argv) {
   serve_cmd->add_option("--host", serve.host, "Address to listen on")->default_str("127.0.0.1");
   serve_cmd->add_option("--web", serve.web, "Folder of the web app (default: the checkout's web/)")
       ->check(CLI::ExistingDirectory);
+  serve_cmd
+      ->add_option("--request-timeout", serve.request_timeout,
+                   "Seconds a client may take to send one request, headers and body (a slower "
+                   "one gets 408 and is disconnected)")
+      ->check(CLI::Range(0.1, 3600.0))
+      ->default_str("30");
   serve_cmd->footer(
       "Example:\n  sitrep serve --db out/demo.db --port 8080   # then open http://127.0.0.1:8080/");
 

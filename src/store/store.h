@@ -84,10 +84,13 @@ class Store {
   virtual Result<bool> add_document_url(const std::string& id, const std::string& url) = 0;
   virtual Result<std::vector<StoredDocument>> documents(const DocumentQuery& query) = 0;
   virtual Result<std::vector<Report>> reports() = 0;
-  // Applies a merge::Update atomically: upserts incidents, deletes removed ones, appends revisions.
+  // Applies a merge::Update atomically: upserts incidents, deletes removed ones, appends
+  // revisions, and queues the alerts the change calls for (as queue_alert does) in the same
+  // transaction, so a process killed just after the commit cannot lose them.
   virtual Result<void> save_incidents(const std::vector<Incident>& incidents,
                                       const std::vector<std::string>& removed_ids,
-                                      const std::vector<Revision>& revisions) = 0;
+                                      const std::vector<Revision>& revisions,
+                                      const std::vector<Alert>& alerts = {}) = 0;
   virtual Result<std::vector<Incident>> incidents(const IncidentQuery& query) = 0;
   virtual Result<std::optional<Incident>> incident(const std::string& id) = 0;
   virtual Result<std::vector<Revision>> revisions(const std::string& incident_id) = 0;

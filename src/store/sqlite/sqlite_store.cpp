@@ -386,7 +386,8 @@ class SqliteStore final : public Store {
 
   Result<void> save_incidents(const std::vector<Incident>& incidents,
                               const std::vector<std::string>& removed_ids,
-                              const std::vector<Revision>& revisions) override {
+                              const std::vector<Revision>& revisions,
+                              const std::vector<Alert>& alerts) override {
     std::lock_guard lock(mutex_);
     Transaction tx(*this);
     if (auto r = tx.begin(); !r) return r;
@@ -457,6 +458,8 @@ class SqliteStore final : public Store {
         return error("saving revision " + std::to_string(r.revision) + " of incident '" +
                      r.incident_id + "'");
     }
+    for (const Alert& a : alerts)
+      if (auto queued = insert_alert(a); !queued) return std::unexpected(queued.error());
     return tx.commit();
   }
 
@@ -655,6 +658,11 @@ class SqliteStore final : public Store {
 
   Result<bool> queue_alert(const Alert& a) override {
     std::lock_guard lock(mutex_);
+    return insert_alert(a);
+  }
+
+  // queue_alert's insert, for a caller that holds the mutex (and maybe a transaction).
+  Result<bool> insert_alert(const Alert& a) {
     Statement insert(
         db_,
         "INSERT INTO alerts (subscription_id, incident_id, revision, kind, created_at, "
