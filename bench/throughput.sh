@@ -18,9 +18,11 @@ mkdir -p "$dir"
 timefmt='%U %S %e %M'
 
 measure() {  # label command... -> "cpu wall rss_mb"
-  local out
-  out=$( { /usr/bin/time -f "$timefmt" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-  read -r user sys wall rss <<<"$out"
+  local log
+  log=$(mktemp)
+  /usr/bin/time -o "$log" -f "$timefmt" "$@" >/dev/null 2>&1 || true
+  read -r user sys wall rss <<<"$(tail -1 "$log")"
+  rm -f "$log"
   awk -v u="$user" -v s="$sys" -v w="$wall" -v r="$rss" 'BEGIN { printf "%.2f %.2f %.0f\n", u + s, w, r / 1024 }'
 }
 
