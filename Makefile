@@ -57,9 +57,13 @@ format:
 format-check: deps
 	@$(FORMAT_FILES) | xargs -r clang-format --dry-run --Werror
 
-bench: deps
+# Stage benchmarks (Google Benchmark, build-bench/bench/sitrep_bench) and the throughput tables
+# of docs/PERFORMANCE.md: extract and ingest on synthetic corpora of BENCH_SIZES articles.
+BENCH_SIZES ?= 10000 100000
+bench: build
 	@cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DSITREP_TESTS=OFF -DSITREP_BENCH=ON >/dev/null
 	@cmake --build build-bench -j$(JOBS)
+	@bench/throughput.sh $(BUILD_RELEASE)/sitrep $(BENCH_SIZES)
 
 clean:
 	rm -rf $(BUILD_RELEASE) $(BUILD_DEBUG) $(BUILD_ASAN) build-bench build-fuzz

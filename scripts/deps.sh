@@ -11,6 +11,7 @@ packages=(
   libsqlite3-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libhowardhinnant-date-dev
   libcpp-httplib-dev liblinear-dev
   chromium fonts-dejavu-core libxml2-utils
+  time  # /usr/bin/time: peak memory in `make bench`
 )
 
 # `scripts/deps.sh --fuzz` (make fuzz): clang with libFuzzer. Debian 12's default clang (14)

@@ -230,7 +230,8 @@ void check_evidence(const std::string& doc, const CleanText& clean, const Report
       // "destroyed the drones", "the rockets struck the base": all of those launched were
       // stopped, or hit.
       bool all_of_them =
-          (field == "intercepted" || field == "impacted") && a.launched == *value &&
+          (field == "intercepted" || field == "impacted" || field == "launched") &&
+          (field == "launched" || a.launched == *value) &&
           (contains_phrase(said, "the drones") || contains_phrase(said, "the rockets") ||
            contains_phrase(said, "the missiles") || contains_phrase(said, "both") ||
            contains_phrase(said, "all") || contains_phrase(said, "they") ||
@@ -515,6 +516,66 @@ TEST(ExtractRules, ClaimedResponsibility) {
       "2024-05-13");
   ASSERT_TRUE(r.main);
   EXPECT_EQ(r.main->claimed_by, std::vector<std::string>{"Islamic Resistance in Iraq"});
+}
+
+// "the other two fell": the remaining projectiles carry their own number (also the gloss of
+// "los otros dos cayeron", "les deux autres sont tombées").
+TEST(ExtractRules, TheOtherNumberIsThatNumber) {
+  auto r = extract_text(
+      "Five rockets fired at US Embassy in Baghdad\n\n"
+      "Five rockets were fired early Friday at the US Embassy in Baghdad, security sources said. "
+      "The C-RAM system intercepted three of them, while the other two fell near the compound.\n",
+      "2023-12-08");
+  ASSERT_TRUE(r.main);
+  EXPECT_EQ(r.main->launched, 5);
+  EXPECT_EQ(r.main->intercepted, 3);
+  EXPECT_EQ(r.main->impacted, 2);
+}
+
+// The day of a written date is no count ("targeted on Monday February 15 by rockets"; also the
+// gloss of "visée lundi 15 février par des roquettes").
+TEST(ExtractRules, DayOfADateIsNoCount) {
+  auto r = extract_text(
+      "Rockets hit Erbil base\n\n"
+      "The coalition base at Erbil airport was targeted on Monday February 15 by rockets, "
+      "officials said. One of them hit a military complex.\n",
+      "2021-02-16");
+  ASSERT_TRUE(r.main);
+  EXPECT_EQ(r.main->launched, std::nullopt);
+  EXPECT_EQ(r.main->impacted, 1);
+}
+
+// "one of the two drones while the other fell": "while" opens a new clause; its verb is not the
+// two drones' verb.
+TEST(ExtractRules, WhileOpensANewClauseForCounts) {
+  auto r = extract_text(
+      "Drones attack Erbil base\n\n"
+      "Two drones attacked the coalition base at Erbil airport on Monday. Air defences shot down "
+      "one of the two drones while the other fell near the runway, officials said.\n",
+      "2024-01-09");
+  ASSERT_TRUE(r.main);
+  EXPECT_EQ(r.main->launched, 2);
+  EXPECT_EQ(r.main->intercepted, 1);
+  EXPECT_EQ(r.main->impacted, 1);
+}
+
+// A passive claim, with an adverb between the verb and its agent (also the gloss of "a été
+// revendiquée dans la nuit par", "fue reivindicado por").
+TEST(ExtractRules, PassiveClaimNamesItsAgent) {
+  auto r = extract_text(
+      "Drones target US base in Syria\n\n"
+      "Two drones targeted US forces at the Al-Tanf Garrison on Sunday. The attack was claimed "
+      "overnight by the Islamic Resistance in Iraq.\n",
+      "2024-05-13");
+  ASSERT_TRUE(r.main);
+  EXPECT_EQ(r.main->claimed_by, std::vector<std::string>{"Islamic Resistance in Iraq"});
+  r = extract_text(
+      "Drones target US base in Syria\n\n"
+      "Two drones targeted US forces at the Al-Tanf Garrison on Sunday. The attack was not claimed "
+      "by any group; officials pointed at the Islamic Resistance in Iraq.\n",
+      "2024-05-13");
+  ASSERT_TRUE(r.main);
+  EXPECT_TRUE(r.main->claimed_by.empty());
 }
 
 TEST(ExtractRules, NoGroupHasClaimed) {

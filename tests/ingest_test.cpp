@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "ingest/ingest.h"
+#include "ingest/language.h"
 
 namespace fs = std::filesystem;
 using sitrep::CleanText;
@@ -494,6 +495,52 @@ TEST(IngestClean, LanguageIdentification) {
       "and no casualties were reported.");
   EXPECT_EQ(english.language, "en");
   EXPECT_EQ(clean_text("Ok.").language, "und");
+}
+
+// The fast path (script and function words) must say what the n-gram classifier says wherever
+// it answers at all, on every article we have: the dev corpus, the examples, the seeds and the
+// real set when present. A disagreement prints the document and both answers.
+TEST(IngestClean, FastLanguagePathAgreesWithNgrams) {
+  const fs::path test_dir = SITREP_TEST_DIR;
+  std::vector<std::string> inputs;
+  for (const fs::path& dir :
+       {test_dir / "corpus", test_dir / "../examples/articles", test_dir / "real/texts",
+        fs::path(SITREP_SHARED_DIR) / "corpus/seeds"})
+    if (fs::exists(dir)) inputs.push_back(dir.string());
+  const Loaded loaded = load_inputs(inputs, Options{});
+  ASSERT_GE(loaded.documents.size(), 80u);
+  std::size_t fast = 0, non_english = 0;
+  for (const auto& document : loaded.documents) {
+    const CleanText text = clean(document);
+    const auto quick = detail::identify_language_fast(text.text);
+    if (!quick) continue;
+    ++fast;
+    if (*quick != "en") ++non_english;
+    EXPECT_EQ(*quick, detail::identify_language_ngram(text.text)) << document.doc;
+  }
+  // Most articles must take the fast path, or it saves nothing.
+  EXPECT_GE(fast * 10, loaded.documents.size() * 9);
+  EXPECT_GE(non_english, 2u);  // the dev corpus and the examples have Arabic, French, Spanish
+}
+
+TEST(IngestClean, FastLanguagePathDefersWhenUnsure) {
+  // Persian letters (پ, ی, گ) in Arabic script: not decided by script alone.
+  EXPECT_FALSE(detail::identify_language_fast(
+      "\xD9\xBE\xD9\x87\xD9\xBE\xD8\xA7\xD8\xAF \xD8\xA8\xD9\x87 \xD9\xBE\xD8\xA7\xDB\x8C\xDA\xAF"
+      "\xD8\xA7\xD9\x87 \xD8\xA2\xD9\x85\xD8\xB1\xDB\x8C\xDA\xA9\xD8\xA7 \xD8\xAD\xD9\x85\xD9\x84"
+      "\xD9\x87 \xDA\xA9\xD8\xB1\xD8\xAF \xD9\x88 \xDA\xAF\xD8\xB2\xD8\xA7\xD8\xB1\xD8\xB4 \xD8\xB4"
+      "\xD8\xAF\xD9\x87 \xD8\xA7\xD8\xB3\xD8\xAA \xDA\xA9\xD9\x87 \xD9\xBE\xD9\x87\xD9\xBE\xD8\xA7"
+      "\xD8\xAF\xDB\x8C \xD8\xA8\xD9\x88\xD8\xAF"));
+  // Too few words to count.
+  EXPECT_FALSE(detail::identify_language_fast("Rockets hit the base."));
+  // English and French function words in equal measure.
+  EXPECT_FALSE(detail::identify_language_fast(
+      "The embassy said that the attack was over. L'ambassade a dit que les tirs sont finis et "
+      "que la situation est calme dans le quartier."));
+  EXPECT_EQ(detail::identify_language_fast(
+                "Two rockets landed near the embassy compound on Tuesday night, a security "
+                "source said, and no casualties were reported."),
+            "en");
 }
 
 TEST(IngestClean, NonEnglishDocumentIsKept) {

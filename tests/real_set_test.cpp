@@ -101,8 +101,8 @@ TEST(RealSetFiles, GoldSourcesManifestAndSplitsAgree) {
   EXPECT_GE(attacks.size(), 80u);
 }
 
-json scores_of(const std::string& split) {
-  auto r = sitrep::testing::run_binary("eval --json --merge --gold '" +
+json scores_of(const std::string& split, const std::string& language) {
+  auto r = sitrep::testing::run_binary("eval --json --merge --language " + language + " --gold '" +
                                        (kReal / ("gold-" + split + ".jsonl")).string() +
                                        "' --manifest '" + (kReal / "manifest.jsonl").string() +
                                        "' '" + (kReal / "texts").string() + "'");
@@ -112,22 +112,32 @@ json scores_of(const std::string& split) {
   return scores.is_object() ? scores : json::object();
 }
 
-void expect_floors(const std::string& split, double mcc, double slot, double bcubed) {
-  if (text_count() < 500)
+void expect_floors(const std::string& split, const std::string& language, double mcc, double slot,
+                   double bcubed) {
+  if (text_count() < 700)
     GTEST_SKIP() << "tests/real/texts holds " << text_count()
                  << " of the real articles; rebuild them as tests/real/README.md says";
-  json s = scores_of(split);
-  EXPECT_GE(s.value("detect_mcc", -1.0), mcc) << split;
-  EXPECT_GE(s.value("slot_f1", -1.0), slot) << split;
-  EXPECT_GE(s.value("merge_bcubed_f1", -1.0), bcubed) << split;
+  json s = scores_of(split, language);
+  EXPECT_GE(s.value("detect_mcc", -1.0), mcc) << split << " " << language;
+  EXPECT_GE(s.value("slot_f1", -1.0), slot) << split << " " << language;
+  EXPECT_GE(s.value("merge_bcubed_f1", -1.0), bcubed) << split << " " << language;
 }
 
 TEST(RealSetScores, TuneStaysAboveFloors) {
-  expect_floors("tune", 0.80, 0.78, 0.79);
+  expect_floors("tune", "en", 0.82, 0.79, 0.80);
 }
 
 TEST(RealSetScores, HeldoutStaysAboveFloors) {
-  expect_floors("heldout", 0.74, 0.77, 0.78);
+  expect_floors("heldout", "en", 0.76, 0.78, 0.78);
+}
+
+// Other languages: floors a little below the heldout scores measured when they were set (the
+// French, Spanish and Portuguese heldout splits are small: 9 to 22 articles).
+TEST(RealSetScores, OtherLanguagesStayAboveFloors) {
+  expect_floors("heldout", "ar", 0.72, 0.72, 0.86);
+  expect_floors("heldout", "es", 0.62, 0.72, 0.82);
+  expect_floors("heldout", "fr", 0.90, 0.80, 0.85);
+  expect_floors("heldout", "pt", 0.30, 0.68, 0.90);
 }
 
 }  // namespace

@@ -442,6 +442,10 @@ TEST_F(AlertsTest, SubscriptionsThroughTheApiNeedAToken) {
   list_options.db = db_;
   EXPECT_EQ(sitrep::cli::run_subscriptions(list_options, {out, err}), 0);
   EXPECT_NE(out.str().find("erbil"), std::string::npos);
+  // A name already taken is refused (DELETE by name would remove both).
+  std::ostringstream again;
+  EXPECT_EQ(sitrep::cli::run_subscribe(cli, {out, again}), sitrep::cli::kExitUsage);
+  EXPECT_NE(again.str().find("exists"), std::string::npos) << again.str();
   cli.facility.clear();
   EXPECT_EQ(sitrep::cli::run_subscribe(cli, {out, err}), sitrep::cli::kExitUsage);
 }

@@ -245,6 +245,39 @@ TEST_F(StoreTest, RevisionsUpsertsAndRemovals) {
   EXPECT_TRUE(store->revisions("inc-b")->empty());
 }
 
+// The alerts a change calls for are queued in the change's own transaction: with it when it
+// commits, never without it (a process killed between two transactions used to lose them).
+TEST_F(StoreTest, AlertsAreQueuedWithTheIncidents) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  sitrep::store::Subscription s;
+  s.name = "all";
+  s.lat = 33.3, s.lon = 44.4, s.km = 50;
+  s.webhook = "http://127.0.0.1:9/";
+  auto id = store->add_subscription(s);
+  ASSERT_TRUE(id.has_value());
+  sitrep::store::Alert alert;
+  alert.subscription_id = *id;
+  alert.incident_id = "inc-a";
+  alert.kind = "new";
+  Incident a = incident("inc-a", "2023-12-08", 33.3, 44.4, "US Embassy Baghdad", "rocket");
+
+  // A save that fails (a revision without an incident id) queues nothing.
+  auto bad = store->save_incidents({a}, {}, {Revision{"", 1, "a.txt", "oops", ""}}, {alert});
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_TRUE(store->alerts(std::nullopt)->empty());
+
+  ASSERT_TRUE(store->save_incidents({a}, {}, {Revision{"inc-a", 1, "a.txt", "new", ""}}, {alert}));
+  auto queued = store->alerts(std::nullopt);
+  ASSERT_TRUE(queued.has_value());
+  ASSERT_EQ(queued->size(), 1u);
+  EXPECT_EQ((*queued)[0].incident_id, "inc-a");
+  EXPECT_EQ((*queued)[0].status, "pending");
+  // Saved again (a rerun), the outbox keeps one.
+  ASSERT_TRUE(store->save_incidents({a}, {}, {}, {alert}));
+  EXPECT_EQ(store->alerts(std::nullopt)->size(), 1u);
+}
+
 TEST_F(StoreTest, FailingSaveLeavesEarlierDataIntact) {
   auto store = open();
   ASSERT_TRUE(store);

@@ -86,6 +86,14 @@ TEST(TextDates, ExplicitDatesAndYearFromPublished) {
   EXPECT_EQ(d[1].date, "2024-12-30");
 }
 
+TEST(TextDates, WeekdayBeforeDayAndMonthTakesTheExplicitDate) {
+  // The gloss of "الجمعة 11 نوفمبر", "vendredi 11 novembre": weekday, day, month.
+  auto d = find_dates("the base was attacked on Friday, 11 November, officials said", "2022-11-20");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].date, "2022-11-11");
+  EXPECT_TRUE(d[0].explicit_day);
+}
+
 TEST(TextDates, NoPublishedDateMeansUnresolvedRelativeDays) {
   auto d = find_dates("struck on Tuesday", "");
   ASSERT_EQ(d.size(), 1u);
@@ -122,6 +130,9 @@ TEST(TextTimes, HourLetterClockOfFrenchSpanishPortugueseWires) {
   t = find_times("at 9h a drone was shot down");
   ASSERT_EQ(t.size(), 1u);
   EXPECT_EQ(t[0].hhmm, "09:00");
+  t = find_times("the rockets fell at 19H30 GMT");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "22:30");
   EXPECT_TRUE(find_times("the 25h99 mark").empty());
   EXPECT_TRUE(find_times("a 4x4 vehicle and 3h2 units").empty());
 }

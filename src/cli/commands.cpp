@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -53,8 +54,12 @@ struct Inputs {
   bool usage_error = false;
 };
 
+//
+// With `each`, every document goes to it as soon as its file is read and none is kept, so a run
+// over any number of files holds one at a time (docs/PERFORMANCE.md); the problems of reading
+// are named on stderr once all inputs are read.
 Inputs load(const std::string& manifest_path, const std::vector<std::string>& paths,
-            const ingest::Limits& limits, Streams io) {
+            const ingest::Limits& limits, Streams io, const ingest::DocumentSink* each = nullptr) {
   Inputs inputs;
   ingest::Manifest manifest;
   ingest::Options options;
@@ -70,7 +75,8 @@ Inputs load(const std::string& manifest_path, const std::vector<std::string>& pa
     manifest = std::move(*loaded_manifest);
     options.manifest = &manifest;
   }
-  inputs.loaded = ingest::load_inputs(paths, options);
+  inputs.loaded = each != nullptr ? ingest::load_inputs(paths, options, *each)
+                                  : ingest::load_inputs(paths, options);
   for (const auto& e : inputs.loaded.errors)
     io.err << "sitrep: " << terminal_safe(e.input) << ": " << terminal_safe(e.message) << "\n";
   for (const auto& w : inputs.loaded.warnings)
@@ -135,17 +141,27 @@ std::optional<ExtractorSettings> extractor_settings(const std::string& scope_opt
 // A one-line progress bar redrawn in place: "[=====>     ]  12/40  8.3 docs/s  ETA 3s".
 class Progress {
  public:
+  // A total of 0 means unknown (documents are read as they are processed): a count and a rate,
+  // no bar, drawn once the run has taken half a second.
   Progress(std::ostream& err, std::size_t total, bool enabled)
-      : err_(err), total_(total), enabled_(enabled && total > 1), start_(Clock::now()) {}
+      : err_(err), total_(total), enabled_(enabled && total != 1), start_(Clock::now()) {}
   ~Progress() { finish(); }
 
   void update(std::size_t done) {
     if (!enabled_) return;
     const auto now = Clock::now();
-    if (done < total_ && now - last_draw_ < std::chrono::milliseconds(100)) return;
+    if ((total_ == 0 || done < total_) && now - last_draw_ < std::chrono::milliseconds(100)) return;
+    if (total_ == 0 && now - start_ < std::chrono::milliseconds(500)) return;
     last_draw_ = now;
     const double seconds = std::chrono::duration<double>(now - start_).count();
     const double rate = seconds > 0 ? done / seconds : 0;
+    if (total_ == 0) {
+      char line[96];
+      std::snprintf(line, sizeof line, "\r%zu docs  %.1f docs/s\033[K", done, rate);
+      err_ << line << std::flush;
+      drawn_ = true;
+      return;
+    }
     constexpr int kWidth = 30;
     const int filled = static_cast<int>(kWidth * done / total_);
     std::string bar(static_cast<std::size_t>(filled), '=');
@@ -224,12 +240,14 @@ Result<merge::Update> rebuild_incidents(store::Store& store) {
     if (!kept.contains(i.id)) removed.insert(i.id);
   for (const auto& id : kept) removed.erase(id);
   update.removed_ids.assign(removed.begin(), removed.end());
-  auto saved = store.save_incidents(update.incidents, update.removed_ids, update.revisions);
+  // Alerts go to the outbox with the change itself, in its transaction: an ingest while no
+  // server runs is delivered by the next `sitrep serve`, and a process killed right after the
+  // commit has queued them all the same (a rerun finds nothing changed, so queues nothing).
+  auto alerts = serve::alerts_for(store, *previous, update.incidents);
+  if (!alerts) return std::unexpected(alerts.error());
+  auto saved =
+      store.save_incidents(update.incidents, update.removed_ids, update.revisions, *alerts);
   if (!saved) return std::unexpected(saved.error());
-  // Alerts go to the outbox with the change itself, so an ingest while no server runs is
-  // delivered by the next `sitrep serve`; the outbox drops what it already holds.
-  if (auto queued = serve::queue_alerts(store, *previous, update.incidents); !queued)
-    return std::unexpected(queued.error());
   return update;
 }
 
@@ -420,16 +438,14 @@ int run_extract(const ExtractOptions& options, Streams io) {
   if (!extractor_settings(options.scope, io, status)) return status;  // usage errors first
   auto engine = load_engine(options.scope);
   if (!engine) return report_error(io, engine.error().message);
-  Inputs inputs = load(options.manifest, options.paths, *limits, io);
-  if (inputs.usage_error) return kExitUsage;
   Analyser analyser(*engine, *limits);
   std::size_t rejected = 0;
-  for (const Document& document : inputs.loaded.documents) {
+  const ingest::DocumentSink each = [&](Document&& document) {
     auto analysed = analyser.analyse(document, io.err);
     if (!analysed) {
       io.err << "sitrep: " << terminal_safe(analysed.error().message) << "\n";
       ++rejected;
-      continue;
+      return;
     }
     if (options.explain) {
       io.out << "== " << document.doc << "\n";
@@ -437,7 +453,9 @@ int run_extract(const ExtractOptions& options, Streams io) {
         io.out << line << "\n";
     }
     io.out << to_json(analysed->report).dump() << "\n";
-  }
+  };
+  Inputs inputs = load(options.manifest, options.paths, *limits, io, &each);
+  if (inputs.usage_error) return kExitUsage;
   io.out.flush();
   return inputs.loaded.errors.empty() && rejected == 0 ? kExitOk : kExitRejected;
 }
@@ -450,31 +468,33 @@ int run_ingest(const IngestOptions& options, Streams io) {
   }
   auto store = store::open_store(options.db);
   if (!store) return report_error(io, store.error().message);
-  Inputs inputs = load(options.manifest, options.paths, *limits, io);
-  if (inputs.usage_error) return kExitUsage;
-
   // The lexicon takes a while to compile; it is loaded only once a document turns out to be new,
-  // so re-reading a feed of known articles stays fast.
+  // so re-reading a feed of known articles stays fast. Documents are stored as they are read.
   Ingester ingester(options.scope, *limits);
-  const auto& documents = inputs.loaded.documents;
-  Progress progress(io.err, documents.size(), options.progress && !options.quiet);
-  std::size_t added = 0, known = 0, rejected = inputs.loaded.errors.size();
-  for (std::size_t n = 0; n < documents.size(); ++n) {
-    auto outcome = ingester.add(**store, documents[n], io.err);
+  Progress progress(io.err, 0, options.progress && !options.quiet);
+  std::size_t added = 0, known = 0, rejected = 0, done = 0;
+  std::optional<std::string> fatal;  // a store failure: the rest is read but not stored
+  const ingest::DocumentSink each = [&](Document&& document) {
+    if (fatal) return;
+    auto outcome = ingester.add(**store, document, io.err);
     if (!outcome) {
-      progress.finish();  // clear the bar before the message
-      return report_error(io, outcome.error().message);
+      fatal = outcome.error().message;
+      return;
     }
     if (!outcome->rejected.empty()) {
-      progress.finish();
+      progress.finish();  // clear the line before the message
       io.err << "sitrep: " << terminal_safe(outcome->rejected) << "\n";
       ++rejected;
     } else {
       (outcome->added ? added : known) += 1;
     }
-    progress.update(n + 1);
-  }
+    progress.update(++done);
+  };
+  Inputs inputs = load(options.manifest, options.paths, *limits, io, &each);
   progress.finish();
+  if (inputs.usage_error) return kExitUsage;
+  if (fatal) return report_error(io, *fatal);
+  rejected += inputs.loaded.errors.size();
   auto incidents = rebuild_incidents(**store);
   if (!incidents) return report_error(io, incidents.error().message);
   if (!options.quiet)

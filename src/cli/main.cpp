@@ -1,8 +1,10 @@
 // The `sitrep` command: parses arguments with CLI11 and hands over to cli/commands.h.
 // Exit status: 0 success, 1 some inputs rejected or a store error, 2 usage error.
+#include <signal.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -10,11 +12,19 @@
 
 #include "cli/commands.h"
 #include "cli/serve_commands.h"
+#include "cli/watch.h"
 #include "core/deadline.h"
 
 namespace {
 
 using namespace sitrep::cli;
+
+// Set by SIGINT / SIGTERM during `sitrep watch`: the current item is finished and stored, then
+// the command exits. The handler is reset after the first signal, so a second one ends it at once.
+std::atomic<bool> stop_watching{false};
+void on_stop_signal(int) {
+  stop_watching.store(true);
+}
 
 // CLI11 validator for YYYY-MM-DD dates.
 const CLI::Validator kIsoDate(
@@ -219,6 +229,12 @@ int run(int argc, char** argv) {
   serve_cmd->add_option("--host", serve.host, "Address to listen on")->default_str("127.0.0.1");
   serve_cmd->add_option("--web", serve.web, "Folder of the web app (default: the checkout's web/)")
       ->check(CLI::ExistingDirectory);
+  serve_cmd
+      ->add_option("--request-timeout", serve.request_timeout,
+                   "Seconds a client may take to send one request, headers and body (a slower "
+                   "one gets 408 and is disconnected)")
+      ->check(CLI::Range(0.1, 3600.0))
+      ->default_str("30");
   serve_cmd->footer(
       "Example:\n  sitrep serve --db out/demo.db --port 8080   # then open http://127.0.0.1:8080/");
 
@@ -281,6 +297,86 @@ int run(int argc, char** argv) {
   add_db_option(alerts_cmd, alerts.db);
   alerts_cmd->add_option("--format", alerts.format, "table or json")
       ->check(CLI::IsMember({"table", "json"}));
+  WatchOptions watch;
+  watch.db = db;
+  auto* watch_cmd =
+      app.add_subcommand("watch", "Poll RSS/Atom feeds; fetch and ingest each new item's page.");
+  add_db_option(watch_cmd, watch.db);
+  watch_cmd
+      ->add_option("feeds", watch.inputs,
+                   "Feed URLs (http/https), or files listing one feed URL per line")
+      ->required();
+  std::string every = "5m";
+  watch_cmd
+      ->add_option("--every", every,
+                   "Time between polls: 90s, 5m, 1h, 1d (a number alone: seconds)")
+      ->check(CLI::Validator(
+          [](std::string& value) {
+            return parse_duration(value)
+                       ? std::string()
+                       : "expected a duration like 90s, 5m or 1h, got '" + value + "'";
+          },
+          "DURATION"))
+      ->default_str("5m");
+  watch_cmd->add_flag("--once", watch.once, "Poll every feed once, then exit");
+  watch_cmd
+      ->add_option("--timeout", watch.timeout_seconds,
+                   "Seconds one HTTP response (a feed or a page) may take, connecting included")
+      ->check(CLI::Range(0.001, 1e6))
+      ->default_str("30");
+  watch_cmd->add_option("--max-redirects", watch.max_redirects, "Redirects followed per request")
+      ->check(CLI::Range(0L, 50L))
+      ->default_str("5");
+  watch_cmd
+      ->add_option("--max-attempts", watch.max_attempts,
+                   "Polls on which a page that failed (timeout, HTTP 5xx) is fetched again")
+      ->check(CLI::Range(1, 1000))
+      ->default_str("3");
+  watch_cmd->add_option("--scope", watch.scope, scope_help);
+  watch_cmd->add_flag("-q,--quiet", watch.quiet, "No summary line after each poll");
+  {
+    const char* group = "Limits (0 or unset: $SITREP_... else the default)";
+    watch_cmd
+        ->add_option("--max-bytes", watch.limits.max_bytes,
+                     "Largest HTTP response (feed or page) in bytes ($SITREP_MAX_BYTES, "
+                     "10 MiB for watch)")
+        ->group(group);
+    watch_cmd
+        ->add_option("--max-depth", watch.limits.max_depth,
+                     "Deepest HTML element nesting ($SITREP_MAX_DEPTH, 512)")
+        ->group(group);
+    watch_cmd
+        ->add_option("--max-attributes", watch.limits.max_attributes,
+                     "Most attributes on one HTML element ($SITREP_MAX_ATTRIBUTES, 1000)")
+        ->group(group);
+    watch_cmd
+        ->add_option("--max-nodes", watch.limits.max_nodes,
+                     "Most HTML elements in one document ($SITREP_MAX_NODES, 500000)")
+        ->group(group);
+    watch_cmd
+        ->add_option("--max-entity-bytes", watch.limits.max_entity_bytes,
+                     "Most text a feed's XML entities may expand to ($SITREP_MAX_ENTITY_BYTES, "
+                     "1 MiB)")
+        ->group(group);
+  }
+  watch_cmd->footer(
+      "A feed or page that fails is named on stderr and skipped; the others go on. Each poll\n"
+      "ends with 'watch: N feeds (U unchanged, F failed); ...' on stderr. The time one document\n"
+      "may take to clean and extract is $SITREP_TIMEOUT (30 s).\n"
+      "Examples:\n"
+      "  sitrep watch --every 10m https://news.example/rss.xml feeds.txt\n"
+      "  sitrep watch --once --db news.db feeds.txt && sitrep feeds --db news.db");
+
+  FeedsOptions feeds;
+  feeds.db = db;
+  auto* feeds_cmd =
+      app.add_subcommand("feeds", "List the watched feeds: last poll, items, errors.");
+  add_db_option(feeds_cmd, feeds.db);
+  feeds_cmd->add_option("--format", feeds.format, "table or json")
+      ->check(CLI::IsMember({"table", "json"}))
+      ->default_str("table");
+  feeds_cmd->footer("Example:\n  sitrep feeds --db news.db");
+
   TrainDetectOptions training;
   auto* train_cmd = app.add_subcommand(
       "train-detect", "Fit the detection model on labelled articles (make train).");
@@ -328,6 +424,17 @@ int run(int argc, char** argv) {
   if (*subscriptions_cmd) return run_subscriptions(subscriptions, io);
   if (*alerts_cmd) return run_alerts(alerts, io);
   if (*train_cmd) return run_train_detect(training, io);
+  if (*watch_cmd) {
+    watch.every_seconds = *parse_duration(every);
+    struct sigaction action = {};
+    action.sa_handler = on_stop_signal;
+    action.sa_flags = SA_RESETHAND;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+    return run_watch(watch, io, &stop_watching);
+  }
+  if (*feeds_cmd) return run_feeds(feeds, io);
   return kExitUsage;
 }
 

@@ -44,6 +44,8 @@ int run_serve(const ServeCommandOptions& options, Streams io) {
   serve_options.host = options.host;
   serve_options.port = options.port;
   serve_options.web_dir = options.web;
+  serve_options.connection.request_timeout =
+      std::chrono::milliseconds(static_cast<long long>(options.request_timeout * 1000));
   auto server = serve::Server::open(serve_options);
   if (!server) {
     io.err << "sitrep: " << server.error().message << "\n";
@@ -146,6 +148,18 @@ int run_subscribe(const SubscribeOptions& options, Streams io) {
     io.err << "sitrep: " << store.error().message << "\n";
     return kExitRejected;
   }
+  // Names are unique (as in POST /api/subscriptions): `subscriptions delete NAME` takes one.
+  auto existing = (*store)->subscriptions();
+  if (!existing) {
+    io.err << "sitrep: " << existing.error().message << "\n";
+    return kExitRejected;
+  }
+  for (const auto& other : *existing)
+    if (other.name == s.name) {
+      io.err << "sitrep: a subscription named '" << terminal_safe(s.name) << "' exists (id "
+             << other.id << "); delete it first\n";
+      return kExitUsage;
+    }
   auto id = (*store)->add_subscription(s);
   if (!id) {
     io.err << "sitrep: " << id.error().message << "\n";

@@ -11,8 +11,9 @@ namespace sitrep::cli {
 struct ServeCommandOptions {
   std::string db;
   std::string host = "127.0.0.1";
-  int port = 8080;  // 0: any free port
-  std::string web;  // web app folder; empty = the checkout's web/
+  int port = 8080;              // 0: any free port
+  std::string web;              // web app folder; empty = the checkout's web/
+  double request_timeout = 30;  // seconds to send one request (slow clients get 408)
 };
 // Serves until SIGINT or SIGTERM. Prints "sitrep serve: http://HOST:PORT/" on `out` once
 // listening, so a script (or a test) can read the port chosen for --port 0.

@@ -179,8 +179,11 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
             subject = false;
           if (other != a && other->first > a->last && other->first <= a->last + 1) subject = false;
         }
-        bool agent = c->last < a->first && a->first - c->last <= 3 &&
-                     v.tokens[c->last + 1 < v.tokens.size() ? c->last + 1 : c->last].lower == "by";
+        // "claimed by X", "was claimed overnight by X": the agent of a passive claim.
+        bool agent = false;
+        if (c->last < a->first && a->first - c->last <= 6)
+          for (std::size_t k = c->last + 1; k < a->first; ++k)
+            agent = agent || v.tokens[k].lower == "by";
         if (!subject && !agent) continue;
         bool negated = false;
         std::size_t from = subject ? a->last + 1 : c->first;

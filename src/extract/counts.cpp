@@ -199,6 +199,8 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
           if (t[k].lower == "," && k + 1 < t.size() &&
               (t[k + 1].lower == "but" || t[k + 1].lower == "and" || t[k + 1].lower == "while"))
             break;
+          // "one of the two drones while the other fell": a new clause, even without a comma.
+          if (t[k].lower == "while" || t[k].lower == "whereas" || t[k].lower == "but") break;
           std::string c = verb_category(v, k);
           if (!c.empty()) {
             category = c;
@@ -280,6 +282,10 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         ordinal = 2;
       if (t[i].lower == "the" && i + 1 < t.size() && t[i + 1].lower == "other") ordinal = 2;
       if (!ordinal || *ordinal < 2) continue;
+      // "the other two fell", "another three landed": a number of their own, which the count
+      // reader above has read; not one more.
+      std::size_t counted_at = t[i].lower == "another" ? i + 1 : i + 2;
+      if (counted_at < t.size() && text::parse_number(t[counted_at].lower)) continue;
       // "the second landed inside the base", "the third managed to strike": one more impact
       // than this sentence has counted so far.
       // The verb after it says what happened to that one: hit ("the second landed") or was

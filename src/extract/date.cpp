@@ -41,8 +41,14 @@ Read<std::optional<std::string>> read_date(const Annotated& article,
 Read<std::optional<std::string>> read_time(const Annotated& article, const Event& event) {
   Read<std::optional<std::string>> out;
   std::vector<std::size_t> order{event.anchor};
-  for (std::size_t i : event.sentences)
-    if (i != event.anchor && article.sentences[i].attack_evidence) order.push_back(i);
+  // Then the event's sentences that tell what happened to the projectiles: "one of them was
+  // shot down around 21:30" times the attack as well as "rockets struck at 21:30" does.
+  for (std::size_t i : event.sentences) {
+    const auto& v = article.sentences[i];
+    if (i != event.anchor &&
+        (v.attack_evidence || v.has(lexicon::Cue::kIntercept) || v.has(lexicon::Cue::kImpact)))
+      order.push_back(i);
+  }
   for (std::size_t i : order) {
     const auto& v = article.sentences[i];
     if (v.times.empty()) continue;

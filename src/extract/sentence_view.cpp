@@ -58,6 +58,9 @@ std::optional<int> count_at(const SentenceView& v, std::size_t i, bool allow_art
   if (auto n = text::parse_number(w)) {
     if (*n >= 1900 && *n <= 2100 && w.size() == 4) return std::nullopt;
     if (w.find(':') != std::string::npos) return std::nullopt;
+    // "on Monday February 15 by rockets": the day of a written date counts nothing.
+    for (const auto& d : v.dates)
+      if (d.explicit_day && d.span.contains(v.tokens[i].start)) return std::nullopt;
     return n;
   }
   if (allow_article && (w == "a" || w == "an" || w == "single")) return 1;

@@ -1,5 +1,4 @@
-// RSS/Atom parsing with libxml2 and URL fetching with libcurl.
-#include <curl/curl.h>
+// RSS/Atom parsing with libxml2; URL fetching through ingest/http.h.
 #include <libxml/entities.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -10,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "ingest/feed.h"
+#include "ingest/http.h"
 #include "ingest/sources.h"
 #include "ingest/text_util.h"
 
@@ -131,9 +132,7 @@ std::string as_html(FeedText& feed_text, const xmlNode* node) {
   return text;
 }
 
-struct Item {
-  std::string title, link, published, body;
-};
+using Item = FeedEntry;
 
 Document to_document(const Item& item, const std::string& outlet, const std::string& fallback) {
   Document document;
@@ -152,8 +151,9 @@ Document to_document(const Item& item, const std::string& outlet, const std::str
 Item rss_item(FeedText& text, const xmlNode* node) {
   Item item;
   item.title = child_text(text, node, "title");
+  item.guid = child_text(text, node, "guid");
   item.link = child_text(text, node, "link");
-  if (item.link.empty()) item.link = child_text(text, node, "guid");
+  if (item.link.empty()) item.link = item.guid;
   item.published = child_text(text, node, "pubDate");
   if (item.published.empty()) item.published = child_text(text, node, "date");  // dc:date
   item.body = child_text(text, node, "encoded");                                // content:encoded
@@ -164,6 +164,7 @@ Item rss_item(FeedText& text, const xmlNode* node) {
 Item atom_entry(FeedText& text, const xmlNode* node) {
   Item item;
   item.title = child_text(text, node, "title");
+  item.guid = child_text(text, node, "id");
   for (const xmlNode* link = node->children; link != nullptr; link = link->next) {
     if (!named(link, "link")) continue;
     const std::string rel = attribute(text, link, "rel");
@@ -181,23 +182,12 @@ Item atom_entry(FeedText& text, const xmlNode* node) {
 
 void silence_xml_errors(void*, const char*, ...) {}
 
-size_t append_body(char* data, size_t size, size_t count, void* user) {
-  auto* sink = static_cast<std::pair<std::string*, std::size_t>*>(user);
-  const std::size_t bytes = size * count;
-  if (sink->first->size() + bytes > sink->second) return 0;  // aborts the transfer
-  sink->first->append(data, bytes);
-  return bytes;
-}
-
-}  // namespace
-
-Parsed parse_feed(std::string_view bytes, const std::string& source, std::size_t max_entity_bytes) {
-  Parsed parsed;
+Result<Feed> read_feed_impl(std::string_view bytes, const std::string& source,
+                            std::size_t max_entity_bytes) {
+  Feed feed;
   FeedText text(max_entity_bytes);
-  if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) {
-    parsed.errors.push_back({source, "feed too large to parse"});
-    return parsed;
-  }
+  if (bytes.size() > static_cast<std::size_t>(INT32_MAX))
+    return invalid_input("feed too large to parse");
   xmlSetGenericErrorFunc(nullptr, silence_xml_errors);
   // NONET, no DTD loading, no entity substitution and no XML_PARSE_HUGE: a feed from the network
   // must not make us read files or lift libxml2's own limits. Internal entities are expanded
@@ -213,18 +203,14 @@ Parsed parse_feed(std::string_view bytes, const std::string& source, std::size_t
       why += ": " + std::string(trim(error->message));
       if (error->line > 0) why += " at line " + std::to_string(error->line);
     }
-    parsed.errors.push_back({source, why + ")"});
-    return parsed;
+    return invalid_input(why + ")");
   }
   const xmlNode* root = xmlDocGetRootElement(xml.get());
-  std::vector<Item> items;
-  std::string outlet;
+  std::vector<Item>& items = feed.entries;
+  std::string& outlet = feed.title;
   if (root != nullptr && named(root, "rss")) {
     const xmlNode* channel = child(root, "channel");
-    if (channel == nullptr) {
-      parsed.errors.push_back({source, "malformed feed (RSS without a channel)"});
-      return parsed;
-    }
+    if (channel == nullptr) return invalid_input("malformed feed (RSS without a channel)");
     outlet = child_text(text, channel, "title");
     for (const xmlNode* node = channel->children; node != nullptr; node = node->next)
       if (named(node, "item")) items.push_back(rss_item(text, node));
@@ -238,16 +224,25 @@ Parsed parse_feed(std::string_view bytes, const std::string& source, std::size_t
     for (const xmlNode* node = root->children; node != nullptr; node = node->next)
       if (named(node, "entry")) items.push_back(atom_entry(text, node));
   } else {
-    parsed.errors.push_back({source, "malformed feed (root element is not rss, RDF or feed)"});
+    return invalid_input("malformed feed (root element is not rss, RDF or feed)");
+  }
+  if (text.exceeded())
+    return invalid_input("feed refused: its entities expand to more than " +
+                         std::to_string(max_entity_bytes) +
+                         " bytes of text (limit: --max-entity-bytes, $SITREP_MAX_ENTITY_BYTES)");
+  return feed;
+}
+
+}  // namespace
+
+Parsed parse_feed(std::string_view bytes, const std::string& source, std::size_t max_entity_bytes) {
+  Parsed parsed;
+  auto feed = read_feed_impl(bytes, source, max_entity_bytes);
+  if (!feed) {
+    parsed.errors.push_back({source, feed.error().message});
     return parsed;
   }
-  if (text.exceeded()) {
-    parsed.errors.push_back(
-        {source, "feed refused: its entities expand to more than " +
-                     std::to_string(max_entity_bytes) +
-                     " bytes of text (limit: --max-entity-bytes, $SITREP_MAX_ENTITY_BYTES)"});
-    return parsed;
-  }
+  const auto& items = feed->entries;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const std::string fallback = source + "#" + std::to_string(i + 1);
     if (is_blank(items[i].body) && is_blank(items[i].title)) {
@@ -255,44 +250,77 @@ Parsed parse_feed(std::string_view bytes, const std::string& source, std::size_t
                                "feed item without title, content or description"});
       continue;
     }
-    parsed.documents.push_back(to_document(items[i], outlet, fallback));
+    parsed.documents.push_back(to_document(items[i], feed->title, fallback));
   }
   return parsed;
 }
 
 Result<std::string> fetch_url(const std::string& url, std::size_t max_bytes) {
-  static std::once_flag init;
-  std::call_once(init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), &curl_easy_cleanup);
-  if (!curl) return fail(Error::Kind::kIo, "cannot initialise libcurl");
-  std::string body;
-  std::pair<std::string*, std::size_t> sink{&body, max_bytes};
-  char error_buffer[CURL_ERROR_SIZE] = {0};
-  curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl.get(), CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(curl.get(), CURLOPT_MAXREDIRS, 5L);
-  curl_easy_setopt(curl.get(), CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl.get(), CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl.get(), CURLOPT_CONNECTTIMEOUT, 10L);
-  curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT, 60L);
-  curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl.get(), CURLOPT_USERAGENT, "sitrep/" SITREP_VERSION);
-  curl_easy_setopt(curl.get(), CURLOPT_ACCEPT_ENCODING, "");
-  curl_easy_setopt(curl.get(), CURLOPT_ERRORBUFFER, error_buffer);
-  curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, append_body);
-  curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &sink);
-  const CURLcode code = curl_easy_perform(curl.get());
-  if (code == CURLE_WRITE_ERROR && body.size() <= max_bytes)
-    return invalid_input("larger than the limit of " + std::to_string(max_bytes) + " bytes");
-  if (code != CURLE_OK) {
-    const std::string why = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code);
-    return fail(Error::Kind::kIo, "fetch failed (" + why + ")");
-  }
-  long status = 0;
-  curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &status);
-  if (status >= 400)
-    return fail(Error::Kind::kIo, "fetch failed (HTTP " + std::to_string(status) + ")");
-  return body;
+  HttpRequest request;
+  request.url = url;
+  request.max_bytes = max_bytes;
+  request.timeout_seconds = 60;
+  auto response = http_get(request);
+  if (!response) return std::unexpected(response.error());
+  return std::move(response->body);
+}
+
+Result<Document> page_document(std::string bytes, const std::string& content_type,
+                               const std::string& url, const std::string& outlet,
+                               const std::string& published) {
+  if (detail::is_blank(bytes)) return invalid_input("empty page");
+  if (const std::string why = detail::binary_reason(bytes); !why.empty()) return invalid_input(why);
+  Document document;
+  document.doc = url;
+  document.url = url;
+  document.outlet = outlet;
+  document.published = detail::date_only(published);
+  const std::string type = detail::ascii_lower(content_type);
+  const std::string head =
+      detail::ascii_lower(detail::trim(std::string_view(bytes).substr(0, 512)));
+  document.is_html = type.find("html") != std::string::npos || head.starts_with("<!doctype html") ||
+                     head.starts_with("<html") || head.find("<body") != std::string::npos;
+  if (const std::size_t replaced = detail::repair_utf8(bytes); replaced > 0)
+    document.warnings.push_back("invalid UTF-8 repaired at " + std::to_string(replaced) +
+                                (replaced == 1 ? " place" : " places") + " (U+FFFD)");
+  document.raw = std::move(bytes);
+  return document;
 }
 
 }  // namespace sitrep::ingest::detail
+
+namespace sitrep::ingest {
+
+Result<Feed> read_feed(std::string_view bytes, const std::string& source,
+                       std::size_t max_entity_bytes) {
+  return detail::read_feed_impl(bytes, source, max_entity_bytes);
+}
+
+Document entry_document(const FeedEntry& entry, const std::string& outlet,
+                        const std::string& fallback_name) {
+  return detail::to_document(entry, outlet, fallback_name);
+}
+
+Result<Document> page_document(std::string bytes, const std::string& content_type,
+                               const std::string& url, const std::string& outlet,
+                               const std::string& published) {
+  if (detail::is_blank(bytes)) return invalid_input("empty page");
+  if (const std::string why = detail::binary_reason(bytes); !why.empty()) return invalid_input(why);
+  Document document;
+  document.doc = url;
+  document.url = url;
+  document.outlet = outlet;
+  document.published = detail::date_only(published);
+  const std::string type = detail::ascii_lower(content_type);
+  const std::string head =
+      detail::ascii_lower(detail::trim(std::string_view(bytes).substr(0, 512)));
+  document.is_html = type.find("html") != std::string::npos || head.starts_with("<!doctype html") ||
+                     head.starts_with("<html") || head.find("<body") != std::string::npos;
+  if (const std::size_t replaced = detail::repair_utf8(bytes); replaced > 0)
+    document.warnings.push_back("invalid UTF-8 repaired at " + std::to_string(replaced) +
+                                (replaced == 1 ? " place" : " places") + " (U+FFFD)");
+  document.raw = std::move(bytes);
+  return document;
+}
+
+}  // namespace sitrep::ingest

@@ -67,7 +67,7 @@ std::string describe_limit(std::size_t max_bytes) {
 
 class Loader {
  public:
-  explicit Loader(const Options& options) : options_(options) {}
+  Loader(const Options& options, const DocumentSink* sink) : options_(options), sink_(sink) {}
 
   void load(const std::string& input) {
     const std::size_t first_new = loaded_.documents.size();
@@ -78,6 +78,20 @@ class Loader {
     } else {
       load_path(input);
     }
+    finish(first_new);
+  }
+
+  Loaded take() { return std::move(loaded_); }
+  void reject(InputError e) { loaded_.errors.push_back(std::move(e)); }
+
+ private:
+  void error(const std::string& input, std::string message) {
+    loaded_.errors.push_back({input, std::move(message)});
+  }
+
+  // Names and metadata of the documents read since `first_new`; with a sink they are handed
+  // over now, so a directory of any size holds one file's documents at a time.
+  void finish(std::size_t first_new) {
     auto& documents = loaded_.documents;
     std::size_t kept = first_new;
     for (std::size_t i = first_new; i < documents.size(); ++i) {
@@ -87,14 +101,9 @@ class Loader {
       ++kept;
     }
     documents.resize(kept);
-  }
-
-  Loaded take() { return std::move(loaded_); }
-  void reject(InputError e) { loaded_.errors.push_back(std::move(e)); }
-
- private:
-  void error(const std::string& input, std::string message) {
-    loaded_.errors.push_back({input, std::move(message)});
+    if (sink_ == nullptr) return;
+    for (std::size_t i = first_new; i < documents.size(); ++i) (*sink_)(std::move(documents[i]));
+    documents.resize(first_new);
   }
 
   void load_stdin() {
@@ -153,7 +162,11 @@ class Loader {
       files.push_back(it->path().string());
     }
     std::sort(files.begin(), files.end());
-    for (const auto& file : files) load_file(file, /*explicitly_named=*/false);
+    for (const auto& file : files) {
+      const std::size_t first_new = loaded_.documents.size();
+      load_file(file, /*explicitly_named=*/false);
+      if (sink_ != nullptr) finish(first_new);
+    }
   }
 
   void load_file(const std::string& path, bool explicitly_named) {
@@ -261,6 +274,7 @@ class Loader {
   }
 
   const Options& options_;
+  const DocumentSink* sink_ = nullptr;
   Loaded loaded_;
 };
 
@@ -355,12 +369,26 @@ Result<Manifest> load_manifest(const std::string& path) {
   return manifest;
 }
 
-Loaded load_inputs(const std::vector<std::string>& paths, const Options& options) {
-  Loader loader(options);
+namespace {
+
+Loaded load_with(const std::vector<std::string>& paths, const Options& options,
+                 const DocumentSink* sink) {
+  Loader loader(options, sink);
   if (options.manifest != nullptr)
     for (const auto& e : options.manifest->rejected) loader.reject(e);
   for (const auto& path : paths) loader.load(path);
   return loader.take();
+}
+
+}  // namespace
+
+Loaded load_inputs(const std::vector<std::string>& paths, const Options& options) {
+  return load_with(paths, options, nullptr);
+}
+
+Loaded load_inputs(const std::vector<std::string>& paths, const Options& options,
+                   const DocumentSink& sink) {
+  return load_with(paths, options, &sink);
 }
 
 std::string document_id(const Document&, const CleanText& clean_text) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -74,6 +75,13 @@ struct Loaded {
 // Never stops at a bad input. Metadata precedence: manifest / feed / JSONL fields, then a
 // leading " date YYYY-MM-DD" line in the text.
 Loaded load_inputs(const std::vector<std::string>& paths, const Options& options);
+
+// As above, but every document goes to `sink` as soon as its file is read (in the same order),
+// and the returned documents are empty: memory stays bounded by the largest input file, not by
+// the batch. Errors and warnings are returned as above.
+using DocumentSink = std::function<void(Document&&)>;
+Loaded load_inputs(const std::vector<std::string>& paths, const Options& options,
+                   const DocumentSink& sink);
 
 // HTML to text, boilerplate removal, quoted-post marking, typographic normalisation and
 // language identification. Pure: no I/O. An HTML document beyond `limits` is an error that

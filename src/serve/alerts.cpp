@@ -152,8 +152,9 @@ bool material_change(const Incident& before, const Incident& after) {
          before.denied_by != after.denied_by;
 }
 
-Result<int> queue_alerts(store::Store& store, const std::vector<Incident>& before,
-                         const std::vector<Incident>& after) {
+Result<std::vector<store::Alert>> alerts_for(store::Store& store,
+                                             const std::vector<Incident>& before,
+                                             const std::vector<Incident>& after) {
   std::map<std::string, const Incident*> previous;
   for (const Incident& i : before) previous[i.id] = &i;
   std::vector<std::pair<const Incident*, const char*>> changes;
@@ -164,10 +165,10 @@ Result<int> queue_alerts(store::Store& store, const std::vector<Incident>& befor
     else if (it->second->revision != i.revision && material_change(*it->second, i))
       changes.push_back({&i, "update"});
   }
-  if (changes.empty()) return 0;
+  std::vector<store::Alert> out;
+  if (changes.empty()) return out;
   auto subscriptions = store.subscriptions();
   if (!subscriptions) return std::unexpected(subscriptions.error());
-  int queued = 0;
   for (const auto& [incident, kind] : changes) {
     for (const auto& s : *subscriptions) {
       if (!matches(s, *incident)) continue;
@@ -176,10 +177,21 @@ Result<int> queue_alerts(store::Store& store, const std::vector<Incident>& befor
       alert.incident_id = incident->id;
       alert.revision = incident->revision;
       alert.kind = kind;
-      auto added = store.queue_alert(alert);
-      if (!added) return std::unexpected(added.error());
-      queued += *added;
+      out.push_back(std::move(alert));
     }
+  }
+  return out;
+}
+
+Result<int> queue_alerts(store::Store& store, const std::vector<Incident>& before,
+                         const std::vector<Incident>& after) {
+  auto alerts = alerts_for(store, before, after);
+  if (!alerts) return std::unexpected(alerts.error());
+  int queued = 0;
+  for (const store::Alert& alert : *alerts) {
+    auto added = store.queue_alert(alert);
+    if (!added) return std::unexpected(added.error());
+    queued += *added;
   }
   return queued;
 }

@@ -24,7 +24,11 @@ bool matches(const store::Subscription& subscription, const Incident& incident);
 bool material_change(const Incident& before, const Incident& after);
 
 // The alerts a new incident set calls for: `new` for incidents not in `before`, `update` for a
-// material change. Queued in the outbox, which drops what was already queued.
+// material change, one per matching subscription.
+Result<std::vector<store::Alert>> alerts_for(store::Store& store,
+                                             const std::vector<Incident>& before,
+                                             const std::vector<Incident>& after);
+// The same, queued in the outbox, which drops what was already queued; returns how many were new.
 Result<int> queue_alerts(store::Store& store, const std::vector<Incident>& before,
                          const std::vector<Incident>& after);
 

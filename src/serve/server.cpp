@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <climits>
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
@@ -95,7 +96,10 @@ const char* const kContentSecurityPolicy =
 
 void send_json(httplib::Response& res, const json& body, int status = 200) {
   res.status = status;
-  res.set_content(body.dump(), "application/json");
+  // A request's path or parameters (echoed in errors) need not be UTF-8: bytes that are not
+  // are replaced (U+FFFD), where the default dump threw from the error handler and ended the
+  // server (`GET /%c0%ae%c0%ae/x`).
+  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json");
 }
 
 void send_error(httplib::Response& res, const ApiError& error) {
@@ -166,7 +170,7 @@ ApiResult<Document> document_from_json(const json& object, const std::string& wh
 struct Server::Impl {
   ServeOptions options;
   std::unique_ptr<store::Store> store;
-  httplib::Server http;
+  GuardedServer http{ConnectionLimits{}};
   int port = 0;
   std::vector<std::string> routes;
 
@@ -175,7 +179,8 @@ struct Server::Impl {
   std::mutex reload_mutex;  // one reload at a time
   std::string signature;
 
-  std::mutex ingest_mutex;  // one POST at a time through the ingest path
+  std::mutex ingest_mutex;         // one POST at a time through the ingest path
+  std::mutex subscriptions_mutex;  // one subscription added at a time (names are unique)
   cli::Ingester ingester;
 
   EventBus events;
@@ -385,6 +390,11 @@ struct Server::Impl {
     std::vector<Document> documents;
     if (body.is_array()) {
       if (body.empty()) return send_error(res, {400, "body: an empty array", "body"});
+      if (body.size() > options.max_batch)
+        return send_error(res, {413,
+                                "body: at most " + std::to_string(options.max_batch) +
+                                    " articles in one request, got " + std::to_string(body.size()),
+                                "body"});
       for (std::size_t n = 0; n < body.size(); ++n) {
         auto d = document_from_json(body[n], "[" + std::to_string(n) + "].");
         if (!d) return send_error(res, d.error());
@@ -474,9 +484,11 @@ struct Server::Impl {
       if (auto f = parse_filter(probe, false); !f) return std::unexpected(f.error());
     }
     if (body.contains("min_impacted") && !body["min_impacted"].is_null()) {
-      if (!body["min_impacted"].is_number_integer() || body["min_impacted"].get<int>() < 0)
-        return bad("min_impacted", "expected a whole number >= 0");
-      s.min_impacted = body["min_impacted"].get<int>();
+      // A non-negative integer literal is unsigned in nlohmann::json; a negative one signed.
+      const json& k = body["min_impacted"];
+      if (!k.is_number_unsigned() || k.get<std::uint64_t>() > INT_MAX)
+        return bad("min_impacted", "expected a whole number from 0 to " + std::to_string(INT_MAX));
+      s.min_impacted = static_cast<int>(k.get<std::uint64_t>());
     }
     s.webhook = string_member(body, "webhook");
     if (s.webhook.rfind("http://", 0) != 0 && s.webhook.rfind("https://", 0) != 0)
@@ -510,6 +522,16 @@ struct Server::Impl {
       if (body.is_discarded()) return send_error(res, {400, "body: not valid JSON", "body"});
       auto s = subscription_from_json(body);
       if (!s) return send_error(res, s.error());
+      // Names are unique: DELETE takes one, and two of a name would both go.
+      std::lock_guard lock(subscriptions_mutex);
+      auto existing = store->subscriptions();
+      if (!existing) return send_error(res, {500, existing.error().message, ""});
+      for (const auto& other : *existing)
+        if (other.name == s->name)
+          return send_error(res, {409,
+                                  "a subscription named '" + s->name + "' exists (id " +
+                                      std::to_string(other.id) + "); delete it first",
+                                  "name"});
       auto id = store->add_subscription(*s);
       if (!id) return send_error(res, {500, id.error().message, ""});
       s->id = *id;
@@ -583,10 +605,55 @@ struct Server::Impl {
         [](const auto&, auto& res) { res.set_content(openapi_document(), "application/json"); });
   }
 
+  static bool needs_token(const httplib::Request& req) {
+    if (req.method == "POST")
+      return req.path == "/api/documents" || req.path == "/api/subscriptions";
+    if (req.method == "DELETE") return req.path.starts_with("/api/subscriptions/");
+    return req.method == "GET" && (req.path == "/api/subscriptions" || req.path == "/api/alerts");
+  }
+
+  // Runs once the headers are in, before any body is read: a request refused here (a length
+  // beyond the limit, a missing or unknown token) costs no body, and its connection is closed
+  // since the body it announced is left unread.
+  httplib::Server::HandlerResponse before_body(const httplib::Request& req,
+                                               httplib::Response& res) {
+    GuardedServer::headers_done();
+    const bool announces_body =
+        req.has_header("Transfer-Encoding") ||
+        (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0");
+    auto refuse = [&](const ApiError& error) {
+      send_error(res, error);
+      if (announces_body) {
+        res.set_header("Connection", "close");
+        GuardedServer::close_after_reply();
+      }
+      return httplib::Server::HandlerResponse::Handled;
+    };
+    if (req.has_header("Content-Length")) {
+      const std::string length = req.get_header_value("Content-Length");
+      const std::size_t limit = options.connection.max_body_bytes;
+      if (req.get_header_value_count("Content-Length") > 1 || length.empty() ||
+          length.find_first_not_of("0123456789") != std::string::npos)
+        return refuse({400, "Content-Length: expected one number of bytes", "Content-Length"});
+      if (length.size() > 15 || std::stoull(length) > limit)
+        return refuse(
+            {413, "body: " + length + " bytes, more than the limit of " + std::to_string(limit),
+             "Content-Length"});
+    }
+    if (needs_token(req))
+      if (auto refused = authorize(req)) return refuse(*refused);
+    return httplib::Server::HandlerResponse::Unhandled;
+  }
+
   void configure() {
     // Each open event stream holds a worker for as long as the page stays open.
     http.new_task_queue = [] { return new httplib::ThreadPool(64); };
-    http.set_payload_max_length(32u << 20);
+    http.set_limits(options.connection);
+    http.set_payload_max_length(options.connection.max_body_bytes);
+    http.set_keep_alive_timeout(
+        std::chrono::duration_cast<std::chrono::seconds>(options.connection.keep_alive).count());
+    http.set_pre_routing_handler(
+        [this](const auto& req, auto& res) { return before_body(req, res); });
     http.set_tcp_nodelay(true);  // no 40 ms Nagle / delayed-ACK stall on small responses
     http.set_keep_alive_max_count(1000);
     register_routes();

@@ -18,6 +18,7 @@
 
 #include "core/error.h"
 #include "serve/alerts.h"
+#include "serve/guard.h"
 
 namespace sitrep::serve {
 
@@ -30,6 +31,9 @@ struct ServeOptions {
   std::chrono::milliseconds watch_interval{500};  // how often the database file is checked
   bool load_lexicon = true;  // compile the lexicon at start, so the first POST is not slow
   DeliveryOptions delivery;  // alert webhooks: timeout, retries, backoff
+  // Hostile clients: the time to send one request, header and body sizes (see serve/guard.h).
+  ConnectionLimits connection;
+  std::size_t max_batch = 1000;  // articles in one POST /api/documents
 };
 
 class Server {

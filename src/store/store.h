@@ -71,6 +71,38 @@ struct Alert {
   std::optional<std::string> delivered_at;
 };
 
+// A watched feed (`sitrep watch`, `sitrep feeds`): its HTTP validators and how its polls went.
+struct FeedState {
+  std::string url;    // as given to `sitrep watch`; the key
+  std::string title;  // the feed's title, the outlet of its items
+  std::string etag;   // validators of the last 200 answer, sent back on the next poll
+  std::string last_modified;
+  std::string added_at;     // ISO 8601 UTC
+  std::string last_poll;    // ISO 8601 UTC of the last poll, "" before the first
+  std::string last_status;  // "200", "304" or "error"
+  std::string last_error;   // what went wrong in the last poll (feed or page), "" when nothing
+  long long errors = 0;     // problems over the feed's life: failed polls and failed pages
+  long long items = 0;      // read only: items recorded for this feed (feed_items)
+  long long ingested = 0;   // read only: of those, stored as new documents
+};
+
+// One item of a watched feed, keyed by (feed, key); key is its guid, else its link.
+// status: "ingested" (stored as a new document), "known" (its text was already stored),
+// "rejected" (beyond a limit, or not a page we read), "failed" (fetching it failed; retried on
+// later polls while attempts < the watcher's limit). Only "failed" items are ever fetched again.
+struct FeedItemState {
+  std::string feed_url;
+  std::string key;
+  std::string link;  // absolute URL of the item's page ("" when the item has none)
+  std::string title;
+  std::string published;  // YYYY-MM-DD or ""
+  std::string status;
+  int attempts = 0;
+  std::string last_error;
+  std::string doc_id;   // the stored document, when ingested or known
+  std::string seen_at;  // ISO 8601 UTC of the first time it was seen
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -84,10 +116,13 @@ class Store {
   virtual Result<bool> add_document_url(const std::string& id, const std::string& url) = 0;
   virtual Result<std::vector<StoredDocument>> documents(const DocumentQuery& query) = 0;
   virtual Result<std::vector<Report>> reports() = 0;
-  // Applies a merge::Update atomically: upserts incidents, deletes removed ones, appends revisions.
+  // Applies a merge::Update atomically: upserts incidents, deletes removed ones, appends
+  // revisions, and queues the alerts the change calls for (as queue_alert does) in the same
+  // transaction, so a process killed just after the commit cannot lose them.
   virtual Result<void> save_incidents(const std::vector<Incident>& incidents,
                                       const std::vector<std::string>& removed_ids,
-                                      const std::vector<Revision>& revisions) = 0;
+                                      const std::vector<Revision>& revisions,
+                                      const std::vector<Alert>& alerts = {}) = 0;
   virtual Result<std::vector<Incident>> incidents(const IncidentQuery& query) = 0;
   virtual Result<std::optional<Incident>> incident(const std::string& id) = 0;
   virtual Result<std::vector<Revision>> revisions(const std::string& incident_id) = 0;
@@ -110,6 +145,25 @@ class Store {
   virtual Result<std::vector<Alert>> alerts(const std::optional<std::string>& due_at) = 0;
   // Records one delivery attempt (its outcome in status / next_attempt_at / last_error).
   virtual Result<void> record_attempt(const Alert& alert) = 0;
+
+  // Watched feeds (`sitrep watch`, `sitrep feeds`).
+  // The feed with this URL, nullopt when it was never watched.
+  virtual Result<std::optional<FeedState>> feed(const std::string& url) = 0;
+  // Every feed, in the order they were first watched, with their item counts.
+  virtual Result<std::vector<FeedState>> feeds() = 0;
+  // Inserts or replaces the feed's state (items and ingested are not written: they are counted).
+  virtual Result<void> save_feed(const FeedState& feed) = 0;
+  // The item (feed_url, key), nullopt when never seen.
+  virtual Result<std::optional<FeedItemState>> feed_item(const std::string& feed_url,
+                                                         const std::string& key) = 0;
+  // Whether any feed's item with this page link was fetched and read already (status other
+  // than "failed"): the same article listed by two feeds is fetched once.
+  virtual Result<bool> feed_link_done(const std::string& link) = 0;
+  // The feed's items with this status (all when empty), in the order they were first seen.
+  virtual Result<std::vector<FeedItemState>> feed_items(const std::string& feed_url,
+                                                        const std::string& status) = 0;
+  // Inserts or replaces the item (the first seen_at is kept).
+  virtual Result<void> save_feed_item(const FeedItemState& item) = 0;
 };
 
 // How a command uses the database. kReadOnly opens an existing SQLite file read-only (so a

@@ -411,9 +411,12 @@ std::vector<DateMention> find_dates(std::string_view sentence, std::string_view 
       continue;
     }
     if (auto wd = weekday_number(w)) {
-      // "Tuesday, September 10": the explicit date wins.
+      // "Tuesday, September 10", "Friday, 11 November" (the Arabic and European order): the
+      // explicit date wins.
       std::size_t j = skip_punct(i + 1);
-      if (std::size_t end = month_day(j, y, m, d); end) {
+      std::size_t end = month_day(j, y, m, d);
+      if (!end) end = day_month(j, y, m, d);
+      if (end) {
         DateMention mention{Span{tokens[i].start, tokens[end - 1].end}, std::nullopt, false, true};
         mention.date = y ? std::optional(ymd(y, m, d)) : resolve_year(m, d);
         out.push_back(mention);
@@ -515,13 +518,9 @@ std::vector<TimeMention> find_times(std::string_view sentence, int utc_offset_ho
       if (h_clock) {
         hour = std::atoi(number.c_str());
         minute = suffix.size() == 3 ? std::atoi(suffix.substr(1).c_str()) : 0;
-        if (hour > 23 || minute > 59) continue;
-        char buffer[32];
-        std::snprintf(buffer, sizeof buffer, "%02d:%02d", hour, minute);
-        out.push_back(TimeMention{Span{tokens[i].start, tokens[i].end}, buffer});
-        continue;
-      }
-      if (colon != std::string::npos) {
+        if (hour > 23 || minute > 59) hour = -1;
+        suffix.clear();
+      } else if (colon != std::string::npos) {
         hour = std::atoi(number.substr(0, colon).c_str());
         minute = std::atoi(number.substr(colon + 1).c_str());
         if (number.size() - colon - 1 != 2) hour = -1;
@@ -538,7 +537,7 @@ std::vector<TimeMention> find_times(std::string_view sentence, int utc_offset_ho
           }
         }
       }
-      if (hour >= 0 && suffix.empty() && i + 1 < tokens.size()) {
+      if (!h_clock && hour >= 0 && suffix.empty() && i + 1 < tokens.size()) {
         const std::string& next = tokens[i + 1].lower;
         if (next == "a.m" || next == "am" || next == "p.m" || next == "pm") {
           suffix = next;
@@ -552,7 +551,7 @@ std::vector<TimeMention> find_times(std::string_view sentence, int utc_offset_ho
           (suffix == "pm" || suffix == "p.m"))
         suffix.clear();
       if (hour > 23 || minute > 59 || (!suffix.empty() && (hour > 12 || hour == 0))) hour = -1;
-      if (hour >= 0 && colon == std::string::npos && suffix.empty()) hour = -1;
+      if (!h_clock && hour >= 0 && colon == std::string::npos && suffix.empty()) hour = -1;
     }
     if (hour < 0) continue;
     bool pm = suffix == "p.m" || suffix == "pm";

@@ -122,6 +122,35 @@ CREATE TABLE alert_attempts (
   outcome TEXT NOT NULL
 );
 )sql",
+    // 3: watched feeds (`sitrep watch`): HTTP validators and poll outcomes per feed, and every
+    // item seen, so that an item is fetched once across polls and restarts.
+    R"sql(
+CREATE TABLE feeds (
+  url TEXT PRIMARY KEY CHECK (url <> ''),
+  title TEXT NOT NULL DEFAULT '',
+  etag TEXT NOT NULL DEFAULT '',
+  last_modified TEXT NOT NULL DEFAULT '',
+  added_at TEXT NOT NULL DEFAULT '',
+  last_poll TEXT NOT NULL DEFAULT '',
+  last_status TEXT NOT NULL DEFAULT '',
+  last_error TEXT NOT NULL DEFAULT '',
+  errors INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE feed_items (
+  feed_url TEXT NOT NULL REFERENCES feeds(url) ON DELETE CASCADE,
+  key TEXT NOT NULL CHECK (key <> ''),
+  link TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  published TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT NOT NULL DEFAULT '',
+  doc_id TEXT NOT NULL DEFAULT '',
+  seen_at TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (feed_url, key)
+);
+CREATE INDEX feed_items_link ON feed_items(link);
+)sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(std::size(kMigrations));
 
@@ -385,7 +414,8 @@ class SqliteStore final : public Store {
 
   Result<void> save_incidents(const std::vector<Incident>& incidents,
                               const std::vector<std::string>& removed_ids,
-                              const std::vector<Revision>& revisions) override {
+                              const std::vector<Revision>& revisions,
+                              const std::vector<Alert>& alerts) override {
     std::lock_guard lock(mutex_);
     Transaction tx(*this);
     if (auto r = tx.begin(); !r) return r;
@@ -456,6 +486,8 @@ class SqliteStore final : public Store {
         return error("saving revision " + std::to_string(r.revision) + " of incident '" +
                      r.incident_id + "'");
     }
+    for (const Alert& a : alerts)
+      if (auto queued = insert_alert(a); !queued) return std::unexpected(queued.error());
     return tx.commit();
   }
 
@@ -654,6 +686,11 @@ class SqliteStore final : public Store {
 
   Result<bool> queue_alert(const Alert& a) override {
     std::lock_guard lock(mutex_);
+    return insert_alert(a);
+  }
+
+  // queue_alert's insert, for a caller that holds the mutex (and maybe a transaction).
+  Result<bool> insert_alert(const Alert& a) {
     Statement insert(
         db_,
         "INSERT INTO alerts (subscription_id, incident_id, revision, kind, created_at, "
@@ -726,7 +763,150 @@ class SqliteStore final : public Store {
     return tx.commit();
   }
 
+  Result<std::optional<FeedState>> feed(const std::string& url) override {
+    auto all = select_feeds(url);
+    if (!all) return std::unexpected(all.error());
+    if (all->empty()) return std::optional<FeedState>();
+    return std::optional<FeedState>(std::move(all->front()));
+  }
+
+  Result<std::vector<FeedState>> feeds() override { return select_feeds(std::nullopt); }
+
+  Result<void> save_feed(const FeedState& f) override {
+    std::lock_guard lock(mutex_);
+    Statement upsert(db_,
+                     "INSERT INTO feeds (url, title, etag, last_modified, added_at, last_poll, "
+                     "last_status, last_error, errors) VALUES (?,?,?,?,?,?,?,?,?) "
+                     "ON CONFLICT(url) DO UPDATE SET title = excluded.title, etag = excluded.etag, "
+                     "last_modified = excluded.last_modified, last_poll = excluded.last_poll, "
+                     "last_status = excluded.last_status, last_error = excluded.last_error, "
+                     "errors = excluded.errors");
+    if (!upsert.ok()) return error("storing feed " + f.url);
+    upsert.bind(1, f.url)
+        .bind(2, f.title)
+        .bind(3, f.etag)
+        .bind(4, f.last_modified)
+        .bind(5, f.added_at.empty() ? now_utc() : f.added_at)
+        .bind(6, f.last_poll)
+        .bind(7, f.last_status)
+        .bind(8, f.last_error)
+        .bind(9, f.errors);
+    if (upsert.step() != SQLITE_DONE) return error("storing feed " + f.url);
+    return {};
+  }
+
+  Result<std::optional<FeedItemState>> feed_item(const std::string& feed_url,
+                                                 const std::string& key) override {
+    auto items = select_feed_items(feed_url, "", key);
+    if (!items) return std::unexpected(items.error());
+    if (items->empty()) return std::optional<FeedItemState>();
+    return std::optional<FeedItemState>(std::move(items->front()));
+  }
+
+  Result<bool> feed_link_done(const std::string& link) override {
+    std::lock_guard lock(mutex_);
+    Statement select(db_, "SELECT 1 FROM feed_items WHERE link = ? AND status <> 'failed' LIMIT 1");
+    if (!select.ok()) return error("reading feed items");
+    select.bind(1, link);
+    const int status = select.step();
+    if (status == SQLITE_ROW) return true;
+    if (status != SQLITE_DONE) return error("reading feed items");
+    return false;
+  }
+
+  Result<std::vector<FeedItemState>> feed_items(const std::string& feed_url,
+                                                const std::string& status) override {
+    return select_feed_items(feed_url, status, "");
+  }
+
+  Result<void> save_feed_item(const FeedItemState& i) override {
+    std::lock_guard lock(mutex_);
+    Statement upsert(
+        db_,
+        "INSERT INTO feed_items (feed_url, key, link, title, published, status, attempts, "
+        "last_error, doc_id, seen_at) VALUES (?,?,?,?,?,?,?,?,?,?) "
+        "ON CONFLICT(feed_url, key) DO UPDATE SET link = excluded.link, title = excluded.title, "
+        "published = excluded.published, status = excluded.status, attempts = excluded.attempts, "
+        "last_error = excluded.last_error, doc_id = excluded.doc_id");
+    if (!upsert.ok()) return error("storing feed item " + i.key);
+    upsert.bind(1, i.feed_url)
+        .bind(2, i.key)
+        .bind(3, i.link)
+        .bind(4, i.title)
+        .bind(5, i.published)
+        .bind(6, i.status)
+        .bind(7, i.attempts)
+        .bind(8, i.last_error)
+        .bind(9, i.doc_id)
+        .bind(10, i.seen_at.empty() ? now_utc() : i.seen_at);
+    if (upsert.step() != SQLITE_DONE) return error("storing feed item " + i.key);
+    return {};
+  }
+
  private:
+  Result<std::vector<FeedState>> select_feeds(const std::optional<std::string>& url) {
+    std::lock_guard lock(mutex_);
+    std::string sql =
+        "SELECT f.url, f.title, f.etag, f.last_modified, f.added_at, f.last_poll, "
+        "f.last_status, f.last_error, f.errors, "
+        "(SELECT COUNT(*) FROM feed_items i WHERE i.feed_url = f.url), "
+        "(SELECT COUNT(*) FROM feed_items i WHERE i.feed_url = f.url AND i.status = 'ingested') "
+        "FROM feeds f";
+    sql += url ? " WHERE f.url = ?" : " ORDER BY f.added_at, f.rowid";
+    Statement select(db_, sql.c_str());
+    if (!select.ok()) return error("reading feeds");
+    if (url) select.bind(1, *url);
+    std::vector<FeedState> out;
+    int status;
+    while ((status = select.step()) == SQLITE_ROW) {
+      FeedState f;
+      f.url = select.text(0);
+      f.title = select.text(1);
+      f.etag = select.text(2);
+      f.last_modified = select.text(3);
+      f.added_at = select.text(4);
+      f.last_poll = select.text(5);
+      f.last_status = select.text(6);
+      f.last_error = select.text(7);
+      f.errors = select.integer(8);
+      f.items = select.integer(9);
+      f.ingested = select.integer(10);
+      out.push_back(std::move(f));
+    }
+    if (status != SQLITE_DONE) return error("reading feeds");
+    return out;
+  }
+
+  Result<std::vector<FeedItemState>> select_feed_items(const std::string& feed_url,
+                                                       const std::string& status_filter,
+                                                       const std::string& key) {
+    std::lock_guard lock(mutex_);
+    Statement select(db_,
+                     "SELECT feed_url, key, link, title, published, status, attempts, last_error, "
+                     "doc_id, seen_at FROM feed_items WHERE feed_url = ?1 AND (?2 = '' OR status "
+                     "= ?2) AND (?3 = '' OR key = ?3) ORDER BY seen_at, rowid");
+    if (!select.ok()) return error("reading feed items");
+    select.bind(1, feed_url).bind(2, status_filter).bind(3, key);
+    std::vector<FeedItemState> out;
+    int status;
+    while ((status = select.step()) == SQLITE_ROW) {
+      FeedItemState i;
+      i.feed_url = select.text(0);
+      i.key = select.text(1);
+      i.link = select.text(2);
+      i.title = select.text(3);
+      i.published = select.text(4);
+      i.status = select.text(5);
+      i.attempts = static_cast<int>(select.integer(6));
+      i.last_error = select.text(7);
+      i.doc_id = select.text(8);
+      i.seen_at = select.text(9);
+      out.push_back(std::move(i));
+    }
+    if (status != SQLITE_DONE) return error("reading feed items");
+    return out;
+  }
+
   // BEGIN IMMEDIATE ... COMMIT, rolled back on scope exit unless committed.
   class Transaction {
    public:
