@@ -96,7 +96,6 @@ std::optional<ReadingText> ReadingText::of(const CleanText& clean,
   if (!glossary) return std::nullopt;
   out.glossed_ = glossary->gloss(clean.text);
   out.gloss_.text = out.glossed_->text;
-  out.gloss_.title = glossary->gloss(clean.title).text;
   out.gloss_.language = clean.language;
   return out;
 }
@@ -111,22 +110,16 @@ Explained Extractor::explain(const Document& document, const CleanText& clean) c
   report.language = clean.language;
   // Another language is read through its glossary: the readers see the gloss, evidence
   // quotes the original.
-  std::optional<lexicon::Glossed> glossed;
-  CleanText gloss_text;
-  if (clean.language != "en" && clean.language != "und") {
-    const lexicon::Glossary* glossary = lexicon_.glossary(clean.language);
-    if (!glossary) {
-      out.trace.push_back("language '" + clean.language + "' is not read");
-      return out;
-    }
-    glossed = glossary->gloss(clean.text);
-    gloss_text.text = glossed->text;
-    gloss_text.title = glossary->gloss(clean.title).text;
-    gloss_text.language = clean.language;
+  const auto reading = ReadingText::of(clean, lexicon_);
+  if (!reading) {
+    out.trace.push_back("language '" + clean.language + "' is not read");
+    return out;
+  }
+  const auto& glossed = reading->glossed();
+  if (glossed)
     out.trace.push_back("read through the '" + clean.language + "' glossary (" +
                         std::to_string(glossed->phrases) + " phrases glossed)");
-  }
-  const Annotated article = annotate(glossed ? gloss_text : clean, document.published, lexicon_);
+  const Annotated article = annotate(reading->text(), document.published, lexicon_);
   const Events events = find_events(article, lexicon_, model_);
   report.reports_attack = events.main.has_value();
   report.background = events.background;
