@@ -228,6 +228,9 @@ std::string read_file(const std::string& path, bool& ok) {
 }  // namespace
 
 Result<merge::Update> rebuild_incidents(store::Store& store) {
+  // Read, merge and save under the merge lock: another process's merge in between would be lost.
+  auto lock = store.lock_merge();
+  if (!lock) return std::unexpected(lock.error());
   auto reports = store.reports();
   if (!reports) return std::unexpected(reports.error());
   auto previous = store.incidents({});
