@@ -306,6 +306,18 @@ TEST(MergeCandidates, UndatedReportsJoinTheAttackOnTheDayTheyName) {
   EXPECT_EQ(find_with(update, "e.txt"), find_with(update, "d.txt"));
   EXPECT_NE(find_with(update, "h.txt"), find_with(update, "a.txt"));
   EXPECT_NE(find_with(update, "h.txt"), find_with(update, "d.txt"));
+  // A Monday-night attack most outlets date Tuesday: "on Monday" still finds it, through the
+  // one report that gives Monday, when no attack there is usually dated Monday.
+  Report night_monday = report("m.txt", "2021-02-16", "2021-02-15", kAirBase);
+  night_monday.main->launched = 14;
+  Report night_tuesday = report("n.txt", "2021-02-16", "2021-02-16", kAirBase);
+  Report night_tuesday_too = report("o.txt", "2021-02-16", "2021-02-16", kAirBase);
+  Report says_night_monday = report("p.txt", "", std::nullopt, kAirBase);
+  says_night_monday.main->launched = 14;
+  says_night_monday.main->date_clue.weekday = 1;
+  update =
+      merge::rebuild({night_monday, night_tuesday, night_tuesday_too, says_night_monday}, {}, kNow);
+  EXPECT_EQ(find_with(update, "p.txt"), find_with(update, "n.txt"));
   // Two undated reports whose days differ are two attacks, however alike their figures.
   Report undated_sunday = report("i.txt", "", std::nullopt, kAirBase);
   undated_sunday.main->launched = 4;

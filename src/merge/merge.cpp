@@ -212,20 +212,24 @@ bool clues_agree(const DateClue& a, const DateClue& b) {
   return !(a.day && b.day && a.day != b.day);
 }
 
-// Whether an undated report's clue fits a dated cluster: the day most of its members give has
-// that weekday, month and day. (Not any member's: one outlet dating a Sunday-night attack to
-// Monday would make the cluster fit both days.)
-bool clue_fits(const DateClue& clue, const std::vector<std::size_t>& members,
-               const std::vector<Mention>& mentions) {
-  if (clue.empty()) return true;
+// How well an undated report's clue fits a dated cluster: 2 when the day most of its members
+// give has that weekday, month and day; 1 when only some member's day has (one outlet dating a
+// Monday-night attack to Tuesday); 0 when none has. A report with no clue fits every cluster 1.
+int clue_fit(const DateClue& clue, const std::vector<std::size_t>& members,
+             const std::vector<Mention>& mentions) {
+  if (clue.empty()) return 1;
   std::map<int, int> votes;
   for (std::size_t j : members)
     if (mentions[j].day) ++votes[*mentions[j].day];
-  if (votes.empty()) return false;
+  if (votes.empty()) return 0;
   auto modal = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) {
     return a.second < b.second;  // the first (earliest) of equally common days wins
   });
-  return text::matches(clue, modal->first);
+  if (text::matches(clue, modal->first)) return 2;
+  return std::any_of(votes.begin(), votes.end(),
+                     [&](const auto& vote) { return text::matches(clue, vote.first); })
+             ? 1
+             : 0;
 }
 
 // Whether two main mentions can describe the same attack.
@@ -278,10 +282,11 @@ struct Cluster {
   std::vector<std::size_t> members;  // indices into the mention vector, canonical order
 };
 
-// A report that gives neither a day nor a published date joins the one dated attack at its site
-// (or a site nested with it) that fits what it says of the day ("on Sunday") and whose figures
-// it repeats, or whose month and day it names ("on December 20"); with none, or with several
-// such attacks, it stays where clustering put it.
+// A report that gives neither a day nor a published date joins the dated attack at its site (or
+// a site nested with it) whose figures it repeats, or whose month and day it names ("on December
+// 20"), and that best fits what it says of the day ("on Sunday": the attack's usual day first,
+// then any day its reports give); with none, or with several equally good, it stays where
+// clustering put it.
 void attach_undated(const std::vector<Mention>& mentions, std::vector<Cluster>& clusters) {
   auto dated = [&](const Cluster& c) {
     return std::any_of(c.members.begin(), c.members.end(),
@@ -295,8 +300,10 @@ void attach_undated(const std::vector<Mention>& mentions, std::vector<Cluster>& 
       auto figures = figures_of(m);
       const bool names_day = m.clue.month && m.clue.day;
       if (m.facility.empty() || (figures.empty() && !names_day)) continue;
+      // The clusters that fit best; it moves only when there is exactly one.
       std::optional<std::size_t> match;
       bool ambiguous = false;
+      int best = 0;
       for (std::size_t c = 0; c < clusters.size(); ++c) {
         if (!dated(clusters[c])) continue;
         bool site = false, shares = false, weapons = true;
@@ -306,9 +313,11 @@ void attach_undated(const std::vector<Mention>& mentions, std::vector<Cluster>& 
           site = site || (!other.facility.empty() && place_compatible(m, other));
           for (const auto& f : figures_of(other)) shares = shares || figures.count(f) > 0;
         }
-        if (!site || !weapons || !clue_fits(m.clue, clusters[c].members, mentions)) continue;
-        if (!shares && !names_day) continue;
-        ambiguous = ambiguous || match.has_value();
+        if (!site || !weapons || (!shares && !names_day)) continue;
+        const int fit = clue_fit(m.clue, clusters[c].members, mentions);
+        if (fit == 0 || fit < best) continue;
+        ambiguous = fit == best && match.has_value();
+        best = fit;
         match = c;
       }
       if (match && !ambiguous) moves.emplace_back(i, *match);
