@@ -10,22 +10,30 @@ namespace {
 using lexicon::Cue;
 using lexicon::Kind;
 
-// The country most of the event's sentences point at; a facility counts most.
+// The country most of the event's sentences point at; a facility counts most. Only names place:
+// a demonym ("a Turkish base", "Iranian-made drones") or a name in a hyphenated modifier
+// ("Iran-backed militias") says whose, which for a foreign base or mission is not where, and
+// "from Iran" says whence; they count only when no name does ("Iraqi officials said").
 std::string country_hint(const Annotated& article, const lexicon::Lexicon& lexicon,
                          const std::vector<Role>& roles) {
-  std::map<std::string, int> votes;
+  std::map<std::string, int> places, owners;
   for (std::size_t i = 0; i < article.sentences.size(); ++i) {
     const auto& v = article.sentences[i];
     if (roles[i] != Role::kMain) continue;
     for (const Hit* h : v.all(Kind::kCountry)) {
       const auto& c = lexicon.country(h->entry);
-      if (c.code != "US") votes[c.code] += v.attack_evidence ? 2 : 1;
+      if (c.code == "US") continue;
+      const bool modifier = h->end < v.text.size() && v.text[h->end] == '-';
+      const bool origin = h->first > 0 && v.tokens[h->first - 1].lower == "from";
+      const bool whose = c.is_demonym(v.text.substr(h->start, h->end - h->start));
+      auto& votes = modifier || origin || whose ? owners : places;
+      votes[c.code] += v.attack_evidence ? 2 : 1;
     }
-    for (const Hit* h : v.all(Kind::kFacility)) votes[lexicon.facility(h->entry).country] += 3;
+    for (const Hit* h : v.all(Kind::kFacility)) places[lexicon.facility(h->entry).country] += 3;
   }
   std::string best;
   int n = 0;
-  for (const auto& [code, count] : votes)
+  for (const auto& [code, count] : places.empty() ? owners : places)
     if (count > n) best = code, n = count;
   return best;
 }

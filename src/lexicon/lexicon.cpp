@@ -547,14 +547,16 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
     }
   }
 
-  // countries.tsv: code, name, aliases
+  // countries.tsv: code, name, other names, demonyms
   {
     auto file = read_tsv(dir / "countries.tsv");
     if (!file) return std::unexpected(file.error());
     for (const Row& row : file->rows) {
-      auto f = fields(*file, row, 2, 3, "code, name, aliases");
+      auto f = fields(*file, row, 2, 4, "code, name, other names, demonyms");
       if (!f) return std::unexpected(f.error());
-      Country country{std::string((*f)[0]), std::string((*f)[1]), split_aliases((*f)[2])};
+      Country country{std::string((*f)[0]), std::string((*f)[1]), split_aliases((*f)[2]),
+                      split_aliases((*f)[3])};
+      country.names.insert(country.names.end(), country.demonyms.begin(), country.demonyms.end());
       if (country.code.size() != 2)
         return row_error(*file, row, "code must be ISO 3166 alpha-2, got '" + country.code + "'");
       int entry = static_cast<int>(lex.countries_.size());
@@ -731,6 +733,15 @@ std::vector<std::string> Lexicon::glossary_languages() const {
   std::vector<std::string> out;
   for (const Glossary& g : compiled_->glossaries) out.push_back(g.language());
   return out;
+}
+
+bool Country::is_demonym(std::string_view text) const {
+  return std::any_of(demonyms.begin(), demonyms.end(), [&](const std::string& d) {
+    return d.size() == text.size() &&
+           std::equal(d.begin(), d.end(), text.begin(), [](unsigned char a, unsigned char b) {
+             return std::tolower(a) == std::tolower(b);
+           });
+  });
 }
 
 const Country* Lexicon::country_by_code(std::string_view code) const {

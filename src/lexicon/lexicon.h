@@ -49,7 +49,10 @@ struct WeaponTerm {
 struct Country {
   std::string code;  // ISO 3166 alpha-2
   std::string name;
-  std::vector<std::string> names;  // names and demonyms
+  std::vector<std::string> names;     // names and demonyms, the canonical name first
+  std::vector<std::string> demonyms;  // "Iranian", "Turkish": whose, not where
+  // Whether `text` (as written, any case) is one of the demonyms.
+  bool is_demonym(std::string_view text) const;
 };
 
 // What a trigger phrase tells the extractor. triggers.tsv names them in snake_case
