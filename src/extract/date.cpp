@@ -10,6 +10,7 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
   const auto pub = article.published_day;
   std::optional<std::string> reporting;
   const SentenceView* reporting_view = nullptr;
+  DateClue reporting_clue;  // "the US military said on Wednesday", with no published date
   for (std::size_t i : sentences) {
     const auto& v = article.sentences[i];
     if (i != anchor && v.sentence.quoted) continue;
@@ -20,6 +21,7 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
       if (date_starts_period(v, d)) continue;
       if (date_is_reporting_mention(v, d)) {
         if (!reporting && d.date) reporting = d.date, reporting_view = &v;
+        if (!d.date && reporting_clue.empty()) reporting_clue = d.clue;
         continue;
       }
       if (!v.attack_evidence && i != anchor) continue;
@@ -39,7 +41,10 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
   } else if (!article.published.empty()) {
     out.value.date = article.published;
   }
-  if (out.value.date) out.value.clue = {};
+  if (out.value.date)
+    out.value.clue = {};
+  else if (out.value.clue.empty())
+    out.value.clue = reporting_clue;
   return out;
 }
 
