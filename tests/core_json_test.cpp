@@ -30,4 +30,8 @@ TEST(CoreJson, DateClueOnlyWhenUndated) {
   EXPECT_EQ(back->main->date_clue, (sitrep::DateClue{12, 20, 0}));
   report.main->date = "2020-12-20";
   EXPECT_FALSE(sitrep::to_json(report)["main"].contains("date_clue"));
+  EXPECT_FALSE(sitrep::to_json(report)["main"].contains("date_basis"));
+  report.main->date_is_report_day = true;
+  EXPECT_EQ(sitrep::to_json(report)["main"]["date_basis"], "report");
+  EXPECT_TRUE(sitrep::report_from_json(sitrep::to_json(report))->main->date_is_report_day);
 }

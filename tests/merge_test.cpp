@@ -255,13 +255,18 @@ TEST(MergeCandidates, RealReportingRules) {
   Report drone = report("c.txt", "2024-09-10", "2024-09-10", kAirBase, "drone");
   Report report_day = report("d.txt", "2024-09-12", "2024-09-12", kAirBase, "rocket");
   report_day.main->evidence.clear();  // no attack day named: dated by the report
+  // "an official said Thursday": the day of the relayed report, with that sentence as evidence.
+  Report said_day = report("s.txt", "2024-09-12", "2024-09-12", kAirBase, "rocket");
+  said_day.main->date_is_report_day = true;
   Report explicit_day = report("e.txt", "2024-09-12", "2024-09-12", kAirBase, "rocket");
   explicit_day.main->evidence["date"] = sitrep::Evidence{"on Thursday", 0, 11, ""};
-  auto update = merge::rebuild({rockets, missiles, drone, report_day, explicit_day}, {}, kNow);
+  auto update =
+      merge::rebuild({rockets, missiles, drone, report_day, said_day, explicit_day}, {}, kNow);
   EXPECT_EQ(find_with(update, "a.txt"), find_with(update, "b.txt"));
   EXPECT_NE(find_with(update, "a.txt"), find_with(update, "c.txt"));
   EXPECT_EQ(find_with(update, "a.txt"), find_with(update, "d.txt"));
   EXPECT_NE(find_with(update, "a.txt"), find_with(update, "e.txt"));
+  EXPECT_EQ(find_with(update, "a.txt"), find_with(update, "s.txt"));
 
   Report site = report("f.txt", "2024-09-10", "2024-09-10", kEmbassy);
   site.main->launched = 3;

@@ -45,6 +45,7 @@ Attack attack_from(const json& object) {
   Attack attack;
   attack.date = optional_from<std::string>(object, "date");
   attack.time_local = optional_from<std::string>(object, "time_local");
+  attack.date_is_report_day = object.value("date_basis", "") == "report";
   if (auto clue = object.find("date_clue"); clue != object.end() && clue->is_object()) {
     attack.date_clue.month = clue->value("month", 0);
     attack.date_clue.day = clue->value("day", 0);
@@ -130,6 +131,7 @@ json to_json(const Attack& a) {
            {"alarm_sounded", optional_json(a.alarm_sounded)},
            {"air_defense_engaged", optional_json(a.air_defense_engaged)},
            {"evidence", evidence}};
+  if (a.date && a.date_is_report_day) out["date_basis"] = "report";
   if (!a.date && !a.date_clue.empty()) {
     json clue = json::object();
     if (a.date_clue.month) clue["month"] = a.date_clue.month;

@@ -25,6 +25,10 @@ struct Attack {
   // When `date` is null: the month, day or weekday the article still gives ("on Sunday").
   // Written as "date_clue" only then; not a SCHEMA field, an addition of ours.
   DateClue date_clue;
+  // The date is the day of the report the article relays ("an official said Sunday"), not a
+  // day the article gives for the attack: the attack may have been then or a day or two before.
+  // Written as "date_basis": "report" only then; an addition of ours.
+  bool date_is_report_day = false;
   std::string country;  // ISO 3166 alpha-2
   std::string city;
   std::string facility;

@@ -37,6 +37,7 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
   }
   if (reporting) {
     out.value.date = reporting;
+    out.value.report_day = true;
     out.evidence = evidence_of(*reporting_view);
   } else if (!article.published.empty()) {
     out.value.date = article.published;

@@ -17,6 +17,7 @@ namespace sitrep::extract {
 struct EventDay {
   std::optional<std::string> date;  // YYYY-MM-DD
   DateClue clue;                    // empty when `date` is set
+  bool report_day = false;          // `date` is the day of the report the article relays
 };
 
 // `sentences`: the anchor first, then the event's other sentences in document order.

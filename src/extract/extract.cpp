@@ -28,6 +28,7 @@ Attack read_attack(const Annotated& article, const lexicon::Lexicon& lexicon, co
   };
   attack.date = e.date.value.date;
   attack.date_clue = e.date.value.clue;
+  attack.date_is_report_day = e.date.value.report_day;
   if (e.date.evidence) attack.evidence["date"] = *e.date.evidence;
   keep("time_local", read_time(article, e), attack.time_local);
 

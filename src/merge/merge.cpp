@@ -122,8 +122,10 @@ Mention main_mention(const Report& report) {
   m.attack = &*report.main;
   m.day = day_number(report.main->date);
   m.published = day_number(report.published);
-  // The extractor keeps no evidence for a date it took from the publication (SCHEMA's rule).
-  m.day_is_report = m.day && !report.main->evidence.count("date");
+  // The extractor keeps no evidence for a date it took from the publication (SCHEMA's rule),
+  // and marks one it took from the relayed report ("an official said Sunday").
+  m.day_is_report =
+      m.day && (!report.main->evidence.count("date") || report.main->date_is_report_day);
   m.anchor = m.day ? *m.day : (m.published ? *m.published : kNoDay);
   if (!m.day) m.clue = report.main->date_clue;
   m.country = report.main->country;
