@@ -241,15 +241,24 @@ bool is_apostrophe(char32_t cp) {
 }
 
 Normalized normalize_text(std::string_view text, bool with_origin) {
+  // Written by index into buffers of the input's size (the output is never longer: a run of
+  // separators or an apostrophe becomes one byte, everything else is copied), then cut.
   Normalized out;
-  out.text.reserve(text.size());
-  if (with_origin) out.origin.reserve(text.size() + 1);
+  out.text.resize(text.size());
+  if (with_origin) out.origin.resize(text.size() + 1);
+  char* to = out.text.data();
+  std::uint32_t* origin = with_origin ? out.origin.data() : nullptr;
+  std::size_t o = 0;
+  auto put = [&](char c, std::size_t from) {
+    to[o] = c;
+    if (origin) origin[o] = static_cast<std::uint32_t>(from);
+    ++o;
+  };
   for (std::size_t i = 0; i < text.size();) {
     // Most bytes are ASCII that stays as it is: copied without decoding.
     if (const auto b = static_cast<unsigned char>(text[i]);
         b < 0x80 && !is_separator(b) && !is_apostrophe(b)) {
-      out.text.push_back(static_cast<char>(b));
-      if (with_origin) out.origin.push_back(static_cast<std::uint32_t>(i));
+      put(static_cast<char>(b), i);
       ++i;
       continue;
     }
@@ -267,22 +276,22 @@ Normalized normalize_text(std::string_view text, bool with_origin) {
         if (m == 0 || !is_separator(next)) break;
         j += m;
       }
-      out.text.push_back(' ');
-      if (with_origin) out.origin.push_back(static_cast<std::uint32_t>(i));
+      put(' ', i);
       i = j;
       continue;
     }
     if (is_apostrophe(cp)) {
-      out.text.push_back('\'');
-      if (with_origin) out.origin.push_back(static_cast<std::uint32_t>(i));
+      put('\'', i);
     } else {
-      out.text.append(text.substr(i, n));
-      if (with_origin)
-        for (std::size_t k = 0; k < n; ++k) out.origin.push_back(static_cast<std::uint32_t>(i + k));
+      for (std::size_t k = 0; k < n; ++k) put(text[i + k], i + k);
     }
     i += n;
   }
-  if (with_origin) out.origin.push_back(static_cast<std::uint32_t>(text.size()));
+  out.text.resize(o);
+  if (with_origin) {
+    out.origin[o] = static_cast<std::uint32_t>(text.size());
+    out.origin.resize(o + 1);
+  }
   return out;
 }
 
