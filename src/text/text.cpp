@@ -223,7 +223,7 @@ std::optional<int> parse_number(std::string_view w) {
     if (w == kUnits[i]) return static_cast<int>(i);
   for (std::size_t i = 0; i < kTens.size(); ++i) {
     if (w == kTens[i]) return static_cast<int>(20 + 10 * i);
-    if (w.starts_with(kTens[i]) && w.size() > kTens[i].size() + 1 && w[kTens[i].size()] == '-') {
+    if (w.size() > kTens[i].size() + 1 && w[kTens[i].size()] == '-' && w.starts_with(kTens[i])) {
       auto unit = parse_number(w.substr(kTens[i].size() + 1));
       if (unit && *unit > 0 && *unit < 10) return static_cast<int>(20 + 10 * i) + *unit;
     }
@@ -315,8 +315,7 @@ std::optional<int> month_number(std::string_view w) {
   for (std::size_t i = 0; i < kMonths.size(); ++i) {
     if (w == kMonths[i]) return static_cast<int>(i + 1);
     // Abbreviations: "jan", "sept", "sep" (not "may", which is already whole, nor "mar"ch words).
-    if (w.size() >= 3 && w.size() < kMonths[i].size() && kMonths[i].starts_with(w) &&
-        (w.size() == 3 || w == "sept"))
+    if ((w.size() == 3 || w == "sept") && w.size() < kMonths[i].size() && kMonths[i].starts_with(w))
       return static_cast<int>(i + 1);
   }
   return std::nullopt;
@@ -535,15 +534,15 @@ std::vector<TimeMention> find_times(std::string_view sentence, int utc_offset_ho
 std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_offset_hours) {
   std::vector<TimeMention> out;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    std::string w = tokens[i].lower;
+    LowerWord w = tokens[i].lower;
     // "1.46 am": a dot between hour and minutes, when am/pm follows.
     if (auto dot = w.find('.'); dot != std::string::npos && (dot == 1 || dot == 2) &&
                                 w.size() == dot + 3 && i + 1 < tokens.size()) {
-      const std::string& next = tokens[i + 1].lower;
+      const LowerWord& next = tokens[i + 1].lower;
       if (next == "am" || next == "pm" || next == "a.m" || next == "p.m") w[dot] = ':';
     }
     int hour = -1, minute = 0;
-    std::string suffix;
+    LowerWord suffix;
     std::size_t end = i + 1;
     bool at = i > 0 && tokens[i - 1].lower == "at";
     if (w == "midnight" || w == "noon" || w == "midday") {
@@ -595,7 +594,7 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
         hour = std::atoi(number.c_str());
         if (suffix.empty()) {
           // A bare number is a time only with a following am/pm.
-          std::string next = i + 1 < tokens.size() ? tokens[i + 1].lower : "";
+          LowerWord next = i + 1 < tokens.size() ? tokens[i + 1].lower : LowerWord();
           if (next == "a.m" || next == "am" || next == "p.m" || next == "pm") {
             suffix = next;
             end = i + 2;
@@ -605,7 +604,7 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
         }
       }
       if (!h_clock && hour >= 0 && suffix.empty() && i + 1 < tokens.size()) {
-        const std::string& next = tokens[i + 1].lower;
+        const LowerWord& next = tokens[i + 1].lower;
         if (next == "a.m" || next == "am" || next == "p.m" || next == "pm") {
           suffix = next;
           end = i + 2;
@@ -626,7 +625,7 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
     if (pm && hour < 12) hour += 12;
     if (am && hour == 12) hour = 0;
     if (end < tokens.size() && tokens[end].lower == ".") ++end;
-    std::string next = end < tokens.size() ? tokens[end].lower : "";
+    LowerWord next = end < tokens.size() ? tokens[end].lower : LowerWord();
     if (next == "gmt" || next == "utc") {
       hour = (hour + utc_offset_hours + 24) % 24;
       ++end;
