@@ -391,6 +391,10 @@ struct Lexicon::Compiled {
   std::unordered_map<std::string, int> country_by_code;   // upper-case ISO2
   // data/lexicon/words.tsv, one set per WordList.
   std::array<WordSet, static_cast<std::size_t>(WordList::kCount)> words;
+  // Per list, by first byte: bit n set when a word of n bytes (63: 63 or more) starts with it.
+  // word_in() is asked of most tokens and most are on no list: this answers without hashing.
+  std::array<std::array<std::uint64_t, 256>, static_cast<std::size_t>(WordList::kCount)>
+      word_shapes{};
   // The distinctive words of each facility's names ("balad", "qayyarah", "azerbaijan").
   std::unordered_map<std::string, std::vector<int>, StringHash, std::equal_to<>> facility_words;
   // data/lexicon/<lang>/ glossaries, by language code.
@@ -479,6 +483,10 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
       if (!list) return row_error(*file, row, "unknown word list '" + std::string((*f)[0]) + "'");
       if ((*f)[1].empty()) return row_error(*file, row, "empty word");
       lex.compiled_->words[static_cast<std::size_t>(*list)].insert(std::string((*f)[1]));
+      if (std::string_view word = (*f)[1]; !word.empty())
+        lex.compiled_
+            ->word_shapes[static_cast<std::size_t>(*list)][static_cast<unsigned char>(word[0])] |=
+            std::uint64_t{1} << std::min<std::size_t>(word.size(), 63);
     }
   }
 
@@ -730,6 +738,11 @@ void Lexicon::load_gazetteer(const std::filesystem::path& path) {
 }
 
 bool Lexicon::word_in(WordList list, std::string_view lower_word) const {
+  if (!lower_word.empty()) {
+    const std::uint64_t shapes = compiled_->word_shapes[static_cast<std::size_t>(list)]
+                                                       [static_cast<unsigned char>(lower_word[0])];
+    if (!(shapes >> std::min<std::size_t>(lower_word.size(), 63) & 1)) return false;
+  }
   const auto& words = compiled_->words[static_cast<std::size_t>(list)];
   return words.find(lower_word) != words.end();
 }
