@@ -266,7 +266,7 @@ double boilerplate_score(const std::vector<Block>& blocks, std::size_t index,
                       opening.starts_with("\xE2\x80\xA2 ");
   if (bullet) opening.remove_prefix(opening.find(' ') + 1);
   for (auto prefix : kChromePrefixes)
-    if (opening.starts_with(prefix)) {
+    if (!opening.empty() && opening[0] == prefix[0] && opening.starts_with(prefix)) {
       score += 4;
       break;
     }

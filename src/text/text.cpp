@@ -219,9 +219,11 @@ std::optional<int> parse_number(std::string_view w) {
       return std::nullopt;
   }
   if (w == "dozen" || w == "dozens") return 12;  // ACLED: "dozens" counts as 12
+  // The first letters are compared before the words (a memcmp per word of equal length).
   for (std::size_t i = 0; i < kUnits.size(); ++i)
-    if (w == kUnits[i]) return static_cast<int>(i);
+    if (w[0] == kUnits[i][0] && w == kUnits[i]) return static_cast<int>(i);
   for (std::size_t i = 0; i < kTens.size(); ++i) {
+    if (w[0] != kTens[i][0]) continue;  // neither the word nor a compound of it
     if (w == kTens[i]) return static_cast<int>(20 + 10 * i);
     if (w.size() > kTens[i].size() + 1 && w[kTens[i].size()] == '-' && w.starts_with(kTens[i])) {
       auto unit = parse_number(w.substr(kTens[i].size() + 1));
@@ -313,6 +315,7 @@ std::optional<int> month_number(std::string_view w) {
       "january", "february", "march",     "april",   "may",      "june",
       "july",    "august",   "september", "october", "november", "december"};
   for (std::size_t i = 0; i < kMonths.size(); ++i) {
+    if (w[0] != kMonths[i][0]) continue;  // neither the month nor its abbreviation
     if (w == kMonths[i]) return static_cast<int>(i + 1);
     // Abbreviations: "jan", "sept", "sep" (not "may", which is already whole, nor "mar"ch words).
     if ((w.size() == 3 || w == "sept") && w.size() < kMonths[i].size() && kMonths[i].starts_with(w))
