@@ -52,8 +52,8 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
       if (match.kind == Kind::kTrigger) hit.cue = lexicon.trigger(match.entry).cue;
       v.hits.push_back(hit);
     }
-    v.dates = text::find_dates(v.text, published);
-    v.times = text::find_times(v.text);
+    v.dates = text::find_dates(v.tokens, published);
+    v.times = text::find_times(v.tokens);
     // Page chrome ("Watch TV", "All rights reserved.") and captions do not use up the lead:
     // only sentences of some length count towards it.
     v.lead = s.heading ? substantive < 3 : substantive < kLeadSentences;

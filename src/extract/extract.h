@@ -54,6 +54,8 @@ class Extractor {
   Explained explain(const Document& document, const CleanText& clean_text) const;
 
  private:
+  // explain(), with the per-sentence trace only when asked for.
+  Explained read(const Document& document, const CleanText& clean_text, bool with_trace) const;
   const lexicon::Lexicon& lexicon_;
   DetectModel model_;
   Scope scope_;

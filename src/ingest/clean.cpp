@@ -1,4 +1,5 @@
 // clean(): blocks -> boilerplate scoring -> clean text with quoted spans and language.
+#include <algorithm>
 #include <array>
 #include <bitset>
 #include <cctype>
@@ -124,11 +125,24 @@ std::size_t count_chrome_phrases(std::string_view lower) {
           static_cast<std::uint8_t>(id));
     return table;
   }();
+  // The first two bytes of some phrase: most positions of a text start none, and are skipped
+  // before the phrase list (every phrase has two bytes or more).
+  static const std::bitset<65536> first_two = [] {
+    std::bitset<65536> set;
+    for (std::string_view phrase : kChromePhrases)
+      set.set(static_cast<unsigned char>(phrase[0]) * 256u + static_cast<unsigned char>(phrase[1]));
+    return set;
+  }();
   static_assert(kChromePhraseCount <= 256);
+  static_assert(
+      std::ranges::all_of(kChromePhrases, [](std::string_view p) { return p.size() >= 2; }));
   std::bitset<kChromePhraseCount> found;
   const char* text = lower.data();
   const std::size_t size = lower.size();
-  for (std::size_t i = 0; i < size; ++i) {
+  for (std::size_t i = 0; i + 1 < size; ++i) {
+    if (!first_two[static_cast<unsigned char>(text[i]) * 256u +
+                   static_cast<unsigned char>(text[i + 1])])
+      continue;
     for (const std::uint8_t id : by_first_byte[static_cast<unsigned char>(text[i])]) {
       const std::string_view phrase = kChromePhrases[id];
       if (phrase.size() <= size - i && text[i + phrase.size() - 1] == phrase.back() &&
@@ -252,7 +266,7 @@ double boilerplate_score(const std::vector<Block>& blocks, std::size_t index,
                       opening.starts_with("\xE2\x80\xA2 ");
   if (bullet) opening.remove_prefix(opening.find(' ') + 1);
   for (auto prefix : kChromePrefixes)
-    if (opening.starts_with(prefix)) {
+    if (!opening.empty() && opening[0] == prefix[0] && opening.starts_with(prefix)) {
       score += 4;
       break;
     }

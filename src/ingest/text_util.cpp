@@ -75,6 +75,10 @@ std::size_t repair_utf8(std::string& text) {
   std::size_t i = 0;
   // Fast path: most input is valid, so only copy once the first bad byte is seen.
   while (i < text.size()) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {  // ASCII, most of it: no call per byte
+      ++i;
+      continue;
+    }
     const std::size_t length = valid_sequence_length(text, i);
     if (length == 0) break;
     i += length;

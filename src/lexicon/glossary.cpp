@@ -3,11 +3,14 @@
 #include <hs/hs.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <cstdio>
 #include <mutex>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "lexicon/tsv.h"
 
@@ -247,12 +250,29 @@ int on_match(unsigned int id, unsigned long long, unsigned long long to, unsigne
   return 0;
 }
 
+// One scratch per thread, grown to fit whichever database the thread scans. Checking a
+// database against the scratch (hs_alloc_scratch) walks the database, which cost as much as a
+// scan of a short article: the scratch remembers the databases it was grown for (growing keeps
+// it fit for the earlier ones), by an id no other database ever takes.
 struct ThreadScratch {
   hs_scratch_t* scratch = nullptr;
+  std::vector<std::uint64_t> fits;  // ids of the databases the scratch is known to fit
+  bool ready(const hs_database_t* database, std::uint64_t id) {
+    if (std::find(fits.begin(), fits.end(), id) != fits.end()) return true;
+    if (hs_alloc_scratch(database, &scratch) != HS_SUCCESS) return false;
+    fits.push_back(id);
+    return true;
+  }
   ~ThreadScratch() {
     if (scratch) hs_free_scratch(scratch);
   }
 };
+
+// Ids for ThreadScratch::fits: one per compiled database, never reused.
+std::uint64_t next_database_id() {
+  static std::atomic<std::uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
 
 bool starts_upper(std::string_view text, std::size_t at) {
   char32_t cp = 0;
@@ -302,6 +322,7 @@ struct Glossary::Compiled {
   std::vector<Pattern> patterns;  // by literal
   std::once_flag compiled;
   hs_database_t* database = nullptr;
+  const std::uint64_t id = next_database_id();  // for ThreadScratch::fits
   std::string compile_error;
   std::unordered_map<std::string, std::string> prefixes;  // proclitic -> what it reads as
   std::unordered_set<std::string> suffixes;
@@ -404,7 +425,7 @@ Glossed Glossary::gloss(std::string_view text) const {
   std::vector<RawMatch> raw;
   if (prepare() && !folded.text.empty() && folded.text.size() < UINT32_MAX) {
     thread_local ThreadScratch tls;
-    if (hs_alloc_scratch(compiled_->database, &tls.scratch) == HS_SUCCESS) {
+    if (tls.ready(compiled_->database, compiled_->id)) {
       ScanContext ctx{folded.text, &compiled_->prefixes, &compiled_->suffixes, &compiled_->patterns,
                       &raw};
       hs_scan(compiled_->database, folded.text.data(), static_cast<unsigned>(folded.text.size()), 0,

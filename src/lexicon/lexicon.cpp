@@ -27,6 +27,7 @@
 #include <sstream>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "lexicon/tsv.h"
 
@@ -240,10 +241,27 @@ bool is_apostrophe(char32_t cp) {
 }
 
 Normalized normalize_text(std::string_view text, bool with_origin) {
+  // Written by index into buffers of the input's size (the output is never longer: a run of
+  // separators or an apostrophe becomes one byte, everything else is copied), then cut.
   Normalized out;
-  out.text.reserve(text.size());
-  if (with_origin) out.origin.reserve(text.size() + 1);
+  out.text.resize(text.size());
+  if (with_origin) out.origin.resize(text.size() + 1);
+  char* to = out.text.data();
+  std::uint32_t* origin = with_origin ? out.origin.data() : nullptr;
+  std::size_t o = 0;
+  auto put = [&](char c, std::size_t from) {
+    to[o] = c;
+    if (origin) origin[o] = static_cast<std::uint32_t>(from);
+    ++o;
+  };
   for (std::size_t i = 0; i < text.size();) {
+    // Most bytes are ASCII that stays as it is: copied without decoding.
+    if (const auto b = static_cast<unsigned char>(text[i]);
+        b < 0x80 && !is_separator(b) && !is_apostrophe(b)) {
+      put(static_cast<char>(b), i);
+      ++i;
+      continue;
+    }
     char32_t cp = 0;
     std::size_t n = decode_utf8(text, i, cp);
     if (n == 0) {  // invalid byte: keep it (the matcher works on bytes, so it is harmless)
@@ -258,22 +276,22 @@ Normalized normalize_text(std::string_view text, bool with_origin) {
         if (m == 0 || !is_separator(next)) break;
         j += m;
       }
-      out.text.push_back(' ');
-      if (with_origin) out.origin.push_back(static_cast<std::uint32_t>(i));
+      put(' ', i);
       i = j;
       continue;
     }
     if (is_apostrophe(cp)) {
-      out.text.push_back('\'');
-      if (with_origin) out.origin.push_back(static_cast<std::uint32_t>(i));
+      put('\'', i);
     } else {
-      out.text.append(text.substr(i, n));
-      if (with_origin)
-        for (std::size_t k = 0; k < n; ++k) out.origin.push_back(static_cast<std::uint32_t>(i + k));
+      for (std::size_t k = 0; k < n; ++k) put(text[i + k], i + k);
     }
     i += n;
   }
-  if (with_origin) out.origin.push_back(static_cast<std::uint32_t>(text.size()));
+  out.text.resize(o);
+  if (with_origin) {
+    out.origin[o] = static_cast<std::uint32_t>(text.size());
+    out.origin.resize(o + 1);
+  }
   return out;
 }
 
@@ -326,30 +344,59 @@ int on_match(unsigned int id, unsigned long long, unsigned long long to, unsigne
   return 0;
 }
 
-// One scratch per thread, grown to fit whichever database the thread scans; hs_alloc_scratch
-// is a cheap no-op when the scratch is already large enough.
+// One scratch per thread, grown to fit whichever database the thread scans. Checking a
+// database against the scratch (hs_alloc_scratch) walks the database, which cost as much as a
+// scan of a short article: the scratch remembers the databases it was grown for (growing keeps
+// it fit for the earlier ones), by an id no other database ever takes.
 struct ThreadScratch {
   hs_scratch_t* scratch = nullptr;
+  std::vector<std::uint64_t> fits;  // ids of the databases the scratch is known to fit
+  bool ready(const hs_database_t* database, std::uint64_t id) {
+    if (std::find(fits.begin(), fits.end(), id) != fits.end()) return true;
+    if (hs_alloc_scratch(database, &scratch) != HS_SUCCESS) return false;
+    fits.push_back(id);
+    return true;
+  }
   ~ThreadScratch() {
     if (scratch) hs_free_scratch(scratch);
   }
 };
 
+// Ids for ThreadScratch::fits: one per compiled database, never reused.
+std::uint64_t next_database_id() {
+  static std::atomic<std::uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
 
+namespace {
+// Hashes std::string and std::string_view alike, so lookups by a view build no string.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+}  // namespace
+
 struct Lexicon::Compiled {
   hs_database_t* database = nullptr;
+  const std::uint64_t id = next_database_id();  // for ThreadScratch::fits
   std::vector<PatternRef> refs;
   // Gazetteer index: (hash of place_key variant, index into cities_), sorted.
   std::vector<std::pair<std::uint64_t, int>> city_index;
   std::unordered_map<std::string, int> facility_by_name;  // lowercased canonical name and aliases
   std::unordered_map<std::string, int> country_by_code;   // upper-case ISO2
   // data/lexicon/words.tsv, one set per WordList.
-  std::array<std::unordered_set<std::string>, static_cast<std::size_t>(WordList::kCount)> words;
+  std::array<WordSet, static_cast<std::size_t>(WordList::kCount)> words;
+  // Per list, by first byte: bit n set when a word of n bytes (63: 63 or more) starts with it.
+  // word_in() is asked of most tokens and most are on no list: this answers without hashing.
+  std::array<std::array<std::uint64_t, 256>, static_cast<std::size_t>(WordList::kCount)>
+      word_shapes{};
   // The distinctive words of each facility's names ("balad", "qayyarah", "azerbaijan").
-  std::unordered_map<std::string, std::vector<int>> facility_words;
+  std::unordered_map<std::string, std::vector<int>, StringHash, std::equal_to<>> facility_words;
   // data/lexicon/<lang>/ glossaries, by language code.
   std::vector<Glossary> glossaries;
 
@@ -436,6 +483,10 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
       if (!list) return row_error(*file, row, "unknown word list '" + std::string((*f)[0]) + "'");
       if ((*f)[1].empty()) return row_error(*file, row, "empty word");
       lex.compiled_->words[static_cast<std::size_t>(*list)].insert(std::string((*f)[1]));
+      if (std::string_view word = (*f)[1]; !word.empty())
+        lex.compiled_
+            ->word_shapes[static_cast<std::size_t>(*list)][static_cast<unsigned char>(word[0])] |=
+            std::uint64_t{1} << std::min<std::size_t>(word.size(), 63);
     }
   }
 
@@ -689,8 +740,13 @@ void Lexicon::load_gazetteer(const std::filesystem::path& path) {
 }
 
 bool Lexicon::word_in(WordList list, std::string_view lower_word) const {
+  if (!lower_word.empty()) {
+    const std::uint64_t shapes = compiled_->word_shapes[static_cast<std::size_t>(list)]
+                                                       [static_cast<unsigned char>(lower_word[0])];
+    if (!(shapes >> std::min<std::size_t>(lower_word.size(), 63) & 1)) return false;
+  }
   const auto& words = compiled_->words[static_cast<std::size_t>(list)];
-  return words.find(std::string(lower_word)) != words.end();
+  return words.find(lower_word) != words.end();
 }
 
 std::vector<std::string> Lexicon::name_words(std::string_view name) const {
@@ -714,7 +770,7 @@ std::vector<std::string> Lexicon::name_words(std::string_view name) const {
 }
 
 std::vector<int> Lexicon::facilities_named_by(std::string_view lower_word) const {
-  auto it = compiled_->facility_words.find(std::string(lower_word));
+  auto it = compiled_->facility_words.find(lower_word);
   return it == compiled_->facility_words.end() ? std::vector<int>{} : it->second;
 }
 
@@ -803,7 +859,7 @@ std::vector<Match> Lexicon::find(std::string_view text) const {
   const Normalized scan = normalize_text(text, true);
 
   thread_local ThreadScratch tls;
-  if (hs_alloc_scratch(compiled_->database, &tls.scratch) != HS_SUCCESS) return result;
+  if (!tls.ready(compiled_->database, compiled_->id)) return result;
 
   std::vector<RawMatch> raw;
   ScanContext ctx{&compiled_->refs, scan.text, &raw};
