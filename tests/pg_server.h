@@ -1,6 +1,6 @@
-// A real, throwaway PostgreSQL 15 server for the tests that need one: initdb into a fresh temp
-// directory, pg_ctl start on a free loopback port, pg_ctl stop and removal of the directory when
-// the object goes (also when a test fails). initdb refuses to run as root, so as root (CI) the
+// A real, throwaway PostgreSQL 15 server for the tests that need one: a fresh cluster in a temp
+// directory (a copy of one initdb made once and cached), pg_ctl start on a free loopback port,
+// pg_ctl stop and removal of the directory when the object goes (also when a test fails). initdb refuses to run as root, so as root (CI) the
 // server runs as the `postgres` user (runuser) in a directory that user owns.
 //
 //   auto server = sitrep::testing::PgServer::shared();   // nullptr: binaries missing
@@ -15,9 +15,11 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <pqxx/pqxx>
 #include <sstream>
@@ -128,13 +130,7 @@ class PgServer {
       if (!user) return error("running as root and there is no 'postgres' user to run initdb");
       if (::chown(root_.c_str(), user->pw_uid, user->pw_gid) != 0) return error("chown failed");
     }
-    const std::string log = root_ + "/initdb.log";
-    // No fsync: a test server's data need not survive a power cut, and syncing is most of
-    // initdb's time.
-    if (run(as_owner(quote(bin_dir() + "/initdb") + " -D " + quote(data_) +
-                     " -U postgres --auth=trust --encoding=UTF8 --locale=C --no-sync") +
-            " > " + quote(log) + " 2>&1") != 0)
-      return error("initdb failed: " + read(log));
+    if (!make_cluster()) return false;
     for (int attempt = 0; attempt < 5 && !started_; ++attempt) {
       port_ = free_port();
       // The socket directory is the data directory: /var/run/postgresql may not exist.
@@ -145,6 +141,45 @@ class PgServer {
     }
     if (!started_) return error("pg_ctl start failed: " + read(root_ + "/server.log"));
     return true;
+  }
+
+  // The cluster in data_: a copy of a cached initdb (ctest runs every test in a process of its
+  // own, and initdb takes seconds where a copy takes a fraction of one), made on first use.
+  // The cache is /tmp/sitrep-pg-template-<uid>-<hash of the initdb binary's version>: the
+  // template is initdb'd beside it and renamed into place, so a process never sees half of one.
+  bool make_cluster() {
+    namespace fs = std::filesystem;
+    const std::string version = read_command(quote(bin_dir() + "/initdb") + " --version");
+    const std::string cache = (fs::temp_directory_path() /
+                               ("sitrep-pg-template-" + std::to_string(::geteuid()) + "-" +
+                                std::to_string(std::hash<std::string>{}(version + bin_dir()))))
+                                  .string();
+    const std::string log = root_ + "/initdb.log";
+    if (!fs::exists(cache + "/PG_VERSION")) {
+      // No fsync: a test server's data need not survive a power cut, and syncing is most of
+      // initdb's time.
+      const std::string fresh = root_ + "/template";
+      if (run(as_owner(quote(bin_dir() + "/initdb") + " -D " + quote(fresh) +
+                       " -U postgres --auth=trust --encoding=UTF8 --locale=C --no-sync") +
+              " > " + quote(log) + " 2>&1") != 0)
+        return error("initdb failed: " + read(log));
+      std::error_code ec;
+      fs::rename(fresh, cache, ec);  // another process may have won: its copy is as good
+    }
+    if (run(as_owner("cp -a " + quote(cache) + " " + quote(data_)) + " > " + quote(log) +
+            " 2>&1") != 0)
+      return error("copying the initdb template " + cache + " failed: " + read(log));
+    return true;
+  }
+
+  static std::string read_command(const std::string& command) {
+    std::string output;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (!pipe) return output;
+    char buffer[256];
+    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+    ::pclose(pipe);
+    return output;
   }
 
   bool error(const std::string& message) {
