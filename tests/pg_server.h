@@ -1,7 +1,8 @@
 // A real, throwaway PostgreSQL 15 server for the tests that need one: a fresh cluster in a temp
 // directory (a copy of one initdb made once and cached), pg_ctl start on a free loopback port,
-// pg_ctl stop and removal of the directory when the object goes (also when a test fails). initdb refuses to run as root, so as root (CI) the
-// server runs as the `postgres` user (runuser) in a directory that user owns.
+// pg_ctl stop and removal of the directory when the object goes (also when a test fails). initdb
+// refuses to run as root, so as root (CI) the server runs as the `postgres` user (runuser) in a
+// directory that user owns.
 //
 //   auto server = sitrep::testing::PgServer::shared();   // nullptr: binaries missing
 //   if (!server) GTEST_SKIP() << sitrep::testing::PgServer::why_missing();
