@@ -15,3 +15,19 @@ TEST(CoreJson, ReportRoundTrips) {
   EXPECT_EQ(back->main->suspected, report.main->suspected);
   EXPECT_FALSE(back->main->killed.has_value());
 }
+
+// The clue is written only for an undated attack, and read back whole.
+TEST(CoreJson, DateClueOnlyWhenUndated) {
+  sitrep::Report report;
+  report.doc = "a.txt";
+  report.reports_attack = true;
+  report.main = sitrep::Attack{};
+  report.main->date_clue = sitrep::DateClue{12, 20, 0};
+  auto json = sitrep::to_json(report);
+  EXPECT_EQ(json["main"]["date_clue"]["weekday"], "sunday");
+  auto back = sitrep::report_from_json(json);
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->main->date_clue, (sitrep::DateClue{12, 20, 0}));
+  report.main->date = "2020-12-20";
+  EXPECT_FALSE(sitrep::to_json(report)["main"].contains("date_clue"));
+}

@@ -276,6 +276,62 @@ TEST(MergeCandidates, RealReportingRules) {
   EXPECT_NE(find_with(update, "f.txt"), find_with(update, "i.txt"));
 }
 
+// Reports with neither a date nor a published date, which only say "on Sunday" or "on December
+// 20": the day they name picks the attack among several at the site with the same figures.
+TEST(MergeCandidates, UndatedReportsJoinTheAttackOnTheDayTheyName) {
+  Report sunday = report("a.txt", "2020-12-20", "2020-12-20", kEmbassy);  // a Sunday
+  sunday.main->launched = 3;
+  Report sunday_late = report("b.txt", "2020-12-21", "2020-12-21", kEmbassy);  // one outlet
+  sunday_late.main->launched = 2;                                              // dates it Monday
+  Report sunday_third = report("c.txt", "2020-12-20", "2020-12-20", kEmbassy);
+  Report monday = report("d.txt", "2021-02-22", "2021-02-22", kEmbassy);  // a Monday
+  monday.main->launched = 3;
+  Report says_monday = report("e.txt", "", std::nullopt, kEmbassy);
+  says_monday.main->launched = 3;
+  says_monday.main->date_clue.weekday = 1;
+  Report says_sunday = report("f.txt", "", std::nullopt, kEmbassy);
+  says_sunday.main->launched = 3;
+  says_sunday.main->date_clue.weekday = 0;
+  Report says_december_20 = report("g.txt", "", std::nullopt, kEmbassy);  // no figure at all
+  says_december_20.main->date_clue = sitrep::DateClue{12, 20, -1};
+  Report says_tuesday = report("h.txt", "", std::nullopt, kEmbassy);  // fits neither
+  says_tuesday.main->launched = 3;
+  says_tuesday.main->date_clue.weekday = 2;
+  auto update = merge::rebuild({sunday, sunday_late, sunday_third, monday, says_monday, says_sunday,
+                                says_december_20, says_tuesday},
+                               {}, kNow);
+  EXPECT_EQ(find_with(update, "a.txt"), find_with(update, "b.txt"));
+  EXPECT_EQ(find_with(update, "f.txt"), find_with(update, "a.txt"));
+  EXPECT_EQ(find_with(update, "g.txt"), find_with(update, "a.txt"));
+  EXPECT_EQ(find_with(update, "e.txt"), find_with(update, "d.txt"));
+  EXPECT_NE(find_with(update, "h.txt"), find_with(update, "a.txt"));
+  EXPECT_NE(find_with(update, "h.txt"), find_with(update, "d.txt"));
+  // A Monday-night attack most outlets date Tuesday: "on Monday" still finds it, through the
+  // one report that gives Monday, when no attack there is usually dated Monday.
+  Report night_monday = report("m.txt", "2021-02-16", "2021-02-15", kAirBase);
+  night_monday.main->launched = 14;
+  Report night_tuesday = report("n.txt", "2021-02-16", "2021-02-16", kAirBase);
+  Report night_tuesday_too = report("o.txt", "2021-02-16", "2021-02-16", kAirBase);
+  Report says_night_monday = report("p.txt", "", std::nullopt, kAirBase);
+  says_night_monday.main->launched = 14;
+  says_night_monday.main->date_clue.weekday = 1;
+  update =
+      merge::rebuild({night_monday, night_tuesday, night_tuesday_too, says_night_monday}, {}, kNow);
+  EXPECT_EQ(find_with(update, "p.txt"), find_with(update, "n.txt"));
+  // Two undated reports whose days differ are two attacks, however alike their figures.
+  Report undated_sunday = report("i.txt", "", std::nullopt, kAirBase);
+  undated_sunday.main->launched = 4;
+  undated_sunday.main->date_clue.weekday = 0;
+  Report undated_friday = undated_sunday;
+  undated_friday.doc = "j.txt";
+  undated_friday.main->date_clue.weekday = 5;
+  Report undated_sunday_too = undated_sunday;
+  undated_sunday_too.doc = "k.txt";
+  update = merge::rebuild({undated_sunday, undated_friday, undated_sunday_too}, {}, kNow);
+  EXPECT_NE(find_with(update, "i.txt"), find_with(update, "j.txt"));
+  EXPECT_EQ(find_with(update, "i.txt"), find_with(update, "k.txt"));
+}
+
 TEST(MergeCandidates, NullDateMergesThroughPublishedDate) {
   Report dated = report("a.txt", "2023-12-08", "2023-12-08", kEmbassy);
   Report undated = report("b.txt", "2023-12-10", std::nullopt, kEmbassy);  // 2 days later

@@ -98,6 +98,22 @@ TEST(TextDates, NoPublishedDateMeansUnresolvedRelativeDays) {
   auto d = find_dates("struck on Tuesday", "");
   ASSERT_EQ(d.size(), 1u);
   EXPECT_FALSE(d[0].date.has_value());
+  EXPECT_EQ(d[0].clue, (DateClue{0, 0, 2}));  // what it says is kept for merging
+}
+
+TEST(TextDates, UnresolvedDatesKeepTheirMonthDayAndWeekday) {
+  auto d = find_dates("rockets fell on December 20 and again on Friday, 3 January", "");
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_FALSE(d[0].date.has_value());
+  EXPECT_EQ(d[0].clue, (DateClue{12, 20, -1}));
+  EXPECT_EQ(d[1].clue, (DateClue{1, 3, 5}));
+  auto day = days_from_civil("2020-12-20");  // a Sunday
+  ASSERT_TRUE(day);
+  EXPECT_TRUE(matches(DateClue{12, 20, 0}, *day));
+  EXPECT_TRUE(matches(DateClue{0, 0, 0}, *day));
+  EXPECT_FALSE(matches(DateClue{0, 0, 1}, *day));
+  EXPECT_FALSE(matches(DateClue{12, 21, -1}, *day));
+  EXPECT_FALSE(matches(DateClue{11, 0, -1}, *day));
 }
 
 TEST(TextTimes, TwelveAndTwentyFourHourForms) {

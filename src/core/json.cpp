@@ -5,6 +5,9 @@ namespace {
 
 using nlohmann::json;
 
+constexpr const char* kWeekdays[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                     "thursday", "friday", "saturday"};
+
 template <typename T>
 json optional_json(const std::optional<T>& value) {
   return value ? json(*value) : json(nullptr);
@@ -42,6 +45,13 @@ Attack attack_from(const json& object) {
   Attack attack;
   attack.date = optional_from<std::string>(object, "date");
   attack.time_local = optional_from<std::string>(object, "time_local");
+  if (auto clue = object.find("date_clue"); clue != object.end() && clue->is_object()) {
+    attack.date_clue.month = clue->value("month", 0);
+    attack.date_clue.day = clue->value("day", 0);
+    const std::string weekday = clue->value("weekday", "");
+    for (int w = 0; w < 7; ++w)
+      if (weekday == kWeekdays[w]) attack.date_clue.weekday = w;
+  }
   attack.country = string_from(object, "country");
   attack.city = string_from(object, "city");
   attack.facility = string_from(object, "facility");
@@ -96,30 +106,38 @@ json to_json(const Evidence& evidence) {
 json to_json(const Attack& a) {
   json evidence = json::object();
   for (const auto& [field, value] : a.evidence) evidence[field] = to_json(value);
-  return json{{"date", optional_json(a.date)},
-              {"time_local", optional_json(a.time_local)},
-              {"country", string_or_null(a.country)},
-              {"city", string_or_null(a.city)},
-              {"facility", string_or_null(a.facility)},
-              {"lat", optional_json(a.lat)},
-              {"lon", optional_json(a.lon)},
-              {"geo_precision", string_or_null(a.geo_precision)},
-              {"target_type", a.target_type},
-              {"weapon", a.weapon},
-              {"weapon_detail", string_or_null(a.weapon_detail)},
-              {"launched", optional_json(a.launched)},
-              {"intercepted", optional_json(a.intercepted)},
-              {"impacted", optional_json(a.impacted)},
-              {"killed", optional_json(a.killed)},
-              {"injured", optional_json(a.injured)},
-              {"damage", a.damage},
-              {"suspected", a.suspected},
-              {"suspected_basis", a.suspected_basis},
-              {"claimed_by", a.claimed_by},
-              {"denied_by", a.denied_by},
-              {"alarm_sounded", optional_json(a.alarm_sounded)},
-              {"air_defense_engaged", optional_json(a.air_defense_engaged)},
-              {"evidence", evidence}};
+  json out{{"date", optional_json(a.date)},
+           {"time_local", optional_json(a.time_local)},
+           {"country", string_or_null(a.country)},
+           {"city", string_or_null(a.city)},
+           {"facility", string_or_null(a.facility)},
+           {"lat", optional_json(a.lat)},
+           {"lon", optional_json(a.lon)},
+           {"geo_precision", string_or_null(a.geo_precision)},
+           {"target_type", a.target_type},
+           {"weapon", a.weapon},
+           {"weapon_detail", string_or_null(a.weapon_detail)},
+           {"launched", optional_json(a.launched)},
+           {"intercepted", optional_json(a.intercepted)},
+           {"impacted", optional_json(a.impacted)},
+           {"killed", optional_json(a.killed)},
+           {"injured", optional_json(a.injured)},
+           {"damage", a.damage},
+           {"suspected", a.suspected},
+           {"suspected_basis", a.suspected_basis},
+           {"claimed_by", a.claimed_by},
+           {"denied_by", a.denied_by},
+           {"alarm_sounded", optional_json(a.alarm_sounded)},
+           {"air_defense_engaged", optional_json(a.air_defense_engaged)},
+           {"evidence", evidence}};
+  if (!a.date && !a.date_clue.empty()) {
+    json clue = json::object();
+    if (a.date_clue.month) clue["month"] = a.date_clue.month;
+    if (a.date_clue.day) clue["day"] = a.date_clue.day;
+    if (a.date_clue.weekday >= 0) clue["weekday"] = kWeekdays[a.date_clue.weekday];
+    out["date_clue"] = clue;
+  }
+  return out;
 }
 
 json to_json(const BackgroundAttack& b) {

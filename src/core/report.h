@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/date_clue.h"
+
 namespace sitrep {
 
 // The sentence that supports a value, and who the article says gave it.
@@ -20,7 +22,10 @@ struct Evidence {
 struct Attack {
   std::optional<std::string> date;        // YYYY-MM-DD
   std::optional<std::string> time_local;  // HH:MM
-  std::string country;                    // ISO 3166 alpha-2
+  // When `date` is null: the month, day or weekday the article still gives ("on Sunday").
+  // Written as "date_clue" only then; not a SCHEMA field, an addition of ours.
+  DateClue date_clue;
+  std::string country;  // ISO 3166 alpha-2
   std::string city;
   std::string facility;
   std::optional<double> lat, lon;

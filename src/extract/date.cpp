@@ -4,10 +4,9 @@
 
 namespace sitrep::extract {
 
-Read<std::optional<std::string>> read_date(const Annotated& article,
-                                           const std::vector<std::size_t>& sentences,
-                                           std::size_t anchor) {
-  Read<std::optional<std::string>> out;
+Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t>& sentences,
+                         std::size_t anchor) {
+  Read<EventDay> out;
   const auto pub = article.published_day;
   std::optional<std::string> reporting;
   const SentenceView* reporting_view = nullptr;
@@ -15,26 +14,32 @@ Read<std::optional<std::string>> read_date(const Annotated& article,
     const auto& v = article.sentences[i];
     if (i != anchor && v.sentence.quoted) continue;
     for (const auto& d : v.dates) {
-      if (!d.date) continue;
-      auto days = text::days_from_civil(*d.date);
+      if (!d.date && (pub || d.clue.empty())) continue;
+      auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
       if (pub && days && (*days > *pub + 1 || *days < *pub - 30)) continue;
       if (date_starts_period(v, d)) continue;
       if (date_is_reporting_mention(v, d)) {
-        if (!reporting) reporting = d.date, reporting_view = &v;
+        if (!reporting && d.date) reporting = d.date, reporting_view = &v;
         continue;
       }
       if (!v.attack_evidence && i != anchor) continue;
-      out.value = d.date;
+      if (!d.date) {
+        // No year and no published date: keep what it says for merging, and read on.
+        if (out.value.clue.empty()) out.value.clue = d.clue;
+        continue;
+      }
+      out.value.date = d.date;
       out.evidence = evidence_of(v);
       return out;
     }
   }
   if (reporting) {
-    out.value = reporting;
+    out.value.date = reporting;
     out.evidence = evidence_of(*reporting_view);
   } else if (!article.published.empty()) {
-    out.value = article.published;
+    out.value.date = article.published;
   }
+  if (out.value.date) out.value.clue = {};
   return out;
 }
 

@@ -12,10 +12,16 @@
 
 namespace sitrep::extract {
 
+// The day of an event: its date, or when no date can be resolved (no year written and no
+// published date), what the text still says about the day ("on Sunday", "December 20").
+struct EventDay {
+  std::optional<std::string> date;  // YYYY-MM-DD
+  DateClue clue;                    // empty when `date` is set
+};
+
 // `sentences`: the anchor first, then the event's other sentences in document order.
-Read<std::optional<std::string>> read_date(const Annotated& article,
-                                           const std::vector<std::size_t>& sentences,
-                                           std::size_t anchor);
+Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t>& sentences,
+                         std::size_t anchor);
 
 struct Event;
 Read<std::optional<std::string>> read_time(const Annotated& article, const Event& event);

@@ -97,7 +97,7 @@ std::vector<BackgroundAttack> other_attacks(const Annotated& article,
       if (d.date && (d.explicit_day || other) && !date_is_reporting_mention(v, d)) date = d.date;
     if (!date) continue;
     const auto& f = lexicon.facility(facilities.front()->entry);
-    if (main && main->date.value == date && main->place.facility &&
+    if (main && main->date.value.date == date && main->place.facility &&
         same_or_nested(*main->place.facility, f))
       continue;
     BackgroundAttack b;
@@ -145,8 +145,8 @@ Events find_events(const Annotated& article, const lexicon::Lexicon& lexicon,
   for (std::size_t i : candidates)
     if (i != e.anchor) order.push_back(i);
   e.date = read_date(article, order, e.anchor);
-  if (e.date.value)
-    if (auto day = text::days_from_civil(*e.date.value))
+  if (e.date.value.date)
+    if (auto day = text::days_from_civil(*e.date.value.date))
       refine_roles_by_day(article, e.anchor, *day, roles);
   e.sentences = members(article, lexicon, roles, e.place.facility);
   e.roles = roles;

@@ -15,6 +15,7 @@
 
 #include "core/report.h"
 #include "extract/annotate.h"
+#include "extract/date.h"
 #include "extract/detect.h"
 #include "extract/place.h"
 #include "lexicon/lexicon.h"
@@ -26,7 +27,7 @@ struct Event {
   std::vector<std::size_t> sentences;  // the sentences that speak of it, in document order
   std::vector<Role> roles;             // every sentence's role as seen from this event
   Place place;                         // its site (facility, else city, else country)
-  Read<std::optional<std::string>> date;
+  Read<EventDay> date;
 
   bool speaks_of(std::size_t sentence) const;
 };

@@ -26,7 +26,9 @@ Attack read_attack(const Annotated& article, const lexicon::Lexicon& lexicon, co
     slot = read.value;
     if (read.evidence) attack.evidence[field] = *read.evidence;
   };
-  keep("date", e.date, attack.date);
+  attack.date = e.date.value.date;
+  attack.date_clue = e.date.value.clue;
+  if (e.date.evidence) attack.evidence["date"] = *e.date.evidence;
   keep("time_local", read_time(article, e), attack.time_local);
 
   auto weapon = read_weapon(article, lexicon, e);

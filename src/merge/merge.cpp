@@ -27,6 +27,7 @@
 
 #include "core/geo.h"
 #include "core/json.h"
+#include "text/text.h"
 
 namespace sitrep::merge {
 namespace {
@@ -106,6 +107,7 @@ struct Mention {
   // may have been that day or the day before.
   bool day_is_report = false;
   int anchor = kNoDay;  // day used for ordering and the index: date, else published
+  DateClue clue;        // what an undated main report still says of the day ("on Sunday")
   std::string country, city, facility, weapon;
   std::optional<double> lat, lon;
   std::string content;  // canonical serialisation, the last tie-breaker of the canonical order
@@ -123,6 +125,7 @@ Mention main_mention(const Report& report) {
   // The extractor keeps no evidence for a date it took from the publication (SCHEMA's rule).
   m.day_is_report = m.day && !report.main->evidence.count("date");
   m.anchor = m.day ? *m.day : (m.published ? *m.published : kNoDay);
+  if (!m.day) m.clue = report.main->date_clue;
   m.country = report.main->country;
   m.city = report.main->city;
   m.facility = report.main->facility;
@@ -202,6 +205,33 @@ std::set<std::pair<int, int>> figures_of(const Mention& m) {
   return out;
 }
 
+// Whether two undated reports' clues can name the same day: no weekday, month or day differs.
+bool clues_agree(const DateClue& a, const DateClue& b) {
+  if (a.weekday >= 0 && b.weekday >= 0 && a.weekday != b.weekday) return false;
+  if (a.month && b.month && a.month != b.month) return false;
+  return !(a.day && b.day && a.day != b.day);
+}
+
+// How well an undated report's clue fits a dated cluster: 2 when the day most of its members
+// give has that weekday, month and day; 1 when only some member's day has (one outlet dating a
+// Monday-night attack to Tuesday); 0 when none has. A report with no clue fits every cluster 1.
+int clue_fit(const DateClue& clue, const std::vector<std::size_t>& members,
+             const std::vector<Mention>& mentions) {
+  if (clue.empty()) return 1;
+  std::map<int, int> votes;
+  for (std::size_t j : members)
+    if (mentions[j].day) ++votes[*mentions[j].day];
+  if (votes.empty()) return 0;
+  auto modal = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) {
+    return a.second < b.second;  // the first (earliest) of equally common days wins
+  });
+  if (text::matches(clue, modal->first)) return 2;
+  return std::any_of(votes.begin(), votes.end(),
+                     [&](const auto& vote) { return text::matches(clue, vote.first); })
+             ? 1
+             : 0;
+}
+
 // Whether two main mentions can describe the same attack.
 bool mains_compatible(const Mention& a, const Mention& b) {
   if (!countries_compatible(a.country, b.country)) return false;
@@ -224,9 +254,12 @@ bool mains_compatible(const Mention& a, const Mention& b) {
   } else if (a.published && b.published) {
     if (std::abs(*a.published - *b.published) > 1) return false;
   } else {
-    // Nothing dates either one: the very same facility, and a figure both repeat (a site is
-    // attacked many times; undated reports of it are one attack only when their numbers say so).
+    // Nothing dates either one: the very same facility, days that do not contradict, and a
+    // figure both repeat or the same month and day written (a site is attacked many times;
+    // undated reports of it are one attack only when their numbers or their days say so).
     if (a.facility.empty() || !same_name(a.facility, b.facility)) return false;
+    if (!clues_agree(a.clue, b.clue)) return false;
+    if (a.clue.day && a.clue.month == b.clue.month && a.clue.day == b.clue.day) return true;
     auto fa = figures_of(a), fb = figures_of(b);
     return std::any_of(fa.begin(), fa.end(), [&](const auto& f) { return fb.count(f) > 0; });
   }
@@ -249,9 +282,11 @@ struct Cluster {
   std::vector<std::size_t> members;  // indices into the mention vector, canonical order
 };
 
-// A report that gives neither a day nor a published date joins the one dated attack at its site
-// (or a site nested with it) whose figures it repeats; with none, or with several such attacks,
-// it stays where clustering put it.
+// A report that gives neither a day nor a published date joins the dated attack at its site (or
+// a site nested with it) whose figures it repeats, or whose month and day it names ("on December
+// 20"), and that best fits what it says of the day ("on Sunday": the attack's usual day first,
+// then any day its reports give); with none, or with several equally good, it stays where
+// clustering put it.
 void attach_undated(const std::vector<Mention>& mentions, std::vector<Cluster>& clusters) {
   auto dated = [&](const Cluster& c) {
     return std::any_of(c.members.begin(), c.members.end(),
@@ -263,9 +298,12 @@ void attach_undated(const std::vector<Mention>& mentions, std::vector<Cluster>& 
     for (std::size_t i : undated.members) {
       const Mention& m = mentions[i];
       auto figures = figures_of(m);
-      if (m.facility.empty() || figures.empty()) continue;
+      const bool names_day = m.clue.month && m.clue.day;
+      if (m.facility.empty() || (figures.empty() && !names_day)) continue;
+      // The clusters that fit best; it moves only when there is exactly one.
       std::optional<std::size_t> match;
       bool ambiguous = false;
+      int best = 0;
       for (std::size_t c = 0; c < clusters.size(); ++c) {
         if (!dated(clusters[c])) continue;
         bool site = false, shares = false, weapons = true;
@@ -275,8 +313,11 @@ void attach_undated(const std::vector<Mention>& mentions, std::vector<Cluster>& 
           site = site || (!other.facility.empty() && place_compatible(m, other));
           for (const auto& f : figures_of(other)) shares = shares || figures.count(f) > 0;
         }
-        if (!site || !shares || !weapons) continue;
-        ambiguous = ambiguous || match.has_value();
+        if (!site || !weapons || (!shares && !names_day)) continue;
+        const int fit = clue_fit(m.clue, clusters[c].members, mentions);
+        if (fit == 0 || fit < best) continue;
+        ambiguous = fit == best && match.has_value();
+        best = fit;
         match = c;
       }
       if (match && !ambiguous) moves.emplace_back(i, *match);

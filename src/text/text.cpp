@@ -252,6 +252,15 @@ std::string civil_from_days(long z) {
   return buffer;
 }
 
+bool matches(const DateClue& clue, long days) {
+  if (clue.weekday >= 0 && weekday(days) != clue.weekday) return false;
+  if (clue.month == 0) return true;
+  const std::string ymd_text = civil_from_days(days);
+  const int month = std::atoi(ymd_text.substr(5, 2).c_str());
+  const int day = std::atoi(ymd_text.substr(8, 2).c_str());
+  return month == clue.month && (clue.day == 0 || day == clue.day);
+}
+
 int weekday(long days) {
   return static_cast<int>(days >= -4 ? (days + 4) % 7 : (days + 5) % 7 + 6);
 }
@@ -378,6 +387,7 @@ std::vector<DateMention> find_dates(std::string_view sentence, std::string_view 
     if (std::size_t end = month_day(i, y, m, d); end) {
       DateMention mention{Span{tokens[i].start, tokens[end - 1].end}, std::nullopt, false, true};
       mention.date = y ? std::optional(ymd(y, m, d)) : resolve_year(m, d);
+      mention.clue = DateClue{m, d};
       out.push_back(mention);
       i = end - 1;
       continue;
@@ -385,6 +395,7 @@ std::vector<DateMention> find_dates(std::string_view sentence, std::string_view 
     if (std::size_t end = day_month(i, y, m, d); end) {
       DateMention mention{Span{tokens[i].start, tokens[end - 1].end}, std::nullopt, false, true};
       mention.date = y ? std::optional(ymd(y, m, d)) : resolve_year(m, d);
+      mention.clue = DateClue{m, d};
       out.push_back(mention);
       i = end - 1;
       continue;
@@ -401,6 +412,7 @@ std::vector<DateMention> find_dates(std::string_view sentence, std::string_view 
       if (end) {
         DateMention mention{Span{tokens[i].start, tokens[end - 1].end}, resolve_year(hm, hd), false,
                             true};
+        mention.clue = DateClue{hm, hd};
         out.push_back(mention);
         i = end - 1;
         continue;
@@ -419,6 +431,7 @@ std::vector<DateMention> find_dates(std::string_view sentence, std::string_view 
       if (end) {
         DateMention mention{Span{tokens[i].start, tokens[end - 1].end}, std::nullopt, false, true};
         mention.date = y ? std::optional(ymd(y, m, d)) : resolve_year(m, d);
+        mention.clue = DateClue{m, d, *wd};
         out.push_back(mention);
         i = end - 1;
         continue;
@@ -426,6 +439,7 @@ std::vector<DateMention> find_dates(std::string_view sentence, std::string_view 
       bool last = i > 0 && tokens[i - 1].lower == "last";
       DateMention mention{Span{tokens[last ? i - 1 : i].start, tokens[i].end}, std::nullopt, true,
                           false};
+      mention.clue.weekday = *wd;
       if (pub) {
         long day = *pub;
         if (last) --day;  // "last Tuesday" is before the day of publication

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/date_clue.h"
 #include "core/document.h"
 
 namespace sitrep::text {
@@ -40,12 +41,15 @@ std::optional<int> parse_number(std::string_view lower_token);
 // "first" -> 1, "second" -> 2 ... "tenth" -> 10.
 std::optional<int> parse_ordinal(std::string_view lower_token);
 
+using sitrep::DateClue;
+
 // A calendar date written or implied in a sentence.
 struct DateMention {
   Span span;                        // offsets into the sentence text
   std::optional<std::string> date;  // YYYY-MM-DD once resolved; nullopt when unresolvable
   bool relative = false;            // weekday / today / yesterday, resolved against published
   bool explicit_day = false;        // a month and day number were written
+  DateClue clue;                    // the month, day and weekday written, resolved or not
 };
 
 // Finds date expressions in `sentence` and resolves them against `published` (YYYY-MM-DD or
@@ -66,5 +70,7 @@ std::vector<TimeMention> find_times(std::string_view sentence, int utc_offset_ho
 std::optional<long> days_from_civil(std::string_view ymd);  // days since 1970-01-01
 std::string civil_from_days(long days);
 int weekday(long days);  // 0 = Sunday
+// Whether the day `days` (since 1970-01-01) has the clue's month, day and weekday.
+bool matches(const DateClue& clue, long days);
 
 }  // namespace sitrep::text
