@@ -13,9 +13,11 @@
 
 #include <netinet/in.h>
 #include <pwd.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -120,12 +122,32 @@ class PgServer {
     return port;
   }
 
+  // Servers left by test processes that were killed (a ctest timeout): their destructor never
+  // ran. Each server's directory names the process that started it.
+  void stop_orphans() const {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(fs::temp_directory_path(), ec)) {
+      const std::string name = entry.path().filename().string();
+      if (!name.starts_with("sitrep-pg-") || name.starts_with("sitrep-pg-template-")) continue;
+      const std::string owner = read(entry.path().string() + "/owner.pid");
+      if (owner.empty()) continue;  // being set up, or not ours
+      const long pid = std::strtol(owner.c_str(), nullptr, 10);
+      if (pid <= 0 || ::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;
+      run(pg_ctl() + " -D " + quote(entry.path().string() + "/data") +
+          " -m immediate -w stop > /dev/null 2>&1");
+      fs::remove_all(entry.path(), ec);
+    }
+  }
+
   bool start() {
     namespace fs = std::filesystem;
+    stop_orphans();
     std::string pattern = (fs::temp_directory_path() / "sitrep-pg-XXXXXX").string();
     if (!::mkdtemp(pattern.data())) return error("mkdtemp failed");
     root_ = pattern;
     data_ = root_ + "/data";
+    std::ofstream(root_ + "/owner.pid") << ::getpid() << "\n";
     if (::geteuid() == 0) {
       const passwd* user = ::getpwnam("postgres");
       if (!user) return error("running as root and there is no 'postgres' user to run initdb");
