@@ -10,6 +10,8 @@ packages=(
   libhyperscan-dev libicu-dev libgumbo-dev libcurl4-openssl-dev libxml2-dev libexttextcat-dev
   libsqlite3-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libhowardhinnant-date-dev
   libcpp-httplib-dev liblinear-dev
+  libpq-dev libpqxx-dev  # the PostgreSQL store (src/store/postgres/)
+  postgresql-15          # a real server for the PostgreSQL tests (tests/pg_server.h)
   chromium fonts-dejavu-core libxml2-utils
   time  # /usr/bin/time: peak memory in `make bench`
 )

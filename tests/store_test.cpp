@@ -1,13 +1,18 @@
-// Store: SQLite backend round trips, duplicates, filters, revisions, atomicity, migrations.
+// Store: round trips, duplicates, filters, revisions, atomicity, migrations, the merge lock; every
+// test runs against SQLite and against a real PostgreSQL server (tests/pg_server.h).
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <string>
 #include <thread>
+#include <vector>
 
+#include "pg_server.h"
+#include "store/postgres/postgres_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/store.h"
 
@@ -16,15 +21,30 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class StoreTest : public ::testing::Test {
+enum class Backend { kSqlite, kPostgres };
+
+std::string backend_name(const ::testing::TestParamInfo<Backend>& info) {
+  return info.param == Backend::kSqlite ? "sqlite" : "postgres";
+}
+
+class StoreTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
+    std::string test = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::replace(test.begin(), test.end(), '/', '_');  // the backend follows a '/'
     dir_ = fs::temp_directory_path() /
-           ("sitrep_store_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+           ("sitrep_store_test_" + std::to_string(::getpid()) + "_" + test);
     fs::remove_all(dir_);
     fs::create_directories(dir_);
-    path_ = (dir_ / "test.db").string();
+    if (GetParam() == Backend::kSqlite) {
+      path_ = (dir_ / "test.db").string();
+      name_ = "test.db";
+      return;
+    }
+    auto* server = sitrep::testing::PgServer::shared();
+    if (!server) GTEST_SKIP() << sitrep::testing::PgServer::why_missing();
+    name_ = sitrep::testing::PgServer::test_database();
+    path_ = server->create_database(name_);
   }
   void TearDown() override { fs::remove_all(dir_); }
 
@@ -32,6 +52,29 @@ class StoreTest : public ::testing::Test {
     auto store = open_store(path_);
     EXPECT_TRUE(store.has_value()) << (store ? "" : store.error().message);
     return store ? std::move(*store) : nullptr;
+  }
+
+  // The schema_version table: how many rows, and the highest version.
+  std::pair<int, int> schema_versions() {
+    const char* sql = "SELECT count(*), max(version) FROM schema_version";
+    if (GetParam() == Backend::kPostgres) {
+      pqxx::connection connection(path_);
+      pqxx::read_transaction tx(connection);
+      auto row = tx.exec1(sql);
+      return {row[0].as<int>(), row[1].as<int>()};
+    }
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr), SQLITE_OK);
+    EXPECT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+    std::pair<int, int> out{sqlite3_column_int(stmt, 0), sqlite3_column_int(stmt, 1)};
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return out;
+  }
+  int schema_version() const {
+    return GetParam() == Backend::kSqlite ? sqlite_schema_version() : postgres_schema_version();
   }
 
   static StoredDocument document(const std::string& id, const std::string& name,
@@ -88,10 +131,11 @@ class StoreTest : public ::testing::Test {
   }
 
   fs::path dir_;
-  std::string path_;
+  std::string path_;  // file path or URI
+  std::string name_;  // what error messages name: the file or the database
 };
 
-TEST_F(StoreTest, DocumentAndReportRoundTrip) {
+TEST_P(StoreTest, DocumentAndReportRoundTrip) {
   auto store = open();
   ASSERT_TRUE(store);
   auto put = store->put_document(document("d-1", "one.txt", "Rockets hit the compound."),
@@ -123,7 +167,7 @@ TEST_F(StoreTest, DocumentAndReportRoundTrip) {
   EXPECT_EQ(r.tallies[0].count, 40);
 }
 
-TEST_F(StoreTest, DuplicateDocumentReturnsFalseAndWritesNothing) {
+TEST_P(StoreTest, DuplicateDocumentReturnsFalseAndWritesNothing) {
   auto store = open();
   ASSERT_TRUE(store);
   ASSERT_TRUE(*store->put_document(document("d-1", "one.txt", "first text"), report("one.txt", 3)));
@@ -143,7 +187,7 @@ TEST_F(StoreTest, DuplicateDocumentReturnsFalseAndWritesNothing) {
   EXPECT_TRUE(store->documents({"other"})->empty());
 }
 
-TEST_F(StoreTest, FullTextSearchOverTextAndTitle) {
+TEST_P(StoreTest, FullTextSearchOverTextAndTitle) {
   auto store = open();
   ASSERT_TRUE(store);
   ASSERT_TRUE(*store->put_document(document("d-1", "one.txt", "Katyusha rockets struck Baghdad."),
@@ -162,7 +206,7 @@ TEST_F(StoreTest, FullTextSearchOverTextAndTitle) {
   EXPECT_TRUE(store->documents({"mortar"})->empty());
 }
 
-TEST_F(StoreTest, IncidentRoundTripAndFilters) {
+TEST_P(StoreTest, IncidentRoundTripAndFilters) {
   auto store = open();
   ASSERT_TRUE(store);
   std::vector<Incident> incidents = {
@@ -224,7 +268,7 @@ TEST_F(StoreTest, IncidentRoundTripAndFilters) {
   EXPECT_FALSE(none->has_value());
 }
 
-TEST_F(StoreTest, RevisionsUpsertsAndRemovals) {
+TEST_P(StoreTest, RevisionsUpsertsAndRemovals) {
   auto store = open();
   ASSERT_TRUE(store);
   Incident a = incident("inc-a", "2023-12-08", 33.3, 44.4, "US Embassy Baghdad", "rocket");
@@ -250,7 +294,7 @@ TEST_F(StoreTest, RevisionsUpsertsAndRemovals) {
 
 // The alerts a change calls for are queued in the change's own transaction: with it when it
 // commits, never without it (a process killed between two transactions used to lose them).
-TEST_F(StoreTest, AlertsAreQueuedWithTheIncidents) {
+TEST_P(StoreTest, AlertsAreQueuedWithTheIncidents) {
   auto store = open();
   ASSERT_TRUE(store);
   sitrep::store::Subscription s;
@@ -281,7 +325,7 @@ TEST_F(StoreTest, AlertsAreQueuedWithTheIncidents) {
   EXPECT_EQ(store->alerts(std::nullopt)->size(), 1u);
 }
 
-TEST_F(StoreTest, FailingSaveLeavesEarlierDataIntact) {
+TEST_P(StoreTest, FailingSaveLeavesEarlierDataIntact) {
   auto store = open();
   ASSERT_TRUE(store);
   Incident a = incident("inc-a", "2023-12-08", 33.3, 44.4, "US Embassy Baghdad", "rocket");
@@ -296,7 +340,7 @@ TEST_F(StoreTest, FailingSaveLeavesEarlierDataIntact) {
   auto bad = store->save_incidents({changed, extra}, {}, {Revision{"", 2, "b.txt", "oops", ""}});
   ASSERT_FALSE(bad.has_value());
   EXPECT_EQ(bad.error().kind, Error::Kind::kStore);
-  EXPECT_NE(bad.error().message.find("test.db"), std::string::npos) << bad.error().message;
+  EXPECT_NE(bad.error().message.find(name_), std::string::npos) << bad.error().message;
 
   auto all = store->incidents({});
   ASSERT_TRUE(all.has_value());
@@ -314,7 +358,7 @@ TEST_F(StoreTest, FailingSaveLeavesEarlierDataIntact) {
   EXPECT_TRUE(*store->put_document(document("d-1", "x.txt", "text"), report("x.txt", 1)));
 }
 
-TEST_F(StoreTest, ReopenKeepsDataAndMigrationsAreIdempotent) {
+TEST_P(StoreTest, ReopenKeepsDataAndMigrationsAreIdempotent) {
   {
     auto store = open();
     ASSERT_TRUE(store);
@@ -331,21 +375,11 @@ TEST_F(StoreTest, ReopenKeepsDataAndMigrationsAreIdempotent) {
     EXPECT_EQ(store->documents({"one"})->size(), 1u);
   }
   // Each migration is recorded exactly once.
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT count(*), max(version) FROM schema_version", -1, &stmt,
-                               nullptr),
-            SQLITE_OK);
-  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(stmt, 0), sqlite_schema_version());
-  EXPECT_EQ(sqlite3_column_int(stmt, 1), sqlite_schema_version());
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
+  EXPECT_EQ(schema_versions(), std::make_pair(schema_version(), schema_version()));
 }
 
 // Two connections (as two processes would have): the second waits until the first lets go.
-TEST_F(StoreTest, MergeLockMakesASecondConnectionWait) {
+TEST_P(StoreTest, MergeLockMakesASecondConnectionWait) {
   auto first = open();
   auto second = open();
   ASSERT_TRUE(first && second);
@@ -366,13 +400,90 @@ TEST_F(StoreTest, MergeLockMakesASecondConnectionWait) {
   EXPECT_TRUE(again.has_value());
 }
 
-TEST_F(StoreTest, PostgresNotBuiltAndBadPathsAreErrors) {
-  auto pg = open_store("postgresql://localhost/sitrep");
-  ASSERT_FALSE(pg.has_value());
-  EXPECT_EQ(pg.error().message, "PostgreSQL backend not built yet");
-  auto missing_dir = open_store((dir_ / "no" / "such" / "dir" / "x.db").string());
+// Several processes opening a database sitrep never saw, at once: each migration is applied once
+// and every open succeeds (SQLite: the write transaction; PostgreSQL: the advisory lock).
+TEST_P(StoreTest, ConcurrentOpensApplyEachMigrationOnce) {
+  std::vector<std::thread> openers;
+  std::atomic<int> opened = 0;
+  for (int i = 0; i < 4; ++i)
+    openers.emplace_back([&] {
+      auto store = open_store(path_);
+      EXPECT_TRUE(store.has_value()) << (store ? "" : store.error().message);
+      if (store) ++opened;
+    });
+  for (auto& t : openers) t.join();
+  EXPECT_EQ(opened, 4);
+  EXPECT_EQ(schema_versions(), std::make_pair(schema_version(), schema_version()));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), backend_name);
+
+TEST(StoreOpen, BadLocationsAreErrors) {
+  const fs::path dir =
+      fs::temp_directory_path() / ("sitrep_store_open_" + std::to_string(::getpid()));
+  auto missing_dir = open_store((dir / "no" / "such" / "dir" / "x.db").string());
   ASSERT_FALSE(missing_dir.has_value());
   EXPECT_NE(missing_dir.error().message.find("x.db"), std::string::npos);
+  // Nothing listens on port 1: the error names the server, never the password.
+  for (const char* uri : {"postgresql://sitrep:s3cret@127.0.0.1:1/sitrep",
+                          "postgres://127.0.0.1:1/sitrep?password=s3cret&connect_timeout=5"}) {
+    auto pg = open_store(uri);
+    ASSERT_FALSE(pg.has_value());
+    EXPECT_EQ(pg.error().kind, Error::Kind::kStore);
+    EXPECT_NE(pg.error().message.find("127.0.0.1:1/sitrep"), std::string::npos)
+        << pg.error().message;
+    EXPECT_EQ(pg.error().message.find("s3cret"), std::string::npos) << pg.error().message;
+  }
+}
+
+// The PostgreSQL store answers a text search as SQLite's FTS5 table does: the same documents in
+// the same order (bm25), words folded the same way (case, diacritics, punctuation).
+TEST(StoreSearch, PostgresFindsWhatSqliteFinds) {
+  auto* server = sitrep::testing::PgServer::shared();
+  if (!server) GTEST_SKIP() << sitrep::testing::PgServer::why_missing();
+  const fs::path dir =
+      fs::temp_directory_path() / ("sitrep_store_search_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  auto sqlite = open_store((dir / "search.db").string());
+  auto postgres = open_store(server->create_database("t_store_search"));
+  ASSERT_TRUE(sqlite.has_value() && postgres.has_value());
+  const std::vector<std::pair<std::string, std::string>> texts = {
+      {"Rockets over Baghdad", "Two rockets struck near the embassy. Rockets, again."},
+      {"Drone attack", "A drone struck Erbil air base; no rockets were fired."},
+      {"Café report", "In the CAFÉ near Kyiv’s centre a drone was downed."},
+      {"Long article", "rockets " + std::string(200, 'x') + " and many other words follow here"},
+      {"Quiet day", "Nothing happened at al-Asad air base today."},
+  };
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    StoredDocument d;
+    d.id = "d-" + std::to_string(i);
+    d.doc = "doc" + std::to_string(i) + ".txt";
+    d.title = texts[i].first;
+    d.text = texts[i].second;
+    Report r;
+    r.doc = d.doc;
+    ASSERT_TRUE(*(*sqlite)->put_document(d, r));
+    ASSERT_TRUE(*(*postgres)->put_document(d, r));
+  }
+  auto docs = [](Store& store, const DocumentQuery& query) {
+    std::vector<std::string> out;
+    auto found = store.documents(query);
+    EXPECT_TRUE(found.has_value()) << (found ? "" : found.error().message);
+    if (found)
+      for (const auto& d : *found) out.push_back(d.doc);
+    return out;
+  };
+  for (const char* words : {"rockets", "ROCKETS struck", "cafe", "café kyiv", "kyiv’s", "air base",
+                            "al-asad", "drone", "\"two.txt\" (", "mortar", "", "x"}) {
+    const auto expected = docs(**sqlite, {words});
+    EXPECT_EQ(docs(**postgres, {words}), expected) << "query: " << words;
+    const DocumentQuery named{words, {"doc0.txt", "doc2.txt"}};
+    EXPECT_EQ(docs(**postgres, named), docs(**sqlite, named)) << "query: " << words;
+  }
+  EXPECT_EQ(docs(**postgres, {"rockets"}).size(), 3u);
+  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/migrate.h"
 #include "cli/serve_commands.h"
 #include "cli/watch.h"
 #include "core/deadline.h"
@@ -394,6 +395,21 @@ int run(int argc, char** argv) {
       "Example:\n  sitrep train-detect --gold tests/real/gold-tune.jsonl "
       "--manifest tests/real/manifest.jsonl tests/real/texts --out data/model/detect.tsv");
 
+  MigrateOptions migrate;
+  migrate.from = db;
+  auto* migrate_cmd = app.add_subcommand(
+      "migrate",
+      "Copy a database (documents, incidents, tokens, subscriptions, alerts, feeds) "
+      "into a new, empty one: SQLite to PostgreSQL.");
+  migrate_cmd->add_option("--from", migrate.from, "Database to copy ($SITREP_DB, else ./sitrep.db)")
+      ->default_str(migrate.from);
+  migrate_cmd
+      ->add_option("--to", migrate.to, "Database to fill: postgresql://... (or a SQLite file)")
+      ->required();
+  migrate_cmd->add_flag("--quiet", migrate.quiet, "No summary line");
+  migrate_cmd->footer(
+      "Example:\n  sitrep migrate --from sitrep.db --to postgresql://sitrep@localhost/sitrep");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {  // --help, --version
@@ -435,6 +451,7 @@ int run(int argc, char** argv) {
     return run_watch(watch, io, &stop_watching);
   }
   if (*feeds_cmd) return run_feeds(feeds, io);
+  if (*migrate_cmd) return run_migrate(migrate, io);
   return kExitUsage;
 }
 

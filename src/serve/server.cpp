@@ -195,10 +195,18 @@ struct Server::Impl {
     return snapshot;
   }
 
+  // What tells the watcher that another process wrote: the store's change stamp (PostgreSQL),
+  // else the database file's signature (SQLite). A failed read counts as no change.
+  std::string data_signature() {
+    auto stamp = store->change_stamp();
+    if (!stamp) return signature;
+    return *stamp ? **stamp : file_signature(options.db);
+  }
+
   // Reloads the snapshot from the store and publishes what changed as events.
   Result<void> reload() {
     std::lock_guard lock(reload_mutex);
-    signature = file_signature(options.db);
+    signature = data_signature();
     auto incidents = store->incidents({});
     if (!incidents) return std::unexpected(incidents.error());
     auto reports = store->reports();
@@ -246,7 +254,7 @@ struct Server::Impl {
       std::string now;
       {
         std::lock_guard reload_lock(reload_mutex);
-        now = file_signature(options.db);
+        now = data_signature();
         if (now == signature) now.clear();
       }
       if (!now.empty()) (void)reload();  // a failed reload keeps the last good snapshot

@@ -1,12 +1,13 @@
 #include "store/store.h"
 
+#include "store/postgres/postgres_store.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace sitrep::store {
 
 Result<std::unique_ptr<Store>> open_store(const std::string& uri, Access access) {
   if (uri.starts_with("postgresql://") || uri.starts_with("postgres://"))
-    return fail(Error::Kind::kStore, "PostgreSQL backend not built yet");
+    return open_postgres_store(uri, access);
   if (uri.empty()) return fail(Error::Kind::kUsage, "empty database path");
   return open_sqlite_store(uri, access);
 }
