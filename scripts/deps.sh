@@ -10,6 +10,7 @@ packages=(
   libhyperscan-dev libicu-dev libgumbo-dev libcurl4-openssl-dev libxml2-dev libexttextcat-dev
   libsqlite3-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libhowardhinnant-date-dev
   libcpp-httplib-dev liblinear-dev
+  nats-server libnats-dev  # distributed workers (src/queue, sitrep enqueue / worker)
   chromium fonts-dejavu-core libxml2-utils
   time  # /usr/bin/time: peak memory in `make bench`
 )
