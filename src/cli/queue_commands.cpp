@@ -1,5 +1,6 @@
 #include "cli/queue_commands.h"
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -7,6 +8,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -40,46 +42,74 @@ Result<queue::Connection> open_queue(const std::string& url, std::chrono::second
   return nats;
 }
 
-// Tells the server every `every` that the batch is still being worked on, so a long batch (a
-// slow document, a wait for the merge lock) is not handed to another worker meanwhile. The
-// messages are only read here; they are settled after stop().
-class KeepAlive {
+// What became of one message, decided while storing it; acted on once its batch is merged
+// (acks only after the commit of the merge).
+enum class Fate { kAck, kRetry, kDead };
+struct Held {
+  queue::Message message;
+  Fate fate = Fate::kAck;
+  std::string error;
+};
+
+// The messages a worker holds between their delivery and the merge that lets it ack them.
+// A thread tells the server every `every` that they are still being worked on, so a long wait
+// (a slow document, a long merge, the merge lock) does not hand them to another worker.
+class HeldMessages {
  public:
-  KeepAlive(std::vector<queue::Message>& messages, std::chrono::milliseconds every)
-      : thread_([this, &messages, every] {
+  explicit HeldMessages(std::chrono::milliseconds every)
+      : thread_([this, every] {
           std::unique_lock lock(mutex_);
           while (!cv_.wait_for(lock, every, [this] { return done_; }))
-            for (auto& m : messages) (void)m.in_progress();  // a miss means one redelivery
+            for (auto& h : held_) (void)h.message.in_progress();  // a miss: one redelivery
         }) {}
-  ~KeepAlive() { stop(); }
-  KeepAlive(const KeepAlive&) = delete;
-  KeepAlive& operator=(const KeepAlive&) = delete;
-  void stop() {
+  ~HeldMessages() {
     {
       std::lock_guard lock(mutex_);
       done_ = true;
     }
     cv_.notify_all();
-    if (thread_.joinable()) thread_.join();
+    thread_.join();
+  }
+  HeldMessages(const HeldMessages&) = delete;
+  HeldMessages& operator=(const HeldMessages&) = delete;
+
+  // Adds a fetched batch; returns the index of its first message.
+  std::size_t add(std::vector<queue::Message>&& batch) {
+    std::lock_guard lock(mutex_);
+    const std::size_t first = held_.size();
+    for (auto& m : batch) held_.push_back({std::move(m), Fate::kAck, {}});
+    return first;
+  }
+  // Decides the fate of message `i` (its message is not touched).
+  void decide(std::size_t i, Fate fate, std::string error) {
+    std::lock_guard lock(mutex_);
+    held_[i].fate = fate;
+    held_[i].error = std::move(error);
+  }
+  queue::Message& message(std::size_t i) {  // read-only use on the worker's thread
+    std::lock_guard lock(mutex_);
+    return held_[i].message;
+  }
+  std::size_t size() {
+    std::lock_guard lock(mutex_);
+    return held_.size();
+  }
+  // Everything held, to be settled; the set is empty afterwards.
+  std::vector<Held> take() {
+    std::lock_guard lock(mutex_);
+    return std::exchange(held_, {});
   }
 
  private:
   std::mutex mutex_;
   std::condition_variable cv_;
   bool done_ = false;
-  std::thread thread_;
+  std::vector<Held> held_;
+  std::thread thread_;  // last: starts once the members above exist
 };
 
 struct WorkerCounts {
   std::size_t stored = 0, known = 0, retried = 0, dead = 0, batches = 0, incidents = 0;
-};
-
-// What became of one message of a batch, decided while storing; acted on once the batch is
-// merged (acks only after the commit).
-enum class Fate { kAck, kRetry, kDead };
-struct Settlement {
-  Fate fate = Fate::kAck;
-  std::string error;
 };
 
 }  // namespace
@@ -168,8 +198,62 @@ int run_worker(const WorkerOptions& options, Streams io, const std::atomic<bool>
   int fetch_failures = 0;
   std::optional<std::string> fatal;
   const auto stopping = [&] { return stop != nullptr && stop->load(); };
+  HeldMessages held(keep_alive_every);
+  // A merge reads every stored report, so its cost grows with the database: merging after every
+  // pull would make a worker quadratic. Documents are stored as they come and merged once the
+  // work since the last merge took as long as that merge did (a merge takes at most half the
+  // time), or when the queue runs dry, the held set is full, or the worker stops.
+  const std::size_t max_held =
+      std::min<std::size_t>(static_cast<std::size_t>(options.batch) * 16, 512);
+  bool merge_needed = false;
+  auto work_started = std::chrono::steady_clock::now();
+  std::chrono::duration<double> last_merge{0};
+
+  // Merges (when something new was stored) and settles every held message.
+  const auto merge_and_settle = [&] {
+    if (!fatal && merge_needed) {
+      const auto merge_started = std::chrono::steady_clock::now();
+      auto merged = rebuild_incidents(**store);
+      if (!merged)
+        fatal = merged.error().message;
+      else
+        counts.incidents = merged->incidents.size();
+      last_merge = std::chrono::steady_clock::now() - merge_started;
+      merge_needed = false;
+    }
+    for (Held& h : held.take()) {
+      // A failure of the database leaves every message to be delivered again.
+      if (fatal) {
+        (void)h.message.nak();
+        continue;
+      }
+      Result<void> settled;
+      switch (h.fate) {
+        case Fate::kAck:
+          settled = h.message.ack();
+          break;
+        case Fate::kRetry:
+          ++counts.retried;
+          io.err << "sitrep: " << terminal_safe(h.error) << " (delivery " << h.message.deliveries()
+                 << " of " << options.max_deliver << "; retried)\n";
+          settled = h.message.nak(std::chrono::milliseconds(500) *
+                                  static_cast<long>(h.message.deliveries()));
+          break;
+        case Fate::kDead:
+          ++counts.dead;
+          io.err << "sitrep: " << terminal_safe(h.error) << " (delivery " << h.message.deliveries()
+                 << "; moved to the dead letters)\n";
+          settled = queue::dead_letter(*nats, h.message, h.error, now_utc());
+          break;
+      }
+      // An ack that did not arrive means one more delivery, which finds the document stored.
+      if (!settled) io.err << "sitrep: " << terminal_safe(settled.error().message) << "\n";
+    }
+    work_started = std::chrono::steady_clock::now();
+  };
+
   while (!stopping() && !fatal) {
-    auto batch = subscription->fetch(options.batch, 1000ms);
+    auto batch = subscription->fetch(options.batch, held.size() > 0 ? 200ms : 1000ms);
     if (!batch) {
       // The client reconnects by itself; a server gone for good ends the worker.
       if (++fetch_failures >= 30) {
@@ -181,7 +265,8 @@ int run_worker(const WorkerOptions& options, Streams io, const std::atomic<bool>
     }
     fetch_failures = 0;
     if (batch->empty()) {
-      if (!options.drain) continue;
+      if (held.size() > 0) merge_and_settle();
+      if (!options.drain || fatal) continue;
       // Empty means nothing waiting and nothing in flight anywhere: a message held by a worker
       // that died comes back after the ack wait, and a draining worker waits for it.
       auto state = nats->stream_state(queue::kStream);
@@ -193,83 +278,45 @@ int run_worker(const WorkerOptions& options, Streams io, const std::atomic<bool>
       continue;
     }
     ++counts.batches;
-    std::vector<Settlement> settlements(batch->size());
-    bool merge_needed = false;
-    {
-      KeepAlive keep_alive(*batch, keep_alive_every);
-      for (std::size_t i = 0; i < batch->size() && !fatal; ++i) {
-        queue::Message& message = (*batch)[i];
-        Settlement& settlement = settlements[i];
-        // Delivered more often than allowed without ever being settled: a worker died or
-        // stalled on it each time. It is not tried again.
-        if (message.deliveries() > static_cast<std::uint64_t>(options.max_deliver)) {
-          settlement = {Fate::kDead, "delivered " + std::to_string(message.deliveries()) +
-                                         " times without an answer (a worker died or stalled "
-                                         "on it)"};
-          continue;
-        }
-        const std::string name = message.header(queue::kDocHeader);
-        auto document = ingest::parse_document_json(
-            message.data(), "queue message " + std::to_string(message.stream_sequence()));
-        if (!document) {  // can never succeed
-          settlement = {Fate::kDead, document.error().message};
-          continue;
-        }
-        auto outcome = ingester.add(**store, *document, io.err);
-        if (!outcome) {
-          fatal = outcome.error().message;
-          break;
-        }
-        if (!outcome->rejected.empty()) {
-          settlement = {message.deliveries() >= static_cast<std::uint64_t>(options.max_deliver)
-                            ? Fate::kDead
-                            : Fate::kRetry,
-                        outcome->rejected};
-          continue;
-        }
-        (outcome->added ? counts.stored : counts.known) += 1;
-        // A redelivered document may have been stored by a worker that died before merging.
-        merge_needed = merge_needed || outcome->added || message.deliveries() > 1;
-      }
-      if (!fatal && merge_needed) {
-        auto merged = rebuild_incidents(**store);
-        if (!merged)
-          fatal = merged.error().message;
-        else
-          counts.incidents = merged->incidents.size();
-      }
-    }
-    // Settle: a failure of the database leaves every message to be delivered again.
-    for (std::size_t i = 0; i < batch->size(); ++i) {
-      queue::Message& message = (*batch)[i];
-      const Settlement& settlement = settlements[i];
-      if (fatal) {
-        (void)message.nak();
+    const std::size_t first = held.add(std::move(*batch));
+    for (std::size_t i = first; i < held.size() && !fatal; ++i) {
+      queue::Message& message = held.message(i);
+      // Delivered more often than allowed without ever being settled: a worker died or
+      // stalled on it each time. It is not tried again.
+      if (message.deliveries() > static_cast<std::uint64_t>(options.max_deliver)) {
+        held.decide(i, Fate::kDead,
+                    "delivered " + std::to_string(message.deliveries()) +
+                        " times without an answer (a worker died or stalled on it)");
         continue;
       }
-      Result<void> settled;
-      switch (settlement.fate) {
-        case Fate::kAck:
-          settled = message.ack();
-          break;
-        case Fate::kRetry:
-          ++counts.retried;
-          io.err << "sitrep: " << terminal_safe(settlement.error) << " (delivery "
-                 << message.deliveries() << " of " << options.max_deliver << "; retried)\n";
-          settled =
-              message.nak(std::chrono::milliseconds(500) * static_cast<long>(message.deliveries()));
-          break;
-        case Fate::kDead:
-          ++counts.dead;
-          io.err << "sitrep: " << terminal_safe(settlement.error) << " (delivery "
-                 << message.deliveries() << "; moved to the dead letters)\n";
-          settled = queue::dead_letter(*nats, message, settlement.error, now_utc());
-          break;
+      auto document = ingest::parse_document_json(
+          message.data(), "queue message " + std::to_string(message.stream_sequence()));
+      if (!document) {  // can never succeed
+        held.decide(i, Fate::kDead, document.error().message);
+        continue;
       }
-      // An ack that did not arrive means one more delivery, which finds the document stored.
-      if (!settled) io.err << "sitrep: " << terminal_safe(settled.error().message) << "\n";
+      auto outcome = ingester.add(**store, *document, io.err);
+      if (!outcome) {
+        fatal = outcome.error().message;
+        break;
+      }
+      if (!outcome->rejected.empty()) {
+        held.decide(i,
+                    message.deliveries() >= static_cast<std::uint64_t>(options.max_deliver)
+                        ? Fate::kDead
+                        : Fate::kRetry,
+                    outcome->rejected);
+        continue;
+      }
+      (outcome->added ? counts.stored : counts.known) += 1;
+      // A redelivered document may have been stored by a worker that died before merging.
+      merge_needed = merge_needed || outcome->added || message.deliveries() > 1;
     }
+    if (fatal || stopping() || held.size() >= max_held ||
+        std::chrono::steady_clock::now() - work_started >= last_merge)
+      merge_and_settle();
   }
+  if (held.size() > 0) merge_and_settle();
   if (!options.quiet)
     io.err << "worker: " << counts.stored << " stored, " << counts.known << " already known, "
            << counts.retried << " retried, " << counts.dead << " dead-lettered, " << counts.batches
