@@ -5,7 +5,8 @@ free port, a temporary store directory), stopped at the end, also on failure.
 
 Cases (--case):
   dedup    enqueue the same input twice: the second run publishes only duplicates; a worker
-           stores each document once, the same documents a plain `sitrep ingest` stores.
+           stores each document once, the same documents a plain `sitrep ingest` stores, and
+           exits 0 on SIGTERM.
   poison   a document every worker rejects (its HTML nests deeper than the workers' --max-depth)
            is retried, then moved to the dead letters after --max-deliver tries; `queue status`
            lists it with its error; the other documents are stored.
@@ -203,8 +204,24 @@ def case_dedup(args, binary, url, tmp, db_uri):
     queued = status(binary, url)
     if queued["pending"] != first["published"]:
         fail(f"queue status pending {queued['pending']}, enqueued {first['published']}")
-    done, _ = run(worker_command(binary, url, db_uri))
-    worked = counts(summary(done.stderr, "worker:"))
+    # A worker without --drain runs until SIGTERM, then finishes its batch and exits 0.
+    command = [c for c in worker_command(binary, url, db_uri) if c != "--drain"]
+    worker = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + args.timeout
+        while status(binary, url)["messages"] > 0 and worker.poll() is None:
+            if time.monotonic() > deadline:
+                fail("the worker did not empty the queue")
+            time.sleep(0.2)
+        worker.send_signal(signal.SIGTERM)
+        _, stderr = worker.communicate(timeout=60)
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+            worker.wait()
+    if worker.returncode != 0:
+        fail(f"worker exited {worker.returncode} on SIGTERM:\n{stderr}")
+    worked = counts(summary(stderr, "worker:"))
     if worked.get("stored") != first["published"]:
         fail(f"worker: {worked}, enqueued {first['published']}")
     reference = os.path.join(tmp, "reference.db")
