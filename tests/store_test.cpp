@@ -2,8 +2,11 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <string>
+#include <thread>
 
 #include "store/sqlite/sqlite_store.h"
 #include "store/store.h"
@@ -339,6 +342,28 @@ TEST_F(StoreTest, ReopenKeepsDataAndMigrationsAreIdempotent) {
   EXPECT_EQ(sqlite3_column_int(stmt, 1), sqlite_schema_version());
   sqlite3_finalize(stmt);
   sqlite3_close(db);
+}
+
+// Two connections (as two processes would have): the second waits until the first lets go.
+TEST_F(StoreTest, MergeLockMakesASecondConnectionWait) {
+  auto first = open();
+  auto second = open();
+  ASSERT_TRUE(first && second);
+  auto held = first->lock_merge();
+  ASSERT_TRUE(held.has_value()) << held.error().message;
+  std::atomic<bool> taken = false;
+  std::thread waiter([&] {
+    auto lock = second->lock_merge();
+    EXPECT_TRUE(lock.has_value());
+    taken = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_FALSE(taken) << "the second connection took the lock while the first held it";
+  held->reset();
+  waiter.join();
+  EXPECT_TRUE(taken);
+  auto again = first->lock_merge();  // released by the waiter's guard going away
+  EXPECT_TRUE(again.has_value());
 }
 
 TEST_F(StoreTest, PostgresNotBuiltAndBadPathsAreErrors) {

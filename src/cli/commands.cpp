@@ -217,6 +217,9 @@ Inputs read_inputs(const std::string& manifest_path, const std::vector<std::stri
 }
 
 Result<merge::Update> rebuild_incidents(store::Store& store) {
+  // Read, merge and save under the merge lock: another process's merge in between would be lost.
+  auto lock = store.lock_merge();
+  if (!lock) return std::unexpected(lock.error());
   auto reports = store.reports();
   if (!reports) return std::unexpected(reports.error());
   auto previous = store.incidents({});

@@ -103,9 +103,23 @@ struct FeedItemState {
   std::string seen_at;  // ISO 8601 UTC of the first time it was seen
 };
 
+// Held while a process merges (reads every report and the incidents, merges, saves the update).
+// Two processes merging at once would each save a merge that lacks the other's new reports; the
+// lock makes them take turns, so the last merge sees everything committed before it.
+class MergeLock {
+ public:
+  MergeLock() = default;
+  MergeLock(const MergeLock&) = delete;
+  MergeLock& operator=(const MergeLock&) = delete;
+  virtual ~MergeLock() = default;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
+  // Waits for and takes the database-wide merge lock (across processes and connections); it is
+  // released when the returned guard is destroyed.
+  virtual Result<std::unique_ptr<MergeLock>> lock_merge() = 0;
   // Stores a document and its report in one transaction. Returns false (and writes nothing)
   // when a document with the same id is already stored.
   virtual Result<bool> put_document(const StoredDocument& document, const Report& report) = 0;

@@ -3,13 +3,18 @@
 #include "core/clock.h"
 #include "core/geo.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <mutex>
@@ -225,12 +230,42 @@ class Statement {
   int status_;
 };
 
+// Releases the flock by closing its descriptor.
+class FileLock final : public MergeLock {
+ public:
+  explicit FileLock(int fd) : fd_(fd) {}
+  ~FileLock() override { ::close(fd_); }
+
+ private:
+  int fd_;
+};
+
 class SqliteStore final : public Store {
  public:
   SqliteStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   ~SqliteStore() override {
     // The last connection to close checkpoints the WAL; a close error is not actionable here.
     sqlite3_close_v2(db_);
+  }
+
+  // flock on a sidecar "<db>-merge-lock" file: SQLite's own locks are per transaction, and the
+  // merge spans several. (Not on the database file itself: closing any descriptor of it would
+  // drop SQLite's POSIX locks held by this process.) An in-memory database has one connection.
+  Result<std::unique_ptr<MergeLock>> lock_merge() override {
+    if (path_.empty() || path_ == ":memory:") return std::make_unique<MergeLock>();
+    const std::string lock_path = path_ + "-merge-lock";
+    int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0)
+      return fail(Error::Kind::kStore,
+                  lock_path + ": cannot open the merge lock: " + std::strerror(errno));
+    while (::flock(fd, LOCK_EX) != 0) {
+      if (errno == EINTR) continue;
+      const int code = errno;
+      ::close(fd);
+      return fail(Error::Kind::kStore,
+                  lock_path + ": cannot take the merge lock: " + std::strerror(code));
+    }
+    return std::make_unique<FileLock>(fd);
   }
 
   // A read-only connection writes nothing: no journal mode switch, no migrations; it only
