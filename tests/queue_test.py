@@ -9,7 +9,8 @@ Cases (--case):
            exits 0 on SIGTERM.
   poison   a document every worker rejects (its HTML nests deeper than the workers' --max-depth)
            is retried, then moved to the dead letters after --max-deliver tries; `queue status`
-           lists it with its error; the other documents are stored.
+           lists it with its error; the other documents are stored. A document larger than the
+           server's max_payload is rejected by enqueue, and the rest is published.
   workers  3 workers over N generated documents (bench/gen_corpus.py, fixed seed), one killed
            with SIGKILL midway: every document is stored exactly once and the incidents equal,
            by content (member reports and figures), those of a single-process `sitrep ingest`.
@@ -149,9 +150,9 @@ def generate(source, directory, count, seed):
     return os.path.join(directory, "manifest.jsonl")
 
 
-def enqueue(binary, url, manifest, *paths, extra=()):
+def enqueue(binary, url, manifest, *paths, extra=(), expect=(0,)):
     done, seconds = run([binary, "enqueue", "--queue", url, "--manifest", manifest, *extra,
-                         *paths])
+                         *paths], expect=expect)
     return counts(summary(done.stderr, "enqueue:")), seconds
 
 
@@ -248,7 +249,13 @@ def case_poison(args, binary, url, tmp, db_uri):
     with open(poison, "w", encoding="utf-8") as f:
         f.write("<html><body>" + "<div>" * 80 + "Rockets hit the base on Monday." +
                 "</div>" * 80 + "</body></html>\n")
-    published, _ = enqueue(binary, url, manifest, corpus, poison)
+    # Too large for the server's max_payload (1 MiB): rejected by enqueue, the rest goes on.
+    big = os.path.join(poison_dir, "big.txt")
+    with open(big, "w", encoding="utf-8") as f:
+        f.write("Rockets hit the base on Monday, officials said.\n" * 24000)
+    published, _ = enqueue(binary, url, manifest, corpus, poison, big, expect=(1,))
+    if published.get("rejected") != 1:
+        fail(f"the document beyond max_payload was not rejected: {published}")
     max_deliver = 3
     done, _ = run(worker_command(binary, url, db_uri, "--max-deliver", str(max_deliver),
                                  "--max-depth", "40", "--batch", "8"))

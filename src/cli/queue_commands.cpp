@@ -141,6 +141,11 @@ int run_enqueue(const EnqueueOptions& options, Streams io) {
       return;
     }
     auto duplicate = queue::enqueue(*nats, ingest::document_id(document, *clean), document);
+    if (!duplicate && duplicate.error().kind == Error::Kind::kInvalidInput) {
+      io.err << "sitrep: " << terminal_safe(duplicate.error().message) << "\n";
+      ++rejected;
+      return;
+    }
     if (!duplicate) {
       fatal = document.doc + ": " + duplicate.error().message;
       return;

@@ -162,6 +162,10 @@ const std::string& Connection::url() const {
   return state_->url;
 }
 
+std::size_t Connection::max_payload() const {
+  return static_cast<std::size_t>(natsConnection_GetMaxPayload(state_->connection));
+}
+
 Result<void> Connection::ensure_stream(const StreamSpec& spec) {
   auto existing = stream_state(spec.name);
   if (!existing) return std::unexpected(existing.error());

@@ -125,6 +125,8 @@ class Connection {
   static Result<Connection> connect(const std::string& url,
                                     std::chrono::milliseconds timeout = std::chrono::seconds(5));
   const std::string& url() const;
+  // The largest message body the server accepts (its max_payload, 1 MiB by default).
+  std::size_t max_payload() const;
 
   // Creates the stream when it does not exist; an existing one is used as it is.
   Result<void> ensure_stream(const StreamSpec& spec);

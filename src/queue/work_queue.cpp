@@ -55,8 +55,14 @@ Result<void> ensure_streams(Connection& nats, std::chrono::seconds duplicate_win
 }
 
 Result<bool> enqueue(Connection& nats, const std::string& id, const Document& document) {
-  return nats.publish(kSubject, ingest::document_json(document),
-                      {{kIdHeader, id}, {kDocHeader, header_safe(document.doc)}});
+  const std::string body = ingest::document_json(document);
+  // Headers travel in the same message; a few hundred bytes are kept for them.
+  if (body.size() + 512 > nats.max_payload())
+    return invalid_input(document.doc + ": " + std::to_string(body.size()) +
+                         " bytes as a queue message, more than the server's max_payload (" +
+                         std::to_string(nats.max_payload()) + " bytes at " + nats.url() +
+                         "; raise it in nats-server.conf)");
+  return nats.publish(kSubject, body, {{kIdHeader, id}, {kDocHeader, header_safe(document.doc)}});
 }
 
 Result<void> dead_letter(Connection& nats, Message& message, const std::string& error,

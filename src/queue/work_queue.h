@@ -50,6 +50,8 @@ Result<void> ensure_streams(Connection& nats,
                             std::chrono::seconds duplicate_window = kDefaultDuplicateWindow);
 
 // Publishes one document under its id; true when the stream already had it (a duplicate).
+// A document too large for the server is a kInvalidInput error (the batch can go on); any
+// other error is the queue's.
 Result<bool> enqueue(Connection& nats, const std::string& id, const Document& document);
 
 // Publishes `message` to the dead letters with `error`, then terminates it on the work queue
