@@ -29,8 +29,10 @@ int report_error(Streams io, const std::string& message) {
   return kExitRejected;
 }
 
+// JetStream's durations here are whole seconds, at least one (0 would mean "the default").
 std::chrono::seconds whole_seconds(double seconds) {
-  return std::chrono::seconds(static_cast<long long>(seconds + 0.5));
+  return std::max(std::chrono::seconds(1),
+                  std::chrono::seconds(static_cast<long long>(seconds + 0.5)));
 }
 
 // Connects and makes sure both streams exist; the error names the URL.
@@ -109,7 +111,7 @@ class HeldMessages {
 };
 
 struct WorkerCounts {
-  std::size_t stored = 0, known = 0, retried = 0, dead = 0, batches = 0, incidents = 0;
+  std::size_t stored = 0, known = 0, retried = 0, dead = 0, batches = 0, merges = 0, incidents = 0;
 };
 
 }  // namespace
@@ -186,7 +188,7 @@ int run_worker(const WorkerOptions& options, Streams io, const std::atomic<bool>
   auto nats = open_queue(options.queue, queue::kDefaultDuplicateWindow);
   if (!nats) return report_error(io, nats.error().message);
   queue::ConsumerSpec spec{queue::kStream, queue::kConsumer,
-                           whole_seconds(options.ack_wait_seconds)};
+                           whole_seconds(options.ack_wait_seconds), queue::kMaxAckPending};
   if (auto made = nats->ensure_consumer(spec); !made) return report_error(io, made.error().message);
   // The consumer's own ack wait rules (another worker may have created it with another).
   auto consumer = nats->consumer_state(queue::kStream, queue::kConsumer);
@@ -206,10 +208,12 @@ int run_worker(const WorkerOptions& options, Streams io, const std::atomic<bool>
   HeldMessages held(keep_alive_every);
   // A merge reads every stored report, so its cost grows with the database: merging after every
   // pull would make a worker quadratic. Documents are stored as they come and merged once the
-  // work since the last merge took as long as that merge did (a merge takes at most half the
-  // time), or when the queue runs dry, the held set is full, or the worker stops.
+  // work since the last merge took kMergeShare times as long as that merge did (merging takes
+  // at most a fifth of the time), or when the queue runs dry, the held set is full, or the
+  // worker stops.
+  constexpr double kMergeShare = 4;
   const std::size_t max_held =
-      std::min<std::size_t>(static_cast<std::size_t>(options.batch) * 16, 512);
+      std::min<std::size_t>(static_cast<std::size_t>(options.batch) * 32, queue::kMaxHeld);
   bool merge_needed = false;
   auto work_started = std::chrono::steady_clock::now();
   std::chrono::duration<double> last_merge{0};
@@ -219,6 +223,7 @@ int run_worker(const WorkerOptions& options, Streams io, const std::atomic<bool>
     if (!fatal && merge_needed) {
       const auto merge_started = std::chrono::steady_clock::now();
       auto merged = rebuild_incidents(**store);
+      ++counts.merges;
       if (!merged)
         fatal = merged.error().message;
       else
@@ -318,14 +323,14 @@ int run_worker(const WorkerOptions& options, Streams io, const std::atomic<bool>
       merge_needed = merge_needed || outcome->added || message.deliveries() > 1;
     }
     if (fatal || stopping() || held.size() >= max_held ||
-        std::chrono::steady_clock::now() - work_started >= last_merge)
+        std::chrono::steady_clock::now() - work_started >= kMergeShare * last_merge)
       merge_and_settle();
   }
   if (held.size() > 0) merge_and_settle();
   if (!options.quiet)
     io.err << "worker: " << counts.stored << " stored, " << counts.known << " already known, "
            << counts.retried << " retried, " << counts.dead << " dead-lettered, " << counts.batches
-           << " batches; " << counts.incidents << " incidents\n";
+           << " batches, " << counts.merges << " merges; " << counts.incidents << " incidents\n";
   if (fatal) return report_error(io, *fatal);
   return kExitOk;
 }

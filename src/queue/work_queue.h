@@ -15,6 +15,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -41,6 +42,10 @@ inline const std::string kFailedAtHeader = "Sitrep-Failed-At";
 
 inline constexpr std::chrono::seconds kDefaultDuplicateWindow{24 * 3600};
 inline constexpr std::chrono::seconds kDefaultAckWait{60};
+// The most documents one worker holds unacked (stored, waiting for a merge), and the most the
+// consumer lets all workers hold together.
+inline constexpr std::size_t kMaxHeld = 1024;
+inline constexpr int kMaxAckPending = 20000;
 
 // "nats://HOST:PORT" (several comma-separated); an error says what was expected.
 Result<void> check_queue_url(const std::string& url);
