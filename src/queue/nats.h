@@ -9,8 +9,10 @@
 //
 // Every handle is owned (RAII: connection, context, subscription, message); every fallible call
 // returns Result<T> whose message names the server URL and what was being done. No exception.
-// Thread safety: a Connection and a PullSubscription are used by one thread at a time; libnats
-// itself runs its own I/O threads, and a Message may be acked from any thread.
+// Thread safety: libnats connections are thread-safe. A Message's data may be read on one thread
+// while another marks it in progress (HeldMessages in cli/queue_commands.cpp does); it is
+// settled (ack / nak / term) by one thread, once. A Connection's and a PullSubscription's own
+// methods are called by one thread at a time.
 // ClientLibrary releases libnats' global state at the end of a command (leak checkers see none).
 #pragma once
 
