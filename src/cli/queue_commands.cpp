@@ -291,9 +291,12 @@ int run_worker(const WorkerOptions& options, Streams io, const std::atomic<bool>
     const std::size_t first = held.add(std::move(*batch));
     for (std::size_t i = first; i < held.size() && !fatal; ++i) {
       queue::Message& message = held.message(i);
-      // Delivered more often than allowed without ever being settled: a worker died or
-      // stalled on it each time. It is not tried again.
-      if (message.deliveries() > static_cast<std::uint64_t>(options.max_deliver)) {
+      // Delivered far more often than allowed without ever being settled: a worker died or
+      // stalled on it each time. It is not tried again. (The margin: nats-server 2.9 can deliver
+      // a message twice when a pull expires as it is sent, counting deliveries twice or even
+      // backwards, nats-server#5305; a document that merely fails is dead-lettered below with
+      // its own error.)
+      if (message.deliveries() > 2 * static_cast<std::uint64_t>(options.max_deliver)) {
         held.decide(i, Fate::kDead,
                     "delivered " + std::to_string(message.deliveries()) +
                         " times without an answer (a worker died or stalled on it)");
