@@ -12,6 +12,7 @@ packages=(
   libcpp-httplib-dev liblinear-dev
   libpq-dev libpqxx-dev  # the PostgreSQL store (src/store/postgres/)
   postgresql-15          # a real server for the PostgreSQL tests (tests/pg_server.h)
+  nats-server libnats-dev  # distributed workers (src/queue, sitrep enqueue / worker)
   chromium fonts-dejavu-core libxml2-utils
   time  # /usr/bin/time: peak memory in `make bench`
 )

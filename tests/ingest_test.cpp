@@ -663,3 +663,44 @@ TEST(IngestSeeds, EmbeddedPostsAreQuotedAndMetadataRead) {
   }
   EXPECT_GE(quoted, 2u);
 }
+
+// The queue's message format (src/queue): a document as one JSONL line reads back as the same
+// document, so a worker stores what `sitrep ingest` would have stored.
+TEST(IngestDocumentJson, RoundTripKeepsEveryField) {
+  Document html;
+  html.doc = "a/b.html";
+  html.url = "https://news.example/a";
+  html.outlet = "Tigris Wire";
+  html.published = "2024-09-10";
+  html.raw = "<p>Two rockets hit \"the base\"\n\n— said الشرطة</p>";
+  html.is_html = true;
+  auto back = parse_document_json(document_json(html), "msg");
+  ASSERT_TRUE(back) << back.error().message;
+  EXPECT_EQ(back->doc, html.doc);
+  EXPECT_EQ(back->url, html.url);
+  EXPECT_EQ(back->outlet, html.outlet);
+  EXPECT_EQ(back->published, html.published);
+  EXPECT_EQ(back->raw, html.raw);
+  EXPECT_TRUE(back->is_html);
+  EXPECT_EQ(document_json(html).find('\n'), std::string::npos);
+
+  Document text;
+  text.doc = "plain.txt";
+  text.raw = "Rockets hit the embassy.";
+  back = parse_document_json(document_json(text), "msg");
+  ASSERT_TRUE(back);
+  EXPECT_FALSE(back->is_html);
+  EXPECT_EQ(back->raw, text.raw);
+  EXPECT_TRUE(back->url.empty() && back->published.empty());
+}
+
+TEST(IngestDocumentJson, BadMessagesAreErrorsNamingTheSource) {
+  for (std::string bad :
+       {"", "not json", "[1]", "{\"doc\":\"x\"}", "{\"text\":\"a\"}\n{\"text\":\"b\"}",
+        "{\"text\":\"a\",\"published\":\"yesterday\"}"}) {
+    auto parsed = parse_document_json(bad, "queue message 7");
+    ASSERT_FALSE(parsed) << bad;
+    EXPECT_NE(parsed.error().message.find("queue message 7"), std::string::npos)
+        << parsed.error().message;
+  }
+}

@@ -47,44 +47,6 @@ int report_error(Streams io, const std::string& message) {
   return kExitRejected;
 }
 
-// The inputs of a run, read with the manifest when one is given. Rejected inputs and warnings
-// are named on stderr; `usage_error` is set when the manifest itself cannot be used.
-struct Inputs {
-  ingest::Loaded loaded;
-  bool usage_error = false;
-};
-
-//
-// With `each`, every document goes to it as soon as its file is read and none is kept, so a run
-// over any number of files holds one at a time (docs/PERFORMANCE.md); the problems of reading
-// are named on stderr once all inputs are read.
-Inputs load(const std::string& manifest_path, const std::vector<std::string>& paths,
-            const ingest::Limits& limits, Streams io, const ingest::DocumentSink* each = nullptr) {
-  Inputs inputs;
-  ingest::Manifest manifest;
-  ingest::Options options;
-  options.max_bytes = limits.max_bytes;
-  options.max_entity_bytes = limits.max_entity_bytes;
-  if (!manifest_path.empty()) {
-    auto loaded_manifest = ingest::load_manifest(manifest_path);
-    if (!loaded_manifest) {
-      io.err << "sitrep: " << loaded_manifest.error().message << "\n";
-      inputs.usage_error = true;
-      return inputs;
-    }
-    manifest = std::move(*loaded_manifest);
-    options.manifest = &manifest;
-  }
-  inputs.loaded = each != nullptr ? ingest::load_inputs(paths, options, *each)
-                                  : ingest::load_inputs(paths, options);
-  for (const auto& e : inputs.loaded.errors)
-    io.err << "sitrep: " << terminal_safe(e.input) << ": " << terminal_safe(e.message) << "\n";
-  for (const auto& w : inputs.loaded.warnings)
-    io.err << "sitrep: warning: " << terminal_safe(w.input) << ": " << terminal_safe(w.message)
-           << "\n";
-  return inputs;
-}
-
 // The document's metadata on its report.
 void stamp(Report& report, const Document& document, const CleanText& clean) {
   report.doc = document.doc;
@@ -226,6 +188,33 @@ std::string read_file(const std::string& path, bool& ok) {
 }
 
 }  // namespace
+
+Inputs read_inputs(const std::string& manifest_path, const std::vector<std::string>& paths,
+                   const ingest::Limits& limits, Streams io, const ingest::DocumentSink* each) {
+  Inputs inputs;
+  ingest::Manifest manifest;
+  ingest::Options options;
+  options.max_bytes = limits.max_bytes;
+  options.max_entity_bytes = limits.max_entity_bytes;
+  if (!manifest_path.empty()) {
+    auto loaded_manifest = ingest::load_manifest(manifest_path);
+    if (!loaded_manifest) {
+      io.err << "sitrep: " << loaded_manifest.error().message << "\n";
+      inputs.usage_error = true;
+      return inputs;
+    }
+    manifest = std::move(*loaded_manifest);
+    options.manifest = &manifest;
+  }
+  inputs.loaded = each != nullptr ? ingest::load_inputs(paths, options, *each)
+                                  : ingest::load_inputs(paths, options);
+  for (const auto& e : inputs.loaded.errors)
+    io.err << "sitrep: " << terminal_safe(e.input) << ": " << terminal_safe(e.message) << "\n";
+  for (const auto& w : inputs.loaded.warnings)
+    io.err << "sitrep: warning: " << terminal_safe(w.input) << ": " << terminal_safe(w.message)
+           << "\n";
+  return inputs;
+}
 
 Result<merge::Update> rebuild_incidents(store::Store& store) {
   // Read, merge and save under the merge lock: another process's merge in between would be lost.
@@ -457,7 +446,7 @@ int run_extract(const ExtractOptions& options, Streams io) {
     }
     io.out << to_json(analysed->report).dump() << "\n";
   };
-  Inputs inputs = load(options.manifest, options.paths, *limits, io, &each);
+  Inputs inputs = read_inputs(options.manifest, options.paths, *limits, io, &each);
   if (inputs.usage_error) return kExitUsage;
   io.out.flush();
   return inputs.loaded.errors.empty() && rejected == 0 ? kExitOk : kExitRejected;
@@ -493,7 +482,7 @@ int run_ingest(const IngestOptions& options, Streams io) {
     }
     progress.update(++done);
   };
-  Inputs inputs = load(options.manifest, options.paths, *limits, io, &each);
+  Inputs inputs = read_inputs(options.manifest, options.paths, *limits, io, &each);
   progress.finish();
   if (inputs.usage_error) return kExitUsage;
   if (fatal) return report_error(io, *fatal);
@@ -700,7 +689,7 @@ int run_eval(const EvalOptions& options, Streams io) {
   if (!extractor_settings(options.scope, io, status)) return status;
   auto engine = load_engine(options.scope);
   if (!engine) return report_error(io, engine.error().message);
-  Inputs inputs = load(options.manifest, options.paths, *limits, io);
+  Inputs inputs = read_inputs(options.manifest, options.paths, *limits, io);
   if (inputs.usage_error) return kExitUsage;
   Analyser analyser(*engine, *limits);
   std::vector<Report> reports;
@@ -739,7 +728,7 @@ int run_train_detect(const TrainDetectOptions& options, Streams io) {
   }
   auto lexicon = load_lexicon();
   if (!lexicon) return report_error(io, lexicon.error().message);
-  Inputs inputs = load(options.manifest, options.paths, ingest::Limits{}, io);
+  Inputs inputs = read_inputs(options.manifest, options.paths, ingest::Limits{}, io);
   if (inputs.usage_error) return kExitUsage;
   std::vector<extract::Example> examples;
   std::size_t without_anchor = 0;

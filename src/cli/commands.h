@@ -44,6 +44,20 @@ struct LimitOptions {
 };
 Result<ingest::Limits> resolve_limits(const LimitOptions& options);
 
+// The inputs of a run, read as ingest reads them: files, directories, JSONL dumps, feeds, URLs
+// and "-", with the manifest's metadata when one is given. Rejected inputs and warnings are
+// named on `io.err`; `usage_error` is set when the manifest itself cannot be used.
+// With `each`, every document goes to it as soon as its file is read and none is kept, so a run
+// over any number of files holds one at a time (docs/PERFORMANCE.md); the problems of reading
+// are named once all inputs are read.
+struct Inputs {
+  ingest::Loaded loaded;
+  bool usage_error = false;
+};
+Inputs read_inputs(const std::string& manifest_path, const std::vector<std::string>& paths,
+                   const ingest::Limits& limits, Streams io,
+                   const ingest::DocumentSink* each = nullptr);
+
 struct ExtractOptions {
   std::string manifest;
   LimitOptions limits;

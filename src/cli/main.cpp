@@ -12,6 +12,7 @@
 
 #include "cli/commands.h"
 #include "cli/migrate.h"
+#include "cli/queue_commands.h"
 #include "cli/serve_commands.h"
 #include "cli/watch.h"
 #include "core/deadline.h"
@@ -20,8 +21,9 @@ namespace {
 
 using namespace sitrep::cli;
 
-// Set by SIGINT / SIGTERM during `sitrep watch`: the current item is finished and stored, then
-// the command exits. The handler is reset after the first signal, so a second one ends it at once.
+// Set by SIGINT / SIGTERM during `sitrep watch` and `sitrep worker`: the current item (batch) is
+// finished and stored, then the command exits. The handler is reset after the first signal, so a
+// second one ends it at once.
 std::atomic<bool> stop_watching{false};
 void on_stop_signal(int) {
   stop_watching.store(true);
@@ -378,6 +380,85 @@ int run(int argc, char** argv) {
       ->default_str("table");
   feeds_cmd->footer("Example:\n  sitrep feeds --db news.db");
 
+  // Distributed ingest over NATS JetStream (docs/QUEUE.md).
+  const CLI::Validator kDuration(
+      [](std::string& value) {
+        return parse_duration(value)
+                   ? std::string()
+                   : "expected a duration like 90s, 5m or 1h, got '" + value + "'";
+      },
+      "DURATION");
+  const char* queue_help = "The NATS server with JetStream: nats://HOST:PORT";
+  EnqueueOptions enqueue;
+  auto* enqueue_cmd = app.add_subcommand(
+      "enqueue", "Publish documents to the work queue (NATS JetStream) for sitrep worker.");
+  enqueue_cmd->add_option("--queue", enqueue.queue, queue_help)->required();
+  enqueue_cmd
+      ->add_option("--manifest", enqueue.manifest,
+                   "JSONL of {doc,url,outlet,published}, matched by file name")
+      ->check(CLI::ExistingFile);
+  enqueue_cmd->add_option("paths", enqueue.paths, "Files, directories, JSONL dumps, feeds, URLs")
+      ->required();
+  std::string dedup_window = "24h";
+  enqueue_cmd
+      ->add_option("--dedup-window", dedup_window,
+                   "A document enqueued again within this time is dropped as a duplicate "
+                   "(set when the stream is created)")
+      ->check(kDuration)
+      ->default_str("24h");
+  enqueue_cmd->add_flag("-q,--quiet", enqueue.quiet, "No summary line");
+  add_limit_options(enqueue_cmd, enqueue.limits);
+  enqueue_cmd->footer(
+      "Reads its inputs as sitrep ingest does and publishes each document under its id (the\n"
+      "hash of its clean text). Prints 'enqueue: P published, D duplicates, R rejected' on\n"
+      "stderr.\n"
+      "Example:\n  sitrep enqueue --queue nats://127.0.0.1:4222 --manifest seeds/manifest.jsonl "
+      "seeds/");
+
+  WorkerOptions worker;
+  worker.db = db;
+  auto* worker_cmd = app.add_subcommand(
+      "worker", "Pull documents from the work queue; extract, store and merge them.");
+  worker_cmd->add_option("--queue", worker.queue, queue_help)->required();
+  add_db_option(worker_cmd, worker.db);
+  worker_cmd->add_option("--batch", worker.batch, "Documents per pull, merged once per batch")
+      ->check(CLI::Range(1, 1000))
+      ->default_str("32");
+  worker_cmd
+      ->add_option("--max-deliver", worker.max_deliver,
+                   "Deliveries of a failing document before it goes to the dead letters")
+      ->check(CLI::Range(1, 1000))
+      ->default_str("5");
+  std::string ack_wait = "60s";
+  worker_cmd
+      ->add_option("--ack-wait", ack_wait,
+                   "A document unacked this long goes to another worker (set when the "
+                   "consumer is created)")
+      ->check(kDuration)
+      ->default_str("60s");
+  worker_cmd->add_flag("--drain,--once", worker.drain,
+                       "Exit once the queue is empty (nothing waiting, nothing in flight)");
+  worker_cmd->add_option("--scope", worker.scope, scope_help);
+  worker_cmd->add_flag("-q,--quiet", worker.quiet, "No summary line at exit");
+  add_limit_options(worker_cmd, worker.limits);
+  worker_cmd->footer(
+      "Runs until SIGINT or SIGTERM (the current batch is finished, stored and acked first).\n"
+      "Prints 'worker: N stored, ...' on stderr at exit.\n"
+      "Examples:\n"
+      "  sitrep worker --queue nats://127.0.0.1:4222 --db postgresql://sitrep@db/sitrep\n"
+      "  sitrep worker --queue nats://127.0.0.1:4222 --db news.db --drain");
+
+  QueueStatusOptions queue_status;
+  auto* queue_cmd = app.add_subcommand("queue", "The work queue's state.");
+  queue_cmd->require_subcommand(1);
+  auto* queue_status_cmd = queue_cmd->add_subcommand(
+      "status", "Pending, in flight, redelivered, consumers, and the dead letters.");
+  queue_status_cmd->add_option("--queue", queue_status.queue, queue_help)->required();
+  queue_status_cmd->add_option("--format", queue_status.format, "table or json")
+      ->check(CLI::IsMember({"table", "json"}))
+      ->default_str("table");
+  queue_status_cmd->footer("Example:\n  sitrep queue status --queue nats://127.0.0.1:4222");
+
   TrainDetectOptions training;
   auto* train_cmd = app.add_subcommand(
       "train-detect", "Fit the detection model on labelled articles (make train).");
@@ -452,6 +533,21 @@ int run(int argc, char** argv) {
   }
   if (*feeds_cmd) return run_feeds(feeds, io);
   if (*migrate_cmd) return run_migrate(migrate, io);
+  if (*enqueue_cmd) {
+    enqueue.duplicate_window_seconds = *parse_duration(dedup_window);
+    return run_enqueue(enqueue, io);
+  }
+  if (*worker_cmd) {
+    worker.ack_wait_seconds = *parse_duration(ack_wait);
+    struct sigaction action = {};
+    action.sa_handler = on_stop_signal;
+    action.sa_flags = SA_RESETHAND;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+    return run_worker(worker, io, &stop_watching);
+  }
+  if (*queue_status_cmd) return run_queue_status(queue_status, io);
   return kExitUsage;
 }
 

@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/document.h"
@@ -82,6 +83,12 @@ Loaded load_inputs(const std::vector<std::string>& paths, const Options& options
 using DocumentSink = std::function<void(Document&&)>;
 Loaded load_inputs(const std::vector<std::string>& paths, const Options& options,
                    const DocumentSink& sink);
+
+// One document as a line of the JSONL dump format ({"doc","text"|"html","url","outlet",
+// "published"}), and back: how a document travels as a queue message (src/queue). Reading a
+// line gives the same Document load_inputs gives for it; `source` names it in errors.
+std::string document_json(const Document& document);
+Result<Document> parse_document_json(std::string_view line, const std::string& source);
 
 // HTML to text, boilerplate removal, quoted-post marking, typographic normalisation and
 // language identification. Pure: no I/O. An HTML document beyond `limits` is an error that

@@ -67,3 +67,26 @@ Parsed parse_jsonl(std::string_view bytes, const std::string& source) {
 }
 
 }  // namespace sitrep::ingest::detail
+
+namespace sitrep::ingest {
+
+std::string document_json(const Document& document) {
+  nlohmann::json object{{document.is_html ? "html" : "text", document.raw}, {"doc", document.doc}};
+  if (!document.url.empty()) object["url"] = document.url;
+  if (!document.outlet.empty()) object["outlet"] = document.outlet;
+  if (!document.published.empty()) object["published"] = document.published;
+  // Raw text is valid UTF-8 after loading; a stray byte is replaced rather than thrown on.
+  return object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Result<Document> parse_document_json(std::string_view line, const std::string& source) {
+  if (line.find('\n') != std::string_view::npos)
+    return invalid_input(source + ": more than one line (expected one JSON document)");
+  detail::Parsed parsed = detail::parse_jsonl(line, source);
+  if (!parsed.errors.empty())
+    return invalid_input(parsed.errors.front().input + ": " + parsed.errors.front().message);
+  if (parsed.documents.size() != 1) return invalid_input(source + ": empty (no JSON document)");
+  return std::move(parsed.documents.front());
+}
+
+}  // namespace sitrep::ingest
