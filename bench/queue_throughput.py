@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Documents per second of `sitrep worker` with 1, 2 and 3 workers (docs/QUEUE.md, "Measured").
+"""Documents per second of `sitrep worker` with 1, 2 and 3 workers (docs/DEPLOY.md, "Measured").
 
     bench/queue_throughput.py --binary build/sitrep [--documents 5000] [--workers 1 2 3]
 

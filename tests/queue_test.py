@@ -15,10 +15,10 @@ Cases (--case):
            with SIGKILL midway: every document is stored exactly once and the incidents equal,
            by content (member reports and figures), those of a single-process `sitrep ingest`.
 
-The shared database of the workers is DB_URI below (SQLite in the temporary directory unless
-$SITREP_QUEUE_TEST_DB names another, e.g. postgresql://.../sitrep_{case}, an empty database
-per case); the reference run of `sitrep
-ingest` always uses SQLite. Exits 77 (CTest: skipped) when nats-server is not installed.
+The shared database of the workers is SQLite in the temporary directory; with --postgres, a
+database on a real PostgreSQL server this script starts (initdb in a temporary directory, a free
+loopback port) and stops; or $SITREP_QUEUE_TEST_DB, e.g. postgresql://.../sitrep_{case}. The
+reference run of `sitrep ingest` always uses SQLite. Exits 77 (CTest: skipped) when nats-server is not installed.
 
 Usage: queue_test.py --binary build-debug/sitrep --source . --case dedup|poison|workers
        [--documents 5000] [--keep DIR]
@@ -89,6 +89,57 @@ class NatsServer:
                 self.process.kill()
                 self.process.wait()
         self.log.close()
+
+
+class PgServer:
+    """A real PostgreSQL server (Debian's postgresql-15) in a temporary directory on a free
+    loopback port, stopped and removed at the end. initdb refuses to run as root, so as root
+    (CI) the server runs as the `postgres` user."""
+
+    @staticmethod
+    def bin_dir():
+        for version in ("17", "16", "15"):
+            path = f"/usr/lib/postgresql/{version}/bin"
+            if os.path.exists(f"{path}/initdb") and os.path.exists(f"{path}/pg_ctl"):
+                return path
+        return None
+
+    def __init__(self):
+        self.bin = PgServer.bin_dir()
+        self.root = tempfile.mkdtemp(prefix="sitrep-queue-pg-")
+        self.owner = []
+        if os.geteuid() == 0:
+            import pwd
+            user = pwd.getpwnam("postgres")
+            os.chown(self.root, user.pw_uid, user.pw_gid)
+            self.owner = ["runuser", "-u", "postgres", "--"]
+        self.data = os.path.join(self.root, "data")
+        self.started = False
+        run(self.owner + [f"{self.bin}/initdb", "-D", self.data, "-U", "postgres", "--auth=trust",
+                          "--encoding=UTF8", "--locale=C", "--no-sync"])
+        self.port = free_port()
+        options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.data} -c fsync=off "
+                   "-c max_connections=60")
+        run(self.owner + [f"{self.bin}/pg_ctl", "-D", self.data, "-l",
+                          os.path.join(self.root, "server.log"), "-o", options, "-w", "-t", "60",
+                          "start"])
+        self.started = True
+
+    def uri(self, database):
+        return (f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
+                "?sslmode=disable&gssencmode=disable")
+
+    def create_database(self, name):
+        run(self.owner + [f"{self.bin}/psql", "-h", "127.0.0.1", "-p", str(self.port), "-U",
+                          "postgres", "-d", "postgres", "-c", f"CREATE DATABASE {name}"])
+        return self.uri(name)
+
+    def stop(self):
+        if self.started:
+            subprocess.run(self.owner + [f"{self.bin}/pg_ctl", "-D", self.data, "-m", "immediate",
+                                         "-w", "stop"], capture_output=True)
+            self.started = False
+        shutil.rmtree(self.root, ignore_errors=True)
 
 
 def run(command, expect=(0,), **kwargs):
@@ -350,10 +401,15 @@ def main():
     parser.add_argument("--documents", type=int, default=5000)
     parser.add_argument("--timeout", type=float, default=600)
     parser.add_argument("--keep", help="work in this directory and keep it")
+    parser.add_argument("--postgres", action="store_true",
+                        help="the workers share a PostgreSQL database on a server started here")
     args = parser.parse_args()
     nats = find_nats_server()
     if nats is None:
         print("SKIP: nats-server is not installed (Debian package nats-server; make deps)")
+        return SKIP
+    if args.postgres and PgServer.bin_dir() is None:
+        print("SKIP: the PostgreSQL server binaries are not installed (postgresql-15; make deps)")
         return SKIP
     binary = os.path.abspath(args.binary)
     tmp = args.keep or tempfile.mkdtemp(prefix=f"sitrep-queue-{args.case}-")
@@ -362,12 +418,17 @@ def main():
     # "{case}" in it is replaced by the case's name, so parallel cases get databases of their own.
     db_uri = (os.environ.get("SITREP_QUEUE_TEST_DB", "").replace("{case}", args.case) or
               os.path.join(tmp, "workers.db"))
+    postgres = PgServer() if args.postgres else None
+    if postgres:
+        db_uri = postgres.create_database(f"sitrep_{args.case}")
     server = NatsServer(nats, tmp)
     try:
         {"dedup": case_dedup, "poison": case_poison, "workers": case_workers}[args.case](
             args, binary, server.url, tmp, db_uri)
     finally:
         server.stop()
+        if postgres:
+            postgres.stop()
         if not args.keep:
             shutil.rmtree(tmp, ignore_errors=True)
     return 0

@@ -380,7 +380,7 @@ int run(int argc, char** argv) {
       ->default_str("table");
   feeds_cmd->footer("Example:\n  sitrep feeds --db news.db");
 
-  // Distributed ingest over NATS JetStream (docs/QUEUE.md).
+  // Distributed ingest over NATS JetStream (docs/DEPLOY.md).
   const CLI::Validator kDuration(
       [](std::string& value) {
         return parse_duration(value)

@@ -1,4 +1,4 @@
-// Distributed ingest over NATS JetStream (src/queue, docs/QUEUE.md): `sitrep enqueue` reads
+// Distributed ingest over NATS JetStream (src/queue, docs/DEPLOY.md): `sitrep enqueue` reads
 // documents as `sitrep ingest` does and publishes them to the work queue; `sitrep worker`
 // pulls them and stores them through the same Ingester and merge; `sitrep queue status` shows
 // the queue and its dead letters. Same contract as cli/commands.h (options in, exit status

@@ -1,5 +1,5 @@
 // The work queue of distributed ingest: what `sitrep enqueue`, `sitrep worker` and
-// `sitrep queue status` agree on over NATS JetStream (docs/QUEUE.md).
+// `sitrep queue status` agree on over NATS JetStream (docs/DEPLOY.md).
 //
 // Requires: a nats-server with JetStream (`nats-server -js`). Adds: two streams, created when
 // missing, and one durable pull consumer shared by every worker:
