@@ -278,6 +278,9 @@ class Walker {
 
   void flush() {
     if (buffer_.empty()) return;
+    // gumbo writes a character reference to a surrogate (&#xD800;) as its three raw bytes,
+    // which are not UTF-8; every later stage assumes valid UTF-8.
+    detail::repair_utf8(buffer_);
     std::string text = collapse_whitespace(normalize_typography(buffer_));
     const std::size_t raw_size = buffer_.size();
     buffer_.clear();
@@ -309,6 +312,7 @@ class Walker {
       if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) text += n->v.text.text;
       return n->type == GUMBO_NODE_ELEMENT;
     });
+    detail::repair_utf8(text);  // as in flush(): surrogate references
     return text;
   }
 
