@@ -337,6 +337,40 @@ TEST(MergeCandidates, UndatedReportsJoinTheAttackOnTheDayTheyName) {
   EXPECT_EQ(find_with(update, "i.txt"), find_with(update, "k.txt"));
 }
 
+// Two Sunday attacks on the embassy, each with three rockets: the undated "on Sunday, three
+// rockets" report joins the one whose particulars it repeats, and stays alone when it repeats
+// none of either's.
+TEST(MergeCandidates, UndatedReportJoinsTheAttackWhoseParticularsItRepeats) {
+  auto with_sentence = [](Report r, const std::string& sentence) {
+    r.main->launched = 3;
+    r.main->evidence["launched"] = sitrep::Evidence{sentence, 0, sentence.size(), ""};
+    return r;
+  };
+  const std::string jadiriya =
+      "Three Katyusha rockets fell near the Jadiriya bridge, spokesman Yahya Rasool said.";
+  const std::string zawraa = "Three rockets struck near Zawraa park, the Security Media Cell said.";
+  std::vector<Report> reports{
+      with_sentence(report("a.txt", "2020-12-20", "2020-12-20", kEmbassy), jadiriya),
+      with_sentence(report("b.txt", "2021-01-10", "2021-01-10", kEmbassy), zawraa),
+      with_sentence(report("c.txt", "2021-03-07", "2021-03-07", kEmbassy),
+                    "Rockets were fired at the compound, officials said."),
+  };
+  Report says_sunday = with_sentence(report("e.txt", "", std::nullopt, kEmbassy),
+                                     "On Sunday three Katyusha rockets landed by the Jadiriya "
+                                     "bridge, according to spokesman Yahya Rasool.");
+  says_sunday.main->date_clue.weekday = 0;
+  Report plain_sunday = with_sentence(report("f.txt", "", std::nullopt, kEmbassy),
+                                      "Three rockets hit on Sunday, a statement said.");
+  plain_sunday.main->date_clue.weekday = 0;
+  reports.push_back(says_sunday);
+  reports.push_back(plain_sunday);
+  auto update = merge::rebuild(reports, {}, kNow);
+  EXPECT_EQ(find_with(update, "e.txt"), find_with(update, "a.txt"));
+  EXPECT_NE(find_with(update, "f.txt"), find_with(update, "a.txt"));
+  EXPECT_NE(find_with(update, "f.txt"), find_with(update, "b.txt"));
+  EXPECT_NE(find_with(update, "f.txt"), find_with(update, "c.txt"));
+}
+
 TEST(MergeCandidates, NullDateMergesThroughPublishedDate) {
   Report dated = report("a.txt", "2023-12-08", "2023-12-08", kEmbassy);
   Report undated = report("b.txt", "2023-12-10", std::nullopt, kEmbassy);  // 2 days later

@@ -22,6 +22,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <string_view>
 #include <tuple>
 #include <utility>
 
@@ -111,10 +112,41 @@ struct Mention {
   std::string country, city, facility, weapon;
   std::optional<double> lat, lon;
   std::string content;  // canonical serialisation, the last tie-breaker of the canonical order
+  std::vector<std::string> words;  // main mentions: evidence_words(), sorted and unique
 
   bool is_main() const { return attack != nullptr; }
   bool has_coords() const { return lat && lon; }
 };
+
+// The words of a report's evidence sentences, lowercased: digits and words of four bytes or
+// more (so Arabic words count, and "the", "and" do not).
+std::vector<std::string> evidence_words(const Attack& attack) {
+  std::vector<std::string> words;
+  std::set<const std::string*> seen;  // one sentence often supports several fields
+  for (const auto& [field, evidence] : attack.evidence) {
+    if (!seen.insert(&evidence.text).second) continue;
+    std::string word;
+    bool digit = false;
+    auto flush = [&] {
+      if (word.size() >= 4 || (digit && !word.empty())) words.push_back(word);
+      word.clear();
+      digit = false;
+    };
+    for (const char ch : evidence.text) {
+      const auto byte = static_cast<unsigned char>(ch);
+      if (std::isalnum(byte) || byte >= 0x80) {
+        word += static_cast<char>(std::tolower(byte));
+        digit = digit || std::isdigit(byte);
+      } else {
+        flush();
+      }
+    }
+    flush();
+  }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
+}
 
 Mention main_mention(const Report& report) {
   Mention m;
@@ -134,6 +166,7 @@ Mention main_mention(const Report& report) {
   m.weapon = report.main->weapon;
   m.lat = report.main->lat;
   m.lon = report.main->lon;
+  m.words = evidence_words(*report.main);
   return m;
 }
 
@@ -284,45 +317,112 @@ struct Cluster {
   std::vector<std::size_t> members;  // indices into the mention vector, canonical order
 };
 
-// A report that gives neither a day nor a published date joins the dated attack at its site (or
-// a site nested with it) whose figures it repeats, or whose month and day it names ("on December
-// 20"), and that best fits what it says of the day ("on Sunday": the attack's usual day first,
-// then any day its reports give); with none, or with several equally good, it stays where
-// clustering put it.
+// How much an undated report has in common with a dated cluster at its site, beyond the place
+// and the weapon that made it a candidate.
+struct Affinity {
+  int clue = 0;       // clue_fit(): 2 the cluster's usual day, 1 some member's day, 0 neither
+  int shared = 0;     // figures (field and value) the report and some member both give
+  int conflicts = 0;  // figures the report gives where members give others, never this one
+  double words = 0;   // the evidence words it shares with the members, each weighted by rarity
+
+  // Reports of one attack repeat its particulars (a spokesman's name, "C-RAM", the district the
+  // rockets fell in); a figure in common counts as much as one and a half such words.
+  double score() const { return words + 1.5 * (shared - conflicts); }
+};
+
+// How rare each evidence word is among the main mentions: idf scaled by the largest idf, so a
+// word only one report uses weighs 1 whatever the size of the database.
+std::map<std::string, double> word_weights(const std::vector<Mention>& mentions) {
+  std::map<std::string, int> frequency;
+  for (const Mention& m : mentions)
+    for (const auto& word : m.words) ++frequency[word];
+  std::map<std::string, double> weights;
+  const double total = static_cast<double>(mentions.size());
+  if (total < 2) return weights;
+  for (const auto& [word, count] : frequency)
+    weights[word] = std::log(total / count) / std::log(total);
+  return weights;
+}
+
+Affinity affinity(const Mention& m, const Cluster& cluster, const std::vector<Mention>& mentions,
+                  const std::map<std::string, double>& weights) {
+  Affinity a;
+  a.clue = clue_fit(m.clue, cluster.members, mentions);
+  std::set<std::pair<int, int>> theirs;
+  std::set<std::string_view> words;
+  for (std::size_t j : cluster.members) {
+    for (const auto& f : figures_of(mentions[j])) theirs.insert(f);
+    for (const auto& word : mentions[j].words) words.insert(word);
+  }
+  for (const auto& figure : figures_of(m)) {
+    if (theirs.count(figure)) {
+      ++a.shared;
+    } else if (std::any_of(theirs.begin(), theirs.end(),
+                           [&](const auto& f) { return f.first == figure.first; })) {
+      ++a.conflicts;
+    }
+  }
+  for (const auto& word : m.words)
+    if (words.count(word)) a.words += weights.at(word);
+  return a;
+}
+
+// A report that gives neither a day nor a published date joins a dated attack at its site (or a
+// site nested with it, or a site in the city or country it names) when one clearly fits best. A
+// candidate must not contradict what the report says of the day ("on Sunday", "on December 20") and
+// must share a figure with it, be the day it names, or share several rare words; the best is the
+// one whose day fits best (the attack's usual day before a day only some report gives), then the
+// highest Affinity::score(). It moves only when that best is ahead of the next by a clear margin:
+// at a site attacked every few weeks, a weekday and one figure in common are not enough.
 void attach_undated(const std::vector<Mention>& mentions, std::vector<Cluster>& clusters) {
+  constexpr double kEnoughWords = 5.0;  // five words that only one report uses, or more that few
+  constexpr double kMargin = 3.0;
   auto dated = [&](const Cluster& c) {
     return std::any_of(c.members.begin(), c.members.end(),
                        [&](std::size_t i) { return mentions[i].anchor != kNoDay; });
   };
+  const auto weights = word_weights(mentions);
   std::vector<std::pair<std::size_t, std::size_t>> moves;  // mention -> cluster
   for (const Cluster& undated : clusters) {
     if (undated.members.empty() || dated(undated)) continue;
     for (std::size_t i : undated.members) {
       const Mention& m = mentions[i];
-      auto figures = figures_of(m);
       const bool names_day = m.clue.month && m.clue.day;
-      if (m.facility.empty() || (figures.empty() && !names_day)) continue;
-      // The clusters that fit best; it moves only when there is exactly one.
+      // Words alone place a report only together with what it says of the day.
+      const bool words_count = !m.clue.empty();
+      if (figures_of(m).empty() && !names_day && !words_count) continue;
+      // A report placed only at a city or a country ("a US base in Syria") may join an attack
+      // on a site there, on a figure and a day it gives, never on words alone.
+      const bool placed = !m.facility.empty();
+      if (!placed && (m.country.empty() || m.clue.empty())) continue;
+      // (clue fit, score) of the best candidate and of the runner-up.
       std::optional<std::size_t> match;
-      bool ambiguous = false;
-      int best = 0;
+      std::pair<int, double> best{0, 0}, second{0, 0};
       for (std::size_t c = 0; c < clusters.size(); ++c) {
         if (!dated(clusters[c])) continue;
-        bool site = false, shares = false, weapons = true;
+        bool site = false, weapons = true;
         for (std::size_t j : clusters[c].members) {
           const Mention& other = mentions[j];
-          weapons = weapons && weapons_compatible(m.weapon, other.weapon);
+          weapons = weapons && weapons_compatible(m.weapon, other.weapon) &&
+                    countries_compatible(m.country, other.country);
           site = site || (!other.facility.empty() && place_compatible(m, other));
-          for (const auto& f : figures_of(other)) shares = shares || figures.count(f) > 0;
         }
-        if (!site || !weapons || (!shares && !names_day)) continue;
-        const int fit = clue_fit(m.clue, clusters[c].members, mentions);
-        if (fit == 0 || fit < best) continue;
-        ambiguous = fit == best && match.has_value();
-        best = fit;
-        match = c;
+        if (!site || !weapons) continue;
+        const Affinity a = affinity(m, clusters[c], mentions, weights);
+        if (a.clue == 0 || (!placed && a.shared == 0) ||
+            (a.shared == 0 && !names_day && (!words_count || a.words < kEnoughWords)))
+          continue;
+        const std::pair<int, double> key{a.clue, a.score()};
+        if (!match || key > best) {
+          second = match ? best : second;
+          best = key;
+          match = c;
+        } else if (key > second) {
+          second = key;
+        }
       }
-      if (match && !ambiguous) moves.emplace_back(i, *match);
+      const bool clear = best.first > second.first || best.second - second.second >= kMargin;
+      if (match && clear) moves.emplace_back(i, *match);
     }
   }
   for (const auto& [i, c] : moves) {
