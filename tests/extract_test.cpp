@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/json.h"
+#include "extract/annotate.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
 #include "lexicon/lexicon.h"
@@ -158,13 +159,22 @@ bool says_facility(std::string_view sentence, const std::string& name) {
   return false;
 }
 
+// The actors the extractor reads in a sentence: lexicon names and aliases, and the proxy
+// phrases annotate() builds ("Iran-backed Shia militias").
+std::vector<std::string> actors_read_in(std::string_view sentence) {
+  sitrep::CleanText clean;
+  clean.text = std::string(sentence);
+  const auto annotated = sitrep::extract::annotate(clean, "", lexicon());
+  std::vector<std::string> names;
+  for (const auto& v : annotated.sentences)
+    for (const auto* h : v.all(sitrep::lexicon::Kind::kActor))
+      names.push_back(lexicon().actor(h->entry).name);
+  return names;
+}
+
 bool says_actor(std::string_view sentence, const std::vector<std::string>& names) {
-  for (const auto& actor : lexicon().actors()) {
-    if (std::find(names.begin(), names.end(), actor.name) == names.end()) continue;
-    if (contains_phrase(sentence, actor.name)) return true;
-    for (const auto& alias : actor.aliases)
-      if (contains_phrase(sentence, alias)) return true;
-  }
+  for (const auto& name : actors_read_in(sentence))
+    if (std::find(names.begin(), names.end(), name) != names.end()) return true;
   return false;
 }
 
@@ -865,4 +875,25 @@ TEST(ExtractRules, ModifierNameIsNoSuspect) {
       "2023-12-26");
   ASSERT_TRUE(r.main);
   EXPECT_EQ(r.main->suspected, std::vector<std::string>{"Kataib Hezbollah"});
+}
+
+// Outlets name the same proxies in endless ways; annotate() reads each as the one actor whose
+// actors.tsv backers hold the state, whatever modifiers stand between.
+TEST(ExtractActors, MilitiaPhrasingsAllMeanIranAlignedMilitias) {
+  for (std::string phrase :
+       {"Iran-backed militias", "an Iran-backed militia", "pro-Iran factions", "pro-Iranian groups",
+        "Iranian-backed militias", "militias aligned with Iran", "Tehran-backed militias",
+        "Iran-aligned militia groups", "Iran-aligned groups", "Iran's proxies",
+        "Iran backed militias", "Iran-aligned Shia Muslim militias",
+        "Iranian backed Shiite armed factions", "armed groups loyal to Tehran",
+        "militia forces with close ties to Iran", "groups backed by the Islamic Republic of Iran",
+        "IRGC-affiliated groups"}) {
+    const auto names = actors_read_in("Officials blamed " + phrase + " for it.");
+    ASSERT_EQ(names.size(), 1u) << phrase;
+    EXPECT_EQ(names[0], "Iran-aligned militias") << phrase;
+  }
+  // A state that backs no actor in the lexicon, and a verb: no proxy.
+  EXPECT_TRUE(actors_read_in("Officials blamed Norway-backed militias for it.").empty());
+  const auto verb = actors_read_in("Iran backed the talks in Baghdad.");
+  EXPECT_TRUE(std::find(verb.begin(), verb.end(), "Iran-aligned militias") == verb.end());
 }

@@ -150,6 +150,79 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
   v.hits.insert(v.hits.end(), found.begin(), found.end());
 }
 
+// The backer a token names as a proxy's sponsor: "iran-backed", "pro-tehran", "iranian-aligned"
+// give "iran", "tehran", "iranian"; -1 when it names none.
+int proxy_backer(const SentenceView& v, const lexicon::Lexicon& lexicon, std::string_view w) {
+  if (w.starts_with("pro-")) return lexicon.proxy_actor(w.substr(4));
+  const auto dash = w.find('-');
+  if (dash == std::string_view::npos ||
+      !v.word_in(lexicon::WordList::kProxyRelations, w.substr(dash + 1)))
+    return -1;
+  return lexicon.proxy_actor(w.substr(0, dash));
+}
+
+// "Iran-backed Shia Muslim militias", "militia groups loyal to Tehran", "factions with close ties
+// to Iran": a group named by its backer is the backer's proxy actor (actors.tsv backers), with
+// any run of proxy_modifiers in between. The state's own hit inside the phrase is dropped.
+void add_proxy_actors(SentenceView& v, const lexicon::Lexicon& lexicon) {
+  using lexicon::WordList;
+  const auto& t = v.tokens;
+  auto modifier = [&](std::size_t k) { return v.word_in(WordList::kProxyModifiers, t[k].lower); };
+  auto head = [&](std::size_t k) { return v.word_in(WordList::kProxyHeads, t[k].lower); };
+  std::vector<Hit> found;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (!t[i].word) continue;
+    // Backer first: "Iran-backed [Iraqi Shia] militia [groups]", also unhyphenated ("Iranian
+    // backed militias").
+    int actor = proxy_backer(v, lexicon, t[i].lower);
+    std::size_t after = i + 1;
+    if (actor < 0 && i + 1 < t.size() && v.word_in(WordList::kProxyRelations, t[i + 1].lower)) {
+      actor = lexicon.proxy_actor(t[i].lower);
+      after = i + 2;
+    }
+    if (actor >= 0) {
+      std::size_t k = after;
+      while (k < t.size() && k < after + 3 && modifier(k) && !head(k)) ++k;
+      if (k < t.size() && head(k)) {
+        while (k + 1 < t.size() && head(k + 1)) ++k;
+        found.push_back(Hit{Kind::kActor, actor, t[i].start, t[k].end, i, k});
+        i = k;
+      }
+      continue;
+    }
+    // Group first: "[armed] groups (backed by | loyal to | with close ties to) [the] Iran".
+    if (!head(i)) continue;
+    std::size_t k = i + 1;
+    while (k < t.size() && head(k)) ++k;
+    if (k < t.size() && t[k].lower == "with") ++k;  // "with close ties to"
+    if (k >= t.size() || !v.word_in(WordList::kProxyRelations, t[k].lower)) continue;
+    ++k;
+    if (k < t.size() && t[k].lower == "ties") ++k;
+    if (k >= t.size() || (t[k].lower != "by" && t[k].lower != "to" && t[k].lower != "with"))
+      continue;
+    ++k;
+    // "the Islamic Republic of Iran"
+    while (k < t.size() && (t[k].lower == "the" || t[k].lower == "islamic" ||
+                            t[k].lower == "republic" || t[k].lower == "of"))
+      ++k;
+    if (k >= t.size()) continue;
+    actor = lexicon.proxy_actor(t[k].lower);
+    if (actor < 0) continue;
+    std::size_t first = i;
+    while (first > 0 && modifier(first - 1)) --first;
+    found.push_back(Hit{Kind::kActor, actor, t[first].start, t[k].end, first, k});
+    i = k;
+  }
+  if (found.empty()) return;
+  // The phrase replaces the actor hits inside it ("Iran" in "Iran-backed", an alias match).
+  std::erase_if(v.hits, [&](const Hit& h) {
+    return h.kind == Kind::kActor && std::any_of(found.begin(), found.end(), [&](const Hit& p) {
+             return h.first >= p.first && h.last <= p.last;
+           });
+  });
+  v.hits.insert(v.hits.end(), found.begin(), found.end());
+}
+
 // Role from trigger phrases alone.
 Role marker_role(const SentenceView& v) {
   // "US air defences shot down" is not a US strike; an airstrike BY the US is.
@@ -371,6 +444,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
   for (auto& v : a.sentences) {
     assign_strike_agents(v);
     add_described_sites(v, lexicon);
+    add_proxy_actors(v, lexicon);
     drop_trailing_cause(v);
     v.role = own_role(v, published, a.published_day);
     v.attack_evidence = has_attack_evidence(v);

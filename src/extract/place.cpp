@@ -14,6 +14,30 @@ using lexicon::Kind;
 // a demonym ("a Turkish base", "Iranian-made drones") or a name in a hyphenated modifier
 // ("Iran-backed militias") says whose, which for a foreign base or mission is not where, and
 // "from Iran" says whence; they count only when no name does ("Iraqi officials said").
+// "fired from Iran", "from neighbouring Iran": where the attack came from, not where it hit.
+bool launched_from(const SentenceView& v, const Hit& h) {
+  const auto& t = v.tokens;
+  if (h.first > 0 && t[h.first - 1].lower == "from") return true;
+  return h.first > 1 && t[h.first - 2].lower == "from" && t[h.first - 1].word &&
+         !t[h.first - 1].capitalized;
+}
+
+// "Russia's defence ministry said", "Iran's Revolutionary Guard": the country owns or speaks
+// for what follows its possessive; "Syria's Idlib province" stays a place.
+bool owns_what_follows(const SentenceView& v, const Hit& h) {
+  const std::string_view name = v.text.substr(h.start, h.end - h.start);
+  const auto& t = v.tokens;
+  const bool possessive =
+      name.ends_with("'s") || name.ends_with("\u2019s") || v.text.substr(h.end).starts_with("'s") ||
+      v.text.substr(h.end).starts_with("\u2019s") || t[h.last].lower.ends_with("'s");
+  if (!possessive) return false;
+  for (std::size_t k = h.last + 1; k < t.size() && k <= h.last + 2; ++k) {
+    if (!t[k].word || t[k].lower == "s") continue;
+    if (v.word_in(lexicon::WordList::kCountryOwnedHeads, t[k].lower)) return true;
+  }
+  return false;
+}
+
 std::string country_hint(const Annotated& article, const lexicon::Lexicon& lexicon,
                          const std::vector<Role>& roles) {
   std::map<std::string, int> places, owners;
@@ -24,9 +48,9 @@ std::string country_hint(const Annotated& article, const lexicon::Lexicon& lexic
       const auto& c = lexicon.country(h->entry);
       if (c.code == "US") continue;
       const bool modifier = h->end < v.text.size() && v.text[h->end] == '-';
-      const bool origin = h->first > 0 && v.tokens[h->first - 1].lower == "from";
       const bool whose = c.is_demonym(v.text.substr(h->start, h->end - h->start));
-      auto& votes = modifier || origin || whose ? owners : places;
+      auto& votes =
+          modifier || launched_from(v, *h) || whose || owns_what_follows(v, *h) ? owners : places;
       votes[c.code] += v.attack_evidence ? 2 : 1;
     }
     for (const Hit* h : v.all(Kind::kFacility)) places[lexicon.facility(h->entry).country] += 3;

@@ -98,6 +98,17 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
       const auto& w = v.tokens[i].lower;
       if (w == "\xE2\x80\x94" || w == "\xE2\x80\x93" || w == "-" || w == "(") return true;
     }
+  // "MOSCOW (UrduPoint News / Sputnik - 24th December, 2019) Militants attempted ...": a date
+  // inside a parenthesis that opens the sentence is the agency's dateline.
+  for (std::size_t i = first; i-- > 0;) {
+    const auto& w = v.tokens[i].lower;
+    if (w == ")") break;
+    if (w != "(") continue;
+    if (i <= 3)
+      for (std::size_t k = last + 1; k < v.tokens.size(); ++k)
+        if (v.tokens[k].lower == ")") return true;
+    break;
+  }
   // "The embassy on Friday blamed", "the coalition on Tuesday revised": the date sits before a
   // verb that is not the attack itself.
   if (last + 1 < v.tokens.size()) {

@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <cstdint>
@@ -82,12 +83,30 @@ std::optional<Cue> cue_from_name(std::string_view name) {
 }
 
 namespace {
-constexpr std::string_view kWordListNames[] = {
-    "person_heads",     "enemy_heads",      "phrase_enders",     "auxiliaries",
-    "adverbs",          "clause_openers",   "outcome_nouns",     "date_continuations",
-    "destroyed_things", "quantifiers",      "count_followers",   "unfired_words",
-    "military_heads",   "diplomatic_heads", "us_agents",         "third_party_agents",
-    "caption_openers",  "attacker_heads",   "city_prepositions", "generic_name_words"};
+constexpr std::string_view kWordListNames[] = {"person_heads",
+                                               "enemy_heads",
+                                               "phrase_enders",
+                                               "auxiliaries",
+                                               "adverbs",
+                                               "clause_openers",
+                                               "outcome_nouns",
+                                               "date_continuations",
+                                               "destroyed_things",
+                                               "quantifiers",
+                                               "count_followers",
+                                               "unfired_words",
+                                               "military_heads",
+                                               "diplomatic_heads",
+                                               "us_agents",
+                                               "third_party_agents",
+                                               "caption_openers",
+                                               "attacker_heads",
+                                               "city_prepositions",
+                                               "generic_name_words",
+                                               "country_owned_heads",
+                                               "proxy_relations",
+                                               "proxy_modifiers",
+                                               "proxy_heads"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 
@@ -566,9 +585,14 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
     auto file = read_tsv(dir / "actors.tsv");
     if (!file) return std::unexpected(file.error());
     for (const Row& row : file->rows) {
-      auto f = fields(*file, row, 3, 3, "name, aliases, kind");
+      auto f = fields(*file, row, 3, 4, "name, aliases, kind[, backers]");
       if (!f) return std::unexpected(f.error());
-      Actor actor{std::string((*f)[0]), split_aliases((*f)[1]), std::string((*f)[2])};
+      Actor actor{std::string((*f)[0]), split_aliases((*f)[1]), std::string((*f)[2]), {}};
+      if (f->size() > 3)
+        for (std::string backer : split_aliases((*f)[3])) {
+          for (char& c : backer) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          actor.backers.push_back(std::move(backer));
+        }
       if (actor.kind.empty()) return row_error(*file, row, "empty actor kind");
       int entry = static_cast<int>(lex.actors_.size());
       if (auto e = table.add(Kind::kActor, entry, actor.name)) return row_error(*file, row, *e);
@@ -772,6 +796,13 @@ std::vector<std::string> Lexicon::name_words(std::string_view name) const {
 std::vector<int> Lexicon::facilities_named_by(std::string_view lower_word) const {
   auto it = compiled_->facility_words.find(lower_word);
   return it == compiled_->facility_words.end() ? std::vector<int>{} : it->second;
+}
+
+int Lexicon::proxy_actor(std::string_view lower_backer) const {
+  for (std::size_t i = 0; i < actors_.size(); ++i)
+    for (const auto& backer : actors_[i].backers)
+      if (backer == lower_backer) return static_cast<int>(i);
+  return -1;
 }
 
 const Facility* Lexicon::facility_named(std::string_view name) const {

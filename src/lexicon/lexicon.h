@@ -38,6 +38,9 @@ struct Actor {
   std::string name;  // canonical, e.g. "Iran-aligned militias"
   std::vector<std::string> aliases;
   std::string kind;  // militia | umbrella | state | jihadist | ...
+  // Lower-case names of the states whose proxies this actor stands for: "Iran-backed Shia
+  // militias", "factions loyal to Tehran" name "Iran-aligned militias" (actors.tsv column 4).
+  std::vector<std::string> backers;
 };
 
 struct WeaponTerm {
@@ -123,6 +126,10 @@ enum class WordList : std::uint8_t {
   kAttackerHeads,
   kCityPrepositions,
   kGenericNameWords,
+  kCountryOwnedHeads,
+  kProxyRelations,
+  kProxyModifiers,
+  kProxyHeads,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
@@ -172,6 +179,8 @@ class Lexicon {
   // Number of gazetteer rows loaded (0 without data/generated/cities.tsv).
   std::size_t city_count() const { return cities_.size(); }
   const Facility* facility_named(std::string_view name) const;
+  // The actor that stands for the proxies of this backer ("iran", "tehran"), or -1.
+  int proxy_actor(std::string_view lower_backer) const;
   // Whether a lower-case word is on a list of data/lexicon/words.tsv.
   bool word_in(WordList list, std::string_view lower_word) const;
   // The distinctive lower-case words of a site's name: "Balad Air Base" -> {"balad"}.

@@ -518,6 +518,12 @@ std::vector<DateMention> find_dates(const std::vector<Token>& tokens, std::strin
       end = i + 2;
     }
     if (back >= 0) {
+      // "tonight (Monday)", "today Monday": the weekday says which day, read on the next token.
+      std::size_t named = end < tokens.size() && lower[end] == "(" ? end + 1 : end;
+      if (named < tokens.size() && weekday_number(lower[named])) {
+        i = named - 1;
+        continue;
+      }
       DateMention mention{Span{tokens[i].start, tokens[end - 1].end}, std::nullopt, true, false};
       if (pub) mention.date = civil_from_days(*pub - back);
       out.push_back(mention);
