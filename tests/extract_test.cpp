@@ -22,6 +22,7 @@
 
 #include "core/json.h"
 #include "extract/annotate.h"
+#include "extract/events.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
 #include "lexicon/lexicon.h"
@@ -896,4 +897,23 @@ TEST(ExtractActors, MilitiaPhrasingsAllMeanIranAlignedMilitias) {
   EXPECT_TRUE(actors_read_in("Officials blamed Norway-backed militias for it.").empty());
   const auto verb = actors_read_in("Iran backed the talks in Baghdad.");
   EXPECT_TRUE(std::find(verb.begin(), verb.end(), "Iran-aligned militias") == verb.end());
+}
+
+// With no published date the main day is known only as "May 24": a sentence dated January 28
+// tells another attack, and its rockets are no part of this one.
+TEST(ExtractEvents, AnotherMonthAndDayIsBackgroundWhenUndated) {
+  sitrep::CleanText clean;
+  clean.text =
+      "A drone attacked the Muhammad Ala Air Base at Baghdad International Airport on Tuesday "
+      "(May 24), security officials said.\n\nOn January 28, six rockets were fired at the "
+      "airport, killing two guards. On May 25, the base was calm.";
+  const auto annotated = sitrep::extract::annotate(clean, "", lexicon());
+  const auto events =
+      sitrep::extract::find_events(annotated, lexicon(), sitrep::testing::test_model());
+  ASSERT_TRUE(events.main.has_value());
+  ASSERT_EQ(annotated.sentences.size(), 3u);
+  EXPECT_EQ(events.main->anchor, 0u);
+  EXPECT_EQ(events.main->date.value.clue, (sitrep::DateClue{5, 24, 2}));
+  EXPECT_EQ(events.main->roles[1], sitrep::extract::Role::kBackground);
+  EXPECT_EQ(events.main->roles[2], sitrep::extract::Role::kMain);  // a day after: not far
 }

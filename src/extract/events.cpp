@@ -37,6 +37,31 @@ std::vector<std::size_t> members(const Annotated& article, const lexicon::Lexico
 // sentence dated to another day of the same week is another attack ("On Saturday, about 20
 // rockets were launched toward the base" in a report of Tuesday's drones). The sentences that
 // go on about another attack, in its paragraph and with no day of their own, are about it too.
+// Without a year (no published date), the same for a main day known only by its month and day:
+// "On January 28, six missiles were fired at the airport" in a report of the May 24 drone is
+// another attack.
+void refine_roles_by_clue(const Annotated& article, std::size_t anchor, const DateClue& main,
+                          std::vector<Role>& roles) {
+  // Days apart within a year, either way round the new year (a leap day does not matter here).
+  auto apart = [](const DateClue& a, const DateClue& b) {
+    static constexpr int kDaysBefore[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+    auto ordinal = [](const DateClue& c) { return kDaysBefore[(c.month - 1) % 12] + c.day; };
+    const int gap = std::abs(ordinal(a) - ordinal(b));
+    return std::min(gap, 365 - gap);
+  };
+  const auto& views = article.sentences;
+  for (std::size_t i = 0; i < views.size(); ++i) {
+    const auto& v = views[i];
+    if (roles[i] != Role::kMain || i == anchor) continue;
+    for (const auto& d : v.dates) {
+      if (!d.explicit_day || !d.clue.month || !d.clue.day || date_is_reporting_mention(v, d) ||
+          date_starts_period(v, d))
+        continue;
+      if (apart(d.clue, main) > 3) roles[i] = Role::kBackground;
+    }
+  }
+}
+
 void refine_roles_by_day(const Annotated& article, std::size_t anchor, long main_day,
                          std::vector<Role>& roles) {
   const auto& views = article.sentences;
@@ -145,9 +170,12 @@ Events find_events(const Annotated& article, const lexicon::Lexicon& lexicon,
   for (std::size_t i : candidates)
     if (i != e.anchor) order.push_back(i);
   e.date = read_date(article, order, e.anchor);
-  if (e.date.value.date)
+  if (e.date.value.date) {
     if (auto day = text::days_from_civil(*e.date.value.date))
       refine_roles_by_day(article, e.anchor, *day, roles);
+  } else if (e.date.value.clue.month && e.date.value.clue.day) {
+    refine_roles_by_clue(article, e.anchor, e.date.value.clue, roles);
+  }
   e.sentences = members(article, lexicon, roles, e.place.facility);
   e.roles = roles;
   events.background = other_attacks(article, lexicon, roles, &e);

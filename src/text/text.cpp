@@ -475,9 +475,10 @@ std::vector<DateMention> find_dates(const std::vector<Token>& tokens, std::strin
       continue;
     }
     if (auto wd = weekday_number(w)) {
-      // "Tuesday, September 10", "Friday, 11 November" (the Arabic and European order): the
-      // explicit date wins.
+      // "Tuesday, September 10", "Friday, 11 November" (the Arabic and European order),
+      // "Tuesday (May 24)": the explicit date wins.
       std::size_t j = skip_punct(i + 1);
+      if (j < tokens.size() && lower[j] == "(") ++j;
       std::size_t end = month_day(j, y, m, d);
       if (!end) end = day_month(j, y, m, d);
       if (end) {
