@@ -62,12 +62,16 @@ std::string country_hint(const Annotated& article, const lexicon::Lexicon& lexic
   return best;
 }
 
+// `speakers`: whether "an Iraqi official in Baghdad said" counts; where a speaker sits is weaker
+// evidence than where the attack fell, so it is asked for only when no other city is named.
 std::optional<lexicon::City> city_in(const lexicon::Lexicon& lexicon, const SentenceView& v,
-                                     const std::string& hint) {
+                                     const std::string& hint, bool speakers) {
   const auto& t = v.tokens;
   for (std::size_t i = 1; i < t.size(); ++i) {
     if (!v.word_in(lexicon::WordList::kCityPrepositions, t[i - 1].lower) || !t[i].capitalized ||
         !t[i].word)
+      continue;
+    if (!speakers && i >= 2 && v.word_in(lexicon::WordList::kSpeakerHeads, t[i - 2].lower))
       continue;
     // Try the longest capitalized run first (up to three words, "Deir ez-Zor").
     for (std::size_t len = 3; len >= 1; --len) {
@@ -133,12 +137,15 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
     if (roles[i] == Role::kMain && views[i].attack_evidence && i != anchor)
       order.push_back(&views[i]);
   Place place;
-  for (const auto* v : order) {
-    if (auto city = city_in(lexicon, *v, hint)) {
-      place = Place{nullptr, city->country, city->name, "city",
-                    "",      city->lat,     city->lon,  evidence_of(*v)};
-      break;
+  for (const bool speakers : {false, true}) {
+    for (const auto* v : order) {
+      if (auto city = city_in(lexicon, *v, hint, speakers)) {
+        place = Place{nullptr, city->country, city->name, "city",
+                      "",      city->lat,     city->lon,  evidence_of(*v)};
+        break;
+      }
     }
+    if (!place.city.empty()) break;
   }
   if (!place.city.empty()) {
     // "the US embassy" + a city: the registry's embassy in that city.

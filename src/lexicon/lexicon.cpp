@@ -106,7 +106,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "country_owned_heads",
                                                "proxy_relations",
                                                "proxy_modifiers",
-                                               "proxy_heads"};
+                                               "proxy_heads",
+                                               "speaker_heads"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -130,6 +130,7 @@ enum class WordList : std::uint8_t {
   kProxyRelations,
   kProxyModifiers,
   kProxyHeads,
+  kSpeakerHeads,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
