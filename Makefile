@@ -30,8 +30,10 @@ serve: build
 
 # The Release build is part of the tests: GCC warns about some code only when optimising, and
 # -Werror would then break `make demo` while the Debug tests pass.
+# Then each libFuzzer target for FUZZ_SECONDS (60; FUZZ_SECONDS=0 skips them), two at a time.
 test: build-debug build
 	@cd $(BUILD_DEBUG) && ctest --output-on-failure -j$(JOBS)
+	@if [ "$(FUZZ_SECONDS)" != 0 ]; then $(MAKE) --no-print-directory fuzz; fi
 
 # The unit tests (and the fuzz corpus replays) built with AddressSanitizer and
 # UndefinedBehaviorSanitizer at -O1; the first error fails its test. Tests labelled
@@ -44,8 +46,8 @@ test-sanitize: deps
 	@cmake --build $(BUILD_ASAN) -j$(JOBS)
 	@cd $(BUILD_ASAN) && $(SANITIZE_ENV) ctest --output-on-failure -j$(JOBS) -LE no-sanitize
 
-# Each libFuzzer target for FUZZ_SECONDS (clang-19 from Debian; build-fuzz/). Findings go to
-# build-fuzz/artifacts/<target>/; the run fails when any target found one.
+# Each libFuzzer target for FUZZ_SECONDS (clang-19 from Debian; build-fuzz/), JOBS at a time.
+# Findings go to build-fuzz/artifacts/<target>/; the run fails when any target found one.
 fuzz:
 	@scripts/deps.sh --fuzz
 	@scripts/fuzz.sh $(FUZZ_SECONDS)
