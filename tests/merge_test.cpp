@@ -364,11 +364,46 @@ TEST(MergeCandidates, UndatedReportJoinsTheAttackWhoseParticularsItRepeats) {
   plain_sunday.main->date_clue.weekday = 0;
   reports.push_back(says_sunday);
   reports.push_back(plain_sunday);
+  // Rarity needs reports to be counted among (ten or more of the language).
+  for (int i = 0; i < 8; ++i)
+    reports.push_back(
+        with_sentence(report("z" + std::to_string(i) + ".txt", "2022-05-0" + std::to_string(i + 1),
+                             "2022-05-0" + std::to_string(i + 1), kAirBase),
+                      "Rockets hit the air base, officials said."));
   auto update = merge::rebuild(reports, {}, kNow);
   EXPECT_EQ(find_with(update, "e.txt"), find_with(update, "a.txt"));
   EXPECT_NE(find_with(update, "f.txt"), find_with(update, "a.txt"));
   EXPECT_NE(find_with(update, "f.txt"), find_with(update, "b.txt"));
   EXPECT_NE(find_with(update, "f.txt"), find_with(update, "c.txt"));
+}
+
+// Words are rare or common among reports of one language: a French report's everyday French
+// words are no particulars just because most reports are in English.
+TEST(MergeCandidates, WordRarityIsCountedWithinALanguage) {
+  auto said = [](Report r, const std::string& language, int launched, const std::string& text) {
+    r.language = language;
+    r.main->launched = launched;
+    r.main->evidence["launched"] = sitrep::Evidence{text, 0, text.size(), ""};
+    return r;
+  };
+  const std::string french = "Des roquettes ont vise la base militaire turque de Zilkan mercredi";
+  std::vector<Report> reports{
+      said(report("a.txt", "2023-02-01", "2023-02-01", kAirBase), "en", 8,
+           "Eight rockets struck the base on Wednesday."),
+      said(report("b.txt", "2021-04-14", "2021-04-14", kAirBase), "fr", 3, french + " soir."),
+  };
+  // Other English reports of other days make every French word look rare overall.
+  for (int i = 0; i < 12; ++i)
+    reports.push_back(
+        said(report("e" + std::to_string(10 + i) + ".txt", "2022-06-1" + std::to_string(i % 10),
+                    "2022-06-1" + std::to_string(i % 10), kEmbassy),
+             "en", 2, "Two rockets hit near the embassy compound."));
+  Report undated = said(report("f.txt", "", std::nullopt, kAirBase), "fr", 8, french + " matin.");
+  undated.main->date_clue.weekday = 3;  // both attacks fell on a Wednesday
+  reports.push_back(undated);
+  auto update = merge::rebuild(reports, {}, kNow);
+  EXPECT_EQ(find_with(update, "f.txt"), find_with(update, "a.txt"));
+  EXPECT_NE(find_with(update, "f.txt"), find_with(update, "b.txt"));
 }
 
 TEST(MergeCandidates, NullDateMergesThroughPublishedDate) {

@@ -330,17 +330,29 @@ struct Affinity {
   double score() const { return words + 1.5 * (shared - conflicts); }
 };
 
-// How rare each evidence word is among the main mentions: idf scaled by the largest idf, so a
-// word only one report uses weighs 1 whatever the size of the database.
+// The key of a word in word_weights(): rarity is counted among reports of one language, as a
+// French report's "roquettes" is no rare particular among the French reports it is common to.
+std::string weight_key(const Mention& m, std::string_view word) {
+  return m.report->language + '\x1f' + std::string(word);
+}
+
+// How rare each evidence word is among the main mentions of its language: idf scaled by the
+// largest idf, so a word only one report uses weighs 1 whatever the size of the database. A
+// language with fewer than ten reports tells nothing of rarity; its words weigh 0.
 std::map<std::string, double> word_weights(const std::vector<Mention>& mentions) {
-  std::map<std::string, int> frequency;
-  for (const Mention& m : mentions)
-    for (const auto& word : m.words) ++frequency[word];
+  constexpr int kFewestReports = 10;
+  std::map<std::string, int> frequency, reports;
+  for (const Mention& m : mentions) {
+    ++reports[m.report->language];
+    for (const auto& word : m.words) ++frequency[weight_key(m, word)];
+  }
   std::map<std::string, double> weights;
-  const double total = static_cast<double>(mentions.size());
-  if (total < 2) return weights;
-  for (const auto& [word, count] : frequency)
-    weights[word] = std::log(total / count) / std::log(total);
+  for (const auto& [key, count] : frequency) {
+    const int total = reports[key.substr(0, key.find('\x1f'))];
+    weights[key] = total < kFewestReports
+                       ? 0.0
+                       : std::log(static_cast<double>(total) / count) / std::log(total);
+  }
   return weights;
 }
 
@@ -363,7 +375,7 @@ Affinity affinity(const Mention& m, const Cluster& cluster, const std::vector<Me
     }
   }
   for (const auto& word : m.words)
-    if (words.count(word)) a.words += weights.at(word);
+    if (words.count(word)) a.words += weights.at(weight_key(m, word));
   return a;
 }
 
