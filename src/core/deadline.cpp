@@ -11,27 +11,37 @@ namespace {
 std::atomic<std::size_t> abandoned_count{0};
 }  // namespace
 
+// One condition variable per direction: the worker waits only for `posted` and the caller only
+// for `done`, so notify_one always wakes the thread that has something to do. Both notify after
+// unlocking, so the woken thread does not block at once on the mutex its waker still holds.
 struct DeadlineRunner::Worker {
   std::mutex mutex;
-  std::condition_variable changed;
+  std::condition_variable posted;  // a job or quit for the worker
+  std::condition_variable done;    // the job finished, for the caller
   std::function<void()> job;
   bool has_job = false;
   bool quit = false;  // finish the current job (if any), then end
   std::thread thread;
 
+  // `self` keeps the Worker alive on a detached thread after its runner abandoned it.
   static void loop(std::shared_ptr<Worker> self) {
-    std::unique_lock lock(self->mutex);
-    while (true) {
-      self->changed.wait(lock, [&] { return self->has_job || self->quit; });
-      if (!self->has_job) return;
-      std::function<void()> job = std::move(self->job);
-      lock.unlock();
+    while (auto job = self->next()) {
       job();
       job = nullptr;  // release what the job owns before reporting it done
-      lock.lock();
-      self->has_job = false;
-      self->changed.notify_all();
+      {
+        std::lock_guard lock(self->mutex);
+        self->has_job = false;
+      }
+      self->done.notify_one();
     }
+  }
+
+  // The next job to run, or an empty function once told to quit.
+  std::function<void()> next() {
+    std::unique_lock lock(mutex);
+    posted.wait(lock, [&] { return has_job || quit; });
+    if (!has_job) return {};
+    return std::move(job);
   }
 };
 
@@ -41,7 +51,7 @@ DeadlineRunner::~DeadlineRunner() {
     std::lock_guard lock(worker_->mutex);
     worker_->quit = true;
   }
-  worker_->changed.notify_all();
+  worker_->posted.notify_one();
   worker_->thread.join();
 }
 
@@ -54,12 +64,15 @@ bool DeadlineRunner::run(std::function<void()> job, std::chrono::duration<double
     worker_ = std::make_shared<Worker>();
     worker_->thread = std::thread(&Worker::loop, worker_);
   }
-  std::unique_lock lock(worker_->mutex);
-  worker_->job = std::move(job);
-  worker_->has_job = true;
-  worker_->changed.notify_all();
+  {
+    std::lock_guard lock(worker_->mutex);
+    worker_->job = std::move(job);
+    worker_->has_job = true;
+  }
+  worker_->posted.notify_one();
   const auto limit = std::chrono::duration_cast<std::chrono::steady_clock::duration>(timeout);
-  if (worker_->changed.wait_for(lock, limit, [&] { return !worker_->has_job; })) return true;
+  std::unique_lock lock(worker_->mutex);
+  if (worker_->done.wait_for(lock, limit, [&] { return !worker_->has_job; })) return true;
   // Overran: the worker finishes this job in the background and then ends.
   worker_->quit = true;
   lock.unlock();
