@@ -272,10 +272,34 @@ std::unexpected<Error> overran(const Document& document, double seconds) {
                        " s to read (limit: --timeout, $SITREP_TIMEOUT); left unfinished");
 }
 
+// Runs on the watchdog's worker. A fault in extraction must not end a batch: it is kept in
+// `fault` for the caller to report with the document's name, and the report stays empty (the
+// document counts as reporting no attack).
+Report extract_catching(const Engine& engine, const Document& document, const CleanText& clean,
+                        std::string& fault) {
+  try {
+    return engine.extractor.extract(document, clean);
+  } catch (const std::exception& e) {
+    fault = e.what();
+    return Report{};
+  }
+}
+
+// On the caller's thread once the job is done: names a fault, puts the metadata on the report.
+Report finish_report(Report report, const std::string& fault, const Document& document,
+                     const CleanText& clean, std::ostream& err) {
+  if (!fault.empty())
+    err << "sitrep: " << terminal_safe(document.doc)
+        << ": extraction failed: " << terminal_safe(fault) << "\n";
+  stamp(report, document, clean);
+  return report;
+}
+
 }  // namespace
 
+// Each job owns copies of what it reads: if it overruns, it finishes after its call returned.
+
 Result<CleanText> Analyser::clean(const Document& document) {
-  // The job owns copies of what it reads: if it overruns, it finishes after this call returned.
   struct Job {
     Document document;
     ingest::HtmlLimits limits;
@@ -304,31 +328,37 @@ Result<Report> Analyser::extract(const Document& document, const CleanText& clea
   if (!unlimited && left.count() <= 0) return overran(document, limits_.timeout_seconds);
   const bool finished = runner_.run(
       [job] {
-        try {
-          job->report = job->engine->extractor.extract(job->document, job->clean);
-        } catch (const std::exception& e) {
-          job->fault = e.what();
-          job->report = Report{};
-        }
+        job->report = extract_catching(*job->engine, job->document, job->clean, job->fault);
       },
       unlimited ? std::chrono::duration<double>(0) : left);
   if (!finished) return overran(document, limits_.timeout_seconds);
-  // A fault in extraction must not end a batch: the caller reports it with the document's
-  // name, and the document counts as reporting no attack.
-  if (!job->fault.empty())
-    err << "sitrep: " << terminal_safe(document.doc)
-        << ": extraction failed: " << terminal_safe(job->fault) << "\n";
-  stamp(job->report, document, clean);
-  return std::move(job->report);
+  return finish_report(std::move(job->report), job->fault, document, clean, err);
 }
 
+// Clean and extract as one job, not clean() then extract(): one hand-off to the watchdog's
+// worker per document instead of two (the hand-off was the top hot spot of `sitrep extract`,
+// docs/PERFORMANCE.md), and the document's text is not copied between the two.
 Result<Analyser::Analysed> Analyser::analyse(const Document& document, std::ostream& err) {
-  const auto start = Clock::now();
-  auto cleaned = clean(document);
-  if (!cleaned) return std::unexpected(cleaned.error());
-  auto report = extract(document, *cleaned, err, Clock::now() - start);
-  if (!report) return std::unexpected(report.error());
-  return Analysed{std::move(*cleaned), std::move(*report)};
+  struct Job {
+    Document document;
+    ingest::HtmlLimits limits;
+    std::shared_ptr<const Engine> engine;
+    Result<CleanText> clean = CleanText{};
+    Report report;
+    std::string fault;
+  };
+  auto job = std::make_shared<Job>(Job{document, limits_.html, engine_});
+  const bool finished = runner_.run(
+      [job] {
+        job->clean = ingest::clean(job->document, job->limits);
+        if (job->clean)
+          job->report = extract_catching(*job->engine, job->document, *job->clean, job->fault);
+      },
+      std::chrono::duration<double>(limits_.timeout_seconds));
+  if (!finished) return overran(document, limits_.timeout_seconds);
+  if (!job->clean) return std::unexpected(job->clean.error());
+  Report report = finish_report(std::move(job->report), job->fault, document, *job->clean, err);
+  return Analysed{std::move(*job->clean), std::move(report)};
 }
 
 Result<void> Ingester::prepare() {

@@ -150,7 +150,8 @@ class Analyser {
   // document counts as reporting no attack.
   Result<Report> extract(const Document& document, const CleanText& clean, std::ostream& err,
                          std::chrono::duration<double> used = {});
-  // Both; an error names the document and the limit it went beyond.
+  // Both, as one watchdog job (one hand-off per document); an error names the document and
+  // the limit it went beyond.
   Result<Analysed> analyse(const Document& document, std::ostream& err);
   const ingest::Limits& limits() const { return limits_; }
   void set_engine(std::shared_ptr<const Engine> engine) { engine_ = std::move(engine); }
