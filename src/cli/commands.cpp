@@ -190,7 +190,8 @@ std::string read_file(const std::string& path, bool& ok) {
 }  // namespace
 
 Inputs read_inputs(const std::string& manifest_path, const std::vector<std::string>& paths,
-                   const ingest::Limits& limits, Streams io, const ingest::DocumentSink* each) {
+                   const ingest::Limits& limits, Streams io, const ingest::DocumentSink* each,
+                   const std::function<void()>& read) {
   Inputs inputs;
   ingest::Manifest manifest;
   ingest::Options options;
@@ -208,6 +209,7 @@ Inputs read_inputs(const std::string& manifest_path, const std::vector<std::stri
   }
   inputs.loaded = each != nullptr ? ingest::load_inputs(paths, options, *each)
                                   : ingest::load_inputs(paths, options);
+  if (read) read();
   for (const auto& e : inputs.loaded.errors)
     io.err << "sitrep: " << terminal_safe(e.input) << ": " << terminal_safe(e.message) << "\n";
   for (const auto& w : inputs.loaded.warnings)
@@ -335,30 +337,49 @@ Result<Report> Analyser::extract(const Document& document, const CleanText& clea
   return finish_report(std::move(job->report), job->fault, document, clean, err);
 }
 
-// Clean and extract as one job, not clean() then extract(): one hand-off to the watchdog's
-// worker per document instead of two (the hand-off was the top hot spot of `sitrep extract`,
-// docs/PERFORMANCE.md), and the document's text is not copied between the two.
-Result<Analyser::Analysed> Analyser::analyse(const Document& document, std::ostream& err) {
+// Clean and extract as one job, not clean() then extract(): at most one hand-off to the
+// watchdog's worker per document (none while the queue is busy), where the hand-off per job was
+// the top hot spot of `sitrep extract` (docs/PERFORMANCE.md); the clean text is not copied.
+void Analyser::submit(Document document, std::ostream& err, Done done) {
+  // A large document waits for the queue to empty first: the queue then holds at most one
+  // (besides DeadlineRunner::kDepth small ones), as the synchronous path did.
+  constexpr std::size_t kLarge = std::size_t{1} << 20;
+  if (document.raw.size() > kLarge) runner_.drain();
   struct Job {
-    Document document;
+    std::shared_ptr<const Document> document;  // read by both threads, written by neither
     ingest::HtmlLimits limits;
     std::shared_ptr<const Engine> engine;
-    Result<CleanText> clean = CleanText{};
+    Result<CleanText> clean = CleanText{};  // the rest: written by the job, read once it finished
     Report report;
     std::string fault;
   };
-  auto job = std::make_shared<Job>(Job{document, limits_.html, engine_});
-  const bool finished = runner_.run(
+  auto job = std::make_shared<Job>(
+      Job{std::make_shared<const Document>(std::move(document)), limits_.html, engine_});
+  const double seconds = limits_.timeout_seconds;
+  runner_.submit(
       [job] {
-        job->clean = ingest::clean(job->document, job->limits);
+        job->clean = ingest::clean(*job->document, job->limits);
         if (job->clean)
-          job->report = extract_catching(*job->engine, job->document, *job->clean, job->fault);
+          job->report = extract_catching(*job->engine, *job->document, *job->clean, job->fault);
       },
-      std::chrono::duration<double>(limits_.timeout_seconds));
-  if (!finished) return overran(document, limits_.timeout_seconds);
-  if (!job->clean) return std::unexpected(job->clean.error());
-  Report report = finish_report(std::move(job->report), job->fault, document, *job->clean, err);
-  return Analysed{std::move(*job->clean), std::move(report)};
+      std::chrono::duration<double>(seconds),
+      [job, seconds, &err, done = std::move(done)](bool finished) {
+        const Document& document = *job->document;
+        // Not finished: the job may still run, so only the document is read.
+        if (!finished) return done(document, overran(document, seconds));
+        if (!job->clean) return done(document, std::unexpected(job->clean.error()));
+        Report report =
+            finish_report(std::move(job->report), job->fault, document, *job->clean, err);
+        done(document, Analysed{std::move(*job->clean), std::move(report)});
+      });
+}
+
+Result<Analyser::Analysed> Analyser::analyse(const Document& document, std::ostream& err) {
+  std::optional<Result<Analysed>> result;
+  submit(document, err,
+         [&result](const Document&, Result<Analysed> analysed) { result = std::move(analysed); });
+  drain();
+  return std::move(*result);
 }
 
 Result<void> Ingester::prepare() {
@@ -462,8 +483,8 @@ int run_extract(const ExtractOptions& options, Streams io) {
   if (!engine) return report_error(io, engine.error().message);
   Analyser analyser(*engine, *limits);
   std::size_t rejected = 0;
-  const ingest::DocumentSink each = [&](Document&& document) {
-    auto analysed = analyser.analyse(document, io.err);
+  // Called in input order, on this thread, while the next documents are analysed.
+  const Analyser::Done write = [&](const Document& document, Result<Analyser::Analysed> analysed) {
     if (!analysed) {
       io.err << "sitrep: " << terminal_safe(analysed.error().message) << "\n";
       ++rejected;
@@ -476,7 +497,12 @@ int run_extract(const ExtractOptions& options, Streams io) {
     }
     io.out << to_json(analysed->report).dump() << "\n";
   };
-  Inputs inputs = read_inputs(options.manifest, options.paths, *limits, io, &each);
+  const ingest::DocumentSink each = [&](Document&& document) {
+    analyser.submit(std::move(document), io.err, write);
+  };
+  Inputs inputs = read_inputs(options.manifest, options.paths, *limits, io, &each,
+                              [&analyser] { analyser.drain(); });
+  analyser.drain();  // after a usage error too: no job is left behind
   if (inputs.usage_error) return kExitUsage;
   io.out.flush();
   return inputs.loaded.errors.empty() && rejected == 0 ? kExitOk : kExitRejected;
@@ -725,15 +751,17 @@ int run_eval(const EvalOptions& options, Streams io) {
   std::vector<Report> reports;
   std::size_t rejected = 0;
   for (const Document& document : inputs.loaded.documents) {
-    auto analysed = analyser.analyse(document, io.err);
-    if (!analysed) {
-      io.err << "sitrep: " << terminal_safe(analysed.error().message) << "\n";
-      ++rejected;
-      continue;
-    }
-    reports.push_back(std::move(analysed->report));
-    input.reports.push_back(to_json(reports.back()));
+    analyser.submit(document, io.err, [&](const Document&, Result<Analyser::Analysed> analysed) {
+      if (!analysed) {
+        io.err << "sitrep: " << terminal_safe(analysed.error().message) << "\n";
+        ++rejected;
+        return;
+      }
+      reports.push_back(std::move(analysed->report));
+      input.reports.push_back(to_json(reports.back()));
+    });
   }
+  analyser.drain();
   if (options.merge) {
     merge::Update update = merge::rebuild(reports, {}, now_utc());
     json incidents = json::array();
