@@ -282,6 +282,29 @@ TEST(Robustness, DeadlineRunnerQueuedBatchGoesOnAfterAHungJob) {
   release->set_value();
 }
 
+// The caller waits (the queue is full) while a job with a long timeout runs; the job after it,
+// with a short one, hangs. The caller is not told when a job starts, so it must wake by the
+// earliest deadline any pending job could have, not at the running job's (30 s away).
+TEST(Robustness, DeadlineRunnerNoticesAHungJobThatStartsWhileTheCallerWaits) {
+  sitrep::DeadlineRunner runner;
+  auto release = std::make_shared<std::promise<void>>();
+  std::shared_future<void> go = release->get_future().share();
+  std::vector<bool> outcomes;
+  const auto record = [&outcomes](bool finished) { outcomes.push_back(finished); };
+  const auto start = std::chrono::steady_clock::now();
+  runner.submit([] { std::this_thread::sleep_for(std::chrono::milliseconds(100)); },
+                std::chrono::seconds(30), record);
+  runner.submit([go] { go.wait(); }, std::chrono::milliseconds(50), record);
+  for (std::size_t i = 0; i < sitrep::DeadlineRunner::kDepth; ++i)
+    runner.submit([] {}, std::chrono::seconds(30), record);
+  runner.drain();
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+  ASSERT_EQ(outcomes.size(), sitrep::DeadlineRunner::kDepth + 2);
+  EXPECT_TRUE(outcomes[0]);
+  EXPECT_FALSE(outcomes[1]);
+  release->set_value();
+}
+
 // A job that finishes, but later than its time, is not finished either (its result is late).
 TEST(Robustness, DeadlineRunnerJobFinishedLateIsNotFinished) {
   sitrep::DeadlineRunner runner;

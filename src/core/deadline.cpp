@@ -87,6 +87,16 @@ struct DeadlineRunner::Shared {
     }
   }
 
+  // Under the lock: the earliest any pending job's deadline can fall, the time the caller wakes
+  // at when it waits (it is not told when a job starts, which would cost a wake-up per job).
+  // A queued job starts later than now, so now + its timeout is never past its deadline.
+  Clock::time_point earliest_deadline() const {
+    auto earliest = running.active ? running.deadline : Clock::time_point::max();
+    const auto now = Clock::now();
+    for (const auto& next : queued) earliest = std::min(earliest, now + next.timeout);
+    return earliest;
+  }
+
   // Under the lock: when the running job is past its deadline, reports it as not finished and
   // retires its worker (which ends once the job returns). True when one was abandoned.
   bool abandon_overrun() {
@@ -168,12 +178,7 @@ void DeadlineRunner::settle(std::size_t most) {
       if (shared_->pending() <= most) break;
       shared_->caller_waiting = true;
       shared_->wake_at = most;
-      // Wake at the running job's deadline; with none running yet, after the next one's
-      // timeout at the latest (it starts meanwhile; the loop then waits for its deadline).
-      if (shared_->running.active)
-        shared_->progress.wait_until(lock, shared_->running.deadline);
-      else
-        shared_->progress.wait_for(lock, shared_->queued.front().timeout);
+      shared_->progress.wait_until(lock, shared_->earliest_deadline());
       shared_->caller_waiting = false;
     }
     outcomes.swap(shared_->finished);
