@@ -10,9 +10,9 @@
 // kDepth jobs are pending (then until half are done) or in drain(), and the worker only when the
 // queue is empty, so a batch costs no thread hand-off per job. Nothing polls: the worker stamps
 // each job's deadline as it starts it, and the caller checks it whenever it looks at the queue
-// and, when it waits, wakes at the running job's deadline (a coarse timer: 30 s by default).
-// The job the caller must not run on its own thread is the one that may hang; hence no design
-// where the caller runs jobs itself and a watchdog watches it: nothing could then go on.
+// and, when it waits, wakes by the earliest deadline a pending job can have (a coarse timer:
+// 30 s by default). Jobs do not run on the caller's thread, watched by another: a job that
+// hangs there would hold the thread that has to go on with the batch.
 //
 // Not thread-safe: one DeadlineRunner per calling thread.
 #pragma once
