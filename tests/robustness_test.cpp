@@ -8,9 +8,13 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <future>
 #include <sstream>
 #include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -215,6 +219,112 @@ TEST(Robustness, DeadlineRunnerAbandonsAnOverrunningJob) {
   EXPECT_TRUE(*flag);  // the abandoned job finished on its own
 }
 
+// A job that hangs in the middle of a batch is abandoned alone: the jobs after it run on a fresh
+// worker, in order, and the hung one still finishes on its own once it is let go (it owns its
+// state through the shared_ptr). No timing guesses: the hung job waits on a promise.
+TEST(Robustness, DeadlineRunnerGoesOnAfterAHungJobInABatch) {
+  sitrep::DeadlineRunner runner;
+  const std::size_t abandoned_before = sitrep::abandoned_jobs();
+  auto release = std::make_shared<std::promise<void>>();
+  auto finished = std::make_shared<std::promise<void>>();
+  std::shared_future<void> go = release->get_future().share();
+  std::future<void> hung_done = finished->get_future();
+  std::vector<int> ran;
+  for (int i = 0; i < 6; ++i) {
+    if (i == 3) {
+      EXPECT_FALSE(runner.run(
+          [go, finished] {
+            go.wait();
+            finished->set_value();
+          },
+          std::chrono::milliseconds(50)));
+      continue;
+    }
+    EXPECT_TRUE(runner.run([&ran, i] { ran.push_back(i); }, std::chrono::seconds(30))) << i;
+  }
+  EXPECT_EQ(ran, (std::vector<int>{0, 1, 2, 4, 5}));
+  EXPECT_EQ(sitrep::abandoned_jobs(), abandoned_before + 1);
+  release->set_value();
+  EXPECT_EQ(hung_done.wait_for(std::chrono::seconds(30)), std::future_status::ready);
+}
+
+// Queued jobs: outcomes come back in order on the caller's thread, more jobs than the queue
+// holds go through (submit waits once it is full), and a hung job in the middle is reported as
+// not finished while the jobs queued behind it run on a fresh worker.
+TEST(Robustness, DeadlineRunnerQueuedBatchGoesOnAfterAHungJob) {
+  sitrep::DeadlineRunner runner;
+  const std::size_t abandoned_before = sitrep::abandoned_jobs();
+  auto release = std::make_shared<std::promise<void>>();
+  std::shared_future<void> go = release->get_future().share();
+  const int count = 3 * static_cast<int>(sitrep::DeadlineRunner::kDepth);
+  const int hung = count / 2;
+  auto ran = std::make_shared<std::vector<int>>();  // written by the jobs, one at a time
+  std::vector<std::pair<int, bool>> outcomes;
+  const std::thread::id caller = std::this_thread::get_id();
+  for (int i = 0; i < count; ++i) {
+    std::function<void()> job = [ran, i] { ran->push_back(i); };
+    if (i == hung) job = [go] { go.wait(); };
+    runner.submit(std::move(job),
+                  i == hung ? std::chrono::milliseconds(50) : std::chrono::milliseconds(30'000),
+                  [&outcomes, caller, i](bool finished) {
+                    EXPECT_EQ(std::this_thread::get_id(), caller);
+                    outcomes.emplace_back(i, finished);
+                  });
+  }
+  runner.drain();
+  ASSERT_EQ(outcomes.size(), static_cast<std::size_t>(count));
+  for (int i = 0; i < count; ++i) {
+    EXPECT_EQ(outcomes[i].first, i);
+    EXPECT_EQ(outcomes[i].second, i != hung) << i;
+  }
+  EXPECT_EQ(ran->size(), static_cast<std::size_t>(count - 1));
+  EXPECT_EQ(sitrep::abandoned_jobs(), abandoned_before + 1);
+  release->set_value();
+}
+
+// The caller waits (the queue is full) while a job with a long timeout runs; the job after it,
+// with a short one, hangs. The caller is not told when a job starts, so it must wake by the
+// earliest deadline any pending job could have, not at the running job's (30 s away).
+TEST(Robustness, DeadlineRunnerNoticesAHungJobThatStartsWhileTheCallerWaits) {
+  sitrep::DeadlineRunner runner;
+  auto release = std::make_shared<std::promise<void>>();
+  std::shared_future<void> go = release->get_future().share();
+  std::vector<bool> outcomes;
+  const auto record = [&outcomes](bool finished) { outcomes.push_back(finished); };
+  const auto start = std::chrono::steady_clock::now();
+  runner.submit([] { std::this_thread::sleep_for(std::chrono::milliseconds(100)); },
+                std::chrono::seconds(30), record);
+  runner.submit([go] { go.wait(); }, std::chrono::milliseconds(50), record);
+  for (std::size_t i = 0; i < sitrep::DeadlineRunner::kDepth; ++i)
+    runner.submit([] {}, std::chrono::seconds(30), record);
+  runner.drain();
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+  ASSERT_EQ(outcomes.size(), sitrep::DeadlineRunner::kDepth + 2);
+  EXPECT_TRUE(outcomes[0]);
+  EXPECT_FALSE(outcomes[1]);
+  release->set_value();
+}
+
+// A job that finishes, but later than its time, is not finished either (its result is late).
+TEST(Robustness, DeadlineRunnerJobFinishedLateIsNotFinished) {
+  sitrep::DeadlineRunner runner;
+  std::vector<bool> outcomes;
+  runner.submit([] { std::this_thread::sleep_for(std::chrono::milliseconds(200)); },
+                std::chrono::milliseconds(20), [&outcomes](bool ok) { outcomes.push_back(ok); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));  // the caller looks too late
+  runner.drain();
+  EXPECT_EQ(outcomes, std::vector<bool>{false});
+}
+
+// No limit: the job runs on the calling thread (no worker, nothing abandoned).
+TEST(Robustness, DeadlineRunnerWithoutALimitRunsInline) {
+  sitrep::DeadlineRunner runner;
+  std::thread::id where;
+  EXPECT_TRUE(
+      runner.run([&where] { where = std::this_thread::get_id(); }, std::chrono::seconds(0)));
+  EXPECT_EQ(where, std::this_thread::get_id());
+}
+
 // ---------------------------------------------------------------- 7, 8: JSONL and dates
 
 TEST(Robustness, NulByteRejectsOnlyItsJsonlLine) {
@@ -391,6 +501,28 @@ TEST_F(RobustnessCli, DocumentOverTheTimeLimitIsRejectedAndTheBatchGoesOn) {
       run_sitrep(dir_.path(), "ingest --db " + quote(db()) + " " + quote(slow) + " " + quote(ok),
                  "SITREP_TIMEOUT=0");
   EXPECT_EQ(again.status, 0) << again.err;
+}
+
+// The same through `sitrep extract`: a document that overruns between two others is rejected
+// by name, and both others are reported, in order. The slow one takes seconds even in Release
+// (~2.5 s), the quick ones milliseconds even under the sanitizers.
+TEST_F(RobustnessCli, DocumentOverTheTimeLimitInTheMiddleOfABatchLeavesTheOthersReported) {
+  std::string huge = kArticle;
+  for (int i = 0; i < 30000; ++i) huge += std::string("\n") + kArticle;
+  const std::string first = dir_.write("a.txt", kArticle);
+  const std::string slow = dir_.write("slow.txt", huge);
+  const std::string last = dir_.write("b.txt", kArticle);
+  const Outcome run = run_sitrep(
+      dir_.path(), "extract --timeout 0.5 " + quote(first) + " " + quote(slow) + " " + quote(last));
+  EXPECT_EQ(run.status, 1) << run.err;
+  EXPECT_NE(run.err.find("slow.txt: took more than 0.5 s"), std::string::npos) << run.err;
+  std::vector<std::string> docs;
+  std::istringstream in(run.out);
+  for (std::string line; std::getline(in, line);)
+    docs.push_back(nlohmann::json::parse(line)["doc"].get<std::string>());
+  ASSERT_EQ(docs.size(), 2u) << run.out;
+  EXPECT_NE(docs[0].find("a.txt"), std::string::npos);
+  EXPECT_NE(docs[1].find("b.txt"), std::string::npos);
 }
 
 TEST_F(RobustnessCli, HostileHtmlIsRejectedByNameAndTheRestIsStored) {

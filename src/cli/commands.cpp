@@ -190,7 +190,8 @@ std::string read_file(const std::string& path, bool& ok) {
 }  // namespace
 
 Inputs read_inputs(const std::string& manifest_path, const std::vector<std::string>& paths,
-                   const ingest::Limits& limits, Streams io, const ingest::DocumentSink* each) {
+                   const ingest::Limits& limits, Streams io, const ingest::DocumentSink* each,
+                   const std::function<void()>& read) {
   Inputs inputs;
   ingest::Manifest manifest;
   ingest::Options options;
@@ -208,6 +209,7 @@ Inputs read_inputs(const std::string& manifest_path, const std::vector<std::stri
   }
   inputs.loaded = each != nullptr ? ingest::load_inputs(paths, options, *each)
                                   : ingest::load_inputs(paths, options);
+  if (read) read();
   for (const auto& e : inputs.loaded.errors)
     io.err << "sitrep: " << terminal_safe(e.input) << ": " << terminal_safe(e.message) << "\n";
   for (const auto& w : inputs.loaded.warnings)
@@ -272,10 +274,34 @@ std::unexpected<Error> overran(const Document& document, double seconds) {
                        " s to read (limit: --timeout, $SITREP_TIMEOUT); left unfinished");
 }
 
+// Runs on the watchdog's worker. A fault in extraction must not end a batch: it is kept in
+// `fault` for the caller to report with the document's name, and the report stays empty (the
+// document counts as reporting no attack).
+Report extract_catching(const Engine& engine, const Document& document, const CleanText& clean,
+                        std::string& fault) {
+  try {
+    return engine.extractor.extract(document, clean);
+  } catch (const std::exception& e) {
+    fault = e.what();
+    return Report{};
+  }
+}
+
+// On the caller's thread once the job is done: names a fault, puts the metadata on the report.
+Report finish_report(Report report, const std::string& fault, const Document& document,
+                     const CleanText& clean, std::ostream& err) {
+  if (!fault.empty())
+    err << "sitrep: " << terminal_safe(document.doc)
+        << ": extraction failed: " << terminal_safe(fault) << "\n";
+  stamp(report, document, clean);
+  return report;
+}
+
 }  // namespace
 
+// Each job owns copies of what it reads: if it overruns, it finishes after its call returned.
+
 Result<CleanText> Analyser::clean(const Document& document) {
-  // The job owns copies of what it reads: if it overruns, it finishes after this call returned.
   struct Job {
     Document document;
     ingest::HtmlLimits limits;
@@ -304,31 +330,56 @@ Result<Report> Analyser::extract(const Document& document, const CleanText& clea
   if (!unlimited && left.count() <= 0) return overran(document, limits_.timeout_seconds);
   const bool finished = runner_.run(
       [job] {
-        try {
-          job->report = job->engine->extractor.extract(job->document, job->clean);
-        } catch (const std::exception& e) {
-          job->fault = e.what();
-          job->report = Report{};
-        }
+        job->report = extract_catching(*job->engine, job->document, job->clean, job->fault);
       },
       unlimited ? std::chrono::duration<double>(0) : left);
   if (!finished) return overran(document, limits_.timeout_seconds);
-  // A fault in extraction must not end a batch: the caller reports it with the document's
-  // name, and the document counts as reporting no attack.
-  if (!job->fault.empty())
-    err << "sitrep: " << terminal_safe(document.doc)
-        << ": extraction failed: " << terminal_safe(job->fault) << "\n";
-  stamp(job->report, document, clean);
-  return std::move(job->report);
+  return finish_report(std::move(job->report), job->fault, document, clean, err);
+}
+
+// Clean and extract as one job, not clean() then extract(): at most one hand-off to the
+// watchdog's worker per document (none while the queue is busy), where the hand-off per job was
+// the top hot spot of `sitrep extract` (docs/PERFORMANCE.md); the clean text is not copied.
+void Analyser::submit(Document document, std::ostream& err, Done done) {
+  // A large document waits for the queue to empty first: the queue then holds at most one
+  // (besides DeadlineRunner::kDepth small ones), as the synchronous path did.
+  constexpr std::size_t kLarge = std::size_t{1} << 20;
+  if (document.raw.size() > kLarge) runner_.drain();
+  struct Job {
+    std::shared_ptr<const Document> document;  // read by both threads, written by neither
+    ingest::HtmlLimits limits;
+    std::shared_ptr<const Engine> engine;
+    Result<CleanText> clean = CleanText{};  // the rest: written by the job, read once it finished
+    Report report;
+    std::string fault;
+  };
+  auto job = std::make_shared<Job>(
+      Job{std::make_shared<const Document>(std::move(document)), limits_.html, engine_});
+  const double seconds = limits_.timeout_seconds;
+  runner_.submit(
+      [job] {
+        job->clean = ingest::clean(*job->document, job->limits);
+        if (job->clean)
+          job->report = extract_catching(*job->engine, *job->document, *job->clean, job->fault);
+      },
+      std::chrono::duration<double>(seconds),
+      [job, seconds, &err, done = std::move(done)](bool finished) {
+        const Document& document = *job->document;
+        // Not finished: the job may still run, so only the document is read.
+        if (!finished) return done(document, overran(document, seconds));
+        if (!job->clean) return done(document, std::unexpected(job->clean.error()));
+        Report report =
+            finish_report(std::move(job->report), job->fault, document, *job->clean, err);
+        done(document, Analysed{std::move(*job->clean), std::move(report)});
+      });
 }
 
 Result<Analyser::Analysed> Analyser::analyse(const Document& document, std::ostream& err) {
-  const auto start = Clock::now();
-  auto cleaned = clean(document);
-  if (!cleaned) return std::unexpected(cleaned.error());
-  auto report = extract(document, *cleaned, err, Clock::now() - start);
-  if (!report) return std::unexpected(report.error());
-  return Analysed{std::move(*cleaned), std::move(*report)};
+  std::optional<Result<Analysed>> result;
+  submit(document, err,
+         [&result](const Document&, Result<Analysed> analysed) { result = std::move(analysed); });
+  drain();
+  return std::move(*result);
 }
 
 Result<void> Ingester::prepare() {
@@ -432,8 +483,8 @@ int run_extract(const ExtractOptions& options, Streams io) {
   if (!engine) return report_error(io, engine.error().message);
   Analyser analyser(*engine, *limits);
   std::size_t rejected = 0;
-  const ingest::DocumentSink each = [&](Document&& document) {
-    auto analysed = analyser.analyse(document, io.err);
+  // Called in input order, on this thread, while the next documents are analysed.
+  const Analyser::Done write = [&](const Document& document, Result<Analyser::Analysed> analysed) {
     if (!analysed) {
       io.err << "sitrep: " << terminal_safe(analysed.error().message) << "\n";
       ++rejected;
@@ -446,7 +497,12 @@ int run_extract(const ExtractOptions& options, Streams io) {
     }
     io.out << to_json(analysed->report).dump() << "\n";
   };
-  Inputs inputs = read_inputs(options.manifest, options.paths, *limits, io, &each);
+  const ingest::DocumentSink each = [&](Document&& document) {
+    analyser.submit(std::move(document), io.err, write);
+  };
+  Inputs inputs = read_inputs(options.manifest, options.paths, *limits, io, &each,
+                              [&analyser] { analyser.drain(); });
+  analyser.drain();  // after a usage error too: no job is left behind
   if (inputs.usage_error) return kExitUsage;
   io.out.flush();
   return inputs.loaded.errors.empty() && rejected == 0 ? kExitOk : kExitRejected;
@@ -695,15 +751,17 @@ int run_eval(const EvalOptions& options, Streams io) {
   std::vector<Report> reports;
   std::size_t rejected = 0;
   for (const Document& document : inputs.loaded.documents) {
-    auto analysed = analyser.analyse(document, io.err);
-    if (!analysed) {
-      io.err << "sitrep: " << terminal_safe(analysed.error().message) << "\n";
-      ++rejected;
-      continue;
-    }
-    reports.push_back(std::move(analysed->report));
-    input.reports.push_back(to_json(reports.back()));
+    analyser.submit(document, io.err, [&](const Document&, Result<Analyser::Analysed> analysed) {
+      if (!analysed) {
+        io.err << "sitrep: " << terminal_safe(analysed.error().message) << "\n";
+        ++rejected;
+        return;
+      }
+      reports.push_back(std::move(analysed->report));
+      input.reports.push_back(to_json(reports.back()));
+    });
   }
+  analyser.drain();
   if (options.merge) {
     merge::Update update = merge::rebuild(reports, {}, now_utc());
     json incidents = json::array();

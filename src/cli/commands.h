@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -54,9 +55,12 @@ struct Inputs {
   ingest::Loaded loaded;
   bool usage_error = false;
 };
+// `read`, when given, is called once every document went to `each` and before the problems are
+// named (a caller that queues documents finishes them there, so messages keep their order).
 Inputs read_inputs(const std::string& manifest_path, const std::vector<std::string>& paths,
                    const ingest::Limits& limits, Streams io,
-                   const ingest::DocumentSink* each = nullptr);
+                   const ingest::DocumentSink* each = nullptr,
+                   const std::function<void()>& read = {});
 
 struct ExtractOptions {
   std::string manifest;
@@ -150,7 +154,15 @@ class Analyser {
   // document counts as reporting no attack.
   Result<Report> extract(const Document& document, const CleanText& clean, std::ostream& err,
                          std::chrono::duration<double> used = {});
-  // Both; an error names the document and the limit it went beyond.
+  // Both, as one watchdog job: `done` gets what analyse() would return, on this thread and in
+  // the order of submission, from a later submit() or drain(). Documents are analysed on the
+  // watchdog's worker while the caller reads the next ones, with no thread hand-off per document
+  // (core/deadline.h). An error names the document and the limit it went beyond. `err` must
+  // outlive the last drain().
+  using Done = std::function<void(const Document&, Result<Analysed>)>;
+  void submit(Document document, std::ostream& err, Done done);
+  void drain() { runner_.drain(); }
+  // submit() and drain(), for one document.
   Result<Analysed> analyse(const Document& document, std::ostream& err);
   const ingest::Limits& limits() const { return limits_; }
   void set_engine(std::shared_ptr<const Engine> engine) { engine_ = std::move(engine); }
