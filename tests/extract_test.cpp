@@ -917,3 +917,18 @@ TEST(ExtractEvents, AnotherMonthAndDayIsBackgroundWhenUndated) {
   EXPECT_EQ(events.main->roles[1], sitrep::extract::Role::kBackground);
   EXPECT_EQ(events.main->roles[2], sitrep::extract::Role::kMain);  // a day after: not far
 }
+
+// A vague span before the news tells an earlier attack; a sentence about this one stays main.
+TEST(ExtractRoles, AFewDaysAgoIsBackground) {
+  sitrep::CleanText clean;
+  clean.text =
+      "A suicide drone struck the coalition base in Khirab al-Jir in the Rmelan countryside.\n\n"
+      "A few days ago, at least five American soldiers were injured in a rocket attack on the "
+      "Ain al-Asad base in Anbar province.";
+  const auto annotated = sitrep::extract::annotate(clean, "2024-08-11", lexicon());
+  ASSERT_EQ(annotated.sentences.size(), 2u);
+  EXPECT_EQ(annotated.sentences[0].role, sitrep::extract::Role::kMain);
+  EXPECT_EQ(annotated.sentences[1].role, sitrep::extract::Role::kBackground);
+  // The spelling of the site's village in this report is one of its names.
+  EXPECT_FALSE(annotated.sentences[0].all(sitrep::lexicon::Kind::kFacility).empty());
+}

@@ -124,17 +124,17 @@ void expect_floors(const std::string& split, const std::string& language, double
 }
 
 TEST(RealSetScores, TuneStaysAboveFloors) {
-  expect_floors("tune", "en", 0.82, 0.79, 0.80);
+  expect_floors("tune", "en", 0.83, 0.80, 0.86);
 }
 
 TEST(RealSetScores, HeldoutStaysAboveFloors) {
-  expect_floors("heldout", "en", 0.76, 0.78, 0.78);
+  expect_floors("heldout", "en", 0.77, 0.79, 0.80);
 }
 
 // Other languages: floors a little below the heldout scores measured when they were set (the
 // French, Spanish and Portuguese heldout splits are small: 9 to 22 articles).
 TEST(RealSetScores, OtherLanguagesStayAboveFloors) {
-  expect_floors("heldout", "ar", 0.72, 0.72, 0.86);
+  expect_floors("heldout", "ar", 0.74, 0.74, 0.90);
   expect_floors("heldout", "es", 0.62, 0.72, 0.82);
   expect_floors("heldout", "fr", 0.90, 0.80, 0.85);
   expect_floors("heldout", "pt", 0.30, 0.68, 0.90);
