@@ -364,12 +364,13 @@ TEST(MergeCandidates, UndatedReportJoinsTheAttackWhoseParticularsItRepeats) {
   plain_sunday.main->date_clue.weekday = 0;
   reports.push_back(says_sunday);
   reports.push_back(plain_sunday);
-  // Rarity needs reports to be counted among (ten or more of the language).
-  for (int i = 0; i < 8; ++i)
+  // Rarity is counted among the reports of the site (ten or more of a language): other attacks
+  // on the embassy, on weekdays, that a "Sunday" rules out.
+  for (const char* day : {"02", "03", "04", "05", "06", "07", "10", "11"})
     reports.push_back(
-        with_sentence(report("z" + std::to_string(i) + ".txt", "2022-05-0" + std::to_string(i + 1),
-                             "2022-05-0" + std::to_string(i + 1), kAirBase),
-                      "Rockets hit the air base, officials said."));
+        with_sentence(report(std::string("z") + day + ".txt", std::string("2022-05-") + day,
+                             std::string("2022-05-") + day, kEmbassy),
+                      "Rockets hit the embassy compound, officials said."));
   auto update = merge::rebuild(reports, {}, kNow);
   EXPECT_EQ(find_with(update, "e.txt"), find_with(update, "a.txt"));
   EXPECT_NE(find_with(update, "f.txt"), find_with(update, "a.txt"));
@@ -386,18 +387,20 @@ TEST(MergeCandidates, WordRarityIsCountedWithinALanguage) {
     r.main->evidence["launched"] = sitrep::Evidence{text, 0, text.size(), ""};
     return r;
   };
-  const std::string french = "Des roquettes ont vise la base militaire turque de Zilkan mercredi";
+  const std::string french =
+      "Des roquettes ont vise la base militaire turque de Zilkan mercredi, selon les autorites "
+      "kurdes locales";
   std::vector<Report> reports{
       said(report("a.txt", "2023-02-01", "2023-02-01", kAirBase), "en", 8,
            "Eight rockets struck the base on Wednesday."),
       said(report("b.txt", "2021-04-14", "2021-04-14", kAirBase), "fr", 3, french + " soir."),
   };
-  // Other English reports of other days make every French word look rare overall.
-  for (int i = 0; i < 12; ++i)
-    reports.push_back(
-        said(report("e" + std::to_string(10 + i) + ".txt", "2022-06-1" + std::to_string(i % 10),
-                    "2022-06-1" + std::to_string(i % 10), kEmbassy),
-             "en", 2, "Two rockets hit near the embassy compound."));
+  // English reports of other attacks on the base (on days other than Wednesdays) make every
+  // French word look rare among the base's reports as a whole.
+  for (const char* day : {"13", "14", "16", "17", "18", "19", "20", "21", "23", "24", "25", "26"})
+    reports.push_back(said(report(std::string("e") + day + ".txt", std::string("2022-06-") + day,
+                                  std::string("2022-06-") + day, kAirBase),
+                           "en", 2, "Two rockets hit the base."));
   Report undated = said(report("f.txt", "", std::nullopt, kAirBase), "fr", 8, french + " matin.");
   undated.main->date_clue.weekday = 3;  // both attacks fell on a Wednesday
   reports.push_back(undated);

@@ -112,7 +112,6 @@ struct Mention {
   std::string country, city, facility, weapon;
   std::optional<double> lat, lon;
   std::string content;  // canonical serialisation, the last tie-breaker of the canonical order
-  std::vector<std::string> words;  // main mentions: evidence_words(), sorted and unique
 
   bool is_main() const { return attack != nullptr; }
   bool has_coords() const { return lat && lon; }
@@ -166,7 +165,6 @@ Mention main_mention(const Report& report) {
   m.weapon = report.main->weapon;
   m.lat = report.main->lat;
   m.lon = report.main->lon;
-  m.words = evidence_words(*report.main);
   return m;
 }
 
@@ -336,15 +334,19 @@ std::string weight_key(const Mention& m, std::string_view word) {
   return m.report->language + '\x1f' + std::string(word);
 }
 
-// How rare each evidence word is among the main mentions of its language: idf scaled by the
-// largest idf, so a word only one report uses weighs 1 whatever the size of the database. A
-// language with fewer than ten reports tells nothing of rarity; its words weigh 0.
-std::map<std::string, double> word_weights(const std::vector<Mention>& mentions) {
+// How rare each evidence word is among the given mentions of its language (the reports of the
+// sites an undated report may belong to): idf scaled by the largest idf, so a word only one
+// report uses weighs 1 whatever their number. A language with fewer than ten such reports tells
+// nothing of rarity; its words weigh 0.
+using Words = std::vector<std::vector<std::string>>;  // per mention; filled for the population
+std::map<std::string, double> word_weights(const std::vector<Mention>& mentions,
+                                           const std::vector<std::size_t>& population,
+                                           const Words& words) {
   constexpr int kFewestReports = 10;
   std::map<std::string, int> frequency, reports;
-  for (const Mention& m : mentions) {
-    ++reports[m.report->language];
-    for (const auto& word : m.words) ++frequency[weight_key(m, word)];
+  for (std::size_t i : population) {
+    ++reports[mentions[i].report->language];
+    for (const auto& word : words[i]) ++frequency[weight_key(mentions[i], word)];
   }
   std::map<std::string, double> weights;
   for (const auto& [key, count] : frequency) {
@@ -356,15 +358,16 @@ std::map<std::string, double> word_weights(const std::vector<Mention>& mentions)
   return weights;
 }
 
-Affinity affinity(const Mention& m, const Cluster& cluster, const std::vector<Mention>& mentions,
-                  const std::map<std::string, double>& weights) {
+Affinity affinity(std::size_t i, const Cluster& cluster, const std::vector<Mention>& mentions,
+                  const Words& words_of, const std::map<std::string, double>& weights) {
+  const Mention& m = mentions[i];
   Affinity a;
   a.clue = clue_fit(m.clue, cluster.members, mentions);
   std::set<std::pair<int, int>> theirs;
   std::set<std::string_view> words;
   for (std::size_t j : cluster.members) {
     for (const auto& f : figures_of(mentions[j])) theirs.insert(f);
-    for (const auto& word : mentions[j].words) words.insert(word);
+    for (const auto& word : words_of[j]) words.insert(word);
   }
   for (const auto& figure : figures_of(m)) {
     if (theirs.count(figure)) {
@@ -374,7 +377,7 @@ Affinity affinity(const Mention& m, const Cluster& cluster, const std::vector<Me
       ++a.conflicts;
     }
   }
-  for (const auto& word : m.words)
+  for (const auto& word : words_of[i])
     if (words.count(word)) a.words += weights.at(weight_key(m, word));
   return a;
 }
@@ -393,23 +396,19 @@ void attach_undated(const std::vector<Mention>& mentions, std::vector<Cluster>& 
     return std::any_of(c.members.begin(), c.members.end(),
                        [&](std::size_t i) { return mentions[i].anchor != kNoDay; });
   };
-  const auto weights = word_weights(mentions);
-  std::vector<std::pair<std::size_t, std::size_t>> moves;  // mention -> cluster
+  // 1. Each undated report that may move, with the dated clusters at its site.
+  std::vector<std::pair<std::size_t, std::vector<std::size_t>>> movable;
   for (const Cluster& undated : clusters) {
     if (undated.members.empty() || dated(undated)) continue;
     for (std::size_t i : undated.members) {
       const Mention& m = mentions[i];
       const bool names_day = m.clue.month && m.clue.day;
       // Words alone place a report only together with what it says of the day.
-      const bool words_count = !m.clue.empty();
-      if (figures_of(m).empty() && !names_day && !words_count) continue;
+      if (figures_of(m).empty() && !names_day && m.clue.empty()) continue;
       // A report placed only at a city or a country ("a US base in Syria") may join an attack
       // on a site there, on a figure and a day it gives, never on words alone.
-      const bool placed = !m.facility.empty();
-      if (!placed && (m.country.empty() || m.clue.empty())) continue;
-      // (clue fit, score) of the best candidate and of the runner-up.
-      std::optional<std::size_t> match;
-      std::pair<int, double> best{0, 0}, second{0, 0};
+      if (m.facility.empty() && (m.country.empty() || m.clue.empty())) continue;
+      std::vector<std::size_t> candidates;
       for (std::size_t c = 0; c < clusters.size(); ++c) {
         if (!dated(clusters[c])) continue;
         bool site = false, weapons = true;
@@ -419,23 +418,55 @@ void attach_undated(const std::vector<Mention>& mentions, std::vector<Cluster>& 
                     countries_compatible(m.country, other.country);
           site = site || (!other.facility.empty() && place_compatible(m, other));
         }
-        if (!site || !weapons) continue;
-        const Affinity a = affinity(m, clusters[c], mentions, weights);
-        if (a.clue == 0 || (!placed && a.shared == 0) ||
-            (a.shared == 0 && !names_day && (!words_count || a.words < kEnoughWords)))
-          continue;
-        const std::pair<int, double> key{a.clue, a.score()};
-        if (!match || key > best) {
-          second = match ? best : second;
-          best = key;
-          match = c;
-        } else if (key > second) {
-          second = key;
-        }
+        if (site && weapons) candidates.push_back(c);
       }
-      const bool clear = best.first > second.first || best.second - second.second >= kMargin;
-      if (match && clear) moves.emplace_back(i, *match);
+      if (!candidates.empty()) movable.emplace_back(i, std::move(candidates));
     }
+  }
+  if (movable.empty()) return;
+  // 2. The words of those reports and of their candidates' members, read only now: most
+  // databases hold few undated reports, and reading every report's words would cost memory.
+  Words words(mentions.size());
+  std::vector<bool> read(mentions.size(), false);
+  std::vector<std::size_t> population;
+  auto take = [&](std::size_t j) {
+    if (read[j]) return;
+    read[j] = true;
+    words[j] = evidence_words(*mentions[j].report->main);
+    population.push_back(j);
+  };
+  for (const auto& [i, candidates] : movable) {
+    take(i);
+    for (std::size_t c : candidates)
+      for (std::size_t j : clusters[c].members) take(j);
+  }
+  const auto weights = word_weights(mentions, population, words);
+  // 3. Each report moves to its clear best candidate.
+  std::vector<std::pair<std::size_t, std::size_t>> moves;  // mention -> cluster
+  for (const auto& [i, candidates] : movable) {
+    const Mention& m = mentions[i];
+    const bool names_day = m.clue.month && m.clue.day;
+    const bool words_count = !m.clue.empty();
+    const bool placed = !m.facility.empty();
+    // (clue fit, score) of the best candidate and of the runner-up.
+    std::optional<std::size_t> match;
+    std::pair<int, double> best{0, 0}, second{0, 0};
+    for (std::size_t c : candidates) {
+      const Affinity a = affinity(i, clusters[c], mentions, words, weights);
+      if (a.clue == 0 || (!placed && a.shared == 0) ||
+          (a.shared == 0 && !names_day && (!words_count || a.words < kEnoughWords)))
+        continue;
+      const std::pair<int, double> key{a.clue, a.score()};
+      if (!match || key > best) {
+        second = match ? best : second;
+        best = key;
+        match = c;
+      } else if (key > second) {
+        second = key;
+      }
+    }
+    const bool clear = best.first > second.first || best.second - second.second >= kMargin;
+    if (match && clear) moves.emplace_back(i, *match);
   }
   for (const auto& [i, c] : moves) {
     for (auto& cluster : clusters) std::erase(cluster.members, i);
