@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -162,10 +163,22 @@ bool says_facility(std::string_view sentence, const std::string& name) {
 
 // The actors the extractor reads in a sentence: lexicon names and aliases, and the proxy
 // phrases annotate() builds ("Iran-backed Shia militias").
+// A text annotated as an article; the clean text stays alive (on the heap) beside the views
+// into it.
+struct AnnotatedText {
+  std::unique_ptr<sitrep::CleanText> clean;
+  sitrep::extract::Annotated annotated;
+};
+
+AnnotatedText annotate_text(std::string_view text, const std::string& published = "") {
+  auto clean = std::make_unique<sitrep::CleanText>();
+  clean->text = std::string(text);
+  auto annotated = sitrep::extract::annotate(*clean, published, lexicon());
+  return {std::move(clean), std::move(annotated)};
+}
+
 std::vector<std::string> actors_read_in(std::string_view sentence) {
-  sitrep::CleanText clean;
-  clean.text = std::string(sentence);
-  const auto annotated = sitrep::extract::annotate(clean, "", lexicon());
+  const auto [clean, annotated] = annotate_text(sentence);
   std::vector<std::string> names;
   for (const auto& v : annotated.sentences)
     for (const auto* h : v.all(sitrep::lexicon::Kind::kActor))
@@ -902,12 +915,10 @@ TEST(ExtractActors, MilitiaPhrasingsAllMeanIranAlignedMilitias) {
 // With no published date the main day is known only as "May 24": a sentence dated January 28
 // tells another attack, and its rockets are no part of this one.
 TEST(ExtractEvents, AnotherMonthAndDayIsBackgroundWhenUndated) {
-  sitrep::CleanText clean;
-  clean.text =
+  const auto [clean, annotated] = annotate_text(
       "A drone attacked the Muhammad Ala Air Base at Baghdad International Airport on Tuesday "
       "(May 24), security officials said.\n\nOn January 28, six rockets were fired at the "
-      "airport, killing two guards. On May 25, the base was calm.";
-  const auto annotated = sitrep::extract::annotate(clean, "", lexicon());
+      "airport, killing two guards. On May 25, the base was calm.");
   const auto events =
       sitrep::extract::find_events(annotated, lexicon(), sitrep::testing::test_model());
   ASSERT_TRUE(events.main.has_value());
@@ -920,12 +931,11 @@ TEST(ExtractEvents, AnotherMonthAndDayIsBackgroundWhenUndated) {
 
 // A vague span before the news tells an earlier attack; a sentence about this one stays main.
 TEST(ExtractRoles, AFewDaysAgoIsBackground) {
-  sitrep::CleanText clean;
-  clean.text =
+  const auto [clean, annotated] = annotate_text(
       "A suicide drone struck the coalition base in Khirab al-Jir in the Rmelan countryside.\n\n"
       "A few days ago, at least five American soldiers were injured in a rocket attack on the "
-      "Ain al-Asad base in Anbar province.";
-  const auto annotated = sitrep::extract::annotate(clean, "2024-08-11", lexicon());
+      "Ain al-Asad base in Anbar province.",
+      "2024-08-11");
   ASSERT_EQ(annotated.sentences.size(), 2u);
   EXPECT_EQ(annotated.sentences[0].role, sitrep::extract::Role::kMain);
   EXPECT_EQ(annotated.sentences[1].role, sitrep::extract::Role::kBackground);
