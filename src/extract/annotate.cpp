@@ -19,11 +19,26 @@ constexpr std::size_t kLeadSentences = 6;
 // A dated attack this many days before the publication is background.
 constexpr long kBackgroundDays = 10;
 
-// A sentence of six words or more: news text, not page chrome or a caption credit.
+// Whether a sentence ends as prose does: a full stop, question or exclamation mark, possibly
+// inside closing quotes or brackets. Teasers, captions and related-link lines do not.
+bool ends_like_prose(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
+  for (std::string_view closer : {"\"", "'", ")", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB"})
+    while (text.ends_with(closer)) {
+      text.remove_suffix(closer.size());
+      while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    }
+  for (std::string_view stop : {".", "!", "?", ":", "\xD8\x9F" /* ؟ */, "\xE2\x80\xA6" /* … */})
+    if (text.ends_with(stop)) return true;
+  return false;
+}
+
+// A sentence of six words or more that ends like prose: news text, not page chrome, a caption
+// or a teaser for another story.
 bool substantive_sentence(const SentenceView& v) {
   int words = 0;
   for (const auto& t : v.tokens) words += t.word;
-  return words >= 6;
+  return words >= 6 && ends_like_prose(v.text);
 }
 
 std::vector<SentenceView> build_views(const CleanText& clean, const std::string& published,
