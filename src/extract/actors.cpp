@@ -218,11 +218,14 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         bool pattern = pattern_context || blames_many_attacks(v, *s);
         if (!refers && !pattern) continue;
         if (!pattern_context && generic && a->start >= generic->start) continue;
-        std::string_view phrase = v.text.substr(s->start, s->end - s->start);
-        bool agent_first = phrase.find("behind") != std::string_view::npos ||
-                           phrase.find("likely carried out") != std::string_view::npos ||
-                           phrase.find("believed to have") != std::string_view::npos ||
-                           phrase.find("responsible") != std::string_view::npos;
+        // "X were behind", "X orchestrated": the blamed comes first; "believed to be members
+        // of X", "attributed to X": it comes after.
+        bool agent_first = false;
+        for (std::size_t k = s->first; k <= s->last; ++k)
+          agent_first |= v.word_in(lexicon::WordList::kBlameSubjectWords, v.tokens[k].lower);
+        const auto& closing = v.tokens[s->last].lower;
+        if (closing == "by" || closing == "of" || closing == "to" || closing == "on")
+          agent_first = false;
         // Passive blame names the blamed first: "Iran-backed militias were blamed for ...".
         if (s->first >= 1) {
           const auto& w = v.tokens[s->first - 1].lower;

@@ -107,7 +107,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "proxy_relations",
                                                "proxy_modifiers",
                                                "proxy_heads",
-                                               "speaker_heads"};
+                                               "speaker_heads",
+                                               "blame_subject_words"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -131,6 +131,7 @@ enum class WordList : std::uint8_t {
   kProxyModifiers,
   kProxyHeads,
   kSpeakerHeads,
+  kBlameSubjectWords,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
