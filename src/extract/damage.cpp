@@ -21,11 +21,21 @@ bool destroyed_structure(const SentenceView& v) {
   const auto& t = v.tokens;
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (t[i].lower != "destroyed" && t[i].lower != "destroying") continue;
+    if (uncertain_in_clause(v, i)) continue;
     for (std::size_t k = i + 1; k < t.size() && k <= i + 4; ++k) {
       if (v.word_in(lexicon::WordList::kDestroyedThings, t[k].lower)) return true;
       if (!t[k].word || v.token_is_weapon(k)) break;
     }
   }
+  return false;
+}
+
+// Whether a damage cue of this kind is said in a clause that no uncertainty phrase governs:
+// "The rockets caused some material damage, and there was no word of casualties" still says
+// there was damage.
+bool said(const SentenceView& v, Cue cue) {
+  for (const Hit* h : v.all(cue))
+    if (!uncertain_in_clause(v, h->first)) return true;
   return false;
 }
 
@@ -35,20 +45,19 @@ Read<std::string> read_damage(const Annotated& article, const Event& event) {
   Read<std::string> out{"unknown", std::nullopt};
   for (std::size_t index : event.sentences) {
     const auto& v = article.sentences[index];
-    if (v.has(Cue::kUncertain)) continue;
     // A negated damage phrase ("did not result in ... material damage", "no victims or damage")
     // says there was none; "damage to a hangar" says there was some.
     bool negated = false, damage_to = false;
-    for (const Hit* h : v.all(Cue::kDamageMinor))
-      if (negated_in_clause(v, h->first)) negated = true;
-    for (const Hit* h : v.all(Cue::kDamageSignificant))
-      if (negated_in_clause(v, h->first)) negated = true;
+    for (Cue cue : {Cue::kDamageMinor, Cue::kDamageSignificant})
+      for (const Hit* h : v.all(cue))
+        if (!uncertain_in_clause(v, h->first) && negated_in_clause(v, h->first)) negated = true;
     const auto& t = v.tokens;
     for (std::size_t i = 0; i < t.size(); ++i) {
       // "material losses" are damage: "without casualties or material losses".
       bool material_losses = (t[i].lower == "losses" || t[i].lower == "loss") && i >= 1 &&
                              t[i - 1].lower == "material";
       if (t[i].lower != "damage" && t[i].lower != "damages" && !material_losses) continue;
+      if (uncertain_in_clause(v, i)) continue;
       if (negated_in_clause(v, i))
         negated = true;
       else if (i + 1 < t.size() && t[i + 1].lower == "to")
@@ -59,9 +68,9 @@ Read<std::string> read_damage(const Annotated& article, const Event& event) {
       bool said;
     };
     const Level levels[] = {
-        {"none", v.has(Cue::kDamageNone) || negated},
-        {"minor", !negated && (v.has(Cue::kDamageMinor) || damage_to)},
-        {"significant", !negated && (v.has(Cue::kDamageSignificant) || destroyed_structure(v))}};
+        {"none", said(v, Cue::kDamageNone) || negated},
+        {"minor", !negated && (said(v, Cue::kDamageMinor) || damage_to)},
+        {"significant", !negated && (said(v, Cue::kDamageSignificant) || destroyed_structure(v))}};
     for (const auto& level : levels)
       if (level.said && damage_rank(level.name) > damage_rank(out.value)) {
         out.value = level.name;
