@@ -26,7 +26,9 @@ bool unfired_in_clause(const SentenceView& v, std::size_t i) {
   const auto& t = v.tokens;
   std::size_t a = i, b = i;
   auto boundary = [&](std::size_t k) {
-    return t[k].lower == "," || t[k].lower == ";" || t[k].lower == "and" || t[k].lower == "but";
+    const auto& w = t[k].lower;
+    return w == "," || w == ";" || w == "and" || w == "but" || w == "while" || w == "whereas" ||
+           w == "although" || w == "though";
   };
   while (a > 0 && !boundary(a - 1) && i - a < 8) --a;
   while (b + 1 < t.size() && !boundary(b + 1) && b - i < 8) ++b;
@@ -215,8 +217,10 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         bool instrument = i >= 1 && t[i - 1].lower == "with";
         for (std::size_t k = i; k > 0 && k + (instrument ? 16 : 6) > i; --k) {
           if (is_clause_break(t[k - 1])) break;
-          std::string c = verb_category(v, k - 1);
-          if (c.empty() && instrument && v.token_in(k - 1, Cue::kAttackVerb)) c = "launch";
+          // "struck the base with three rockets" says what was fired at it, not what hit.
+          std::string c = instrument && v.token_in(k - 1, Cue::kAttackVerb)
+                              ? std::string("launch")
+                              : verb_category(v, k - 1);
           if (!c.empty()) {
             category = c;
             break;
@@ -377,15 +381,31 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         if (!is_projectile(lexicon, v, h->last) && lexicon.weapon(h->entry).weapon != "ied")
           continue;
         if (t[h->last].lower.ends_with("s")) plural = true;
-        bool definite =
-            h->first >= 1 && (t[h->first - 1].lower == "the" || t[h->first - 1].lower == "a" ||
-                              t[h->first - 1].lower == "an");
-        if (!definite || single_hit) continue;
+        // "a drone attack", "the rocket strike" name the attack, not one projectile.
+        const auto& noun = t[h->last].lower;
+        if (noun == "attack" || noun == "strike" || noun == "fire") continue;
+        // The article, across one modifier: "a drone", "a Turkish drone", "the suicide drone".
+        auto article_at = [&](std::size_t k) {
+          return t[k].lower == "the" || t[k].lower == "a" || t[k].lower == "an";
+        };
+        std::optional<std::size_t> article;
+        if (h->first >= 1 && article_at(h->first - 1))
+          article = h->first - 1;
+        else if (h->first >= 2 && article_at(h->first - 2) && t[h->first - 1].word &&
+                 !count_at(v, h->first - 1, false))
+          article = h->first - 2;
+        if (!article || single_hit) continue;
+        auto hit_verb = [&](std::size_t k) {
+          return v.token_in(k, Cue::kImpact) || v.token_in(k, Cue::kAttackVerb);
+        };
         for (std::size_t k = h->last + 1; k < t.size() && k <= h->last + 3; ++k)
-          if (v.token_in(k, Cue::kImpact) || v.token_in(k, Cue::kAttackVerb)) {
+          if (hit_verb(k)) {
             single_hit = &v;
             break;
           }
+        // The agent of a passive hit: "the base was hit by a Turkish drone".
+        if (*article >= 2 && t[*article - 1].lower == "by" && hit_verb(*article - 2))
+          single_hit = &v;
       }
     }
     if (single_hit && !plural) {
