@@ -380,7 +380,11 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       for (const Hit* h : v.all(lexicon::Kind::kWeapon)) {
         if (!is_projectile(lexicon, v, h->last) && lexicon.weapon(h->entry).weapon != "ied")
           continue;
-        if (t[h->last].lower.ends_with("s")) plural = true;
+        // "11 more rockets still on the launcher" were never fired: no second projectile.
+        const bool more =
+            h->first >= 2 && t[h->first - 1].lower == "more" && count_at(v, h->first - 2, false);
+        if (t[h->last].lower.ends_with("s") && !more && !unfired_in_clause(v, h->first))
+          plural = true;
         // "a drone attack", "the rocket strike" name the attack, not one projectile.
         const auto& noun = t[h->last].lower;
         if (noun == "attack" || noun == "strike" || noun == "fire") continue;
@@ -405,6 +409,9 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
           }
         // The agent of a passive hit: "the base was hit by a Turkish drone".
         if (*article >= 2 && t[*article - 1].lower == "by" && hit_verb(*article - 2))
+          single_hit = &v;
+        // A device is hit by its victims: "the patrol hit an improvised explosive device".
+        if (*article >= 1 && lexicon.weapon(h->entry).weapon == "ied" && hit_verb(*article - 1))
           single_hit = &v;
       }
     }
