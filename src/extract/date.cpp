@@ -2,7 +2,39 @@
 
 #include "extract/events.h"
 
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <set>
+
 namespace sitrep::extract {
+namespace {
+
+// "Monday, February 15" with no year and no published date, in an article that writes the year
+// elsewhere ("the attacks of 2021"): the one year the article names on which February 15 was a
+// Monday. Without the weekday a year named in passing ("until mid-January 2021") says too little.
+std::optional<std::string> year_from_weekday(const Annotated& article, const DateClue& clue) {
+  if (clue.weekday < 0 || !clue.month || !clue.day) return std::nullopt;
+  std::set<int> years;
+  for (const auto& v : article.sentences)
+    for (const auto& t : v.tokens)
+      if (t.lower.size() == 4 && std::all_of(t.lower.begin(), t.lower.end(), ::isdigit)) {
+        const int year = std::stoi(std::string(t.lower));
+        if (year >= 1990 && year <= 2100) years.insert(year);
+      }
+  std::optional<std::string> found;
+  for (int year : years) {
+    char ymd[16];
+    std::snprintf(ymd, sizeof ymd, "%04d-%02d-%02d", year, clue.month, clue.day);
+    auto days = text::days_from_civil(ymd);
+    if (!days || !text::matches(clue, *days)) continue;
+    if (found) return std::nullopt;  // two years fit: the text does not say which
+    found = ymd;
+  }
+  return found;
+}
+
+}  // namespace
 
 Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t>& sentences,
                          std::size_t anchor) {
@@ -10,6 +42,7 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
   const auto pub = article.published_day;
   std::optional<std::string> reporting;
   const SentenceView* reporting_view = nullptr;
+  const SentenceView* clue_view = nullptr;  // where out.value.clue was read
   DateClue reporting_clue;  // "the US military said on Wednesday", with no published date
   for (std::size_t i : sentences) {
     const auto& v = article.sentences[i];
@@ -27,7 +60,7 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
       if (!v.attack_evidence && i != anchor) continue;
       if (!d.date) {
         // No year and no published date: keep what it says for merging, and read on.
-        if (out.value.clue.empty()) out.value.clue = d.clue;
+        if (out.value.clue.empty()) out.value.clue = d.clue, clue_view = &v;
         continue;
       }
       out.value.date = d.date;
@@ -35,7 +68,10 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
       return out;
     }
   }
-  if (reporting) {
+  if (auto dated = year_from_weekday(article, out.value.clue); dated && !pub) {
+    out.value.date = dated;
+    out.evidence = evidence_of(*clue_view);
+  } else if (reporting) {
     out.value.date = reporting;
     out.value.report_day = true;
     out.evidence = evidence_of(*reporting_view);
