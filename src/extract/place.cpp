@@ -38,7 +38,15 @@ bool owns_what_follows(const SentenceView& v, const Hit& h) {
   return false;
 }
 
-std::string country_hint(const Annotated& article, const lexicon::Lexicon& lexicon,
+// The country the article's attack sentences point to: a country named as a place, else one
+// named as an owner or a nationality ("the Egyptian consulate"). `owner_only` says it is the
+// latter, which a city named in the attack sentence overrides (the consulate is in Benghazi).
+struct CountryHint {
+  std::string code;
+  bool owner_only = false;
+};
+
+CountryHint country_hint(const Annotated& article, const lexicon::Lexicon& lexicon,
                          const std::vector<Role>& roles) {
   std::map<std::string, int> places, owners;
   for (std::size_t i = 0; i < article.sentences.size(); ++i) {
@@ -59,17 +67,23 @@ std::string country_hint(const Annotated& article, const lexicon::Lexicon& lexic
   int n = 0;
   for (const auto& [code, count] : places.empty() ? owners : places)
     if (count > n) best = code, n = count;
-  return best;
+  return {best, places.empty() && !best.empty()};
 }
 
 // `speakers`: whether "an Iraqi official in Baghdad said" counts; where a speaker sits is weaker
 // evidence than where the attack fell, so it is asked for only when no other city is named.
+// `after_target`: only a city right after the target's name ("the Egyptian consulate in
+// Benghazi"), which no country hint restricts.
 std::optional<lexicon::City> city_in(const lexicon::Lexicon& lexicon, const SentenceView& v,
-                                     const std::string& hint, bool speakers) {
+                                     const std::string& hint, bool speakers,
+                                     bool after_target = false) {
   const auto& t = v.tokens;
   for (std::size_t i = 1; i < t.size(); ++i) {
     if (!v.word_in(lexicon::WordList::kCityPrepositions, t[i - 1].lower) || !t[i].capitalized ||
         !t[i].word)
+      continue;
+    if (after_target && !(i >= 2 && (v.token_in(i - 2, Cue::kTargetDiplomatic) ||
+                                     v.token_in(i - 2, Cue::kTargetMilitary))))
       continue;
     if (!speakers && i >= 2 && v.word_in(lexicon::WordList::kSpeakerHeads, t[i - 2].lower))
       continue;
@@ -130,7 +144,8 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
       if (lexicon.facility(entry).within == winner.name) best = entry;
     return facility_place(lexicon.facility(best), *where[best]);
   }
-  std::string hint = country_hint(article, lexicon, roles);
+  const CountryHint country = country_hint(article, lexicon, roles);
+  const std::string& hint = country.code;
   // A city named in a main attack sentence (anchor first).
   std::vector<const SentenceView*> order{&views[anchor]};
   for (std::size_t i = 0; i < views.size(); ++i)
@@ -139,7 +154,9 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
   Place place;
   for (const bool speakers : {false, true}) {
     for (const auto* v : order) {
-      if (auto city = city_in(lexicon, *v, hint, speakers)) {
+      auto city = city_in(lexicon, *v, hint, speakers);
+      if (!city && country.owner_only) city = city_in(lexicon, *v, "", speakers, true);
+      if (city) {
         place = Place{nullptr, city->country, city->name, "city",
                       "",      city->lat,     city->lon,  evidence_of(*v)};
         break;
