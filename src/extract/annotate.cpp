@@ -165,6 +165,47 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
   v.hits.insert(v.hits.end(), found.begin(), found.end());
 }
 
+// A foreign force's site named by description: "two military bases of the Turkish army in
+// Aleppo", "a French military base in Iraq". A military head noun with a nationality before it
+// (across at most two words) or after it ("of the Turkish army", "used by French troops")
+// names a target in scope when the sentence names the country it stands in and the
+// nationality is another one; an army in its own country is a local force, out of scope.
+void add_foreign_military_targets(SentenceView& v, const lexicon::Lexicon& lexicon) {
+  const auto& t = v.tokens;
+  std::vector<const Hit*> nationalities;
+  std::set<std::string> host_countries;
+  for (const Hit* h : v.all(Kind::kCountry)) {
+    const auto& c = lexicon.country(h->entry);
+    if (c.is_demonym(v.text.substr(h->start, h->end - h->start)))
+      nationalities.push_back(h);
+    else
+      host_countries.insert(c.code);
+  }
+  if (nationalities.empty() || host_countries.empty()) return;
+  std::vector<Hit> found;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i].lower == "airport" || !v.word_in(lexicon::WordList::kMilitaryHeads, t[i].lower))
+      continue;
+    if (v.token_in(i, Cue::kTargetMilitary)) continue;
+    for (const Hit* n : nationalities) {
+      const auto& code = lexicon.country(n->entry).code;
+      if (host_countries.count(code)) continue;
+      bool before = n->last < i && i - n->last <= 3;
+      bool after = n->first > i && n->first - i <= 5 && n->last + 1 < t.size() &&
+                   v.word_in(lexicon::WordList::kForceNouns, t[n->last + 1].lower);
+      for (std::size_t k = std::min(n->last, i) + 1; k < std::max(n->first, i); ++k)
+        if (!t[k].word) before = after = false;
+      if (!before && !after) continue;
+      const std::size_t first = std::min(n->first, i);
+      const std::size_t last = after ? n->last + 1 : i;
+      found.push_back(
+          Hit{Kind::kTrigger, -1, t[first].start, t[last].end, first, last, Cue::kTargetMilitary});
+      break;
+    }
+  }
+  v.hits.insert(v.hits.end(), found.begin(), found.end());
+}
+
 // The backer a token names as a proxy's sponsor: "iran-backed", "pro-tehran", "iranian-aligned"
 // give "iran", "tehran", "iranian"; -1 when it names none.
 int proxy_backer(const SentenceView& v, const lexicon::Lexicon& lexicon, std::string_view w) {
@@ -459,6 +500,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
   for (auto& v : a.sentences) {
     assign_strike_agents(v);
     add_described_sites(v, lexicon);
+    add_foreign_military_targets(v, lexicon);
     add_proxy_actors(v, lexicon);
     drop_trailing_cause(v);
     v.role = own_role(v, published, a.published_day);

@@ -108,7 +108,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "proxy_modifiers",
                                                "proxy_heads",
                                                "speaker_heads",
-                                               "blame_subject_words"};
+                                               "blame_subject_words",
+                                               "force_nouns"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -132,6 +132,7 @@ enum class WordList : std::uint8_t {
   kProxyHeads,
   kSpeakerHeads,
   kBlameSubjectWords,
+  kForceNouns,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
