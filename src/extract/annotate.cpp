@@ -206,6 +206,24 @@ void add_foreign_military_targets(SentenceView& v, const lexicon::Lexicon& lexic
   v.hits.insert(v.hits.end(), found.begin(), found.end());
 }
 
+// "Two drones were thwarted by the base's defence system": a plot word whose agent is an air
+// defence tells an interception, which counts and flags read as such.
+void add_defence_interceptions(SentenceView& v) {
+  const auto& t = v.tokens;
+  std::vector<Hit> found;
+  for (const Hit* f : v.all(Cue::kFoiled)) {
+    if (f->last + 1 >= t.size() || t[f->last + 1].lower != "by") continue;
+    for (const Hit* d : v.all(Cue::kAirDefense))
+      if (d->first > f->last && d->first <= f->last + 6) {
+        Hit intercept = *f;
+        intercept.cue = Cue::kIntercept;
+        found.push_back(intercept);
+        break;
+      }
+  }
+  v.hits.insert(v.hits.end(), found.begin(), found.end());
+}
+
 // The backer a token names as a proxy's sponsor: "iran-backed", "pro-tehran", "iranian-aligned"
 // give "iran", "tehran", "iranian"; -1 when it names none.
 int proxy_backer(const SentenceView& v, const lexicon::Lexicon& lexicon, std::string_view w) {
@@ -501,6 +519,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     assign_strike_agents(v);
     add_described_sites(v, lexicon);
     add_foreign_military_targets(v, lexicon);
+    add_defence_interceptions(v);
     add_proxy_actors(v, lexicon);
     drop_trailing_cause(v);
     v.role = own_role(v, published, a.published_day);
