@@ -50,6 +50,8 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
   auto matches = lexicon.find(clean.text);
   std::size_t m = 0;
   std::size_t substantive = 0;
+  std::string reference = published;  // what relative days are resolved against
+  bool dateline_read = false;
   for (const auto& s : sentences) {
     SentenceView v;
     v.sentence = s;
@@ -67,7 +69,23 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
       if (match.kind == Kind::kTrigger) hit.cue = lexicon.trigger(match.entry).cue;
       v.hits.push_back(hit);
     }
-    v.dates = text::find_dates(v.tokens, published);
+    v.dates = text::find_dates(v.tokens, reference);
+    // "WASHINGTON-DAMASCUS, 13th December, 2025 (WAM) -- ... were killed today": an agency's
+    // dateline dates its own "today" and "on Sunday", whatever day the page was published.
+    if (views.size() < 3 && !dateline_read)
+      for (const auto& d : v.dates) {
+        if (!d.date || !d.explicit_day || d.relative || !date_is_reporting_mention(v, d)) continue;
+        if (v.token_at(d.span.start) > 6) continue;
+        const auto day = text::days_from_civil(*d.date);
+        const auto pub = text::days_from_civil(published);
+        if (!day || (pub && (*day > *pub || *day < *pub - 3))) continue;
+        dateline_read = true;
+        if (*d.date != reference) {
+          reference = *d.date;
+          v.dates = text::find_dates(v.tokens, reference);
+        }
+        break;
+      }
     v.times = text::find_times(v.tokens);
     // Page chrome ("Watch TV", "All rights reserved.") and captions do not use up the lead:
     // only sentences of some length count towards it.
