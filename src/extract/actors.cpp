@@ -106,6 +106,24 @@ bool compound_modifier(const SentenceView& v, const Hit& actor) {
   return actor.end < v.text.size() && v.text[actor.end] == '-';
 }
 
+// Whether the launch verb at token k fires or aims something: a weapon, an attack or a target
+// within the next five tokens, or a direction right after it ("fired at", "launched toward").
+bool launches_a_weapon(const SentenceView& v, std::size_t k) {
+  const auto& t = v.tokens;
+  while (k + 1 < t.size() && v.token_in(k + 1, Cue::kLaunch)) ++k;  // "were fired at"
+  if (k + 1 < t.size()) {
+    const auto& w = t[k + 1].lower;
+    if (w == "at" || w == "on" || w == "toward" || w == "towards" || w == "against") return true;
+  }
+  for (std::size_t j = k + 1; j < t.size() && j <= k + 5; ++j)
+    if (v.token_is_weapon(j) || v.token_in(j, Cue::kAttackNoun) ||
+        v.token_in(j, Cue::kTargetMilitary) || v.token_in(j, Cue::kTargetDiplomatic))
+      return true;
+  for (const Hit* h : v.all(lexicon::Kind::kFacility))
+    if (h->first > k && h->first <= k + 5) return true;
+  return false;
+}
+
 }  // namespace
 
 Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, const Event& event) {
@@ -255,6 +273,15 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // "said it was behind the attack" is a claim, not a suspicion.
         for (const Hit* c : v.all(Cue::kClaim))
           if (c->first <= s->first && s->last <= c->last + 1) before = after = false;
+        // "accused Turkey of violating its sovereignty": blamed for something else.
+        if (after && a->last + 2 < v.tokens.size() && v.tokens[a->last + 1].lower == "of") {
+          const std::size_t g = a->last + 2;
+          const auto& gerund = v.tokens[g].lower;
+          if (gerund.ends_with("ing") && !v.token_in(g, Cue::kLaunch) &&
+              !v.token_in(g, Cue::kAttackVerb) &&
+              !v.word_in(lexicon::WordList::kBlameGerunds, gerund))
+            after = false;
+        }
         if ((after || before) && !negated) suspect(actor.name, pattern, v);
       }
       // The outlet or an official names the attacker as the subject of the attack: "Iran-backed
@@ -268,6 +295,9 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
              ++k) {
           if (v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kAttackVerb)) {
             bool negated = k >= 1 && v.token_in(k - 1, Cue::kNegation);
+            // "Russia and Turkey launched the patrols": a launch verb makes an attacker only
+            // of what fires or aims something ("fired rockets", "launched drones at").
+            if (!v.token_in(k, Cue::kAttackVerb) && !launches_a_weapon(v, k)) break;
             if (!negated) suspect(actor.name, false, v);
             break;
           }

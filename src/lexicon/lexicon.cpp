@@ -109,7 +109,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "proxy_heads",
                                                "speaker_heads",
                                                "blame_subject_words",
-                                               "force_nouns"};
+                                               "force_nouns",
+                                               "blame_gerunds"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -133,6 +133,7 @@ enum class WordList : std::uint8_t {
   kSpeakerHeads,
   kBlameSubjectWords,
   kForceNouns,
+  kBlameGerunds,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
