@@ -61,6 +61,9 @@ std::optional<int> count_at(const SentenceView& v, std::size_t i, bool allow_art
     // "on Monday February 15 by rockets": the day of a written date counts nothing.
     for (const auto& d : v.dates)
       if (d.explicit_day && d.span.contains(v.tokens[i].start)) return std::nullopt;
+    // "four fifths of civilian deaths", "30 percent": a share, not a count.
+    if (i + 1 < v.tokens.size() && v.word_in(lexicon::WordList::kShareWords, v.tokens[i + 1].lower))
+      return std::nullopt;
     return n;
   }
   if (allow_article && (w == "a" || w == "an" || w == "single")) return 1;

@@ -110,7 +110,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "speaker_heads",
                                                "blame_subject_words",
                                                "force_nouns",
-                                               "blame_gerunds"};
+                                               "blame_gerunds",
+                                               "share_words"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -134,6 +134,7 @@ enum class WordList : std::uint8_t {
   kBlameSubjectWords,
   kForceNouns,
   kBlameGerunds,
+  kShareWords,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
