@@ -200,9 +200,16 @@ bool says_trigger(std::string_view sentence, std::string_view category) {
   return false;
 }
 
+// The sentence resolves to the date, or writes its month, day and weekday (the year named
+// elsewhere in the article: "Monday, February 15").
 bool says_date(std::string_view sentence, const std::string& date, const std::string& published) {
-  for (const auto& mention : sitrep::text::find_dates(sentence, published))
+  const auto days = sitrep::text::days_from_civil(date);
+  for (const auto& mention : sitrep::text::find_dates(sentence, published)) {
     if (mention.date == date) return true;
+    const auto& clue = mention.clue;
+    if (days && clue.month && clue.day && clue.weekday >= 0 && sitrep::text::matches(clue, *days))
+      return true;
+  }
   return false;
 }
 
