@@ -219,8 +219,8 @@ std::vector<const Incident*> select(const std::vector<Incident>& incidents, cons
       continue;
     out.push_back(&i);
   }
-  const auto order = [](const Incident* a, const Incident* b) { return newer_first(*a, *b); };
-  if (!std::is_sorted(out.begin(), out.end(), order)) std::sort(out.begin(), out.end(), order);
+  // In the order given, newest first: checking that order compared the dates and ids of every
+  // selected incident, scattered over the snapshot, and was 80 % of a page at 100,000.
   return out;
 }
 
