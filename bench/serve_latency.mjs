@@ -6,8 +6,9 @@
 //   SITREP_BENCH_INCIDENTS=N   synthetic incidents for the GETs (default 10000)
 //   SITREP_BENCH_POST_DB=FILE  POST into a copy of this SQLite database (its stored reports are
 //                              what every POST re-merges) instead of the example articles'
-//   SITREP_BENCH_POST_RATE=R   send the 100 posts at R per second without waiting for each
-//                              alert (default 0: one after another, each waiting for its alert)
+//   SITREP_BENCH_POST_RATE=R   send the posts at R per second without waiting for each alert
+//                              (default 0: one after another, each waiting for its alert)
+//   SITREP_BENCH_POSTS=N       how many posts (default 100)
 import {spawn, spawnSync} from 'node:child_process';
 import {copyFileSync, existsSync, mkdtempSync, rmSync} from 'node:fs';
 import {createServer} from 'node:http';
@@ -20,6 +21,7 @@ const db = join(dir, 'bench.db');
 const count = Number(process.env.SITREP_BENCH_INCIDENTS || 10000);
 const postSource = process.env.SITREP_BENCH_POST_DB || '';
 const postRate = Number(process.env.SITREP_BENCH_POST_RATE || 0);
+const posts = Number(process.env.SITREP_BENCH_POSTS || 100);
 
 function sitrep(args) {
   const r = spawnSync(binary, args, {encoding: 'utf8'});
@@ -122,10 +124,11 @@ try {
     body: JSON.stringify({name: 'bench', facility: 'Conoco', webhook: hook})});
   if (sub.status !== 201) throw new Error(await sub.text());
   // One post: the time from sending it to the webhook receiving the alert for its incident.
+  // The texts differ (a document's id is a hash of its text: a repeated text is not stored).
   async function post(n) {
     const day = new Date(Date.UTC(2026, 0, 5) + n * 7 * 86400000).toISOString().slice(0, 10);
     const text = 'Rockets hit US base in Syria\n\nFour rockets struck the Conoco gas field base housing US ' +
-      'forces in eastern Syria on Monday, a US official said. No one was hurt.\n';
+      `forces in eastern Syria on Monday, a US official said. No one was hurt.\n\nBench item ${n}.\n`;
     const t = performance.now();
     const response = await fetch(`${url}/api/documents`, {method: 'POST', headers: auth,
       body: JSON.stringify({doc: `bench-post-${n}.txt`, text, published: day, url: `https://bench.example/${n}`})});
@@ -142,16 +145,16 @@ try {
   if (postRate > 0) {
     const pending = [];
     const start = performance.now();
-    for (let n = 0; n < 100; ++n) {
+    for (let n = 0; n < posts; ++n) {
       const wait = start + (n * 1000) / postRate - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       pending.push(post(n));
     }
     latencies.push(...(await Promise.all(pending)));
   } else {
-    for (let n = 0; n < 100; ++n) latencies.push(await post(n));
+    for (let n = 0; n < posts; ++n) latencies.push(await post(n));
   }
-  console.log(`POST /api/documents -> webhook received (ms, 100 posts${postRate > 0 ? ` at ${postRate}/s` : ', one at a time'}):`, percentiles(latencies));
+  console.log(`POST /api/documents -> webhook received (ms, ${posts} posts${postRate > 0 ? ` at ${postRate}/s` : ', one at a time'}):`, percentiles(latencies));
   receiver.close();
 } finally {
   await shutdown(server);
