@@ -2,8 +2,15 @@
 // note): GET /api/incidents p50/p99 on a 10,000-incident database, and the time from a
 // POST /api/documents to the webhook receiving its alert (p50/p99 over 100 posts).
 // Usage: node bench/serve_latency.mjs [path/to/sitrep]   (default build/sitrep, Release)
+// Environment:
+//   SITREP_BENCH_INCIDENTS=N   synthetic incidents for the GETs (default 10000)
+//   SITREP_BENCH_POST_DB=FILE  POST into a copy of this SQLite database (its stored reports are
+//                              what every POST re-merges) instead of the example articles'
+//   SITREP_BENCH_POST_RATE=R   send the posts at R per second without waiting for each alert
+//                              (default 0: one after another, each waiting for its alert)
+//   SITREP_BENCH_POSTS=N       how many posts (default 100)
 import {spawn, spawnSync} from 'node:child_process';
-import {mkdtempSync, rmSync} from 'node:fs';
+import {copyFileSync, existsSync, mkdtempSync, rmSync} from 'node:fs';
 import {createServer} from 'node:http';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -11,6 +18,10 @@ import {join} from 'node:path';
 const binary = process.argv[2] || 'build/sitrep';
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
 const db = join(dir, 'bench.db');
+const count = Number(process.env.SITREP_BENCH_INCIDENTS || 10000);
+const postSource = process.env.SITREP_BENCH_POST_DB || '';
+const postRate = Number(process.env.SITREP_BENCH_POST_RATE || 0);
+const posts = Number(process.env.SITREP_BENCH_POSTS || 100);
 
 function sitrep(args) {
   const r = spawnSync(binary, args, {encoding: 'utf8'});
@@ -18,14 +29,14 @@ function sitrep(args) {
   return r.stdout;
 }
 
-// 10,000 synthetic incidents written straight into the incidents table (the schema comes from
+// `count` synthetic incidents written straight into the incidents table (the schema comes from
 // `sitrep token create`, which creates the database).
 const token = sitrep(['token', 'create', '--db', db, '--name', 'bench']).trim().split('\n').pop();
 const weapons = ['rocket', 'drone', 'missile', 'mortar', 'ied'];
 const sites = [['US Embassy Baghdad', 'IQ', 33.2986, 44.3958], ['Erbil Air Base', 'IQ', 36.2376, 43.9632],
   ['Ain al-Asad Air Base', 'IQ', 33.7856, 42.4412], ['Al-Tanf Garrison', 'SY', 33.49, 38.62]];
 const rows = [];
-for (let n = 0; n < 10000; ++n) {
+for (let n = 0; n < count; ++n) {
   const [facility, country, lat, lon] = sites[n % sites.length];
   const day = new Date(Date.UTC(2019, 0, 1) + (n % 2500) * 86400000).toISOString().slice(0, 10);
   const id = `inc-${day}-bench-${n}`;
@@ -80,14 +91,20 @@ try {
       await r.arrayBuffer();
       times.push(performance.now() - t);
     }
-    console.log(`${label} on 10,000 incidents (ms):`, percentiles(times));
+    console.log(`${label} on ${count.toLocaleString('en')} incidents (ms):`, percentiles(times));
   }
 
-  // POST /api/documents -> webhook, on a database of the example articles: a POST re-merges
-  // every stored report, and the synthetic incidents above have none.
+  // POST /api/documents -> webhook, on a database of the example articles (or a copy of
+  // SITREP_BENCH_POST_DB): a POST re-merges every stored report, and the synthetic incidents
+  // above have none.
   await shutdown(server);
   const postDb = join(dir, 'post.db');
-  sitrep(['ingest', '-q', '--db', postDb, '--manifest', 'examples/articles/manifest.jsonl', 'examples/articles']);
+  if (postSource) {
+    copyFileSync(postSource, postDb);
+    for (const suffix of ['-wal', '-shm']) if (existsSync(postSource + suffix)) copyFileSync(postSource + suffix, postDb + suffix);
+  } else {
+    sitrep(['ingest', '-q', '--db', postDb, '--manifest', 'examples/articles/manifest.jsonl', 'examples/articles']);
+  }
   const postToken = sitrep(['token', 'create', '--db', postDb]).trim().split('\n').pop();
   ({child: server, address: url} = await serve(postDb));
   const received = new Map();
@@ -106,24 +123,38 @@ try {
   const sub = await fetch(`${url}/api/subscriptions`, {method: 'POST', headers: auth,
     body: JSON.stringify({name: 'bench', facility: 'Conoco', webhook: hook})});
   if (sub.status !== 201) throw new Error(await sub.text());
-  const latencies = [];
-  for (let n = 0; n < 100; ++n) {
+  // One post: the time from sending it to the webhook receiving the alert for its incident.
+  // The texts differ (a document's id is a hash of its text: a repeated text is not stored).
+  async function post(n) {
     const day = new Date(Date.UTC(2026, 0, 5) + n * 7 * 86400000).toISOString().slice(0, 10);
     const text = 'Rockets hit US base in Syria\n\nFour rockets struck the Conoco gas field base housing US ' +
-      'forces in eastern Syria on Monday, a US official said. No one was hurt.\n';
+      `forces in eastern Syria on Monday, a US official said. No one was hurt.\n\nBench item ${n}.\n`;
     const t = performance.now();
     const response = await fetch(`${url}/api/documents`, {method: 'POST', headers: auth,
       body: JSON.stringify({doc: `bench-post-${n}.txt`, text, published: day, url: `https://bench.example/${n}`})});
     const answer = await response.json();
     const id = answer.documents[0].incidents[0];
-    const deadline = performance.now() + 10000;
+    const deadline = performance.now() + 600000;
     while (!received.has(id)) {
       if (performance.now() > deadline) throw new Error(`no alert for ${id}`);
       await new Promise((r) => setTimeout(r, 1));
     }
-    latencies.push(received.get(id) - t);
+    return received.get(id) - t;
   }
-  console.log('POST /api/documents -> webhook received (ms, 100 posts):', percentiles(latencies));
+  const latencies = [];
+  if (postRate > 0) {
+    const pending = [];
+    const start = performance.now();
+    for (let n = 0; n < posts; ++n) {
+      const wait = start + (n * 1000) / postRate - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      pending.push(post(n));
+    }
+    latencies.push(...(await Promise.all(pending)));
+  } else {
+    for (let n = 0; n < posts; ++n) latencies.push(await post(n));
+  }
+  console.log(`POST /api/documents -> webhook received (ms, ${posts} posts${postRate > 0 ? ` at ${postRate}/s` : ', one at a time'}):`, percentiles(latencies));
   receiver.close();
 } finally {
   await shutdown(server);

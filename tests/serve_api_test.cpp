@@ -573,6 +573,39 @@ TEST(ServeQuery, CursorRoundTripsAndRefusesGarbage) {
   EXPECT_FALSE(sitrep::serve::decode_cursor(sitrep::serve::encode_cursor({"2024-13-01", "x"})));
 }
 
+// select() keeps the snapshot's order (newest first, undated last) and stops at `since`.
+TEST(ServeQuery, SelectKeepsOrderAndStopsAtSince) {
+  auto incident = [](const std::string& id, std::optional<std::string> date,
+                     const std::string& weapon) {
+    sitrep::Incident i;
+    i.id = id;
+    i.date = std::move(date);
+    i.weapon = weapon;
+    return i;
+  };
+  std::vector<sitrep::Incident> snapshot = {
+      incident("e", "2024-05-20", "drone"), incident("d", "2024-05-10", "rocket"),
+      incident("c", "2024-05-10", "drone"), incident("b", "2024-04-01", "drone"),
+      incident("a", std::nullopt, "drone"),
+  };
+  std::sort(snapshot.begin(), snapshot.end(), sitrep::serve::newer_first);
+  auto ids = [&](const sitrep::serve::Filter& filter) {
+    std::string out;
+    for (const sitrep::Incident* i : sitrep::serve::select(snapshot, filter, {})) out += i->id;
+    return out;
+  };
+  sitrep::serve::Filter all;
+  EXPECT_EQ(ids(all), "edcba");
+  sitrep::serve::Filter since = all;
+  since.query.since = "2024-05-10";
+  EXPECT_EQ(ids(since), "edc");
+  since.query.weapon = "drone";
+  EXPECT_EQ(ids(since), "ec");
+  sitrep::serve::Filter until = all;
+  until.query.until = "2024-05-10";
+  EXPECT_EQ(ids(until), "dcb");
+}
+
 TEST(ServeQuery, WeeksStartOnMonday) {
   EXPECT_EQ(sitrep::serve::week_of("2024-09-10"), "2024-09-09");  // a Tuesday
   EXPECT_EQ(sitrep::serve::week_of("2024-09-09"), "2024-09-09");

@@ -11,6 +11,8 @@
 #include <thread>
 #include <vector>
 
+#include "core/json.h"
+#include "merge/merge.h"
 #include "pg_server.h"
 #include "store/postgres/postgres_store.h"
 #include "store/sqlite/sqlite_store.h"
@@ -185,6 +187,66 @@ TEST_P(StoreTest, DuplicateDocumentReturnsFalseAndWritesNothing) {
   EXPECT_EQ((*reports)[0].main->launched, 3);
   // The second text was not indexed either.
   EXPECT_TRUE(store->documents({"other"})->empty());
+}
+
+// merge_reports() leaves out only what the merge cannot use: reports that are not attacks and
+// mention no older attack, unless their doc name is stored more than once.
+TEST_P(StoreTest, MergeReportsAreThoseTheMergeCanUse) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  auto put = [&](const std::string& id, const Report& r) {
+    auto stored = store->put_document(document(id, r.doc, "text of " + id), r);
+    ASSERT_TRUE(stored.has_value()) << stored.error().message;
+    ASSERT_TRUE(*stored);
+  };
+  put("d-1", report("attack.txt", 3));
+  Report quiet = report("quiet.txt", 1);  // not an attack, no background: left out
+  quiet.reports_attack = false;
+  put("d-2", quiet);
+  Report past = quiet;  // not an attack, but mentions an older one
+  past.doc = "past.txt";
+  BackgroundAttack older;
+  older.date = "2023-12-08";
+  older.facility = "US Embassy Baghdad";
+  older.country = "IQ";
+  older.weapon = "rocket";
+  // Quoting the key in a text does not hide the report (quotes in a JSON string are escaped).
+  older.evidence.text = R"(The embassy was hit by rockets in December ("background":[]).)";
+  past.background.push_back(older);
+  put("d-3", past);
+  // One doc name twice, once as an attack and once not: the merge keeps one of them by content,
+  // so both are read.
+  Report twin = report("twin.txt", 2);
+  put("d-4", twin);
+  Report twin_quiet = quiet;
+  twin_quiet.doc = "twin.txt";
+  put("d-5", twin_quiet);
+  Report text_only = quiet;  // a quote of the key in a non-attack report is not a background
+  text_only.doc = "zz-quiet.txt";
+  text_only.main->evidence["date"] = Evidence{R"("background":[{"x":1}])", 0, 10, ""};
+  put("d-6", text_only);
+
+  auto all = store->reports();
+  ASSERT_TRUE(all.has_value()) << all.error().message;
+  ASSERT_EQ(all->size(), 6u);
+  auto some = store->merge_reports();
+  ASSERT_TRUE(some.has_value()) << some.error().message;
+  std::vector<std::string> ids;
+  for (const Report& r : *some) ids.push_back(r.doc_id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"d-1", "d-3", "d-4", "d-5"}));
+  ASSERT_EQ((*some)[1].background.size(), 1u);
+
+  // The same merge either way.
+  const auto from_all = merge::rebuild(*all, {}, "2024-05-03T00:00:00Z");
+  const auto from_some = merge::rebuild(*some, {}, "2024-05-03T00:00:00Z");
+  auto dump = [](const merge::Update& u) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const Incident& i : u.incidents) out.push_back(to_json(i));
+    return out.dump();
+  };
+  EXPECT_FALSE(from_all.incidents.empty());
+  EXPECT_EQ(dump(from_all), dump(from_some));
+  EXPECT_EQ(from_all.mentioned_in, from_some.mentioned_in);
 }
 
 TEST_P(StoreTest, FullTextSearchOverTextAndTitle) {

@@ -222,7 +222,9 @@ Result<merge::Update> rebuild_incidents(store::Store& store) {
   // Read, merge and save under the merge lock: another process's merge in between would be lost.
   auto lock = store.lock_merge();
   if (!lock) return std::unexpected(lock.error());
-  auto reports = store.reports();
+  // Only the reports the merge can use: at 100,000 articles, reading all of them back held
+  // ~290 MB (docs/PERFORMANCE.md).
+  auto reports = store.merge_reports();
   if (!reports) return std::unexpected(reports.error());
   auto previous = store.incidents({});
   if (!previous) return std::unexpected(previous.error());

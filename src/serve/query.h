@@ -59,8 +59,9 @@ ApiResult<Filter> parse_filter(const Params& params, bool paged);
 // Newest first: date descending (undated last), then id descending.
 bool newer_first(const Incident& a, const Incident& b);
 
-// Applies every filter but paging. `matching_docs` holds the documents the full-text query
-// matched (ignored when filter.q is empty).
+// Applies every filter but paging. `incidents` must be sorted newest first (newer_first, as the
+// server's snapshot is); the selection keeps that order. `matching_docs` holds the documents the
+// full-text query matched (ignored when filter.q is empty).
 std::vector<const Incident*> select(const std::vector<Incident>& incidents, const Filter& filter,
                                     const std::set<std::string>& matching_docs);
 

@@ -133,7 +133,14 @@ class Store {
   // was added. The same article read first without and then with its URL is one document.
   virtual Result<bool> add_document_url(const std::string& id, const std::string& url) = 0;
   virtual Result<std::vector<StoredDocument>> documents(const DocumentQuery& query) = 0;
+  // Every stored report, by doc name then document id.
   virtual Result<std::vector<Report>> reports() = 0;
+  // The reports merge::rebuild can make something of, in the order of reports(): those flagged
+  // as reporting an attack, those that mention older attacks in passing (background), and every
+  // report of a doc name stored more than once (the merge keeps one report per doc name, chosen
+  // by content, so all of them are needed to choose). The others would give the merge nothing,
+  // so a merge of these is the merge of reports(), without reading the rest back into memory.
+  virtual Result<std::vector<Report>> merge_reports() = 0;
   // Applies a merge::Update atomically: upserts incidents, deletes removed ones, appends
   // revisions, and queues the alerts the change calls for (as queue_alert does) in the same
   // transaction, so a process killed just after the commit cannot lose them.

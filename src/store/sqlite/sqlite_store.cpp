@@ -430,21 +430,18 @@ class SqliteStore final : public Store {
   }
 
   Result<std::vector<Report>> reports() override {
-    std::lock_guard lock(mutex_);
-    Statement select(db_, "SELECT doc_id, json FROM reports ORDER BY doc, doc_id");
-    if (!select.ok()) return error("reading reports");
-    std::vector<Report> out;
-    int status;
-    while ((status = select.step()) == SQLITE_ROW) {
-      auto report = parse_report(select.text(1));
-      if (!report)
-        return fail(Error::Kind::kStore, path_ + ": report of document " + select.text(0) + ": " +
-                                             report.error().message);
-      report->doc_id = select.text(0);
-      out.push_back(std::move(*report));
-    }
-    if (status != SQLITE_DONE) return error("reading reports");
-    return out;
+    return select_reports("SELECT doc_id, json FROM reports ORDER BY doc, doc_id");
+  }
+
+  Result<std::vector<Report>> merge_reports() override {
+    // A report without background mentions is stored with `"background":[]` (to_json, dumped
+    // compact); a quote inside a JSON string is escaped, so nothing else can match it, and a
+    // report written otherwise is read (a superset is still the same merge).
+    return select_reports(
+        "SELECT doc_id, json FROM reports WHERE reports_attack <> 0 "
+        "OR instr(json, '\"background\":[]') = 0 "
+        "OR doc IN (SELECT doc FROM reports GROUP BY doc HAVING COUNT(*) > 1) "
+        "ORDER BY doc, doc_id");
   }
 
   Result<void> save_incidents(const std::vector<Incident>& incidents,
@@ -879,6 +876,24 @@ class SqliteStore final : public Store {
   }
 
  private:
+  Result<std::vector<Report>> select_reports(const char* sql) {
+    std::lock_guard lock(mutex_);
+    Statement select(db_, sql);
+    if (!select.ok()) return error("reading reports");
+    std::vector<Report> out;
+    int status;
+    while ((status = select.step()) == SQLITE_ROW) {
+      auto report = parse_report(select.text(1));
+      if (!report)
+        return fail(Error::Kind::kStore, path_ + ": report of document " + select.text(0) + ": " +
+                                             report.error().message);
+      report->doc_id = select.text(0);
+      out.push_back(std::move(*report));
+    }
+    if (status != SQLITE_DONE) return error("reading reports");
+    return out;
+  }
+
   Result<std::vector<FeedState>> select_feeds(const std::optional<std::string>& url) {
     std::lock_guard lock(mutex_);
     std::string sql =
