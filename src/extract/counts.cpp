@@ -380,11 +380,11 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       for (const Hit* h : v.all(lexicon::Kind::kWeapon)) {
         if (!is_projectile(lexicon, v, h->last) && lexicon.weapon(h->entry).weapon != "ied")
           continue;
-        // "11 more rockets still on the launcher" were never fired: no second projectile.
-        const bool more =
-            h->first >= 2 && t[h->first - 1].lower == "more" && count_at(v, h->first - 2, false);
-        if (t[h->last].lower.ends_with("s") && !more && !unfired_in_clause(v, h->first))
-          plural = true;
+        // Rockets never fired ("found the launch pad with 11 more rockets") are no second
+        // projectile; unfired_in_clause() reads "11 more" from the count before the noun.
+        const std::size_t count =
+            h->first >= 2 && count_at(v, h->first - 2, false) ? h->first - 2 : h->first;
+        if (t[h->last].lower.ends_with("s") && !unfired_in_clause(v, count)) plural = true;
         // "a drone attack", "the rocket strike", "targeted by a rocket attack" name the attack,
         // not one projectile.
         const auto& noun = t[h->last].lower;
