@@ -2,7 +2,9 @@
 // rebuilt by hand into the ignored tests/real/texts/, with our own gold in git.
 //   - RealSetFiles: the committed files agree with each other (always runs): every gold doc
 //     has a source line and a manifest line, the splits share no doc and no attack, every gold
-//     facility is a registry site, SOURCES.tsv holds no article text;
+//     facility is a registry site, SOURCES.tsv holds no article text, no page is in the set
+//     twice (a second copy of one article is a singleton in the merge score and counts a
+//     negative twice);
 //   - RealSetScores: tune and heldout stay above their floors (skips when texts are missing).
 //     The floors sit a little below the scores measured when they were set; heldout is scored,
 //     never read for errors.
@@ -48,6 +50,14 @@ std::size_t text_count() {
   return n;
 }
 
+// One page under its scheme, "www." and trailing slash variants.
+std::string page_key(std::string url) {
+  if (auto scheme = url.find("://"); scheme != std::string::npos) url.erase(0, scheme + 3);
+  if (url.starts_with("www.")) url.erase(0, 4);
+  while (url.ends_with('/')) url.pop_back();
+  return url;
+}
+
 TEST(RealSetFiles, GoldSourcesManifestAndSplitsAgree) {
   auto tune = read_jsonl(kReal / "gold-tune.jsonl");
   auto heldout = read_jsonl(kReal / "gold-heldout.jsonl");
@@ -56,6 +66,7 @@ TEST(RealSetFiles, GoldSourcesManifestAndSplitsAgree) {
   std::set<std::string> manifest_docs, source_docs;
   for (const auto& m : manifest) manifest_docs.insert(m.value("doc", ""));
   std::ifstream sources(kReal / "SOURCES.tsv");
+  std::map<std::string, std::string> doc_of_page, doc_of_text;
   std::string line;
   while (std::getline(sources, line)) {
     if (line.empty() || line[0] == '#') continue;
@@ -69,6 +80,10 @@ TEST(RealSetFiles, GoldSourcesManifestAndSplitsAgree) {
     EXPECT_EQ(sha.size(), 64u) << doc << ": sha256 of the decoded text";
     EXPECT_LT(line.size(), 1200u) << doc << ": SOURCES.tsv holds addresses and queries only";
     source_docs.insert(doc);
+    auto [page, fresh_page] = doc_of_page.emplace(page_key(url), doc);
+    EXPECT_TRUE(fresh_page) << doc << " is the page of " << page->second << " again";
+    auto [text, fresh_text] = doc_of_text.emplace(sha, doc);
+    EXPECT_TRUE(fresh_text) << doc << " has the text of " << text->second;
   }
   std::map<std::string, std::string> side_of_incident;
   std::set<std::string> docs;
