@@ -21,7 +21,7 @@ constexpr std::string_view kFeatureNames[] = {
     "headline_other_news", "undated_lead_attack",  "anchor_claim",         "anchor_old_date",
     "lead_us_strike",      "lead_foiled",          "lead_threat_or_drill", "lead_cause",
     "attack_sentences",    "report_day_only",      "recent_day_in_lead",   "no_headline",
-    "headline_aftermath",  "lead_aftermath",       "headline_civilian",    "headline_after_attack",
+    "headline_aftermath",  "lead_aftermath",       "headline_civilian",    "news_is_reaction",
     "first_other_news",    "anchor_late"};
 static_assert(std::size(kFeatureNames) == static_cast<std::size_t>(Feature::kCount));
 
@@ -164,6 +164,28 @@ std::optional<std::size_t> choose_anchor(const Annotated& article, const lexicon
   return anchor;
 }
 
+// Whether the sentence's news is a reaction to the attack it names: a reaction word (an order,
+// arrests, a summons, an alert) comes before every attack word, and a link word between them
+// makes the attack its object ("orders arrests after rockets land", "capture those responsible
+// for the rocket attack", "summons the ambassador over missile fire").
+bool reaction_to_attack(const SentenceView& v) {
+  const Hit* news = v.first(Cue::kAftermath);
+  if (!news) return false;
+  const auto& t = v.tokens;
+  auto attack_word = [&](std::size_t k) {
+    return v.token_is_weapon(k) || v.token_in(k, Cue::kAttackNoun) ||
+           v.token_in(k, Cue::kAttackVerb);
+  };
+  for (std::size_t k = 0; k < news->first && k < t.size(); ++k)
+    if (attack_word(k)) return false;
+  bool linked = false;
+  for (std::size_t k = news->first; k < t.size(); ++k) {
+    if (attack_word(k)) return linked;
+    linked = linked || v.word_in(lexicon::WordList::kReactionLinks, t[k].lower);
+  }
+  return false;
+}
+
 Features detection_features(const Annotated& article, const lexicon::Lexicon& lexicon,
                             std::size_t anchor) {
   Features x{};
@@ -198,6 +220,10 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
     const auto& v = views[i];
     if (v.sentence.heading || v.tokens.size() < 6) continue;
     if (body == 0) {
+      // Under a headline that tells the attack itself, the body may open with the inquiry.
+      const bool headline_tells_attack =
+          headline && headline->role == Role::kMain && headline->attack_evidence;
+      if (!headline_tells_attack && reaction_to_attack(v)) at(x, Feature::kNewsIsReaction) = 1;
       bool other = v.has(Cue::kUsAgent) || v.has(Cue::kAftermath) || v.has(Cue::kThreat) ||
                    v.has(Cue::kFoiled) || v.has(Cue::kDrill) || v.role != Role::kMain;
       at(x, Feature::kFirstOtherNews) = other && !(v.attack_evidence && v.in_scope_target);
@@ -210,20 +236,9 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   }
   at(x, Feature::kAnchorClaim) = a.has(Cue::kClaim) || (headline && headline->has(Cue::kClaim));
   if (headline) {
+    at(x, Feature::kNewsIsReaction) =
+        at(x, Feature::kNewsIsReaction) || reaction_to_attack(*headline);
     at(x, Feature::kHeadlineAftermath) = headline->has(Cue::kAftermath);
-    // The headline's own news comes first and the attack after "after" / "following" / "over".
-    if (const Hit* news = headline->first(Cue::kAftermath)) {
-      const auto& t = headline->tokens;
-      for (std::size_t k = news->last + 1; k < t.size(); ++k) {
-        const auto& w = t[k].lower;
-        if (w != "after" && w != "following" && w != "over" && w != "amid") continue;
-        for (std::size_t j = k + 1; j < t.size(); ++j)
-          if (headline->token_is_weapon(j) || headline->token_in(j, Cue::kAttackNoun) ||
-              headline->token_in(j, Cue::kAttackVerb))
-            at(x, Feature::kHeadlineAfterAttack) = 1;
-        break;
-      }
-    }
     at(x, Feature::kHeadlineCivilian) = headline->has(Cue::kTargetCivilian);
     at(x, Feature::kHeadlineOtherNews) =
         !(headline->role == Role::kMain && headline->attack_evidence);

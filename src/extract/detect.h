@@ -51,10 +51,12 @@ enum class Feature : std::uint8_t {
   kHeadlineAftermath,  // the headline's news follows an attack: an order, arrests, a reaction
   kLeadAftermath,      // a lead sentence tells such news
   kHeadlineCivilian,   // the headline names a civilian target (a gas field, homes)
-  kHeadlineAfterAttack,  // "PM orders arrests after rockets land near embassy": the news follows it
-  kFirstOtherNews,       // the first sentence of the body tells other news (a strike BY US
-                         // forces, an order, a threat, a plot) and no attack on our target
-  kAnchorLate,           // the anchor is not among the first two sentences of the body
+  kNewsIsReaction,     // the headline or the body's first sentence tells a reaction whose object is
+                       // the attack: "PM orders arrests after rockets land near embassy",
+                       // "directs forces to capture those responsible for the rocket attack"
+  kFirstOtherNews,     // the first sentence of the body tells other news (a strike BY US
+                       // forces, an order, a threat, a plot) and no attack on our target
+  kAnchorLate,         // the anchor is not among the first two sentences of the body
   kCount
 };
 std::string_view feature_name(Feature feature);

@@ -111,7 +111,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "blame_subject_words",
                                                "force_nouns",
                                                "blame_gerunds",
-                                               "share_words"};
+                                               "share_words",
+                                               "reaction_links"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

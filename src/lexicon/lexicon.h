@@ -135,6 +135,7 @@ enum class WordList : std::uint8_t {
   kForceNouns,
   kBlameGerunds,
   kShareWords,
+  kReactionLinks,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
