@@ -41,6 +41,39 @@ bool substantive_sentence(const SentenceView& v) {
   return words >= 6 && ends_like_prose(v.text);
 }
 
+// Whether byte `at` of the sentence lies inside a quotation ("...", or curly quotes).
+bool inside_quotes(std::string_view text, std::size_t at) {
+  int depth = 0;
+  bool straight = false;
+  for (std::size_t i = 0; i < at && i < text.size(); ++i) {
+    if (text[i] == '"') straight = !straight;
+    if (text.compare(i, 3, "\xE2\x80\x9C") == 0) ++depth;  // left double quotation mark
+    if (text.compare(i, 3, "\xE2\x80\x9D") == 0 && depth > 0) --depth;
+  }
+  return straight || depth > 0;
+}
+
+// "'Two rockets targeted the base today at 10:31 pm,' CENTCOM said in a statement late Friday":
+// a quoted "today" or "tonight" is the day of the statement that quotes it, which the sentence
+// dates outside the quotation.
+void date_quoted_days_by_their_statement(SentenceView& v) {
+  std::optional<std::string> said_on;
+  for (const auto& d : v.dates)
+    if (d.date && !inside_quotes(v.text, d.span.start) && date_is_reporting_mention(v, d))
+      said_on = d.date;
+  if (!said_on) return;
+  bool quoted_today = false;
+  for (const auto& d : v.dates)
+    quoted_today |= d.relative && d.clue.weekday < 0 && inside_quotes(v.text, d.span.start);
+  if (!quoted_today) return;
+  auto redated = text::find_dates(v.tokens, *said_on);
+  for (auto& d : v.dates) {
+    if (!d.relative || d.clue.weekday >= 0 || !inside_quotes(v.text, d.span.start)) continue;
+    for (const auto& r : redated)
+      if (r.span.start == d.span.start && r.span.end == d.span.end) d = r;
+  }
+}
+
 std::vector<SentenceView> build_views(const CleanText& clean, const std::string& published,
                                       const lexicon::Lexicon& lexicon) {
   auto sentences = text::split_sentences(clean);
@@ -86,6 +119,7 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
         }
         break;
       }
+    date_quoted_days_by_their_statement(v);
     v.times = text::find_times(v.tokens);
     // Page chrome ("Watch TV", "All rights reserved.") and captions do not use up the lead:
     // only sentences of some length count towards it.
