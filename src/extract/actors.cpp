@@ -124,6 +124,23 @@ bool launches_a_weapon(const SentenceView& v, std::size_t k) {
   return false;
 }
 
+// "since the US bombed facilities used by Iran-backed militias", "the US military launched an
+// attack on the Iranian proxy": the US (as a country, or its military) is the subject of a
+// strike, so the groups the sentence names were struck.
+bool us_strikes_in(const lexicon::Lexicon& lexicon, const SentenceView& v) {
+  const auto& t = v.tokens;
+  for (const Hit* h : v.all(Kind::kCountry)) {
+    if (lexicon.country(h->entry).code != "US") continue;
+    std::size_t k = h->last + 1;
+    while (k < t.size() && k <= h->last + 2 &&
+           (t[k].lower == "military" || t[k].lower == "forces" || t[k].lower == "army"))
+      ++k;
+    if (k < t.size() && (v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch)))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, const Event& event) {
@@ -342,6 +359,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
       const Role role = event.roles[index];
       if (role == Role::kNotAttack || role == Role::kOtherEvent || v.sentence.quoted) continue;
       if (!v.attack_evidence && !v.has(Cue::kSuspect)) continue;
+      if (us_strikes_in(lexicon, v)) continue;
       auto actors = v.all(Kind::kActor);
       for (const Hit* a : actors) {
         const auto& actor = lexicon.actor(a->entry);
