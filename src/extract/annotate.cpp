@@ -108,7 +108,7 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
     if (views.size() < 3 && !dateline_read)
       for (const auto& d : v.dates) {
         if (!d.date || !d.explicit_day || d.relative || !date_is_reporting_mention(v, d)) continue;
-        if (v.token_at(d.span.start) > 6) continue;
+        if (v.token_at(d.span.start) > after_source_tag(v) + 6) continue;
         const auto day = text::days_from_civil(*d.date);
         const auto pub = text::days_from_civil(published);
         if (!day || (pub && (*day > *pub || *day < *pub - 3))) continue;

@@ -18,8 +18,10 @@ std::optional<std::string> year_from_weekday(const Annotated& article, const Dat
   std::set<int> years;
   for (const auto& v : article.sentences)
     for (const auto& t : v.tokens)
-      if (t.lower.size() == 4 && std::all_of(t.lower.begin(), t.lower.end(), ::isdigit)) {
-        const int year = std::stoi(std::string(t.lower));
+      // "2021", or the year of a partial ISO date ("date 2021-02" over a page).
+      if (t.lower.size() >= 4 && std::all_of(t.lower.begin(), t.lower.begin() + 4, ::isdigit) &&
+          (t.lower.size() == 4 || t.lower[4] == '-')) {
+        const int year = std::stoi(std::string(t.lower.substr(0, 4)));
         if (year >= 1990 && year <= 2100) years.insert(year);
       }
   std::optional<std::string> found;

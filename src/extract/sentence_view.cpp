@@ -92,11 +92,20 @@ bool negated_in_clause(const SentenceView& v, std::size_t i) {
   return false;
 }
 
+std::size_t after_source_tag(const SentenceView& v) {
+  const auto& t = v.tokens;
+  if (t.empty() || t[0].lower != "(") return 0;
+  for (std::size_t k = 1; k < t.size() && k <= 12; ++k)
+    if (t[k].lower == ")") return k + 1;
+  return 0;
+}
+
 bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d) {
   std::size_t first = v.token_at(d.span.start);
   std::size_t last = v.token_at(d.span.end - 1);
-  // A dateline ("BAGHDAD, Jan 27 — ...") dates the report.
-  if (first <= 4)
+  // A dateline ("BAGHDAD, Jan 27 — ...", "(MENAFN- Nam News Network) DAMASCUS, Aug 14
+  // (NNN-SANA) – ...") dates the report.
+  if (first <= after_source_tag(v) + 4)
     for (std::size_t i = last + 1; i < v.tokens.size() && i <= last + 2; ++i) {
       const auto& w = v.tokens[i].lower;
       if (w == "\xE2\x80\x94" || w == "\xE2\x80\x93" || w == "-" || w == "(") return true;

@@ -75,6 +75,9 @@ bool negated_in_clause(const SentenceView& v, std::size_t i);
 // True when a date sits beside a reporting verb ("the embassy on Friday blamed", "announced on
 // Friday that"): it dates the report, not the attack.
 bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d);
+// Where the sentence starts after a syndication tag in parentheses ("(MENAFN- Nam News
+// Network) DAMASCUS, Aug 14 ..."): the index of the token after ")", or 0 when none opens it.
+std::size_t after_source_tag(const SentenceView& v);
 
 // True when a date starts a period ("the third in as many days since Monday's anniversary"):
 // it dates no attack of this sentence.
