@@ -220,9 +220,12 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
     const auto& v = views[i];
     if (v.sentence.heading || v.tokens.size() < 6) continue;
     if (body == 0) {
-      // Under a headline that tells the attack itself, the body may open with the inquiry.
+      // Under a headline that tells the attack itself ("Rocket hits Ain al-Asad airbase"), the
+      // body may open with the inquiry; "Iraq calls attack on US embassy terrorist" does not
+      // tell it (no weapon, no attack verb).
       const bool headline_tells_attack =
-          headline && headline->role == Role::kMain && headline->attack_evidence;
+          headline && headline->role == Role::kMain && headline->attack_evidence &&
+          (headline->has(Cue::kAttackVerb) || !headline->all(Kind::kWeapon).empty());
       if (!headline_tells_attack && reaction_to_attack(v)) at(x, Feature::kNewsIsReaction) = 1;
       bool other = v.has(Cue::kUsAgent) || v.has(Cue::kAftermath) || v.has(Cue::kThreat) ||
                    v.has(Cue::kFoiled) || v.has(Cue::kDrill) || v.role != Role::kMain;
