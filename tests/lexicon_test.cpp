@@ -366,6 +366,11 @@ TEST(LexiconGazetteer, CityLookupWithHintsAndVariants) {
   ASSERT_TRUE(paris_us.has_value());
   EXPECT_EQ(paris_us->country, "US");
   EXPECT_FALSE(lex.city("Nowhereville Qwxz").has_value());
+  // Names are shown and make incident ids: GeoNames' "Al Ḩasakah" is written without its
+  // diacritic (scripts/make-gazetteer.js).
+  auto hasakah = lex.city("Hasakah", "SY");
+  ASSERT_TRUE(hasakah.has_value());
+  EXPECT_EQ(hasakah->name, "Al Hasakah");
 }
 
 TEST(LexiconGazetteer, MissingFileMeansNoCities) {
