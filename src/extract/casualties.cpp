@@ -96,7 +96,8 @@ std::optional<Group> single_group_at(const SentenceView& v, std::size_t i) {
   if (j + 1 < t.size() && (t[j].lower == "a" || t[j].lower == "an")) {
     const auto& next = t[j + 1].lower;
     if (next == "number" || next == "few" || next == "handful" || next == "small" ||
-        next == "large" || next == "couple" || next == "host")
+        next == "large" || next == "couple" || next == "host" || next == "unknown" ||
+        next == "unspecified" || next == "undisclosed" || next == "undetermined")
       return std::nullopt;
   }
   std::optional<int> count = count_at(v, j, true);
@@ -131,6 +132,30 @@ std::optional<Group> single_group_at(const SentenceView& v, std::size_t i) {
   return std::nullopt;
 }
 
+// "several US service members", "an unknown number of troops", "some Americans": people in an
+// amount the text does not count. Returns where the phrase ends.
+std::optional<std::size_t> vague_people_at(const SentenceView& v, std::size_t i) {
+  const auto& t = v.tokens;
+  if (i >= t.size()) return std::nullopt;
+  const auto& w = t[i].lower;
+  std::size_t from = 0;
+  if (w == "several" || w == "dozens" || w == "scores" || w == "hundreds" || w == "some" ||
+      w == "many") {
+    from = i + 1;
+  } else if ((w == "a" || w == "an") && i + 1 < t.size()) {
+    const auto& next = t[i + 1].lower;
+    if (next != "number" && next != "few" && next != "handful" && next != "small" &&
+        next != "large" && next != "unknown" && next != "unspecified" && next != "undisclosed")
+      return std::nullopt;
+    from = i + 2;
+  } else {
+    return std::nullopt;
+  }
+  auto head = head_after(v, from, 8);
+  if (!head || head->enemy) return std::nullopt;
+  return head->end;
+}
+
 // A group with the groups coordinated after it: "Two Americans and one British service
 // member", "eight other contractors and a US service member".
 std::optional<Group> group_at(const SentenceView& v, std::size_t i) {
@@ -163,6 +188,8 @@ std::optional<Group> group_at(const SentenceView& v, std::size_t i) {
     }
     if (!comma && !conjunction) break;
     auto next = single_group_at(v, n);
+    // "one Iraqi officer and several US troops": the total is not told.
+    if (!next && conjunction && vague_people_at(v, n)) return std::nullopt;
     if (!next || next->zero) break;
     // A comma alone joins a list only when the list goes on with "and" ("two Americans, a
     // Briton and a Pole"); "wounding a driver, a police officer said" is not a list.
@@ -229,8 +256,16 @@ std::size_t clause_start(const SentenceView& v, std::size_t pos) {
 
 // The subject of the clause a casualty word sits in: its first group of people.
 std::optional<Group> clause_subject(const SentenceView& v, std::size_t pos) {
-  for (std::size_t i = clause_start(v, pos); i < pos; ++i)
-    if (auto g = group_at(v, i); g && g->end <= pos) return g;
+  std::optional<std::size_t> vague_end;  // "An unknown number of US troops and ..."
+  for (std::size_t i = clause_start(v, pos); i < pos; ++i) {
+    if (auto end = vague_people_at(v, i); end && !vague_end) vague_end = end;
+    if (auto g = group_at(v, i); g && g->end <= pos) {
+      if (vague_end && *vague_end <= i && i == *vague_end + 1 &&
+          v.tokens[*vague_end].lower == "and")
+        return std::nullopt;
+      return g;
+    }
+  }
   return std::nullopt;
 }
 
