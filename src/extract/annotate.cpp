@@ -236,8 +236,10 @@ void add_foreign_military_targets(SentenceView& v, const lexicon::Lexicon& lexic
   if (nationalities.empty() || host_countries.empty()) return;
   std::vector<Hit> found;
   for (std::size_t i = 0; i < t.size(); ++i) {
-    if (t[i].lower == "airport" || !v.word_in(lexicon::WordList::kMilitaryHeads, t[i].lower))
-      continue;
+    // A site ("bases of the Turkish army") or a unit on the move ("a Russian military patrol").
+    const bool head = v.word_in(lexicon::WordList::kMilitaryHeads, t[i].lower) ||
+                      v.word_in(lexicon::WordList::kForceUnits, t[i].lower);
+    if (t[i].lower == "airport" || !head) continue;
     if (v.token_in(i, Cue::kTargetMilitary)) continue;
     for (const Hit* n : nationalities) {
       const auto& code = lexicon.country(n->entry).code;

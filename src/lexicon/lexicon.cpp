@@ -112,7 +112,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "force_nouns",
                                                "blame_gerunds",
                                                "share_words",
-                                               "reaction_links"};
+                                               "reaction_links",
+                                               "force_units"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -136,6 +136,7 @@ enum class WordList : std::uint8_t {
   kBlameGerunds,
   kShareWords,
   kReactionLinks,
+  kForceUnits,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
