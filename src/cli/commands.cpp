@@ -342,7 +342,7 @@ Result<Report> Analyser::extract(const Document& document, const CleanText& clea
 // Clean and extract as one job, not clean() then extract(): at most one hand-off to the
 // watchdog's worker per document (none while the queue is busy), where the hand-off per job was
 // the top hot spot of `sitrep extract` (docs/PERFORMANCE.md); the clean text is not copied.
-void Analyser::submit(Document document, std::ostream& err, Done done) {
+void Analyser::submit(Document document, std::ostream& err, Done done, bool extract) {
   // A large document waits for the queue to empty first: the queue then holds at most one
   // (besides DeadlineRunner::kDepth small ones), as the synchronous path did.
   constexpr std::size_t kLarge = std::size_t{1} << 20;
@@ -354,14 +354,17 @@ void Analyser::submit(Document document, std::ostream& err, Done done) {
     Result<CleanText> clean = CleanText{};  // the rest: written by the job, read once it finished
     Report report;
     std::string fault;
+    std::chrono::duration<double> clean_time{};
   };
-  auto job = std::make_shared<Job>(
-      Job{std::make_shared<const Document>(std::move(document)), limits_.html, engine_});
+  auto job = std::make_shared<Job>(Job{std::make_shared<const Document>(std::move(document)),
+                                       limits_.html, extract ? engine_ : nullptr});
   const double seconds = limits_.timeout_seconds;
   runner_.submit(
       [job] {
+        const auto start = Clock::now();
         job->clean = ingest::clean(*job->document, job->limits);
-        if (job->clean)
+        job->clean_time = Clock::now() - start;
+        if (job->clean && job->engine)
           job->report = extract_catching(*job->engine, *job->document, *job->clean, job->fault);
       },
       std::chrono::duration<double>(seconds),
@@ -370,9 +373,11 @@ void Analyser::submit(Document document, std::ostream& err, Done done) {
         // Not finished: the job may still run, so only the document is read.
         if (!finished) return done(document, overran(document, seconds));
         if (!job->clean) return done(document, std::unexpected(job->clean.error()));
+        if (!job->engine)
+          return done(document, Analysed{std::move(*job->clean), {}, false, job->clean_time});
         Report report =
             finish_report(std::move(job->report), job->fault, document, *job->clean, err);
-        done(document, Analysed{std::move(*job->clean), std::move(report)});
+        done(document, Analysed{std::move(*job->clean), std::move(report), true, job->clean_time});
       });
 }
 
@@ -390,6 +395,107 @@ Result<void> Ingester::prepare() {
   if (!engine) return std::unexpected(engine.error());
   engine_ = std::move(*engine);
   analyser_.set_engine(engine_);
+  queue_.set_engine(engine_);
+  return {};
+}
+
+void Ingester::submit(store::Store& store, Document document, std::ostream& err, const Each& each) {
+  if (failed_) return;
+  // Extracted on the worker once the lexicon is loaded, unless the last document was known
+  // already: a rerun over stored documents should not extract them all to throw the reports
+  // away. A document that turns out new without its report is extracted in settle().
+  const bool extract = engine_ != nullptr && !last_known_;
+  queue_.submit(
+      std::move(document), err,
+      [this, &store, &err, &each](const Document& d, Result<Analyser::Analysed> analysed) {
+        settle(store, d, std::move(analysed), err, each);
+      },
+      extract);
+}
+
+void Ingester::finish(store::Store& store, const Each& each) {
+  queue_.drain();
+  if (failed_) return;
+  if (auto flushed = flush(store, each); !flushed) {
+    failed_ = true;
+    each(std::unexpected(flushed.error()));
+  }
+}
+
+void Ingester::settle(store::Store& store, const Document& document,
+                      Result<Analyser::Analysed> analysed, std::ostream& err, const Each& each) {
+  if (failed_) return;
+  auto fail = [&](const Error& error) {
+    failed_ = true;
+    pending_.clear();
+    pending_ids_.clear();
+    each(std::unexpected(error));
+  };
+  Outcome outcome;
+  if (!analysed) {
+    outcome.rejected = analysed.error().message;
+    return each(std::move(outcome));
+  }
+  CleanText& clean = analysed->clean;
+  store::StoredDocument stored;
+  stored.id = outcome.id = ingest::document_id(document, clean);
+  // The same text twice in one batch: the first is stored before the second is looked up, as
+  // add() would have it.
+  if (pending_ids_.contains(stored.id))
+    if (auto flushed = flush(store, each); !flushed) return fail(flushed.error());
+  auto is_known = store.has_document(stored.id);
+  if (!is_known) return fail(is_known.error());
+  last_known_ = *is_known;
+  if (*is_known) {
+    if (!document.url.empty()) {
+      auto learned = store.add_document_url(stored.id, document.url);
+      if (!learned) return fail(learned.error());
+      outcome.url_added = *learned;
+    }
+    return each(std::move(outcome));
+  }
+  Report report;
+  if (analysed->extracted) {
+    report = std::move(analysed->report);
+  } else {
+    if (auto ready = prepare(); !ready) return fail(ready.error());
+    auto extracted = analyser_.extract(document, clean, err, analysed->clean_time);
+    if (!extracted) {
+      outcome.rejected = extracted.error().message;
+      return each(std::move(outcome));
+    }
+    report = std::move(*extracted);
+  }
+  report.doc_id = stored.id;
+  stored.doc = document.doc;
+  stored.url = document.url;
+  stored.outlet = document.outlet;
+  stored.published = document.published;
+  stored.language = clean.language;
+  stored.title = clean.title;
+  stored.text = std::move(clean.text);
+  stored.chars = utf8_length(stored.text);
+  stored.ingested_at = now_utc();
+  if (pending_.empty()) pending_since_ = Clock::now();
+  pending_ids_.insert(stored.id);
+  pending_.push_back({std::move(stored), std::move(report)});
+  if (pending_.size() >= kBatch || Clock::now() - pending_since_ >= std::chrono::seconds(1))
+    if (auto flushed = flush(store, each); !flushed) return fail(flushed.error());
+}
+
+Result<void> Ingester::flush(store::Store& store, const Each& each) {
+  if (pending_.empty()) return {};
+  auto put = store.put_documents(pending_);
+  if (!put) return std::unexpected(put.error());
+  for (std::size_t i = 0; i < pending_.size(); ++i) {
+    Outcome outcome;
+    outcome.id = pending_[i].document.id;
+    outcome.added = (*put)[i];  // another process may have stored it meanwhile
+    if (outcome.added) outcome.report = std::move(pending_[i].report);
+    each(std::move(outcome));
+  }
+  pending_.clear();
+  pending_ids_.clear();
   return {};
 }
 
@@ -524,9 +630,8 @@ int run_ingest(const IngestOptions& options, Streams io) {
   Progress progress(io.err, 0, options.progress && !options.quiet);
   std::size_t added = 0, known = 0, rejected = 0, done = 0;
   std::optional<std::string> fatal;  // a store failure: the rest is read but not stored
-  const ingest::DocumentSink each = [&](Document&& document) {
+  const Ingester::Each counted = [&](Result<Ingester::Outcome> outcome) {
     if (fatal) return;
-    auto outcome = ingester.add(**store, document, io.err);
     if (!outcome) {
       fatal = outcome.error().message;
       return;
@@ -540,7 +645,13 @@ int run_ingest(const IngestOptions& options, Streams io) {
     }
     progress.update(++done);
   };
-  Inputs inputs = read_inputs(options.manifest, options.paths, *limits, io, &each);
+  const ingest::DocumentSink each = [&](Document&& document) {
+    if (!fatal) ingester.submit(**store, std::move(document), io.err, counted);
+  };
+  // Every document stored before the loader's own errors are printed, as before.
+  Inputs inputs = read_inputs(options.manifest, options.paths, *limits, io, &each,
+                              [&] { ingester.finish(**store, counted); });
+  ingester.finish(**store, counted);  // after a usage error too: no job is left behind
   progress.finish();
   if (inputs.usage_error) return kExitUsage;
   if (fatal) return report_error(io, *fatal);

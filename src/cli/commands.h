@@ -8,6 +8,7 @@
 #include <iosfwd>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -143,7 +144,9 @@ class Analyser {
  public:
   struct Analysed {
     CleanText clean;
-    Report report;  // with the document's metadata
+    Report report;          // with the document's metadata
+    bool extracted = true;  // false: submitted with extract = false, `report` is empty
+    std::chrono::duration<double> clean_time{};  // what cleaning took of the time budget
   };
   Analyser(std::shared_ptr<const Engine> engine, ingest::Limits limits)
       : engine_(std::move(engine)), limits_(limits) {}
@@ -159,8 +162,9 @@ class Analyser {
   // watchdog's worker while the caller reads the next ones, with no thread hand-off per document
   // (core/deadline.h). An error names the document and the limit it went beyond. `err` must
   // outlive the last drain().
+  // With `extract` false (or no engine yet), the job only cleans.
   using Done = std::function<void(const Document&, Result<Analysed>)>;
-  void submit(Document document, std::ostream& err, Done done);
+  void submit(Document document, std::ostream& err, Done done, bool extract = true);
   void drain() { runner_.drain(); }
   // submit() and drain(), for one document.
   Result<Analysed> analyse(const Document& document, std::ostream& err);
@@ -192,16 +196,41 @@ class Ingester {
   };
   // `scope`: the watched targets, as extract's --scope (empty: $SITREP_SCOPE, else all).
   explicit Ingester(std::string scope = {}, ingest::Limits limits = {})
-      : scope_(std::move(scope)), analyser_(nullptr, limits) {}
+      : scope_(std::move(scope)), analyser_(nullptr, limits), queue_(nullptr, limits) {}
   Ingester(const Ingester&) = delete;
   Ingester& operator=(const Ingester&) = delete;
   Result<void> prepare();
   Result<Outcome> add(store::Store& store, const Document& document, std::ostream& err);
 
+  // add() for a batch (`sitrep ingest`), with the same outcomes, faster: documents are cleaned
+  // and extracted on the watchdog's worker while the caller reads the next ones (no thread
+  // hand-off per document), and new ones are stored kBatch at a time (or what came in about a
+  // second), each batch in one transaction (Store::put_documents): a commit per document was
+  // the larger part of ingest's CPU (docs/PERFORMANCE.md). `each` gets every document's
+  // outcome on this thread, in input order, except that a new document's comes when its batch
+  // is stored; an error is the store's, and the documents after it are not stored. A process
+  // killed mid-batch loses that batch's work, never a committed document: a rerun redoes it.
+  using Each = std::function<void(Result<Outcome>)>;
+  void submit(store::Store& store, Document document, std::ostream& err, const Each& each);
+  // Waits for every submitted document and stores the last batch.
+  void finish(store::Store& store, const Each& each);
+  static constexpr std::size_t kBatch = 256;
+
  private:
+  // A submitted document's outcome, on this thread in input order.
+  void settle(store::Store& store, const Document& document, Result<Analyser::Analysed> analysed,
+              std::ostream& err, const Each& each);
+  Result<void> flush(store::Store& store, const Each& each);
+
   std::string scope_;
   std::shared_ptr<const Engine> engine_;
   Analyser analyser_;
+  Analyser queue_;  // submit()'s; analyser_ may extract inside its outcomes
+  bool last_known_ = false;
+  bool failed_ = false;
+  std::vector<store::NewDocument> pending_;
+  std::set<std::string> pending_ids_;
+  std::chrono::steady_clock::time_point pending_since_;
 };
 
 // Recomputes every incident from the stored reports and saves the result in one transaction.
