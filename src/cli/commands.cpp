@@ -1,5 +1,9 @@
 #include "cli/commands.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -39,6 +43,15 @@ std::size_t utf8_length(const std::string& text) {
   std::size_t n = 0;
   for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   return n;
+}
+
+// Returns the heap's free pages to the system (every thread's arena, not only the top of the
+// main one): a peak of memory that follows a phase of many small allocations on other threads
+// then reuses pages instead of adding to them.
+void release_free_memory() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
 }
 
 // Prints "sitrep: <message>" and returns the exit status for a runtime failure.
@@ -626,7 +639,8 @@ int run_ingest(const IngestOptions& options, Streams io) {
   if (!store) return report_error(io, store.error().message);
   // The lexicon takes a while to compile; it is loaded only once a document turns out to be new,
   // so re-reading a feed of known articles stays fast. Documents are stored as they are read.
-  Ingester ingester(options.scope, *limits);
+  std::optional<Ingester> ingester;
+  ingester.emplace(options.scope, *limits);
   Progress progress(io.err, 0, options.progress && !options.quiet);
   std::size_t added = 0, known = 0, rejected = 0, done = 0;
   std::optional<std::string> fatal;  // a store failure: the rest is read but not stored
@@ -646,12 +660,16 @@ int run_ingest(const IngestOptions& options, Streams io) {
     progress.update(++done);
   };
   const ingest::DocumentSink each = [&](Document&& document) {
-    if (!fatal) ingester.submit(**store, std::move(document), io.err, counted);
+    if (!fatal) ingester->submit(**store, std::move(document), io.err, counted);
   };
   // Every document stored before the loader's own errors are printed, as before.
   Inputs inputs = read_inputs(options.manifest, options.paths, *limits, io, &each,
-                              [&] { ingester.finish(**store, counted); });
-  ingester.finish(**store, counted);  // after a usage error too: no job is left behind
+                              [&] { ingester->finish(**store, counted); });
+  ingester->finish(**store, counted);  // after a usage error too: no job is left behind
+  // The merge below is where ingest's memory peaks: the lexicon (~40 MB) and what extraction
+  // left free on the worker's heap are given back first.
+  ingester.reset();
+  release_free_memory();
   progress.finish();
   if (inputs.usage_error) return kExitUsage;
   if (fatal) return report_error(io, *fatal);
