@@ -141,7 +141,9 @@ TEST_F(CliTest, IngestSameTextTwiceInOneBatchIsOneDocumentWithTheLaterUrl) {
   json docs = json::parse(sitrep("documents --format json --db " + quote(db_)).out);
   ASSERT_EQ(docs.size(), 2u) << docs.dump();
   for (const auto& d : docs) {
-    if (d.at("doc") == "first.txt") EXPECT_EQ(d.value("url", ""), "https://example.org/second");
+    if (d.at("doc") == "first.txt") {
+      EXPECT_EQ(d.value("url", ""), "https://example.org/second");
+    }
   }
   Outcome again = sitrep("ingest " + quote(path("batch.jsonl")) + " --db " + quote(db_));
   EXPECT_NE(again.err.find("ingest: 0 new, 3 already known, 0 rejected"), std::string::npos)
