@@ -204,8 +204,9 @@ class Ingester {
 
   // add() for a batch (`sitrep ingest`), with the same outcomes, faster: documents are cleaned
   // and extracted on the watchdog's worker while the caller reads the next ones (no thread
-  // hand-off per document), and new ones are stored kBatch at a time (or what came in about a
-  // second), each batch in one transaction (Store::put_documents): a commit per document was
+  // hand-off per document), and new ones are stored kBatch at a time (sooner when a new one
+  // comes a second or more after the batch's first, and by finish()), each batch in one
+  // transaction (Store::put_documents): a commit per document was
   // the larger part of ingest's CPU (docs/PERFORMANCE.md). `each` gets every document's
   // outcome on this thread, in input order, except that a new document's comes when its batch
   // is stored; an error is the store's, and the documents after it are not stored. A process
