@@ -4,6 +4,7 @@
 #include <malloc.h>
 #endif
 
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -355,7 +356,7 @@ Result<Report> Analyser::extract(const Document& document, const CleanText& clea
 // Clean and extract as one job, not clean() then extract(): at most one hand-off to the
 // watchdog's worker per document (none while the queue is busy), where the hand-off per job was
 // the top hot spot of `sitrep extract` (docs/PERFORMANCE.md); the clean text is not copied.
-void Analyser::submit(Document document, std::ostream& err, Done done, bool extract) {
+void Analyser::submit(Document document, std::ostream& err, Done done, Mode mode) {
   // A large document waits for the queue to empty first: the queue then holds at most one
   // (besides DeadlineRunner::kDepth small ones), as the synchronous path did.
   constexpr std::size_t kLarge = std::size_t{1} << 20;
@@ -368,29 +369,48 @@ void Analyser::submit(Document document, std::ostream& err, Done done, bool extr
     Report report;
     std::string fault;
     std::chrono::duration<double> clean_time{};
+    // Set (release) once `clean` and `clean_time` are written for good: from then on the worker
+    // only reads them, so the caller may copy them even while an overrunning job goes on.
+    std::atomic<bool> cleaned = false;
   };
-  auto job = std::make_shared<Job>(Job{std::make_shared<const Document>(std::move(document)),
-                                       limits_.html, extract ? engine_ : nullptr});
+  auto job = std::make_shared<Job>(std::make_shared<const Document>(std::move(document)),
+                                   limits_.html, mode == Mode::kClean ? nullptr : engine_);
   const double seconds = limits_.timeout_seconds;
   runner_.submit(
       [job] {
         const auto start = Clock::now();
         job->clean = ingest::clean(*job->document, job->limits);
         job->clean_time = Clock::now() - start;
+        job->cleaned.store(true, std::memory_order_release);
         if (job->clean && job->engine)
           job->report = extract_catching(*job->engine, *job->document, *job->clean, job->fault);
       },
       std::chrono::duration<double>(seconds),
-      [job, seconds, &err, done = std::move(done)](bool finished) {
+      [job, seconds, mode, &err, done = std::move(done)](bool finished) {
         const Document& document = *job->document;
-        // Not finished: the job may still run, so only the document is read.
-        if (!finished) return done(document, overran(document, seconds));
+        // Not finished: the job may still run, so only the document is read, and the clean
+        // text copied once it is final.
+        if (!finished) {
+          if (mode == Mode::kIngest && job->engine &&
+              job->cleaned.load(std::memory_order_acquire) && job->clean) {
+            Analysed late{*job->clean, {}, false, job->clean_time};
+            late.overran = overran(document, seconds).error().message;
+            return done(document, std::move(late));
+          }
+          return done(document, overran(document, seconds));
+        }
         if (!job->clean) return done(document, std::unexpected(job->clean.error()));
         if (!job->engine)
           return done(document, Analysed{std::move(*job->clean), {}, false, job->clean_time});
-        Report report =
-            finish_report(std::move(job->report), job->fault, document, *job->clean, err);
-        done(document, Analysed{std::move(*job->clean), std::move(report), true, job->clean_time});
+        Analysed analysed{std::move(*job->clean), std::move(job->report), true, job->clean_time};
+        if (mode == Mode::kIngest) {
+          analysed.fault = std::move(job->fault);
+          stamp(analysed.report, document, analysed.clean);
+        } else {
+          analysed.report =
+              finish_report(std::move(analysed.report), job->fault, document, analysed.clean, err);
+        }
+        done(document, std::move(analysed));
       });
 }
 
@@ -423,7 +443,7 @@ void Ingester::submit(store::Store& store, Document document, std::ostream& err,
       [this, &store, &err, &each](const Document& d, Result<Analyser::Analysed> analysed) {
         settle(store, d, std::move(analysed), err, each);
       },
-      extract);
+      extract ? Analyser::Mode::kIngest : Analyser::Mode::kClean);
 }
 
 void Ingester::finish(store::Store& store, const Each& each) {
@@ -467,12 +487,23 @@ void Ingester::settle(store::Store& store, const Document& document,
     }
     return each(std::move(outcome));
   }
+  // New: what add() would have said of its extraction.
+  if (!analysed->overran.empty()) {
+    outcome.rejected = analysed->overran;
+    return each(std::move(outcome));
+  }
   Report report;
   if (analysed->extracted) {
+    if (!analysed->fault.empty())
+      err << "sitrep: " << terminal_safe(document.doc)
+          << ": extraction failed: " << terminal_safe(analysed->fault) << "\n";
     report = std::move(analysed->report);
   } else {
+    // Loading the lexicon counts against the document's time, as in add().
+    const auto start = Clock::now();
     if (auto ready = prepare(); !ready) return fail(ready.error());
-    auto extracted = analyser_.extract(document, clean, err, analysed->clean_time);
+    auto extracted =
+        analyser_.extract(document, clean, err, analysed->clean_time + (Clock::now() - start));
     if (!extracted) {
       outcome.rejected = extracted.error().message;
       return each(std::move(outcome));

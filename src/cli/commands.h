@@ -145,8 +145,11 @@ class Analyser {
   struct Analysed {
     CleanText clean;
     Report report;          // with the document's metadata
-    bool extracted = true;  // false: submitted with extract = false, `report` is empty
+    bool extracted = true;  // false: submitted as kClean (or no engine yet), `report` is empty
     std::chrono::duration<double> clean_time{};  // what cleaning took of the time budget
+    // kIngest only: an extraction fault not yet reported, and the message of an extraction
+    // that overran its time after the clean finished (`clean` is then a copy, `report` empty).
+    std::string fault, overran;
   };
   Analyser(std::shared_ptr<const Engine> engine, ingest::Limits limits)
       : engine_(std::move(engine)), limits_(limits) {}
@@ -162,9 +165,13 @@ class Analyser {
   // watchdog's worker while the caller reads the next ones, with no thread hand-off per document
   // (core/deadline.h). An error names the document and the limit it went beyond. `err` must
   // outlive the last drain().
-  // With `extract` false (or no engine yet), the job only cleans.
+  // kClean (or no engine yet) only cleans. kIngest leaves two things to the caller, who first
+  // asks whether the text is stored already (then nothing was to be extracted): it reports
+  // an extraction fault itself, and an extraction that overran after the clean finished comes
+  // back as Analysed with `overran` set rather than as an error.
+  enum class Mode { kAnalyse, kClean, kIngest };
   using Done = std::function<void(const Document&, Result<Analysed>)>;
-  void submit(Document document, std::ostream& err, Done done, bool extract = true);
+  void submit(Document document, std::ostream& err, Done done, Mode mode = Mode::kAnalyse);
   void drain() { runner_.drain(); }
   // submit() and drain(), for one document.
   Result<Analysed> analyse(const Document& document, std::ostream& err);
