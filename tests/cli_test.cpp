@@ -122,6 +122,34 @@ TEST_F(CliTest, EveryCommandHasHelpWithAnExample) {
   EXPECT_EQ(sitrep("--help").status, 0);
 }
 
+// Ingest stores new documents in batches: the same text twice in one batch is still one
+// document, and the URL its second copy brings is added to it, as when the first was stored
+// before the second was read.
+TEST_F(CliTest, IngestSameTextTwiceInOneBatchIsOneDocumentWithTheLaterUrl) {
+  const std::string embassy = slurp(dir_ / "articles/a_embassy.txt");
+  write("batch.jsonl",
+        json{{"doc", "first.txt"}, {"text", embassy}}.dump() + "\n" +
+            json{{"doc", "weather.txt"}, {"text", slurp(dir_ / "articles/c_weather.txt")}}.dump() +
+            "\n" +
+            json{{"doc", "second.txt"}, {"text", embassy}, {"url", "https://example.org/second"}}
+                .dump() +
+            "\n");
+  Outcome run = sitrep("ingest " + quote(path("batch.jsonl")) + " --db " + quote(db_));
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_NE(run.err.find("ingest: 2 new, 1 already known, 0 rejected"), std::string::npos)
+      << run.err;
+  json docs = json::parse(sitrep("documents --format json --db " + quote(db_)).out);
+  ASSERT_EQ(docs.size(), 2u) << docs.dump();
+  for (const auto& d : docs) {
+    if (d.at("doc") == "first.txt") {
+      EXPECT_EQ(d.value("url", ""), "https://example.org/second");
+    }
+  }
+  Outcome again = sitrep("ingest " + quote(path("batch.jsonl")) + " --db " + quote(db_));
+  EXPECT_NE(again.err.find("ingest: 0 new, 3 already known, 0 rejected"), std::string::npos)
+      << again.err;
+}
+
 TEST_F(CliTest, IngestRejectsBadInputsAndStoresTheRest) {
   const std::string missing = path("articles_missing/nothing_here.txt");
   Outcome first = sitrep(ingest_args(quote(missing)));

@@ -189,6 +189,44 @@ TEST_P(StoreTest, DuplicateDocumentReturnsFalseAndWritesNothing) {
   EXPECT_TRUE(store->documents({"other"})->empty());
 }
 
+// put_documents() stores a batch as put_document() would one by one: a document stored already,
+// or earlier in the same batch, is not stored again; on SQLite a failing batch stores nothing.
+TEST_P(StoreTest, PutDocumentsIsPutDocumentForEach) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(*store->put_document(document("d-1", "one.txt", "first text"), report("one.txt", 3)));
+  auto put =
+      store->put_documents({{document("d-2", "two.txt", "second text"), report("two.txt", 4)},
+                            {document("d-1", "again.txt", "other text"), report("again.txt", 9)},
+                            {document("d-3", "three.txt", "third text"), report("three.txt", 5)},
+                            {document("d-3", "twice.txt", "third again"), report("twice.txt", 6)}});
+  ASSERT_TRUE(put.has_value()) << put.error().message;
+  EXPECT_EQ(*put, (std::vector<bool>{true, false, true, false}));
+  auto reports = store->reports();
+  ASSERT_EQ(reports->size(), 3u);
+  EXPECT_EQ((*reports)[0].doc, "one.txt");
+  EXPECT_EQ((*reports)[1].doc, "three.txt");
+  EXPECT_EQ((*reports)[1].main->launched, 5);
+  EXPECT_EQ((*reports)[1].tallies.size(), 1u);
+  EXPECT_EQ((*reports)[2].doc, "two.txt");
+  EXPECT_EQ(store->documents({"third"})->size(), 1u);  // indexed
+  EXPECT_TRUE(store->documents({"other"})->empty());
+  EXPECT_TRUE(store->put_documents({})->empty());
+
+  if (GetParam() != Backend::kSqlite) return;
+  // One transaction: the bad document (no id) takes the good one before it along.
+  auto bad =
+      store->put_documents({{document("d-4", "four.txt", "fourth text"), report("four.txt", 1)},
+                            {document("", "x.txt", "text"), report("x.txt", 1)}});
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_FALSE(*store->has_document("d-4"));
+  EXPECT_EQ(store->reports()->size(), 3u);
+  // The store is still usable after the failure.
+  EXPECT_EQ(
+      *store->put_documents({{document("d-4", "four.txt", "fourth text"), report("four.txt", 1)}}),
+      std::vector<bool>{true});
+}
+
 // merge_reports() leaves out only what the merge cannot use: reports that are not attacks and
 // mention no older attack, unless their doc name is stored more than once.
 TEST_P(StoreTest, MergeReportsAreThoseTheMergeCanUse) {

@@ -1,5 +1,10 @@
 #include "cli/commands.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -39,6 +44,15 @@ std::size_t utf8_length(const std::string& text) {
   std::size_t n = 0;
   for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   return n;
+}
+
+// Returns the heap's free pages to the system (every thread's arena, not only the top of the
+// main one): a peak of memory that follows a phase of many small allocations on other threads
+// then reuses pages instead of adding to them.
+void release_free_memory() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
 }
 
 // Prints "sitrep: <message>" and returns the exit status for a runtime failure.
@@ -342,7 +356,7 @@ Result<Report> Analyser::extract(const Document& document, const CleanText& clea
 // Clean and extract as one job, not clean() then extract(): at most one hand-off to the
 // watchdog's worker per document (none while the queue is busy), where the hand-off per job was
 // the top hot spot of `sitrep extract` (docs/PERFORMANCE.md); the clean text is not copied.
-void Analyser::submit(Document document, std::ostream& err, Done done) {
+void Analyser::submit(Document document, std::ostream& err, Done done, Mode mode) {
   // A large document waits for the queue to empty first: the queue then holds at most one
   // (besides DeadlineRunner::kDepth small ones), as the synchronous path did.
   constexpr std::size_t kLarge = std::size_t{1} << 20;
@@ -354,25 +368,49 @@ void Analyser::submit(Document document, std::ostream& err, Done done) {
     Result<CleanText> clean = CleanText{};  // the rest: written by the job, read once it finished
     Report report;
     std::string fault;
+    std::chrono::duration<double> clean_time{};
+    // Set (release) once `clean` and `clean_time` are written for good: from then on the worker
+    // only reads them, so the caller may copy them even while an overrunning job goes on.
+    std::atomic<bool> cleaned = false;
   };
-  auto job = std::make_shared<Job>(
-      Job{std::make_shared<const Document>(std::move(document)), limits_.html, engine_});
+  auto job = std::make_shared<Job>(std::make_shared<const Document>(std::move(document)),
+                                   limits_.html, mode == Mode::kClean ? nullptr : engine_);
   const double seconds = limits_.timeout_seconds;
   runner_.submit(
       [job] {
+        const auto start = Clock::now();
         job->clean = ingest::clean(*job->document, job->limits);
-        if (job->clean)
+        job->clean_time = Clock::now() - start;
+        job->cleaned.store(true, std::memory_order_release);
+        if (job->clean && job->engine)
           job->report = extract_catching(*job->engine, *job->document, *job->clean, job->fault);
       },
       std::chrono::duration<double>(seconds),
-      [job, seconds, &err, done = std::move(done)](bool finished) {
+      [job, seconds, mode, &err, done = std::move(done)](bool finished) {
         const Document& document = *job->document;
-        // Not finished: the job may still run, so only the document is read.
-        if (!finished) return done(document, overran(document, seconds));
+        // Not finished: the job may still run, so only the document is read, and the clean
+        // text copied once it is final.
+        if (!finished) {
+          if (mode == Mode::kIngest && job->engine &&
+              job->cleaned.load(std::memory_order_acquire) && job->clean) {
+            Analysed late{*job->clean, {}, false, job->clean_time};
+            late.overran = overran(document, seconds).error().message;
+            return done(document, std::move(late));
+          }
+          return done(document, overran(document, seconds));
+        }
         if (!job->clean) return done(document, std::unexpected(job->clean.error()));
-        Report report =
-            finish_report(std::move(job->report), job->fault, document, *job->clean, err);
-        done(document, Analysed{std::move(*job->clean), std::move(report)});
+        if (!job->engine)
+          return done(document, Analysed{std::move(*job->clean), {}, false, job->clean_time});
+        Analysed analysed{std::move(*job->clean), std::move(job->report), true, job->clean_time};
+        if (mode == Mode::kIngest) {
+          analysed.fault = std::move(job->fault);
+          stamp(analysed.report, document, analysed.clean);
+        } else {
+          analysed.report =
+              finish_report(std::move(analysed.report), job->fault, document, analysed.clean, err);
+        }
+        done(document, std::move(analysed));
       });
 }
 
@@ -390,6 +428,118 @@ Result<void> Ingester::prepare() {
   if (!engine) return std::unexpected(engine.error());
   engine_ = std::move(*engine);
   analyser_.set_engine(engine_);
+  queue_.set_engine(engine_);
+  return {};
+}
+
+void Ingester::submit(store::Store& store, Document document, std::ostream& err, const Each& each) {
+  if (failed_) return;
+  // Extracted on the worker once the lexicon is loaded, unless the last document was known
+  // already: a rerun over stored documents should not extract them all to throw the reports
+  // away. A document that turns out new without its report is extracted in settle().
+  const bool extract = engine_ != nullptr && !last_known_;
+  queue_.submit(
+      std::move(document), err,
+      [this, &store, &err, &each](const Document& d, Result<Analyser::Analysed> analysed) {
+        settle(store, d, std::move(analysed), err, each);
+      },
+      extract ? Analyser::Mode::kIngest : Analyser::Mode::kClean);
+}
+
+void Ingester::finish(store::Store& store, const Each& each) {
+  queue_.drain();
+  if (failed_) return;
+  if (auto flushed = flush(store, each); !flushed) {
+    failed_ = true;
+    each(std::unexpected(flushed.error()));
+  }
+}
+
+void Ingester::settle(store::Store& store, const Document& document,
+                      Result<Analyser::Analysed> analysed, std::ostream& err, const Each& each) {
+  if (failed_) return;
+  auto fail = [&](const Error& error) {
+    failed_ = true;
+    pending_.clear();
+    pending_ids_.clear();
+    each(std::unexpected(error));
+  };
+  Outcome outcome;
+  if (!analysed) {
+    outcome.rejected = analysed.error().message;
+    return each(std::move(outcome));
+  }
+  CleanText& clean = analysed->clean;
+  store::StoredDocument stored;
+  stored.id = outcome.id = ingest::document_id(document, clean);
+  // The same text twice in one batch: the first is stored before the second is looked up, as
+  // add() would have it.
+  if (pending_ids_.contains(stored.id))
+    if (auto flushed = flush(store, each); !flushed) return fail(flushed.error());
+  auto is_known = store.has_document(stored.id);
+  if (!is_known) return fail(is_known.error());
+  last_known_ = *is_known;
+  if (*is_known) {
+    if (!document.url.empty()) {
+      auto learned = store.add_document_url(stored.id, document.url);
+      if (!learned) return fail(learned.error());
+      outcome.url_added = *learned;
+    }
+    return each(std::move(outcome));
+  }
+  // New: what add() would have said of its extraction.
+  if (!analysed->overran.empty()) {
+    outcome.rejected = analysed->overran;
+    return each(std::move(outcome));
+  }
+  Report report;
+  if (analysed->extracted) {
+    if (!analysed->fault.empty())
+      err << "sitrep: " << terminal_safe(document.doc)
+          << ": extraction failed: " << terminal_safe(analysed->fault) << "\n";
+    report = std::move(analysed->report);
+  } else {
+    // Loading the lexicon counts against the document's time, as in add().
+    const auto start = Clock::now();
+    if (auto ready = prepare(); !ready) return fail(ready.error());
+    auto extracted =
+        analyser_.extract(document, clean, err, analysed->clean_time + (Clock::now() - start));
+    if (!extracted) {
+      outcome.rejected = extracted.error().message;
+      return each(std::move(outcome));
+    }
+    report = std::move(*extracted);
+  }
+  report.doc_id = stored.id;
+  stored.doc = document.doc;
+  stored.url = document.url;
+  stored.outlet = document.outlet;
+  stored.published = document.published;
+  stored.language = clean.language;
+  stored.title = clean.title;
+  stored.text = std::move(clean.text);
+  stored.chars = utf8_length(stored.text);
+  stored.ingested_at = now_utc();
+  if (pending_.empty()) pending_since_ = Clock::now();
+  pending_ids_.insert(stored.id);
+  pending_.push_back({std::move(stored), std::move(report)});
+  if (pending_.size() >= kBatch || Clock::now() - pending_since_ >= std::chrono::seconds(1))
+    if (auto flushed = flush(store, each); !flushed) return fail(flushed.error());
+}
+
+Result<void> Ingester::flush(store::Store& store, const Each& each) {
+  if (pending_.empty()) return {};
+  auto put = store.put_documents(pending_);
+  if (!put) return std::unexpected(put.error());
+  for (std::size_t i = 0; i < pending_.size(); ++i) {
+    Outcome outcome;
+    outcome.id = pending_[i].document.id;
+    outcome.added = (*put)[i];  // another process may have stored it meanwhile
+    if (outcome.added) outcome.report = std::move(pending_[i].report);
+    each(std::move(outcome));
+  }
+  pending_.clear();
+  pending_ids_.clear();
   return {};
 }
 
@@ -520,13 +670,13 @@ int run_ingest(const IngestOptions& options, Streams io) {
   if (!store) return report_error(io, store.error().message);
   // The lexicon takes a while to compile; it is loaded only once a document turns out to be new,
   // so re-reading a feed of known articles stays fast. Documents are stored as they are read.
-  Ingester ingester(options.scope, *limits);
+  std::optional<Ingester> ingester;
+  ingester.emplace(options.scope, *limits);
   Progress progress(io.err, 0, options.progress && !options.quiet);
   std::size_t added = 0, known = 0, rejected = 0, done = 0;
   std::optional<std::string> fatal;  // a store failure: the rest is read but not stored
-  const ingest::DocumentSink each = [&](Document&& document) {
+  const Ingester::Each counted = [&](Result<Ingester::Outcome> outcome) {
     if (fatal) return;
-    auto outcome = ingester.add(**store, document, io.err);
     if (!outcome) {
       fatal = outcome.error().message;
       return;
@@ -540,7 +690,17 @@ int run_ingest(const IngestOptions& options, Streams io) {
     }
     progress.update(++done);
   };
-  Inputs inputs = read_inputs(options.manifest, options.paths, *limits, io, &each);
+  const ingest::DocumentSink each = [&](Document&& document) {
+    if (!fatal) ingester->submit(**store, std::move(document), io.err, counted);
+  };
+  // Every document stored before the loader's own errors are printed, as before.
+  Inputs inputs = read_inputs(options.manifest, options.paths, *limits, io, &each,
+                              [&] { ingester->finish(**store, counted); });
+  ingester->finish(**store, counted);  // after a usage error too: no job is left behind
+  // The merge below is where ingest's memory peaks: the lexicon (~40 MB) and what extraction
+  // left free on the worker's heap are given back first.
+  ingester.reset();
+  release_free_memory();
   progress.finish();
   if (inputs.usage_error) return kExitUsage;
   if (fatal) return report_error(io, *fatal);

@@ -8,6 +8,7 @@
 #include <iosfwd>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -143,7 +144,12 @@ class Analyser {
  public:
   struct Analysed {
     CleanText clean;
-    Report report;  // with the document's metadata
+    Report report;          // with the document's metadata
+    bool extracted = true;  // false: submitted as kClean (or no engine yet), `report` is empty
+    std::chrono::duration<double> clean_time{};  // what cleaning took of the time budget
+    // kIngest only: an extraction fault not yet reported, and the message of an extraction
+    // that overran its time after the clean finished (`clean` is then a copy, `report` empty).
+    std::string fault, overran;
   };
   Analyser(std::shared_ptr<const Engine> engine, ingest::Limits limits)
       : engine_(std::move(engine)), limits_(limits) {}
@@ -159,8 +165,13 @@ class Analyser {
   // watchdog's worker while the caller reads the next ones, with no thread hand-off per document
   // (core/deadline.h). An error names the document and the limit it went beyond. `err` must
   // outlive the last drain().
+  // kClean (or no engine yet) only cleans. kIngest leaves two things to the caller, who first
+  // asks whether the text is stored already (then nothing was to be extracted): it reports
+  // an extraction fault itself, and an extraction that overran after the clean finished comes
+  // back as Analysed with `overran` set rather than as an error.
+  enum class Mode { kAnalyse, kClean, kIngest };
   using Done = std::function<void(const Document&, Result<Analysed>)>;
-  void submit(Document document, std::ostream& err, Done done);
+  void submit(Document document, std::ostream& err, Done done, Mode mode = Mode::kAnalyse);
   void drain() { runner_.drain(); }
   // submit() and drain(), for one document.
   Result<Analysed> analyse(const Document& document, std::ostream& err);
@@ -192,16 +203,42 @@ class Ingester {
   };
   // `scope`: the watched targets, as extract's --scope (empty: $SITREP_SCOPE, else all).
   explicit Ingester(std::string scope = {}, ingest::Limits limits = {})
-      : scope_(std::move(scope)), analyser_(nullptr, limits) {}
+      : scope_(std::move(scope)), analyser_(nullptr, limits), queue_(nullptr, limits) {}
   Ingester(const Ingester&) = delete;
   Ingester& operator=(const Ingester&) = delete;
   Result<void> prepare();
   Result<Outcome> add(store::Store& store, const Document& document, std::ostream& err);
 
+  // add() for a batch (`sitrep ingest`), with the same outcomes, faster: documents are cleaned
+  // and extracted on the watchdog's worker while the caller reads the next ones (no thread
+  // hand-off per document), and new ones are stored kBatch at a time (sooner when a new one
+  // comes a second or more after the batch's first, and by finish()), each batch in one
+  // transaction (Store::put_documents): a commit per document was
+  // the larger part of ingest's CPU (docs/PERFORMANCE.md). `each` gets every document's
+  // outcome on this thread, in input order, except that a new document's comes when its batch
+  // is stored; an error is the store's, and the documents after it are not stored. A process
+  // killed mid-batch loses that batch's work, never a committed document: a rerun redoes it.
+  using Each = std::function<void(Result<Outcome>)>;
+  void submit(store::Store& store, Document document, std::ostream& err, const Each& each);
+  // Waits for every submitted document and stores the last batch.
+  void finish(store::Store& store, const Each& each);
+  static constexpr std::size_t kBatch = 256;
+
  private:
+  // A submitted document's outcome, on this thread in input order.
+  void settle(store::Store& store, const Document& document, Result<Analyser::Analysed> analysed,
+              std::ostream& err, const Each& each);
+  Result<void> flush(store::Store& store, const Each& each);
+
   std::string scope_;
   std::shared_ptr<const Engine> engine_;
   Analyser analyser_;
+  Analyser queue_;  // submit()'s; analyser_ may extract inside its outcomes
+  bool last_known_ = false;
+  bool failed_ = false;
+  std::vector<store::NewDocument> pending_;
+  std::set<std::string> pending_ids_;
+  std::chrono::steady_clock::time_point pending_since_;
 };
 
 // Recomputes every incident from the stored reports and saves the result in one transaction.

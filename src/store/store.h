@@ -22,6 +22,12 @@ struct StoredDocument {
   std::string ingested_at;
 };
 
+// A document to store with its report (Store::put_documents).
+struct NewDocument {
+  StoredDocument document;
+  Report report;
+};
+
 struct DocumentQuery {
   std::string words;              // FTS5 query words; empty = all
   std::vector<std::string> docs;  // only documents with these names; empty = all
@@ -127,6 +133,12 @@ class Store {
   // Stores a document and its report in one transaction. Returns false (and writes nothing)
   // when a document with the same id is already stored.
   virtual Result<bool> put_document(const StoredDocument& document, const Report& report) = 0;
+  // Stores documents with their reports, in order; element i of the result is what
+  // put_document would have returned for documents[i] (false: that id was stored already, by
+  // another process or earlier in the list). SQLite writes them all in one transaction (all or
+  // nothing), so that a batch pays one commit (a WAL write, a flush of the full-text index)
+  // rather than one per document; the default stores each in its own transaction.
+  virtual Result<std::vector<bool>> put_documents(const std::vector<NewDocument>& documents);
   // Whether a document with this id is stored; lets ingest skip extraction of known documents.
   virtual Result<bool> has_document(const std::string& id) = 0;
   // Gives the stored document `id` (and its report) this URL when it has none yet; true when it
