@@ -61,6 +61,19 @@ int report_error(Streams io, const std::string& message) {
   return kExitRejected;
 }
 
+// The row a new document is stored as (its id already set): the input's names, the cleaned text.
+void fill_stored(store::StoredDocument& stored, const Document& document, CleanText&& clean) {
+  stored.doc = document.doc;
+  stored.url = document.url;
+  stored.outlet = document.outlet;
+  stored.published = document.published;
+  stored.language = clean.language;
+  stored.title = std::move(clean.title);
+  stored.text = std::move(clean.text);
+  stored.chars = utf8_length(stored.text);
+  stored.ingested_at = now_utc();
+}
+
 // The document's metadata on its report.
 void stamp(Report& report, const Document& document, const CleanText& clean) {
   report.doc = document.doc;
@@ -511,15 +524,7 @@ void Ingester::settle(store::Store& store, const Document& document,
     report = std::move(*extracted);
   }
   report.doc_id = stored.id;
-  stored.doc = document.doc;
-  stored.url = document.url;
-  stored.outlet = document.outlet;
-  stored.published = document.published;
-  stored.language = clean.language;
-  stored.title = clean.title;
-  stored.text = std::move(clean.text);
-  stored.chars = utf8_length(stored.text);
-  stored.ingested_at = now_utc();
+  fill_stored(stored, document, std::move(clean));
   if (pending_.empty()) pending_since_ = Clock::now();
   pending_ids_.insert(stored.id);
   pending_.push_back({std::move(stored), std::move(report)});
@@ -573,15 +578,7 @@ Result<Ingester::Outcome> Ingester::add(store::Store& store, const Document& doc
   }
   outcome.report = std::move(*report);
   outcome.report.doc_id = stored.id;
-  stored.doc = document.doc;
-  stored.url = document.url;
-  stored.outlet = document.outlet;
-  stored.published = document.published;
-  stored.language = clean->language;
-  stored.title = clean->title;
-  stored.text = std::move(clean->text);
-  stored.chars = utf8_length(stored.text);
-  stored.ingested_at = now_utc();
+  fill_stored(stored, document, std::move(*clean));
   auto put = store.put_document(stored, outcome.report);
   if (!put) return std::unexpected(put.error());
   outcome.added = *put;  // another process may have stored it meanwhile

@@ -57,18 +57,19 @@ bool inside_quotes(std::string_view text, std::size_t at) {
 // a quoted "today" or "tonight" is the day of the statement that quotes it, which the sentence
 // dates outside the quotation.
 void date_quoted_days_by_their_statement(SentenceView& v) {
+  auto quoted_today = [&](const text::DateMention& d) {
+    return d.relative && d.clue.weekday < 0 && inside_quotes(v.text, d.span.start);
+  };
+  // Rare, so asked first: most sentences have no quoted "today".
+  if (std::none_of(v.dates.begin(), v.dates.end(), quoted_today)) return;
   std::optional<std::string> said_on;
   for (const auto& d : v.dates)
     if (d.date && !inside_quotes(v.text, d.span.start) && date_is_reporting_mention(v, d))
       said_on = d.date;
   if (!said_on) return;
-  bool quoted_today = false;
-  for (const auto& d : v.dates)
-    quoted_today |= d.relative && d.clue.weekday < 0 && inside_quotes(v.text, d.span.start);
-  if (!quoted_today) return;
-  auto redated = text::find_dates(v.tokens, *said_on);
+  const auto redated = text::find_dates(v.tokens, *said_on);
   for (auto& d : v.dates) {
-    if (!d.relative || d.clue.weekday >= 0 || !inside_quotes(v.text, d.span.start)) continue;
+    if (!quoted_today(d)) continue;
     for (const auto& r : redated)
       if (r.span.start == d.span.start && r.span.end == d.span.end) d = r;
   }
