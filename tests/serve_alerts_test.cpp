@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -162,10 +163,10 @@ class AlertsTest : public ::testing::Test {
   }
 
   httplib::Result post(int port, const std::string& doc, const std::string& text,
-                       const std::string& outlet) {
+                       const std::string& outlet, const std::string& published = "2025-02-04") {
     httplib::Client client("127.0.0.1", port);
     client.set_read_timeout(30, 0);
-    const json body{{"doc", doc}, {"text", text}, {"outlet", outlet}, {"published", "2025-02-04"}};
+    const json body{{"doc", doc}, {"text", text}, {"outlet", outlet}, {"published", published}};
     return client.Post("/api/documents", {{"Authorization", "Bearer " + token_}}, body.dump(),
                        "application/json");
   }
@@ -379,6 +380,41 @@ TEST_F(AlertsTest, ASlowWebhookDoesNotSlowIngest) {
   ASSERT_EQ(post(server.port(), "slow_b.txt", kSecond, "Wire B")->status, 201);
   EXPECT_LT(std::chrono::steady_clock::now() - start, 1200ms);
   EXPECT_TRUE(receiver.wait_for(1, 5s));
+}
+
+// POSTs that arrive together share merges (serve/merge_batch.h): each answer must still name
+// the incident its own article made, and each attack gets its one alert.
+TEST_F(AlertsTest, PostsArrivingTogetherEachGetTheirOwnIncident) {
+  Receiver receiver;
+  subscribe(receiver.url(), "json");
+  Running server(db_);
+  constexpr int kPosts = 6;
+  std::vector<std::string> answered(kPosts);
+  std::vector<std::thread> clients;
+  for (int n = 0; n < kPosts; ++n)
+    clients.emplace_back([&, n] {
+      // A week apart: six attacks, not six reports of one.
+      const char* const kPublished[] = {"2025-03-03", "2025-03-10", "2025-03-17",
+                                        "2025-03-24", "2025-03-31", "2025-04-07"};
+      auto r =
+          post(server.port(), "burst_" + std::to_string(n) + ".txt",
+               std::string(kFirst) + "Item " + std::to_string(n) + ".\n", "Wire A", kPublished[n]);
+      if (!r || r->status != 201) return;
+      const json body = json::parse(r->body);
+      const json& ids = body["documents"][0]["incidents"];
+      if (ids.size() == 1) answered[n] = ids[0];
+    });
+  for (auto& c : clients) c.join();
+  std::set<std::string> distinct;
+  for (int n = 0; n < kPosts; ++n) {
+    EXPECT_FALSE(answered[n].empty()) << "post " << n << " named no incident of its own";
+    distinct.insert(answered[n]);
+  }
+  EXPECT_EQ(distinct.size(), static_cast<std::size_t>(kPosts));
+  ASSERT_TRUE(receiver.wait_for(kPosts));
+  std::set<std::string> alerted;
+  for (const auto& body : receiver.bodies()) alerted.insert(json::parse(body)["incident"]["id"]);
+  EXPECT_EQ(alerted, distinct);
 }
 
 TEST_F(AlertsTest, OnlyMatchingSubscriptionsAreAlerted) {

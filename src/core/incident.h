@@ -15,12 +15,16 @@ struct Claim {
   std::string doc;
   std::string outlet;
   std::string source;  // who the article says gave the figure
+
+  bool operator==(const Claim&) const = default;
 };
 
 // A count reconciled over sources (UCDP style low/best/high).
 struct Figure {
   int best = 0, low = 0, high = 0;
   std::vector<Claim> claims;
+
+  bool operator==(const Figure&) const = default;
 };
 
 struct Incident {
@@ -42,6 +46,8 @@ struct Incident {
   std::vector<std::string> reports;  // doc names, sorted
   bool background = false;
   std::string first_seen, updated;  // ISO 8601 UTC timestamps
+
+  bool operator==(const Incident&) const = default;
 
   // The five figures with their field names, in SCHEMA order: what exports, the store and the
   // API walk when they list claims.

@@ -804,6 +804,17 @@ nlohmann::json material(const Incident& incident) {
   return json;
 }
 
+// material(a) == material(b), most often without serialising: two incidents equal field by
+// field (bookkeeping aside) serialise alike. Serialising both to compare was ~10 % of a merge.
+bool same_material(const Incident& a, const Incident& b) {
+  Incident bookkept_as_b = a;
+  bookkept_as_b.id = b.id;
+  bookkept_as_b.revision = b.revision;
+  bookkept_as_b.first_seen = b.first_seen;
+  bookkept_as_b.updated = b.updated;
+  return bookkept_as_b == b || material(a) == material(b);
+}
+
 std::string figure_text(const nlohmann::json& figure) {
   if (figure.is_null()) return "none";
   const int low = figure.value("low", 0), high = figure.value("high", 0);
@@ -1031,7 +1042,7 @@ Update rebuild(const std::vector<Report>& reports, const std::vector<Incident>& 
     }
     const Incident& before = previous[*match[n]];
     incident.first_seen = before.first_seen.empty() ? now : before.first_seen;
-    if (material(before) == material(incident) && before.id == incident.id) {
+    if (before.id == incident.id && same_material(before, incident)) {
       incident.revision = before.revision;
       incident.updated = before.updated;
       continue;

@@ -22,6 +22,7 @@
 #include "core/json.h"
 #include "serve/alerts.h"
 #include "serve/export.h"
+#include "serve/merge_batch.h"
 #include "serve/query.h"
 #include "serve/sha256.h"
 #include "store/store.h"
@@ -179,8 +180,10 @@ struct Server::Impl {
   std::mutex reload_mutex;  // one reload at a time
   std::string signature;
 
-  std::mutex ingest_mutex;         // one POST at a time through the ingest path
-  std::mutex subscriptions_mutex;  // one subscription added at a time (names are unique)
+  std::mutex ingest_mutex;  // one POST at a time through the ingest path
+  using MergeOutcome = Result<std::shared_ptr<const merge::Update>>;
+  MergeBatch<MergeOutcome> merges;  // the merges after POSTs, one for all that wait
+  std::mutex subscriptions_mutex;   // one subscription added at a time (names are unique)
   cli::Ingester ingester;
 
   EventBus events;
@@ -203,16 +206,25 @@ struct Server::Impl {
     return *stamp ? **stamp : file_signature(options.db);
   }
 
-  // Reloads the snapshot from the store and publishes what changed as events.
-  Result<void> reload() {
+  // Reloads the snapshot from the store and publishes what changed as events. `merged`: the
+  // incidents a merge in this process has just saved, and the data signature read right after
+  // its commit, under the merge lock; they are taken as they are rather than read back (a
+  // later write by another process changes the signature after that, so the watcher sees it).
+  Result<void> reload(const merge::Update* merged = nullptr,
+                      const std::string& merged_signature = {}) {
     std::lock_guard lock(reload_mutex);
-    signature = data_signature();
-    auto incidents = store->incidents({});
-    if (!incidents) return std::unexpected(incidents.error());
+    auto next = std::make_shared<Snapshot>();
+    if (merged) {
+      signature = merged_signature;
+      next->incidents = merged->incidents;
+    } else {
+      signature = data_signature();
+      auto incidents = store->incidents({});
+      if (!incidents) return std::unexpected(incidents.error());
+      next->incidents = std::move(*incidents);
+    }
     auto reports = store->reports();
     if (!reports) return std::unexpected(reports.error());
-    auto next = std::make_shared<Snapshot>();
-    next->incidents = std::move(*incidents);
     std::sort(next->incidents.begin(), next->incidents.end(), newer_first);
     next->incident_json.reserve(next->incidents.size());
     for (const Incident& i : next->incidents)
@@ -414,27 +426,31 @@ struct Server::Impl {
       documents.push_back(std::move(*d));
     }
 
-    std::lock_guard lock(ingest_mutex);
-    std::ostringstream log;
     std::vector<cli::Ingester::Outcome> outcomes;
-    for (const Document& d : documents) {
-      auto outcome = ingester.add(*store, d, log);
-      if (!outcome) return send_error(res, {500, d.doc + ": " + outcome.error().message, ""});
-      outcomes.push_back(std::move(*outcome));
+    {
+      std::lock_guard lock(ingest_mutex);
+      std::ostringstream log;
+      for (const Document& d : documents) {
+        auto outcome = ingester.add(*store, d, log);
+        if (!outcome) return send_error(res, {500, d.doc + ": " + outcome.error().message, ""});
+        outcomes.push_back(std::move(*outcome));
+      }
     }
-    auto update = cli::rebuild_incidents(*store);
-    if (!update) return send_error(res, {500, update.error().message, ""});
-    if (auto r = reload(); !r) return send_error(res, {500, r.error().message, ""});
+    // The documents are committed; the merge that answers this POST may also answer others
+    // that arrived meanwhile (MergeBatch), and the next POST is ingested while it runs.
+    const auto merged = merges.merged([this] { return merge_and_reload(); });
+    if (!merged) return send_error(res, {500, merged.error().message, ""});
+    const merge::Update& update = **merged;
     json rows = json::array();
     bool any_added = false;
     for (std::size_t n = 0; n < documents.size(); ++n) {
       const auto& o = outcomes[n];
       any_added |= o.added;
       json ids = json::array();
-      for (const Incident& i : update->incidents)
+      for (const Incident& i : update.incidents)
         if (std::find(i.reports.begin(), i.reports.end(), documents[n].doc) != i.reports.end())
           ids.push_back(i.id);
-      for (const auto& [id, docs] : update->mentioned_in)
+      for (const auto& [id, docs] : update.mentioned_in)
         if (std::find(docs.begin(), docs.end(), documents[n].doc) != docs.end()) ids.push_back(id);
       if (!o.rejected.empty()) {
         rows.push_back(json{{"doc", documents[n].doc}, {"added", false}, {"error", o.rejected}});
@@ -447,6 +463,18 @@ struct Server::Impl {
                           {"incidents", ids}});
     }
     send_json(res, json{{"documents", rows}}, any_added ? 201 : 200);
+  }
+
+  // Merges every stored report and reloads the snapshot; run by one POST for all that wait.
+  MergeOutcome merge_and_reload() {
+    std::string saved;
+    auto update = cli::rebuild_incidents(*store, [&] {
+      std::lock_guard lock(reload_mutex);
+      saved = data_signature();
+    });
+    if (!update) return std::unexpected(update.error());
+    if (auto r = reload(&*update, saved); !r) return std::unexpected(r.error());
+    return std::make_shared<const merge::Update>(std::move(*update));
   }
 
   void get_events(const httplib::Request&, httplib::Response& res) {
