@@ -287,6 +287,49 @@ TEST_P(StoreTest, MergeReportsAreThoseTheMergeCanUse) {
   EXPECT_EQ(from_all.mentioned_in, from_some.mentioned_in);
 }
 
+// What the server reads per request instead of holding every report (an incident's page, the
+// tallies): the reports of some names, in the order of reports(), and those with tallies.
+TEST_P(StoreTest, ReportsOfNamesAndReportsWithTallies) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  std::vector<NewDocument> batch;
+  auto add = [&](const std::string& id, const std::string& name, bool tally) {
+    Report r = report(name, 2);
+    if (!tally) r.tallies.clear();
+    batch.push_back({document(id, name, "text of " + id), r});
+  };
+  add("d-1", "a.txt", true);
+  add("d-2", "b.txt", false);
+  add("d-4", "c.txt", false);  // one name twice: both are read, by document id
+  add("d-3", "c.txt", true);
+  // More names than one SQLite statement takes at once.
+  std::vector<std::string> many;
+  for (int n = 0; n < 620; ++n) {
+    const std::string name = "many-" + std::to_string(1000 + n) + ".txt";
+    add("m-" + std::to_string(n), name, false);
+    many.push_back(name);
+  }
+  auto stored = store->put_documents(batch);
+  ASSERT_TRUE(stored.has_value()) << stored.error().message;
+
+  auto ids = [](const Result<std::vector<Report>>& reports) {
+    std::vector<std::string> out;
+    if (reports)
+      for (const Report& r : *reports) out.push_back(r.doc_id);
+    return out;
+  };
+  EXPECT_EQ(ids(store->reports_of({"c.txt", "missing.txt", "a.txt"})),
+            (std::vector<std::string>{"d-1", "d-3", "d-4"}));
+  EXPECT_TRUE(ids(store->reports_of({})).empty());
+  many.push_back("b.txt");
+  const auto all_many = ids(store->reports_of(many));
+  ASSERT_EQ(all_many.size(), 621u);
+  EXPECT_EQ(all_many.front(), "d-2");  // "b.txt" sorts before "many-..."
+  EXPECT_EQ(all_many[1], "m-0");
+  EXPECT_EQ(all_many.back(), "m-619");
+  EXPECT_EQ(ids(store->tally_reports()), (std::vector<std::string>{"d-1", "d-3"}));
+}
+
 TEST_P(StoreTest, FullTextSearchOverTextAndTitle) {
   auto store = open();
   ASSERT_TRUE(store);

@@ -33,12 +33,21 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-// What the read routes answer from: every incident and report, as of one reload.
+// What the read routes answer from: every incident, as of one reload. Reports are read from
+// the store by the routes that show them (an incident's page, the tallies): holding all of
+// them cost a read of every report per reload and most of the server's memory at 100,000.
 struct Snapshot {
   std::vector<Incident> incidents;         // newest first, so a request need not sort
   std::vector<std::string> incident_json;  // incidents[i] serialised once, at reload
-  std::map<std::string, Report> reports;   // by doc name
 };
+
+// One report per doc name, as the incident page and the tallies show them: of a name stored
+// more than once, the last in the store's order (reports() order: doc, then document id).
+std::map<std::string, Report> by_doc_name(std::vector<Report> reports) {
+  std::map<std::string, Report> out;
+  for (Report& r : reports) out[r.doc] = std::move(r);
+  return out;
+}
 
 // Server-sent events: a bounded log of events with sequence numbers; each open stream sends
 // what follows the last one it sent.
@@ -223,13 +232,10 @@ struct Server::Impl {
       if (!incidents) return std::unexpected(incidents.error());
       next->incidents = std::move(*incidents);
     }
-    auto reports = store->reports();
-    if (!reports) return std::unexpected(reports.error());
     std::sort(next->incidents.begin(), next->incidents.end(), newer_first);
     next->incident_json.reserve(next->incidents.size());
     for (const Incident& i : next->incidents)
       next->incident_json.push_back(sitrep::to_json(i).dump());
-    for (Report& r : *reports) next->reports[r.doc] = std::move(r);
     auto previous = current();
     {
       // Published after the swap, so a client that refetches on the event sees the change.
@@ -359,6 +365,9 @@ struct Server::Impl {
     const Incident& incident = *it;
     auto documents = store->documents({"", incident.reports});
     if (!documents) return send_error(res, {500, documents.error().message, ""});
+    auto stored = store->reports_of(incident.reports);
+    if (!stored) return send_error(res, {500, stored.error().message, ""});
+    const auto by_doc = by_doc_name(std::move(*stored));
     json reports = json::array();
     for (const std::string& doc : incident.reports) {
       json row{{"doc", doc}};
@@ -372,8 +381,8 @@ struct Server::Impl {
                         {"language", d.language},
                         {"text", d.text}});
       }
-      const auto r = snap->reports.find(doc);
-      row["report"] = r == snap->reports.end() ? json(nullptr) : sitrep::to_json(r->second);
+      const auto r = by_doc.find(doc);
+      row["report"] = r == by_doc.end() ? json(nullptr) : sitrep::to_json(r->second);
       reports.push_back(std::move(row));
     }
     json claims = json::array();
@@ -383,8 +392,8 @@ struct Server::Impl {
       for (const Claim& c : (*figure)->claims) {
         json claim{{"field", field},     {"value", c.value},   {"doc", c.doc},
                    {"outlet", c.outlet}, {"source", c.source}, {"evidence", nullptr}};
-        const auto r = snap->reports.find(c.doc);
-        if (r != snap->reports.end() && r->second.main) {
+        const auto r = by_doc.find(c.doc);
+        if (r != by_doc.end() && r->second.main) {
           const auto e = r->second.main->evidence.find(field);
           if (e != r->second.main->evidence.end()) claim["evidence"] = sitrep::to_json(e->second);
         }
@@ -623,8 +632,16 @@ struct Server::Impl {
         });
     add("GET", "/api/tallies", R"(/api/tallies)", [this](const auto&, auto& res) {
       auto snap = current();
+      // Every report of each name that has a tally report, then one per name as before.
+      auto with_tallies = store->tally_reports();
+      if (!with_tallies) return send_error(res, {500, with_tallies.error().message, ""});
+      std::vector<std::string> names;
+      for (const Report& r : *with_tallies) names.push_back(r.doc);
+      names.erase(std::unique(names.begin(), names.end()), names.end());
+      auto all_of_names = store->reports_of(names);
+      if (!all_of_names) return send_error(res, {500, all_of_names.error().message, ""});
       std::vector<Report> reports;
-      for (const auto& [doc, r] : snap->reports) reports.push_back(r);
+      for (auto& [doc, r] : by_doc_name(std::move(*all_of_names))) reports.push_back(std::move(r));
       send_json(res, cli::tally_rows(reports, snap->incidents));
     });
     add("GET", "/api/stats", R"(/api/stats)", [this](const auto& req, auto& res) {

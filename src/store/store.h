@@ -153,6 +153,11 @@ class Store {
   // by content, so all of them are needed to choose). The others would give the merge nothing,
   // so a merge of these is the merge of reports(), without reading the rest back into memory.
   virtual Result<std::vector<Report>> merge_reports() = 0;
+  // The reports of the documents with these names, in the order of reports(): what one
+  // incident's page shows, without holding every report in memory.
+  virtual Result<std::vector<Report>> reports_of(const std::vector<std::string>& docs) = 0;
+  // The reports that state at least one tally, in the order of reports() (GET /api/tallies).
+  virtual Result<std::vector<Report>> tally_reports() = 0;
   // Applies a merge::Update atomically: upserts incidents, deletes removed ones, appends
   // revisions, and queues the alerts the change calls for (as queue_alert does) in the same
   // transaction, so a process killed just after the commit cannot lose them.

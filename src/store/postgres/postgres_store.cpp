@@ -402,6 +402,19 @@ class PostgresStore final : public Store {
         "ORDER BY doc COLLATE \"C\", doc_id COLLATE \"C\"");
   }
 
+  Result<std::vector<Report>> reports_of(const std::vector<std::string>& docs) override {
+    return select_reports(
+        "SELECT doc_id, json FROM reports WHERE doc = ANY($1::text[]) "
+        "ORDER BY doc COLLATE \"C\", doc_id COLLATE \"C\"",
+        text_array(docs));
+  }
+
+  Result<std::vector<Report>> tally_reports() override {
+    return select_reports(
+        "SELECT doc_id, json FROM reports WHERE doc_id IN (SELECT doc_id FROM tallies) "
+        "ORDER BY doc COLLATE \"C\", doc_id COLLATE \"C\"");
+  }
+
   Result<void> save_incidents(const std::vector<Incident>& incidents,
                               const std::vector<std::string>& removed_ids,
                               const std::vector<Revision>& revisions,
@@ -726,10 +739,11 @@ class PostgresStore final : public Store {
   }
 
  private:
-  Result<std::vector<Report>> select_reports(const char* sql) {
+  Result<std::vector<Report>> select_reports(const char* sql,
+                                             const std::optional<std::string>& parameter = {}) {
     return locked<std::vector<Report>>("reading reports", [&]() -> Result<std::vector<Report>> {
       pqxx::read_transaction tx(*connection_);
-      auto rows = tx.exec(sql);
+      auto rows = parameter ? tx.exec_params(sql, *parameter) : tx.exec(sql);
       std::vector<Report> out;
       out.reserve(rows.size());
       for (const auto& row : rows) {

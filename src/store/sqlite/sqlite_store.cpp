@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <mutex>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 
@@ -411,6 +412,33 @@ class SqliteStore final : public Store {
         "SELECT doc_id, json FROM reports WHERE reports_attack <> 0 "
         "OR instr(json, '\"background\":[]') = 0 "
         "OR doc IN (SELECT doc FROM reports GROUP BY doc HAVING COUNT(*) > 1) "
+        "ORDER BY doc, doc_id");
+  }
+
+  Result<std::vector<Report>> reports_of(const std::vector<std::string>& docs) override {
+    // A few hundred names per statement (SQLite bounds the parameters of one), then in the
+    // order of reports(): by doc, then document id, compared bytewise as SQLite does.
+    constexpr std::size_t kPerStatement = 500;
+    std::vector<Report> out;
+    for (std::size_t from = 0; from < docs.size(); from += kPerStatement) {
+      const std::size_t count = std::min(kPerStatement, docs.size() - from);
+      std::string sql = "SELECT doc_id, json FROM reports WHERE doc IN (";
+      for (std::size_t i = 0; i < count; ++i) sql += i ? ",?" : "?";
+      sql += ")";
+      const std::vector<std::string> names(docs.begin() + from, docs.begin() + from + count);
+      auto some = select_reports(sql.c_str(), names);
+      if (!some) return some;
+      for (Report& r : *some) out.push_back(std::move(r));
+    }
+    std::sort(out.begin(), out.end(), [](const Report& a, const Report& b) {
+      return std::tie(a.doc, a.doc_id) < std::tie(b.doc, b.doc_id);
+    });
+    return out;
+  }
+
+  Result<std::vector<Report>> tally_reports() override {
+    return select_reports(
+        "SELECT doc_id, json FROM reports WHERE doc_id IN (SELECT doc_id FROM tallies) "
         "ORDER BY doc, doc_id");
   }
 
@@ -846,10 +874,13 @@ class SqliteStore final : public Store {
   }
 
  private:
-  Result<std::vector<Report>> select_reports(const char* sql) {
+  Result<std::vector<Report>> select_reports(const char* sql,
+                                             const std::vector<std::string>& parameters = {}) {
     std::lock_guard lock(mutex_);
     Statement select(db_, sql);
     if (!select.ok()) return error("reading reports");
+    int index = 1;
+    for (const std::string& p : parameters) select.bind(index++, p);
     std::vector<Report> out;
     int status;
     while ((status = select.step()) == SQLITE_ROW) {
