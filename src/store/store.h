@@ -126,9 +126,10 @@ class Store {
   // Waits for and takes the database-wide merge lock (across processes and connections); it is
   // released when the returned guard is destroyed.
   virtual Result<std::unique_ptr<MergeLock>> lock_merge() = 0;
-  // A value that changes whenever documents or incidents change, for a server polling for other
-  // processes' writes. nullopt where the database file's own signature (mtime and size of the
-  // file and its WAL) tells it, as for SQLite.
+  // A value that changes whenever another process changes documents or incidents, for a server
+  // polling for other processes' writes (it may also change for other writes of theirs).
+  // nullopt where the database file's own signature (mtime and size of the file and its WAL)
+  // is to tell it.
   virtual Result<std::optional<std::string>> change_stamp() { return std::optional<std::string>(); }
   // Stores a document and its report in one transaction. Returns false (and writes nothing)
   // when a document with the same id is already stored.
