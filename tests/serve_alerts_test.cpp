@@ -411,6 +411,14 @@ TEST_F(AlertsTest, PostsArrivingTogetherEachGetTheirOwnIncident) {
     distinct.insert(answered[n]);
   }
   EXPECT_EQ(distinct.size(), static_cast<std::size_t>(kPosts));
+  // The snapshot the answers came from shows each incident (the merge's own incidents are
+  // taken into it, not read back).
+  httplib::Client client("127.0.0.1", server.port());
+  for (const std::string& id : distinct) {
+    auto got = client.Get("/api/incidents/" + id);
+    ASSERT_TRUE(got);
+    EXPECT_EQ(got->status, 200) << id;
+  }
   ASSERT_TRUE(receiver.wait_for(kPosts));
   std::set<std::string> alerted;
   for (const auto& body : receiver.bodies()) alerted.insert(json::parse(body)["incident"]["id"]);

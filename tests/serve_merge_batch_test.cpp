@@ -6,6 +6,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <memory>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -52,6 +54,23 @@ TEST(MergeBatch, ACallerAfterAMergeGetsANewOne) {
   EXPECT_EQ(batch.merged(merge), 1);
   EXPECT_EQ(batch.merged(merge), 2);
   EXPECT_EQ(batch.merges(), 2);
+}
+
+// A merge that throws (out of memory, a store error thrown) must not leave the batch marked
+// busy: every later POST would wait for it forever.
+TEST(MergeBatch, AMergeThatThrowsThrowsToItsCallersAndTheNextCallerRunsANewOne) {
+  // Shared with the second caller's thread, which may outlive the test if it hangs.
+  auto batch = std::make_shared<sitrep::serve::MergeBatch<int>>();
+  auto returned = std::make_shared<std::atomic<int>>(0);
+  EXPECT_THROW(batch->merged([]() -> int { throw std::runtime_error("store failed"); }),
+               std::runtime_error);
+  std::thread next([batch, returned] { *returned = batch->merged([] { return 7; }); });
+  for (int i = 0; i < 400 && *returned == 0; ++i) std::this_thread::sleep_for(5ms);
+  EXPECT_EQ(*returned, 7) << "the caller after a failed merge waits forever";
+  if (*returned == 0)
+    next.detach();  // it hangs (the expectation above failed); don't hang the suite with it
+  else
+    next.join();
 }
 
 }  // namespace

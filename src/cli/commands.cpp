@@ -247,8 +247,8 @@ Inputs read_inputs(const std::string& manifest_path, const std::vector<std::stri
   return inputs;
 }
 
-Result<merge::Update> rebuild_incidents(store::Store& store,
-                                        const std::function<void()>& after_save) {
+Result<merge::Update> rebuild_incidents(
+    store::Store& store, const std::function<void(const merge::Update&)>& after_save) {
   // Read, merge and save under the merge lock: another process's merge in between would be lost.
   auto lock = store.lock_merge();
   if (!lock) return std::unexpected(lock.error());
@@ -282,7 +282,7 @@ Result<merge::Update> rebuild_incidents(store::Store& store,
   }
   auto saved = store.save_incidents(changed, update.removed_ids, update.revisions, *alerts);
   if (!saved) return std::unexpected(saved.error());
-  if (after_save) after_save();
+  if (after_save) after_save(update);
   return update;
 }
 

@@ -244,10 +244,10 @@ class Ingester {
 // Recomputes every incident from the stored reports and saves the result in one transaction.
 // Incidents that vanished from the new set are listed in removed_ids. The alerts the change
 // calls for are queued in the outbox (serve/alerts.h) for a running or later `sitrep serve`.
-// Only incidents that differ from the stored ones are written. `after_save` runs once the
-// update is committed, while the merge lock is still held (no other merge can land before it).
-Result<merge::Update> rebuild_incidents(store::Store& store,
-                                        const std::function<void()>& after_save = {});
+// Only incidents that differ from the stored ones are written. `after_save` gets the update
+// once it is committed, while the merge lock is still held (no other merge can land before it).
+Result<merge::Update> rebuild_incidents(
+    store::Store& store, const std::function<void(const merge::Update&)>& after_save = {});
 
 // The rows of `sitrep tallies --format json` (and GET /api/tallies): each tally claim beside
 // sitrep's own count of incidents for the same period and region.

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <condition_variable>
+#include <exception>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -24,7 +25,8 @@ class MergeBatch {
 
   // Call after your documents are committed. Returns the outcome of a merge that began after
   // this call (run by this thread or by another caller's): it has read your documents. Merges
-  // never overlap. `merge` must not throw.
+  // never overlap. A merge that throws throws to every caller it was run for; the next caller
+  // runs a new one.
   Outcome merged(const Merge& merge) {
     std::unique_lock lock(mutex_);
     const long long ticket = ++requested_;
@@ -36,14 +38,22 @@ class MergeBatch {
       running_ = true;
       const long long covers = requested_;  // every caller so far committed before this point
       lock.unlock();
-      Outcome outcome = merge();
+      std::optional<Outcome> outcome;
+      std::exception_ptr failure;
+      try {
+        outcome.emplace(merge());
+      } catch (...) {
+        failure = std::current_exception();
+      }
       lock.lock();
       running_ = false;
       completed_ = covers;
       last_ = std::move(outcome);
+      failure_ = failure;
       ++merges_;
       done_.notify_all();
     }
+    if (failure_) std::rethrow_exception(failure_);
     return *last_;
   }
 
@@ -60,7 +70,8 @@ class MergeBatch {
   long long completed_ = 0;  // every caller up to this one has had a merge that began after it
   long long merges_ = 0;
   bool running_ = false;
-  std::optional<Outcome> last_;
+  std::optional<Outcome> last_;  // of the last merge, unless it threw
+  std::exception_ptr failure_;   // what the last merge threw
 };
 
 }  // namespace sitrep::serve
