@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <initializer_list>
 #include <map>
 #include <set>
+#include <string_view>
 
 namespace sitrep::extract {
 namespace {
@@ -290,6 +292,31 @@ int proxy_backer(const SentenceView& v, const lexicon::Lexicon& lexicon, std::st
   return lexicon.proxy_actor(w.substr(0, dash));
 }
 
+// "tribesmen in the region who are armed by Iran", "groups, many of whom are believed to be
+// backed by Iran": the words between a group noun and its relation when a relative clause
+// carries it. Returns where the relation may start (k itself when there is no such clause).
+// Function words only, so they stay here rather than in a word list.
+std::size_t past_relative_clause(const std::vector<text::Token>& t, std::size_t k) {
+  auto is = [&](std::size_t at, std::initializer_list<std::string_view> words) {
+    return at < t.size() && std::find(words.begin(), words.end(), t[at].lower) != words.end();
+  };
+  std::size_t at = k;
+  // "in the region", "in the area", "in Syria"
+  if (is(at, {"in"}) && is(at + 1, {"the"}) && is(at + 2, {"region", "area", "country"}))
+    at += 3;
+  if (is(at, {","})) ++at;
+  if (is(at, {"many", "some", "most", "all"}) && is(at + 1, {"of"})) at += 2;
+  if (!is(at, {"who", "whom", "which", "that"})) return k;
+  ++at;
+  if (!is(at, {"are", "is", "were", "was", "have", "has"})) return k;
+  ++at;
+  if (is(at, {"been"})) ++at;
+  if (is(at, {"widely", "reportedly", "allegedly"})) ++at;
+  if (is(at, {"believed", "said", "thought", "known"}) && is(at + 1, {"to"}) && is(at + 2, {"be"}))
+    at += 3;
+  return at;
+}
+
 // "Iran-backed Shia Muslim militias", "militia groups loyal to Tehran", "factions with close ties
 // to Iran": a group named by its backer is the backer's proxy actor (actors.tsv backers), with
 // any run of proxy_modifiers in between. The state's own hit inside the phrase is dropped.
@@ -323,6 +350,7 @@ void add_proxy_actors(SentenceView& v, const lexicon::Lexicon& lexicon) {
     if (!head(i)) continue;
     std::size_t k = i + 1;
     while (k < t.size() && head(k)) ++k;
+    k = past_relative_clause(t, k);
     if (k < t.size() && t[k].lower == "with") ++k;  // "with close ties to"
     if (k >= t.size() || !v.word_in(WordList::kProxyRelations, t[k].lower)) continue;
     ++k;
