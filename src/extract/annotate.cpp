@@ -302,8 +302,7 @@ std::size_t past_relative_clause(const std::vector<text::Token>& t, std::size_t 
   };
   std::size_t at = k;
   // "in the region", "in the area", "in Syria"
-  if (is(at, {"in"}) && is(at + 1, {"the"}) && is(at + 2, {"region", "area", "country"}))
-    at += 3;
+  if (is(at, {"in"}) && is(at + 1, {"the"}) && is(at + 2, {"region", "area", "country"})) at += 3;
   if (is(at, {","})) ++at;
   if (is(at, {"many", "some", "most", "all"}) && is(at + 1, {"of"})) at += 2;
   if (!is(at, {"who", "whom", "which", "that"})) return k;
