@@ -266,11 +266,11 @@ struct Server::Impl {
       // already when it ran in this process or another; the outbox drops what it holds).
       (void)queue_alerts(*store, previous->incidents, next->incidents);
       if (deliverer) deliverer->notify();
-      std::map<std::string, int> before;
-      for (const Incident& i : previous->incidents) before[i.id] = i.revision;
       for (const Incident& i : next->incidents) {
-        const auto it = before.find(i.id);
-        const char* kind = it == before.end() ? "new" : it->second != i.revision ? "revision" : "";
+        const auto it = before_at.find(i.id);
+        const char* kind = it == before_at.end()                                    ? "new"
+                           : previous->incidents[it->second].revision != i.revision ? "revision"
+                                                                                    : "";
         if (!*kind) continue;
         events.publish("incident", json{{"kind", kind},
                                         {"id", i.id},
