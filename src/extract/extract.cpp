@@ -155,12 +155,12 @@ Explained Extractor::read(const Document& document, const CleanText& clean, bool
               (h.kind == lexicon::Kind::kTrigger ? std::string(lexicon::cue_name(h.cue))
                                                  : std::to_string(static_cast<int>(h.kind))) +
               ":" + std::string(v.text.substr(h.start, h.end - h.start)) + "]";
-    char line[160];
-    std::snprintf(line, sizeof line, "%3zu %-10s %s%s%s%s %.90s |", i, role_name(role),
-                  v.lead ? "L" : "-", v.attack_evidence ? "A" : "-", v.in_scope_target ? "T" : "-",
-                  events.main && events.main->speaks_of(i) ? "*" : " ",
-                  std::string(v.text).c_str());
-    out.trace.push_back(line + hits);
+    char line[64];
+    std::snprintf(line, sizeof line, "%3zu %-10s %s%s%s%s ", i, role_name(role), v.lead ? "L" : "-",
+                  v.attack_evidence ? "A" : "-", v.in_scope_target ? "T" : "-",
+                  events.main && events.main->speaks_of(i) ? "*" : " ");
+    // The whole sentence as the readers saw it (the gloss, for another language).
+    out.trace.push_back(line + std::string(v.text) + " |" + hits);
   }
   out.trace.push_back(std::string(report.reports_attack ? "attack: " : "no attack: ") +
                       events.decision.reason + scope_note);
