@@ -379,6 +379,21 @@ void add_proxy_actors(SentenceView& v, const lexicon::Lexicon& lexicon) {
   v.hits.insert(v.hits.end(), found.begin(), found.end());
 }
 
+// Where a speaker's comment on the report opens: ", adding that ...", ", saying ...", when the
+// words before it tell an attack (a weapon or an attack word); the sentence's end otherwise.
+std::size_t comment_start(const SentenceView& v) {
+  const auto& t = v.tokens;
+  bool attack_before = false;
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    if (k >= 1 && t[k - 1].lower == "," && attack_before &&
+        v.word_in(lexicon::WordList::kCommentGerunds, t[k].lower))
+      return k;
+    attack_before = attack_before || v.token_is_weapon(k) || v.token_in(k, Cue::kAttackNoun) ||
+                    v.token_in(k, Cue::kAttackVerb);
+  }
+  return t.size();
+}
+
 // Role from trigger phrases alone.
 Role marker_role(const SentenceView& v) {
   // "US air defences shot down" is not a US strike; an airstrike BY the US is.
@@ -396,16 +411,25 @@ Role marker_role(const SentenceView& v) {
     }
     if (!happened) return Role::kNotAttack;
   }
-  if (v.has(Cue::kGeneric)) {
+  // A speaker's comment after the report ("..., adding that such attacks endanger civilians")
+  // speaks of attacks in general without making the report before it generic.
+  const std::size_t comment = comment_start(v);
+  const Hit* g = nullptr;
+  for (const Hit* h : v.all(Cue::kGeneric))
+    if (h->first < comment) {
+      g = h;
+      break;
+    }
+  if (g) {
     // "more than" also qualifies counts of a single attack ("more than 40 were injured");
     // only plural attack nouns make a sentence generic.
     bool plural_attacks = false;
-    for (const auto& t : v.tokens)
-      if (t.lower == "attacks" || t.lower == "strikes" || t.lower == "assaults" ||
-          t.lower == "times" || t.lower == "incidents")
+    for (std::size_t k = 0; k < comment; ++k) {
+      const auto& w = v.tokens[k].lower;
+      if (w == "attacks" || w == "strikes" || w == "assaults" || w == "times" || w == "incidents")
         plural_attacks = true;
+    }
     if (plural_attacks) return Role::kGeneric;
-    const Hit* g = v.first(Cue::kGeneric);
     std::string lower(v.text.substr(g->start, g->end - g->start));
     for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     // "So far there have been no reports of casualties" speaks of this attack.

@@ -113,7 +113,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "blame_gerunds",
                                                "share_words",
                                                "reaction_links",
-                                               "force_units"};
+                                               "force_units",
+                                               "comment_gerunds"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -137,6 +137,7 @@ enum class WordList : std::uint8_t {
   kShareWords,
   kReactionLinks,
   kForceUnits,
+  kCommentGerunds,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
