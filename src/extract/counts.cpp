@@ -217,8 +217,10 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         bool instrument = i >= 1 && t[i - 1].lower == "with";
         for (std::size_t k = i; k > 0 && k + (instrument ? 16 : 6) > i; --k) {
           if (is_clause_break(t[k - 1])) break;
-          // "struck the base with three rockets" says what was fired at it, not what hit.
-          std::string c = instrument && v.token_in(k - 1, Cue::kAttackVerb)
+          // "struck the base with three rockets" says what was fired at it, not what hit; so
+          // does an attack noun: "an attack with 14 rockets", "the attack was carried out with".
+          std::string c = instrument && (v.token_in(k - 1, Cue::kAttackVerb) ||
+                                         v.token_in(k - 1, Cue::kAttackNoun))
                               ? std::string("launch")
                               : verb_category(v, k - 1);
           if (!c.empty()) {

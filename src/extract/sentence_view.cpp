@@ -128,9 +128,12 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
     // What may follow the day of an attack without being a verb: "on Tuesday night", "on
     // Tuesday at 9 p.m.", "on Tuesday, wounding ...". Any other lowercase word is taken as the
     // verb the day belongs to ("commanders on Monday took reporters").
+    // "Monday night's attack": the possessive belongs to the continuation.
+    std::string_view continuation = next.lower;
+    if (continuation.ends_with("'s")) continuation.remove_suffix(2);
     bool verb_like = next.word && !next.capitalized && !next.lower.ends_with("ing") &&
                      !std::isdigit(static_cast<unsigned char>(next.lower[0])) &&
-                     !v.word_in(lexicon::WordList::kDateContinuations, next.lower);
+                     !v.word_in(lexicon::WordList::kDateContinuations, continuation);
     bool attack_word = v.token_in(last + 1, Cue::kAttackVerb) ||
                        v.token_in(last + 1, Cue::kLaunch) || v.token_in(last + 1, Cue::kImpact) ||
                        v.token_in(last + 1, Cue::kIntercept) ||
@@ -139,7 +142,13 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
                        v.token_in(last + 1, Cue::kKilled) || v.token_in(last + 1, Cue::kInjured);
     if (verb_like && !attack_word) return true;
   }
-  for (std::size_t i = first > 3 ? first - 3 : 0; i < first; ++i)
+  // "said on Tuesday", not "said on Tuesday that Monday's attack": a report verb dates the
+  // report through the nearest date after it only.
+  std::size_t from = first > 3 ? first - 3 : 0;
+  for (const auto& other : v.dates)
+    if (other.span.end <= d.span.start && v.token_at(other.span.end - 1) >= from)
+      from = v.token_at(other.span.end - 1) + 1;
+  for (std::size_t i = from; i < first; ++i)
     if (v.token_in(i, Cue::kReportVerb)) return true;
   // "on Friday said" (rare); a comma ends the date's phrase: "early Thursday, according to".
   if (last + 1 < v.tokens.size() && v.token_in(last + 1, Cue::kReportVerb)) return true;
