@@ -13,21 +13,31 @@ namespace {
 // "Monday, February 15" with no year and no published date, in an article that writes the year
 // elsewhere ("the attacks of 2021"): the one year the article names on which February 15 was a
 // Monday. Without the weekday a year named in passing ("until mid-January 2021") says too little.
+// "Thursday, 19" gives no month either: a page's partial date ("date 2023-10") gives both.
 std::optional<std::string> year_from_weekday(const Annotated& article, const DateClue& clue) {
-  if (clue.weekday < 0 || !clue.month || !clue.day) return std::nullopt;
-  std::set<int> years;
+  if (clue.weekday < 0 || !clue.day) return std::nullopt;
+  std::set<std::pair<int, int>> candidates;  // (year, month)
   for (const auto& v : article.sentences)
-    for (const auto& t : v.tokens)
+    for (const auto& t : v.tokens) {
       // "2021", or the year of a partial ISO date ("date 2021-02" over a page).
-      if (t.lower.size() >= 4 && std::all_of(t.lower.begin(), t.lower.begin() + 4, ::isdigit) &&
-          (t.lower.size() == 4 || t.lower[4] == '-')) {
-        const int year = std::stoi(std::string(t.lower.substr(0, 4)));
-        if (year >= 1990 && year <= 2100) years.insert(year);
+      const auto& w = t.lower;
+      if (w.size() < 4 || !std::all_of(w.begin(), w.begin() + 4, ::isdigit) ||
+          (w.size() != 4 && w[4] != '-'))
+        continue;
+      const int year = std::stoi(std::string(w.substr(0, 4)));
+      if (year < 1990 || year > 2100) continue;
+      if (clue.month) {
+        candidates.insert({year, clue.month});
+      } else if (w.size() == 7 && std::isdigit(static_cast<unsigned char>(w[5])) &&
+                 std::isdigit(static_cast<unsigned char>(w[6]))) {
+        const int month = std::stoi(std::string(w.substr(5, 2)));
+        if (month >= 1 && month <= 12) candidates.insert({year, month});
       }
+    }
   std::optional<std::string> found;
-  for (int year : years) {
+  for (auto [year, month] : candidates) {
     char ymd[16];
-    std::snprintf(ymd, sizeof ymd, "%04d-%02d-%02d", year, clue.month, clue.day);
+    std::snprintf(ymd, sizeof ymd, "%04d-%02d-%02d", year, month, clue.day);
     auto days = text::days_from_civil(ymd);
     if (!days || !text::matches(clue, *days)) continue;
     if (found) return std::nullopt;  // two years fit: the text does not say which

@@ -282,11 +282,11 @@ std::string civil_from_days(long z) {
 
 bool matches(const DateClue& clue, long days) {
   if (clue.weekday >= 0 && weekday(days) != clue.weekday) return false;
-  if (clue.month == 0) return true;
+  if (clue.month == 0 && clue.day == 0) return true;
   const std::string ymd_text = civil_from_days(days);
   const int month = std::atoi(ymd_text.substr(5, 2).c_str());
   const int day = std::atoi(ymd_text.substr(8, 2).c_str());
-  return month == clue.month && (clue.day == 0 || day == clue.day);
+  return (clue.month == 0 || month == clue.month) && (clue.day == 0 || day == clue.day);
 }
 
 int weekday(long days) {
@@ -493,6 +493,15 @@ std::vector<DateMention> find_dates(const std::vector<Token>& tokens, std::strin
       DateMention mention{Span{tokens[last ? i - 1 : i].start, tokens[i].end}, std::nullopt, true,
                           false};
       mention.clue.weekday = *wd;
+      // "on Thursday, 19", "Sunday (13)": the day of the month without its month (the
+      // Portuguese and Spanish wires' habit); a number that a word follows is no day ("on
+      // Thursday, 19 people were killed").
+      if (j < tokens.size() && j > i + 1) {
+        auto dd = day_number(word(j));
+        const std::string_view after = word(j + 1);
+        if (dd && (after.empty() || after == ")" || after == "," || after == "."))
+          mention.clue.day = *dd;
+      }
       if (pub) {
         long day = *pub;
         if (last) --day;  // "last Tuesday" is before the day of publication
