@@ -108,6 +108,21 @@ TEST(Glossary, LatinLanguagesMatchWholeWordsOnly) {
             "hiers");  // no clitics in French: a longer word is another word
 }
 
+TEST(Glossary, NameParticlesStayInsideCapitalisedNames) {
+  TempDir dir;
+  dir.write("gloss.tsv", "al\tto the\tname_particle\nnorte\tnorth\nIrak\tIraq\n");
+  auto g = Glossary::load(dir.path(), "es");
+  ASSERT_TRUE(g) << g.error().message;
+  EXPECT_EQ(g->gloss("la brigada Ahrar al Irak").text, "la brigada Ahrar al Iraq");
+  EXPECT_EQ(g->gloss("viajaron al norte").text, "viajaron to the north");
+  EXPECT_EQ(g->gloss("Al Irak").text, "To the Iraq");  // a capital particle opens the phrase
+
+  dir.write("gloss.tsv", "al\tto the\tnamed\n");
+  g = Glossary::load(dir.path(), "es");
+  ASSERT_FALSE(g);
+  EXPECT_NE(g.error().message.find("unknown flag 'named'"), std::string::npos) << g.error().message;
+}
+
 TEST(Glossary, LoadErrorsNameFileAndLine) {
   TempDir dir;
   dir.write("gloss.tsv", "roquette\trocket\n# comment\nRoquette\trocket again\n");

@@ -145,6 +145,7 @@ bool us_strikes_in(const lexicon::Lexicon& lexicon, const SentenceView& v) {
 
 Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, const Event& event) {
   std::set<std::string> suspected, claimed, denied;
+  std::map<std::string, const SentenceView*> claim_sentence;  // where each claimant first claims
   std::map<std::string, std::string> basis;
   std::map<std::string, const SentenceView*> where;
   auto suspect = [&](const std::string& name, bool pattern, const SentenceView& v) {
@@ -241,7 +242,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           const Hit* cause = v.first(Cue::kCause);
           if (!cause || cause->start < c->end) other = true;
         }
-        if (!negated && !other) claimed.insert(actor.name), where.emplace("claimed_by", &v);
+        if (!negated && !other) claimed.insert(actor.name), claim_sentence.emplace(actor.name, &v);
       }
       if (role != Role::kMain && !v.sentence.heading && !hedged && !blame_before_generic &&
           !pattern_context)
@@ -376,6 +377,30 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         if (!apposition && !object) suspect(actor.name, true, v);
       }
     }
+  // "Claimed by a pro-Iran militia ... The Ahrar al-Iraq brigade said it had fired 20 rockets":
+  // the description and the named group are one claimant, and the name says more.
+  auto is_description = [&](const std::string& name) {
+    for (const auto& actor : lexicon.actors())
+      if (actor.name == name) return !actor.backers.empty();
+    return false;
+  };
+  auto is_named_group = [&](const std::string& name) {
+    for (const auto& actor : lexicon.actors())
+      if (actor.name == name)
+        return actor.backers.empty() && (actor.kind == "militia" || actor.kind == "umbrella");
+    return false;
+  };
+  if (std::any_of(claimed.begin(), claimed.end(), is_named_group))
+    std::erase_if(claimed, is_description);
+  // The evidence is the first claim by a claimant that stays.
+  for (const auto& name : claimed) {
+    const SentenceView* v = claim_sentence.at(name);
+    auto at = where.find("claimed_by");
+    if (at == where.end())
+      where.emplace("claimed_by", v);
+    else if (std::less<const SentenceView*>{}(v, at->second))  // one vector: article order
+      at->second = v;
+  }
   // A claimant is not also a suspect.
   for (const auto& name : claimed) suspected.erase(name), basis.erase(name);
   Actors out;

@@ -370,7 +370,7 @@ Result<Glossary> Glossary::load(const std::filesystem::path& dir, std::string la
   if (!file) return std::unexpected(file.error());
   std::unordered_map<std::string, std::size_t> seen;  // folded phrase -> line
   for (const Row& row : file->rows) {
-    auto f = fields(*file, row, 1, 2, "phrase, gloss");
+    auto f = fields(*file, row, 1, 3, "phrase, gloss, flags");
     if (!f) return std::unexpected(f.error());
     std::string phrase = fold((*f)[0], false, c.strip_article).text;
     while (!phrase.empty() && phrase.back() == ' ') phrase.pop_back();
@@ -387,6 +387,10 @@ Result<Glossary> Glossary::load(const std::filesystem::path& dir, std::string la
     c.patterns.push_back(Pattern{static_cast<int>(glossary.glosses_.size()), key.size()});
     c.literals.push_back(std::move(key));
     glossary.glosses_.emplace_back((*f)[1]);
+    const std::string_view flags = f->size() > 2 ? std::string_view((*f)[2]) : std::string_view();
+    if (!flags.empty() && flags != "name_particle")
+      return row_error(*file, row, "unknown flag '" + std::string(flags) + "' (name_particle)");
+    glossary.name_particle_.push_back(flags == "name_particle");
   }
   if (c.literals.empty()) return invalid_input(file->path + ": no phrases");
   return glossary;
@@ -475,11 +479,23 @@ Glossed Glossary::gloss(std::string_view text) const {
       source += n;
     }
   };
+  // A name particle between two capitalised words is part of the name: "Ahrar al Irak".
+  auto inside_name = [&](std::size_t from, std::size_t to) {
+    std::size_t before = from;
+    while (before > 0 && text[before - 1] == ' ') --before;
+    if (before == from || before == 0) return false;
+    std::size_t word = before;
+    while (word > 0 && text[word - 1] != ' ' && text[word - 1] != '\n') --word;
+    std::size_t after = to;
+    while (after < text.size() && text[after] == ' ') ++after;
+    return after > to && starts_upper(text, word) && starts_upper(text, after);
+  };
   std::size_t kept_end = 0;
   for (const RawMatch& m : raw) {
     if (m.word_start < kept_end) continue;
-    kept_end = m.word_end;
     std::size_t from = folded.origin[m.word_start], to = folded.origin[m.word_end];
+    if (name_particle_[m.entry] && !starts_upper(text, from) && inside_name(from, to)) continue;
+    kept_end = m.word_end;
     if (from < source) continue;
     copy_until(from);
     ++out.phrases;
