@@ -411,6 +411,9 @@ Role marker_role(const SentenceView& v) {
     }
     if (!happened) return Role::kNotAttack;
   }
+  // "US forces were attacked 23 times this month", "38 drone attacks": a tally.
+  for (std::size_t i = 0; i < v.tokens.size(); ++i)
+    if (tally_at(v, i)) return Role::kGeneric;
   // A speaker's comment after the report ("..., adding that such attacks endanger civilians")
   // speaks of attacks in general without making the report before it generic.
   const std::size_t comment = comment_start(v);

@@ -78,6 +78,24 @@ bool outcome_noun(const SentenceView& v, std::string_view w) {
 // casualties", "did not result in injuries or material damage", "no victims or damage". A
 // coordination of outcome nouns stays in scope; "and" before anything else starts a new clause
 // ("No one was hurt and the blast damaged a hangar").
+bool tally_at(const SentenceView& v, std::size_t i) {
+  const auto& t = v.tokens;
+  if (i + 1 >= t.size()) return false;
+  auto n = count_at(v, i, false);
+  if (!n || *n < 3) return false;
+  if (t[i + 1].lower == "attacks") return true;
+  if (i + 2 < t.size() && t[i + 2].lower == "attacks" && t[i + 1].word) return true;
+  if (t[i + 1].lower != "times") return false;
+  // "attacked 170 times", "were attacked with drones and rockets 23 times": the verb of the
+  // clause the count ends.
+  for (std::size_t k = i; k > 0 && k + 8 > i; --k) {
+    const auto& w = t[k - 1].lower;
+    if (w == "attacked" || w == "targeted" || v.token_in(k - 1, Cue::kAttackVerb)) return true;
+    if (!t[k - 1].word) return false;
+  }
+  return false;
+}
+
 bool negated_in_clause(const SentenceView& v, std::size_t i) {
   const auto& t = v.tokens;
   for (std::size_t k = i; k > 0 && k + 9 > i; --k) {

@@ -65,6 +65,10 @@ struct SentenceView {
 // only where the caller allows it. Years and clock times are not counts.
 std::optional<int> count_at(const SentenceView& v, std::size_t i, bool allow_article);
 
+// A tally of attacks at token i: a count of three or more of them ("78 attacks", "38 drone
+// attacks", "attacked 170 times", "were attacked with drones and rockets 23 times").
+bool tally_at(const SentenceView& v, std::size_t i);
+
 // Nouns naming an attack's outcome: "casualties", "injuries", "victims", "damage" ...
 bool outcome_noun(const SentenceView& v, std::string_view w);
 

@@ -44,14 +44,8 @@ std::vector<Tally> read_tallies(const Annotated& article, const lexicon::Lexicon
   for (const auto& v : article.sentences) {
     const auto& t = v.tokens;
     for (std::size_t i = 0; i + 1 < t.size(); ++i) {
+      if (!tally_at(v, i)) continue;
       auto n = count_at(v, i, false);
-      if (!n || *n < 3) continue;
-      // "78 attacks", "more than 70 attacks", "attacked 170 times".
-      bool attacks = t[i + 1].lower == "attacks" ||
-                     (t[i + 1].lower == "times" && i > 0 &&
-                      (t[i - 1].lower == "attacked" || t[i - 1].lower == "targeted")) ||
-                     (i + 2 < t.size() && t[i + 2].lower == "attacks" && t[i + 1].word);
-      if (!attacks) continue;
       Tally tally;
       tally.count = *n;
       if (i >= 2 && ((t[i - 2].lower == "more" && t[i - 1].lower == "than") ||
