@@ -22,6 +22,27 @@ bool launched_from(const SentenceView& v, const Hit& h) {
          !t[h.first - 1].capitalized;
 }
 
+// "a Turkish military base in northern Iraq", "the embassy in Libya": the country the target
+// itself sits in, which outweighs other news the article tells (a facility named counts 3 per
+// mention).
+bool site_in_country(const SentenceView& v, const Hit& h) {
+  const auto& t = v.tokens;
+  std::size_t k = h.first;
+  while (k > 0 &&
+         (t[k - 1].lower == "northern" || t[k - 1].lower == "southern" ||
+          t[k - 1].lower == "eastern" || t[k - 1].lower == "western" ||
+          t[k - 1].lower == "central" || t[k - 1].lower == "north" || t[k - 1].lower == "south" ||
+          t[k - 1].lower == "east" || t[k - 1].lower == "west" || t[k - 1].lower == "the"))
+    --k;
+  if (k == 0 || t[k - 1].lower != "in") return false;
+  for (std::size_t j = k - 1; j > 0 && j + 5 > k; --j)
+    if (v.token_in(j - 1, Cue::kTargetMilitary) || v.token_in(j - 1, Cue::kTargetDiplomatic) ||
+        v.word_in(lexicon::WordList::kMilitaryHeads, t[j - 1].lower) ||
+        v.word_in(lexicon::WordList::kDiplomaticHeads, t[j - 1].lower))
+      return true;
+  return false;
+}
+
 // "Russia's defence ministry said", "Iran's Revolutionary Guard": the country owns or speaks
 // for what follows its possessive; "Syria's Idlib province" stays a place.
 bool owns_what_follows(const SentenceView& v, const Hit& h) {
@@ -49,6 +70,7 @@ struct CountryHint {
 CountryHint country_hint(const Annotated& article, const lexicon::Lexicon& lexicon,
                          const std::vector<Role>& roles) {
   std::map<std::string, int> places, owners;
+  std::map<std::string, std::size_t> first_named;  // a tie goes to the country named first
   for (std::size_t i = 0; i < article.sentences.size(); ++i) {
     const auto& v = article.sentences[i];
     if (roles[i] != Role::kMain) continue;
@@ -59,14 +81,18 @@ CountryHint country_hint(const Annotated& article, const lexicon::Lexicon& lexic
       const bool whose = c.is_demonym(v.text.substr(h->start, h->end - h->start));
       auto& votes =
           modifier || launched_from(v, *h) || whose || owns_what_follows(v, *h) ? owners : places;
-      votes[c.code] += v.attack_evidence ? 2 : 1;
+      votes[c.code] += site_in_country(v, *h) ? 6 : v.attack_evidence ? 2 : 1;
+      first_named.emplace(c.code, i);
     }
-    for (const Hit* h : v.all(Kind::kFacility)) places[lexicon.facility(h->entry).country] += 3;
+    for (const Hit* h : v.all(Kind::kFacility)) {
+      places[lexicon.facility(h->entry).country] += 3;
+      first_named.emplace(lexicon.facility(h->entry).country, i);
+    }
   }
   std::string best;
   int n = 0;
   for (const auto& [code, count] : places.empty() ? owners : places)
-    if (count > n) best = code, n = count;
+    if (count > n || (count == n && first_named[code] < first_named[best])) best = code, n = count;
   return {best, places.empty() && !best.empty()};
 }
 
