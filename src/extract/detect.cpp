@@ -243,11 +243,15 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
         at(x, Feature::kNewsIsReaction) || reaction_to_attack(*headline);
     at(x, Feature::kHeadlineAftermath) = headline->has(Cue::kAftermath);
     at(x, Feature::kHeadlineCivilian) = headline->has(Cue::kTargetCivilian);
+    // A toll on one of our targets is attack news too: "Two US soldiers killed in Syria".
+    const bool toll_on_target =
+        headline->in_scope_target && (headline->has(Cue::kKilled) || headline->has(Cue::kInjured));
     at(x, Feature::kHeadlineOtherNews) =
-        !(headline->role == Role::kMain && headline->attack_evidence);
+        !(headline->role == Role::kMain && (headline->attack_evidence || toll_on_target));
     at(x, Feature::kHeadlineNotAttack) =
         headline->role == Role::kNotAttack && !headline->has(Cue::kFoiled);
-    at(x, Feature::kHeadlineAttack) = headline->role == Role::kMain && headline->attack_evidence;
+    at(x, Feature::kHeadlineAttack) =
+        headline->role == Role::kMain && (headline->attack_evidence || toll_on_target);
   }
 
   // "The UAV was an unarmed camera drone", "it was not immediately clear whether the American
