@@ -394,6 +394,12 @@ std::size_t comment_start(const SentenceView& v) {
   return t.size();
 }
 
+bool states_tally(const SentenceView& v) {
+  for (std::size_t i = 0; i < v.tokens.size(); ++i)
+    if (tally_at(v, i)) return true;
+  return false;
+}
+
 // Role from trigger phrases alone.
 Role marker_role(const SentenceView& v) {
   // "US air defences shot down" is not a US strike; an airstrike BY the US is.
@@ -412,8 +418,7 @@ Role marker_role(const SentenceView& v) {
     if (!happened) return Role::kNotAttack;
   }
   // "US forces were attacked 23 times this month", "38 drone attacks": a tally.
-  for (std::size_t i = 0; i < v.tokens.size(); ++i)
-    if (tally_at(v, i)) return Role::kGeneric;
+  if (states_tally(v)) return Role::kGeneric;
   // A speaker's comment after the report ("..., adding that such attacks endanger civilians")
   // speaks of attacks in general without making the report before it generic.
   const std::size_t comment = comment_start(v);
@@ -542,8 +547,9 @@ Role own_role(const SentenceView& v, const std::string& published,
   if (is_caption(v)) return Role::kBackground;
   if (!published_day) return role;
   // "... on Saturday evening, in one of the heaviest attacks since the war began": a sentence
-  // that dates its attack to the days before publication is specific, whatever else it says.
-  if (role == Role::kGeneric)
+  // that dates its attack to the days before publication is specific, whatever else it says;
+  // a tally is not ("attacked 23 times this month, an official said on Monday").
+  if (role == Role::kGeneric && !states_tally(v))
     for (const auto& d : v.dates)
       if (auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
           days && *days <= *published_day + 1 && *days >= *published_day - 7 &&
