@@ -188,6 +188,13 @@ std::optional<Group> group_at(const SentenceView& v, std::size_t i) {
     }
     if (!comma && !conjunction) break;
     auto next = single_group_at(v, n);
+    // "two US soldiers and interpreter civilian": a bare singular person noun after "and" is
+    // one person (English needs "a"; the gloss of Arabic, which has no indefinite article, does
+    // not write it).
+    if (!next && conjunction && n < t.size() &&
+        v.word_in(lexicon::WordList::kPersonHeads, t[n].lower) && !t[n].lower.ends_with("s") &&
+        (n == 0 || t[n - 1].lower == "and"))
+      next = Group{1, n + 1, false, false};
     // "one Iraqi officer and several US troops": the total is not told.
     if (!next && conjunction && vague_people_at(v, n)) return std::nullopt;
     if (!next || next->zero) break;
@@ -353,12 +360,18 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
 Casualties read_casualties(const Annotated& article, const Event& event) {
   // The first figure the article gives wins, except that a zero about some of the people ("no
   // Americans were hurt") yields to a count of the others ("one civilian was lightly injured").
+  // A headline's toll is a summary: a larger count in the body ("two US soldiers killed" over
+  // "two soldiers and a civilian interpreter were killed") counts the people it left out.
   Casualties out;
   bool killed_restricted = false, injured_restricted = false;
+  bool killed_headline = false, injured_headline = false;
   auto record = [&](bool killed, int value, const SentenceView& v, bool restricted = false) {
     auto& slot = killed ? out.killed : out.injured;
     bool& open = killed ? killed_restricted : injured_restricted;
-    if (slot.value && !(open && value > 0)) return;
+    bool& from_headline = killed ? killed_headline : injured_headline;
+    const bool fuller = from_headline && !v.sentence.heading && value > *slot.value;
+    if (slot.value && !(open && value > 0) && !fuller) return;
+    from_headline = v.sentence.heading && !slot.value;
     slot.value = value;
     slot.evidence = evidence_of(v);
     open = value == 0 && restricted;
