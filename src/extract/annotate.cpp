@@ -305,6 +305,8 @@ std::size_t past_relative_clause(const std::vector<text::Token>& t, std::size_t 
   if (is(at, {"in"}) && is(at + 1, {"the"}) && is(at + 2, {"region", "area", "country"})) at += 3;
   if (is(at, {","})) ++at;
   if (is(at, {"many", "some", "most", "all"}) && is(at + 1, {"of"})) at += 2;
+  // "tribesmen in the region armed by Iran": a participle right after the place.
+  if (at > k && !is(at, {"who", "whom", "which", "that"})) return at;
   if (!is(at, {"who", "whom", "which", "that"})) return k;
   ++at;
   if (!is(at, {"are", "is", "were", "was", "have", "has"})) return k;
