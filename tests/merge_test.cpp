@@ -311,6 +311,15 @@ TEST(MergeCandidates, UndatedReportsJoinTheAttackOnTheDayTheyName) {
   EXPECT_EQ(find_with(update, "e.txt"), find_with(update, "d.txt"));
   EXPECT_NE(find_with(update, "h.txt"), find_with(update, "a.txt"));
   EXPECT_NE(find_with(update, "h.txt"), find_with(update, "d.txt"));
+  // "domingo (20)": a weekday and a day of the month, no month, no figure, names the day too.
+  Report says_sunday_20 = report("q.txt", "", std::nullopt, kEmbassy);
+  says_sunday_20.main->date_clue = sitrep::DateClue{0, 20, 0};
+  Report says_monday_20 = report("r.txt", "", std::nullopt, kEmbassy);  // no Monday the 20th here
+  says_monday_20.main->date_clue = sitrep::DateClue{0, 20, 1};
+  update = merge::rebuild({sunday, sunday_late, monday, says_sunday_20, says_monday_20}, {}, kNow);
+  EXPECT_EQ(find_with(update, "q.txt"), find_with(update, "a.txt"));
+  EXPECT_NE(find_with(update, "r.txt"), find_with(update, "a.txt"));
+  EXPECT_NE(find_with(update, "r.txt"), find_with(update, "d.txt"));
   // A Monday-night attack most outlets date Tuesday: "on Monday" still finds it, through the
   // one report that gives Monday, when no attack there is usually dated Monday.
   Report night_monday = report("m.txt", "2021-02-16", "2021-02-15", kAirBase);

@@ -402,7 +402,7 @@ void attach_undated(const std::vector<Mention>& mentions, std::vector<Cluster>& 
     if (undated.members.empty() || dated(undated)) continue;
     for (std::size_t i : undated.members) {
       const Mention& m = mentions[i];
-      const bool names_day = m.clue.month && m.clue.day;
+      const bool names_day = m.clue.day && (m.clue.month || m.clue.weekday >= 0);
       // Words alone place a report only together with what it says of the day.
       if (figures_of(m).empty() && !names_day && m.clue.empty()) continue;
       // A report placed only at a city or a country ("a US base in Syria") may join an attack
@@ -445,7 +445,7 @@ void attach_undated(const std::vector<Mention>& mentions, std::vector<Cluster>& 
   std::vector<std::pair<std::size_t, std::size_t>> moves;  // mention -> cluster
   for (const auto& [i, candidates] : movable) {
     const Mention& m = mentions[i];
-    const bool names_day = m.clue.month && m.clue.day;
+    const bool names_day = m.clue.day && (m.clue.month || m.clue.weekday >= 0);
     const bool words_count = !m.clue.empty();
     const bool placed = !m.facility.empty();
     // (clue fit, score) of the best candidate and of the runner-up.
