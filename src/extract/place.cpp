@@ -51,7 +51,14 @@ bool owns_what_follows(const SentenceView& v, const Hit& h) {
   const bool possessive =
       name.ends_with("'s") || name.ends_with("\u2019s") || v.text.substr(h.end).starts_with("'s") ||
       v.text.substr(h.end).starts_with("\u2019s") || t[h.last].lower.ends_with("'s");
-  if (!possessive) return false;
+  // "the Revolutionary Guards of Iran", "the army of Syria": the Romance possessive that the
+  // glosses of French, Spanish and Portuguese write.
+  if (!possessive) {
+    std::size_t k = h.first;
+    if (k >= 1 && t[k - 1].lower == "the") --k;
+    if (k < 2 || t[k - 1].lower != "of") return false;
+    return v.word_in(lexicon::WordList::kCountryOwnedHeads, t[k - 2].lower);
+  }
   for (std::size_t k = h.last + 1; k < t.size() && k <= h.last + 2; ++k) {
     if (!t[k].word || t[k].lower == "s") continue;
     if (v.word_in(lexicon::WordList::kCountryOwnedHeads, t[k].lower)) return true;
