@@ -147,9 +147,13 @@ void assign_strike_agents(SentenceView& v) {
     if (h.kind != Kind::kTrigger || h.cue != Cue::kUsAgent) return false;
     std::string_view phrase = v.text.substr(h.start, h.end - h.start);
     bool bare = phrase.size() <= 11 && (phrase.starts_with("air") || phrase.starts_with("Air"));
-    // "Unidentified militants launched an airstrike on the base": militants are no US agent.
+    // "an air base hosting US warplanes": the US aircraft are what the target holds.
+    for (std::size_t k = h.first >= 2 ? h.first - 2 : 0; k < h.first; ++k)
+      if (v.word_in(lexicon::WordList::kHostVerbs, t[k].lower)) return true;
+    // "Unidentified militants launched an airstrike on the base", "terrorists using unmanned
+    // aircraft launched an airstrike": militants are no US agent.
     bool militant_subject = false;
-    for (std::size_t k = h.first >= 5 ? h.first - 5 : 0; k < h.first; ++k)
+    for (std::size_t k = h.first >= 10 ? h.first - 10 : 0; k < h.first; ++k)
       militant_subject |= v.word_in(lexicon::WordList::kEnemyHeads, t[k].lower);
     return bare && (agent_before(h, lexicon::WordList::kThirdPartyAgents) || militant_subject);
   });

@@ -114,7 +114,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "share_words",
                                                "reaction_links",
                                                "force_units",
-                                               "comment_gerunds"};
+                                               "comment_gerunds",
+                                               "host_verbs"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -138,6 +138,7 @@ enum class WordList : std::uint8_t {
   kReactionLinks,
   kForceUnits,
   kCommentGerunds,
+  kHostVerbs,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
