@@ -422,5 +422,12 @@ TEST(LexiconLoad, WordListsLoadAndUnknownListIsAnError) {
   EXPECT_NE(loaded.error().message.find("words.tsv:2"), std::string::npos)
       << loaded.error().message;
   EXPECT_NE(loaded.error().message.find("people_nouns"), std::string::npos);
+  // A phrase in a word list would never match one token: it is an error too.
+  std::ofstream(dir / "lexicon" / "words.tsv")
+      << "enemy_heads\tfighters\nenemy_heads\ttwo fighters\n";
+  loaded = Lexicon::load(dir);
+  ASSERT_FALSE(loaded.has_value());
+  EXPECT_NE(loaded.error().message.find("words.tsv:2"), std::string::npos)
+      << loaded.error().message;
   fs::remove_all(dir);
 }

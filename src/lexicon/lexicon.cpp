@@ -510,6 +510,10 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
       auto list = word_list_from_name((*f)[0]);
       if (!list) return row_error(*file, row, "unknown word list '" + std::string((*f)[0]) + "'");
       if ((*f)[1].empty()) return row_error(*file, row, "empty word");
+      // The readers compare one token at a time: a phrase here would never match.
+      if ((*f)[1].find(' ') != std::string_view::npos)
+        return row_error(*file, row,
+                         "a word list holds single words, not '" + std::string((*f)[1]) + "'");
       lex.compiled_->words[static_cast<std::size_t>(*list)].insert(std::string((*f)[1]));
       if (std::string_view word = (*f)[1]; !word.empty())
         lex.compiled_
