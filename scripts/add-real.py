@@ -41,12 +41,46 @@ def main():
             if g.get("incident"):
                 side_of[g["incident"]] = side
 
+    # A page or a text already in the set (or earlier in this run: two annotators working at
+    # once may take the same page) is skipped with a note, as RealSetFiles requires.
+    def page_key(url):
+        url = url.split("://", 1)[-1]
+        url = url[4:] if url.startswith("www.") else url
+        return url.rstrip("/")
+
+    pages, texts = set(), set()
+    for line in open(REAL / "SOURCES.tsv", encoding="utf-8"):
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) >= 4 and not line.startswith("#"):
+            pages.add(page_key(parts[1]))
+            texts.add(parts[3])
+
     new_gold, manifest, sources, review = [], [], [], []
     for folder in map(pathlib.Path, args.folders):
         gold_path = folder / "gold.checked.jsonl"
         if not gold_path.exists():
             gold_path = folder / "gold.jsonl"
-        gold = [g for g in load_jsonl(gold_path) if g["doc"] not in have]
+        url_of = {}
+        for line in open(folder / "sources.tsv", encoding="utf-8"):
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 2:
+                url_of[parts[0]] = parts[1]
+        gold = []
+        for g in load_jsonl(gold_path):
+            if g["doc"] in have:
+                continue
+            raw = folder / "raw" / (pathlib.Path(g["doc"]).stem + ".json")
+            text = json.loads(raw.read_text(encoding="utf-8"))
+            if isinstance(text, dict):
+                text = text["excerpt"]
+            sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            page = page_key(url_of.get(g["doc"], ""))
+            if page in pages or sha in texts:
+                print(f"skipping {folder.name}/{g['doc']}: its page or text is already in the set")
+                continue
+            pages.add(page)
+            texts.add(sha)
+            gold.append(g)
         docs = {g["doc"] for g in gold}
         (REAL / "raw").mkdir(exist_ok=True)
         for doc in sorted(docs):

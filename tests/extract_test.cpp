@@ -112,11 +112,18 @@ bool says_number(std::string_view sentence, int value) {
   }
   // "wounding three service members and two Iraqi soldiers", "Two Americans and a British
   // soldier": a sum of adjacent written counts, where "a"/"an" counts one.
+  // A bare singular person after "and" counts one too: the gloss of Arabic, which has no
+  // indefinite article ("two US soldiers and interpreter civilian").
   std::vector<int> numbers;
-  for (const auto& token : sitrep::text::tokenize(sentence)) {
-    if (auto n = sitrep::text::parse_number(token.lower))
+  const auto tokens = sitrep::text::tokenize(sentence);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& w = tokens[i].lower;
+    if (auto n = sitrep::text::parse_number(w))
       numbers.push_back(*n);
-    else if (token.lower == "a" || token.lower == "an")
+    else if (w == "a" || w == "an")
+      numbers.push_back(1);
+    else if (i >= 1 && tokens[i - 1].lower == "and" && !w.ends_with("s") &&
+             lexicon().word_in(sitrep::lexicon::WordList::kPersonHeads, w))
       numbers.push_back(1);
   }
   for (std::size_t i = 0; i < numbers.size(); ++i) {
@@ -324,7 +331,10 @@ void check_evidence(const std::string& doc, const CleanText& clean, const Report
       bool negated = a.damage == "none" && contains_phrase(said, "damage") &&
                      (contains_phrase(said, "no") || contains_phrase(said, "not") ||
                       contains_phrase(said, "without"));
-      destroyed = destroyed || negated;
+      // "damage to the hangar" (and "damage with", the gloss of the Arabic "أضرار بـ").
+      bool damage_to = a.damage == "minor" &&
+                       (contains_phrase(said, "damage to") || contains_phrase(said, "damage with"));
+      destroyed = destroyed || negated || damage_to;
       EXPECT_TRUE(destroyed || says_trigger(said, "damage_" + a.damage))
           << "no phrase of damage " << a.damage;
     } else if (field == "alarm_sounded") {

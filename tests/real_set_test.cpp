@@ -146,13 +146,13 @@ TEST(RealSetScores, HeldoutStaysAboveFloors) {
   expect_floors("heldout", "en", 0.83, 0.81, 0.82);
 }
 
-// Other languages: floors a little below the heldout scores measured when they were set (the
-// French, Spanish and Portuguese heldout splits are small: 9 to 22 articles).
+// Other languages: floors a little below the heldout scores measured when they were set
+// (heldout: 97 Arabic, 50 Spanish, 14 French, 47 Portuguese articles).
 TEST(RealSetScores, OtherLanguagesStayAboveFloors) {
-  expect_floors("heldout", "ar", 0.74, 0.74, 0.90);
-  expect_floors("heldout", "es", 0.62, 0.72, 0.82);
-  expect_floors("heldout", "fr", 0.90, 0.80, 0.85);
-  expect_floors("heldout", "pt", 0.30, 0.68, 0.90);
+  expect_floors("heldout", "ar", 0.78, 0.74, 0.90);
+  expect_floors("heldout", "es", 0.76, 0.71, 0.87);
+  expect_floors("heldout", "fr", 0.83, 0.83, 0.90);
+  expect_floors("heldout", "pt", 0.78, 0.77, 0.92);
 }
 
 }  // namespace
