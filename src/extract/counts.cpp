@@ -41,6 +41,12 @@ bool unfired_in_clause(const SentenceView& v, std::size_t i) {
   return false;
 }
 
+// A word for what was fired, named or not: "rockets", or "the projectiles", "the rounds".
+bool fired_noun(const lexicon::Lexicon& lexicon, const SentenceView& v, std::size_t k) {
+  const auto& w = v.tokens[k].lower;
+  return is_projectile(lexicon, v, k) || w == "projectiles" || w == "munitions" || w == "rounds";
+}
+
 bool is_clause_break(const text::Token& t) {
   return t.lower == ";" || t.lower == ":" || t.lower == "(" || t.lower == ")";
 }
@@ -143,7 +149,7 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
           break;
         }
         if (t[p].lower == "of" && p + 2 < t.size() && t[p + 1].lower == "the" &&
-            is_projectile(lexicon, v, p + 2)) {
+            fired_noun(lexicon, v, p + 2)) {
           projectile = true;
           p += 2;
           while (p + 1 < t.size() && v.token_is_weapon(p + 1)) ++p;
@@ -352,9 +358,10 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         if (h->first < 2) continue;
         std::size_t k = h->first - 1;
         if (t[k].lower == "all" || t[k].lower == "both") --k;
-        bool subject =
-            t[k].lower == "they" || (is_projectile(lexicon, v, k) && t[k].lower.ends_with("s") &&
-                                     k >= 1 && t[k - 1].lower == "the");
+        // "the projectiles landed": all of them; "two of the projectiles" counts its own.
+        bool subject = t[k].lower == "they" ||
+                       (fired_noun(lexicon, v, k) && t[k].lower.ends_with("s") && k >= 1 &&
+                        t[k - 1].lower == "the" && !(k >= 2 && t[k - 2].lower == "of"));
         if (!subject || v.has(Cue::kUncertain) || about_one_projectile(v, h->first)) continue;
         found["impacted"].value = found["launched"].value;
         found["impacted"].where = &v;
