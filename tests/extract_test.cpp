@@ -294,7 +294,8 @@ void check_evidence(const std::string& doc, const CleanText& clean, const Report
           (field == "intercepted" || field == "impacted" || field == "launched") &&
           (field == "launched" || a.launched == *value) &&
           (contains_phrase(said, "the drones") || contains_phrase(said, "the rockets") ||
-           contains_phrase(said, "the missiles") || contains_phrase(said, "both") ||
+           contains_phrase(said, "the missiles") || contains_phrase(said, "the projectiles") ||
+           contains_phrase(said, "the rounds") || contains_phrase(said, "both") ||
            contains_phrase(said, "all") || contains_phrase(said, "they") ||
            (*value == 1 &&
             (contains_phrase(said, "the drone") || contains_phrase(said, "the rocket") ||
