@@ -80,8 +80,24 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       f.lower_bound = false;
     }
   };
-  auto verb_category = [](const SentenceView& v, std::size_t i) -> std::string {
-    if (v.token_in(i, Cue::kIntercept)) return "intercept";
+  // "two drones were destroyed before reaching the base", "the military destroyed two one-way
+  // attack drones": a projectile destroyed is one stopped; "two rockets destroyed a hangar" is
+  // not (the projectile is the subject).
+  auto destroyed_projectile = [&](const SentenceView& v, std::size_t i) {
+    const auto& t = v.tokens;
+    const auto& w = t[i].lower;
+    if (w != "destroyed" && w != "destroy" && w != "destroying") return false;
+    if (i >= 1 && (t[i - 1].lower == "were" || t[i - 1].lower == "was" ||
+                   t[i - 1].lower == "been" || t[i - 1].lower == "being"))
+      return true;
+    for (std::size_t k = i + 1; k < t.size() && k <= i + 5; ++k) {
+      if (is_projectile(lexicon, v, k)) return true;
+      if (!t[k].word) return false;
+    }
+    return false;
+  };
+  auto verb_category = [&](const SentenceView& v, std::size_t i) -> std::string {
+    if (v.token_in(i, Cue::kIntercept) || destroyed_projectile(v, i)) return "intercept";
     if (v.token_in(i, Cue::kImpact)) return "impact";
     if (v.token_in(i, Cue::kLaunch)) return "launch";
     return {};
