@@ -46,6 +46,15 @@ std::optional<std::string> year_from_weekday(const Annotated& article, const Dat
   return found;
 }
 
+// Whether a written date can be the day a clue names (a plain long: GCC 12 at -O2 misreads an
+// optional here as maybe uninitialized).
+bool clue_allows(const DateClue& clue, const std::string& ymd) {
+  const auto days = text::days_from_civil(ymd);
+  if (!days) return true;
+  const long day_number = *days;
+  return text::matches(clue, day_number);
+}
+
 }  // namespace
 
 Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t>& sentences,
@@ -75,6 +84,9 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
         if (out.value.clue.empty()) out.value.clue = d.clue, clue_view = &v;
         continue;
       }
+      // A day the article named first ("on Wednesday, 5") is not overruled by a later full date
+      // that cannot be it ("the killing of Soleimani on January 3, 2020").
+      if (out.value.clue.day && !clue_allows(out.value.clue, *d.date)) continue;
       out.value.date = d.date;
       out.evidence = evidence_of(v);
       return out;

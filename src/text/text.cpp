@@ -496,6 +496,20 @@ std::vector<DateMention> find_dates(const std::vector<Token>& tokens, std::strin
       // "on Thursday, 19", "Sunday (13)": the day of the month without its month (the
       // Portuguese and Spanish wires' habit); a number that a word follows is no day ("on
       // Thursday, 19 people were killed").
+      // "Sunday night (4)", "domingo à noite (4)" (glossed "Sunday at night"), "el domingo por
+      // la mañana (4)" ("in the morning"): a part of the day may come between.
+      std::size_t at = j;
+      if (at == i + 1 && word(at) == "at")
+        ++at;
+      else if (at == i + 1 && word(at) == "in" && word(at + 1) == "the")
+        at += 2;
+      if (j == i + 1 && at < tokens.size() &&
+          (word(at) == "night" || word(at) == "morning" || word(at) == "evening" ||
+           word(at) == "afternoon")) {
+        at = skip_punct(at + 1);
+        if (at < tokens.size() && lower[at] == "(") ++at;
+        if (at > i + 2) j = at;
+      }
       if (j < tokens.size() && j > i + 1) {
         auto dd = day_number(word(j));
         const std::string_view after = word(j + 1);
