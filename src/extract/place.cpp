@@ -133,6 +133,21 @@ std::optional<lexicon::City> city_in(const lexicon::Lexicon& lexicon, const Sent
   return std::nullopt;
 }
 
+// Whether a main attack sentence names a diplomatic site by description ("a US diplomatic
+// facility", "the diplomatic compound"), not an embassy speaking or a mission by name.
+bool diplomatic_site_told(const Annotated& article, const std::vector<Role>& roles) {
+  for (std::size_t i = 0; i < article.sentences.size(); ++i) {
+    const auto& v = article.sentences[i];
+    if (roles[i] != Role::kMain || !v.attack_evidence) continue;
+    for (const Hit* h : v.all(Cue::kTargetDiplomatic)) {
+      std::string phrase(v.text.substr(h->start, h->end - h->start));
+      for (auto& c : phrase) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (phrase.find("diplomatic") != std::string::npos && !not_the_target(v, *h)) return true;
+    }
+  }
+  return false;
+}
+
 Place facility_place(const lexicon::Facility& f, const SentenceView& where) {
   return Place{&f, f.country, f.city, "facility", f.type, f.lat, f.lon, evidence_of(where)};
 }
@@ -175,6 +190,16 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
     const auto& winner = lexicon.facility(best);
     for (const auto& [entry, s] : score)
       if (lexicon.facility(entry).within == winner.name) best = entry;
+    // "a US diplomatic facility" hit "near Baghdad airport": the one diplomatic site inside the
+    // winner is the target (the BDSC), as the registry nests it.
+    if (lexicon.facility(best).type != "diplomatic" && diplomatic_site_told(article, roles)) {
+      int inside = -1, found = 0;
+      for (std::size_t e = 0; e < lexicon.facilities().size(); ++e)
+        if (lexicon.facilities()[e].within == lexicon.facility(best).name &&
+            lexicon.facilities()[e].type == "diplomatic")
+          inside = static_cast<int>(e), ++found;
+      if (found == 1) return facility_place(lexicon.facility(inside), *where[best]);
+    }
     return facility_place(lexicon.facility(best), *where[best]);
   }
   const CountryHint country = country_hint(article, lexicon, roles);
