@@ -428,9 +428,15 @@ Role marker_role(const SentenceView& v) {
   // A speaker's comment after the report ("..., adding that such attacks endanger civilians")
   // speaks of attacks in general without making the report before it generic.
   const std::size_t comment = comment_start(v);
+  // "the Zilkan base has come under a rocket attack": one attack, not a run of them.
+  auto one_attack_after = [&](const Hit& h) {
+    const auto& t = v.tokens;
+    std::size_t k = h.last + 1;
+    return k < t.size() && (t[k].lower == "a" || t[k].lower == "an");
+  };
   const Hit* g = nullptr;
   for (const Hit* h : v.all(Cue::kGeneric))
-    if (h->first < comment) {
+    if (h->first < comment && !one_attack_after(*h)) {
       g = h;
       break;
     }

@@ -230,8 +230,13 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
         for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         bool us = lower.starts_with("us ") || lower.starts_with("u.s. ") ||
                   lower.starts_with("american ") || lower == "the embassy";
-        if (!us || lower.find("embassy") == std::string::npos || not_the_target(*v, *h)) continue;
-        if (const auto* f = lexicon.facility_named("US Embassy " + place.city))
+        if (!us || not_the_target(*v, *h)) continue;
+        // "the US consulate in Iraq's northern metropolis of Irbil": the consulate there.
+        const char* kind = lower.find("embassy") != std::string::npos     ? "US Embassy "
+                           : lower.find("consulate") != std::string::npos ? "US Consulate General "
+                                                                          : nullptr;
+        if (!kind) continue;
+        if (const auto* f = lexicon.facility_named(kind + place.city))
           return facility_place(*f, *v);
       }
     return place;
