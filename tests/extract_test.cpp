@@ -179,8 +179,10 @@ bool says_facility(std::string_view sentence, const std::string& name) {
   if (contains_phrase(sentence, facility->name)) return true;
   for (const auto& alias : facility->aliases)
     if (contains_phrase(sentence, alias)) return true;
-  // "the US embassy" in a sentence whose city is named elsewhere: the registry's embassy there.
+  // "the US embassy" in a sentence whose city is named elsewhere: the registry's embassy there
+  // (and its consulate: "the American consulate").
   if (name.starts_with("US Embassy") && contains_phrase(sentence, "embassy")) return true;
+  if (name.starts_with("US Consulate") && contains_phrase(sentence, "consulate")) return true;
   // A site named by description ("fired at Erbil, three hit base"): one of its distinctive
   // name words is in the sentence.
   for (const auto& word : lexicon().name_words(sentence)) {
