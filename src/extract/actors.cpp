@@ -395,15 +395,13 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
   // "Claimed by a pro-Iran militia ... The Ahrar al-Iraq brigade said it had fired 20 rockets":
   // the description and the named group are one claimant, and the name says more.
   auto is_description = [&](const std::string& name) {
-    for (const auto& actor : lexicon.actors())
-      if (actor.name == name) return !actor.backers.empty();
-    return false;
+    const auto* actor = lexicon.actor_named(name);
+    return actor && !actor->backers.empty();
   };
   auto is_named_group = [&](const std::string& name) {
-    for (const auto& actor : lexicon.actors())
-      if (actor.name == name)
-        return actor.backers.empty() && (actor.kind == "militia" || actor.kind == "umbrella");
-    return false;
+    const auto* actor = lexicon.actor_named(name);
+    return actor && actor->backers.empty() &&
+           (actor->kind == "militia" || actor->kind == "umbrella");
   };
   if (std::any_of(claimed.begin(), claimed.end(), is_named_group))
     std::erase_if(claimed, is_description);

@@ -406,8 +406,8 @@ bool states_tally(const SentenceView& v) {
   return false;
 }
 
-// Role from trigger phrases alone.
-Role marker_role(const SentenceView& v) {
+// Role from trigger phrases alone; `tally` is states_tally(v), read once by own_role.
+Role marker_role(const SentenceView& v, bool tally) {
   // "US air defences shot down" is not a US strike; an airstrike BY the US is.
   if (v.has(Cue::kUsAgent)) return Role::kNotAttack;
   if (v.has(Cue::kOtherEvent)) return Role::kOtherEvent;
@@ -424,7 +424,7 @@ Role marker_role(const SentenceView& v) {
     if (!happened) return Role::kNotAttack;
   }
   // "US forces were attacked 23 times this month", "38 drone attacks": a tally.
-  if (states_tally(v)) return Role::kGeneric;
+  if (tally) return Role::kGeneric;
   // A speaker's comment after the report ("..., adding that such attacks endanger civilians")
   // speaks of attacks in general without making the report before it generic.
   const std::size_t comment = comment_start(v);
@@ -553,7 +553,8 @@ bool is_caption(const SentenceView& v) {
 // The role a sentence takes from its cues and from its dates relative to the published day.
 Role own_role(const SentenceView& v, const std::string& published,
               std::optional<long> published_day) {
-  Role role = marker_role(v);
+  const bool tally = states_tally(v);
+  Role role = marker_role(v, tally);
   // A photo caption ("Image on the right shows damage caused by rocket fire on April 15") tells
   // of a picture, often of another day: it dates and counts nothing of the news.
   if (is_caption(v)) return Role::kBackground;
@@ -561,7 +562,7 @@ Role own_role(const SentenceView& v, const std::string& published,
   // "... on Saturday evening, in one of the heaviest attacks since the war began": a sentence
   // that dates its attack to the days before publication is specific, whatever else it says;
   // a tally is not ("attacked 23 times this month, an official said on Monday").
-  if (role == Role::kGeneric && !states_tally(v))
+  if (role == Role::kGeneric && !tally)
     for (const auto& d : v.dates)
       if (auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
           days && *days <= *published_day + 1 && *days >= *published_day - 7 &&

@@ -43,8 +43,8 @@ bool unfired_in_clause(const SentenceView& v, std::size_t i) {
 
 // A word for what was fired, named or not: "rockets", or "the projectiles", "the rounds".
 bool fired_noun(const lexicon::Lexicon& lexicon, const SentenceView& v, std::size_t k) {
-  const auto& w = v.tokens[k].lower;
-  return is_projectile(lexicon, v, k) || w == "projectiles" || w == "munitions" || w == "rounds";
+  return is_projectile(lexicon, v, k) ||
+         v.word_in(lexicon::WordList::kFiredNouns, v.tokens[k].lower);
 }
 
 bool is_clause_break(const text::Token& t) {

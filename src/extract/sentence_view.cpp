@@ -74,10 +74,6 @@ bool outcome_noun(const SentenceView& v, std::string_view w) {
   return v.word_in(lexicon::WordList::kOutcomeNouns, w);
 }
 
-// True when a negator governs token i in its clause: "no injuries", "without causing any
-// casualties", "did not result in injuries or material damage", "no victims or damage". A
-// coordination of outcome nouns stays in scope; "and" before anything else starts a new clause
-// ("No one was hurt and the blast damaged a hangar").
 bool tally_at(const SentenceView& v, std::size_t i) {
   const auto& t = v.tokens;
   if (i + 1 >= t.size()) return false;
@@ -96,6 +92,10 @@ bool tally_at(const SentenceView& v, std::size_t i) {
   return false;
 }
 
+// True when a negator governs token i in its clause: "no injuries", "without causing any
+// casualties", "did not result in injuries or material damage", "no victims or damage". A
+// coordination of outcome nouns stays in scope; "and" before anything else starts a new clause
+// ("No one was hurt and the blast damaged a hangar").
 bool negated_in_clause(const SentenceView& v, std::size_t i) {
   const auto& t = v.tokens;
   for (std::size_t k = i; k > 0 && k + 9 > i; --k) {

@@ -115,7 +115,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "reaction_links",
                                                "force_units",
                                                "comment_gerunds",
-                                               "host_verbs"};
+                                               "host_verbs",
+                                               "fired_nouns"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 
@@ -821,6 +822,12 @@ int Lexicon::proxy_actor(std::string_view lower_backer) const {
 const Facility* Lexicon::facility_named(std::string_view name) const {
   auto it = compiled_->facility_by_name.find(lower_ascii(trim(name)));
   return it == compiled_->facility_by_name.end() ? nullptr : &facilities_[it->second];
+}
+
+const Actor* Lexicon::actor_named(std::string_view name) const {
+  for (const Actor& actor : actors_)
+    if (actor.name == name) return &actor;
+  return nullptr;
 }
 
 const Glossary* Lexicon::glossary(std::string_view language) const {

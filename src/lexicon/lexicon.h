@@ -139,6 +139,7 @@ enum class WordList : std::uint8_t {
   kForceUnits,
   kCommentGerunds,
   kHostVerbs,
+  kFiredNouns,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
@@ -188,6 +189,8 @@ class Lexicon {
   // Number of gazetteer rows loaded (0 without data/generated/cities.tsv).
   std::size_t city_count() const { return cities_.size(); }
   const Facility* facility_named(std::string_view name) const;
+  // The actor with this canonical name ("Iran-aligned militias"), or null.
+  const Actor* actor_named(std::string_view name) const;
   // The actor that stands for the proxies of this backer ("iran", "tehran"), or -1.
   int proxy_actor(std::string_view lower_backer) const;
   // Whether a lower-case word is on a list of data/lexicon/words.tsv.
