@@ -337,7 +337,13 @@ void check_evidence(const std::string& doc, const CleanText& clean, const Report
       // "damage to the hangar" (and "damage with", the gloss of the Arabic "أضرار بـ").
       bool damage_to = a.damage == "minor" &&
                        (contains_phrase(said, "damage to") || contains_phrase(said, "damage with"));
-      destroyed = destroyed || negated || damage_to;
+      // "one struck a guard tower": a hit on a building or a vehicle.
+      bool struck = false;
+      if (a.damage == "minor" && says_trigger(said, "impact"))
+        for (const auto& token : sitrep::text::tokenize(said))
+          struck =
+              struck || lexicon().word_in(sitrep::lexicon::WordList::kStruckThings, token.lower);
+      destroyed = destroyed || negated || damage_to || struck;
       EXPECT_TRUE(destroyed || says_trigger(said, "damage_" + a.damage))
           << "no phrase of damage " << a.damage;
     } else if (field == "alarm_sounded") {

@@ -116,6 +116,11 @@ TEST(Glossary, NameParticlesStayInsideCapitalisedNames) {
   EXPECT_EQ(g->gloss("la brigada Ahrar al Irak").text, "la brigada Ahrar al Iraq");
   EXPECT_EQ(g->gloss("viajaron al norte").text, "viajaron to the north");
   EXPECT_EQ(g->gloss("Al Irak").text, "To the Iraq");  // a capital particle opens the phrase
+  // Hyphened to the next word, or capitalised inside a sentence, it belongs to a name.
+  EXPECT_EQ(g->gloss("la base de al-Harir").text, "la base de al-Harir");
+  EXPECT_EQ(g->gloss("Al-Harir").text, "Al-Harir");
+  EXPECT_EQ(g->gloss("la base de Al Irak").text, "la base de Al Iraq");
+  EXPECT_EQ(g->gloss("Llegaron. Al Irak").text, "Llegaron. To the Iraq");
 
   dir.write("gloss.tsv", "al\tto the\tnamed\n");
   g = Glossary::load(dir.path(), "es");

@@ -30,6 +30,23 @@ bool destroyed_structure(const SentenceView& v) {
   return false;
 }
 
+// "One drone hit a guard tower", "a rocket fell on a house": a projectile that hit a building or a
+// vehicle did some damage. The thing struck follows the hit within four words ("landed on the
+// roof of"), unless a word puts it beside the hit ("fell near a school"); a capitalised one is a
+// site's name ("struck Tower 22").
+bool hit_a_structure(const SentenceView& v) {
+  const auto& t = v.tokens;
+  for (const Hit* h : v.all(Cue::kImpact)) {
+    if (uncertain_in_clause(v, h->first) || negated_in_clause(v, h->first)) continue;
+    for (std::size_t k = h->last + 1; k < t.size() && k <= h->last + 4; ++k) {
+      if (!t[k].word || v.word_in(lexicon::WordList::kImpactStops, t[k].lower)) break;
+      // "struck the Tower 22 outpost" names the site, not a building in it.
+      if (!t[k].capitalized && v.word_in(lexicon::WordList::kStruckThings, t[k].lower)) return true;
+    }
+  }
+  return false;
+}
+
 // "shooting down one and damaging the second", "damaging the drone": what was damaged is one of
 // the projectiles, not the site.
 bool damages_a_projectile(const SentenceView& v, const Hit& h) {
@@ -82,7 +99,7 @@ Read<std::string> read_damage(const Annotated& article, const Event& event) {
     };
     const Level levels[] = {
         {"none", said(v, Cue::kDamageNone) || negated},
-        {"minor", !negated && (said(v, Cue::kDamageMinor) || damage_to)},
+        {"minor", !negated && (said(v, Cue::kDamageMinor) || damage_to || hit_a_structure(v))},
         {"significant", !negated && (said(v, Cue::kDamageSignificant) || destroyed_structure(v))}};
     for (const auto& level : levels)
       if (level.said && damage_rank(level.name) > damage_rank(out.value)) {

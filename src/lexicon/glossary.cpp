@@ -479,22 +479,28 @@ Glossed Glossary::gloss(std::string_view text) const {
       source += n;
     }
   };
-  // A name particle between two capitalised words is part of the name: "Ahrar al Irak".
+  // A name particle is part of a name when hyphened to the next word ("al-Harir", "Al-Asad"),
+  // when written with a capital inside a sentence before a capitalised word ("la base de Al
+  // Asad"), or when it stands between two capitalised words ("Ahrar al Irak"). The Spanish
+  // contraction "al" is never hyphened and takes a capital only at a sentence's start.
   auto inside_name = [&](std::size_t from, std::size_t to) {
+    if (to < text.size() && text[to] == '-') return true;
+    std::size_t after = to;
+    while (after < text.size() && text[after] == ' ') ++after;
+    if (after == to || !starts_upper(text, after)) return false;
+    if (starts_upper(text, from)) return !opens_sentence(text, from);
     std::size_t before = from;
     while (before > 0 && text[before - 1] == ' ') --before;
     if (before == from || before == 0) return false;
     std::size_t word = before;
     while (word > 0 && text[word - 1] != ' ' && text[word - 1] != '\n') --word;
-    std::size_t after = to;
-    while (after < text.size() && text[after] == ' ') ++after;
-    return after > to && starts_upper(text, word) && starts_upper(text, after);
+    return starts_upper(text, word);
   };
   std::size_t kept_end = 0;
   for (const RawMatch& m : raw) {
     if (m.word_start < kept_end) continue;
     std::size_t from = folded.origin[m.word_start], to = folded.origin[m.word_end];
-    if (name_particle_[m.entry] && !starts_upper(text, from) && inside_name(from, to)) continue;
+    if (name_particle_[m.entry] && inside_name(from, to)) continue;
     kept_end = m.word_end;
     if (from < source) continue;
     copy_until(from);

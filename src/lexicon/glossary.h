@@ -62,8 +62,8 @@ class Glossary {
   struct Compiled;
   std::string language_;
   std::vector<std::string> glosses_;  // per gloss.tsv row
-  // Per row: the phrase stays as written between two capitalised words (flag "name_particle":
-  // Spanish "al" is "to the", but "Ahrar al Irak", "Ain al Asad" are names).
+  // Per row: the phrase stays as written inside a name (flag "name_particle": Spanish "al" is
+  // "to the", but "Ahrar al Irak", "al-Harir", "la base de Al Asad" are names).
   std::vector<bool> name_particle_;
   std::unique_ptr<Compiled> compiled_;
 };

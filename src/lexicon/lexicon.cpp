@@ -116,7 +116,9 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "force_units",
                                                "comment_gerunds",
                                                "host_verbs",
-                                               "fired_nouns"};
+                                               "fired_nouns",
+                                               "struck_things",
+                                               "impact_stops"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -140,6 +140,8 @@ enum class WordList : std::uint8_t {
   kCommentGerunds,
   kHostVerbs,
   kFiredNouns,
+  kStruckThings,
+  kImpactStops,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
