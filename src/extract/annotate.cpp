@@ -355,6 +355,19 @@ void add_proxy_actors(SentenceView& v, const lexicon::Lexicon& lexicon) {
     if (!head(i)) continue;
     std::size_t k = i + 1;
     while (k < t.size() && head(k)) ++k;
+    // The backer after the group, as French, Spanish and Portuguese place it, and so their
+    // gloss: "factions Iraqi pro-Iran" ("facções iraquianas pró-Irã").
+    {
+      std::size_t b = k;
+      while (b < t.size() && b < k + 3 && modifier(b)) ++b;
+      if (b < t.size() && (actor = proxy_backer(v, lexicon, t[b].lower)) >= 0) {
+        std::size_t first = i;
+        while (first > 0 && modifier(first - 1)) --first;
+        found.push_back(Hit{Kind::kActor, actor, t[first].start, t[b].end, first, b});
+        i = b;
+        continue;
+      }
+    }
     k = past_relative_clause(t, k);
     if (k < t.size() && t[k].lower == "with") ++k;  // "with close ties to"
     if (k >= t.size() || !v.word_in(WordList::kProxyRelations, t[k].lower)) continue;
