@@ -229,7 +229,11 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
 // (across at most two words) or after it ("of the Turkish army", "used by French troops")
 // names a target in scope when the sentence names the country it stands in and the
 // nationality is another one; an army in its own country is a local force, out of scope.
-void add_foreign_military_targets(SentenceView& v, const lexicon::Lexicon& lexicon) {
+// Where adjectives follow their noun (the gloss of Arabic, French, Spanish, Portuguese), troops
+// are named so too: "the troops of occupation American" ("las tropas de ocupación
+// estadounidenses"), the gloss's order for what English writes "US occupation troops".
+void add_foreign_military_targets(SentenceView& v, const lexicon::Lexicon& lexicon,
+                                  bool adjectives_follow) {
   const auto& t = v.tokens;
   std::vector<const Hit*> nationalities;
   std::set<std::string> host_countries;
@@ -244,21 +248,23 @@ void add_foreign_military_targets(SentenceView& v, const lexicon::Lexicon& lexic
   std::vector<Hit> found;
   for (std::size_t i = 0; i < t.size(); ++i) {
     // A site ("bases of the Turkish army") or a unit on the move ("a Russian military patrol").
+    const bool troops = adjectives_follow && v.word_in(lexicon::WordList::kForceNouns, t[i].lower);
     const bool head = v.word_in(lexicon::WordList::kMilitaryHeads, t[i].lower) ||
-                      v.word_in(lexicon::WordList::kForceUnits, t[i].lower);
+                      v.word_in(lexicon::WordList::kForceUnits, t[i].lower) || troops;
     if (t[i].lower == "airport" || !head) continue;
     if (v.token_in(i, Cue::kTargetMilitary)) continue;
     for (const Hit* n : nationalities) {
       const auto& code = lexicon.country(n->entry).code;
       if (host_countries.count(code)) continue;
-      bool before = n->last < i && i - n->last <= 3;
+      bool before = !troops && n->last < i && i - n->last <= 3;
       bool after = n->first > i && n->first - i <= 5 && n->last + 1 < t.size() &&
                    v.word_in(lexicon::WordList::kForceNouns, t[n->last + 1].lower);
+      bool postposed = troops && n->first > i && n->first - i <= 3;
       for (std::size_t k = std::min(n->last, i) + 1; k < std::max(n->first, i); ++k)
-        if (!t[k].word) before = after = false;
-      if (!before && !after) continue;
+        if (!t[k].word) before = after = postposed = false;
+      if (!before && !after && !postposed) continue;
       const std::size_t first = std::min(n->first, i);
-      const std::size_t last = after ? n->last + 1 : i;
+      const std::size_t last = after ? n->last + 1 : postposed ? n->last : i;
       found.push_back(
           Hit{Kind::kTrigger, -1, t[first].start, t[last].end, first, last, Cue::kTargetMilitary});
       break;
@@ -659,7 +665,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
   for (auto& v : a.sentences) {
     assign_strike_agents(v);
     add_described_sites(v, lexicon);
-    add_foreign_military_targets(v, lexicon);
+    add_foreign_military_targets(v, lexicon, clean.language != "en");
     add_defence_interceptions(v);
     add_proxy_actors(v, lexicon);
     drop_trailing_cause(v);
