@@ -117,6 +117,15 @@ TEST(LexiconLoad, AliasClaimedByTwoEntriesIsAnError) {
   EXPECT_NE(loaded.error().message.find("actors.tsv:2:"), std::string::npos);
 }
 
+TEST(LexiconLoad, CommentRunOntoARowIsAnError) {
+  TempDataDir dir(
+      {{"triggers.tsv", "# a comment line is fine\nother_event\tseparate incident# next block\n"}});
+  auto loaded = Lexicon::load(dir.root);
+  ASSERT_FALSE(loaded.has_value());
+  EXPECT_NE(loaded.error().message.find("triggers.tsv:2:"), std::string::npos)
+      << loaded.error().message;
+}
+
 TEST(LexiconLoad, PhraseWithoutLetterIsAnError) {
   TempDataDir dir({{"countries.tsv", "IQ\tIraq\tIraqi\nSY\t-\t\n"}});
   auto loaded = Lexicon::load(dir.root);

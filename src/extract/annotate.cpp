@@ -504,6 +504,11 @@ bool directly_negated(const SentenceView& v, const Hit& h) {
 
 bool has_attack_evidence(const SentenceView& v) {
   if (v.has(Cue::kAttackVerb)) return true;
+  // "Six projectiles fell near the consulate": what was fired, unnamed, and where it landed.
+  for (const Hit* h : v.all(Cue::kImpact))
+    for (std::size_t k = h->first >= 2 ? h->first - 2 : 0; k < h->first; ++k)
+      if (v.word_in(lexicon::WordList::kFiredNouns, v.tokens[k].lower) && !directly_negated(v, *h))
+        return true;
   for (const Hit* h : v.all(Kind::kWeapon))
     if (!directly_negated(v, *h)) return true;
   for (const Hit* h : v.all(Cue::kAttackNoun)) {

@@ -158,6 +158,11 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
           while (p + 1 < t.size() && v.token_is_weapon(p + 1)) ++p;
           break;
         }
+        // "Six projectiles fell": what was fired, unnamed, right after the number.
+        if (p == i + 1 + skip && fired_noun(lexicon, v, p)) {
+          projectile = true;
+          break;
+        }
         if (t[p].lower == "of" && p + 1 < t.size() &&
             (t[p + 1].lower == "them" || t[p + 1].lower == "which")) {
           projectile = true;

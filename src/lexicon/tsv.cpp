@@ -99,6 +99,10 @@ Result<TsvFile> read_tsv(const std::filesystem::path& path) {
     if (content.empty() || content.front() == '#') continue;
     if (!valid_utf8(line))
       return invalid_input(file.path + ":" + std::to_string(line_no) + ": invalid UTF-8");
+    // A comment belongs on its own line: one run onto a row would become part of a phrase.
+    if (content.find('#') != std::string_view::npos)
+      return invalid_input(file.path + ":" + std::to_string(line_no) +
+                           ": '#' inside a row (a comment goes on its own line)");
     Row row{line_no, split(line, '\t')};
     for (auto& field : row.fields) field = trim(field);
     file.rows.push_back(std::move(row));
