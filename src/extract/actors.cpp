@@ -58,10 +58,10 @@ bool refers_to_main(const Annotated& article, const Event& event, const Sentence
 }
 
 // "The Islamic Resistance in Iraq said in a statement that its fighters had attacked the base",
-// "the Guards said they fired the missiles": a report verb whose clause has the speaker's own
-// fighters as the attackers. Each becomes a claim hit at the report verb. The clause must be
-// about this attack: "said it had attacked a convoy" or "launched drones at the al-Tanf base"
-// (another facility) admit other attacks.
+// "the Guards said they fired the missiles", "X announces targeting the base": a report verb
+// whose clause has the speaker's own fighters as the attackers. Each becomes a claim hit at the
+// report verb. The clause must be about this attack: "said it had attacked a convoy" or "launched
+// drones at the al-Tanf base" (another facility) admit other attacks.
 std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& event,
                                const SentenceView& v) {
   std::vector<Hit> out;
@@ -74,9 +74,48 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
     }
     return false;
   };
+  // The first site named after the verb is what was attacked: "targeting Harir base, near
+  // Erbil airport" is about Harir.
+  auto other_object = [&](std::size_t from, std::size_t to) {
+    const Hit* first = nullptr;
+    for (const Hit* h : v.all(Kind::kFacility))
+      if (h->first >= from && h->first <= to && (!first || h->first < first->first)) first = h;
+    return first && (!main || !same_or_nested(lexicon.facility(first->entry), *main));
+  };
   for (const Hit* r : v.all(Cue::kReportVerb)) {
     const auto& verb = t[r->first].lower;
-    if (verb != "said" && verb != "says" && verb != "announced" && verb != "stated") continue;
+    if (verb != "said" && verb != "says" && verb != "announced" && verb != "announces" &&
+        verb != "stated")
+      continue;
+    // Verb first, as Arabic writes it (the gloss of "أعلنت المقاومة الإسلامية استهداف قاعدة"):
+    // "announced the Islamic Resistance in Iraq targeting the base": the group announces its own
+    // attack.
+    const bool announces = verb == "announced" || verb == "announces";
+    auto attack_word_in = [&](std::size_t from, std::size_t to) {
+      for (std::size_t j = from; j < t.size() && j <= to; ++j) {
+        if (v.token_in(j, Cue::kNegation)) return false;
+        if (v.token_in(j, Cue::kLaunch) || v.token_in(j, Cue::kAttackVerb))
+          return !other_object(j + 1, j + 12);
+      }
+      return false;
+    };
+    // "The Islamic Resistance in Iraq announces targeting the base": the subject comes first.
+    if (announces && attack_word_in(r->last + 1, r->last + 2)) {
+      out.push_back(*r);
+      continue;
+    }
+    if (announces && (r->first == 0 || !t[r->first - 1].word || t[r->first - 1].lower == "and")) {
+      // The first actor after the verb is its subject; its day may stand between them
+      // ("announced the Islamic Resistance in Iraq, Friday evening 5 January, targeting").
+      const auto actors = v.all(Kind::kActor);
+      auto a = std::find_if(actors.begin(), actors.end(), [&](const Hit* h) {
+        return h->first > r->last && h->first <= r->last + 8;
+      });
+      if (a != actors.end() && attack_word_in((*a)->last + 1, (*a)->last + 10)) {
+        out.push_back(*r);
+        continue;
+      }
+    }
     for (std::size_t k = r->last + 1; k < t.size() && k <= r->last + 9; ++k) {
       const auto& w = t[k].lower;
       if (w != "it" && w != "they" && w != "its" && w != "their") continue;
