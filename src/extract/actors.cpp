@@ -82,6 +82,31 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
       if (h->first >= from && h->first <= to && (!first || h->first < first->first)) first = h;
     return first && (!main || !same_or_nested(lexicon.facility(first->entry), *main));
   };
+  // "The Mujahideen of the Islamic Resistance in Iraq targeted the base": a group's name for its
+  // own fighters is the group speaking. The claim sits at the attack verb, after its subject.
+  for (const Hit* a : v.all(Kind::kActor)) {
+    std::size_t k = a->first;
+    if (k >= 1 && t[k - 1].lower == "the") --k;
+    if (k < 2 || t[k - 1].lower != "of" ||
+        !v.word_in(lexicon::WordList::kOwnFighters, t[k - 2].lower))
+      continue;
+    auto attack_verb = [&](std::size_t j) {
+      return v.token_in(j, Cue::kLaunch) || v.token_in(j, Cue::kAttackVerb);
+    };
+    // Verb first, as Arabic writes it: "targeted the mujahideen of the Islamic Resistance ...".
+    if (k >= 3 && attack_verb(k - 3)) {
+      if (!other_object(a->last + 1, a->last + 12))
+        out.push_back(
+            Hit{Kind::kTrigger, -1, t[k - 3].start, t[k - 3].end, k - 3, k - 3, Cue::kClaim});
+      continue;
+    }
+    for (std::size_t j = a->last + 1; j < t.size() && j <= a->last + 3; ++j)
+      if (attack_verb(j)) {
+        if (!other_object(j + 1, j + 12))
+          out.push_back(Hit{Kind::kTrigger, -1, t[j].start, t[j].end, j, j, Cue::kClaim});
+        break;
+      }
+  }
   for (const Hit* r : v.all(Cue::kReportVerb)) {
     const auto& verb = t[r->first].lower;
     if (verb != "said" && verb != "says" && verb != "announced" && verb != "announces" &&
@@ -118,7 +143,8 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
     }
     for (std::size_t k = r->last + 1; k < t.size() && k <= r->last + 9; ++k) {
       const auto& w = t[k].lower;
-      if (w != "it" && w != "they" && w != "its" && w != "their") continue;
+      // "stated: "Our mujahideen targeted ..."": the statement's own words.
+      if (w != "it" && w != "they" && w != "its" && w != "their" && w != "our") continue;
       for (std::size_t j = k + 1; j < t.size() && j <= k + 3; ++j) {
         const auto& m = t[j].lower;
         if (v.token_in(j, Cue::kNegation) || m == "not" || m == "would" || m == "will" ||

@@ -561,6 +561,43 @@ void drop_trailing_cause(SentenceView& v) {
   v.tokens.resize(cut_token);
 }
 
+// "In retaliation for the killing of Soleimani, Iran fired missiles at Ain al-Asad", a statement's
+// ""In response to the massacre in Gaza, our mujahideen targeted Harir base"": a cause that opens
+// the sentence (or a quotation in it) and ends at a comma, before an attack on one of our
+// targets, is the attack's preamble. Its cues and dates go, so the cause neither makes the
+// sentence background nor lends it its day.
+void drop_leading_cause(SentenceView& v) {
+  const auto& t = v.tokens;
+  const Hit* cause = nullptr;
+  for (const auto& h : v.hits)
+    if (h.kind == Kind::kTrigger && h.cue == Cue::kCause && (!cause || h.start < cause->start))
+      cause = &h;
+  if (!cause) return;
+  const std::size_t k = cause->first;
+  const bool opens =
+      k == 0 || t[k - 1].lower == "\"" || t[k - 1].lower == ":" || (k == 1 && t[0].lower == "and");
+  if (!opens) return;
+  std::size_t comma = cause->last + 1;
+  while (comma < t.size() && comma <= cause->last + 25 && t[comma].lower != ",") ++comma;
+  if (comma >= t.size() || t[comma].lower != ",") return;
+  const std::size_t cut = t[comma].start, from = cause->start;
+  bool evidence = false, target = false;
+  for (const auto& h : v.hits) {
+    if (h.start < cut) continue;
+    if (h.kind == Kind::kWeapon || h.cue == Cue::kAttackVerb || h.cue == Cue::kAttackNoun)
+      evidence = true;
+    if (h.kind == Kind::kFacility || h.cue == Cue::kTargetMilitary ||
+        h.cue == Cue::kTargetDiplomatic)
+      target = true;
+    if (h.cue == Cue::kUsAgent) return;
+  }
+  if (!evidence || !target) return;
+  std::erase_if(v.hits, [&](const Hit& h) { return h.start >= from && h.end <= cut; });
+  std::erase_if(v.dates, [&](const text::DateMention& d) {
+    return d.span.start >= from && d.span.end <= cut;
+  });
+}
+
 bool is_caption(const SentenceView& v) {
   const auto& t = v.tokens;
   if (t.empty()) return false;
@@ -674,6 +711,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     add_defence_interceptions(v);
     add_proxy_actors(v, lexicon);
     drop_trailing_cause(v);
+    drop_leading_cause(v);
     v.role = own_role(v, published, a.published_day);
     v.attack_evidence = has_attack_evidence(v);
     v.in_scope_target = !v.all(Kind::kFacility).empty() || v.has(Cue::kTargetMilitary) ||

@@ -118,7 +118,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "host_verbs",
                                                "fired_nouns",
                                                "struck_things",
-                                               "impact_stops"};
+                                               "impact_stops",
+                                               "own_fighters"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -142,6 +142,7 @@ enum class WordList : std::uint8_t {
   kFiredNouns,
   kStruckThings,
   kImpactStops,
+  kOwnFighters,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
