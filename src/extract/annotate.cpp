@@ -427,12 +427,21 @@ bool states_tally(const SentenceView& v) {
 
 // Role from trigger phrases alone; `tally` is states_tally(v), read once by own_role.
 Role marker_role(const SentenceView& v, bool tally) {
+  // A speaker's comment after the report (", adding that such attacks endanger civilians")
+  // speaks of attacks in general without making the report before it generic, and a find told
+  // in it (", adding that the launchpad was traced to Mosul") is no foiled plot.
+  const std::size_t comment = comment_start(v);
+  auto foiled_before_comment = [&] {
+    for (const Hit* h : v.all(Cue::kFoiled))
+      if (h->first < comment) return true;
+    return false;
+  };
   // "US air defences shot down" is not a US strike; an airstrike BY the US is.
   if (v.has(Cue::kUsAgent)) return Role::kNotAttack;
   if (v.has(Cue::kOtherEvent)) return Role::kOtherEvent;
   if (v.has(Cue::kCause) || v.has(Cue::kBackground)) return Role::kBackground;
   if (v.has(Cue::kDrill) || v.has(Cue::kThreat)) return Role::kNotAttack;
-  if (v.has(Cue::kFoiled)) {
+  if (foiled_before_comment()) {
     // A find after an attack is no plot: the rockets "were fired", some hit or were intercepted.
     // "two drones were thwarted by the base's defence system" is an interception.
     bool happened = v.has(Cue::kImpact) || v.has(Cue::kIntercept) || v.has(Cue::kAirDefense);
@@ -444,9 +453,6 @@ Role marker_role(const SentenceView& v, bool tally) {
   }
   // "US forces were attacked 23 times this month", "38 drone attacks": a tally.
   if (tally) return Role::kGeneric;
-  // A speaker's comment after the report ("..., adding that such attacks endanger civilians")
-  // speaks of attacks in general without making the report before it generic.
-  const std::size_t comment = comment_start(v);
   // "the Zilkan base has come under a rocket attack": one attack, not a run of them.
   auto one_attack_after = [&](const Hit& h) {
     const auto& t = v.tokens;
