@@ -439,6 +439,15 @@ Role marker_role(const SentenceView& v, bool tally) {
   // "US air defences shot down" is not a US strike; an airstrike BY the US is.
   if (v.has(Cue::kUsAgent)) return Role::kNotAttack;
   if (v.has(Cue::kOtherEvent)) return Role::kOtherEvent;
+  // "Earlier in the day, ...", "in response to an attack a day earlier": another day's event.
+  // After a clause told by its verb ("two rockets were fired at a base earlier in the day") the
+  // phrase dates that attack.
+  for (const Hit* h : v.all(Cue::kOtherDayOpener)) {
+    bool opens = h->first == 0 || (h->first == 1 && v.tokens[0].lower == "and");
+    for (std::size_t k = h->first >= 12 ? h->first - 12 : 0; k < h->first && !opens; ++k)
+      opens = v.token_in(k, Cue::kAttackNoun);
+    if (opens) return Role::kOtherEvent;
+  }
   if (v.has(Cue::kCause) || v.has(Cue::kBackground)) return Role::kBackground;
   if (v.has(Cue::kDrill) || v.has(Cue::kThreat)) return Role::kNotAttack;
   if (foiled_before_comment()) {

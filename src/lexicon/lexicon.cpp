@@ -72,7 +72,8 @@ constexpr std::string_view kCueNames[] = {"attack_verb",
                                           "cause",
                                           "deny",
                                           "aftermath",
-                                          "target_civilian"};
+                                          "target_civilian",
+                                          "other_day_opener"};
 static_assert(std::size(kCueNames) == static_cast<std::size_t>(Cue::kCount));
 }  // namespace
 

@@ -97,6 +97,7 @@ enum class Cue : std::uint8_t {
   kDeny,
   kAftermath,
   kTargetCivilian,
+  kOtherDayOpener,
   kCount
 };
 // "attack_verb" -> Cue::kAttackVerb; nullopt for an unknown name.
