@@ -30,6 +30,9 @@ bool unfired_in_clause(const SentenceView& v, std::size_t i) {
     return w == "," || w == ";" || w == "and" || w == "but" || w == "while" || w == "whereas" ||
            w == "although" || w == "though";
   };
+  // "the survey found three rockets fell near the fence": what landed was fired.
+  for (std::size_t k = i + 1; k < t.size() && k <= i + 3; ++k)
+    if (v.token_in(k, Cue::kImpact)) return false;
   while (a > 0 && !boundary(a - 1) && i - a < 8) --a;
   while (b + 1 < t.size() && !boundary(b + 1) && b - i < 8) ++b;
   for (std::size_t k = a; k <= b; ++k) {
