@@ -675,8 +675,10 @@ Role own_role(const SentenceView& v, const std::string& published,
     const auto& before = v.tokens[i - 1].lower;
     bool month_only = before == "in" || before == "early" || before == "late" || before == "mid" ||
                       before == "mid-";
+    // "January 28" names a day; "January 2020" a month of a year.
     bool day_next = i + 1 < v.tokens.size() &&
-                    std::isdigit(static_cast<unsigned char>(v.tokens[i + 1].lower[0]));
+                    std::isdigit(static_cast<unsigned char>(v.tokens[i + 1].lower[0])) &&
+                    v.tokens[i + 1].lower.size() <= 2;
     bool may_verb = w == "may" && !v.tokens[i].capitalized;  // "rockets may have been fired"
     // Only where it dates the sentence: at its start ("In early February, ...") or its end
     // ("... were fired at the base in February."), not inside a clause about something else
