@@ -117,6 +117,17 @@ TEST(LexiconLoad, AliasClaimedByTwoEntriesIsAnError) {
   EXPECT_NE(loaded.error().message.find("actors.tsv:2:"), std::string::npos);
 }
 
+TEST(LexiconLoad, AirBaseAliasAlsoMatchesItsAbbreviation) {
+  TempDataDir dir(
+      {{"facilities.tsv", "Bravo Air Base\tBravo air base\tmilitary\tIQ\t\t33\t44\t\n"}});
+  auto lex = Lexicon::load(dir.root);
+  ASSERT_TRUE(lex.has_value()) << lex.error().message;
+  std::string text = "Coalition forces at Bravo AB were attacked by two drones.";
+  auto sites = of_kind(lex->find(text), Kind::kFacility);
+  ASSERT_EQ(sites.size(), 1u);
+  EXPECT_EQ(covered(text, sites[0]), "Bravo AB");
+}
+
 TEST(LexiconLoad, CommentRunOntoARowIsAnError) {
   TempDataDir dir(
       {{"triggers.tsv", "# a comment line is fine\nother_event\tseparate incident# next block\n"}});

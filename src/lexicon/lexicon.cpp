@@ -556,6 +556,17 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
       fac.lat = *lat;
       fac.lon = *lon;
       fac.within = std::string((*f)[7]);
+      // Military releases write "Erbil AB" for "Erbil air base".
+      for (std::size_t k = 0, n = fac.aliases.size(); k < n; ++k) {
+        const std::string& alias = fac.aliases[k];
+        constexpr std::string_view kAirBase = " air base";
+        if (alias.size() > kAirBase.size() &&
+            lower_ascii(alias.substr(alias.size() - kAirBase.size())) == kAirBase) {
+          std::string short_form = alias.substr(0, alias.size() - kAirBase.size()) + " AB";
+          if (std::find(fac.aliases.begin(), fac.aliases.end(), short_form) == fac.aliases.end())
+            fac.aliases.push_back(std::move(short_form));
+        }
+      }
       int entry = static_cast<int>(lex.facilities_.size());
       std::string lower = lower_ascii(fac.name);
       if (!lex.compiled_->facility_by_name.emplace(lower, entry).second)
