@@ -128,6 +128,14 @@ TEST(Glossary, NameParticlesStayInsideCapitalisedNames) {
   EXPECT_NE(g.error().message.find("unknown flag 'named'"), std::string::npos) << g.error().message;
 }
 
+TEST(Glossary, AGlossAfterAHyphenStaysJoined) {
+  TempDir dir;
+  dir.write("gloss.tsv", "Irán\tIran\nfacciones\tfactions\n");
+  auto g = Glossary::load(dir.path(), "es");
+  ASSERT_TRUE(g) << g.error().message;
+  EXPECT_EQ(g->gloss("las facciones pro-Irán").text, "las factions pro-Iran");
+}
+
 TEST(Glossary, LoadErrorsNameFileAndLine) {
   TempDir dir;
   dir.write("gloss.tsv", "roquette\trocket\n# comment\nRoquette\trocket again\n");

@@ -456,8 +456,11 @@ Glossed Glossary::gloss(std::string_view text) const {
     }
     out.pieces.push_back({at, out.text.size(), from, to, literal});
   };
+  // A gloss stands apart from the words around it, except across a hyphen ("pro-Irán" ->
+  // "pro-Iran", "al-Harir").
   auto separate = [&](std::size_t at) {
-    if (!out.text.empty() && out.text.back() != ' ' && out.text.back() != '\n')
+    if (!out.text.empty() && out.text.back() != ' ' && out.text.back() != '\n' &&
+        out.text.back() != '-')
       add_piece(" ", at, at, false);
   };
   auto copy_until = [&](std::size_t until) {
