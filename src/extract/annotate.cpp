@@ -374,6 +374,10 @@ void add_proxy_actors(SentenceView& v, const lexicon::Lexicon& lexicon) {
         continue;
       }
     }
+    // The gloss of Romance text puts adjectives after the group: "armed groups Shiite backed by
+    // Iran" ("grupos armados chiitas respaldados por Irán").
+    for (std::size_t m = k; m < t.size() && m < k + 2 && modifier(m); ++m)
+      if (m + 1 < t.size() && v.word_in(WordList::kProxyRelations, t[m + 1].lower)) k = m + 1;
     k = past_relative_clause(t, k);
     if (k < t.size() && t[k].lower == "with") ++k;  // "with close ties to"
     if (k >= t.size() || !v.word_in(WordList::kProxyRelations, t[k].lower)) continue;
