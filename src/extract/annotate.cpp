@@ -733,6 +733,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     add_proxy_actors(v, lexicon);
     drop_trailing_cause(v);
     drop_leading_cause(v);
+    v.caption = is_caption(v);
     v.role = own_role(v, published, a.published_day);
     v.attack_evidence = has_attack_evidence(v);
     v.in_scope_target = !v.all(Kind::kFacility).empty() || v.has(Cue::kTargetMilitary) ||

@@ -206,7 +206,9 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   int attack_sentences = 0;
   for (const auto& v : views) {
     attack_sentences += v.role == Role::kMain && v.attack_evidence && v.in_scope_target;
-    if (!v.lead) continue;
+    // A photo caption in the lead ("soldiers during a joint exercise ... (Photo: AFP)") is page
+    // furniture: its drill or anniversary is not the article's news.
+    if (!v.lead || v.caption) continue;
     if (v.has(Cue::kUsAgent)) at(x, Feature::kLeadUsStrike) = 1;
     if (v.has(Cue::kFoiled) && v.role == Role::kNotAttack) at(x, Feature::kLeadFoiled) = 1;
     if (v.has(Cue::kThreat) || v.has(Cue::kDrill)) at(x, Feature::kLeadThreatOrDrill) = 1;
@@ -218,7 +220,7 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   int body = 0;
   for (std::size_t i = 0; i < views.size(); ++i) {
     const auto& v = views[i];
-    if (v.sentence.heading || v.tokens.size() < 6) continue;
+    if (v.sentence.heading || v.tokens.size() < 6 || v.caption) continue;
     if (body == 0) {
       // Under a headline that tells the attack itself ("Rocket hits Ain al-Asad airbase"), the
       // body may open with the inquiry; "Iraq calls attack on US embassy terrorist" does not

@@ -43,6 +43,7 @@ struct SentenceView {
   bool attack_evidence = false;  // a weapon, attack verb or attack noun
   bool in_scope_target = false;  // a registry facility or a US/coalition/diplomatic target
   bool lead = false;             // headline or one of the first sentences
+  bool caption = false;          // a photo caption ("(Photo: AFP)"): page furniture, not news
   const lexicon::Lexicon* lexicon = nullptr;  // the lexicon the hits come from
 
   // Whether a lower-case word is on one of data/lexicon/words.tsv's lists.
