@@ -142,6 +142,8 @@ bool not_the_target(const SentenceView& v, const Hit& hit) {
 bool is_projectile(const lexicon::Lexicon& lexicon, const SentenceView& v, std::size_t i) {
   for (const auto& h : v.hits)
     if (h.kind == Kind::kWeapon && h.first <= i && i <= h.last) {
+      // "rocket launchers" names the weapon, but what it counts are launchers.
+      if (v.word_in(lexicon::WordList::kLauncherWords, v.tokens[h.last].lower)) return false;
       const auto& w = lexicon.weapon(h.entry).weapon;
       return w == "rocket" || w == "drone" || w == "missile" || w == "mortar";
     }

@@ -120,7 +120,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "fired_nouns",
                                                "struck_things",
                                                "impact_stops",
-                                               "own_fighters"};
+                                               "own_fighters",
+                                               "launcher_words"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

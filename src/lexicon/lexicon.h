@@ -144,6 +144,7 @@ enum class WordList : std::uint8_t {
   kStruckThings,
   kImpactStops,
   kOwnFighters,
+  kLauncherWords,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
