@@ -692,11 +692,16 @@ Role own_role(const SentenceView& v, const std::string& published,
         static_cast<int>(month - std::begin(kMonths)) + 1 != published_month)
       return Role::kBackground;
   }
-  // An explicit date well before publication marks an older attack.
+  // An explicit date well before publication marks an older attack, unless the sentence has
+  // dated its own attack to the days before publication first ("Several rockets hit K1 on
+  // Thursday, the base where on 27 December a contractor died").
+  bool dated_recent = false;
   for (const auto& d : v.dates) {
     if (!d.date || date_is_reporting_mention(v, d)) continue;
     auto days = text::days_from_civil(*d.date);
-    if (days && *days < *published_day - kBackgroundDays) return Role::kBackground;
+    if (!days) continue;
+    if (*days <= *published_day + 1 && *days >= *published_day - 7) dated_recent = true;
+    if (*days < *published_day - kBackgroundDays && !dated_recent) return Role::kBackground;
   }
   return role;
 }
