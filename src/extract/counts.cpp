@@ -123,9 +123,12 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     bool sentence_has_weapon = projectile_seen;
     const auto& t = v.tokens;
     for (std::size_t i = 0; i < t.size(); ++i) {
+      // "the downing of a drone" (a verb's noun before "of") counts one; "part of a series" not.
+      const bool of_a_verb = i >= 2 && t[i - 1].lower == "of" && !verb_category(v, i - 2).empty();
       bool article_position =
-          i == 0 || !(t[i - 1].lower == "by" || t[i - 1].lower == "with" ||
-                      t[i - 1].lower == "from" || t[i - 1].lower == "of" || t[i - 1].lower == "in");
+          i == 0 || of_a_verb ||
+          !(t[i - 1].lower == "by" || t[i - 1].lower == "with" || t[i - 1].lower == "from" ||
+            t[i - 1].lower == "of" || t[i - 1].lower == "in");
       auto n = count_at(v, i, article_position);
       if (!n) continue;
       bool article = t[i].lower == "a" || t[i].lower == "an" || t[i].lower == "single";
@@ -201,8 +204,10 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
           break;
         }
         const auto& w = t[k - 1].lower;
+        // "the downing of two drones", "the shot down of a drone" (the gloss of "el derribo de
+        // un dron"): a verb's noun and "of" before the number.
         if (w != "to" && w != "at" && w != "least" && w != "about" && w != "some" && w != "down" &&
-            w != "all")
+            w != "all" && w != "of")
           break;
       }
       // Without a projectile noun the number must stand alone ("intercepted five", "two were
