@@ -304,8 +304,18 @@ std::optional<Group> victims_of(const SentenceView& v, const Hit& h) {
     p -= 2;
   std::size_t q = p;
   while (q > 0 && v.word_in(lexicon::WordList::kAdverbs, t[q - 1].lower)) --q;
-  if (q > 0 && v.word_in(lexicon::WordList::kAuxiliaries, t[q - 1].lower))
-    return clause_subject(v, q - 1);
+  if (q > 0 && v.word_in(lexicon::WordList::kAuxiliaries, t[q - 1].lower)) {
+    auto subject = clause_subject(v, q - 1);
+    // "contractor civilian American was killed": a bare singular person before a singular
+    // auxiliary is one person (the gloss of Arabic, which writes no indefinite article).
+    if (!subject && (t[q - 1].lower == "was" || t[q - 1].lower == "has"))
+      for (std::size_t k = q - 1; k > clause_start(v, q - 1) && k + 5 > q; --k)
+        if (v.word_in(lexicon::WordList::kPersonHeads, t[k - 1].lower) &&
+            !t[k - 1].lower.ends_with("s") && t[k - 1].lower != "police" &&
+            t[k - 1].lower != "staff" && t[k - 1].lower != "personnel")
+          return Group{1, k, false, false};
+    return subject;
+  }
   if (w == "died" || w == "die" || w == "dies") return clause_subject(v, p);
   // Active: "killed a foreign civilian contractor", "wounding eight contractors and ...".
   if (auto object = group_at(v, after)) return object;
