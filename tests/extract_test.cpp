@@ -110,6 +110,16 @@ bool says_number(std::string_view sentence, int value) {
     if (value == 1 && (w == "a" || w == "an" || w == "single" || w == "lone")) return true;
     if (value == 2 && (w == "both" || w == "pair" || w == "another")) return true;
   }
+  // "contractor civilian American was killed": a bare singular person before a singular
+  // auxiliary (the gloss of Arabic, which writes no indefinite article) is one.
+  if (value == 1) {
+    const auto tokens = sitrep::text::tokenize(sentence);
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+      if (lexicon().word_in(sitrep::lexicon::WordList::kPersonHeads, tokens[i].lower) &&
+          !tokens[i].lower.ends_with("s"))
+        for (std::size_t k = i + 1; k < tokens.size() && k <= i + 4; ++k)
+          if (tokens[k].lower == "was" || tokens[k].lower == "has") return true;
+  }
   // "wounding three service members and two Iraqi soldiers", "Two Americans and a British
   // soldier": a sum of adjacent written counts, where "a"/"an" counts one.
   // A bare singular person after "and" counts one too: the gloss of Arabic, which has no
