@@ -272,6 +272,12 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // apposition ("The Islamic Resistance in Iraq, an umbrella of Iran-backed factions,
         // claimed ...").
         bool subject = a->last < c->first && c->first - a->last <= 14;
+        // "..., while claimed responsibility for X the bombing": a claim verb right after a
+        // clause opener has its subject after it; the actor before belongs to the clause before.
+        if (c->first >= 1 && v.tokens[c->first - 1].word &&
+            v.word_in(lexicon::WordList::kClauseOpeners, v.tokens[c->first - 1].lower) &&
+            v.tokens[c->first - 1].lower != "that")
+          subject = false;
         for (const Hit* other : actors) {
           // "Iran's Islamic Revolutionary Guard Corps": the possessor is not the claimant.
           bool possessor = other->last + 1 >= a->first;
@@ -290,8 +296,11 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // Iraq, on Friday, the attack": the actor right after it is its subject.
         if (!subject && !agent && c->last < a->first && a->first - c->last <= 8) {
           const auto& t = v.tokens;
+          // "..., while claimed responsibility for the Islamic Resistance ..." (the gloss of
+          // "في وقت تبنت"): a clause opener counts as the clause's start.
           const bool opens_clause =
-              c->first == 0 || !t[c->first - 1].word || t[c->first - 1].lower == "and";
+              c->first == 0 || !t[c->first - 1].word || t[c->first - 1].lower == "and" ||
+              v.word_in(lexicon::WordList::kClauseOpeners, t[c->first - 1].lower);
           bool between_clear = true;
           for (std::size_t k = c->last + 1; k < a->first; ++k)
             if (!t[k].word && t[k].lower != "\"") between_clear = false;
