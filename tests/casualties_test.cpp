@@ -100,6 +100,13 @@ INSTANTIATE_TEST_SUITE_P(
         // Numbers that are not people (a time) are skipped; "no one" as object is a zero.
         CasualtyCase{"The rockets, fired at about 11 pm, wounded no one.", std::nullopt, 0},
         CasualtyCase{"Fourteen rockets were fired and at least three hit the runway.", std::nullopt,
+                     std::nullopt},
+        // A bare singular person before "was" is one (the gloss of Arabic writes no article);
+        // a determiner or a doubt says otherwise.
+        CasualtyCase{"Officials said that contractor civilian American was killed.", 1,
+                     std::nullopt},
+        CasualtyCase{"Neither soldier was seriously hurt.", std::nullopt, std::nullopt},
+        CasualtyCase{"It was unclear whether any contractor was hurt.", std::nullopt,
                      std::nullopt}));
 
 }  // namespace

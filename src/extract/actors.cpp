@@ -93,16 +93,21 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
     auto attack_verb = [&](std::size_t j) {
       return v.token_in(j, Cue::kLaunch) || v.token_in(j, Cue::kAttackVerb);
     };
-    // Verb first, as Arabic writes it: "targeted the mujahideen of the Islamic Resistance ...".
-    if (k >= 3 && attack_verb(k - 3)) {
+    // Verb first, as Arabic writes it: "targeted (the) mujahideen of the Islamic Resistance ...".
+    std::size_t own = k - 2;  // the mujahideen word
+    if (own >= 1 && t[own - 1].lower == "the") --own;
+    if (own >= 1 && attack_verb(own - 1)) {
       if (!other_object(a->last + 1, a->last + 12))
-        out.push_back(
-            Hit{Kind::kTrigger, -1, t[k - 3].start, t[k - 3].end, k - 3, k - 3, Cue::kClaim});
+        out.push_back(Hit{Kind::kTrigger, -1, t[own - 1].start, t[own - 1].end, own - 1, own - 1,
+                          Cue::kClaim});
       continue;
     }
     for (std::size_t j = a->last + 1; j < t.size() && j <= a->last + 3; ++j)
       if (attack_verb(j)) {
-        if (!other_object(j + 1, j + 12))
+        // "the mujahideen of X were attacked by ...": the fighters are the ones struck.
+        const bool passive = (j >= 1 && (t[j - 1].lower == "were" || t[j - 1].lower == "was")) ||
+                             (j + 1 < t.size() && t[j + 1].lower == "by");
+        if (!passive && !other_object(j + 1, j + 12))
           out.push_back(Hit{Kind::kTrigger, -1, t[j].start, t[j].end, j, j, Cue::kClaim});
         break;
       }
@@ -116,11 +121,13 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
     // "announced the Islamic Resistance in Iraq targeting the base": the group announces its own
     // attack.
     const bool announces = verb == "announced" || verb == "announces";
+    // The group's own act, told as a verbal noun ("targeting", "the targeting of"), not a clause
+    // with a subject of its own ("announces drones hit the base").
     auto attack_word_in = [&](std::size_t from, std::size_t to) {
       for (std::size_t j = from; j < t.size() && j <= to; ++j) {
         if (v.token_in(j, Cue::kNegation)) return false;
         if (v.token_in(j, Cue::kLaunch) || v.token_in(j, Cue::kAttackVerb))
-          return !other_object(j + 1, j + 12);
+          return t[j].lower.ends_with("ing") && !other_object(j + 1, j + 12);
       }
       return false;
     };
@@ -276,7 +283,11 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // clause opener has its subject after it; the actor before belongs to the clause before.
         if (c->first >= 1 && v.tokens[c->first - 1].word &&
             v.word_in(lexicon::WordList::kClauseOpeners, v.tokens[c->first - 1].lower) &&
-            v.tokens[c->first - 1].lower != "that")
+            v.tokens[c->first - 1].lower != "that" &&
+            (c->first == 1 || !v.tokens[c->first - 2].word) &&
+            std::any_of(actors.begin(), actors.end(), [&](const Hit* other) {
+              return other->first > c->last && other->first <= c->last + 8;
+            }))
           subject = false;
         for (const Hit* other : actors) {
           // "Iran's Islamic Revolutionary Guard Corps": the possessor is not the claimant.

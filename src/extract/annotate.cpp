@@ -592,6 +592,9 @@ void drop_leading_cause(SentenceView& v) {
     if (h.kind == Kind::kTrigger && h.cue == Cue::kCause && (!cause || h.start < cause->start))
       cause = &h;
   if (!cause) return;
+  // Only a prepositional cause ("in response to", "in retaliation for") leads in; an adjective
+  // ("Retaliatory missile strikes hit the base") is part of the attack itself.
+  if (t[cause->first].lower != "in") return;
   const std::size_t k = cause->first;
   const bool opens =
       k == 0 || t[k - 1].lower == "\"" || t[k - 1].lower == ":" || (k == 1 && t[0].lower == "and");
@@ -602,6 +605,10 @@ void drop_leading_cause(SentenceView& v) {
   const std::size_t cut = t[comma].start, from = cause->start;
   bool evidence = false, target = false;
   for (const auto& h : v.hits) {
+    // The cause tells of another attack only by nouns ("the killing of", "the strike on"); an
+    // attack verb or a hit inside it is a clause of its own, which stays.
+    if (h.start >= from && h.end <= cut && (h.cue == Cue::kAttackVerb || h.cue == Cue::kImpact))
+      return;
     if (h.start < cut) continue;
     if (h.kind == Kind::kWeapon || h.cue == Cue::kAttackVerb || h.cue == Cue::kAttackNoun)
       evidence = true;
@@ -615,6 +622,45 @@ void drop_leading_cause(SentenceView& v) {
   std::erase_if(v.dates, [&](const text::DateMention& d) {
     return d.span.start >= from && d.span.end <= cut;
   });
+}
+
+// "Several rockets hit the K1 base on Thursday, the base where on 27 December 30 rockets killed
+// a contractor": a relative clause after the sentence's own recent day tells an older attack.
+// The clause goes (its cues, dates and tokens), so the sentence stays about Thursday's attack
+// and lends it nothing of December's.
+void drop_older_relative_clause(SentenceView& v, std::optional<long> published_day) {
+  if (!published_day) return;
+  const auto& t = v.tokens;
+  std::optional<std::size_t> recent;  // the token after the sentence's own recent day
+  for (const auto& d : v.dates) {
+    auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
+    if (!days || date_is_reporting_mention(v, d)) continue;
+    if (*days <= *published_day + 1 && *days >= *published_day - 7) {
+      if (!recent) recent = v.token_at(d.span.end - 1) + 1;
+      continue;
+    }
+    if (!recent || *days >= *published_day - kBackgroundDays) continue;
+    const std::size_t first = v.token_at(d.span.start);
+    for (std::size_t k = first; k-- > *recent;) {
+      const auto& w = t[k].lower;
+      if (w != "where" && w != "when" && w != "which" && w != "whom") continue;
+      // The clause runs to the comma after the old day ("..., the base where on 27 December a
+      // contractor died, without causing casualties"), or to the sentence's end.
+      std::size_t end_token = v.token_at(d.span.end - 1) + 1;
+      while (end_token < t.size() && t[end_token].lower != ",") ++end_token;
+      const std::size_t from = t[k].start;
+      const std::size_t to = end_token < t.size() ? t[end_token].start : v.text.size();
+      std::erase_if(v.hits, [&](const Hit& h) { return h.start >= from && h.start < to; });
+      std::erase_if(v.dates, [&](const text::DateMention& m) {
+        return m.span.start >= from && m.span.start < to;
+      });
+      std::erase_if(v.times, [&](const text::TimeMention& m) {
+        return m.span.start >= from && m.span.start < to;
+      });
+      return;
+    }
+    return;
+  }
 }
 
 bool is_caption(const SentenceView& v) {
@@ -637,7 +683,7 @@ Role own_role(const SentenceView& v, const std::string& published,
   Role role = marker_role(v, tally);
   // A photo caption ("Image on the right shows damage caused by rocket fire on April 15") tells
   // of a picture, often of another day: it dates and counts nothing of the news.
-  if (is_caption(v)) return Role::kBackground;
+  if (v.caption) return Role::kBackground;
   if (!published_day) return role;
   // "... on Saturday evening, in one of the heaviest attacks since the war began": a sentence
   // that dates its attack to the days before publication is specific, whatever else it says;
@@ -692,16 +738,11 @@ Role own_role(const SentenceView& v, const std::string& published,
         static_cast<int>(month - std::begin(kMonths)) + 1 != published_month)
       return Role::kBackground;
   }
-  // An explicit date well before publication marks an older attack, unless the sentence has
-  // dated its own attack to the days before publication first ("Several rockets hit K1 on
-  // Thursday, the base where on 27 December a contractor died").
-  bool dated_recent = false;
+  // An explicit date well before publication marks an older attack.
   for (const auto& d : v.dates) {
     if (!d.date || date_is_reporting_mention(v, d)) continue;
     auto days = text::days_from_civil(*d.date);
-    if (!days) continue;
-    if (*days <= *published_day + 1 && *days >= *published_day - 7) dated_recent = true;
-    if (*days < *published_day - kBackgroundDays && !dated_recent) return Role::kBackground;
+    if (days && *days < *published_day - kBackgroundDays) return Role::kBackground;
   }
   return role;
 }
@@ -738,6 +779,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     add_proxy_actors(v, lexicon);
     drop_trailing_cause(v);
     drop_leading_cause(v);
+    drop_older_relative_clause(v, a.published_day);
     v.caption = is_caption(v);
     v.role = own_role(v, published, a.published_day);
     v.attack_evidence = has_attack_evidence(v);

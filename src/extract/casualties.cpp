@@ -308,12 +308,19 @@ std::optional<Group> victims_of(const SentenceView& v, const Hit& h) {
     auto subject = clause_subject(v, q - 1);
     // "contractor civilian American was killed": a bare singular person before a singular
     // auxiliary is one person (the gloss of Arabic, which writes no indefinite article).
-    if (!subject && (t[q - 1].lower == "was" || t[q - 1].lower == "has"))
+    if (!subject && (t[q - 1].lower == "was" || t[q - 1].lower == "has") &&
+        !uncertain_in_clause(v, q - 1))
       for (std::size_t k = q - 1; k > clause_start(v, q - 1) && k + 5 > q; --k)
         if (v.word_in(lexicon::WordList::kPersonHeads, t[k - 1].lower) &&
             !t[k - 1].lower.ends_with("s") && t[k - 1].lower != "police" &&
-            t[k - 1].lower != "staff" && t[k - 1].lower != "personnel")
+            t[k - 1].lower != "staff" && t[k - 1].lower != "personnel") {
+          // "Neither soldier was hurt", "any contractor was hurt": a determiner says how many.
+          const std::string_view before = k >= 2 ? std::string_view(t[k - 2].lower) : "";
+          if (before == "no" || before == "neither" || before == "any" || before == "each" ||
+              before == "every" || before == "either")
+            break;
           return Group{1, k, false, false};
+        }
     return subject;
   }
   if (w == "died" || w == "die" || w == "dies") return clause_subject(v, p);

@@ -38,6 +38,15 @@ bool hit_a_structure(const SentenceView& v) {
   const auto& t = v.tokens;
   for (const Hit* h : v.all(Cue::kImpact)) {
     if (uncertain_in_clause(v, h->first) || negated_in_clause(v, h->first)) continue;
+    // "shot down before they could hit any buildings", "but none hit the runway", "failing to
+    // hit the hangars": a hit that did not happen.
+    bool unreal = false;
+    for (std::size_t k = h->first >= 3 ? h->first - 3 : 0; k < h->first; ++k) {
+      const auto& w = t[k].lower;
+      unreal = unreal || w == "could" || w == "none" || w == "failing" || w == "failed" ||
+               w == "before" || w == "not" || w == "no" || w == "without";
+    }
+    if (unreal) continue;
     for (std::size_t k = h->last + 1; k < t.size() && k <= h->last + 4; ++k) {
       if (!t[k].word || v.word_in(lexicon::WordList::kImpactStops, t[k].lower)) break;
       // "struck the Tower 22 outpost" names the site, not a building in it.

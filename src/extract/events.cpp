@@ -172,17 +172,18 @@ Events find_events(const Annotated& article, const lexicon::Lexicon& lexicon,
     if (i != e.anchor) order.push_back(i);
   e.date = read_date(article, order, e.anchor);
   if (e.date.value.date) {
-    if (auto day = text::days_from_civil(*e.date.value.date))
+    if (auto day = text::days_from_civil(*e.date.value.date)) {
       refine_roles_by_day(article, e.anchor, *day, roles);
-    // Dates written without a year in an article with no published date stay unresolved: the
-    // main day's month and day still tell them apart ("On January 28, six missiles ..." in a
-    // report of Tuesday, May 24, 2022).
-    if (article.published.empty()) {
-      const std::string& d = *e.date.value.date;  // YYYY-MM-DD
-      DateClue main;
-      main.month = std::stoi(d.substr(5, 2));
-      main.day = std::stoi(d.substr(8, 2));
-      refine_roles_by_clue(article, e.anchor, main, roles);
+      // Dates written without a year in an article with no published date stay unresolved:
+      // the main day's month and day still tell them apart ("On January 28, six missiles ..."
+      // in a report of Tuesday, May 24, 2022). The date is YYYY-MM-DD, as days_from_civil read.
+      if (article.published.empty()) {
+        const std::string& d = *e.date.value.date;
+        DateClue main;
+        main.month = std::stoi(d.substr(5, 2));
+        main.day = std::stoi(d.substr(8, 2));
+        refine_roles_by_clue(article, e.anchor, main, roles);
+      }
     }
   } else if (e.date.value.clue.month && e.date.value.clue.day) {
     refine_roles_by_clue(article, e.anchor, e.date.value.clue, roles);

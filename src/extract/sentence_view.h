@@ -40,7 +40,7 @@ struct SentenceView {
   std::vector<text::DateMention> dates;
   std::vector<text::TimeMention> times;
   Role role = Role::kMain;       // from its own cues and dates; events may demote it further
-  bool attack_evidence = false;  // a weapon, attack verb or attack noun
+  bool attack_evidence = false;  // a weapon, attack verb or noun, or "projectiles fell"
   bool in_scope_target = false;  // a registry facility or a US/coalition/diplomatic target
   bool lead = false;             // headline or one of the first sentences
   bool caption = false;          // a photo caption ("(Photo: AFP)"): page furniture, not news
