@@ -82,6 +82,9 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
       if (h->first >= from && h->first <= to && (!first || h->first < first->first)) first = h;
     return first && (!main || !same_or_nested(lexicon.facility(first->entry), *main));
   };
+  auto attack_verb = [&](std::size_t j) {
+    return v.token_in(j, Cue::kLaunch) || v.token_in(j, Cue::kAttackVerb);
+  };
   // "The Mujahideen of the Islamic Resistance in Iraq targeted the base": a group's name for its
   // own fighters is the group speaking. The claim sits at the attack verb, after its subject.
   for (const Hit* a : v.all(Kind::kActor)) {
@@ -90,9 +93,6 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
     if (k < 2 || t[k - 1].lower != "of" ||
         !v.word_in(lexicon::WordList::kOwnFighters, t[k - 2].lower))
       continue;
-    auto attack_verb = [&](std::size_t j) {
-      return v.token_in(j, Cue::kLaunch) || v.token_in(j, Cue::kAttackVerb);
-    };
     // Verb first, as Arabic writes it: "targeted (the) mujahideen of the Islamic Resistance ...".
     std::size_t own = k - 2;  // the mujahideen word
     if (own >= 1 && t[own - 1].lower == "the") --own;
@@ -126,8 +126,7 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
     auto attack_word_in = [&](std::size_t from, std::size_t to) {
       for (std::size_t j = from; j < t.size() && j <= to; ++j) {
         if (v.token_in(j, Cue::kNegation)) return false;
-        if (v.token_in(j, Cue::kLaunch) || v.token_in(j, Cue::kAttackVerb))
-          return t[j].lower.ends_with("ing") && !other_object(j + 1, j + 12);
+        if (attack_verb(j)) return t[j].lower.ends_with("ing") && !other_object(j + 1, j + 12);
       }
       return false;
     };
@@ -136,7 +135,7 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
       out.push_back(*r);
       continue;
     }
-    if (announces && (r->first == 0 || !t[r->first - 1].word || t[r->first - 1].lower == "and")) {
+    if (announces && opens_clause(v, r->first)) {
       // The first actor after the verb is its subject; its day may stand between them
       // ("announced the Islamic Resistance in Iraq, Friday evening 5 January, targeting").
       const auto actors = v.all(Kind::kActor);
@@ -309,16 +308,15 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           const auto& t = v.tokens;
           // "..., while claimed responsibility for the Islamic Resistance ..." (the gloss of
           // "في وقت تبنت"): a clause opener counts as the clause's start.
-          const bool opens_clause =
-              c->first == 0 || !t[c->first - 1].word || t[c->first - 1].lower == "and" ||
-              v.word_in(lexicon::WordList::kClauseOpeners, t[c->first - 1].lower);
+          const bool opens = opens_clause(v, c->first) ||
+                             v.word_in(lexicon::WordList::kClauseOpeners, t[c->first - 1].lower);
           bool between_clear = true;
           for (std::size_t k = c->last + 1; k < a->first; ++k)
             if (!t[k].word && t[k].lower != "\"") between_clear = false;
           for (const Hit* other : actors)
             if (other != a && other->first > c->last && other->first < a->first)
               between_clear = false;
-          agent = opens_clause && between_clear;
+          agent = opens && between_clear;
         }
         if (!subject && !agent) continue;
         bool negated = false;

@@ -173,6 +173,10 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
   return false;
 }
 
+bool opens_clause(const SentenceView& v, std::size_t k) {
+  return k == 0 || !v.tokens[k - 1].word || v.tokens[k - 1].lower == "and";
+}
+
 bool date_starts_period(const SentenceView& v, const text::DateMention& d) {
   std::size_t first = v.token_at(d.span.start);
   for (std::size_t k = first >= 2 ? first - 2 : 0; k < first; ++k)

@@ -88,4 +88,8 @@ std::size_t after_source_tag(const SentenceView& v);
 // it dates no attack of this sentence.
 bool date_starts_period(const SentenceView& v, const text::DateMention& d);
 
+// Whether token k opens its clause: the sentence's start, after punctuation or after "and" (a
+// verb written first, as Arabic glosses put it: "Claimed responsibility for X ...").
+bool opens_clause(const SentenceView& v, std::size_t k);
+
 }  // namespace sitrep::extract
