@@ -915,7 +915,15 @@ std::optional<City> Lexicon::city(std::string_view name, std::string_view countr
     if (ea != eb) return ea;
     return a < b;
   });
-  return cities_[*best];
+  City found = cities_[*best];
+  // The text named the city without the article GeoNames writes ("Hasakah" for "Al Hasakah"):
+  // the English press form, which the report shows.
+  const std::string found_key = place_key(found.name);
+  if (found_key != key && strip_arabic_article(found_key) == key) {
+    const std::size_t space = found.name.find_first_of(" -");
+    if (space != std::string::npos) found.name.erase(0, space + 1);
+  }
+  return found;
 }
 
 std::vector<Match> Lexicon::find(std::string_view text) const {
