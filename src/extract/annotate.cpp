@@ -193,6 +193,9 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
       bool prefixed = t[k].lower.starts_with("al-") || t[k].lower.starts_with("el-") ||
                       t[k].lower.starts_with("ash-") || t[k].lower.starts_with("as-");
       if (!t[k].capitalized && !prefixed) continue;
+      // "Three rockets struck a base": a number opening the sentence names no site, whatever
+      // "Union Three" holds.
+      if (text::parse_number(t[k].lower)) continue;
       std::string_view word_text = v.text.substr(t[k].start, t[k].end - t[k].start);
       for (const auto& word : lexicon.name_words(word_text)) {
         auto sites = lexicon.facilities_named_by(word);
@@ -568,11 +571,21 @@ void drop_trailing_cause(SentenceView& v) {
   for (std::size_t i = 0; i < cut_token && i < v.tokens.size(); ++i)
     if (outcome_noun(v, v.tokens[i].lower) && negated_in_clause(v, i)) outcome = true;
   if (!evidence || !(target || outcome)) return;
-  // A background phrase cuts only after a dated attack: "slammed into Camp Taji on Saturday, ...
-  // days after a similar attack"; "has been targeted in the past" stays whole.
+  // A background phrase cuts only after a dated attack ("slammed into Camp Taji on Saturday, ...
+  // days after a similar attack") or the story's own attack named as such ("The morning attack
+  // on Mission Support Site Conoco came as Iran marked the anniversary of ..."); "has been
+  // targeted in the past" stays whole.
+  auto the_attack = [&](const Hit& h) {
+    if (h.cue != Cue::kAttackNoun || h.end > cut || v.tokens[h.last].lower.ends_with("s"))
+      return false;
+    for (std::size_t k = h.first; k > 0 && k + 3 > h.first; --k)
+      if (v.tokens[k - 1].lower == "the") return true;
+    return false;
+  };
   if (marker->cue == Cue::kBackground &&
       std::none_of(v.dates.begin(), v.dates.end(),
-                   [&](const text::DateMention& d) { return d.span.end <= cut; }))
+                   [&](const text::DateMention& d) { return d.span.end <= cut; }) &&
+      std::none_of(v.hits.begin(), v.hits.end(), the_attack))
     return;
   std::erase_if(v.hits, [&](const Hit& h) { return h.start >= cut; });
   std::erase_if(v.dates, [&](const text::DateMention& d) { return d.span.start >= cut; });
