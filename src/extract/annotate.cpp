@@ -276,6 +276,33 @@ void add_foreign_military_targets(SentenceView& v, const lexicon::Lexicon& lexic
   v.hits.insert(v.hits.end(), found.begin(), found.end());
 }
 
+// "an Iraqi air base hosting US warplanes", and the gloss's order "a air base Iraqi hosting US
+// warplanes" ("una base aérea iraquí que alberga aviones estadounidenses"): a military site that
+// hosts US or coalition forces is a foreign military presence, whatever words stand between the
+// head noun and the verb.
+void add_hosting_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
+  const auto& t = v.tokens;
+  std::vector<Hit> found;
+  for (std::size_t k = 1; k + 1 < t.size(); ++k) {
+    if (!v.word_in(lexicon::WordList::kHostVerbs, t[k].lower)) continue;
+    std::size_t guest = k + 1;
+    if (t[guest].lower == "the" && guest + 1 < t.size()) ++guest;
+    bool foreign = t[guest].lower == "coalition" || t[guest].lower == "international";
+    for (const Hit* h : v.all(Kind::kCountry))
+      foreign |= h->first == guest && lexicon.country(h->entry).code == "US";
+    if (!foreign) continue;
+    for (std::size_t i = k; i > 0 && i + 4 > k; --i) {
+      if (!t[i - 1].word) break;
+      if (!v.word_in(lexicon::WordList::kMilitaryHeads, t[i - 1].lower)) continue;
+      if (!v.token_in(i - 1, Cue::kTargetMilitary))
+        found.push_back(Hit{Kind::kTrigger, -1, t[i - 1].start, t[guest].end, i - 1, guest,
+                            Cue::kTargetMilitary});
+      break;
+    }
+  }
+  v.hits.insert(v.hits.end(), found.begin(), found.end());
+}
+
 // "Two drones were thwarted by the base's defence system": a plot word whose agent is an air
 // defence tells an interception, which counts and flags read as such.
 void add_defence_interceptions(SentenceView& v) {
@@ -788,6 +815,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     assign_strike_agents(v);
     add_described_sites(v, lexicon);
     add_foreign_military_targets(v, lexicon, clean.language != "en");
+    add_hosting_sites(v, lexicon);
     add_defence_interceptions(v);
     add_proxy_actors(v, lexicon);
     drop_trailing_cause(v);

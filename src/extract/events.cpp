@@ -63,6 +63,32 @@ void refine_roles_by_clue(const Annotated& article, std::size_t anchor, const Da
   }
 }
 
+void extend_other_events(const Annotated& article, std::size_t anchor, std::vector<Role>& roles);
+
+// Without a published date, a main day known only by its weekday: an attack sentence told on
+// a weekday two or more days from it is another attack of the same week ("on Wednesday night
+// they launched a drone" in a report of Sunday's rockets). The day before or after may be the
+// same night's attack and stays.
+void refine_roles_by_weekday(const Annotated& article, std::size_t anchor, int main_weekday,
+                             std::vector<Role>& roles) {
+  const auto& views = article.sentences;
+  bool told_apart = false;
+  for (std::size_t i = 0; i < views.size(); ++i) {
+    const auto& v = views[i];
+    if (roles[i] != Role::kMain || i == anchor || !v.attack_evidence) continue;
+    bool same_night = false, other_day = false;
+    for (const auto& d : v.dates) {
+      if (d.clue.weekday < 0 || d.clue.month || date_is_reporting_mention(v, d) ||
+          date_starts_period(v, d))
+        continue;
+      const int gap = std::abs(d.clue.weekday - main_weekday);
+      (std::min(gap, 7 - gap) <= 1 ? same_night : other_day) = true;
+    }
+    if (other_day && !same_night) roles[i] = Role::kOtherEvent, told_apart = true;
+  }
+  if (told_apart) extend_other_events(article, anchor, roles);
+}
+
 void refine_roles_by_day(const Annotated& article, std::size_t anchor, long main_day,
                          std::vector<Role>& roles) {
   const auto& views = article.sentences;
@@ -83,6 +109,13 @@ void refine_roles_by_day(const Annotated& article, std::size_t anchor, long main
     if (roles[i] == Role::kMain && other_day && !same_day && v.attack_evidence)
       roles[i] = Role::kOtherEvent;
   }
+  extend_other_events(article, anchor, roles);
+}
+
+// The sentences that go on about another attack, in its paragraph and with no day of their own,
+// are about it too; so is a toll with no day, site or target of its own after an older attack.
+void extend_other_events(const Annotated& article, std::size_t anchor, std::vector<Role>& roles) {
+  const auto& views = article.sentences;
   for (std::size_t i = 1; i < views.size(); ++i) {
     const auto& v = views[i];
     const auto& previous = views[i - 1];
@@ -165,6 +198,7 @@ Events find_events(const Annotated& article, const lexicon::Lexicon& lexicon,
   Event e;
   e.anchor = *events.decision.anchor;
   e.place = read_place(article, lexicon, e.anchor, roles);
+  const std::vector<Role> roles_for_place = roles;
   // The day, from the anchor and the sentences about this site, as first told.
   auto candidates = members(article, lexicon, roles, e.place.facility);
   std::vector<std::size_t> order{e.anchor};
@@ -187,7 +221,11 @@ Events find_events(const Annotated& article, const lexicon::Lexicon& lexicon,
     }
   } else if (e.date.value.clue.month && e.date.value.clue.day) {
     refine_roles_by_clue(article, e.anchor, e.date.value.clue, roles);
+  } else if (e.date.value.clue.weekday >= 0 && !e.date.value.clue.month) {
+    refine_roles_by_weekday(article, e.anchor, e.date.value.clue.weekday, roles);
   }
+  // The place was read before the days told other attacks apart: read it again without them.
+  if (roles != roles_for_place) e.place = read_place(article, lexicon, e.anchor, roles);
   e.sentences = members(article, lexicon, roles, e.place.facility);
   e.roles = roles;
   events.background = other_attacks(article, lexicon, roles, &e);
