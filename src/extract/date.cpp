@@ -46,6 +46,22 @@ std::optional<std::string> year_from_weekday(const Annotated& article, const Dat
   return found;
 }
 
+// "Jan. 14" with no year and no published date, in an article that writes the day in full
+// elsewhere (an embedded tweet "January 14, 2020", a statement's dateline): that year, when the
+// article writes only one.
+std::optional<std::string> year_from_full_date(const Annotated& article, const DateClue& clue) {
+  if (!clue.month || !clue.day) return std::nullopt;
+  std::set<std::string> found;
+  for (const auto& v : article.sentences)
+    for (const auto& d : v.dates) {
+      if (!d.date || d.date->size() != 10) continue;
+      const auto days = text::days_from_civil(*d.date);
+      if (days && text::matches(clue, *days)) found.insert(*d.date);
+    }
+  if (found.size() != 1) return std::nullopt;
+  return *found.begin();
+}
+
 // Whether a written date can be the day a clue names (a plain long: GCC 12 at -O2 misreads an
 // optional here as maybe uninitialized).
 bool clue_allows(const DateClue& clue, const std::string& ymd) {
@@ -92,7 +108,9 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
       return out;
     }
   }
-  if (auto dated = year_from_weekday(article, out.value.clue); dated && !pub) {
+  auto dated = pub ? std::nullopt : year_from_weekday(article, out.value.clue);
+  if (!dated && !pub) dated = year_from_full_date(article, out.value.clue);
+  if (dated) {
     out.value.date = dated;
     out.evidence = evidence_of(*clue_view);
   } else if (reporting) {
