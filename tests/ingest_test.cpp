@@ -543,6 +543,32 @@ TEST(IngestClean, FastLanguagePathDefersWhenUnsure) {
             "en");
 }
 
+// An Arabic article whose page opens with a wire photo's English caption: the n-gram prefix
+// reads English, the whole text is Arabic.
+TEST(IngestClean, ArabicArticleAroundAnEnglishCaptionIsArabic) {
+  std::string caption =
+      "A handout picture released by the security services shows smoke rising over the airport "
+      "area after an overnight attack, in a photo taken from a nearby road on the outskirts of "
+      "the city. (Photo by staff photographer / AFP) ";
+  std::string page = caption + caption + caption + "\n\n";
+  const std::string body =
+      "\xD8\xA7\xD8\xB3\xD8\xAA\xD9\x87\xD8\xAF\xD9\x81 \xD9\x87\xD8\xAC\xD9\x88\xD9\x85 "
+      "\xD8\xA8\xD8\xB7\xD8\xA7\xD8\xA6\xD8\xB1\xD8\xA7\xD8\xAA "
+      "\xD9\x85\xD8\xB3\xD9\x8A\xD8\xB1\xD8\xA9 "
+      "\xD9\x82\xD8\xA7\xD8\xB9\xD8\xAF\xD8\xA9 \xD8\xB9\xD8\xB3\xD9\x83\xD8\xB1\xD9\x8A\xD8\xA9 "
+      "\xD9\x82\xD8\xB1\xD8\xA8 \xD9\x85\xD8\xB7\xD8\xA7\xD8\xB1 "
+      "\xD8\xA3\xD8\xB1\xD8\xA8\xD9\x8A\xD9\x84 "
+      "\xD9\x85\xD8\xB3\xD8\xA7\xD8\xA1 \xD8\xA7\xD9\x84\xD8\xA3\xD8\xAD\xD8\xAF\xD8\x8C "
+      "\xD9\x88\xD9\x84\xD9\x85 \xD8\xAA\xD8\xB3\xD8\xAC\xD9\x84 \xD8\xA3\xD9\x8A "
+      "\xD8\xA5\xD8\xB5\xD8\xA7\xD8\xA8\xD8\xA7\xD8\xAA. ";
+  for (int i = 0; i < 12; ++i) page += body;
+  EXPECT_FALSE(detail::identify_language_fast(page).has_value());
+  EXPECT_EQ(detail::identify_mixed_arabic(page), "ar");
+  EXPECT_EQ(detail::identify_language(page), "ar");
+  // English with an Arabic name or two stays English.
+  EXPECT_FALSE(detail::identify_mixed_arabic(caption + caption + body).has_value());
+}
+
 TEST(IngestClean, NonEnglishDocumentIsKept) {
   TempDir dir;
   const std::string file =

@@ -23,6 +23,9 @@ std::string identify_language(std::string_view text);
 // can check that the fast answer agrees with the n-gram one wherever the fast one is given.
 std::optional<std::string> identify_language_fast(std::string_view text);
 std::string identify_language_ngram(std::string_view text);
+// Arabic when Arabic letters are two fifths or more of a (bounded) whole text that is not all
+// Arabic: an Arabic article around an English caption. nullopt otherwise.
+std::optional<std::string> identify_mixed_arabic(std::string_view text);
 
 // Maps a textcat category ("en--utf8", "zh-CN-utf8", "ckb--utf8") to a language code.
 std::string language_code(std::string_view textcat_name);
