@@ -488,6 +488,13 @@ Role marker_role(const SentenceView& v, bool tally) {
     // A find after an attack is no plot: the rockets "were fired", some hit or were intercepted.
     // "two drones were thwarted by the base's defence system" is an interception.
     bool happened = v.has(Cue::kImpact) || v.has(Cue::kIntercept) || v.has(Cue::kAirDefense);
+    // "The attacker has been arrested", "the suspect in the attack on the embassy was detained":
+    // the one who carried it out is caught after the attack, which was no plot.
+    const auto& t = v.tokens;
+    for (std::size_t k = 0; k + 1 < t.size() && k < comment; ++k)
+      happened |=
+          t[k].lower == "the" && (v.word_in(lexicon::WordList::kEnemyHeads, t[k + 1].lower) ||
+                                  t[k + 1].lower == "suspect");
     for (const Hit* h : v.all(Cue::kLaunch)) {
       std::string_view phrase = v.text.substr(h->start, h->end - h->start);
       happened |= phrase == "were fired" || phrase == "was fired" || phrase == "were launched";
