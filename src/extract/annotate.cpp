@@ -487,7 +487,9 @@ Role marker_role(const SentenceView& v, bool tally) {
   if (foiled_before_comment()) {
     // A find after an attack is no plot: the rockets "were fired", some hit or were intercepted.
     // "two drones were thwarted by the base's defence system" is an interception.
-    bool happened = v.has(Cue::kImpact) || v.has(Cue::kIntercept) || v.has(Cue::kAirDefense);
+    // "arrested after killing the head of the embassy's security": a toll tells it happened.
+    bool happened = v.has(Cue::kImpact) || v.has(Cue::kIntercept) || v.has(Cue::kAirDefense) ||
+                    v.has(Cue::kKilled) || v.has(Cue::kInjured);
     // "The attacker has been arrested", "the suspect in the attack on the embassy was detained":
     // the one who carried it out is caught after the attack, which was no plot.
     const auto& t = v.tokens;
