@@ -291,8 +291,14 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         for (const Hit* other : actors) {
           // "Iran's Islamic Revolutionary Guard Corps": the possessor is not the claimant.
           bool possessor = other->last + 1 >= a->first;
+          // "A group of Iran-backed militias, called the Islamic Resistance in Iraq, claimed":
+          // the name after "called" is the subject the description stood for.
+          bool named = false;
+          for (std::size_t k = other->last + 1; k < a->first && k <= other->last + 3; ++k)
+            named = named || v.tokens[k].lower == "called" || v.tokens[k].lower == "named" ||
+                    v.tokens[k].lower == "dubbed";
           if (other != a && other->first < a->first && c->first > other->last &&
-              c->first - other->last <= 14 && !possessor)
+              c->first - other->last <= 14 && !possessor && !named)
             subject = false;
           if (other != a && other->first > a->last && other->first <= a->last + 1) subject = false;
         }
