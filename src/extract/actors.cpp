@@ -302,9 +302,9 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
             subject = false;
           if (other != a && other->first > a->last && other->first <= a->last + 1) subject = false;
         }
-        // "claimed by X", "was claimed overnight by X": the agent of a passive claim.
+        // "claimed by X", "were claimed in a statement by the \"X\"": the agent of a passive claim.
         bool agent = false;
-        if (c->last < a->first && a->first - c->last <= 6)
+        if (c->last < a->first && a->first - c->last <= 8)
           for (std::size_t k = c->last + 1; k < a->first; ++k)
             agent = agent || v.tokens[k].lower == "by";
         // A claim verb that opens its clause, as Arabic news writes it (the gloss of "تبنت
@@ -332,6 +332,13 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         for (std::size_t k = c->first >= 2 ? c->first - 2 : 0; k < c->first; ++k)
           if (v.token_in(k, Cue::kNegation)) negated = true;
         bool other = role == Role::kOtherEvent;
+        // "Most of the attacks have been claimed by X": a share of a series, not this attack.
+        for (std::size_t k = c->first >= 12 ? c->first - 12 : 0; k + 1 < c->first; ++k) {
+          const auto& w = v.tokens[k].lower;
+          if ((w == "most" || w == "many" || w == "majority" || w == "several" || w == "some") &&
+              v.tokens[k + 1].lower == "of")
+            other = true;
+        }
         for (std::size_t k = c->last + 1; k < v.tokens.size() && k <= c->last + 5; ++k) {
           const auto& w = v.tokens[k].lower;
           if (w == "other" || w == "separate" || w == "previous" || w == "earlier") other = true;
