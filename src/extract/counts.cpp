@@ -347,6 +347,10 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
             if (verb_category(v, j) == follows) first_too = true;
       if (f.value && f.where == &v) {
         f.value = *f.value + 1;
+      } else if (f.value && *f.value == *ordinal - 1 && t[i].lower != "another") {
+        // Told over two sentences: "One fell on the wall of the compound. The second landed
+        // inside the base." The count so far is the ones before this one.
+        f.value = *ordinal;
       } else if (!f.value && first_too && t[i].lower != "another") {
         f.value = *ordinal;
         f.where = &v;
