@@ -147,11 +147,12 @@ TEST(RealSetScores, HeldoutStaysAboveFloors) {
 }
 
 // Other languages: floors a little below the heldout scores measured when they were set
-// (heldout: 106 Arabic, 65 Spanish, 14 French, 47 Portuguese articles).
+// (heldout: 111 Arabic, 71 Spanish, 24 French, 47 Portuguese articles; the Spanish and French
+// floors were lowered when round 12 added 16 unseen articles to those heldout sets).
 TEST(RealSetScores, OtherLanguagesStayAboveFloors) {
-  expect_floors("heldout", "ar", 0.82, 0.77, 0.91);
-  expect_floors("heldout", "es", 0.82, 0.73, 0.87);
-  expect_floors("heldout", "fr", 0.83, 0.83, 0.90);
+  expect_floors("heldout", "ar", 0.83, 0.78, 0.92);
+  expect_floors("heldout", "es", 0.84, 0.73, 0.84);
+  expect_floors("heldout", "fr", 0.80, 0.80, 0.90);
   expect_floors("heldout", "pt", 0.78, 0.77, 0.92);
 }
 
