@@ -351,6 +351,7 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // Told over two sentences: "One fell on the wall of the compound. The second landed
         // inside the base." The count so far is the ones before this one.
         f.value = *ordinal;
+        f.where = &v;
       } else if (!f.value && first_too && t[i].lower != "another") {
         f.value = *ordinal;
         f.where = &v;

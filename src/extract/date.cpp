@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <map>
 #include <set>
 
 namespace sitrep::extract {
@@ -49,17 +50,22 @@ std::optional<std::string> year_from_weekday(const Annotated& article, const Dat
 // "Jan. 14" with no year and no published date, in an article that writes the day in full
 // elsewhere (an embedded tweet "January 14, 2020", a statement's dateline): that year, when the
 // article writes only one.
-std::optional<std::string> year_from_full_date(const Annotated& article, const DateClue& clue) {
+// The evidence is the sentence that writes the day in full.
+struct FullDate {
+  std::string date;
+  const SentenceView* where = nullptr;
+};
+std::optional<FullDate> year_from_full_date(const Annotated& article, const DateClue& clue) {
   if (!clue.month || !clue.day) return std::nullopt;
-  std::set<std::string> found;
+  std::map<std::string, const SentenceView*> found;
   for (const auto& v : article.sentences)
     for (const auto& d : v.dates) {
       if (!d.date || d.date->size() != 10) continue;
       const auto days = text::days_from_civil(*d.date);
-      if (days && text::matches(clue, *days)) found.insert(*d.date);
+      if (days && text::matches(clue, *days)) found.emplace(*d.date, &v);
     }
   if (found.size() != 1) return std::nullopt;
-  return *found.begin();
+  return FullDate{found.begin()->first, found.begin()->second};
 }
 
 // Whether a written date can be the day a clue names (a plain long: GCC 12 at -O2 misreads an
@@ -109,10 +115,13 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
     }
   }
   auto dated = pub ? std::nullopt : year_from_weekday(article, out.value.clue);
-  if (!dated && !pub) dated = year_from_full_date(article, out.value.clue);
+  const auto written = dated || pub ? std::nullopt : year_from_full_date(article, out.value.clue);
   if (dated) {
     out.value.date = dated;
     out.evidence = evidence_of(*clue_view);
+  } else if (written) {
+    out.value.date = written->date;
+    out.evidence = evidence_of(*written->where);
   } else if (reporting) {
     out.value.date = reporting;
     out.value.report_day = true;
