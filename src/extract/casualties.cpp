@@ -368,6 +368,9 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
     bool injured = both || w == "injuries" || w == "injury" || w == "wounds";
     bool killed = both || w == "deaths" || w == "fatalities";
     if ((!injured && !killed) || !negated_in_clause(v, i)) continue;
+    // "most of them caused no significant human and material losses": a share of a series of
+    // attacks, not this one's toll.
+    if (share_of_a_series(v, i)) continue;
     if (killed) out.push_back({true, 0, false, i});
     if (injured) out.push_back({false, 0, false, i});
   }

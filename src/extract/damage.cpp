@@ -96,7 +96,7 @@ Read<std::string> read_damage(const Annotated& article, const Event& event) {
       bool material_losses = (t[i].lower == "losses" || t[i].lower == "loss") && i >= 1 &&
                              t[i - 1].lower == "material";
       if (t[i].lower != "damage" && t[i].lower != "damages" && !material_losses) continue;
-      if (uncertain_in_clause(v, i)) continue;
+      if (uncertain_in_clause(v, i) || share_of_a_series(v, i)) continue;
       if (negated_in_clause(v, i)) negated = true;
       // "damage to a hangar"; "damage with the hangar" is how the Arabic "أضرار بـ" glosses.
       else if (i + 1 < t.size() && (t[i + 1].lower == "to" || t[i + 1].lower == "with"))

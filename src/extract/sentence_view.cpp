@@ -105,8 +105,30 @@ bool negated_in_clause(const SentenceView& v, std::size_t i) {
       return true;
     if (!t[k - 1].word || w == "but" || w == "while" || w == "although" || w == "though")
       return false;
-    if ((w == "and" || w == "or") && !(k >= 2 && outcome_noun(v, t[k - 2].lower))) return false;
+    // "no damage or casualties", "without any human or material casualties": the negation
+    // reaches across a list of outcomes and their qualifiers.
+    if (w == "and" || w == "or") {
+      // The word before the conjunction, across a serial comma ("damage, or injuries").
+      std::size_t before = k >= 2 ? k - 2 : k - 1;
+      if (k >= 3 && t[before].lower == ",") --before;
+      auto outcome_word = [&](std::size_t j) {
+        return outcome_noun(v, t[j].lower) ||
+               v.word_in(lexicon::WordList::kOutcomeAdjectives, t[j].lower);
+      };
+      // A list of outcomes on both sides: "..., and we are assessing the damage" is a new clause.
+      if (!(k >= 2 && outcome_word(before) && outcome_word(k))) return false;
+      if (before + 1 < k - 1) k = before + 2;  // go on from the word before the comma
+    }
   }
+  return false;
+}
+
+bool share_of_a_series(const SentenceView& v, std::size_t i) {
+  const auto& t = v.tokens;
+  for (std::size_t k = i >= 10 ? i - 10 : 0; k + 1 < i; ++k)
+    if ((t[k].lower == "most" || t[k].lower == "many" || t[k].lower == "majority") &&
+        t[k + 1].lower == "of")
+      return true;
   return false;
 }
 

@@ -76,6 +76,9 @@ bool outcome_noun(const SentenceView& v, std::string_view w);
 // True when a negator governs token i in its clause: "no injuries", "without causing any
 // casualties", "did not result in injuries or material damage", "no victims or damage".
 bool negated_in_clause(const SentenceView& v, std::size_t i);
+// Whether token i is said of a share of a series ("most of them caused no losses", "many of
+// the attacks"): within the ten tokens before it, "most / many / the majority" and "of".
+bool share_of_a_series(const SentenceView& v, std::size_t i);
 
 // True when a date sits beside a reporting verb ("the embassy on Friday blamed", "announced on
 // Friday that"): it dates the report, not the attack.

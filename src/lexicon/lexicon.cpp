@@ -121,7 +121,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "struck_things",
                                                "impact_stops",
                                                "own_fighters",
-                                               "launcher_words"};
+                                               "launcher_words",
+                                               "outcome_adjectives"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

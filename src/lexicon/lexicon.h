@@ -145,6 +145,7 @@ enum class WordList : std::uint8_t {
   kImpactStops,
   kOwnFighters,
   kLauncherWords,
+  kOutcomeAdjectives,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
