@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <string>
+#include <tuple>
 
 #include "extract/date.h"
 
@@ -177,6 +178,31 @@ std::vector<BackgroundAttack> other_attacks(const Annotated& article,
   return out;
 }
 
+// "It was the second attack in 24 hours after two rockets on Sunday targeted an airbase at
+// Baghdad airport. Sunday's attack did not cause casualties.": a sentence that names no site of
+// its own and dates itself by the day of the older attack the sentence before told, in the same
+// paragraph, goes on about that attack.
+void follow_the_previous_attack(const Annotated& article, std::size_t anchor,
+                                std::vector<Role>& roles) {
+  const auto& views = article.sentences;
+  auto day_of = [](const text::DateMention& d) {
+    DateClue clue = d.clue;
+    return std::tuple(d.date.value_or(""), clue.month, clue.day, clue.weekday);
+  };
+  for (std::size_t i = 1; i < views.size(); ++i) {
+    const auto& v = views[i];
+    const auto& previous = views[i - 1];
+    if (i == anchor || roles[i] != Role::kMain || v.in_scope_target || v.dates.empty()) continue;
+    if (roles[i - 1] != Role::kBackground && roles[i - 1] != Role::kOtherEvent) continue;
+    if (v.sentence.paragraph != previous.sentence.paragraph || !previous.attack_evidence) continue;
+    const bool same_day = std::all_of(v.dates.begin(), v.dates.end(), [&](const auto& d) {
+      return std::any_of(previous.dates.begin(), previous.dates.end(),
+                         [&](const auto& p) { return day_of(p) == day_of(d); });
+    });
+    if (same_day) roles[i] = roles[i - 1];
+  }
+}
+
 }  // namespace
 
 bool Event::speaks_of(std::size_t sentence) const {
@@ -197,6 +223,7 @@ Events find_events(const Annotated& article, const lexicon::Lexicon& lexicon,
   }
   Event e;
   e.anchor = *events.decision.anchor;
+  follow_the_previous_attack(article, e.anchor, roles);
   e.place = read_place(article, lexicon, e.anchor, roles);
   const std::vector<Role> roles_for_place = roles;
   // The day, from the anchor and the sentences about this site, as first told.
