@@ -365,8 +365,16 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
     const auto& w = t[i].lower;
     bool both = w == "casualties" || w == "victims" || w == "losses" || w == "casualty" ||
                 w == "causalities" || w == "casualities";
-    bool injured = both || w == "injuries" || w == "injury" || w == "wounds";
-    bool killed = both || w == "deaths" || w == "fatalities";
+    // "without wounded", "no dead": the gloss of "sin heridos", "sans blessés", "لا قتلى".
+    auto right_after_negator = [&] {
+      std::size_t k = i;
+      if (k >= 1 && t[k - 1].lower == "any") --k;
+      return k >= 1 && (t[k - 1].lower == "without" || t[k - 1].lower == "no");
+    };
+    const bool bare_noun = (w == "wounded" || w == "dead") && right_after_negator();
+    bool injured =
+        both || w == "injuries" || w == "injury" || w == "wounds" || (bare_noun && w == "wounded");
+    bool killed = both || w == "deaths" || w == "fatalities" || (bare_noun && w == "dead");
     if ((!injured && !killed) || !negated_in_clause(v, i)) continue;
     // "most of them caused no significant human and material losses": a share of a series of
     // attacks, not this one's toll.
