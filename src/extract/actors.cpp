@@ -38,6 +38,10 @@ bool blames_many_attacks(const SentenceView& v, const Hit& suspect) {
 bool refers_to_main(const Annotated& article, const Event& event, const SentenceView& v) {
   if (&v == &article.sentences[event.anchor] || v.sentence.heading || v.in_scope_target)
     return true;
+  // The lead's own sentences tell the story's attack ("... were killed during an ambush by a lone
+  // ISIS gunman in Palmyra"); older ones have their own roles by then.
+  if (v.lead && v.role == Role::kMain && event.speaks_of(&v - article.sentences.data()))
+    return true;
   // "This was likely carried out by ...": a sentence that names no attack speaks of this one
   // (a weapon alone, "the drone's debris", names none).
   if (!v.has(Cue::kAttackVerb) && !v.has(Cue::kAttackNoun)) return true;
@@ -423,6 +427,11 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         for (std::size_t k = a->last + 1; k < v.tokens.size() && k <= a->last + 3 && !admitted;
              ++k) {
           if (v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kAttackVerb)) {
+            // "Daesh was attacked by a Turkish drone": the subject of a passive is the target.
+            const auto& aux = v.tokens[k].lower;
+            if (aux == "was" || aux == "were" || aux == "is" || aux == "are" || aux == "been" ||
+                aux == "being")
+              break;
             bool negated = k >= 1 && v.token_in(k - 1, Cue::kNegation);
             // "Russia and Turkey launched the patrols": a launch verb makes an attacker only
             // of what fires or aims something ("fired rockets", "launched drones at").
@@ -436,13 +445,34 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
             break;
         }
         // The agent of the attack: "a drone strike by Kataib Hezbollah", "rockets fired by the
-        // militia", "launched by Iran-backed groups".
-        if (!admitted && a->first >= 2 && v.tokens[a->first - 1].lower == "by") {
-          std::size_t k = a->first - 2;
+        // militia", "launched by Iran-backed groups", "an ambush by a lone ISIS gunman".
+        std::size_t by = a->first;
+        for (std::size_t skipped = 0; by >= 1 && skipped < 3; ++skipped) {
+          const auto& w = v.tokens[by - 1].lower;
+          if (w != "a" && w != "an" && w != "lone" && w != "suspected" && w != "alleged") break;
+          --by;
+        }
+        if (!admitted && by >= 2 && v.tokens[by - 1].lower == "by") {
+          std::size_t k = by - 2;
           if (v.tokens[k].lower == "the" && k >= 1) --k;
           bool agent_of_attack = v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kAttackVerb) ||
                                  v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k);
           if (agent_of_attack && !v.token_in(k, Cue::kClaim)) suspect(actor.name, false, v);
+        }
+        // Where it was launched from names the state that fired: "missiles had been launched at
+        // the city from neighbouring Iran".
+        if (!admitted && actor.kind == "state" && a->first >= 2) {
+          std::size_t from = a->first - 1;
+          const auto& before = v.tokens[from].lower;
+          if ((before == "neighbouring" || before == "neighboring") && from >= 1) --from;
+          if (v.tokens[from].lower == "from")
+            for (std::size_t k = from; k > 0 && k + 7 > from; --k) {
+              if (!v.tokens[k - 1].word) break;
+              if (v.token_in(k - 1, Cue::kLaunch)) {
+                suspect(actor.name, false, v);
+                break;
+              }
+            }
         }
       }
       // "held Iran-backed groups responsible".
