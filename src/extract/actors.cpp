@@ -30,7 +30,12 @@ bool blames_many_attacks(const SentenceView& v, const Hit& suspect) {
   }
   if (!nearest) return false;
   std::string_view last = v.tokens[nearest->last].lower;
-  return last == "attacks" || last == "strikes" || last == "assaults" || last == "raids";
+  // "blames this type of attack on ...", "this kind of attack": a kind, not this one.
+  const std::size_t first = nearest->first;
+  const bool kind = first >= 2 && v.tokens[first - 1].lower == "of" &&
+                    (v.tokens[first - 2].lower == "type" || v.tokens[first - 2].lower == "kind" ||
+                     v.tokens[first - 2].lower == "sort");
+  return kind || last == "attacks" || last == "strikes" || last == "assaults" || last == "raids";
 }
 
 // The sentence speaks of the main attack: the anchor, a headline, a target of ours, or a
