@@ -417,6 +417,37 @@ TEST(LexiconGazetteer, SmallFileWithPriorityRule) {
   EXPECT_EQ(lex->city("Hasakah", "TR")->country, "TR");
 }
 
+// data/lexicon/cities.tsv names places as the press does: "Palmyra" (GeoNames' "Tadmur"), with
+// its aliases, ahead of the gazetteer's namesakes (Palmyra, New York).
+TEST(LexiconGazetteer, PressNamesTableComesFirst) {
+  TempDataDir dir(
+      {{"cities.tsv",
+        "# name\taliases\tcountry\tlat\tlon\nPalmyra\tPalmira|Tadmor\tSY\t34.56\t38.28\n"},
+       {"generated/cities.tsv", "Palmyra\tUS\t43.06\t-77.23\nTadmur\tSY\t34.56\t38.28\n"}});
+  auto lex = Lexicon::load(dir.root);
+  ASSERT_TRUE(lex.has_value()) << lex.error().message;
+  auto palmyra = lex->city("Palmyra", "SY");
+  ASSERT_TRUE(palmyra.has_value());
+  EXPECT_EQ(palmyra->name, "Palmyra");
+  EXPECT_EQ(palmyra->country, "SY");
+  EXPECT_EQ(lex->city("Palmira")->name, "Palmyra");  // an alias shows the table's name
+  EXPECT_EQ(lex->city("Palmyra")->country, "SY");    // SY outranks US among namesakes
+  EXPECT_EQ(lex->city("Palmyra", "US")->country, "US");
+  EXPECT_EQ(lex->city("Tadmur")->name, "Tadmur");  // the gazetteer's own name stays
+}
+
+TEST(LexiconGazetteer, PressNamesTableRowsAreChecked) {
+  TempDataDir twice({{"cities.tsv", "Alpha\tBeta\tSY\t1\t2\nGamma\tbeta\tIQ\t3\t4\n"}});
+  auto lex = Lexicon::load(twice.root);
+  ASSERT_FALSE(lex.has_value());
+  EXPECT_NE(lex.error().message.find("cities.tsv:2"), std::string::npos) << lex.error().message;
+  EXPECT_NE(lex.error().message.find("another city"), std::string::npos) << lex.error().message;
+  TempDataDir bad({{"cities.tsv", "Alpha\t\tSY\t95\t2\n"}});
+  lex = Lexicon::load(bad.root);
+  ASSERT_FALSE(lex.has_value());
+  EXPECT_NE(lex.error().message.find("coordinates"), std::string::npos) << lex.error().message;
+}
+
 // Load time is a benchmark (bench/, BM_LexiconLoad; docs/PERFORMANCE.md), not a timed unit
 // test: a timed test fails on a loaded or sanitised machine. Here: the gazetteer is read.
 TEST(LexiconGazetteer, LoadsWithTheGazetteer) {

@@ -422,6 +422,8 @@ struct Lexicon::Compiled {
   std::vector<PatternRef> refs;
   // Gazetteer index: (hash of place_key variant, index into cities_), sorted.
   std::vector<std::pair<std::uint64_t, int>> city_index;
+  // data/lexicon/cities.tsv: the key of each name and alias -> the city it names.
+  std::unordered_map<std::string, int> city_alias;
   std::unordered_map<std::string, int> facility_by_name;  // lowercased canonical name and aliases
   std::unordered_map<std::string, int> country_by_code;   // upper-case ISO2
   // data/lexicon/words.tsv, one set per WordList.
@@ -751,6 +753,37 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
     lex.compiled_->glossaries.push_back(std::move(*glossary));
   }
 
+  // cities.tsv (optional): the press's names for places the gazetteer writes otherwise or lacks
+  // ("Palmyra" for GeoNames' "Tadmur", "Kobani"). Read before the gazetteer: its rows come first
+  // among namesakes.
+  if (std::filesystem::exists(dir / "cities.tsv")) {
+    auto file = read_tsv(dir / "cities.tsv");
+    if (!file) return std::unexpected(file.error());
+    for (const Row& row : file->rows) {
+      auto f = fields(*file, row, 5, 5, "name, aliases, country, lat, lon");
+      if (!f) return std::unexpected(f.error());
+      City city{std::string((*f)[0]), std::string((*f)[2]), 0, 0};
+      if (city.country.size() != 2)
+        return row_error(*file, row, "country must be ISO 3166 alpha-2");
+      auto lat = parse_double((*f)[3]);
+      auto lon = parse_double((*f)[4]);
+      if (!lat || !lon || *lat < -90 || *lat > 90 || *lon < -180 || *lon > 180)
+        return row_error(*file, row, "bad coordinates");
+      city.lat = *lat;
+      city.lon = *lon;
+      const int id = static_cast<int>(lex.cities_.size());
+      std::vector<std::string> names = split_aliases((*f)[1]);
+      names.insert(names.begin(), city.name);
+      for (const auto& name : names) {
+        const std::string key = place_key(name);
+        if (key.empty()) return row_error(*file, row, "a name with no letter: '" + name + "'");
+        auto [it, fresh] = lex.compiled_->city_alias.emplace(key, id);
+        if (!fresh && it->second != id)
+          return row_error(*file, row, "name '" + name + "' already belongs to another city");
+      }
+      lex.cities_.push_back(std::move(city));
+    }
+  }
   lex.load_gazetteer(data_dir / "generated" / "cities.tsv");
   return lex;
 }
@@ -880,10 +913,18 @@ const Country* Lexicon::country_by_code(std::string_view code) const {
 // countries sitrep watches, nearest first); else the first in gazetteer order.
 std::optional<City> Lexicon::city(std::string_view name, std::string_view country_hint) const {
   const auto& index = compiled_->city_index;
-  if (index.empty()) return std::nullopt;
+  if (index.empty() && compiled_->city_alias.empty()) return std::nullopt;
   std::string key = place_key(name);
   if (key.empty()) return std::nullopt;
   std::vector<int> candidates;
+  std::set<int> named;  // cities.tsv rows this name (or its article-less form) is a name of
+  for (std::string_view k : {std::string_view(key), strip_arabic_article(key)}) {
+    if (k.empty()) continue;
+    if (auto it = compiled_->city_alias.find(std::string(k)); it != compiled_->city_alias.end()) {
+      candidates.push_back(it->second);
+      named.insert(it->second);
+    }
+  }
   auto collect = [&](std::string_view k) {
     auto [lo, hi] =
         std::equal_range(index.begin(), index.end(), std::pair(hash_key(k), -1),
@@ -912,11 +953,13 @@ std::optional<City> Lexicon::city(std::string_view name, std::string_view countr
   auto best = std::min_element(candidates.begin(), candidates.end(), [&](int a, int b) {
     int ra = rank(cities_[a]), rb = rank(cities_[b]);
     if (ra != rb) return ra < rb;
-    bool ea = place_key(cities_[a].name) == key, eb = place_key(cities_[b].name) == key;
+    bool ea = place_key(cities_[a].name) == key || named.contains(a),
+         eb = place_key(cities_[b].name) == key || named.contains(b);
     if (ea != eb) return ea;
     return a < b;
   });
   City found = cities_[*best];
+  if (named.contains(*best)) return found;  // the table's own name, as the press writes it
   // The text named the city without the article GeoNames writes ("Hasakah" for "Al Hasakah"):
   // the English press form, which the report shows.
   const std::string found_key = place_key(found.name);
