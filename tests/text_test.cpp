@@ -139,6 +139,24 @@ TEST(TextTimes, DottedAndRedundantPmForms) {
   EXPECT_TRUE(find_times("a crater 1.5 metres deep").empty());
 }
 
+// The Spanish and Portuguese wires' clock, as the gloss gives it: "las 20.58 horas (hora local)"
+// -> "the 20.58 hours (local time)", "a las 13.35 hora local", and the spaced "9:32 p. m.".
+TEST(TextTimes, DottedHoursAndSpacedMeridiem) {
+  auto t = find_times("the attack took place around 20.58 hours (local time)");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "20:58");
+  t = find_times("which took place at 13.35 hour local (10.35 GMT)");
+  ASSERT_FALSE(t.empty());
+  EXPECT_EQ(t[0].hhmm, "13:35");
+  t = find_times("the rockets were launched around 9:32 p. m. local time");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "21:32");
+  t = find_times("at 6:10 a. m. on Friday");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "06:10");
+  EXPECT_TRUE(find_times("the siege lasted 2.5 hours").empty());
+}
+
 TEST(TextTimes, HourLetterClockOfFrenchSpanishPortugueseWires) {
   auto t = find_times("two rockets fell toward 22h30 near the embassy");
   ASSERT_EQ(t.size(), 1u);

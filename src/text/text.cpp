@@ -568,12 +568,22 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
   std::vector<TimeMention> out;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     LowerWord w = tokens[i].lower;
-    // "1.46 am": a dot between hour and minutes, when am/pm follows.
+    // "1.46 am", and the Spanish and Portuguese "20.58 horas", "13.35 hora local" (glossed
+    // "hours", "hour local"): a dot between hour and minutes when a clock word follows.
     if (auto dot = w.find('.'); dot != std::string::npos && (dot == 1 || dot == 2) &&
                                 w.size() == dot + 3 && i + 1 < tokens.size()) {
       const LowerWord& next = tokens[i + 1].lower;
-      if (next == "am" || next == "pm" || next == "a.m" || next == "p.m") w[dot] = ':';
+      if (next == "am" || next == "pm" || next == "a.m" || next == "p.m" || next == "hours" ||
+          next == "hour" || next == "local")
+        w[dot] = ':';
     }
+    // "9:32 p. m.": the Spanish wires' spaced am/pm, read as "p.m".
+    auto spaced_meridiem = [&](std::size_t k) -> LowerWord {
+      if (k + 2 < tokens.size() && (tokens[k].lower == "p" || tokens[k].lower == "a") &&
+          tokens[k + 1].lower == "." && tokens[k + 2].lower == "m")
+        return tokens[k].lower == "p" ? "p.m" : "a.m";
+      return {};
+    };
     int hour = -1, minute = 0;
     LowerWord suffix;
     std::size_t end = i + 1;
@@ -641,6 +651,11 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
         if (next == "a.m" || next == "am" || next == "p.m" || next == "pm") {
           suffix = next;
           end = i + 2;
+        } else if (colon != std::string::npos) {
+          if (LowerWord spaced = spaced_meridiem(i + 1); !spaced.empty()) {
+            suffix = spaced;
+            end = i + 4;
+          }
         }
       }
       if (!suffix.empty() && suffix != "a.m" && suffix != "am" && suffix != "p.m" && suffix != "pm")
