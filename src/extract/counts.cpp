@@ -377,6 +377,14 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
                      (w == "the" && k + 1 < h->first &&
                       (is_projectile(lexicon, v, k + 1) || t[k + 1].lower == "aircraft"));
         }
+        // One projectile launched: "a suicide drone attempting to target the coalition was shot
+        // down" is that one stopped, however long its subject.
+        if (*found["launched"].value == 1)
+          for (std::size_t k = h->first; k > 1 && k + 14 > h->first && !definite; --k) {
+            if (is_clause_break(t[k - 1]) || t[k - 1].lower == ",") break;
+            const auto& w = t[k - 2].lower;
+            definite = (w == "a" || w == "an" || w == "the") && is_projectile(lexicon, v, k - 1);
+          }
         if (definite && !counted && !v.has(Cue::kUncertain)) all_stopped = &v;
       }
       if (all_stopped) break;
