@@ -567,6 +567,14 @@ TEST(IngestClean, ArabicArticleAroundAnEnglishCaptionIsArabic) {
   EXPECT_EQ(detail::identify_language(page), "ar");
   // English with an Arabic name or two stays English.
   EXPECT_FALSE(detail::identify_mixed_arabic(caption + caption + body).has_value());
+  // A caption longer than the fast path's prefix, which alone reads English.
+  std::string long_caption;
+  while (long_caption.size() < 2600) long_caption += caption;
+  std::string long_page = long_caption + "\n\n";
+  for (int i = 0; i < 40; ++i) long_page += body;
+  EXPECT_EQ(detail::identify_language_fast(long_page), "en");
+  EXPECT_EQ(detail::identify_language(long_page), "ar");
+  EXPECT_EQ(detail::identify_language(long_caption + body), "en");
 }
 
 TEST(IngestClean, NonEnglishDocumentIsKept) {

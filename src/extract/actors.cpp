@@ -283,6 +283,16 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
       for (const Hit& admission : admissions) claims.push_back(&admission);
       if (pattern_context) claims.clear();
       for (const Hit* c : claims) {
+        // "claiming the attack was staged by the Americans": an assertion about the attack, not a
+        // claim of it.
+        if (c->last + 1 < v.tokens.size()) {
+          const auto& object = v.tokens[c->last].lower;
+          const auto& next = v.tokens[c->last + 1].lower;
+          if ((object == "attack" || object == "strike") &&
+              (next == "was" || next == "is" || next == "had" || next == "has" || next == "were" ||
+               next == "would"))
+            continue;
+        }
         // The claimant is the clause's subject: the first actor before the claim, across an
         // apposition ("The Islamic Resistance in Iraq, an umbrella of Iran-backed factions,
         // claimed ...").
@@ -312,10 +322,17 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           if (other != a && other->first > a->last && other->first <= a->last + 1) subject = false;
         }
         // "claimed by X", "were claimed in a statement by the \"X\"": the agent of a passive claim.
+        // Within the clause: "claimed responsibility, in a statement later praised by X" makes
+        // no claimant of X.
         bool agent = false;
         if (c->last < a->first && a->first - c->last <= 8)
-          for (std::size_t k = c->last + 1; k < a->first; ++k)
+          for (std::size_t k = c->last + 1; k < a->first; ++k) {
+            if (v.tokens[k].lower == ",") {
+              agent = false;
+              break;
+            }
             agent = agent || v.tokens[k].lower == "by";
+          }
         // A claim verb that opens its clause, as Arabic news writes it (the gloss of "تبنت
         // المقاومة الإسلامية الهجوم"): "Claimed responsibility for the Islamic Resistance in
         // Iraq, on Friday, the attack": the actor right after it is its subject.
@@ -342,12 +359,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           if (v.token_in(k, Cue::kNegation)) negated = true;
         bool other = role == Role::kOtherEvent;
         // "Most of the attacks have been claimed by X": a share of a series, not this attack.
-        for (std::size_t k = c->first >= 12 ? c->first - 12 : 0; k + 1 < c->first; ++k) {
-          const auto& w = v.tokens[k].lower;
-          if ((w == "most" || w == "many" || w == "majority" || w == "several" || w == "some") &&
-              v.tokens[k + 1].lower == "of")
-            other = true;
-        }
+        if (share_of_a_series(v, c->first)) other = true;
         for (std::size_t k = c->last + 1; k < v.tokens.size() && k <= c->last + 5; ++k) {
           const auto& w = v.tokens[k].lower;
           if (w == "other" || w == "separate" || w == "previous" || w == "earlier") other = true;
@@ -432,11 +444,17 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         for (std::size_t k = a->last + 1; k < v.tokens.size() && k <= a->last + 3 && !admitted;
              ++k) {
           if (v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kAttackVerb)) {
-            // "Daesh was attacked by a Turkish drone": the subject of a passive is the target.
+            // "Daesh was attacked by a Turkish drone": the subject of a passive attack verb is
+            // the target ("Turkish drones were launched at the base" still fired them).
             const auto& aux = v.tokens[k].lower;
-            if (aux == "was" || aux == "were" || aux == "is" || aux == "are" || aux == "been" ||
-                aux == "being")
-              break;
+            const bool passive_aux = aux == "was" || aux == "were" || aux == "is" || aux == "are" ||
+                                     aux == "been" || aux == "being";
+            if (passive_aux && k + 1 < v.tokens.size()) {
+              const auto& done = v.tokens[k + 1].lower;
+              if (done == "attacked" || done == "targeted" || done == "struck" || done == "hit" ||
+                  done == "bombed" || done == "shelled")
+                break;
+            }
             bool negated = k >= 1 && v.token_in(k - 1, Cue::kNegation);
             // "Russia and Turkey launched the patrols": a launch verb makes an attacker only
             // of what fires or aims something ("fired rockets", "launched drones at").
@@ -474,7 +492,11 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
             for (std::size_t k = from; k > 0 && k + 7 > from; --k) {
               if (!v.tokens[k - 1].word) break;
               if (v.token_in(k - 1, Cue::kLaunch)) {
-                suspect(actor.name, false, v);
+                // "had not been launched from Iran but from ...": a denial of the origin.
+                bool negated = false;
+                for (std::size_t j = k - 1; j > 0 && j + 4 > k - 1; --j)
+                  negated |= v.token_in(j - 1, Cue::kNegation);
+                if (!negated) suspect(actor.name, false, v);
                 break;
               }
             }

@@ -487,16 +487,26 @@ Role marker_role(const SentenceView& v, bool tally) {
   if (foiled_before_comment()) {
     // A find after an attack is no plot: the rockets "were fired", some hit or were intercepted.
     // "two drones were thwarted by the base's defence system" is an interception.
-    // "arrested after killing the head of the embassy's security": a toll tells it happened.
-    bool happened = v.has(Cue::kImpact) || v.has(Cue::kIntercept) || v.has(Cue::kAirDefense) ||
-                    v.has(Cue::kKilled) || v.has(Cue::kInjured);
+    bool happened = v.has(Cue::kImpact) || v.has(Cue::kIntercept) || v.has(Cue::kAirDefense);
+    // "arrested after killing the head of the embassy's security": a toll tells it happened;
+    // "a plot to attack the embassy and kill diplomats" tells none, nor does "before they could".
+    const auto& t = v.tokens;
+    const bool hypothetical = v.has(Cue::kHypothetical);
+    for (Cue toll : {Cue::kKilled, Cue::kInjured})
+      for (const Hit* h : v.all(toll)) {
+        const auto& w = t[h->last].lower;
+        happened |= !hypothetical && w != "kill" && w != "wound" && w != "injure" && w != "harm";
+      }
     // "The attacker has been arrested", "the suspect in the attack on the embassy was detained":
     // the one who carried it out is caught after the attack, which was no plot.
-    const auto& t = v.tokens;
-    for (std::size_t k = 0; k + 1 < t.size() && k < comment; ++k)
-      happened |=
-          t[k].lower == "the" && (v.word_in(lexicon::WordList::kEnemyHeads, t[k + 1].lower) ||
-                                  t[k + 1].lower == "suspect");
+    for (std::size_t k = 0; k + 1 < t.size() && k < comment && !hypothetical; ++k) {
+      const auto& who = t[k + 1].lower;
+      happened |= t[k].lower == "the" &&
+                  (who == "attacker" || who == "attackers" || who == "assailant" ||
+                   who == "assailants" || who == "perpetrator" || who == "perpetrators" ||
+                   (who == "suspect" && k + 3 < t.size() && t[k + 2].lower == "in" &&
+                    t[k + 3].lower == "the"));
+    }
     for (const Hit* h : v.all(Cue::kLaunch)) {
       std::string_view phrase = v.text.substr(h->start, h->end - h->start);
       happened |= phrase == "were fired" || phrase == "was fired" || phrase == "were launched";
@@ -611,12 +621,26 @@ void drop_trailing_cause(SentenceView& v) {
   // days after a similar attack") or the story's own attack named as such ("The morning attack
   // on Mission Support Site Conoco came as Iran marked the anniversary of ..."); "has been
   // targeted in the past" stays whole.
+  // The story's attack on a site: "The morning attack on Mission Support Site Conoco came as
+  // ...", "after the attack on the base of Zilkan, the target of ..."; not "the target of the
+  // Iranian missile attack that wounded ..." (an attack the sentence describes, on no site).
+  // The attack that opens the sentence as its subject ("The attack did not cause any losses,
+  // and it was the third day since the anniversary ...") is the story's too.
   auto the_attack = [&](const Hit& h) {
-    if (h.cue != Cue::kAttackNoun || h.end > cut || v.tokens[h.last].lower.ends_with("s"))
-      return false;
-    for (std::size_t k = h.first; k > 0 && k + 3 > h.first; --k)
-      if (v.tokens[k - 1].lower == "the") return true;
-    return false;
+    const auto& t = v.tokens;
+    if (h.cue != Cue::kAttackNoun || h.end > cut || t[h.last].lower.ends_with("s")) return false;
+    std::size_t the = h.first;
+    while (the > 0 && h.first - the < 3 && t[the - 1].lower != "the") --the;
+    if (the == 0 || t[the - 1].lower != "the") return false;
+    const std::size_t opening = !t.empty() && !t[0].word ? 1 : 0;  // an opening quote
+    if (the - 1 == opening) return true;
+    // "on Mission Support Site Conoco", "against the base", or the site right after it (the
+    // gloss of "o ataque à base de Zilkan": "the attack the Zilkan base").
+    const std::size_t next = h.last + 1;
+    if (next < t.size() && (t[next].lower == "on" || t[next].lower == "against")) return true;
+    return std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& f) {
+      return f.kind == Kind::kFacility && f.first > h.last && f.first <= h.last + 2;
+    });
   };
   if (marker->cue == Cue::kBackground &&
       std::none_of(v.dates.begin(), v.dates.end(),

@@ -338,6 +338,14 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         if (c == "intercept" || c == "impact") follows = c;
       }
       if (follows.empty()) continue;
+      // "The second landed", "a second rocket struck"; not "the second attack to hit the base
+      // this month" (an attack counted, not a projectile).
+      auto stands_for_a_projectile = [&](std::size_t k) {
+        if (k >= t.size()) return false;
+        const auto& w = t[k].lower;
+        return fired_noun(lexicon, v, k) || w == "projectile" || !verb_category(v, k).empty() ||
+               w == "was" || w == "were" || w == "had" || w == "has" || w == "one";
+      };
       auto& f = found[follows == "impact" ? "impacted" : "intercepted"];
       // "The first missile hit the runway, while the second landed near a hangar": both hit.
       bool first_too = false;
@@ -347,7 +355,8 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
             if (verb_category(v, j) == follows) first_too = true;
       if (f.value && f.where == &v) {
         f.value = *f.value + 1;
-      } else if (f.value && *f.value == *ordinal - 1 && t[i].lower != "another") {
+      } else if (f.value && *f.value == *ordinal - 1 && t[i].lower != "another" &&
+                 stands_for_a_projectile(i + 2)) {
         // Told over two sentences: "One fell on the wall of the compound. The second landed
         // inside the base." The count so far is the ones before this one.
         f.value = *ordinal;

@@ -58,12 +58,17 @@ struct FullDate {
 std::optional<FullDate> year_from_full_date(const Annotated& article, const DateClue& clue) {
   if (!clue.month || !clue.day) return std::nullopt;
   std::map<std::string, const SentenceView*> found;
-  for (const auto& v : article.sentences)
+  for (const auto& v : article.sentences) {
+    // "the anniversary of the killing of Soleimani, who died on January 3, 2020" dates another
+    // event: only the article's own news and its quoted posts lend a year.
+    if (v.role == Role::kBackground || v.role == Role::kOtherEvent || v.role == Role::kNotAttack)
+      continue;
     for (const auto& d : v.dates) {
       if (!d.date || d.date->size() != 10) continue;
       const auto days = text::days_from_civil(*d.date);
       if (days && text::matches(clue, *days)) found.emplace(*d.date, &v);
     }
+  }
   if (found.size() != 1) return std::nullopt;
   return FullDate{found.begin()->first, found.begin()->second};
 }

@@ -82,6 +82,20 @@ void refine_roles_by_weekday(const Annotated& article, std::size_t anchor, int m
       if (d.clue.weekday < 0 || d.clue.month || date_is_reporting_mention(v, d) ||
           date_starts_period(v, d))
         continue;
+      // The day of an attack word near it ("On Wednesday night a drone slammed into ..."), not
+      // "came ahead of a parliamentary vote on Wednesday".
+      const std::size_t first = v.token_at(d.span.start), last = v.token_at(d.span.end - 1);
+      bool lead_in = false;
+      for (std::size_t k = first >= 3 ? first - 3 : 0; k < first; ++k) {
+        const auto& w = v.tokens[k].lower;
+        lead_in |= w == "ahead" || w == "before" || w == "until" || w == "by";
+      }
+      bool attack_word = false;
+      for (std::size_t k = first >= 6 ? first - 6 : 0; k < v.tokens.size() && k <= last + 6; ++k)
+        attack_word |= v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kAttackNoun) ||
+                       v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kImpact) ||
+                       v.token_is_weapon(k);
+      if (lead_in || !attack_word) continue;
       const int gap = std::abs(d.clue.weekday - main_weekday);
       (std::min(gap, 7 - gap) <= 1 ? same_night : other_day) = true;
     }
@@ -195,9 +209,16 @@ void follow_the_previous_attack(const Annotated& article, std::size_t anchor,
     if (i == anchor || roles[i] != Role::kMain || v.in_scope_target || v.dates.empty()) continue;
     if (roles[i - 1] != Role::kBackground && roles[i - 1] != Role::kOtherEvent) continue;
     if (v.sentence.paragraph != previous.sentence.paragraph || !previous.attack_evidence) continue;
+    // The older attack's day is the one after the sentence's marker ("came days after a similar
+    // attack on Erbil airport on Wednesday"); "The Sunday attack" before it is this one's.
+    std::size_t from = 0;
+    if (const Hit* marker = previous.first(Cue::kBackground)) from = marker->start;
+    if (const Hit* cause = previous.first(Cue::kCause); cause && (!from || cause->start < from))
+      from = cause->start;
     const bool same_day = std::all_of(v.dates.begin(), v.dates.end(), [&](const auto& d) {
-      return std::any_of(previous.dates.begin(), previous.dates.end(),
-                         [&](const auto& p) { return day_of(p) == day_of(d); });
+      return std::any_of(previous.dates.begin(), previous.dates.end(), [&](const auto& p) {
+        return p.span.start >= from && day_of(p) == day_of(d);
+      });
     });
     if (same_day) roles[i] = roles[i - 1];
   }

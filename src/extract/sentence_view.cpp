@@ -108,9 +108,10 @@ bool negated_in_clause(const SentenceView& v, std::size_t i) {
     // "no damage or casualties", "without any human or material casualties": the negation
     // reaches across a list of outcomes and their qualifiers.
     if (w == "and" || w == "or") {
-      // The word before the conjunction, across a serial comma ("damage, or injuries").
+      // The word before the conjunction, across a serial comma ("damage, or injuries"); ", and"
+      // opens a new clause ("no damage, and injuries were reported among the guards").
       std::size_t before = k >= 2 ? k - 2 : k - 1;
-      if (k >= 3 && t[before].lower == ",") --before;
+      if (k >= 3 && t[before].lower == "," && w == "or") --before;
       auto outcome_word = [&](std::size_t j) {
         return outcome_noun(v, t[j].lower) ||
                v.word_in(lexicon::WordList::kOutcomeAdjectives, t[j].lower);
@@ -125,10 +126,23 @@ bool negated_in_clause(const SentenceView& v, std::size_t i) {
 
 bool share_of_a_series(const SentenceView& v, std::size_t i) {
   const auto& t = v.tokens;
-  for (std::size_t k = i >= 10 ? i - 10 : 0; k + 1 < i; ++k)
-    if ((t[k].lower == "most" || t[k].lower == "many" || t[k].lower == "majority") &&
-        t[k + 1].lower == "of")
-      return true;
+  for (std::size_t k = i >= 12 ? i - 12 : 0; k + 2 < i; ++k) {
+    if (!(t[k].lower == "most" || t[k].lower == "many" || t[k].lower == "majority") ||
+        t[k + 1].lower != "of")
+      continue;
+    // "most of them", "many of the attacks", "the majority of these strikes".
+    const auto& what = t[k + 2].lower;
+    std::size_t noun = what == "the" || what == "these" || what == "those" ? k + 3 : k + 2;
+    if (noun >= i) continue;
+    const auto& w = t[noun].lower;
+    bool series = w == "them" || w == "which" || w == "attacks" || w == "strikes" ||
+                  w == "operations" || w == "incidents";
+    // Within one clause: "most of them fell short, and ..." ends at the comma and conjunction.
+    for (std::size_t j = noun + 1; j < i && series; ++j)
+      if (t[j].lower == "," && j + 1 < i && (t[j + 1].lower == "and" || t[j + 1].lower == "but"))
+        series = false;
+    if (series) return true;
+  }
   return false;
 }
 

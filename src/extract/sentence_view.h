@@ -77,7 +77,8 @@ bool outcome_noun(const SentenceView& v, std::string_view w);
 // casualties", "did not result in injuries or material damage", "no victims or damage".
 bool negated_in_clause(const SentenceView& v, std::size_t i);
 // Whether token i is said of a share of a series ("most of them caused no losses", "many of
-// the attacks"): within the ten tokens before it, "most / many / the majority" and "of".
+// the attacks were claimed by"): within its clause, "most / many / the majority of" them, the
+// attacks or the strikes.
 bool share_of_a_series(const SentenceView& v, std::size_t i);
 
 // True when a date sits beside a reporting verb ("the embassy on Friday blamed", "announced on

@@ -363,7 +363,16 @@ std::optional<std::string> identify_mixed_arabic(std::string_view text) {
 }
 
 std::string identify_language(std::string_view text) {
-  if (auto code = identify_language_fast(text)) return *code;
+  if (auto code = identify_language_fast(text)) {
+    // An English caption longer than the fast prefix over an Arabic article: the lead bytes of
+    // the Arabic block further in say whether the whole text needs counting.
+    constexpr std::size_t kMixedPrefix = 64 * 1024;
+    if (*code == "en" && text.size() > kFastPrefix &&
+        text.substr(kFastPrefix, kMixedPrefix).find_first_of("\xD8\xD9\xDA\xDB") !=
+            std::string_view::npos)
+      if (auto mixed = identify_mixed_arabic(text)) return *mixed;
+    return *code;
+  }
   if (auto code = identify_mixed_arabic(text)) return *code;
   return identify_language_ngram(text);
 }
