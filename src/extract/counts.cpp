@@ -346,7 +346,18 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         return fired_noun(lexicon, v, k) || w == "projectile" || !verb_category(v, k).empty() ||
                w == "was" || w == "were" || w == "had" || w == "has" || w == "one";
       };
+      // "the second intercepted near the airport this month": a count of incidents over a span.
+      bool over_a_span = false;
+      for (std::size_t k = i + 2; k < t.size() && k <= i + 10 && !is_clause_break(t[k]); ++k) {
+        const auto& w = t[k].lower;
+        over_a_span |= w == "month" || w == "week" || w == "year" || w == "weeks" ||
+                       w == "months" || w == "days";
+      }
+      if (over_a_span) continue;
       auto& f = found[follows == "impact" ? "impacted" : "intercepted"];
+      bool first_in_sentence = false;
+      for (std::size_t k = 0; k < i; ++k)
+        first_in_sentence |= t[k].lower == "one" || t[k].lower == "first";
       // "The first missile hit the runway, while the second landed near a hangar": both hit.
       bool first_too = false;
       for (std::size_t k = 0; k + 1 < i && !first_too; ++k)
@@ -356,9 +367,11 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       if (f.value && f.where == &v) {
         f.value = *f.value + 1;
       } else if (f.value && *f.value == *ordinal - 1 && t[i].lower != "another" &&
-                 stands_for_a_projectile(i + 2)) {
+                 stands_for_a_projectile(i + 2) && &v > views.data() && f.where == &v - 1 &&
+                 !first_in_sentence) {
         // Told over two sentences: "One fell on the wall of the compound. The second landed
-        // inside the base." The count so far is the ones before this one.
+        // inside the base." The count so far is the ones the sentence before told; a sentence
+        // that tells its own "one ... the other" retells the account, it adds nothing.
         f.value = *ordinal;
         f.where = &v;
       } else if (!f.value && first_too && t[i].lower != "another") {
