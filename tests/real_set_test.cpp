@@ -142,18 +142,20 @@ TEST(RealSetScores, TuneStaysAboveFloors) {
   expect_floors("tune", "en", 0.91, 0.85, 0.90);
 }
 
+// Lowered to 0.80 MCC when round 13 added 20 unseen English articles with hard negatives.
 TEST(RealSetScores, HeldoutStaysAboveFloors) {
-  expect_floors("heldout", "en", 0.83, 0.81, 0.82);
+  expect_floors("heldout", "en", 0.80, 0.81, 0.82);
 }
 
 // Other languages: floors a little below the heldout scores measured when they were set
-// (heldout: 111 Arabic, 71 Spanish, 24 French, 47 Portuguese articles; the Spanish and French
-// floors were lowered when round 12 added 16 unseen articles to those heldout sets).
+// (heldout: 117 Arabic, 76 Spanish, 24 French, 53 Portuguese articles; the Spanish and French
+// floors were lowered when round 12 added 16 unseen articles to those heldout sets, the
+// Portuguese MCC floor when round 13 added 6).
 TEST(RealSetScores, OtherLanguagesStayAboveFloors) {
   expect_floors("heldout", "ar", 0.83, 0.78, 0.92);
   expect_floors("heldout", "es", 0.84, 0.73, 0.84);
   expect_floors("heldout", "fr", 0.80, 0.80, 0.90);
-  expect_floors("heldout", "pt", 0.78, 0.77, 0.92);
+  expect_floors("heldout", "pt", 0.73, 0.77, 0.92);
 }
 
 }  // namespace
