@@ -571,7 +571,17 @@ bool directly_negated(const SentenceView& v, const Hit& h) {
 }
 
 bool has_attack_evidence(const SentenceView& v) {
-  if (v.has(Cue::kAttackVerb)) return true;
+  // "Iraqi officials said no attack targeted Ain al-Asad", "no rockets hit the base": a verb
+  // whose subject is negated tells of no attack.
+  auto negated_subject = [&](const Hit& verb) {
+    for (const auto& n : v.hits)
+      if ((n.cue == Cue::kAttackNoun || n.kind == Kind::kWeapon) && n.last + 1 == verb.first &&
+          directly_negated(v, n))
+        return true;
+    return false;
+  };
+  for (const Hit* h : v.all(Cue::kAttackVerb))
+    if (!negated_subject(*h)) return true;
   // "Six projectiles fell near the consulate": what was fired, unnamed, and where it landed.
   for (const Hit* h : v.all(Cue::kImpact))
     for (std::size_t k = h->first >= 2 ? h->first - 2 : 0; k < h->first; ++k)
