@@ -117,6 +117,8 @@ double english_function_word_share(std::string_view text) {
 // The n-gram classifier reads this much of a text; the fast path reads less.
 constexpr std::size_t kNgramPrefix = 4000;
 constexpr std::size_t kFastPrefix = 2000;
+// An Arabic article behind an English caption is told by its script over this much of it.
+constexpr std::size_t kMixedPrefix = 64 * 1024;
 constexpr std::size_t kMinWords = 15;
 
 struct ScriptCounts {
@@ -354,7 +356,6 @@ std::optional<std::string> identify_language_fast(std::string_view text) {
 // pages: the n-gram prefix would read the English. Over the whole text (bounded), Arabic letters
 // that are a steady part of it make the article Arabic; the gloss leaves the English words be.
 std::optional<std::string> identify_mixed_arabic(std::string_view text) {
-  constexpr std::size_t kMixedPrefix = 64 * 1024;
   const ScriptCounts scripts = count_scripts(text.substr(0, std::min(text.size(), kMixedPrefix)));
   const std::size_t letters = scripts.latin + scripts.arabic + scripts.other;
   if (scripts.arabic < 200 || scripts.arabic * 5 < letters * 2) return std::nullopt;
@@ -366,7 +367,6 @@ std::string identify_language(std::string_view text) {
   if (auto code = identify_language_fast(text)) {
     // An English caption longer than the fast prefix over an Arabic article: the lead bytes of
     // the Arabic block further in say whether the whole text needs counting.
-    constexpr std::size_t kMixedPrefix = 64 * 1024;
     if (*code == "en" && text.size() > kFastPrefix &&
         text.substr(kFastPrefix, kMixedPrefix).find_first_of("\xD8\xD9\xDA\xDB") !=
             std::string_view::npos)

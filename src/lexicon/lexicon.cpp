@@ -26,6 +26,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -237,6 +238,20 @@ std::optional<double> parse_double(std::string_view s) {
   auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
   if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
   return value;
+}
+
+// A registry row's latitude and longitude, in range; nullopt otherwise.
+std::optional<std::pair<double, double>> parse_coordinates(std::string_view lat_text,
+                                                           std::string_view lon_text) {
+  auto lat = parse_double(lat_text), lon = parse_double(lon_text);
+  if (!lat || !lon || *lat < -90 || *lat > 90 || *lon < -180 || *lon > 180) return std::nullopt;
+  return std::pair{*lat, *lon};
+}
+
+// An ISO 3166 alpha-2 code: two upper-case letters.
+bool is_country_code(std::string_view code) {
+  return code.size() == 2 &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -546,19 +561,16 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
       if (fac.type != "diplomatic" && fac.type != "military" && fac.type != "mixed")
         return row_error(*file, row, "type must be diplomatic or military, got '" + fac.type + "'");
       fac.country = std::string((*f)[3]);
-      if (fac.country.size() != 2 || !std::all_of(fac.country.begin(), fac.country.end(),
-                                                  [](char c) { return c >= 'A' && c <= 'Z'; }))
+      if (!is_country_code(fac.country))
         return row_error(*file, row,
                          "country must be an ISO 3166 alpha-2 code, got '" + fac.country + "'");
       fac.city = std::string((*f)[4]);
-      auto lat = parse_double((*f)[5]);
-      auto lon = parse_double((*f)[6]);
-      if (!lat || !lon || *lat < -90 || *lat > 90 || *lon < -180 || *lon > 180)
+      auto at = parse_coordinates((*f)[5], (*f)[6]);
+      if (!at)
         return row_error(
             *file, row,
             "bad coordinates '" + std::string((*f)[5]) + "', '" + std::string((*f)[6]) + "'");
-      fac.lat = *lat;
-      fac.lon = *lon;
+      std::tie(fac.lat, fac.lon) = *at;
       fac.within = std::string((*f)[7]);
       // Military releases write "Erbil AB" for "Erbil air base".
       for (std::size_t k = 0, n = fac.aliases.size(); k < n; ++k) {
@@ -763,14 +775,15 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
       auto f = fields(*file, row, 5, 5, "name, aliases, country, lat, lon");
       if (!f) return std::unexpected(f.error());
       City city{std::string((*f)[0]), std::string((*f)[2]), 0, 0};
-      if (city.country.size() != 2)
-        return row_error(*file, row, "country must be ISO 3166 alpha-2");
-      auto lat = parse_double((*f)[3]);
-      auto lon = parse_double((*f)[4]);
-      if (!lat || !lon || *lat < -90 || *lat > 90 || *lon < -180 || *lon > 180)
-        return row_error(*file, row, "bad coordinates");
-      city.lat = *lat;
-      city.lon = *lon;
+      if (!is_country_code(city.country))
+        return row_error(*file, row,
+                         "country must be an ISO 3166 alpha-2 code, got '" + city.country + "'");
+      auto at = parse_coordinates((*f)[3], (*f)[4]);
+      if (!at)
+        return row_error(
+            *file, row,
+            "bad coordinates '" + std::string((*f)[3]) + "', '" + std::string((*f)[4]) + "'");
+      std::tie(city.lat, city.lon) = *at;
       const int id = static_cast<int>(lex.cities_.size());
       std::vector<std::string> names = split_aliases((*f)[1]);
       names.insert(names.begin(), city.name);
