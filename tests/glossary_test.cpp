@@ -136,6 +136,31 @@ TEST(Glossary, AGlossAfterAHyphenStaysJoined) {
   EXPECT_EQ(g->gloss("las facciones pro-Irán").text, "las factions pro-Iran");
 }
 
+TEST(Glossary, QuotedNamesMatchWhereTheScriptQuotesNames) {
+  TempDir dir;
+  dir.write("affixes.tsv", "quoted_names\tyes\narticle\tال\n");
+  dir.write("gloss.tsv", "كتائب حزب الله\tKataib Hezbollah\nاتهمت\taccused\n");
+  auto g = Glossary::load(dir.path(), "ar");
+  ASSERT_TRUE(g) << g.error().message;
+  // The name's phrase matches across its quotes, and both quotes go with it, so the quotes of
+  // the text around it stay paired.
+  EXPECT_EQ(g->gloss("اتهمت كتائب \"حزب الله\" بالهجوم").text, "Accused Kataib Hezbollah بالهجوم");
+  EXPECT_EQ(g->gloss("اتهمت كتائب «حزب الله»").text, "Accused Kataib Hezbollah");
+  EXPECT_EQ(g->gloss("قال \"اتهمت\" أمس").text, "قال \" accused\" أمس");
+
+  // Without the option (French guillemets quote words), a quote stays a boundary.
+  dir.write("affixes.tsv", "");
+  dir.write("gloss.tsv", "tirs de roquettes\trocket fire\n");
+  g = Glossary::load(dir.path(), "fr");
+  ASSERT_TRUE(g) << g.error().message;
+  EXPECT_EQ(g->gloss("deux tirs de « roquettes »").text, "deux tirs de « roquettes »");
+
+  dir.write("affixes.tsv", "quoted_names\tno\n");
+  g = Glossary::load(dir.path(), "fr");
+  ASSERT_FALSE(g);
+  EXPECT_NE(g.error().message.find("affixes.tsv:1"), std::string::npos) << g.error().message;
+}
+
 TEST(Glossary, LoadErrorsNameFileAndLine) {
   TempDir dir;
   dir.write("gloss.tsv", "roquette\trocket\n# comment\nRoquette\trocket again\n");

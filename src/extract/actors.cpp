@@ -221,6 +221,23 @@ bool us_strikes_in(const lexicon::Lexicon& lexicon, const SentenceView& v) {
   return false;
 }
 
+// The actor is the agent of an attack word: "a drone strike by Kataib Hezbollah", "rockets
+// fired by the militia", "launched by Iran-backed groups", "an ambush by a lone ISIS gunman".
+bool agent_of_attack(const SentenceView& v, const Hit& a) {
+  std::size_t by = a.first;
+  for (std::size_t skipped = 0; by >= 1 && skipped < 3; ++skipped) {
+    const auto& w = v.tokens[by - 1].lower;
+    if (w != "a" && w != "an" && w != "lone" && w != "suspected" && w != "alleged") break;
+    --by;
+  }
+  if (by < 2 || v.tokens[by - 1].lower != "by") return false;
+  std::size_t k = by - 2;
+  if (v.tokens[k].lower == "the" && k >= 1) --k;
+  const bool attack = v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kAttackVerb) ||
+                      v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k);
+  return attack && !v.token_in(k, Cue::kClaim);
+}
+
 }  // namespace
 
 Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, const Event& event) {
@@ -469,19 +486,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         }
         // The agent of the attack: "a drone strike by Kataib Hezbollah", "rockets fired by the
         // militia", "launched by Iran-backed groups", "an ambush by a lone ISIS gunman".
-        std::size_t by = a->first;
-        for (std::size_t skipped = 0; by >= 1 && skipped < 3; ++skipped) {
-          const auto& w = v.tokens[by - 1].lower;
-          if (w != "a" && w != "an" && w != "lone" && w != "suspected" && w != "alleged") break;
-          --by;
-        }
-        if (!admitted && by >= 2 && v.tokens[by - 1].lower == "by") {
-          std::size_t k = by - 2;
-          if (v.tokens[k].lower == "the" && k >= 1) --k;
-          bool agent_of_attack = v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kAttackVerb) ||
-                                 v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k);
-          if (agent_of_attack && !v.token_in(k, Cue::kClaim)) suspect(actor.name, false, v);
-        }
+        if (!admitted && agent_of_attack(v, *a)) suspect(actor.name, false, v);
         // Where it was launched from names the state that fired: "missiles had been launched at
         // the city from neighbouring Iran".
         if (!admitted && actor.kind == "state" && a->first >= 2) {
@@ -527,9 +532,13 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
       const auto& v = article.sentences[index];
       const Role role = event.roles[index];
       if (role == Role::kNotAttack || role == Role::kOtherEvent || v.sentence.quoted) continue;
-      if (!v.attack_evidence && !v.has(Cue::kSuspect)) continue;
-      if (us_strikes_in(lexicon, v)) continue;
       auto actors = v.all(Kind::kActor);
+      // "Attacks carried out by Iran-backed groups on bases hosting US forces have increased":
+      // the agent of attacks like this one, in a sentence with no attack evidence of its own.
+      const bool agent = std::any_of(actors.begin(), actors.end(),
+                                     [&](const Hit* a) { return agent_of_attack(v, *a); });
+      if (!v.attack_evidence && !v.has(Cue::kSuspect) && !agent) continue;
+      if (us_strikes_in(lexicon, v)) continue;
       for (const Hit* a : actors) {
         const auto& actor = lexicon.actor(a->entry);
         if (actor.kind != "militia" && actor.kind != "umbrella") continue;

@@ -391,6 +391,24 @@ void add_proxy_actors(SentenceView& v, const lexicon::Lexicon& lexicon) {
     if (!head(i)) continue;
     std::size_t k = i + 1;
     while (k < t.size() && head(k)) ++k;
+    // A backer's demonym after the group, as Arabic and the Romance languages place the
+    // adjective ("الميليشيات الإيرانية", "milices iraniennes": militias Iranian). Not after
+    // "forces" or "fighters": "القوات الإيرانية" is the state's own army.
+    if (k < t.size() && t[k - 1].lower != "forces" && t[k - 1].lower != "fighters") {
+      const int backed = lexicon.proxy_actor(t[k].lower);
+      const auto countries = v.all(Kind::kCountry);
+      const bool demonym = std::any_of(countries.begin(), countries.end(), [&](const Hit* h) {
+        return h->first == k && h->last == k &&
+               lexicon.country(h->entry).is_demonym(v.text.substr(h->start, h->end - h->start));
+      });
+      if (backed >= 0 && demonym) {
+        std::size_t first = i;
+        while (first > 0 && modifier(first - 1)) --first;
+        found.push_back(Hit{Kind::kActor, backed, t[first].start, t[k].end, first, k});
+        i = k;
+        continue;
+      }
+    }
     // The backer after the group, as French, Spanish and Portuguese place it, and so their
     // gloss: "factions Iraqi pro-Iran" ("facções iraquianas pró-Irã").
     {
@@ -416,9 +434,9 @@ void add_proxy_actors(SentenceView& v, const lexicon::Lexicon& lexicon) {
     if (k >= t.size() || (t[k].lower != "by" && t[k].lower != "to" && t[k].lower != "with"))
       continue;
     ++k;
-    // "the Islamic Republic of Iran"
+    // "the Islamic Republic of Iran", "loyal to \"Iran\"" (Arabic outlets quote names)
     while (k < t.size() && (t[k].lower == "the" || t[k].lower == "islamic" ||
-                            t[k].lower == "republic" || t[k].lower == "of"))
+                            t[k].lower == "republic" || t[k].lower == "of" || t[k].lower == "\""))
       ++k;
     if (k >= t.size()) continue;
     actor = lexicon.proxy_actor(t[k].lower);

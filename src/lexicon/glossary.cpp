@@ -30,6 +30,11 @@ bool is_space(char32_t cp) {
 }
 
 // Marks with no letter value: tatweel, Arabic diacritics, zero-width joiners and direction marks.
+bool is_double_quote(char32_t cp) {
+  return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0xAB || cp == 0xBB ||
+         cp == 0x2039 || cp == 0x203A;
+}
+
 bool is_ignorable(char32_t cp) {
   return cp == 0x0640 || (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 ||
          (cp >= 0x200B && cp <= 0x200F) || cp == 0x061C || cp == 0xFEFF;
@@ -133,9 +138,11 @@ std::size_t arabic_article_at(std::string_view s, std::size_t i) {
   return letters >= 3 ? 4 : 0;
 }
 
+// `quotes_split`: a double quote separates words like a space (see affixes.tsv "quoted_names").
 // `strip_article`: drop the Arabic article at the start of every word, so a phrase matches with
 // or without it ("السفارة الأمريكية" = "سفارة أمريكية"); after a proclitic it is a prefix.
-Folded fold(std::string_view s, bool with_origin, bool strip_article = false) {
+Folded fold(std::string_view s, bool with_origin, bool strip_article = false,
+            bool quotes_split = false) {
   Folded out;
   out.text.reserve(s.size());
   if (with_origin) out.origin.reserve(s.size() + 1);
@@ -171,8 +178,11 @@ Folded fold(std::string_view s, bool with_origin, bool strip_article = false) {
       // nothing
     } else if (is_apostrophe(cp)) {
       put("'", i);
-    } else if (cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0xAB || cp == 0xBB ||
-               cp == 0x2039 || cp == 0x203A) {
+    } else if (quotes_split && is_double_quote(cp)) {
+      // A quote inside a name ("كتائب «حزب الله»") separates words like a space, so the name's
+      // phrase still matches; gloss() keeps the quotes balanced.
+      if (out.text.empty() || (out.text.back() != ' ' && out.text.back() != '\n')) put(" ", i);
+    } else if (is_double_quote(cp) && cp != '"') {
       put("\"", i);
     } else if (std::string_view plain = plain_form(cp); !plain.empty()) {
       put(plain, i);
@@ -318,6 +328,7 @@ struct Glossary::Compiled {
   // tracking. The database is built on first use, so a run that meets no article in this
   // language never pays for it.
   bool strip_article = false;
+  bool quotes_split = false;  // affixes.tsv "quoted_names": the script marks names with quotes
   std::vector<std::string> literals;
   std::vector<Pattern> patterns;  // by literal
   std::once_flag compiled;
@@ -341,7 +352,8 @@ Result<Glossary> Glossary::load(const std::filesystem::path& dir, std::string la
   glossary.language_ = std::move(language);
   Compiled& c = *glossary.compiled_;
 
-  // affixes.tsv: kind (prefix | suffix | article), the affix, and for a prefix what it reads as.
+  // affixes.tsv: kind (prefix | suffix | article | quoted_names), the affix, and for a prefix what
+  // it reads as.
   if (std::filesystem::exists(dir / "affixes.tsv")) {
     auto file = read_tsv(dir / "affixes.tsv");
     if (!file) return std::unexpected(file.error());
@@ -360,8 +372,13 @@ Result<Glossary> Glossary::load(const std::filesystem::path& dir, std::string la
         if (affix != "\xD8\xA7\xD9\x84") return row_error(*file, row, "the article must be ال");
         c.strip_article = true;
         c.prefixes.emplace(affix, "");
+      } else if ((*f)[0] == "quoted_names") {
+        // A caseless script marks names with quotes ("كتائب «حزب الله»"); French guillemets
+        // quote words ("une « attaque »") and stay word boundaries for phrases.
+        if ((*f)[1] != "yes") return row_error(*file, row, "quoted_names takes 'yes'");
+        c.quotes_split = true;
       } else {
-        return row_error(*file, row, "kind must be prefix, suffix or article");
+        return row_error(*file, row, "kind must be prefix, suffix, article or quoted_names");
       }
     }
   }
@@ -372,7 +389,7 @@ Result<Glossary> Glossary::load(const std::filesystem::path& dir, std::string la
   for (const Row& row : file->rows) {
     auto f = fields(*file, row, 1, 3, "phrase, gloss, flags");
     if (!f) return std::unexpected(f.error());
-    std::string phrase = fold((*f)[0], false, c.strip_article).text;
+    std::string phrase = fold((*f)[0], false, c.strip_article, c.quotes_split).text;
     while (!phrase.empty() && phrase.back() == ' ') phrase.pop_back();
     if (phrase.empty() || phrase.front() == ' ') return row_error(*file, row, "empty phrase");
     if (phrase.find('\n') != std::string::npos) return row_error(*file, row, "phrase spans lines");
@@ -425,7 +442,7 @@ Result<void> Glossary::prepare() const {
 
 Glossed Glossary::gloss(std::string_view text) const {
   Glossed out;
-  const Folded folded = fold(text, true, compiled_->strip_article);
+  const Folded folded = fold(text, true, compiled_->strip_article, compiled_->quotes_split);
   std::vector<RawMatch> raw;
   if (prepare() && !folded.text.empty() && folded.text.size() < UINT32_MAX) {
     thread_local ThreadScratch tls;
@@ -506,6 +523,23 @@ Glossed Glossary::gloss(std::string_view text) const {
     if (name_particle_[m.entry] && inside_name(from, to)) continue;
     kept_end = m.word_end;
     if (from < source) continue;
+    // A phrase that swallowed the opening quote of a quoted name swallows its closing one too,
+    // so the quotes of the text around it stay paired.
+    {
+      int quotes = 0;
+      for (std::size_t k = from; k < to;) {
+        char32_t cp = 0;
+        std::size_t n = decode_utf8(text, k, cp);
+        if (n == 0) break;
+        quotes += is_double_quote(cp) ? 1 : 0;
+        k += n;
+      }
+      std::size_t at = to;
+      while (at < text.size() && text[at] == ' ') ++at;
+      char32_t next = 0;
+      std::size_t n = at < text.size() ? decode_utf8(text, at, next) : 0;
+      if (quotes % 2 == 1 && n > 0 && is_double_quote(next)) to = at + n;
+    }
     copy_until(from);
     ++out.phrases;
     std::string words;
