@@ -153,15 +153,25 @@ double DetectModel::probability(const Features& x) const {
 }
 
 std::optional<std::size_t> choose_anchor(const Annotated& article, const lexicon::Lexicon&) {
+  // The main attack of a report is in its lead, and the lead tells it first: the earliest lead
+  // sentence that comes near the richest one ("Five rockets fell on the Balad air base ... An
+  // hour later, two others were fired at Baghdad airport, where US soldiers are").
+  // A sentence that names no site does not come before one that does ("Five civilians were
+  // killed in a rocket attack ..." before "the rocket targeted Baghdad airport").
+  constexpr int kNear = 2;
   int best = -1;
-  std::optional<std::size_t> anchor;
+  const SentenceView* richest = nullptr;
+  for (const auto& v : article.sentences)
+    if (v.lead && anchor_score(v) > best) best = anchor_score(v), richest = &v;
+  if (!richest) return std::nullopt;
+  const bool site = names_site_as_target(*richest);
   for (std::size_t i = 0; i < article.sentences.size(); ++i) {
     const auto& v = article.sentences[i];
-    if (!v.lead) continue;  // the main attack of a report is in its lead
-    int score = anchor_score(v);
-    if (score > best) best = score, anchor = i;
+    if (!v.lead || anchor_score(v) < 0 || anchor_score(v) < best - kNear) continue;
+    if (site && !names_site_as_target(v)) continue;
+    return i;
   }
-  return anchor;
+  return std::nullopt;
 }
 
 // Whether the sentence's news is a reaction to the attack it names: a reaction word (an order,
