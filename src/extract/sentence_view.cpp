@@ -116,6 +116,16 @@ bool negated_in_clause(const SentenceView& v, std::size_t i) {
         return outcome_noun(v, t[j].lower) ||
                v.word_in(lexicon::WordList::kOutcomeAdjectives, t[j].lower);
       };
+      // An item may carry its object: "no injuries to personnel or damage to equipment".
+      if (k >= 2 && !outcome_word(before))
+        for (std::size_t j = before; j > 0 && j + 3 > before; --j) {
+          const auto& p = t[j].lower;
+          if ((p == "to" || p == "among" || p == "of" || p == "for") && outcome_word(j - 1)) {
+            before = j - 1;
+            break;
+          }
+          if (!t[j].word) break;
+        }
       // A list of outcomes on both sides: "..., and we are assessing the damage" is a new clause.
       if (!(k >= 2 && outcome_word(before) && outcome_word(k))) return false;
       if (before + 1 < k - 1) k = before + 2;  // go on from the word before the comma
