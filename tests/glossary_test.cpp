@@ -57,6 +57,10 @@ TEST(Glossary, FoldsArabicLettersDigitsAndLatinAccents) {
   EXPECT_EQ(fold_for_gloss("صـاروخ"), "صاروخ");
   EXPECT_EQ(fold_for_gloss("٣ صواريخ"), "3 صواريخ");
   EXPECT_EQ(fold_for_gloss("۱۲"), "12");
+  // A proclitic written against a number is a word of its own; a word's last letter is not.
+  EXPECT_EQ(fold_for_gloss("لهجوم ب3 صواريخ"), "لهجوم ب 3 صواريخ");
+  EXPECT_EQ(fold_for_gloss("وب٣"), "وب 3");
+  EXPECT_EQ(fold_for_gloss("كتب3"), "كتب3");
   EXPECT_EQ(fold_for_gloss("Tirées  vers l’ambassade"), "tirees vers l'ambassade");
   EXPECT_EQ(fold_for_gloss("Bagdá—ontem"), "bagda ontem");
 }

@@ -138,6 +138,21 @@ std::size_t arabic_article_at(std::string_view s, std::size_t i) {
   return letters >= 3 ? 4 : 0;
 }
 
+// Whether the folded text ends with one or two Arabic proclitics that make up a whole word
+// ("ب", "وب"): written against a number ("ب3 صواريخ", "و30 هجوما") they are a word of their own.
+bool ends_with_lone_proclitics(const std::string& folded) {
+  static constexpr std::string_view kProclitics[] = {"\xD9\x88", "\xD9\x81", "\xD8\xA8", "\xD9\x84",
+                                                     "\xD9\x83"};  // و ف ب ل ك
+  std::size_t end = folded.size(), letters = 0;
+  while (letters < 2 && end >= 2 &&
+         std::find(std::begin(kProclitics), std::end(kProclitics),
+                   std::string_view(folded).substr(end - 2, 2)) != std::end(kProclitics)) {
+    end -= 2;
+    ++letters;
+  }
+  return letters > 0 && (end == 0 || !is_word_byte(folded[end - 1]));
+}
+
 // `quotes_split`: a double quote separates words like a space (see affixes.tsv "quoted_names").
 // `strip_article`: drop the Arabic article at the start of every word, so a phrase matches with
 // or without it ("السفارة الأمريكية" = "سفارة أمريكية"); after a proclitic it is a prefix.
@@ -185,9 +200,11 @@ Folded fold(std::string_view s, bool with_origin, bool strip_article = false,
     } else if (is_double_quote(cp) && cp != '"') {
       put("\"", i);
     } else if (std::string_view plain = plain_form(cp); !plain.empty()) {
+      if (plain[0] >= '0' && plain[0] <= '9' && ends_with_lone_proclitics(out.text)) put(" ", i);
       put(plain, i);
     } else if (cp < 0x80) {
       char c = static_cast<char>(cp);
+      if (c >= '0' && c <= '9' && ends_with_lone_proclitics(out.text)) put(" ", i);
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
       put(std::string_view(&c, 1), i);
     } else if (char base = latin_base(cp)) {
