@@ -150,12 +150,13 @@ TEST(RealSetScores, HeldoutStaysAboveFloors) {
 // Other languages: floors a little below the heldout scores measured when they were set
 // (heldout: 117 Arabic, 76 Spanish, 24 French, 53 Portuguese articles; the Spanish and French
 // floors were lowered when round 12 added 16 unseen articles to those heldout sets, the
-// Portuguese MCC floor when round 13 added 6).
+// Portuguese MCC floor when round 13 added 6, its merge floor to 0.91 when round 14 added 5:
+// 0.918 with the code of that session's start as with its end). Arabic heldout is now 128.
 TEST(RealSetScores, OtherLanguagesStayAboveFloors) {
   expect_floors("heldout", "ar", 0.83, 0.78, 0.92);
   expect_floors("heldout", "es", 0.84, 0.73, 0.84);
   expect_floors("heldout", "fr", 0.80, 0.80, 0.90);
-  expect_floors("heldout", "pt", 0.73, 0.77, 0.92);
+  expect_floors("heldout", "pt", 0.73, 0.77, 0.91);
 }
 
 }  // namespace
