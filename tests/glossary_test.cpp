@@ -152,6 +152,18 @@ TEST(Glossary, QuotedNamesMatchWhereTheScriptQuotesNames) {
   EXPECT_EQ(g->gloss("اتهمت كتائب «حزب الله»").text, "Accused Kataib Hezbollah");
   EXPECT_EQ(g->gloss("قال \"اتهمت\" أمس").text, "قال \" accused\" أمس");
 
+  // A phrase that would leave a quote unpaired is no match: the quoted name wins over a shorter
+  // phrase that runs into it; one that began inside the quotation takes its opening quote.
+  dir.write("gloss.tsv",
+            "فصائل المقاومة الإسلامية\tresistance factions\n"
+            "المقاومة الإسلامية في العراق\tIslamic Resistance in Iraq\nفصائل\tfactions\n");
+  g = Glossary::load(dir.path(), "ar");
+  ASSERT_TRUE(g) << g.error().message;
+  EXPECT_EQ(g->gloss("فصائل \"المقاومة الإسلامية في العراق\"").text,
+            "Factions \" Islamic Resistance in Iraq\"");
+  EXPECT_EQ(g->gloss("أعلنت \"المقاومة الإسلامية\" في العراق").text,
+            "أعلنت Islamic Resistance in Iraq");
+
   // Without the option (French guillemets quote words), a quote stays a boundary.
   dir.write("affixes.tsv", "");
   dir.write("gloss.tsv", "tirs de roquettes\trocket fire\n");

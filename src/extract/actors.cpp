@@ -223,19 +223,42 @@ bool us_strikes_in(const lexicon::Lexicon& lexicon, const SentenceView& v) {
 
 // The actor is the agent of an attack word: "a drone strike by Kataib Hezbollah", "rockets
 // fired by the militia", "launched by Iran-backed groups", "an ambush by a lone ISIS gunman".
+// Strikes on something other than a watched target ("strikes by Israel against positions of
+// Hezbollah", "operations launched by Turkish forces against the SDF") name no attacker of ours.
 bool agent_of_attack(const SentenceView& v, const Hit& a) {
+  const auto& t = v.tokens;
   std::size_t by = a.first;
   for (std::size_t skipped = 0; by >= 1 && skipped < 3; ++skipped) {
-    const auto& w = v.tokens[by - 1].lower;
+    const auto& w = t[by - 1].lower;
     if (w != "a" && w != "an" && w != "lone" && w != "suspected" && w != "alleged") break;
     --by;
   }
-  if (by < 2 || v.tokens[by - 1].lower != "by") return false;
+  if (by < 2 || t[by - 1].lower != "by") return false;
   std::size_t k = by - 2;
-  if (v.tokens[k].lower == "the" && k >= 1) --k;
   const bool attack = v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kAttackVerb) ||
                       v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k);
-  return attack && !v.token_in(k, Cue::kClaim);
+  if (!attack || v.token_in(k, Cue::kClaim)) return false;
+  for (std::size_t j = a.last + 1; j < t.size() && j <= a.last + 3; ++j) {
+    if (t[j].lower != "on" && t[j].lower != "against") continue;
+    // What was struck: a watched target keeps the agent; a group or its positions ("on sites of
+    // the PKK", "against the SDF") does not; anything else ("on Monday") says nothing.
+    for (std::size_t m = j + 1; m < t.size() && m <= j + 6; ++m) {
+      const auto starts = [&](Kind kind) {
+        return std::any_of(v.hits.begin(), v.hits.end(),
+                           [&](const Hit& h) { return h.kind == kind && h.first == m; });
+      };
+      if (v.token_in(m, Cue::kTargetMilitary) || v.token_in(m, Cue::kTargetDiplomatic) ||
+          starts(Kind::kFacility))
+        return true;
+      const auto& w = t[m].lower;
+      if (starts(Kind::kActor) || w == "positions" || w == "sites" || w == "targets" ||
+          w == "strongholds" || w == "hideouts" || w == "areas" || w == "regions" ||
+          w == "villages" || w == "towns" || w == "cities")
+        return false;
+    }
+    return true;
+  }
+  return true;
 }
 
 }  // namespace
@@ -534,10 +557,12 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
       if (role == Role::kNotAttack || role == Role::kOtherEvent || v.sentence.quoted) continue;
       auto actors = v.all(Kind::kActor);
       // "Attacks carried out by Iran-backed groups on bases hosting US forces have increased":
-      // the agent of attacks like this one, in a sentence with no attack evidence of its own.
-      const bool agent = std::any_of(actors.begin(), actors.end(),
-                                     [&](const Hit* a) { return agent_of_attack(v, *a); });
-      if (!v.attack_evidence && !v.has(Cue::kSuspect) && !agent) continue;
+      // the agent of attacks like this one, in a sentence with no attack evidence of its own;
+      // then only that agent, not every group the sentence names.
+      if (!v.attack_evidence && !v.has(Cue::kSuspect)) {
+        std::erase_if(actors, [&](const Hit* a) { return !agent_of_attack(v, *a); });
+        if (actors.empty()) continue;
+      }
       if (us_strikes_in(lexicon, v)) continue;
       for (const Hit* a : actors) {
         const auto& actor = lexicon.actor(a->entry);

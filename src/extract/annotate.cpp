@@ -150,6 +150,16 @@ void assign_strike_agents(SentenceView& v) {
     // "an air base hosting US warplanes": the US aircraft are what the target holds.
     for (std::size_t k = h.first >= 2 ? h.first - 2 : 0; k < h.first; ++k)
       if (v.word_in(lexicon::WordList::kHostVerbs, t[k].lower)) return true;
+    // "US helicopters targeted by drones at Erbil airport", "US aircraft struck" closing a
+    // headline: a phrase that ends in its verb with no object after it is a passive.
+    const auto& verb = t[h.last].lower;
+    if (verb.ends_with("ed") || verb == "struck" || verb == "hit") {
+      if (h.last + 1 >= t.size()) return true;
+      const auto& next = t[h.last + 1].lower;
+      if (!t[h.last + 1].word || next == "by" || next == "at" || next == "in" || next == "near" ||
+          next == "while" || next == "during")
+        return true;
+    }
     // "Unidentified militants launched an airstrike on the base", "terrorists using unmanned
     // aircraft launched an airstrike": militants are no US agent.
     bool militant_subject = false;
@@ -332,6 +342,12 @@ int proxy_backer(const SentenceView& v, const lexicon::Lexicon& lexicon, std::st
   return lexicon.proxy_actor(w.substr(0, dash));
 }
 
+// A quotation mark as a token: ASCII, curly or guillemet.
+bool is_quote(std::string_view w) {
+  return w == "\"" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D" || w == "\xC2\xAB" ||
+         w == "\xC2\xBB";
+}
+
 // "tribesmen in the region who are armed by Iran", "groups, many of whom are believed to be
 // backed by Iran": the words between a group noun and its relation when a relative clause
 // carries it. Returns where the relation may start (k itself when there is no such clause).
@@ -403,7 +419,8 @@ void add_proxy_actors(SentenceView& v, const lexicon::Lexicon& lexicon) {
     // A backer's demonym after the group, as Arabic and the Romance languages place the
     // adjective ("الميليشيات الإيرانية", "milices iraniennes": militias Iranian). Not after
     // "forces" or "fighters": "القوات الإيرانية" is the state's own army.
-    if (k < t.size() && t[k - 1].lower != "forces" && t[k - 1].lower != "fighters") {
+    if (k < t.size() && t[k - 1].lower != "forces" && t[k - 1].lower != "force" &&
+        t[k - 1].lower != "fighters") {
       const int backed = lexicon.proxy_actor(t[k].lower);
       const auto countries = v.all(Kind::kCountry);
       const bool demonym = std::any_of(countries.begin(), countries.end(), [&](const Hit* h) {
@@ -445,7 +462,7 @@ void add_proxy_actors(SentenceView& v, const lexicon::Lexicon& lexicon) {
     ++k;
     // "the Islamic Republic of Iran", "loyal to \"Iran\"" (Arabic outlets quote names)
     while (k < t.size() && (t[k].lower == "the" || t[k].lower == "islamic" ||
-                            t[k].lower == "republic" || t[k].lower == "of" || t[k].lower == "\""))
+                            t[k].lower == "republic" || t[k].lower == "of" || is_quote(t[k].lower)))
       ++k;
     if (k >= t.size()) continue;
     actor = lexicon.proxy_actor(t[k].lower);

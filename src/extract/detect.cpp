@@ -165,13 +165,26 @@ std::optional<std::size_t> choose_anchor(const Annotated& article, const lexicon
     if (v.lead && anchor_score(v) > best) best = anchor_score(v), richest = &v;
   if (!richest) return std::nullopt;
   const bool site = names_site_as_target(*richest);
+  // A roundup headline names the main attack's site first ("Drone attack on Erbil airport,
+  // rockets near Ain al-Asad"): among the near ones, the first sentence naming it wins.
+  std::optional<int> headline_site;
+  if (const SentenceView* headline = article.headline())
+    for (const Hit* h : headline->all(Kind::kFacility))
+      if (!not_the_target(*headline, *h)) {
+        headline_site = h->entry;
+        break;
+      }
+  std::optional<std::size_t> first, named;
   for (std::size_t i = 0; i < article.sentences.size(); ++i) {
     const auto& v = article.sentences[i];
     if (!v.lead || anchor_score(v) < 0 || anchor_score(v) < best - kNear) continue;
     if (site && !names_site_as_target(v)) continue;
-    return i;
+    if (!first) first = i;
+    if (headline_site && !named)
+      for (const Hit* h : v.all(Kind::kFacility))
+        if (h->entry == *headline_site && !not_the_target(v, *h)) named = i;
   }
-  return std::nullopt;
+  return named ? named : first;
 }
 
 // Whether the sentence's news is a reaction to the attack it names: a reaction word (an order,

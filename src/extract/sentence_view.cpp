@@ -103,6 +103,8 @@ bool negated_in_clause(const SentenceView& v, std::size_t i) {
     if (w == "no" || w == "not" || w == "without" || w == "nor" || w == "never" || w == "neither" ||
         w == "n't" || w == "didn't")
       return true;
+    // A quotation opening between them ("stressed no \"any casualties or damage\"") goes on.
+    if (w == "\"" || w == "\xE2\x80\x9C" || w == "\xC2\xAB") continue;
     if (!t[k - 1].word || w == "but" || w == "while" || w == "although" || w == "though")
       return false;
     // "no damage or casualties", "without any human or material casualties": the negation
@@ -116,8 +118,10 @@ bool negated_in_clause(const SentenceView& v, std::size_t i) {
         return outcome_noun(v, t[j].lower) ||
                v.word_in(lexicon::WordList::kOutcomeAdjectives, t[j].lower);
       };
-      // An item may carry its object: "no injuries to personnel or damage to equipment".
-      if (k >= 2 && !outcome_word(before))
+      // An item may carry its object before "or": "no injuries to personnel or damage to
+      // equipment" ("no injuries to US personnel and damage to the facility was minimal" says
+      // there was damage).
+      if (k >= 2 && w == "or" && !outcome_word(before))
         for (std::size_t j = before; j > 0 && j + 3 > before; --j) {
           const auto& p = t[j].lower;
           if ((p == "to" || p == "among" || p == "of" || p == "for") && outcome_word(j - 1)) {

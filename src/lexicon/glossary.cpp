@@ -29,12 +29,13 @@ bool is_space(char32_t cp) {
          (cp >= 0x2010 && cp <= 0x2015);
 }
 
-// Marks with no letter value: tatweel, Arabic diacritics, zero-width joiners and direction marks.
+// Quotation marks that fold to '"' (and, with quoted_names, separate words).
 bool is_double_quote(char32_t cp) {
   return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0xAB || cp == 0xBB ||
          cp == 0x2039 || cp == 0x203A;
 }
 
+// Marks with no letter value: tatweel, Arabic diacritics, zero-width joiners and direction marks.
 bool is_ignorable(char32_t cp) {
   return cp == 0x0640 || (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 ||
          (cp >= 0x200B && cp <= 0x200F) || cp == 0x061C || cp == 0xFEFF;
@@ -538,11 +539,13 @@ Glossed Glossary::gloss(std::string_view text) const {
     if (m.word_start < kept_end) continue;
     std::size_t from = folded.origin[m.word_start], to = folded.origin[m.word_end];
     if (name_particle_[m.entry] && inside_name(from, to)) continue;
-    kept_end = m.word_end;
-    if (from < source) continue;
-    // A phrase that swallowed the opening quote of a quoted name swallows its closing one too,
-    // so the quotes of the text around it stay paired.
-    {
+    // A phrase that crosses a quote holds a whole quoted name, and takes both its quotes: one
+    // that swallowed the opening quote of a name ends with it and takes its closing quote too;
+    // one that began inside the quotation ("«المقاومة الإسلامية» في العراق") takes the opening
+    // quote before it. One that would leave a quote unpaired ("فصائل «المقاومة الإسلامية في
+    // العراق»" read as "factions of the resistance" up to the middle of the name) is no match,
+    // and a phrase inside the name is.
+    if (compiled_->quotes_split) {
       int quotes = 0;
       for (std::size_t k = from; k < to;) {
         char32_t cp = 0;
@@ -551,12 +554,28 @@ Glossed Glossary::gloss(std::string_view text) const {
         quotes += is_double_quote(cp) ? 1 : 0;
         k += n;
       }
-      std::size_t at = to;
-      while (at < text.size() && text[at] == ' ') ++at;
-      char32_t next = 0;
-      std::size_t n = at < text.size() ? decode_utf8(text, at, next) : 0;
-      if (quotes % 2 == 1 && n > 0 && is_double_quote(next)) to = at + n;
+      if (quotes % 2 == 1) {
+        std::size_t at = to;
+        while (at < text.size() && text[at] == ' ') ++at;
+        char32_t next = 0;
+        std::size_t n = at < text.size() ? decode_utf8(text, at, next) : 0;
+        if (n > 0 && is_double_quote(next)) {
+          to = at + n;
+        } else {
+          std::size_t before = from;
+          while (before > 0 && text[before - 1] == ' ') --before;
+          std::size_t start = before;  // the start of the code point before
+          while (start > 0 && (static_cast<unsigned char>(text[start - 1]) & 0xC0) == 0x80) --start;
+          if (start == 0) continue;
+          --start;
+          char32_t previous = 0;
+          if (decode_utf8(text, start, previous) == 0 || !is_double_quote(previous)) continue;
+          from = start;
+        }
+      }
     }
+    kept_end = m.word_end;
+    if (from < source) continue;
     copy_until(from);
     ++out.phrases;
     std::string words;
