@@ -66,6 +66,7 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     bool lower_bound = false;  // "more than 30 rockets": a later exact "33 rockets" replaces it
     bool single = false;       // "a drone", "a single rocket": the whole attack was one projectile
     bool partial = false;      // "one of the rockets struck": a part of a larger whole
+    std::optional<int> first;  // the first of several parts summed ("two inside, two outside")
   };
   std::map<std::string, Found> found;
   auto set = [&](const std::string& field, int value, const SentenceView& v, bool raise,
@@ -122,6 +123,7 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       projectile_seen = is_projectile(lexicon, v, k);
     bool sentence_has_weapon = projectile_seen;
     const auto& t = v.tokens;
+    std::optional<std::size_t> impact_at;  // where this sentence's impact count was read
     for (std::size_t i = 0; i < t.size(); ++i) {
       // "the downing of a drone" (a verb's noun before "of") counts one; "part of a series" not.
       const bool of_a_verb = i >= 2 && t[i - 1].lower == "of" && !verb_category(v, i - 2).empty();
@@ -288,6 +290,34 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       bool bound = (i >= 2 && ((t[i - 2].lower == "more" && t[i - 1].lower == "than") ||
                                (t[i - 2].lower == "at" && t[i - 1].lower == "least"))) ||
                    (i >= 1 && t[i - 1].lower == "over");
+      // Impacts told in parts within one sentence add up: "two striking inside and two hitting
+      // the perimeter", "three struck within the embassy perimeter, while one hit a school";
+      // not a part of the same ones ("two of them", "including two that hit the runway").
+      // A part follows the one before it across "and", "while", "but" or ";" ("three struck
+      // the Green Zone, one falling within the embassy" is one of the three; "the third one"
+      // is the enumeration's).
+      auto& counted = found[field];
+      bool part = field == "impacted" && counted.value && counted.where == &v && impact_at &&
+                  !counted.lower_bound && !bound && !article &&
+                  !(i + 1 < t.size() && t[i + 1].lower == "of") &&
+                  !(i >= 1 && text::parse_ordinal(t[i - 1].lower));
+      // After "and" the part is a bare number ("and two hitting the perimeter"): "two rockets
+      // landed ..., and two rockets hit ..." more often retells the same two.
+      bool joined = false;
+      for (std::size_t k = impact_at.value_or(i) + 1; k < i && part; ++k) {
+        const auto& w = t[k].lower;
+        joined |= w == "while" || w == "whereas" || w == ";" ||
+                  ((w == "and" || w == "but") && !projectile);
+        part = w != "including" && w != "which" && w != "them" && w != "among";
+      }
+      if (part && joined) {
+        if (!counted.first) counted.first = counted.value;
+        counted.value = *counted.value + *n;
+        impact_at = i;
+        i += skip;
+        continue;
+      }
+      if (field == "impacted" && (!counted.value || counted.where == &v)) impact_at = i;
       set(field, *n, v, false, bound);
       if (first_value && article) found[field].single = true;
       // "One of the rockets struck the dining hall": how many there were is not said.
@@ -383,6 +413,10 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       }
     }
   }
+  // Parts that add up to more than were fired were no parts: the first count stands.
+  if (auto& hit = found["impacted"];
+      hit.first && found["launched"].value && *hit.value > *found["launched"].value)
+    hit.value = hit.first;
   // "The drones were shot down", "they were intercepted", "both were downed": an interception
   // of the projectiles already counted, with no number of its own.
   if (!all_stopped && found["launched"].value && !found["intercepted"].value &&
