@@ -111,10 +111,14 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
   const SentenceView* all_stopped = nullptr;   // "destroyed the drones"
   // A claimant's own numbers ("saying it had targeted the base with three drones that hit their
   // targets") fill only what the reporting leaves open: the claim sentences come last.
+  // A headline's figure rounds or runs ahead of the story ("Three rockets hit near US embassy"
+  // over "at least two rockets"): the body's sentences come first, then the headline's.
   auto claim_sentence = [](const SentenceView& v) { return v.has(Cue::kClaim); };
   std::vector<const SentenceView*> order;
   for (std::size_t i : event.sentences)
-    if (!claim_sentence(views[i])) order.push_back(&views[i]);
+    if (!claim_sentence(views[i]) && !views[i].sentence.heading) order.push_back(&views[i]);
+  for (std::size_t i : event.sentences)
+    if (!claim_sentence(views[i]) && views[i].sentence.heading) order.push_back(&views[i]);
   for (std::size_t i : event.sentences)
     if (claim_sentence(views[i])) order.push_back(&views[i]);
   for (const SentenceView* view : order) {
