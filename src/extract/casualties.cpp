@@ -35,7 +35,16 @@ std::optional<Group> head_after(const SentenceView& v, std::size_t from, std::si
     if (v.word_in(lexicon::WordList::kPersonHeads, w)) {
       std::size_t end = m + 1;
       while (end < t.size() && v.word_in(lexicon::WordList::kPersonHeads, t[end].lower)) ++end;
-      return Group{0, end, false, false};
+      // "five ISIS members", "two Kataib Hezbollah fighters": the people of an armed group
+      // (militia, jihadist, umbrella) are the attackers, not the attack's victims.
+      bool attackers = false;
+      if (v.lexicon && m > from)
+        for (const Hit* a : v.all(lexicon::Kind::kActor))
+          if (a->last + 1 == m && a->first >= from) {
+            const auto& kind = v.lexicon->actor(a->entry).kind;
+            attackers = kind == "militia" || kind == "jihadist" || kind == "umbrella";
+          }
+      return Group{0, end, attackers, false};
     }
     if (v.word_in(lexicon::WordList::kEnemyHeads, w)) return Group{0, m + 1, true, false};
     // "three U.S. service members": the abbreviation's final dot is no phrase end.
@@ -105,6 +114,10 @@ std::optional<Group> single_group_at(const SentenceView& v, std::size_t i) {
   if (!count && another) count = 1;
   if (!count) return std::nullopt;
   std::size_t k = j + 1;
+  // "two or three fighters", "five to seven soldiers": the low value, with the people after the
+  // high one.
+  if (k + 1 < t.size() && (t[k].lower == "or" || t[k].lower == "to") && count_at(v, k + 1, false))
+    k += 2;
   // "two of them", "three of the soldiers", "dozens of Americans".
   if (k + 1 < t.size() && t[k].lower == "of") {
     const auto& next = t[k + 1].lower;
