@@ -398,7 +398,17 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         if (t[k].lower == "first" || t[k].lower == "one")
           for (std::size_t j = k + 1; j < i && j <= k + 4; ++j)
             if (verb_category(v, j) == follows) first_too = true;
-      if (f.value && f.where == &v) {
+      // "Two rockets struck the Green Zone. One was destroyed in the air and the other landed
+      // near a monument": the enumeration splits the two the sentence before counted, so they
+      // were what was fired, and one of them hit.
+      const bool first_stopped = follows == "impact" && found["intercepted"].where == &v;
+      if (first_stopped && f.value && f.where && f.where != &v && *f.value == *ordinal &&
+          !found["launched"].value) {
+        found["launched"].value = f.value;
+        found["launched"].where = f.where;
+        f.value = 1;
+        f.where = &v;
+      } else if (f.value && f.where == &v) {
         f.value = *f.value + 1;
       } else if (f.value && *f.value == *ordinal - 1 && t[i].lower != "another" &&
                  stands_for_a_projectile(i + 2) && &v > views.data() && f.where == &v - 1 &&
