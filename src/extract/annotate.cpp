@@ -555,6 +555,21 @@ Role marker_role(const SentenceView& v, bool tally) {
       std::string_view phrase = v.text.substr(h->start, h->end - h->start);
       happened |= phrase == "were fired" || phrase == "was fired" || phrase == "were launched";
     }
+    // "arrested a Syrian who had opened fire on the embassy", "fired 30 rounds at the building
+    // before being arrested": a shooting told in the past is what the arrest followed. Not
+    // "planned to open fire", "before they could fire".
+    for (Cue cue : {Cue::kAttackVerb, Cue::kLaunch})
+      for (const Hit* h : v.all(cue)) {
+        std::string lower(v.text.substr(h->start, h->end - h->start));
+        for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const bool past = lower == "opened fire" || lower == "fired at" || lower == "fired on" ||
+                          lower == "shot at" || lower == "fired";
+        const std::string_view before =
+            h->first >= 1 ? std::string_view(t[h->first - 1].lower) : std::string_view();
+        if (past && !hypothetical && before != "to" && before != "could" && before != "not" &&
+            before != "be" && before != "been")
+          happened = true;
+      }
     if (!happened) return Role::kNotAttack;
   }
   // "US forces were attacked 23 times this month", "38 drone attacks": a tally.
