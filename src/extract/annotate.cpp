@@ -563,11 +563,12 @@ Role marker_role(const SentenceView& v, bool tally) {
         std::string lower(v.text.substr(h->start, h->end - h->start));
         for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         const bool past = lower == "opened fire" || lower == "fired at" || lower == "fired on" ||
-                          lower == "shot at" || lower == "fired";
+                          lower == "shot at" || lower == "fired" || lower == "after firing";
         const std::string_view before =
             h->first >= 1 ? std::string_view(t[h->first - 1].lower) : std::string_view();
-        if (past && !hypothetical && before != "to" && before != "could" && before != "not" &&
-            before != "be" && before != "been")
+        if ((past || (lower == "opening fire" && before == "after")) && !hypothetical &&
+            before != "to" && before != "could" && before != "not" && before != "be" &&
+            before != "been")
           happened = true;
       }
     if (!happened) return Role::kNotAttack;
