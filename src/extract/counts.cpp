@@ -461,25 +461,37 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     }
   // "The rockets struck inside the base", "they landed near the runway": the projectiles
   // already counted hit, with no number of their own.
-  if (found["launched"].value && !found["impacted"].value && !found["intercepted"].value &&
-      !all_stopped)
+  // "One of the rockets landed near the runway" counts a part; "the rockets fell in the southern
+  // part of the airport" still says they all hit.
+  const bool impacted_open = !found["impacted"].value || found["impacted"].partial;
+  bool all_hit = false;
+  if (found["launched"].value && impacted_open && !found["intercepted"].value && !all_stopped)
     for (const SentenceView* view : order) {
       const auto& v = *view;
       const auto& t = v.tokens;
       for (const Hit* h : v.all(Cue::kImpact)) {
-        if (h->first < 2) continue;
-        std::size_t k = h->first - 1;
+        // The verb first, as Arabic writes it: "fell the rockets" (the gloss of "سقطت
+        // الصواريخ"), with no number of its own.
+        const std::size_t after = h->last + 1;
+        const std::size_t noun = after < t.size() && t[after].lower == "the" ? after + 1 : after;
+        const bool verb_first = noun < t.size() && fired_noun(lexicon, v, noun) &&
+                                t[noun].lower.ends_with("s") &&
+                                (h->first == 0 || !count_at(v, h->first - 1, false));
+        if (h->first < 2 && !verb_first) continue;
+        std::size_t k = h->first >= 1 ? h->first - 1 : 0;
         if (t[k].lower == "all" || t[k].lower == "both") --k;
         // "the projectiles landed": all of them; "two of the projectiles" counts its own.
-        bool subject = t[k].lower == "they" ||
+        bool subject = verb_first || t[k].lower == "they" ||
                        (fired_noun(lexicon, v, k) && t[k].lower.ends_with("s") && k >= 1 &&
                         t[k - 1].lower == "the" && !(k >= 2 && t[k - 2].lower == "of"));
         if (!subject || v.has(Cue::kUncertain) || about_one_projectile(v, h->first)) continue;
         found["impacted"].value = found["launched"].value;
         found["impacted"].where = &v;
+        found["impacted"].partial = false;
+        all_hit = true;
         break;
       }
-      if (found["impacted"].value) break;
+      if (all_hit) break;
     }
   if (all_stopped && !found["intercepted"].value && found["launched"].value &&
       !found["impacted"].value) {
