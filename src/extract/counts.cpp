@@ -481,10 +481,20 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         std::size_t k = h->first >= 1 ? h->first - 1 : 0;
         if (t[k].lower == "all" || t[k].lower == "both") --k;
         // "the projectiles landed": all of them; "two of the projectiles" counts its own.
-        bool subject = verb_first || t[k].lower == "they" ||
+        // With one launched, the one projectile as the subject: "the rocket landed", "Katyusha
+        // rocket fell central Green Zone" (Arabic has no article to count it by).
+        const bool the_one = *found["launched"].value == 1 && is_projectile(lexicon, v, k) &&
+                             !t[k].lower.ends_with("s") && h->first >= 1 && k + 1 == h->first;
+        bool subject = verb_first || the_one || t[k].lower == "they" ||
                        (fired_noun(lexicon, v, k) && t[k].lower.ends_with("s") && k >= 1 &&
                         t[k - 1].lower == "the" && !(k >= 2 && t[k - 2].lower == "of"));
-        if (!subject || v.has(Cue::kUncertain) || about_one_projectile(v, h->first)) continue;
+        // "exploded in mid-air before it could strike": no hit.
+        bool in_the_air = false;
+        for (std::size_t j = h->last + 1; j < t.size() && j <= h->last + 3; ++j)
+          in_the_air |= t[j].lower == "mid-air" || t[j].lower == "midair" ||
+                        (t[j].lower == "air" && t[j - 1].lower == "the");
+        if (!subject || in_the_air || v.has(Cue::kUncertain) || about_one_projectile(v, h->first))
+          continue;
         found["impacted"].value = found["launched"].value;
         found["impacted"].where = &v;
         found["impacted"].partial = false;
@@ -533,10 +543,20 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         else if (h->first >= 2 && article_at(h->first - 2) && t[h->first - 1].word &&
                  !count_at(v, h->first - 1, false))
           article = h->first - 2;
-        if (!article || single_hit) continue;
+        if (single_hit) continue;
         auto hit_verb = [&](std::size_t k) {
           return v.token_in(k, Cue::kImpact) || v.token_in(k, Cue::kAttackVerb);
         };
+        // With no article, a singular noun right before its verb: "Rocket hits US embassy", and
+        // the gloss of Arabic, which has no indefinite article ("Katyusha rocket fell central
+        // Green Zone", "صاروخ كاتيوشا سقط").
+        if (!article) {
+          const bool bare_singular = !t[h->last].lower.ends_with("s") &&
+                                     (h->first == 0 || !count_at(v, h->first - 1, false)) &&
+                                     h->last + 1 < t.size() && hit_verb(h->last + 1);
+          if (bare_singular) single_hit = &v;
+          continue;
+        }
         for (std::size_t k = h->last + 1; k < t.size() && k <= h->last + 3; ++k)
           if (hit_verb(k)) {
             single_hit = &v;
