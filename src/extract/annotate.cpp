@@ -566,9 +566,13 @@ Role marker_role(const SentenceView& v, bool tally) {
                           lower == "shot at" || lower == "fired" || lower == "after firing";
         const std::string_view before =
             h->first >= 1 ? std::string_view(t[h->first - 1].lower) : std::string_view();
+        // Not "before they opened fire", "rockets that were never fired".
+        bool before_clause = false;
+        for (std::size_t k = h->first >= 3 ? h->first - 3 : 0; k < h->first; ++k)
+          before_clause |= t[k].lower == "before";
         if ((past || (lower == "opening fire" && before == "after")) && !hypothetical &&
-            before != "to" && before != "could" && before != "not" && before != "be" &&
-            before != "been")
+            !before_clause && before != "to" && before != "could" && before != "not" &&
+            before != "be" && before != "been" && before != "never" && before != "yet")
           happened = true;
       }
     if (!happened) return Role::kNotAttack;

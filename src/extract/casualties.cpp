@@ -35,15 +35,14 @@ std::optional<Group> head_after(const SentenceView& v, std::size_t from, std::si
     if (v.word_in(lexicon::WordList::kPersonHeads, w)) {
       std::size_t end = m + 1;
       while (end < t.size() && v.word_in(lexicon::WordList::kPersonHeads, t[end].lower)) ++end;
-      // "five ISIS members", "two Kataib Hezbollah fighters": the people of an armed group
-      // (militia, jihadist, umbrella) are the attackers, not the attack's victims.
+      // "five ISIS members dead": a jihadist group's people are the attackers, not the attack's
+      // victims (a militia's may be either: "an Israeli strike ... killing two Hezbollah
+      // members").
       bool attackers = false;
       if (v.lexicon && m > from)
         for (const Hit* a : v.all(lexicon::Kind::kActor))
-          if (a->last + 1 == m && a->first >= from) {
-            const auto& kind = v.lexicon->actor(a->entry).kind;
-            attackers = kind == "militia" || kind == "jihadist" || kind == "umbrella";
-          }
+          if (a->last + 1 == m && a->first >= from)
+            attackers = v.lexicon->actor(a->entry).kind == "jihadist";
       return Group{0, end, attackers, false};
     }
     if (v.word_in(lexicon::WordList::kEnemyHeads, w)) return Group{0, m + 1, true, false};

@@ -111,14 +111,10 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
   const SentenceView* all_stopped = nullptr;   // "destroyed the drones"
   // A claimant's own numbers ("saying it had targeted the base with three drones that hit their
   // targets") fill only what the reporting leaves open: the claim sentences come last.
-  // A headline's figure rounds or runs ahead of the story ("Three rockets hit near US embassy"
-  // over "at least two rockets"): the body's sentences come first, then the headline's.
   auto claim_sentence = [](const SentenceView& v) { return v.has(Cue::kClaim); };
   std::vector<const SentenceView*> order;
   for (std::size_t i : event.sentences)
-    if (!claim_sentence(views[i]) && !views[i].sentence.heading) order.push_back(&views[i]);
-  for (std::size_t i : event.sentences)
-    if (!claim_sentence(views[i]) && views[i].sentence.heading) order.push_back(&views[i]);
+    if (!claim_sentence(views[i])) order.push_back(&views[i]);
   for (std::size_t i : event.sentences)
     if (claim_sentence(views[i])) order.push_back(&views[i]);
   for (const SentenceView* view : order) {
@@ -128,6 +124,7 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     bool sentence_has_weapon = projectile_seen;
     const auto& t = v.tokens;
     std::optional<std::size_t> impact_at;  // where this sentence's impact count was read
+    bool impact_bare = false;              // and whether it stood without a projectile noun
     for (std::size_t i = 0; i < t.size(); ++i) {
       // "the downing of a drone" (a verb's noun before "of") counts one; "part of a series" not.
       const bool of_a_verb = i >= 2 && t[i - 1].lower == "of" && !verb_category(v, i - 2).empty();
@@ -300,9 +297,12 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       // A part follows the one before it across "and", "while", "but" or ";" ("three struck
       // the Green Zone, one falling within the embassy" is one of the three; "the third one"
       // is the enumeration's).
+      // Only bare parts ("with two striking inside and two hitting the perimeter"): after a total
+      // with its noun ("Five rockets struck near the base; two landed inside and three fell in a
+      // lot") the counts that follow break it down.
       auto& counted = found[field];
       bool part = field == "impacted" && counted.value && counted.where == &v && impact_at &&
-                  !counted.lower_bound && !bound && !article &&
+                  impact_bare && !projectile && !counted.lower_bound && !bound && !article &&
                   !(i + 1 < t.size() && t[i + 1].lower == "of") &&
                   !(i >= 1 && text::parse_ordinal(t[i - 1].lower));
       // After "and" the part is a bare number ("and two hitting the perimeter"): "two rockets
@@ -310,9 +310,8 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       bool joined = false;
       for (std::size_t k = impact_at.value_or(i) + 1; k < i && part; ++k) {
         const auto& w = t[k].lower;
-        joined |= w == "while" || w == "whereas" || w == ";" ||
-                  ((w == "and" || w == "but") && !projectile);
-        part = w != "including" && w != "which" && w != "them" && w != "among";
+        joined |= w == "while" || w == "whereas" || w == "and" || w == "but";
+        part = w != "including" && w != "which" && w != "them" && w != "among" && w != "only";
       }
       if (part && joined) {
         if (!counted.first) counted.first = counted.value;
@@ -321,7 +320,7 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         i += skip;
         continue;
       }
-      if (field == "impacted" && (!counted.value || counted.where == &v)) impact_at = i;
+      if (field == "impacted" && !counted.value) impact_at = i, impact_bare = !projectile;
       set(field, *n, v, false, bound);
       if (first_value && article) found[field].single = true;
       // "One of the rockets struck the dining hall": how many there were is not said.
@@ -402,8 +401,8 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       // near a monument": the enumeration splits the two the sentence before counted, so they
       // were what was fired, and one of them hit.
       const bool first_stopped = follows == "impact" && found["intercepted"].where == &v;
-      if (first_stopped && f.value && f.where && f.where != &v && *f.value == *ordinal &&
-          !found["launched"].value) {
+      if (first_stopped && f.value && f.where && &v > views.data() && f.where == &v - 1 &&
+          *f.value == *ordinal && !found["launched"].value) {
         found["launched"].value = f.value;
         found["launched"].where = f.where;
         f.value = 1;
@@ -474,17 +473,24 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // الصواريخ"), with no number of its own.
         const std::size_t after = h->last + 1;
         const std::size_t noun = after < t.size() && t[after].lower == "the" ? after + 1 : after;
-        const bool verb_first = noun < t.size() && fired_noun(lexicon, v, noun) &&
-                                t[noun].lower.ends_with("s") &&
-                                (h->first == 0 || !count_at(v, h->first - 1, false));
+        // Only opening its clause ("And fell the rockets"), in a sentence that tells no
+        // interception ("air defences hit the drones", "fell after being intercepted").
+        const bool opens = h->first == 0 || t[h->first - 1].lower == "and";
+        const bool verb_first = opens && noun < t.size() && fired_noun(lexicon, v, noun) &&
+                                t[noun].lower.ends_with("s") && !v.has(Cue::kIntercept) &&
+                                !v.has(Cue::kAirDefense) &&
+                                !(noun + 1 < t.size() && t[noun + 1].lower == "'");
         if (h->first < 2 && !verb_first) continue;
         std::size_t k = h->first >= 1 ? h->first - 1 : 0;
         if (t[k].lower == "all" || t[k].lower == "both") --k;
         // "the projectiles landed": all of them; "two of the projectiles" counts its own.
         // With one launched, the one projectile as the subject: "the rocket landed", "Katyusha
         // rocket fell central Green Zone" (Arabic has no article to count it by).
+        // Not a participle: "the drone hit by the base's air defences crashed".
+        const bool passive = h->last + 1 < t.size() && t[h->last + 1].lower == "by";
         const bool the_one = *found["launched"].value == 1 && is_projectile(lexicon, v, k) &&
-                             !t[k].lower.ends_with("s") && h->first >= 1 && k + 1 == h->first;
+                             !t[k].lower.ends_with("s") && h->first >= 1 && k + 1 == h->first &&
+                             !passive;
         bool subject = verb_first || the_one || t[k].lower == "they" ||
                        (fired_noun(lexicon, v, k) && t[k].lower.ends_with("s") && k >= 1 &&
                         t[k - 1].lower == "the" && !(k >= 2 && t[k - 2].lower == "of"));
@@ -492,7 +498,8 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         bool in_the_air = false;
         for (std::size_t j = h->last + 1; j < t.size() && j <= h->last + 3; ++j)
           in_the_air |= t[j].lower == "mid-air" || t[j].lower == "midair" ||
-                        (t[j].lower == "air" && t[j - 1].lower == "the");
+                        (t[j].lower == "air" && t[j - 1].lower == "the" &&
+                         !(j + 1 < t.size() && t[j + 1].word));  // not "the air base"
         if (!subject || in_the_air || v.has(Cue::kUncertain) || about_one_projectile(v, h->first))
           continue;
         found["impacted"].value = found["launched"].value;
