@@ -342,12 +342,6 @@ int proxy_backer(const SentenceView& v, const lexicon::Lexicon& lexicon, std::st
   return lexicon.proxy_actor(w.substr(0, dash));
 }
 
-// A quotation mark as a token: ASCII, curly or guillemet.
-bool is_quote(std::string_view w) {
-  return w == "\"" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D" || w == "\xC2\xAB" ||
-         w == "\xC2\xBB";
-}
-
 // "tribesmen in the region who are armed by Iran", "groups, many of whom are believed to be
 // backed by Iran": the words between a group noun and its relation when a relative clause
 // carries it. Returns where the relation may start (k itself when there is no such clause).
@@ -461,8 +455,9 @@ void add_proxy_actors(SentenceView& v, const lexicon::Lexicon& lexicon) {
       continue;
     ++k;
     // "the Islamic Republic of Iran", "loyal to \"Iran\"" (Arabic outlets quote names)
-    while (k < t.size() && (t[k].lower == "the" || t[k].lower == "islamic" ||
-                            t[k].lower == "republic" || t[k].lower == "of" || is_quote(t[k].lower)))
+    while (k < t.size() &&
+           (t[k].lower == "the" || t[k].lower == "islamic" || t[k].lower == "republic" ||
+            t[k].lower == "of" || is_quote_mark(t[k].lower)))
       ++k;
     if (k >= t.size()) continue;
     actor = lexicon.proxy_actor(t[k].lower);
@@ -560,8 +555,7 @@ Role marker_role(const SentenceView& v, bool tally) {
     // "planned to open fire", "before they could fire".
     for (Cue cue : {Cue::kAttackVerb, Cue::kLaunch})
       for (const Hit* h : v.all(cue)) {
-        std::string lower(v.text.substr(h->start, h->end - h->start));
-        for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const std::string lower = lower_text(v, *h);
         const bool past = lower == "opened fire" || lower == "fired at" || lower == "fired on" ||
                           lower == "shot at" || lower == "fired" || lower == "after firing";
         const std::string_view before =
@@ -601,8 +595,7 @@ Role marker_role(const SentenceView& v, bool tally) {
         plural_attacks = true;
     }
     if (plural_attacks) return Role::kGeneric;
-    std::string lower(v.text.substr(g->start, g->end - g->start));
-    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string lower = lower_text(v, *g);
     // "So far there have been no reports of casualties" speaks of this attack.
     if (lower != "more than" && lower != "since" && lower != "so far" && lower != "to date")
       return Role::kGeneric;

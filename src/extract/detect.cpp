@@ -159,10 +159,15 @@ std::optional<std::size_t> choose_anchor(const Annotated& article, const lexicon
   // A sentence that names no site does not come before one that does ("Five civilians were
   // killed in a rocket attack ..." before "the rocket targeted Baghdad airport").
   constexpr int kNear = 2;
+  std::vector<int> scores(article.sentences.size(), -1);
   int best = -1;
   const SentenceView* richest = nullptr;
-  for (const auto& v : article.sentences)
-    if (v.lead && anchor_score(v) > best) best = anchor_score(v), richest = &v;
+  for (std::size_t i = 0; i < article.sentences.size(); ++i) {
+    const auto& v = article.sentences[i];
+    if (!v.lead) continue;
+    scores[i] = anchor_score(v);
+    if (scores[i] > best) best = scores[i], richest = &v;
+  }
   if (!richest) return std::nullopt;
   const bool site = names_site_as_target(*richest);
   // A roundup headline names the main attack's site first ("Drone attack on Erbil airport,
@@ -177,7 +182,7 @@ std::optional<std::size_t> choose_anchor(const Annotated& article, const lexicon
   std::optional<std::size_t> first, named;
   for (std::size_t i = 0; i < article.sentences.size(); ++i) {
     const auto& v = article.sentences[i];
-    if (!v.lead || anchor_score(v) < 0 || anchor_score(v) < best - kNear) continue;
+    if (scores[i] < 0 || scores[i] < best - kNear) continue;
     if (site && !names_site_as_target(v)) continue;
     if (!first) first = i;
     if (headline_site && !named)

@@ -96,6 +96,17 @@ bool tally_at(const SentenceView& v, std::size_t i) {
 // casualties", "did not result in injuries or material damage", "no victims or damage". A
 // coordination of outcome nouns stays in scope; "and" before anything else starts a new clause
 // ("No one was hurt and the blast damaged a hangar").
+bool is_quote_mark(std::string_view token) {
+  return token == "\"" || token == "\xE2\x80\x9C" || token == "\xE2\x80\x9D" ||
+         token == "\xC2\xAB" || token == "\xC2\xBB";
+}
+
+std::string lower_text(const SentenceView& v, const Hit& hit) {
+  std::string out(v.text.substr(hit.start, hit.end - hit.start));
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 bool negated_in_clause(const SentenceView& v, std::size_t i) {
   const auto& t = v.tokens;
   for (std::size_t k = i; k > 0 && k + 9 > i; --k) {
@@ -104,7 +115,7 @@ bool negated_in_clause(const SentenceView& v, std::size_t i) {
         w == "n't" || w == "didn't")
       return true;
     // A quotation opening between them ("stressed no \"any casualties or damage\"") goes on.
-    if (w == "\"" || w == "\xE2\x80\x9C" || w == "\xC2\xAB") continue;
+    if (is_quote_mark(w)) continue;
     if (!t[k - 1].word || w == "but" || w == "while" || w == "although" || w == "though")
       return false;
     // "no damage or casualties", "without any human or material casualties": the negation

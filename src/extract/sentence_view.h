@@ -75,6 +75,12 @@ bool outcome_noun(const SentenceView& v, std::string_view w);
 
 // True when a negator governs token i in its clause: "no injuries", "without causing any
 // casualties", "did not result in injuries or material damage", "no victims or damage".
+// Whether a token is a quotation mark: ASCII, curly or guillemet.
+bool is_quote_mark(std::string_view token);
+
+// The text of a hit in lower case ("Opened fire" -> "opened fire").
+std::string lower_text(const SentenceView& v, const Hit& hit);
+
 bool negated_in_clause(const SentenceView& v, std::size_t i);
 // Whether token i is said of a share of a series ("most of them caused no losses", "many of
 // the attacks were claimed by"): within its clause, "most / many / the majority of" them, the
