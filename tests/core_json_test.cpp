@@ -22,12 +22,13 @@ TEST(CoreJson, DateClueOnlyWhenUndated) {
   report.doc = "a.txt";
   report.reports_attack = true;
   report.main = sitrep::Attack{};
-  report.main->date_clue = sitrep::DateClue{12, 20, 0};
+  report.main->date_clue = sitrep::DateClue{12, 20, 0, 2021};
   auto json = sitrep::to_json(report);
   EXPECT_EQ(json["main"]["date_clue"]["weekday"], "sunday");
+  EXPECT_EQ(json["main"]["date_clue"]["year_at_least"], 2021);
   auto back = sitrep::report_from_json(json);
   ASSERT_TRUE(back.has_value());
-  EXPECT_EQ(back->main->date_clue, (sitrep::DateClue{12, 20, 0}));
+  EXPECT_EQ(back->main->date_clue, (sitrep::DateClue{12, 20, 0, 2021}));
   report.main->date = "2020-12-20";
   EXPECT_FALSE(sitrep::to_json(report)["main"].contains("date_clue"));
   EXPECT_FALSE(sitrep::to_json(report)["main"].contains("date_basis"));

@@ -387,6 +387,29 @@ TEST(MergeCandidates, UndatedReportJoinsTheAttackWhoseParticularsItRepeats) {
   EXPECT_NE(find_with(update, "f.txt"), find_with(update, "c.txt"));
 }
 
+// Two Sunday attacks on the embassy with the same three rockets, in 2020 and in 2023: the undated
+// "on Sunday, three rockets" report fits both, unless its article writes a year ("the 2023
+// strikes"), which rules out the older one.
+TEST(MergeCandidates, UndatedReportIsNoOlderThanTheYearsItsArticleWrites) {
+  auto three = [](Report r) {
+    r.main->launched = 3;
+    return r;
+  };
+  std::vector<Report> reports{three(report("a.txt", "2020-12-20", "2020-12-20", kEmbassy)),
+                              three(report("b.txt", "2023-12-03", "2023-12-03", kEmbassy))};
+  Report sunday = three(report("c.txt", "", std::nullopt, kEmbassy));
+  sunday.main->date_clue.weekday = 0;
+  reports.push_back(sunday);
+  auto update = merge::rebuild(reports, {}, kNow);
+  EXPECT_NE(find_with(update, "c.txt"), find_with(update, "a.txt"));
+  EXPECT_NE(find_with(update, "c.txt"), find_with(update, "b.txt"));
+
+  reports.back().main->date_clue.year_at_least = 2023;
+  update = merge::rebuild(reports, {}, kNow);
+  EXPECT_EQ(find_with(update, "c.txt"), find_with(update, "b.txt"));
+  EXPECT_NE(find_with(update, "c.txt"), find_with(update, "a.txt"));
+}
+
 // Words are rare or common among reports of one language: a French report's everyday French
 // words are no particulars just because most reports are in English.
 TEST(MergeCandidates, WordRarityIsCountedWithinALanguage) {

@@ -49,6 +49,7 @@ Attack attack_from(const json& object) {
   if (auto clue = object.find("date_clue"); clue != object.end() && clue->is_object()) {
     attack.date_clue.month = clue->value("month", 0);
     attack.date_clue.day = clue->value("day", 0);
+    attack.date_clue.year_at_least = clue->value("year_at_least", 0);
     const std::string weekday = clue->value("weekday", "");
     for (int w = 0; w < 7; ++w)
       if (weekday == kWeekdays[w]) attack.date_clue.weekday = w;
@@ -132,8 +133,9 @@ json to_json(const Attack& a) {
            {"air_defense_engaged", optional_json(a.air_defense_engaged)},
            {"evidence", evidence}};
   if (a.date && a.date_is_report_day) out["date_basis"] = "report";
-  if (!a.date && !a.date_clue.empty()) {
+  if (!a.date && (!a.date_clue.empty() || a.date_clue.year_at_least)) {
     json clue = json::object();
+    if (a.date_clue.year_at_least) clue["year_at_least"] = a.date_clue.year_at_least;
     if (a.date_clue.month) clue["month"] = a.date_clue.month;
     if (a.date_clue.day) clue["day"] = a.date_clue.day;
     if (a.date_clue.weekday >= 0) clue["weekday"] = kWeekdays[a.date_clue.weekday];

@@ -73,6 +73,23 @@ std::optional<FullDate> year_from_full_date(const Annotated& article, const Date
   return FullDate{found.begin()->first, found.begin()->second};
 }
 
+// The latest year the article writes ("2021", a partial ISO date "2021-02", a full date): an
+// attack the article does not date is no older than it. A page stamps the year it was crawled or
+// copyrighted only outside the text we keep, so the years in the text are the article's own.
+int latest_year(const Annotated& article) {
+  int latest = 0;
+  for (const auto& v : article.sentences)
+    for (const auto& t : v.tokens) {
+      const auto& w = t.lower;
+      if (w.size() < 4 || !std::all_of(w.begin(), w.begin() + 4, ::isdigit) ||
+          (w.size() != 4 && w[4] != '-'))
+        continue;
+      const int year = std::stoi(std::string(w.substr(0, 4)));
+      if (year >= 1990 && year <= 2100) latest = std::max(latest, year);
+    }
+  return latest;
+}
+
 // Whether a written date can be the day a clue names (a plain long: GCC 12 at -O2 misreads an
 // optional here as maybe uninitialized).
 bool clue_allows(const DateClue& clue, const std::string& ymd) {
@@ -134,10 +151,12 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
   } else if (!article.published.empty()) {
     out.value.date = article.published;
   }
-  if (out.value.date)
+  if (out.value.date) {
     out.value.clue = {};
-  else if (out.value.clue.empty())
-    out.value.clue = reporting_clue;
+  } else {
+    if (out.value.clue.empty()) out.value.clue = reporting_clue;
+    out.value.clue.year_at_least = latest_year(article);
+  }
   return out;
 }
 

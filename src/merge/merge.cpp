@@ -250,11 +250,18 @@ bool clues_agree(const DateClue& a, const DateClue& b) {
 // Monday-night attack to Tuesday); 0 when none has. A report with no clue fits every cluster 1.
 int clue_fit(const DateClue& clue, const std::vector<std::size_t>& members,
              const std::vector<Mention>& mentions) {
-  if (clue.empty()) return 1;
+  if (clue.empty() && !clue.year_at_least) return 1;
   std::map<int, int> votes;
   for (std::size_t j : members)
     if (mentions[j].day) ++votes[*mentions[j].day];
   if (votes.empty()) return 0;
+  if (clue.empty()) {
+    // Only a year bound ("the 2023 strikes" in an undated article): no older attack fits.
+    return std::any_of(votes.begin(), votes.end(),
+                       [&](const auto& vote) { return text::matches(clue, vote.first); })
+               ? 1
+               : 0;
+  }
   auto modal = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) {
     return a.second < b.second;  // the first (earliest) of equally common days wins
   });

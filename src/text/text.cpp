@@ -282,8 +282,9 @@ std::string civil_from_days(long z) {
 
 bool matches(const DateClue& clue, long days) {
   if (clue.weekday >= 0 && weekday(days) != clue.weekday) return false;
-  if (clue.month == 0 && clue.day == 0) return true;
   const std::string ymd_text = civil_from_days(days);
+  if (std::atoi(ymd_text.substr(0, 4).c_str()) < clue.year_at_least) return false;
+  if (clue.month == 0 && clue.day == 0) return true;
   const int month = std::atoi(ymd_text.substr(5, 2).c_str());
   const int day = std::atoi(ymd_text.substr(8, 2).c_str());
   return (clue.month == 0 || month == clue.month) && (clue.day == 0 || day == clue.day);
