@@ -397,6 +397,8 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           if (v.token_in(k, Cue::kNegation)) negated = true;
         for (std::size_t k = c->first >= 2 ? c->first - 2 : 0; k < c->first; ++k)
           if (v.token_in(k, Cue::kNegation)) negated = true;
+        // "No Iran-backed group claimed responsibility": the negation stands before the subject.
+        if (subject && a->first >= 1 && v.token_in(a->first - 1, Cue::kNegation)) negated = true;
         bool other = role == Role::kOtherEvent;
         // "Most of the attacks have been claimed by X": a share of a series, not this attack.
         if (share_of_a_series(v, c->first)) other = true;
