@@ -410,6 +410,27 @@ TEST(MergeCandidates, UndatedReportIsNoOlderThanTheYearsItsArticleWrites) {
   EXPECT_NE(find_with(update, "c.txt"), find_with(update, "a.txt"));
 }
 
+// A site the database knows one attack on: an undated report of an attack there, with nothing
+// that contradicts it, is that attack; a figure it gives otherwise, or a second attack on the
+// site, leaves it alone.
+TEST(MergeCandidates, UndatedReportJoinsTheOneAttackOnItsSite) {
+  Report dated = report("a.txt", "2022-12-02", "2022-12-02", kEmbassy);
+  dated.main->launched = 3;
+  Report undated = report("b.txt", "", std::nullopt, kEmbassy);
+  auto update = merge::rebuild({dated, undated}, {}, kNow);
+  EXPECT_EQ(find_with(update, "b.txt"), find_with(update, "a.txt"));
+
+  Report contradicts = undated;
+  contradicts.main->launched = 7;
+  update = merge::rebuild({dated, contradicts}, {}, kNow);
+  EXPECT_NE(find_with(update, "b.txt"), find_with(update, "a.txt"));
+
+  Report second = report("c.txt", "2023-05-14", "2023-05-14", kEmbassy);
+  update = merge::rebuild({dated, second, undated}, {}, kNow);
+  EXPECT_NE(find_with(update, "b.txt"), find_with(update, "a.txt"));
+  EXPECT_NE(find_with(update, "b.txt"), find_with(update, "c.txt"));
+}
+
 // Words are rare or common among reports of one language: a French report's everyday French
 // words are no particulars just because most reports are in English.
 TEST(MergeCandidates, WordRarityIsCountedWithinALanguage) {

@@ -409,9 +409,6 @@ void attach_undated(const std::vector<Mention>& mentions, std::vector<Cluster>& 
     if (undated.members.empty() || dated(undated)) continue;
     for (std::size_t i : undated.members) {
       const Mention& m = mentions[i];
-      const bool names_day = m.clue.day && (m.clue.month || m.clue.weekday >= 0);
-      // Words alone place a report only together with what it says of the day.
-      if (figures_of(m).empty() && !names_day && m.clue.empty()) continue;
       // A report placed only at a city or a country ("a US base in Syria") may join an attack
       // on a site there, on a figure and a day it gives, never on words alone.
       if (m.facility.empty() && (m.country.empty() || m.clue.empty())) continue;
@@ -427,6 +424,10 @@ void attach_undated(const std::vector<Mention>& mentions, std::vector<Cluster>& 
         }
         if (site && weapons) candidates.push_back(c);
       }
+      // Words alone place a report only together with what it says of the day, or at a site
+      // attacked once (below).
+      const bool names_day = m.clue.day && (m.clue.month || m.clue.weekday >= 0);
+      if (figures_of(m).empty() && !names_day && m.clue.empty() && candidates.size() != 1) continue;
       if (!candidates.empty()) movable.emplace_back(i, std::move(candidates));
     }
   }
@@ -460,8 +461,11 @@ void attach_undated(const std::vector<Mention>& mentions, std::vector<Cluster>& 
     std::pair<int, double> best{0, 0}, second{0, 0};
     for (std::size_t c : candidates) {
       const Affinity a = affinity(i, clusters[c], mentions, words, weights);
+      // A facility the database knows one attack on: a report of an attack there is that one
+      // unless its day or its figures say otherwise.
+      const bool only_attack = placed && candidates.size() == 1 && a.conflicts == 0;
       if (a.clue == 0 || (!placed && a.shared == 0) ||
-          (a.shared == 0 && !names_day && (!words_count || a.words < kEnoughWords)))
+          (a.shared == 0 && !names_day && !only_attack && (!words_count || a.words < kEnoughWords)))
         continue;
       const std::pair<int, double> key{a.clue, a.score()};
       if (!match || key > best) {
