@@ -401,16 +401,23 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         if (subject && a->first >= 1 && v.token_in(a->first - 1, Cue::kNegation)) negated = true;
         bool other = role == Role::kOtherEvent;
         // "Most of the attacks have been claimed by X": a share of a series, not this attack.
-        if (share_of_a_series(v, c->first)) other = true;
+        bool series = share_of_a_series(v, c->first);
         for (std::size_t k = c->last + 1; k < v.tokens.size() && k <= c->last + 5; ++k) {
           const auto& w = v.tokens[k].lower;
           if (w == "other" || w == "separate" || w == "previous" || w == "earlier") other = true;
+          // "claimed responsibility for the majority of the attacks", "most of them": a share
+          // of a series, as before the claim.
+          if (w == "majority" ||
+              ((w == "most" || w == "many" || w == "dozens" || w == "hundreds" || w == "scores") &&
+               k + 1 < v.tokens.size() && v.tokens[k + 1].lower == "of"))
+            series = true;
           // "claimed two drone attacks on US bases": a count of attacks is not this attack.
           if ((w == "attacks" || w == "strikes") &&
               (text::parse_number(v.tokens[c->last].lower) ||
                (k > c->last + 1 && text::parse_number(v.tokens[c->last + 1].lower))))
             other = true;
         }
+        other = other || series;
         // A claim in a sentence that ends "in response to ..." is still a claim.
         if (role == Role::kBackground) {
           const Hit* cause = v.first(Cue::kCause);
