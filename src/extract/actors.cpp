@@ -230,10 +230,13 @@ bool agent_of_attack(const SentenceView& v, const Hit& a) {
   std::size_t by = a.first;
   for (std::size_t skipped = 0; by >= 1 && skipped < 3; ++skipped) {
     const auto& w = t[by - 1].lower;
-    if (w != "a" && w != "an" && w != "lone" && w != "suspected" && w != "alleged") break;
+    if (w != "a" && w != "an" && w != "lone" && w != "suspected" && w != "alleged" &&
+        w != "likely" && w != "possibly" && w != "probably" && w != "presumably")
+      break;
     --by;
   }
-  if (by < 2 || t[by - 1].lower != "by") return false;
+  // "attacks by X"; "attacks from likely Iran-backed groups" says the same.
+  if (by < 2 || (t[by - 1].lower != "by" && t[by - 1].lower != "from")) return false;
   std::size_t k = by - 2;
   const bool attack = v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kAttackVerb) ||
                       v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k);
