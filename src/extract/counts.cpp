@@ -185,6 +185,9 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
           while (p + 1 < t.size() && v.token_is_weapon(p + 1)) ++p;
           break;
         }
+        // "Two militants' combat drones": a possessive's mark between number and noun.
+        const auto& mark = t[p].lower;
+        if (mark == "'" || mark == "’" || mark == "'s" || mark == "’s") continue;
         if (!t[p].word || count_at(v, p, false) || verb_category(v, p) != "") break;
       }
       if (projectile) {
