@@ -537,12 +537,14 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // projectile; unfired_in_clause() reads "11 more" from the count before the noun.
         const std::size_t count =
             h->first >= 2 && count_at(v, h->first - 2, false) ? h->first - 2 : h->first;
-        if (t[h->last].lower.ends_with("s") && !unfired_in_clause(v, count)) plural = true;
         // "a drone attack", "the rocket strike", "targeted by a rocket attack" name the attack,
-        // not one projectile.
+        // not one projectile, and "Drone attacks US base" names no projectiles in the plural.
         const auto& noun = t[h->last].lower;
-        if (noun == "attack" || noun == "strike" || noun == "fire") continue;
+        if (noun == "attack" || noun == "strike" || noun == "fire" || noun == "attacks" ||
+            noun == "strikes")
+          continue;
         if (h->last + 1 < t.size() && v.token_in(h->last + 1, Cue::kAttackNoun)) continue;
+        if (noun.ends_with("s") && !unfired_in_clause(v, count)) plural = true;
         // The article, across one modifier: "a drone", "a Turkish drone", "the suicide drone".
         auto article_at = [&](std::size_t k) {
           return t[k].lower == "the" || t[k].lower == "a" || t[k].lower == "an";
