@@ -1012,3 +1012,20 @@ TEST(ExtractRoles, AFewDaysAgoIsBackground) {
   // The spelling of the site's village in this report is one of its names.
   EXPECT_FALSE(annotated.sentences[0].all(sitrep::lexicon::Kind::kFacility).empty());
 }
+
+// "US forces carried out" is a strike BY US forces only with a strike after it: reconnaissance,
+// an investigation or an evacuation is none, so the sentence stays about the attack.
+TEST(Annotate, GeneralVerbOfUsForcesIsAStrikeOnlyWithAStrikeAfterIt) {
+  auto us_strike = [](std::string_view sentence) {
+    const auto [clean, annotated] = annotate_text(sentence);
+    return annotated.sentences.front().has(sitrep::lexicon::Cue::kUsAgent);
+  };
+  EXPECT_FALSE(
+      us_strike("Smoke rose over the field while US forces carried out aerial "
+                "reconnaissance of the area."));
+  EXPECT_FALSE(us_strike("US forces launched an investigation into the rocket attack."));
+  EXPECT_TRUE(us_strike("US forces carried out strikes on militia depots on Friday."));
+  EXPECT_TRUE(
+      us_strike("The US military launched on Friday a wave of bombardment against "
+                "militia sites."));
+}

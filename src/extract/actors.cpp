@@ -238,6 +238,9 @@ bool agent_of_attack(const SentenceView& v, const Hit& a) {
   // "attacks by X"; "attacks from likely Iran-backed groups" says the same.
   if (by < 2 || (t[by - 1].lower != "by" && t[by - 1].lower != "from")) return false;
   std::size_t k = by - 2;
+  // "launched from Iran" names a place (read apart, with its negation); "from" names an agent
+  // only after an attack noun.
+  if (t[by - 1].lower == "from" && !v.token_in(k, Cue::kAttackNoun)) return false;
   const bool attack = v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kAttackVerb) ||
                       v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k);
   if (!attack || v.token_in(k, Cue::kClaim)) return false;

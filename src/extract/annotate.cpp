@@ -160,6 +160,24 @@ void assign_strike_agents(SentenceView& v) {
           next == "while" || next == "during")
         return true;
     }
+    // "US forces carried out aerial reconnaissance", "launched an investigation": a general verb
+    // is a strike only with a strike after it ("carried out strikes", "launched a raid").
+    if (verb == "out" || verb == "launched" || verb == "executed" || verb == "conducted") {
+      bool strike = false;
+      for (std::size_t k = h.last + 1; k < t.size() && k <= h.last + 7 && !strike; ++k) {
+        const auto& w = t[k].lower;
+        // The object ends where a clause or an adjunct begins: "an investigation into the
+        // rocket attack" is no strike.
+        if (!t[k].word || w == "into" || w == "after" || w == "over" || w == "following" ||
+            w == "for" || w == "amid" || w == "that" || w == "which")
+          break;
+        strike = v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k) ||
+                 w.starts_with("strike") || w.starts_with("airstrike") || w.starts_with("raid") ||
+                 w.starts_with("operation") || w.starts_with("attack") ||
+                 w.starts_with("bombard") || w.starts_with("retaliat");
+      }
+      if (!strike) return true;
+    }
     // "Unidentified militants launched an airstrike on the base", "terrorists using unmanned
     // aircraft launched an airstrike": militants are no US agent.
     bool militant_subject = false;
