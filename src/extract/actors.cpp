@@ -241,6 +241,16 @@ bool agent_of_attack(const SentenceView& v, const Hit& a) {
   // "launched from Iran" names a place (read apart, with its negation); "from" names an agent
   // only after an attack noun.
   if (t[by - 1].lower == "from" && !v.token_in(k, Cue::kAttackNoun)) return false;
+  // "no comment on the attack from Iran", "condemnation of the attack from Israel": "from"
+  // belongs to the noun before the attack.
+  if (t[by - 1].lower == "from") {
+    std::size_t before = k;
+    while (before >= 1 && v.token_in(before - 1, Cue::kAttackNoun)) --before;
+    if (before >= 1 && t[before - 1].lower == "the") --before;
+    if (before >= 1 &&
+        (t[before - 1].lower == "on" || t[before - 1].lower == "of" || t[before - 1].lower == "to"))
+      return false;
+  }
   const bool attack = v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kAttackVerb) ||
                       v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k);
   if (!attack || v.token_in(k, Cue::kClaim)) return false;
@@ -412,11 +422,23 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           const auto& w = v.tokens[k].lower;
           if (w == "other" || w == "separate" || w == "previous" || w == "earlier") other = true;
           // "claimed responsibility for the majority of the attacks", "most of them": a share
-          // of a series, as before the claim.
-          if (w == "majority" ||
-              ((w == "most" || w == "many" || w == "dozens" || w == "hundreds" || w == "scores") &&
-               k + 1 < v.tokens.size() && v.tokens[k + 1].lower == "of"))
-            series = true;
+          // of a series, as before the claim; within the claim's clause ("claimed the attack,
+          // which wounded dozens of soldiers" is a claim).
+          if (w == "," || w == "which" || w == "saying" || w == "adding" || w == "that" ||
+              w == "and" || w == "who")
+            break;
+          if ((w == "majority" || w == "most" || w == "many" || w == "dozens" || w == "hundreds" ||
+               w == "scores") &&
+              k + 2 < v.tokens.size() && v.tokens[k + 1].lower == "of") {
+            std::size_t noun = k + 2;
+            const auto& det = v.tokens[noun].lower;
+            if ((det == "the" || det == "these" || det == "those") && noun + 1 < v.tokens.size())
+              ++noun;
+            const auto& what = v.tokens[noun].lower;
+            if (what == "attacks" || what == "strikes" || what == "operations" || what == "them" ||
+                what == "incidents")
+              series = true;
+          }
           // "claimed two drone attacks on US bases": a count of attacks is not this attack.
           if ((w == "attacks" || w == "strikes") &&
               (text::parse_number(v.tokens[c->last].lower) ||

@@ -185,9 +185,13 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
           while (p + 1 < t.size() && v.token_is_weapon(p + 1)) ++p;
           break;
         }
-        // "Two militants' combat drones": a possessive's mark between number and noun.
+        // "Two militants' combat drones": the attackers' possessive mark between number and
+        // noun ("two years' lull" is no count of rockets).
         const auto& mark = t[p].lower;
-        if (mark == "'" || mark == "’" || mark == "'s" || mark == "’s") continue;
+        if ((mark == "'" || mark == "’") && p == i + 2 &&
+            (v.word_in(lexicon::WordList::kEnemyHeads, t[i + 1].lower) ||
+             v.word_in(lexicon::WordList::kAttackerHeads, t[i + 1].lower)))
+          continue;
         if (!t[p].word || count_at(v, p, false) || verb_category(v, p) != "") break;
       }
       if (projectile) {
@@ -538,13 +542,14 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         const std::size_t count =
             h->first >= 2 && count_at(v, h->first - 2, false) ? h->first - 2 : h->first;
         // "a drone attack", "the rocket strike", "targeted by a rocket attack" name the attack,
-        // not one projectile, and "Drone attacks US base" names no projectiles in the plural.
+        // not one projectile, and "Drone attacks US base" names no projectiles in the plural
+        // ("Drones attack US base" does).
         const auto& noun = t[h->last].lower;
         if (noun == "attack" || noun == "strike" || noun == "fire" || noun == "attacks" ||
             noun == "strikes")
           continue;
-        if (h->last + 1 < t.size() && v.token_in(h->last + 1, Cue::kAttackNoun)) continue;
         if (noun.ends_with("s") && !unfired_in_clause(v, count)) plural = true;
+        if (h->last + 1 < t.size() && v.token_in(h->last + 1, Cue::kAttackNoun)) continue;
         // The article, across one modifier: "a drone", "a Turkish drone", "the suicide drone".
         auto article_at = [&](std::size_t k) {
           return t[k].lower == "the" || t[k].lower == "a" || t[k].lower == "an";

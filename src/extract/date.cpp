@@ -73,20 +73,42 @@ std::optional<FullDate> year_from_full_date(const Annotated& article, const Date
   return FullDate{found.begin()->first, found.begin()->second};
 }
 
-// The latest year the article writes ("2021", a partial ISO date "2021-02", a full date): an
-// attack the article does not date is no older than it. A page stamps the year it was crawled or
-// copyrighted only outside the text we keep, so the years in the text are the article's own.
+// The latest year the article writes as a time in the past: a full date ("January 14, 2020"),
+// or a year after "in", "since", "of", "early", "late", "mid" ("since October 2023" reads as a
+// date; "the 2022 strikes" as "of"). An attack the article does not date is no older than it.
+// Clock times ("2030 GMT", "at 2045 local time"), deadlines ("by September 2025", "until 2026"),
+// plans ("Vision 2030") and compounds ("a 2064-page report") are no such year.
 int latest_year(const Annotated& article) {
   int latest = 0;
-  for (const auto& v : article.sentences)
-    for (const auto& t : v.tokens) {
-      const auto& w = t.lower;
-      if (w.size() < 4 || !std::all_of(w.begin(), w.begin() + 4, ::isdigit) ||
-          (w.size() != 4 && w[4] != '-'))
-        continue;
-      const int year = std::stoi(std::string(w.substr(0, 4)));
-      if (year >= 1990 && year <= 2100) latest = std::max(latest, year);
+  auto year_of = [](std::string_view w) {
+    if (w.size() != 4 || !std::all_of(w.begin(), w.end(), ::isdigit)) return 0;
+    const int year = std::stoi(std::string(w));
+    return year >= 1990 && year <= 2100 ? year : 0;
+  };
+  for (const auto& v : article.sentences) {
+    for (const auto& d : v.dates)
+      if (d.date && d.date->size() >= 4) latest = std::max(latest, year_of(d.date->substr(0, 4)));
+    const auto& t = v.tokens;
+    for (std::size_t i = 1; i < t.size(); ++i) {
+      const int year = year_of(t[i].lower);
+      if (!year) continue;
+      const auto& before = t[i - 1].lower;
+      const bool past =
+          before == "in" || before == "since" || before == "of" || before == "early" ||
+          before == "late" || before == "mid" || before == "during" ||
+          (before == "the" && i + 1 < t.size() &&
+           (v.token_in(i + 1, lexicon::Cue::kAttackNoun) || v.token_is_weapon(i + 1)));
+      // "since October 2023": a month name between.
+      static constexpr std::string_view kMonths[] = {
+          "january", "february", "march",     "april",   "may",      "june",
+          "july",    "august",   "september", "october", "november", "december"};
+      const bool month_year =
+          i >= 2 && (t[i - 2].lower == "in" || t[i - 2].lower == "since") &&
+          std::find(std::begin(kMonths), std::end(kMonths), before) != std::end(kMonths);
+      const bool compound = i + 1 < t.size() && t[i + 1].lower == "-";
+      if ((past || month_year) && !compound) latest = std::max(latest, year);
     }
+  }
   return latest;
 }
 

@@ -389,6 +389,16 @@ Affinity affinity(std::size_t i, const Cluster& cluster, const std::vector<Menti
   return a;
 }
 
+// Whether every member that names a weapon names the report's own (a rocket report is no
+// report of the only missile strike a site knows: compatible, not the same).
+bool same_weapons(const Mention& m, const Cluster& cluster, const std::vector<Mention>& mentions) {
+  if (m.weapon.empty() || m.weapon == "unknown") return true;
+  return std::all_of(cluster.members.begin(), cluster.members.end(), [&](std::size_t j) {
+    const auto& w = mentions[j].weapon;
+    return w.empty() || w == "unknown" || w == m.weapon;
+  });
+}
+
 // A report that gives neither a day nor a published date joins a dated attack at its site (or a
 // site nested with it, or a site in the city or country it names) when one clearly fits best. A
 // candidate must not contradict what the report says of the day ("on Sunday", "on December 20") and
@@ -463,7 +473,8 @@ void attach_undated(const std::vector<Mention>& mentions, std::vector<Cluster>& 
       const Affinity a = affinity(i, clusters[c], mentions, words, weights);
       // A facility the database knows one attack on: a report of an attack there is that one
       // unless its day or its figures say otherwise.
-      const bool only_attack = placed && candidates.size() == 1 && a.conflicts == 0;
+      const bool only_attack = placed && candidates.size() == 1 && a.conflicts == 0 &&
+                               same_weapons(m, clusters[c], mentions);
       if (a.clue == 0 || (!placed && a.shared == 0) ||
           (a.shared == 0 && !names_day && !only_attack && (!words_count || a.words < kEnoughWords)))
         continue;
