@@ -284,9 +284,15 @@ void check_evidence(const std::string& doc, const CleanText& clean, const Report
     // Another language's sentence supports its value through the gloss the readers saw.
     const sitrep::lexicon::Glossary* glossary = lexicon().glossary(report.language);
     const std::string said = glossary ? glossary->gloss(e.text).text : e.text;
-    // A source is who the sentence attributes the value to: it is written in that sentence.
+    // A source is who the sentence attributes the value to, in the sentence's own words: a
+    // slice of the clean text inside the evidence sentence.
     if (!e.source.empty()) {
-      EXPECT_NE(said.find(e.source), std::string::npos) << "source \"" << e.source << "\"";
+      EXPECT_NE(e.text.find(e.source), std::string::npos) << "source \"" << e.source << "\"";
+      ASSERT_GT(e.source_end, e.source_start);
+      ASSERT_LE(e.source_end, clean.text.size());
+      EXPECT_EQ(clean.text.substr(e.source_start, e.source_end - e.source_start), e.source);
+      EXPECT_GE(e.source_start, e.start);
+      EXPECT_LE(e.source_end, e.end);
     }
 
     if (auto value = count_field(a, field); field == "launched" || field == "intercepted" ||

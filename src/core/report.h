@@ -16,6 +16,10 @@ struct Evidence {
   std::size_t start = 0;  // byte offsets of the sentence in the clean text
   std::size_t end = 0;
   std::string source;  // "senior Iraqi security official"; empty when unattributed
+  // Where the source phrase sits in the clean text (source_end == 0: not known). Not written
+  // out: it lets a report read through a glossary quote its source in the original words.
+  std::size_t source_start = 0;
+  std::size_t source_end = 0;
 };
 
 // The fields of one attack. Strings use the SCHEMA.md vocabularies; empty / nullopt is null.

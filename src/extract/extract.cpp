@@ -76,6 +76,19 @@ void quote_original(Report& report, const lexicon::Glossed& glossed, std::string
     e.start = span.start;
     e.end = span.end;
     e.text = std::string(original.substr(span.start, span.size()));
+    // The source too: "مصادر أمنية", not the gloss's "security sources".
+    if (e.source_end > e.source_start) {
+      Span source = glossed.to_source({e.source_start, e.source_end});
+      while (source.start < source.end &&
+             (original[source.start] == ' ' || original[source.start] == '\n'))
+        ++source.start;
+      while (source.end > source.start &&
+             (original[source.end - 1] == ' ' || original[source.end - 1] == '\n'))
+        --source.end;
+      e.source_start = source.start;
+      e.source_end = source.end;
+      e.source = std::string(original.substr(source.start, source.size()));
+    }
   };
   if (report.main)
     for (auto& [field, evidence] : report.main->evidence) restore(evidence);

@@ -9,27 +9,87 @@ namespace {
 using lexicon::Cue;
 using lexicon::Kind;
 
-std::string trim_phrase(std::string s) {
-  auto strip = [&](std::string_view prefix) {
-    if (s.size() > prefix.size() &&
-        std::equal(prefix.begin(), prefix.end(), s.begin(),
-                   [](char a, char b) { return std::tolower(a) == std::tolower(b); }))
-      s.erase(0, prefix.size());
+// Whether tokens [a, b) can name who said something: a speaker noun ("a security source", "the
+// ministry"), a name (a capitalised word that does not open the sentence), or an actor, site or
+// country the lexicon knows. A clause about the attack ("no casualties have been", "None of the
+// attacks was") names no one.
+bool names_a_speaker(const SentenceView& v, std::size_t a, std::size_t b) {
+  const auto& t = v.tokens;
+  for (std::size_t k = a; k < b; ++k) {
+    if (v.token_in(k, Cue::kNegation) || v.token_in(k, Cue::kKilled) ||
+        v.token_in(k, Cue::kInjured) || v.token_in(k, Cue::kAttackNoun) ||
+        v.token_in(k, Cue::kAttackVerb) || v.token_is_weapon(k))
+      return false;
+    const auto& w = t[k].lower;
+    if (w == "was" || w == "were" || w == "been" || w == "is" || w == "are") return false;
+  }
+  for (std::size_t k = a; k < b; ++k) {
+    if (v.word_in(lexicon::WordList::kSourceHeads, t[k].lower) ||
+        v.word_in(lexicon::WordList::kSpeakerHeads, t[k].lower))
+      return true;
+    for (const auto& h : v.hits)
+      if ((h.kind == Kind::kActor || h.kind == Kind::kFacility || h.kind == Kind::kCountry) &&
+          h.first <= k && k <= h.last)
+        return true;
+    const char first = v.text[t[k].start];
+    if (t[k].word && k > 0 && std::isupper(static_cast<unsigned char>(first))) return true;
+  }
+  return false;
+}
+
+// The speaker phrase in tokens [a, b): without leading fillers ("And the source", "but
+// Washington", the gloss of Arabic's leading wa-), articles, or a trailing auxiliary or day
+// ("the US-led coalition has", "CENTCOM on Wednesday").
+std::optional<SourceSpan> speaker_span(const SentenceView& v, std::size_t a, std::size_t b) {
+  const auto& t = v.tokens;
+  auto skip_front = [&](std::size_t k) {
+    const auto& w = t[k].lower;
+    return !t[k].word || v.word_in(lexicon::WordList::kSourceFillers, w) || w == "a" || w == "an" ||
+           w == "the";
   };
-  while (!s.empty() && (s.front() == ' ' || s.front() == ',' || s.front() == '"')) s.erase(0, 1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == ',' || s.back() == '"' || s.back() == '.'))
-    s.pop_back();
-  for (auto p : {"a ", "an ", "the ", "A ", "An ", "The "}) strip(p);
-  return s;
+  while (a < b && skip_front(a)) ++a;
+  // "... on Wednesday", "... has", "... also", "... at first": not the speaker's name.
+  while (b > a) {
+    const auto& w = t[b - 1].lower;
+    bool day = b - 1 > a && t[b - 2].lower == "on";
+    if (!t[b - 1].word || w == "has" || w == "have" || w == "had" || w == "also" || w == "first" ||
+        w == "initially" || w == "later" || w == "earlier" || w == "yesterday" || w == "today")
+      --b;
+    else if (day && !v.dates.empty())
+      b -= 2;
+    else
+      break;
+    if (b > a && t[b - 1].lower == "at") --b;  // "at first"
+  }
+  // "a security source speaking to Kurdistan 24 on the condition of anonymity", "the command,
+  // which announced the news", "the army in a statement on Thursday": the speaker ends there.
+  for (std::size_t k = a + 1; k < b; ++k) {
+    const auto& w = t[k].lower;
+    const bool statement = k + 2 < t.size() && (t[k + 1].lower == "a" || t[k + 1].lower == "its") &&
+                           t[k + 2].lower == "statement";
+    if (w == "speaking" || w == "who" || w == "which" || w == "that" || w == "quoted" ||
+        w == "citing" || w == "cited" || (w == "in" && statement)) {
+      b = k;
+      break;
+    }
+  }
+  if (a >= b || b - a > 10 || !names_a_speaker(v, a, b)) return std::nullopt;
+  return SourceSpan{t[a].start, t[b - 1].end};
 }
 
 }  // namespace
 
 Evidence evidence_of(const SentenceView& v) {
-  return Evidence{std::string(v.text), v.offset, v.offset + v.text.size(), source_of(v)};
+  Evidence e{std::string(v.text), v.offset, v.offset + v.text.size(), ""};
+  if (const auto span = source_of(v)) {
+    e.source = std::string(v.text.substr(span->start, span->end - span->start));
+    e.source_start = v.offset + span->start;
+    e.source_end = v.offset + span->end;
+  }
+  return e;
 }
 
-std::string source_of(const SentenceView& v) {
+std::optional<SourceSpan> source_of(const SentenceView& v) {
   const auto& t = v.tokens;
   for (const Hit* h : v.all(Cue::kReportVerb)) {
     std::string_view phrase = v.text.substr(h->start, h->end - h->start);
@@ -38,8 +98,7 @@ std::string source_of(const SentenceView& v) {
       while (b < t.size() && b < a + 10 && t[b].lower != "," && t[b].lower != "." &&
              t[b].lower != "that")
         ++b;
-      if (b > a)
-        return trim_phrase(std::string(v.text.substr(t[a].start, t[b - 1].end - t[a].start)));
+      if (auto span = speaker_span(v, a, b)) return span;
       continue;
     }
     if (phrase == "statement") continue;
@@ -58,26 +117,31 @@ std::string source_of(const SentenceView& v) {
       --a;
     }
     if (a == b) continue;
-    std::string np(v.text.substr(t[a].start, t[b - 1].end - t[a].start));
     // "..., a security official said": the phrase after the last comma names the source,
     // unless it is an aside ("A senior official, speaking to AFP, confirmed").
-    if (auto comma = np.rfind(','); comma != std::string::npos) {
-      std::string tail = np.substr(comma + 1);
-      std::string first_word = tail.substr(
-          tail.find_first_not_of(' ') == std::string::npos ? 0 : tail.find_first_not_of(' '));
-      first_word = first_word.substr(0, first_word.find(' '));
-      bool aside = first_word.ends_with("ing") || first_word == "who" || first_word == "which";
-      np = aside ? np.substr(0, np.find(',')) : tail;
+    std::optional<std::size_t> comma;
+    for (std::size_t k = a; k < b; ++k)
+      if (t[k].lower == ",") comma = k;
+    if (comma) {
+      const std::size_t after = *comma + 1;
+      const std::string first_word = after < b ? std::string(t[after].lower) : std::string();
+      const bool aside =
+          first_word.ends_with("ing") || first_word == "who" || first_word == "which";
+      if (aside) {
+        std::size_t first_comma = a;
+        while (first_comma < b && t[first_comma].lower != ",") ++first_comma;
+        b = first_comma;
+      } else {
+        a = after;
+      }
     }
-    np = trim_phrase(np);
     // A pronoun or a bare quote end is no source.
-    if (np.empty() || np == "he" || np == "she" || np == "it" || np == "they" || np == "He" ||
-        np == "She" || np == "It" || np == "They")
+    if (b == a + 1 &&
+        (t[a].lower == "he" || t[a].lower == "she" || t[a].lower == "it" || t[a].lower == "they"))
       continue;
-    if (np.size() > 120) continue;
-    return np;
+    if (auto span = speaker_span(v, a, b)) return span;
   }
-  return {};
+  return std::nullopt;
 }
 
 bool not_the_target(const SentenceView& v, const Hit& hit) {

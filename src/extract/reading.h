@@ -21,8 +21,12 @@ struct Read {
 // The sentence as evidence, with its attributed source.
 Evidence evidence_of(const SentenceView& v);
 
-// Who the sentence attributes its content to: "according to X", "X said/reported/confirmed".
-std::string source_of(const SentenceView& v);
+// Who the sentence attributes its content to: "according to X", "X said/reported/confirmed",
+// as byte offsets [start, end) in the sentence; nullopt when no phrase names a speaker.
+struct SourceSpan {
+  std::size_t start = 0, end = 0;
+};
+std::optional<SourceSpan> source_of(const SentenceView& v);
 
 // A site or target phrase that is not what was attacked: the speaker ("the US Embassy said"),
 // the issuer of a statement, the defender ("US Embassy air defenses shot down"), or a landmark

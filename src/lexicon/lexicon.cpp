@@ -123,7 +123,9 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "impact_stops",
                                                "own_fighters",
                                                "launcher_words",
-                                               "outcome_adjectives"};
+                                               "outcome_adjectives",
+                                               "source_heads",
+                                               "source_fillers"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

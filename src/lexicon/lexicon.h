@@ -146,6 +146,8 @@ enum class WordList : std::uint8_t {
   kOwnFighters,
   kLauncherWords,
   kOutcomeAdjectives,
+  kSourceHeads,
+  kSourceFillers,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
