@@ -1035,3 +1035,29 @@ TEST(Annotate, GeneralVerbOfUsForcesIsAStrikeOnlyWithAStrikeAfterIt) {
       us_strike("The US military launched on Friday a wave of bombardment against "
                 "militia sites."));
 }
+
+// A source names who said it, or nothing: a clause about the outcome before "reported" is no
+// speaker; a verb-first Arabic attribution ("وقال مصدر أمني") names the source after its verb,
+// in the original words.
+TEST(ExtractRules, SourceNamesASpeakerOrNothing) {
+  auto r = extract_text(
+      "Rockets hit US base\n\n"
+      "Three rockets struck the Ain al-Asad air base on Tuesday. No casualties have been "
+      "reported so far.\n",
+      "2024-03-06");
+  ASSERT_TRUE(r.main);
+  for (const auto& [field, e] : r.main->evidence)
+    EXPECT_EQ(e.source.find("casualties"), std::string::npos) << field << ": " << e.source;
+
+  sitrep::Document arabic;
+  arabic.doc = "ar.txt";
+  arabic.raw =
+      "صواريخ على قاعدة عين الأسد\n\nوقال مصدر أمني إن ثلاثة صواريخ سقطت على قاعدة عين الأسد "
+      "مساء الثلاثاء.\n";
+  auto [clean, report] = extract(arabic);
+  ASSERT_TRUE(report.main);
+  ASSERT_TRUE(report.main->evidence.count("launched"));
+  // A phrase the glossary rewrote as a whole ("وقال مصدر أمني", "a security source said") maps
+  // back whole.
+  EXPECT_NE(report.main->evidence.at("launched").source.find("مصدر أمني"), std::string::npos);
+}

@@ -140,6 +140,18 @@ std::optional<SourceSpan> source_of(const SentenceView& v) {
         (t[a].lower == "he" || t[a].lower == "she" || t[a].lower == "it" || t[a].lower == "they"))
       continue;
     if (auto span = speaker_span(v, a, b)) return span;
+    // Verb first, as Arabic and Spanish news write it (the gloss of "وقال مصدر أمني إن",
+    // "informaron dos fuentes de seguridad"): the speaker follows the verb.
+    bool opens = true;
+    for (std::size_t k = a; k < b && opens; ++k)
+      opens = !t[k].word || v.word_in(lexicon::WordList::kSourceFillers, t[k].lower);
+    if (opens) {
+      std::size_t after = h->last + 1, end = after;
+      while (end < t.size() && end < after + 8 && t[end].word && t[end].lower != "that" &&
+             !v.token_in(end, Cue::kReportVerb))
+        ++end;
+      if (auto span = speaker_span(v, after, end)) return span;
+    }
   }
   return std::nullopt;
 }
