@@ -248,7 +248,9 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
         second = n;
       }
     }
-    if (best < 0 || best_votes < 0.5 || best_votes <= second) continue;
+    // A word that names three sites ("Erbil": the air base and two consulates) still picks the
+    // one of the head's kind.
+    if (best < 0 || best_votes < 0.3 || best_votes <= second) continue;
     auto [first, last] = span[best];
     found.push_back(Hit{Kind::kFacility, best, t[first].start, t[last].end, first, last});
   }
