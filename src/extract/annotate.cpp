@@ -237,6 +237,29 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
         }
       }
     }
+    // A mission is named for the state that owns it ("US Consulate General Erbil", "UAE
+    // Consulate General Erbil"): "the US consulate in Erbil" names the American one, whatever
+    // other consulates Erbil holds. The owner is a country named in the window that the site's
+    // name opens with.
+    auto lower = [](std::string w) {
+      for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return w;
+    };
+    if (diplomatic)
+      for (const Hit* country : v.all(Kind::kCountry)) {
+        if (country->last < from || country->first >= to) continue;
+        const auto& owner = lexicon.country(country->entry);
+        for (auto& [site, n] : votes) {
+          const std::string& name = lexicon.facility(site).name;
+          const std::string first = lower(name.substr(0, name.find(' ')));
+          const bool owned = first == lower(owner.code) ||
+                             std::any_of(owner.names.begin(), owner.names.end(),
+                                         [&](const std::string& n) { return lower(n) == first; }) ||
+                             std::any_of(owner.demonyms.begin(), owner.demonyms.end(),
+                                         [&](const std::string& d) { return lower(d) == first; });
+          if (owned) n += 1.0;
+        }
+      }
     int best = -1;
     double best_votes = 0, second = 0;
     for (const auto& [site, n] : votes) {
