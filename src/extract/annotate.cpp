@@ -216,6 +216,7 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
     std::size_t from = i >= 5 ? i - 5 : 0, to = std::min(t.size(), i + 6);
     std::map<int, double> votes;
     std::map<int, std::pair<std::size_t, std::size_t>> span;
+    std::map<int, std::set<std::string>> voters;  // the words that voted for each site
     for (std::size_t k = from; k < to; ++k) {
       if (!t[k].word) continue;
       bool prefixed = t[k].lower.starts_with("al-") || t[k].lower.starts_with("el-") ||
@@ -232,6 +233,7 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
           if ((military && f.type != "military") || (diplomatic && f.type != "diplomatic"))
             continue;
           votes[site] += 1.0 / static_cast<double>(sites.size());
+          voters[site].insert(word);
           auto [it, fresh] = span.emplace(site, std::pair{std::min(i, k), std::max(i, k)});
           if (!fresh) it->second = {std::min(it->second.first, k), std::max(it->second.second, k)};
         }
@@ -240,7 +242,8 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
     // A mission is named for the state that owns it ("US Consulate General Erbil", "UAE
     // Consulate General Erbil"): "the US consulate in Erbil" names the American one, whatever
     // other consulates Erbil holds. The owner is a country named in the window that the site's
-    // name opens with.
+    // name opens with; the site must have a vote of its own besides the owner's name ("the
+    // British embassy in Tehran" is no vote for the British embassy in Baghdad).
     auto lower = [](std::string w) {
       for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       return w;
@@ -249,15 +252,31 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
       for (const Hit* country : v.all(Kind::kCountry)) {
         if (country->last < from || country->first >= to) continue;
         const auto& owner = lexicon.country(country->entry);
+        auto owner_word = [&](const std::string& w) {
+          return w == lower(owner.code) ||
+                 std::any_of(owner.names.begin(), owner.names.end(),
+                             [&](const std::string& n) { return lower(n) == w; }) ||
+                 std::any_of(owner.demonyms.begin(), owner.demonyms.end(),
+                             [&](const std::string& d) { return lower(d) == w; });
+        };
+        // Placed: voted for by a word other than the owner's name (a city, a district).
+        auto placed = [&](int site) {
+          const auto& words = voters[site];
+          return std::any_of(words.begin(), words.end(),
+                             [&](const std::string& w) { return !owner_word(w); });
+        };
+        const bool any_placed = std::any_of(votes.begin(), votes.end(),
+                                            [&](const auto& vote) { return placed(vote.first); });
+        const bool beside = country->last + 1 == i || country->first == i + 1;
         for (auto& [site, n] : votes) {
           const std::string& name = lexicon.facility(site).name;
-          const std::string first = lower(name.substr(0, name.find(' ')));
-          const bool owned = first == lower(owner.code) ||
-                             std::any_of(owner.names.begin(), owner.names.end(),
-                                         [&](const std::string& n) { return lower(n) == first; }) ||
-                             std::any_of(owner.demonyms.begin(), owner.demonyms.end(),
-                                         [&](const std::string& d) { return lower(d) == first; });
-          if (owned) n += 1.0;
+          const bool owned = owner_word(lower(name.substr(0, name.find(' '))));
+          if (owned && placed(site)) n += 1.0;
+          // "the British embassy in Tehran": an owner right beside the head rules out the
+          // missions of other states (the Azerbaijani embassy there), and a place named beside
+          // it rules out the owner's missions elsewhere (the British embassy in Baghdad).
+          if (beside && !owned) n = 0;
+          if (any_placed && owned && !placed(site)) n = 0;
         }
       }
     int best = -1;
