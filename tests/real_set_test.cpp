@@ -138,8 +138,10 @@ void expect_floors(const std::string& split, const std::string& language, double
   EXPECT_GE(s.value("merge_bcubed_f1", -1.0), bcubed) << split << " " << language;
 }
 
+// Lowered to 0.88 MCC when rounds 16 and 17 added 40 unseen English articles (0.896 on the
+// 1,770-article set, with the code of session 14's start as with its end).
 TEST(RealSetScores, TuneStaysAboveFloors) {
-  expect_floors("tune", "en", 0.91, 0.85, 0.90);
+  expect_floors("tune", "en", 0.88, 0.86, 0.90);
 }
 
 // Lowered to 0.80 MCC when round 13 added 20 unseen English articles with hard negatives.
@@ -151,12 +153,15 @@ TEST(RealSetScores, HeldoutStaysAboveFloors) {
 // (heldout: 117 Arabic, 76 Spanish, 24 French, 53 Portuguese articles; the Spanish and French
 // floors were lowered when round 12 added 16 unseen articles to those heldout sets, the
 // Portuguese MCC floor when round 13 added 6, its merge floor to 0.91 when round 14 added 5:
-// 0.918 with the code of that session's start as with its end). Arabic heldout is now 128.
+// 0.918 with the code of that session's start as with its end). Rounds 16 and 17 (session 14)
+// added 26 Arabic, 9 Spanish, 7 French and 11 Portuguese heldout articles, unseen; the session's
+// starting code then scored ar 0.810 / 0.780 / 0.932, es 0.791 / 0.754 / 0.854, fr 0.722 /
+// 0.762 / 0.939, pt 0.760 / 0.779 / 0.901, and the floors were set below those.
 TEST(RealSetScores, OtherLanguagesStayAboveFloors) {
-  expect_floors("heldout", "ar", 0.83, 0.78, 0.92);
-  expect_floors("heldout", "es", 0.84, 0.73, 0.84);
-  expect_floors("heldout", "fr", 0.80, 0.80, 0.90);
-  expect_floors("heldout", "pt", 0.73, 0.77, 0.91);
+  expect_floors("heldout", "ar", 0.79, 0.76, 0.91);
+  expect_floors("heldout", "es", 0.77, 0.73, 0.84);
+  expect_floors("heldout", "fr", 0.70, 0.74, 0.90);
+  expect_floors("heldout", "pt", 0.73, 0.76, 0.88);
 }
 
 }  // namespace
