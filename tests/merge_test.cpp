@@ -431,6 +431,29 @@ TEST(MergeCandidates, UndatedReportJoinsTheOneAttackOnItsSite) {
   EXPECT_NE(find_with(update, "b.txt"), find_with(update, "c.txt"));
 }
 
+// An undated page filed under "/2023/12/" tells an attack of that month or the one before: of two
+// Sunday attacks with three rockets, it joins the December 2023 one, not the one of 2020.
+TEST(MergeCandidates, UndatedPageJoinsAnAttackOfTheMonthItsAddressGives) {
+  auto three = [](Report r) {
+    r.main->launched = 3;
+    return r;
+  };
+  std::vector<Report> reports{three(report("a.txt", "2020-12-20", "2020-12-20", kEmbassy)),
+                              three(report("b.txt", "2023-12-03", "2023-12-03", kEmbassy))};
+  Report sunday = three(report("c.txt", "", std::nullopt, kEmbassy));
+  sunday.main->date_clue.weekday = 0;
+  sunday.url = "https://example.com/2023/12/rockets-hit-embassy";
+  reports.push_back(sunday);
+  auto update = merge::rebuild(reports, {}, kNow);
+  EXPECT_EQ(find_with(update, "c.txt"), find_with(update, "b.txt"));
+  EXPECT_NE(find_with(update, "c.txt"), find_with(update, "a.txt"));
+
+  reports.back().url = "https://example.com/2022/06/rockets-hit-embassy";
+  update = merge::rebuild(reports, {}, kNow);
+  EXPECT_NE(find_with(update, "c.txt"), find_with(update, "a.txt"));
+  EXPECT_NE(find_with(update, "c.txt"), find_with(update, "b.txt"));
+}
+
 // Words are rare or common among reports of one language: a French report's everyday French
 // words are no particulars just because most reports are in English.
 TEST(MergeCandidates, WordRarityIsCountedWithinALanguage) {

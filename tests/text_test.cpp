@@ -201,3 +201,20 @@ TEST(TextDates, HolidaysResolveAgainstThePublishedYear) {
   ASSERT_EQ(dates.size(), 1u);
   EXPECT_EQ(dates[0].date, "2023-12-31");
 }
+
+// A page's address may give the month it was filed; a year alone, a bare number or an id is
+// no month.
+TEST(TextDates, YearAndMonthInAnAddress) {
+  auto ym = sitrep::text::year_month_in_url("https://www.wnd.com/2020/12/3-rockets-land/");
+  ASSERT_TRUE(ym.has_value());
+  EXPECT_EQ(ym->year, 2020);
+  EXPECT_EQ(ym->month, 12);
+  ym = sitrep::text::year_month_in_url("https://example.com/news/20221122-drone-hits-base");
+  ASSERT_TRUE(ym.has_value());
+  EXPECT_EQ(ym->year, 2022);
+  EXPECT_EQ(ym->month, 11);
+  EXPECT_FALSE(sitrep::text::year_month_in_url("https://example.com/2021/rockets.html"));
+  EXPECT_FALSE(sitrep::text::year_month_in_url("https://example.com/?p=52590"));
+  EXPECT_FALSE(sitrep::text::year_month_in_url("https://example.com/story/2023456789"));
+  EXPECT_FALSE(sitrep::text::year_month_in_url(""));
+}

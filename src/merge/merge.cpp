@@ -109,6 +109,9 @@ struct Mention {
   bool day_is_report = false;
   int anchor = kNoDay;  // day used for ordering and the index: date, else published
   DateClue clue;        // what an undated main report still says of the day ("on Sunday")
+  // An undated page whose address gives the month it was filed ("/2020/12/"): the attack fell
+  // in that month or the one before, days [first, last].
+  std::optional<std::pair<int, int>> filed;
   std::string country, city, facility, weapon;
   std::optional<double> lat, lon;
   std::string content;  // canonical serialisation, the last tie-breaker of the canonical order
@@ -159,6 +162,18 @@ Mention main_mention(const Report& report) {
       m.day && (!report.main->evidence.count("date") || report.main->date_is_report_day);
   m.anchor = m.day ? *m.day : (m.published ? *m.published : kNoDay);
   if (!m.day) m.clue = report.main->date_clue;
+  if (!m.day && !m.published)
+    if (const auto ym = text::year_month_in_url(report.url)) {
+      char first[32], next[32];
+      const int before_year = ym->month == 1 ? ym->year - 1 : ym->year;
+      const int before_month = ym->month == 1 ? 12 : ym->month - 1;
+      const int after_year = ym->month == 12 ? ym->year + 1 : ym->year;
+      const int after_month = ym->month == 12 ? 1 : ym->month + 1;
+      std::snprintf(first, sizeof first, "%04d-%02d-01", before_year, before_month);
+      std::snprintf(next, sizeof next, "%04d-%02d-01", after_year, after_month);
+      const auto from = text::days_from_civil(first), to = text::days_from_civil(next);
+      if (from && to) m.filed = std::pair{static_cast<int>(*from), static_cast<int>(*to) - 1};
+    }
   m.country = report.main->country;
   m.city = report.main->city;
   m.facility = report.main->facility;
@@ -432,7 +447,13 @@ void attach_undated(const std::vector<Mention>& mentions, std::vector<Cluster>& 
                     countries_compatible(m.country, other.country);
           site = site || (!other.facility.empty() && place_compatible(m, other));
         }
-        if (site && weapons) candidates.push_back(c);
+        // A page filed in December 2020 tells no attack of 2023.
+        bool in_window = !m.filed;
+        for (std::size_t j : clusters[c].members)
+          if (mentions[j].day && *mentions[j].day >= m.filed->first &&
+              *mentions[j].day <= m.filed->second)
+            in_window = true;
+        if (site && weapons && in_window) candidates.push_back(c);
       }
       // Words alone place a report only together with what it says of the day, or at a site
       // attacked once (below).

@@ -290,6 +290,35 @@ bool matches(const DateClue& clue, long days) {
   return (clue.month == 0 || month == clue.month) && (clue.day == 0 || day == clue.day);
 }
 
+std::optional<YearMonth> year_month_in_url(std::string_view url) {
+  auto digits = [&](std::size_t at, std::size_t n) {
+    if (at + n > url.size()) return -1;
+    int value = 0;
+    for (std::size_t k = at; k < at + n; ++k) {
+      if (!std::isdigit(static_cast<unsigned char>(url[k]))) return -1;
+      value = value * 10 + (url[k] - '0');
+    }
+    return value;
+  };
+  for (std::size_t i = 0; i + 7 <= url.size(); ++i) {
+    if (url[i] != '/' && url[i] != '-' && url[i] != '_') continue;
+    const int year = digits(i + 1, 4);
+    if (year < 1990 || year > 2100) continue;
+    // "/2020/12/", "/2020-12-": a year then a month, each closed by a separator.
+    const std::size_t m = i + 5;
+    if (m < url.size() && (url[m] == '/' || url[m] == '-')) {
+      const int month = digits(m + 1, 2);
+      const std::size_t end = m + 3;
+      if (month >= 1 && month <= 12 && (end == url.size() || url[end] == '/' || url[end] == '-'))
+        return YearMonth{year, month};
+    }
+    // "/20221122...": eight digits of a date.
+    const int month = digits(i + 5, 2), day = digits(i + 7, 2);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return YearMonth{year, month};
+  }
+  return std::nullopt;
+}
+
 int weekday(long days) {
   return static_cast<int>(days >= -4 ? (days + 4) % 7 : (days + 5) % 7 + 6);
 }

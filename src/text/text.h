@@ -90,4 +90,11 @@ int weekday(long days);  // 0 = Sunday
 // Whether the day `days` (since 1970-01-01) has the clue's month, day and weekday.
 bool matches(const DateClue& clue, long days);
 
+// The year and month a page's address gives ("example.com/2020/12/rockets-hit-...",
+// "/20221122..."): when a page carries no date, the address still says when it was filed.
+struct YearMonth {
+  int year = 0, month = 0;
+};
+std::optional<YearMonth> year_month_in_url(std::string_view url);
+
 }  // namespace sitrep::text
