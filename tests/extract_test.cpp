@@ -1036,6 +1036,29 @@ TEST(Annotate, GeneralVerbOfUsForcesIsAStrikeOnlyWithAStrikeAfterIt) {
                 "militia sites."));
 }
 
+// Who said it, in the shapes wires use: an appositive after the name, an aside after the
+// speaker, a name after the verb, a name opening the sentence, a bracketed acronym.
+TEST(ExtractRules, SourceInTheShapesWiresUse) {
+  auto source_of_launched = [](const std::string& sentence) {
+    auto r = extract_text("Rockets hit US base\n\n" + sentence + "\n", "2024-03-06");
+    if (!r.main || !r.main->evidence.count("launched")) return std::string("<none>");
+    return r.main->evidence.at("launched").source;
+  };
+  EXPECT_EQ(source_of_launched("Three rockets struck the Ain al-Asad air base on Tuesday, a US "
+                               "official, who spoke on condition of anonymity, told The "
+                               "Associated Press."),
+            "US official");
+  EXPECT_EQ(source_of_launched("Three rockets struck the Ain al-Asad air base on Tuesday, said "
+                               "Col. Wayne Marotto, a coalition spokesman."),
+            "Col. Wayne Marotto");
+  EXPECT_EQ(source_of_launched("Reuters reported that three rockets struck the Ain al-Asad air "
+                               "base on Tuesday."),
+            "Reuters");
+  EXPECT_EQ(source_of_launched("US Central Command (CENTCOM) said three rockets struck the Ain "
+                               "al-Asad air base on Tuesday."),
+            "US Central Command (CENTCOM)");
+}
+
 // A source names who said it, or nothing: a clause about the outcome before "reported" is no
 // speaker; a verb-first Arabic attribution ("وقال مصدر أمني") names the source after its verb,
 // in the original words.

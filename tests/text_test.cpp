@@ -218,3 +218,20 @@ TEST(TextDates, YearAndMonthInAnAddress) {
   EXPECT_FALSE(sitrep::text::year_month_in_url("https://example.com/story/2023456789"));
   EXPECT_FALSE(sitrep::text::year_month_in_url(""));
 }
+
+// An archive's stamp before the page's address, a numbered slug, a long id and a month of one
+// digit (Al Jazeera's "/2023/1/5/").
+TEST(TextDates, YearAndMonthInAnAddressReadsThePagesOwnDate) {
+  auto ym = sitrep::text::year_month_in_url(
+      "https://web.archive.org/web/20210315123456/https://news.example/2020/12/rockets/");
+  ASSERT_TRUE(ym.has_value());
+  EXPECT_EQ(ym->year, 2020);
+  EXPECT_EQ(ym->month, 12);
+  ym = sitrep::text::year_month_in_url("https://www.aljazeera.com/news/2023/1/5/drone-attack");
+  ASSERT_TRUE(ym.has_value());
+  EXPECT_EQ(ym->month, 1);
+  EXPECT_FALSE(sitrep::text::year_month_in_url("https://example.com/2019/11-most-read"));
+  EXPECT_FALSE(sitrep::text::year_month_in_url("https://example.com/id-20200112345"));
+  EXPECT_FALSE(sitrep::text::year_month_in_url("https://example.com/news/2020/12345-rockets"));
+  EXPECT_TRUE(sitrep::text::year_month_in_url("https://example.com/2020/12?amp=1"));
+}

@@ -248,37 +248,53 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
       for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       return w;
     };
+    // The owner stands in the head's own phrase: "US consulate", "Kuwait's embassy", "the
+    // embassy of Kuwait", "l'ambassade du Koweït" (glossed "embassy of the Kuwait"); a speaker's
+    // nationality elsewhere in the window ("..., a US official said") is none.
+    std::vector<const lexicon::Country*> owners;
     if (diplomatic)
       for (const Hit* country : v.all(Kind::kCountry)) {
-        if (country->last < from || country->first >= to) continue;
-        const auto& owner = lexicon.country(country->entry);
-        auto owner_word = [&](const std::string& w) {
-          return w == lower(owner.code) ||
-                 std::any_of(owner.names.begin(), owner.names.end(),
-                             [&](const std::string& n) { return lower(n) == w; }) ||
-                 std::any_of(owner.demonyms.begin(), owner.demonyms.end(),
-                             [&](const std::string& d) { return lower(d) == w; });
-        };
-        // Placed: voted for by a word other than the owner's name (a city, a district).
-        auto placed = [&](int site) {
-          const auto& words = voters[site];
-          return std::any_of(words.begin(), words.end(),
-                             [&](const std::string& w) { return !owner_word(w); });
-        };
-        const bool any_placed = std::any_of(votes.begin(), votes.end(),
-                                            [&](const auto& vote) { return placed(vote.first); });
-        const bool beside = country->last + 1 == i || country->first == i + 1;
-        for (auto& [site, n] : votes) {
-          const std::string& name = lexicon.facility(site).name;
-          const bool owned = owner_word(lower(name.substr(0, name.find(' '))));
-          if (owned && placed(site)) n += 1.0;
-          // "the British embassy in Tehran": an owner right beside the head rules out the
-          // missions of other states (the Azerbaijani embassy there), and a place named beside
-          // it rules out the owner's missions elsewhere (the British embassy in Baghdad).
-          if (beside && !owned) n = 0;
-          if (any_placed && owned && !placed(site)) n = 0;
-        }
+        const bool before =
+            country->last + 1 == i ||
+            (country->last + 2 == i && (t[i - 1].lower == "'s" || t[i - 1].lower == "’s"));
+        const bool after =
+            country->first == i + 1 ||
+            (i + 1 < t.size() && t[i + 1].lower == "of" &&
+             (country->first == i + 2 || (country->first == i + 3 && t[i + 2].lower == "the")));
+        if (before || after) owners.push_back(&lexicon.country(country->entry));
       }
+    auto owned_by = [&](const lexicon::Country& owner, const std::string& w) {
+      return w == lower(owner.code) ||
+             std::any_of(owner.names.begin(), owner.names.end(),
+                         [&](const std::string& n) { return lower(n) == w; }) ||
+             std::any_of(owner.demonyms.begin(), owner.demonyms.end(),
+                         [&](const std::string& d) { return lower(d) == w; });
+    };
+    auto owner_word = [&](const std::string& w) {
+      return std::any_of(owners.begin(), owners.end(),
+                         [&](const lexicon::Country* o) { return owned_by(*o, w); });
+    };
+    if (!owners.empty()) {
+      // Placed: voted for by a word other than the owner's name (a city, a district).
+      auto placed = [&](int site) {
+        const auto& words = voters[site];
+        return std::any_of(words.begin(), words.end(),
+                           [&](const std::string& w) { return !owner_word(w); });
+      };
+      const bool any_placed = std::any_of(votes.begin(), votes.end(),
+                                          [&](const auto& vote) { return placed(vote.first); });
+      for (auto& [site, n] : votes) {
+        const std::string& name = lexicon.facility(site).name;
+        const bool owned = owner_word(lower(name.substr(0, name.find(' '))));
+        // "the US consulate in Erbil": the owner's mission among those the place names; other
+        // states' missions there are not it (the Azerbaijani embassy in "the British embassy
+        // in Tehran"), nor are the owner's missions elsewhere (its embassy in Baghdad).
+        if (!owned || (any_placed && !placed(site)))
+          n = 0;
+        else if (placed(site))
+          n += 1.0;
+      }
+    }
     int best = -1;
     double best_votes = 0, second = 0;
     for (const auto& [site, n] : votes) {

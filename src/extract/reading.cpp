@@ -23,6 +23,16 @@ bool names_a_speaker(const SentenceView& v, std::size_t a, std::size_t b) {
     const auto& w = t[k].lower;
     if (w == "was" || w == "were" || w == "been" || w == "is" || w == "are") return false;
   }
+  // "Reuters reported", "Ryder said": a name may open the sentence when the phrase is names
+  // only ("There were" and "It said" are no names).
+  bool opening_name = b - a <= 3;
+  for (std::size_t k = a; k < b && opening_name; ++k) {
+    const auto& w = t[k].lower;
+    opening_name = t[k].word && std::isupper(static_cast<unsigned char>(v.text[t[k].start])) &&
+                   w != "there" && w != "it" && w != "this" && w != "that" && w != "these" &&
+                   w != "those" && w != "we" && w != "they" && w != "he" && w != "she" &&
+                   !v.word_in(lexicon::WordList::kSourceFillers, w);
+  }
   for (std::size_t k = a; k < b; ++k) {
     if (v.word_in(lexicon::WordList::kSourceHeads, t[k].lower) ||
         v.word_in(lexicon::WordList::kSpeakerHeads, t[k].lower))
@@ -32,7 +42,8 @@ bool names_a_speaker(const SentenceView& v, std::size_t a, std::size_t b) {
           h.first <= k && k <= h.last)
         return true;
     const char first = v.text[t[k].start];
-    if (t[k].word && k > 0 && std::isupper(static_cast<unsigned char>(first))) return true;
+    if (t[k].word && (k > 0 || opening_name) && std::isupper(static_cast<unsigned char>(first)))
+      return true;
   }
   return false;
 }
@@ -52,6 +63,10 @@ std::optional<SourceSpan> speaker_span(const SentenceView& v, std::size_t a, std
   while (b > a) {
     const auto& w = t[b - 1].lower;
     bool day = b - 1 > a && t[b - 2].lower == "on";
+    // "US Central Command (CENTCOM)": a bracket closed inside the phrase stays.
+    if (w == ")" && std::any_of(t.begin() + a, t.begin() + (b - 1),
+                                [](const text::Token& x) { return x.lower == "("; }))
+      break;
     if (!t[b - 1].word || w == "has" || w == "have" || w == "had" || w == "also" || w == "first" ||
         w == "initially" || w == "later" || w == "earlier" || w == "yesterday" || w == "today")
       --b;
@@ -91,6 +106,51 @@ Evidence evidence_of(const SentenceView& v) {
 
 std::optional<SourceSpan> source_of(const SentenceView& v) {
   const auto& t = v.tokens;
+  // The speaker after a verb: "said Col. Wayne Marotto, a coalition spokesman", the gloss of
+  // "وقال مصدر أمني لرويترز إن" ("said a security source to Reuters that") or of "dijo a la AFP
+  // un responsable" ("said to the AFP an official"). It ends at a comma, "that", an addressee
+  // ("to Reuters"), another report verb, or a word about the attack; an addressee right after
+  // the verb is skipped.
+  auto after_verb = [&](std::size_t from) -> std::optional<SourceSpan> {
+    std::size_t a = from;
+    if (a < t.size() && t[a].lower == "to") {
+      std::size_t k = a + 1;
+      while (k < t.size() && k < a + 5 && t[k].lower != "a" && t[k].lower != "an" &&
+             t[k].lower != "one" && t[k].lower != ",")
+        ++k;
+      if (k < t.size() && k < a + 5 && t[k].word) a = k;
+    }
+    // "told AFP a security official" (the gloss of "dijo a la AFP un responsable"): a named
+    // addressee before the speaker's article.
+    for (std::size_t k = a + 1; k < t.size() && k <= a + 3; ++k) {
+      if (t[k].lower != "a" && t[k].lower != "an") continue;
+      bool named = true;
+      for (std::size_t n = a; n < k && named; ++n)
+        named = t[n].word && std::isupper(static_cast<unsigned char>(v.text[t[n].start]));
+      if (named) a = k;
+      break;
+    }
+    std::size_t b = a;
+    while (b < t.size() && b < a + 10) {
+      const auto& w = t[b].lower;
+      // "Col. Wayne Marotto": an abbreviation's period is no end.
+      const bool abbreviation_dot =
+          w == "." && b > a && t[b - 1].word && t[b - 1].lower.size() <= 4 &&
+          std::isupper(static_cast<unsigned char>(v.text[t[b - 1].start]));
+      if (abbreviation_dot) {
+        ++b;
+        continue;
+      }
+      if (!t[b].word || w == "that" || w == "to" || w == "from" || w == "about" ||
+          v.token_in(b, Cue::kReportVerb) || v.token_in(b, Cue::kNegation) ||
+          v.token_in(b, Cue::kKilled) || v.token_in(b, Cue::kInjured) ||
+          v.token_in(b, Cue::kAttackNoun) || v.token_is_weapon(b))
+        break;
+      ++b;
+    }
+    while (b > a && t[b - 1].lower == ".") --b;
+    return speaker_span(v, a, b);
+  };
   for (const Hit* h : v.all(Cue::kReportVerb)) {
     std::string_view phrase = v.text.substr(h->start, h->end - h->start);
     if (phrase == "according to" || phrase == "According to") {
@@ -102,9 +162,20 @@ std::optional<SourceSpan> source_of(const SentenceView& v) {
       continue;
     }
     if (phrase == "statement") continue;
+    // Whether only fillers stand before the verb ("And said ...", the gloss of Arabic's "وقال"):
+    // the sentence opens with it, and names its speaker after it.
+    bool opens = true;
+    for (std::size_t k = 0; k < h->first && opens; ++k)
+      opens = !t[k].word || v.word_in(lexicon::WordList::kSourceFillers, t[k].lower);
+    if (opens) {
+      if (auto span = after_verb(h->last + 1)) return span;
+      continue;
+    }
     // The noun phrase before the verb, back to the previous comma or the sentence start.
-    if (h->first == 0) continue;
     std::size_t b = h->first;
+    // "Saad Maan, a spokesman for the ministry, told reporters": the appositive's comma.
+    const bool comma_before = b >= 1 && t[b - 1].lower == ",";
+    if (comma_before) --b;
     std::size_t a = b;
     int commas = 0;
     while (a > 0 && b - a < 12) {
@@ -116,21 +187,31 @@ std::optional<SourceSpan> source_of(const SentenceView& v) {
       }
       --a;
     }
+    // ", said Col. Wayne Marotto, a coalition spokesman": the verb after a clause names its
+    // speaker after it.
+    if (comma_before && !commas) {
+      if (auto span = speaker_span(v, a, b)) return span;
+      if (auto span = after_verb(h->last + 1)) return span;
+      continue;
+    }
     if (a == b) continue;
     // "..., a security official said": the phrase after the last comma names the source,
-    // unless it is an aside ("A senior official, speaking to AFP, confirmed").
-    std::optional<std::size_t> comma;
-    for (std::size_t k = a; k < b; ++k)
-      if (t[k].lower == ",") comma = k;
-    if (comma) {
+    // unless it is an aside ("A senior official, speaking to AFP, confirmed"; "a US official,
+    // who spoke on condition of anonymity, told"): then the phrase before the aside does.
+    auto last_comma = [&](std::size_t from, std::size_t to) -> std::optional<std::size_t> {
+      std::optional<std::size_t> found;
+      for (std::size_t k = from; k < to; ++k)
+        if (t[k].lower == ",") found = k;
+      return found;
+    };
+    if (const auto comma = last_comma(a, b)) {
       const std::size_t after = *comma + 1;
       const std::string first_word = after < b ? std::string(t[after].lower) : std::string();
       const bool aside =
           first_word.ends_with("ing") || first_word == "who" || first_word == "which";
       if (aside) {
-        std::size_t first_comma = a;
-        while (first_comma < b && t[first_comma].lower != ",") ++first_comma;
-        b = first_comma;
+        b = *comma;
+        if (const auto before = last_comma(a, b)) a = *before + 1;
       } else {
         a = after;
       }
@@ -140,18 +221,6 @@ std::optional<SourceSpan> source_of(const SentenceView& v) {
         (t[a].lower == "he" || t[a].lower == "she" || t[a].lower == "it" || t[a].lower == "they"))
       continue;
     if (auto span = speaker_span(v, a, b)) return span;
-    // Verb first, as Arabic and Spanish news write it (the gloss of "وقال مصدر أمني إن",
-    // "informaron dos fuentes de seguridad"): the speaker follows the verb.
-    bool opens = true;
-    for (std::size_t k = a; k < b && opens; ++k)
-      opens = !t[k].word || v.word_in(lexicon::WordList::kSourceFillers, t[k].lower);
-    if (opens) {
-      std::size_t after = h->last + 1, end = after;
-      while (end < t.size() && end < after + 8 && t[end].word && t[end].lower != "that" &&
-             !v.token_in(end, Cue::kReportVerb))
-        ++end;
-      if (auto span = speaker_span(v, after, end)) return span;
-    }
   }
   return std::nullopt;
 }

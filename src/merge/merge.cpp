@@ -449,10 +449,12 @@ void attach_undated(const std::vector<Mention>& mentions, std::vector<Cluster>& 
         }
         // A page filed in December 2020 tells no attack of 2023.
         bool in_window = !m.filed;
-        for (std::size_t j : clusters[c].members)
-          if (mentions[j].day && *mentions[j].day >= m.filed->first &&
-              *mentions[j].day <= m.filed->second)
-            in_window = true;
+        if (m.filed)
+          for (std::size_t j : clusters[c].members) {
+            const Mention& other = mentions[j];
+            const std::optional<int> day = other.day ? other.day : other.published;
+            if (day && *day >= m.filed->first && *day <= m.filed->second) in_window = true;
+          }
         if (site && weapons && in_window) candidates.push_back(c);
       }
       // Words alone place a report only together with what it says of the day, or at a site

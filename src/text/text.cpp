@@ -300,23 +300,40 @@ std::optional<YearMonth> year_month_in_url(std::string_view url) {
     }
     return value;
   };
-  for (std::size_t i = 0; i + 7 <= url.size(); ++i) {
+  auto digit_at = [&](std::size_t k) {
+    return k < url.size() && std::isdigit(static_cast<unsigned char>(url[k]));
+  };
+  auto path_end = [&](std::size_t k) {
+    return k >= url.size() || url[k] == '/' || url[k] == '?' || url[k] == '#' || url[k] == '.';
+  };
+  // The last date in the address: an archive's own stamp comes before the page's address
+  // ("web.archive.org/web/20210315123456/https://example.com/2020/12/...").
+  std::optional<YearMonth> found;
+  for (std::size_t i = 0; i + 5 <= url.size(); ++i) {
     if (url[i] != '/' && url[i] != '-' && url[i] != '_') continue;
     const int year = digits(i + 1, 4);
-    if (year < 1990 || year > 2100) continue;
-    // "/2020/12/", "/2020-12-": a year then a month, each closed by a separator.
-    const std::size_t m = i + 5;
-    if (m < url.size() && (url[m] == '/' || url[m] == '-')) {
-      const int month = digits(m + 1, 2);
-      const std::size_t end = m + 3;
-      if (month >= 1 && month <= 12 && (end == url.size() || url[end] == '/' || url[end] == '-'))
-        return YearMonth{year, month};
+    if (year < 1990 || year > 2100 || digit_at(i + 5)) {
+      // "/20221122-drone-hits-base": eight digits of a date, standing alone.
+      const int y8 = digits(i + 1, 4), month = digits(i + 5, 2), day = digits(i + 7, 2);
+      if (y8 >= 1990 && y8 <= 2100 && month >= 1 && month <= 12 && day >= 1 && day <= 31 &&
+          !digit_at(i + 9))
+        found = YearMonth{y8, month};
+      continue;
     }
-    // "/20221122...": eight digits of a date.
-    const int month = digits(i + 5, 2), day = digits(i + 7, 2);
-    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return YearMonth{year, month};
+    // "/2020/12/", "/2023/1/5/" (a month of one digit), "/2020-12-20": a year, then a month
+    // closed by the path's end or by a day.
+    const std::size_t m = i + 5;
+    if (m >= url.size() || (url[m] != '/' && url[m] != '-')) continue;
+    const bool two = digit_at(m + 2);
+    const int month = two ? digits(m + 1, 2) : digits(m + 1, 1);
+    const std::size_t end = m + 1 + (two ? 2 : 1);
+    if (month < 1 || month > 12 || digit_at(end)) continue;
+    const bool dashed = url[m] == '-';
+    // "/2019/11-most-read" is a numbered slug, not November; "2020-12-20" is a date.
+    if (dashed ? (end < url.size() && url[end] == '-' && digits(end + 1, 2) >= 1) : path_end(end))
+      found = YearMonth{year, month};
   }
-  return std::nullopt;
+  return found;
 }
 
 int weekday(long days) {
