@@ -495,6 +495,11 @@ TEST(IngestClean, LanguageIdentification) {
       "and no casualties were reported.");
   EXPECT_EQ(english.language, "en");
   EXPECT_EQ(clean_text("Ok.").language, "und");
+  // Short English that textcat reads as Scots.
+  const CleanText brief = clean_text(
+      "Rockets near embassy\n\nTwo rockets struck near Washington's embassy in Baghdad on "
+      "Sunday, Iraqi police said. No one was hurt.");
+  EXPECT_EQ(brief.language, "en");
 }
 
 // The fast path (script and function words) must say what the n-gram classifier says wherever
