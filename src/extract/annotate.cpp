@@ -133,6 +133,21 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
   return views;
 }
 
+// "A series of explosions rocked the base": one attack heard several times, not a series of
+// attacks; the generic reading goes.
+void drop_series_of_blasts(SentenceView& v) {
+  const auto& t = v.tokens;
+  std::erase_if(v.hits, [&](const Hit& h) {
+    if (h.kind != Kind::kTrigger || h.cue != Cue::kGeneric) return false;
+    if (t[h.last].lower != "of" || h.last + 1 >= t.size()) return false;
+    std::size_t k = h.last + 1;
+    if (k + 1 < t.size() && (t[k].lower == "loud" || t[k].lower == "powerful" ||
+                             t[k].lower == "violent" || t[k].lower == "huge"))
+      ++k;
+    return v.word_in(lexicon::WordList::kBlastNouns, t[k].lower);
+  });
+}
+
 // Who carried out a strike named by a noun: "Washington's attacks", "a US drone strike" are
 // strikes BY the US (us_agent); "an Israeli air strike" is no US strike, so the bare "air
 // strike" phrase loses its us_agent reading.
@@ -991,6 +1006,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
   a.sentences = build_views(clean, published, lexicon);
   for (auto& v : a.sentences) {
     assign_strike_agents(v);
+    drop_series_of_blasts(v);
     add_described_sites(v, lexicon);
     add_foreign_military_targets(v, lexicon, clean.language != "en");
     add_hosting_sites(v, lexicon);

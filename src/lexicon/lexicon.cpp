@@ -125,7 +125,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "launcher_words",
                                                "outcome_adjectives",
                                                "source_heads",
-                                               "source_fillers"};
+                                               "source_fillers",
+                                               "blast_nouns"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -148,6 +148,7 @@ enum class WordList : std::uint8_t {
   kOutcomeAdjectives,
   kSourceHeads,
   kSourceFillers,
+  kBlastNouns,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
