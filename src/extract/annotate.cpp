@@ -133,6 +133,27 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
   return views;
 }
 
+// "The drones reached their targets without being intercepted", "without air defences
+// intercepting them" (and the gloss of "دون أن تعترضها الدفاعات"): an interception after
+// "without" did not happen, so its cue goes. ("Without hitting the base, falling near a
+// village" stays an impact: the gold counts landings near the target.)
+void drop_interceptions_after_without(SentenceView& v) {
+  const auto& t = v.tokens;
+  std::erase_if(v.hits, [&](const Hit& h) {
+    if (h.kind != Kind::kTrigger || h.cue != Cue::kIntercept) return false;
+    for (std::size_t k = h.first >= 4 ? h.first - 4 : 0; k < h.first; ++k) {
+      if (t[k].lower != "without") continue;
+      // Only the interception's own subject may stand between ("without air defences
+      // intercepting"), or "being" ("without being intercepted").
+      bool clear = true;
+      for (std::size_t n = k + 1; n < h.first && clear; ++n)
+        clear = t[n].word && !v.token_in(n, Cue::kAttackVerb) && !v.token_in(n, Cue::kLaunch);
+      if (clear) return true;
+    }
+    return false;
+  });
+}
+
 // "A series of explosions rocked the base": one attack heard several times, not a series of
 // attacks; the generic reading goes.
 void drop_series_of_blasts(SentenceView& v) {
@@ -1007,6 +1028,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
   for (auto& v : a.sentences) {
     assign_strike_agents(v);
     drop_series_of_blasts(v);
+    drop_interceptions_after_without(v);
     add_described_sites(v, lexicon);
     add_foreign_military_targets(v, lexicon, clean.language != "en");
     add_hosting_sites(v, lexicon);
