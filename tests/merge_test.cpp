@@ -387,19 +387,25 @@ TEST(MergeCandidates, UndatedReportJoinsTheAttackWhoseParticularsItRepeats) {
   EXPECT_NE(find_with(update, "f.txt"), find_with(update, "c.txt"));
 }
 
-// Two Sunday attacks on the embassy with the same three rockets, in 2020 and in 2023: the undated
-// "on Sunday, three rockets" report fits both, unless its article writes a year ("the 2023
-// strikes"), which rules out the older one.
-TEST(MergeCandidates, UndatedReportIsNoOlderThanTheYearsItsArticleWrites) {
+// Two Sunday attacks on the embassy with three rockets each, in 2020 (a.txt) and in 2023 (b.txt),
+// and an undated "on Sunday, three rockets" report of one of them (c.txt, last).
+std::vector<Report> two_sunday_attacks_and_an_undated_report() {
   auto three = [](Report r) {
     r.main->launched = 3;
     return r;
   };
   std::vector<Report> reports{three(report("a.txt", "2020-12-20", "2020-12-20", kEmbassy)),
-                              three(report("b.txt", "2023-12-03", "2023-12-03", kEmbassy))};
-  Report sunday = three(report("c.txt", "", std::nullopt, kEmbassy));
-  sunday.main->date_clue.weekday = 0;
-  reports.push_back(sunday);
+                              three(report("b.txt", "2023-12-03", "2023-12-03", kEmbassy)),
+                              three(report("c.txt", "", std::nullopt, kEmbassy))};
+  reports.back().main->date_clue.weekday = 0;
+  return reports;
+}
+
+// Two Sunday attacks on the embassy with the same three rockets, in 2020 and in 2023: the undated
+// "on Sunday, three rockets" report fits both, unless its article writes a year ("the 2023
+// strikes"), which rules out the older one.
+TEST(MergeCandidates, UndatedReportIsNoOlderThanTheYearsItsArticleWrites) {
+  auto reports = two_sunday_attacks_and_an_undated_report();
   auto update = merge::rebuild(reports, {}, kNow);
   EXPECT_NE(find_with(update, "c.txt"), find_with(update, "a.txt"));
   EXPECT_NE(find_with(update, "c.txt"), find_with(update, "b.txt"));
@@ -434,16 +440,8 @@ TEST(MergeCandidates, UndatedReportJoinsTheOneAttackOnItsSite) {
 // An undated page filed under "/2023/12/" tells an attack of that month or the one before: of two
 // Sunday attacks with three rockets, it joins the December 2023 one, not the one of 2020.
 TEST(MergeCandidates, UndatedPageJoinsAnAttackOfTheMonthItsAddressGives) {
-  auto three = [](Report r) {
-    r.main->launched = 3;
-    return r;
-  };
-  std::vector<Report> reports{three(report("a.txt", "2020-12-20", "2020-12-20", kEmbassy)),
-                              three(report("b.txt", "2023-12-03", "2023-12-03", kEmbassy))};
-  Report sunday = three(report("c.txt", "", std::nullopt, kEmbassy));
-  sunday.main->date_clue.weekday = 0;
-  sunday.url = "https://example.com/2023/12/rockets-hit-embassy";
-  reports.push_back(sunday);
+  auto reports = two_sunday_attacks_and_an_undated_report();
+  reports.back().url = "https://example.com/2023/12/rockets-hit-embassy";
   auto update = merge::rebuild(reports, {}, kNow);
   EXPECT_EQ(find_with(update, "c.txt"), find_with(update, "b.txt"));
   EXPECT_NE(find_with(update, "c.txt"), find_with(update, "a.txt"));

@@ -202,17 +202,18 @@ TEST(TextDates, HolidaysResolveAgainstThePublishedYear) {
   EXPECT_EQ(dates[0].date, "2023-12-31");
 }
 
+// The year and month an address gives, as a pair; {0, 0} when it gives none.
+std::pair<int, int> year_month_of(std::string_view url) {
+  const auto ym = sitrep::text::year_month_in_url(url);
+  return ym ? std::pair{ym->year, ym->month} : std::pair{0, 0};
+}
+
 // A page's address may give the month it was filed; a year alone, a bare number or an id is
 // no month.
 TEST(TextDates, YearAndMonthInAnAddress) {
-  auto ym = sitrep::text::year_month_in_url("https://www.wnd.com/2020/12/3-rockets-land/");
-  ASSERT_TRUE(ym.has_value());
-  EXPECT_EQ(ym->year, 2020);
-  EXPECT_EQ(ym->month, 12);
-  ym = sitrep::text::year_month_in_url("https://example.com/news/20221122-drone-hits-base");
-  ASSERT_TRUE(ym.has_value());
-  EXPECT_EQ(ym->year, 2022);
-  EXPECT_EQ(ym->month, 11);
+  EXPECT_EQ(year_month_of("https://www.wnd.com/2020/12/3-rockets-land/"), std::pair(2020, 12));
+  EXPECT_EQ(year_month_of("https://example.com/news/20221122-drone-hits-base"),
+            std::pair(2022, 11));
   EXPECT_FALSE(sitrep::text::year_month_in_url("https://example.com/2021/rockets.html"));
   EXPECT_FALSE(sitrep::text::year_month_in_url("https://example.com/?p=52590"));
   EXPECT_FALSE(sitrep::text::year_month_in_url("https://example.com/story/2023456789"));
@@ -222,14 +223,11 @@ TEST(TextDates, YearAndMonthInAnAddress) {
 // An archive's stamp before the page's address, a numbered slug, a long id and a month of one
 // digit (Al Jazeera's "/2023/1/5/").
 TEST(TextDates, YearAndMonthInAnAddressReadsThePagesOwnDate) {
-  auto ym = sitrep::text::year_month_in_url(
-      "https://web.archive.org/web/20210315123456/https://news.example/2020/12/rockets/");
-  ASSERT_TRUE(ym.has_value());
-  EXPECT_EQ(ym->year, 2020);
-  EXPECT_EQ(ym->month, 12);
-  ym = sitrep::text::year_month_in_url("https://www.aljazeera.com/news/2023/1/5/drone-attack");
-  ASSERT_TRUE(ym.has_value());
-  EXPECT_EQ(ym->month, 1);
+  EXPECT_EQ(year_month_of(
+                "https://web.archive.org/web/20210315123456/https://news.example/2020/12/rockets/"),
+            std::pair(2020, 12));
+  EXPECT_EQ(year_month_of("https://www.aljazeera.com/news/2023/1/5/drone-attack"),
+            std::pair(2023, 1));
   EXPECT_FALSE(sitrep::text::year_month_in_url("https://example.com/2019/11-most-read"));
   EXPECT_FALSE(sitrep::text::year_month_in_url("https://example.com/id-20200112345"));
   EXPECT_FALSE(sitrep::text::year_month_in_url("https://example.com/news/2020/12345-rockets"));

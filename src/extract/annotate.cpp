@@ -280,10 +280,6 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
     // other consulates Erbil holds. The owner is a country named in the window that the site's
     // name opens with; the site must have a vote of its own besides the owner's name ("the
     // British embassy in Tehran" is no vote for the British embassy in Baghdad).
-    auto lower = [](std::string w) {
-      for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      return w;
-    };
     // The owner stands in the head's own phrase: "US consulate", "Kuwait's embassy", "the
     // embassy of Kuwait", "l'ambassade du Koweït" (glossed "embassy of the Kuwait"); a speaker's
     // nationality elsewhere in the window ("..., a US official said") is none.
@@ -299,16 +295,9 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
              (country->first == i + 2 || (country->first == i + 3 && t[i + 2].lower == "the")));
         if (before || after) owners.push_back(&lexicon.country(country->entry));
       }
-    auto owned_by = [&](const lexicon::Country& owner, const std::string& w) {
-      return w == lower(owner.code) ||
-             std::any_of(owner.names.begin(), owner.names.end(),
-                         [&](const std::string& n) { return lower(n) == w; }) ||
-             std::any_of(owner.demonyms.begin(), owner.demonyms.end(),
-                         [&](const std::string& d) { return lower(d) == w; });
-    };
-    auto owner_word = [&](const std::string& w) {
+    auto owner_word = [&](std::string_view w) {
       return std::any_of(owners.begin(), owners.end(),
-                         [&](const lexicon::Country* o) { return owned_by(*o, w); });
+                         [&](const lexicon::Country* o) { return o->is_name(w); });
     };
     if (!owners.empty()) {
       // Placed: voted for by a word other than the owner's name (a city, a district).
@@ -321,7 +310,7 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
                                           [&](const auto& vote) { return placed(vote.first); });
       for (auto& [site, n] : votes) {
         const std::string& name = lexicon.facility(site).name;
-        const bool owned = owner_word(lower(name.substr(0, name.find(' '))));
+        const bool owned = owner_word(std::string_view(name).substr(0, name.find(' ')));
         // "the US consulate in Erbil": the owner's mission among those the place names; other
         // states' missions there are not it (the Azerbaijani embassy in "the British embassy
         // in Tehran"), nor are the owner's missions elsewhere (its embassy in Baghdad).

@@ -11,6 +11,13 @@
 namespace sitrep::extract {
 namespace {
 
+// The year a four-digit word names ("2021"), 0 for any other word or a year out of range.
+int year_number(std::string_view w) {
+  if (w.size() != 4 || !std::all_of(w.begin(), w.end(), ::isdigit)) return 0;
+  const int year = std::stoi(std::string(w));
+  return year >= 1990 && year <= 2100 ? year : 0;
+}
+
 // "Monday, February 15" with no year and no published date, in an article that writes the year
 // elsewhere ("the attacks of 2021"): the one year the article names on which February 15 was a
 // Monday. Without the weekday a year named in passing ("until mid-January 2021") says too little.
@@ -22,11 +29,9 @@ std::optional<std::string> year_from_weekday(const Annotated& article, const Dat
     for (const auto& t : v.tokens) {
       // "2021", or the year of a partial ISO date ("date 2021-02" over a page).
       const auto& w = t.lower;
-      if (w.size() < 4 || !std::all_of(w.begin(), w.begin() + 4, ::isdigit) ||
-          (w.size() != 4 && w[4] != '-'))
-        continue;
-      const int year = std::stoi(std::string(w.substr(0, 4)));
-      if (year < 1990 || year > 2100) continue;
+      if (w.size() < 4 || (w.size() != 4 && w[4] != '-')) continue;
+      const int year = year_number(w.substr(0, 4));
+      if (!year) continue;
       if (clue.month) {
         candidates.insert({year, clue.month});
       } else if (w.size() == 7 && std::isdigit(static_cast<unsigned char>(w[5])) &&
@@ -80,17 +85,13 @@ std::optional<FullDate> year_from_full_date(const Annotated& article, const Date
 // plans ("Vision 2030") and compounds ("a 2064-page report") are no such year.
 int latest_year(const Annotated& article) {
   int latest = 0;
-  auto year_of = [](std::string_view w) {
-    if (w.size() != 4 || !std::all_of(w.begin(), w.end(), ::isdigit)) return 0;
-    const int year = std::stoi(std::string(w));
-    return year >= 1990 && year <= 2100 ? year : 0;
-  };
   for (const auto& v : article.sentences) {
     for (const auto& d : v.dates)
-      if (d.date && d.date->size() >= 4) latest = std::max(latest, year_of(d.date->substr(0, 4)));
+      if (d.date && d.date->size() >= 4)
+        latest = std::max(latest, year_number(d.date->substr(0, 4)));
     const auto& t = v.tokens;
     for (std::size_t i = 1; i < t.size(); ++i) {
-      const int year = year_of(t[i].lower);
+      const int year = year_number(t[i].lower);
       if (!year) continue;
       const auto& before = t[i - 1].lower;
       const bool past =
@@ -99,12 +100,8 @@ int latest_year(const Annotated& article) {
           (before == "the" && i + 1 < t.size() &&
            (v.token_in(i + 1, lexicon::Cue::kAttackNoun) || v.token_is_weapon(i + 1)));
       // "since October 2023": a month name between.
-      static constexpr std::string_view kMonths[] = {
-          "january", "february", "march",     "april",   "may",      "june",
-          "july",    "august",   "september", "october", "november", "december"};
-      const bool month_year =
-          i >= 2 && (t[i - 2].lower == "in" || t[i - 2].lower == "since") &&
-          std::find(std::begin(kMonths), std::end(kMonths), before) != std::end(kMonths);
+      const bool month_year = i >= 2 && (t[i - 2].lower == "in" || t[i - 2].lower == "since") &&
+                              text::month_number(before).has_value();
       const bool compound = i + 1 < t.size() && t[i + 1].lower == "-";
       if ((past || month_year) && !compound) latest = std::max(latest, year);
     }

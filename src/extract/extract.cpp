@@ -65,26 +65,25 @@ Attack read_attack(const Annotated& article, const lexicon::Lexicon& lexicon, co
 // A report read through a glossary quotes the gloss; its evidence goes back to the original
 // sentences (and their offsets in the clean text), so users see the reporter's own words.
 void quote_original(Report& report, const lexicon::Glossed& glossed, std::string_view original) {
-  auto restore = [&](Evidence& e) {
-    if (e.text.empty()) return;
-    Span span = glossed.to_source({e.start, e.end});
+  // A span of the gloss as the original words it came from, without surrounding blanks.
+  auto to_original = [&](std::size_t start, std::size_t end) {
+    Span span = glossed.to_source({start, end});
     while (span.start < span.end && (original[span.start] == ' ' || original[span.start] == '\n'))
       ++span.start;
     while (span.end > span.start &&
            (original[span.end - 1] == ' ' || original[span.end - 1] == '\n'))
       --span.end;
+    return span;
+  };
+  auto restore = [&](Evidence& e) {
+    if (e.text.empty()) return;
+    const Span span = to_original(e.start, e.end);
     e.start = span.start;
     e.end = span.end;
     e.text = std::string(original.substr(span.start, span.size()));
     // The source too: "مصادر أمنية", not the gloss's "security sources".
     if (e.source_end > e.source_start) {
-      Span source = glossed.to_source({e.source_start, e.source_end});
-      while (source.start < source.end &&
-             (original[source.start] == ' ' || original[source.start] == '\n'))
-        ++source.start;
-      while (source.end > source.start &&
-             (original[source.end - 1] == ' ' || original[source.end - 1] == '\n'))
-        --source.end;
+      const Span source = to_original(e.source_start, e.source_end);
       e.source_start = source.start;
       e.source_end = source.end;
       e.source = std::string(original.substr(source.start, source.size()));

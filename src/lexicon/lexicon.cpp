@@ -908,13 +908,24 @@ std::vector<std::string> Lexicon::glossary_languages() const {
   return out;
 }
 
+namespace {
+bool same_caseless(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](unsigned char x, unsigned char y) {
+           return std::tolower(x) == std::tolower(y);
+         });
+}
+}  // namespace
+
 bool Country::is_demonym(std::string_view text) const {
-  return std::any_of(demonyms.begin(), demonyms.end(), [&](const std::string& d) {
-    return d.size() == text.size() &&
-           std::equal(d.begin(), d.end(), text.begin(), [](unsigned char a, unsigned char b) {
-             return std::tolower(a) == std::tolower(b);
-           });
-  });
+  return std::any_of(demonyms.begin(), demonyms.end(),
+                     [&](const std::string& d) { return same_caseless(d, text); });
+}
+
+bool Country::is_name(std::string_view text) const {
+  return same_caseless(code, text) || is_demonym(text) ||
+         std::any_of(names.begin(), names.end(),
+                     [&](const std::string& n) { return same_caseless(n, text); });
 }
 
 const Country* Lexicon::country_by_code(std::string_view code) const {

@@ -56,6 +56,8 @@ struct Country {
   std::vector<std::string> demonyms;  // "Iranian", "Turkish": whose, not where
   // Whether `text` (as written, any case) is one of the demonyms.
   bool is_demonym(std::string_view text) const;
+  // Whether `text` (any case) is the code, a name or a demonym: "US", "American", "uae".
+  bool is_name(std::string_view text) const;
 };
 
 // What a trigger phrase tells the extractor. triggers.tsv names them in snake_case

@@ -150,6 +150,15 @@ std::vector<std::string> evidence_words(const Attack& attack) {
   return words;
 }
 
+// The day number of the first of a month; a month of 0 or 13 is the year's neighbour's.
+std::optional<long> first_of_month(int year, int month) {
+  if (month < 1) year -= 1, month += 12;
+  if (month > 12) year += 1, month -= 12;
+  char ymd[32];
+  std::snprintf(ymd, sizeof ymd, "%04d-%02d-01", year, month);
+  return text::days_from_civil(ymd);
+}
+
 Mention main_mention(const Report& report) {
   Mention m;
   m.report = &report;
@@ -164,15 +173,9 @@ Mention main_mention(const Report& report) {
   if (!m.day) m.clue = report.main->date_clue;
   if (!m.day && !m.published)
     if (const auto ym = text::year_month_in_url(report.url)) {
-      char first[32], next[32];
-      const int before_year = ym->month == 1 ? ym->year - 1 : ym->year;
-      const int before_month = ym->month == 1 ? 12 : ym->month - 1;
-      const int after_year = ym->month == 12 ? ym->year + 1 : ym->year;
-      const int after_month = ym->month == 12 ? 1 : ym->month + 1;
-      std::snprintf(first, sizeof first, "%04d-%02d-01", before_year, before_month);
-      std::snprintf(next, sizeof next, "%04d-%02d-01", after_year, after_month);
-      const auto from = text::days_from_civil(first), to = text::days_from_civil(next);
-      if (from && to) m.filed = std::pair{static_cast<int>(*from), static_cast<int>(*to) - 1};
+      const auto from = first_of_month(ym->year, ym->month - 1);
+      const auto next = first_of_month(ym->year, ym->month + 1);
+      if (from && next) m.filed = std::pair{static_cast<int>(*from), static_cast<int>(*next) - 1};
     }
   m.country = report.main->country;
   m.city = report.main->city;

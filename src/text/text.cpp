@@ -340,8 +340,7 @@ int weekday(long days) {
   return static_cast<int>(days >= -4 ? (days + 4) % 7 : (days + 5) % 7 + 6);
 }
 
-namespace {
-
+// A month's number from its lower-case name or abbreviation ("january", "jan", "sept").
 std::optional<int> month_number(std::string_view w) {
   // Every month (and abbreviation) has three letters or more and starts with one of these.
   if (w.size() < 3) return std::nullopt;
@@ -370,6 +369,8 @@ std::optional<int> month_number(std::string_view w) {
   }
   return std::nullopt;
 }
+
+namespace {
 
 std::optional<int> weekday_number(std::string_view w) {
   static constexpr std::array<std::string_view, 7> kDays = {

@@ -85,6 +85,8 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
 
 // Date arithmetic on YYYY-MM-DD strings.
 std::optional<long> days_from_civil(std::string_view ymd);  // days since 1970-01-01
+// A month's number (1-12) from its lower-case name or abbreviation ("january", "jan", "sept").
+std::optional<int> month_number(std::string_view lower_word);
 std::string civil_from_days(long days);
 int weekday(long days);  // 0 = Sunday
 // Whether the day `days` (since 1970-01-01) has the clue's month, day and weekday.
