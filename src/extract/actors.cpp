@@ -213,7 +213,9 @@ bool us_strikes_in(const lexicon::Lexicon& lexicon, const SentenceView& v) {
     if (lexicon.country(h->entry).code != "US") continue;
     std::size_t k = h->last + 1;
     while (k < t.size() && k <= h->last + 2 &&
-           (t[k].lower == "military" || t[k].lower == "forces" || t[k].lower == "army"))
+           (t[k].lower == "military" || t[k].lower == "forces" || t[k].lower == "army" ||
+            t[k].lower == "troops" || t[k].lower == "warplanes" || t[k].lower == "jets" ||
+            t[k].lower == "aircraft" || t[k].lower == "helicopters"))
       ++k;
     if (k < t.size() && (v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch)))
       return true;
@@ -614,6 +616,31 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         bool object = a->first >= 1 && (v.tokens[a->first - 1].lower == "on" ||
                                         v.tokens[a->first - 1].lower == "against");
         if (!apposition && !object) suspect(actor.name, true, v);
+      }
+    }
+  // Still no one: the groups US forces struck in retaliation ("In response, Austin ordered
+  // airstrikes against facilities used by groups affiliated with Iran's IRGC") are who
+  // Washington holds responsible. A strike told without a response ("the first attack since the
+  // US struck Iran-aligned militia targets") blames no one for this attack.
+  if (suspected.empty() && claimed.empty())
+    for (std::size_t index = 0; index < article.sentences.size(); ++index) {
+      const auto& v = article.sentences[index];
+      const Hit* strike = v.first(Cue::kUsAgent);
+      if (!strike || v.sentence.quoted) continue;
+      // "In response to today's attack ...", "authorized CENTCOM to retaliate by carrying out
+      // airstrikes"; a response that follows an earlier attack's sentence answers that one.
+      bool response = false;
+      for (std::size_t k = 0; k < v.tokens.size(); ++k)
+        response |= v.tokens[k].lower == "response" ||
+                    (k < strike->first && v.tokens[k].lower.starts_with("retaliat"));
+      if (!response || (index >= 1 && (event.roles[index - 1] == Role::kBackground ||
+                                       event.roles[index - 1] == Role::kOtherEvent)))
+        continue;
+      for (const Hit* a : v.all(Kind::kActor)) {
+        const auto& actor = lexicon.actor(a->entry);
+        if (actor.kind != "militia" && actor.kind != "umbrella") continue;
+        if (a->first < strike->first || compound_modifier(v, *a)) continue;
+        suspect(actor.name, false, v);
       }
     }
   // "Claimed by a pro-Iran militia ... The Ahrar al-Iraq brigade said it had fired 20 rockets":
