@@ -286,6 +286,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
   std::map<std::string, const SentenceView*> claim_sentence;  // where each claimant first claims
   std::map<std::string, std::string> basis;
   std::map<std::string, const SentenceView*> where;
+  std::map<std::string, const SentenceView*> series_claimants;  // "claimed most of the attacks"
   auto suspect = [&](const std::string& name, bool pattern, const SentenceView& v) {
     suspected.insert(name);
     auto& b = basis[name];
@@ -423,6 +424,11 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         for (std::size_t k = c->last + 1; k < v.tokens.size() && k <= c->last + 5; ++k) {
           const auto& w = v.tokens[k].lower;
           if (w == "other" || w == "separate" || w == "previous" || w == "earlier") other = true;
+          // "claimed responsibility for most attacks", "for numerous attacks on US forces",
+          // "for previous similar attacks": a run of attacks, as a share of them is.
+          if ((w == "attacks" || w == "strikes" || w == "operations") &&
+              v.word_in(lexicon::WordList::kSeriesQuantifiers, v.tokens[k - 1].lower))
+            series = true;
           // "claimed responsibility for the majority of the attacks", "most of them": a share
           // of a series, as before the claim; within the claim's clause ("claimed the attack,
           // which wounded dozens of soldiers" is a claim).
@@ -454,6 +460,9 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           if (!cause || cause->start < c->end) other = true;
         }
         if (!negated && !other) claimed.insert(actor.name), claim_sentence.emplace(actor.name, &v);
+        // A group that claims attacks like this one is who is usually blamed for them.
+        else if (!negated && series && role != Role::kOtherEvent)
+          series_claimants.emplace(actor.name, &v);
       }
       if (role != Role::kMain && !v.sentence.heading && !hedged && !blame_before_generic &&
           !pattern_context)
@@ -597,9 +606,15 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
       auto actors = v.all(Kind::kActor);
       // "Attacks carried out by Iran-backed groups on bases hosting US forces have increased":
       // the agent of attacks like this one, in a sentence with no attack evidence of its own;
-      // then only that agent, not every group the sentence names.
+      // then only that agent, not every group the sentence names. So is the subject of a claim
+      // of attacks like this one ("X has claimed responsibility for numerous attacks on US
+      // forces"), not a group named after it ("... since the Israel-Hamas war").
       if (!v.attack_evidence && !v.has(Cue::kSuspect)) {
-        std::erase_if(actors, [&](const Hit* a) { return !agent_of_attack(v, *a); });
+        const Hit* claim = v.first(Cue::kClaim);
+        std::erase_if(actors, [&](const Hit* a) {
+          const bool claims = claim && a->last < claim->first && claim->first - a->last <= 14;
+          return !claims && !agent_of_attack(v, *a);
+        });
         if (actors.empty()) continue;
       }
       if (us_strikes_in(lexicon, v)) continue;
@@ -607,11 +622,19 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         const auto& actor = lexicon.actor(a->entry);
         if (actor.kind != "militia" && actor.kind != "umbrella") continue;
         if (compound_modifier(v, *a)) continue;
-        // "Kataib Hezbollah, an Iran-backed militia": an apposition describes another actor.
+        // "Kataib Hezbollah, an Iran-backed militia", "the Islamic Resistance in Iraq, an
+        // umbrella group of Iran-backed militias": an apposition describes another actor.
         bool apposition = false;
-        for (const Hit* other : actors)
-          if (other != a && other->last < a->first && a->first - other->last <= 4)
-            apposition = true;
+        for (const Hit* other : actors) {
+          if (other == a || other->last >= a->first) continue;
+          if (a->first - other->last <= 4) apposition = true;
+          if (a->first - other->last <= 8 && v.tokens[other->last + 1].lower == ",") {
+            bool one_phrase = true;
+            for (std::size_t k = other->last + 2; k < a->first; ++k)
+              one_phrase = one_phrase && v.tokens[k].word;
+            apposition = apposition || one_phrase;
+          }
+        }
         // "strikes on Iran-aligned militia targets": the group is struck, not striking.
         bool object = a->first >= 1 && (v.tokens[a->first - 1].lower == "on" ||
                                         v.tokens[a->first - 1].lower == "against");
@@ -643,6 +666,8 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         suspect(actor.name, false, v);
       }
     }
+  if (suspected.empty() && claimed.empty())
+    for (const auto& [name, v] : series_claimants) suspect(name, true, *v);
   // "Claimed by a pro-Iran militia ... The Ahrar al-Iraq brigade said it had fired 20 rockets":
   // the description and the named group are one claimant, and the name says more.
   auto is_description = [&](const std::string& name) {

@@ -126,7 +126,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "outcome_adjectives",
                                                "source_heads",
                                                "source_fillers",
-                                               "blast_nouns"};
+                                               "blast_nouns",
+                                               "series_quantifiers"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -151,6 +151,7 @@ enum class WordList : std::uint8_t {
   kSourceHeads,
   kSourceFillers,
   kBlastNouns,
+  kSeriesQuantifiers,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
