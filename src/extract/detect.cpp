@@ -13,16 +13,41 @@ namespace {
 using lexicon::Cue;
 using lexicon::Kind;
 
-constexpr std::string_view kFeatureNames[] = {
-    "anchor_strength",     "anchor_names_site",    "anchor_has_weapon",    "anchor_has_attack_verb",
-    "anchor_early",        "headline_attack",      "headline_not_attack",  "benign",
-    "doubted_target",      "old_attack_named",     "no_published",         "dated_recent",
-    "undated_site_figure", "undated_told_as_news", "any_recent_day",       "anchor_quoted",
-    "headline_other_news", "undated_lead_attack",  "anchor_claim",         "anchor_old_date",
-    "lead_us_strike",      "lead_foiled",          "lead_threat_or_drill", "lead_cause",
-    "attack_sentences",    "report_day_only",      "recent_day_in_lead",   "no_headline",
-    "headline_aftermath",  "lead_aftermath",       "headline_civilian",    "news_is_reaction",
-    "first_other_news",    "anchor_late"};
+constexpr std::string_view kFeatureNames[] = {"anchor_strength",
+                                              "anchor_names_site",
+                                              "anchor_has_weapon",
+                                              "anchor_has_attack_verb",
+                                              "anchor_early",
+                                              "headline_attack",
+                                              "headline_not_attack",
+                                              "benign",
+                                              "doubted_target",
+                                              "old_attack_named",
+                                              "no_published",
+                                              "dated_recent",
+                                              "undated_site_figure",
+                                              "undated_told_as_news",
+                                              "any_recent_day",
+                                              "anchor_quoted",
+                                              "headline_other_news",
+                                              "undated_lead_attack",
+                                              "anchor_claim",
+                                              "anchor_old_date",
+                                              "lead_us_strike",
+                                              "lead_foiled",
+                                              "lead_threat_or_drill",
+                                              "lead_cause",
+                                              "attack_sentences",
+                                              "report_day_only",
+                                              "recent_day_in_lead",
+                                              "no_headline",
+                                              "headline_aftermath",
+                                              "lead_aftermath",
+                                              "headline_civilian",
+                                              "news_is_reaction",
+                                              "first_other_news",
+                                              "anchor_late",
+                                              "lead_tally"};
 static_assert(std::size(kFeatureNames) == static_cast<std::size_t>(Feature::kCount));
 
 double& at(Features& x, Feature f) {
@@ -261,6 +286,9 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
                    v.has(Cue::kFoiled) || v.has(Cue::kDrill) || v.role != Role::kMain;
       at(x, Feature::kFirstOtherNews) = other && !(v.attack_evidence && v.in_scope_target);
     }
+    if (body == 0)
+      for (std::size_t k = 0; k < v.tokens.size(); ++k)
+        if (tally_at(v, k)) at(x, Feature::kLeadTally) = 1;
     if (i == anchor) break;
     if (++body >= 2) {
       at(x, Feature::kAnchorLate) = !a.sentence.heading;
@@ -273,6 +301,8 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
         at(x, Feature::kNewsIsReaction) || reaction_to_attack(*headline);
     at(x, Feature::kHeadlineAftermath) = headline->has(Cue::kAftermath);
     at(x, Feature::kHeadlineCivilian) = headline->has(Cue::kTargetCivilian);
+    for (std::size_t k = 0; k < headline->tokens.size(); ++k)
+      if (tally_at(*headline, k)) at(x, Feature::kLeadTally) = 1;
     // A toll on one of our targets is attack news too: "Two US soldiers killed in Syria".
     const bool toll_on_target =
         headline->in_scope_target && (headline->has(Cue::kKilled) || headline->has(Cue::kInjured));

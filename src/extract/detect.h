@@ -57,6 +57,8 @@ enum class Feature : std::uint8_t {
   kFirstOtherNews,     // the first sentence of the body tells other news (a strike BY US
                        // forces, an order, a threat, a plot) and no attack on our target
   kAnchorLate,         // the anchor is not among the first two sentences of the body
+  kLeadTally,          // the headline or the body's first sentence counts attacks ("US forces
+                       // attacked 52 times since October"): the news is the tally
   kCount
 };
 std::string_view feature_name(Feature feature);

@@ -80,6 +80,8 @@ bool tally_at(const SentenceView& v, std::size_t i) {
   auto n = count_at(v, i, false);
   if (!n || *n < 3) return false;
   if (t[i + 1].lower == "attacks") return true;
+  // Arabic counts 11 to 99 with a singular noun, and its gloss keeps it: "55 attack".
+  if (*n >= 11 && *n <= 99 && t[i + 1].lower == "attack") return true;
   if (i + 2 < t.size() && t[i + 2].lower == "attacks" && t[i + 1].word) return true;
   if (t[i + 1].lower != "times") return false;
   // "attacked 170 times", "were attacked with drones and rockets 23 times": the verb of the
