@@ -249,32 +249,6 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
       return h.kind == Kind::kFacility && h.first <= i + 5 && h.last + 5 >= i;
     });
     if (named) continue;
-    std::size_t from = i >= 5 ? i - 5 : 0, to = std::min(t.size(), i + 6);
-    std::map<int, double> votes;
-    std::map<int, std::pair<std::size_t, std::size_t>> span;
-    std::map<int, std::set<std::string>> voters;  // the words that voted for each site
-    for (std::size_t k = from; k < to; ++k) {
-      if (!t[k].word) continue;
-      bool prefixed = t[k].lower.starts_with("al-") || t[k].lower.starts_with("el-") ||
-                      t[k].lower.starts_with("ash-") || t[k].lower.starts_with("as-");
-      if (!t[k].capitalized && !prefixed) continue;
-      // "Three rockets struck a base": a number opening the sentence names no site, whatever
-      // "Union Three" holds.
-      if (text::parse_number(t[k].lower)) continue;
-      std::string_view word_text = v.text.substr(t[k].start, t[k].end - t[k].start);
-      for (const auto& word : lexicon.name_words(word_text)) {
-        auto sites = lexicon.facilities_named_by(word);
-        for (int site : sites) {
-          const auto& f = lexicon.facility(site);
-          if ((military && f.type != "military") || (diplomatic && f.type != "diplomatic"))
-            continue;
-          votes[site] += 1.0 / static_cast<double>(sites.size());
-          voters[site].insert(word);
-          auto [it, fresh] = span.emplace(site, std::pair{std::min(i, k), std::max(i, k)});
-          if (!fresh) it->second = {std::min(it->second.first, k), std::max(it->second.second, k)};
-        }
-      }
-    }
     // A mission is named for the state that owns it ("US Consulate General Erbil", "UAE
     // Consulate General Erbil"): "the US consulate in Erbil" names the American one, whatever
     // other consulates Erbil holds. The owner is a country named in the window that the site's
@@ -295,6 +269,43 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
              (country->first == i + 2 || (country->first == i + 3 && t[i + 2].lower == "the")));
         if (before || after) owners.push_back(&lexicon.country(country->entry));
       }
+    std::size_t from = i >= 5 ? i - 5 : 0, to = std::min(t.size(), i + 6);
+    std::map<int, double> votes;
+    std::map<int, std::pair<std::size_t, std::size_t>> span;
+    std::map<int, std::set<std::string>> voters;  // the words that voted for each site
+    for (std::size_t k = from; k < to; ++k) {
+      if (!t[k].word) continue;
+      bool prefixed = t[k].lower.starts_with("al-") || t[k].lower.starts_with("el-") ||
+                      t[k].lower.starts_with("ash-") || t[k].lower.starts_with("as-");
+      if (!t[k].capitalized && !prefixed) continue;
+      // "Three rockets struck a base": a number opening the sentence names no site, whatever
+      // "Union Three" holds.
+      if (text::parse_number(t[k].lower)) continue;
+      // A country before the head but outside its phrase is someone else ("Saudi Arabia
+      // condemned the attack on the consulate"): no vote for its missions. After the head it
+      // places the mission ("the embassy in Kuwait").
+      const Hit* country = nullptr;
+      for (const Hit* c : v.all(Kind::kCountry))
+        if (c->first <= k && k <= c->last) country = c;
+      if (diplomatic && country && k < i &&
+          std::none_of(owners.begin(), owners.end(), [&](const lexicon::Country* o) {
+            return o == &lexicon.country(country->entry);
+          }))
+        continue;
+      std::string_view word_text = v.text.substr(t[k].start, t[k].end - t[k].start);
+      for (const auto& word : lexicon.name_words(word_text)) {
+        auto sites = lexicon.facilities_named_by(word);
+        for (int site : sites) {
+          const auto& f = lexicon.facility(site);
+          if ((military && f.type != "military") || (diplomatic && f.type != "diplomatic"))
+            continue;
+          votes[site] += 1.0 / static_cast<double>(sites.size());
+          voters[site].insert(word);
+          auto [it, fresh] = span.emplace(site, std::pair{std::min(i, k), std::max(i, k)});
+          if (!fresh) it->second = {std::min(it->second.first, k), std::max(it->second.second, k)};
+        }
+      }
+    }
     auto owner_word = [&](std::string_view w) {
       return std::any_of(owners.begin(), owners.end(),
                          [&](const lexicon::Country* o) { return o->is_name(w); });

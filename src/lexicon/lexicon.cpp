@@ -799,6 +799,16 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
           return row_error(*file, row, "name '" + name + "' already belongs to another city");
       }
       lex.cities_.push_back(std::move(city));
+      // The press's other names for a site's city name the site as its city does: "el
+      // consulado de EEUU en Dubái" votes for US Consulate General Dubai.
+      for (int i = 0; i < static_cast<int>(lex.facilities_.size()); ++i) {
+        if (lower_ascii(lex.facilities_[i].city) != lower_ascii(lex.cities_.back().name)) continue;
+        for (const auto& name : names)
+          for (const auto& word : lex.name_words(name)) {
+            auto& list = lex.compiled_->facility_words[word];
+            if (std::find(list.begin(), list.end(), i) == list.end()) list.push_back(i);
+          }
+      }
     }
   }
   lex.load_gazetteer(data_dir / "generated" / "cities.tsv");
