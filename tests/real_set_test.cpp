@@ -156,12 +156,15 @@ TEST(RealSetScores, HeldoutStaysAboveFloors) {
 // 0.918 with the code of that session's start as with its end). Rounds 16 and 17 (session 14)
 // added 26 Arabic, 9 Spanish, 7 French and 11 Portuguese heldout articles, unseen; the session's
 // starting code then scored ar 0.810 / 0.780 / 0.932, es 0.791 / 0.754 / 0.854, fr 0.722 /
-// 0.762 / 0.939, pt 0.760 / 0.779 / 0.901, and the floors were set below those.
+// 0.762 / 0.939, pt 0.760 / 0.779 / 0.901, and the floors were set below those. Round 18
+// (session 15) added 14 Arabic, 5 Spanish, 6 French and 12 Portuguese heldout articles (and 6
+// English), unseen; the session's starting code then scored pt 0.672 / 0.754 / 0.882, and the
+// Portuguese floors were set below those.
 TEST(RealSetScores, OtherLanguagesStayAboveFloors) {
   expect_floors("heldout", "ar", 0.79, 0.76, 0.91);
   expect_floors("heldout", "es", 0.77, 0.73, 0.84);
   expect_floors("heldout", "fr", 0.70, 0.74, 0.90);
-  expect_floors("heldout", "pt", 0.73, 0.76, 0.88);
+  expect_floors("heldout", "pt", 0.65, 0.73, 0.86);
 }
 
 }  // namespace
