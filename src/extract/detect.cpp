@@ -13,41 +13,16 @@ namespace {
 using lexicon::Cue;
 using lexicon::Kind;
 
-constexpr std::string_view kFeatureNames[] = {"anchor_strength",
-                                              "anchor_names_site",
-                                              "anchor_has_weapon",
-                                              "anchor_has_attack_verb",
-                                              "anchor_early",
-                                              "headline_attack",
-                                              "headline_not_attack",
-                                              "benign",
-                                              "doubted_target",
-                                              "old_attack_named",
-                                              "no_published",
-                                              "dated_recent",
-                                              "undated_site_figure",
-                                              "undated_told_as_news",
-                                              "any_recent_day",
-                                              "anchor_quoted",
-                                              "headline_other_news",
-                                              "undated_lead_attack",
-                                              "anchor_claim",
-                                              "anchor_old_date",
-                                              "lead_us_strike",
-                                              "lead_foiled",
-                                              "lead_threat_or_drill",
-                                              "lead_cause",
-                                              "attack_sentences",
-                                              "report_day_only",
-                                              "recent_day_in_lead",
-                                              "no_headline",
-                                              "headline_aftermath",
-                                              "lead_aftermath",
-                                              "headline_civilian",
-                                              "news_is_reaction",
-                                              "first_other_news",
-                                              "anchor_late",
-                                              "lead_tally"};
+constexpr std::string_view kFeatureNames[] = {
+    "anchor_strength",     "anchor_names_site",    "anchor_has_weapon",    "anchor_has_attack_verb",
+    "anchor_early",        "headline_attack",      "headline_not_attack",  "benign",
+    "doubted_target",      "old_attack_named",     "no_published",         "dated_recent",
+    "undated_site_figure", "undated_told_as_news", "any_recent_day",       "anchor_quoted",
+    "headline_other_news", "undated_lead_attack",  "anchor_claim",         "anchor_old_date",
+    "lead_us_strike",      "lead_foiled",          "lead_threat_or_drill", "lead_cause",
+    "attack_sentences",    "report_day_only",      "recent_day_in_lead",   "no_headline",
+    "headline_aftermath",  "lead_aftermath",       "headline_civilian",    "news_is_reaction",
+    "first_other_news",    "anchor_late",          "lead_tally",           "lead_condemns"};
 static_assert(std::size(kFeatureNames) == static_cast<std::size_t>(Feature::kCount));
 
 double& at(Features& x, Feature f) {
@@ -217,6 +192,24 @@ std::optional<std::size_t> choose_anchor(const Annotated& article, const lexicon
   return named ? named : first;
 }
 
+// "The UAE strongly condemned the terrorist attack that targeted the Russian embassy", "UN
+// condemns attack that killed two embassy staff": a condemnation whose object is an attack,
+// before any attack word of the sentence.
+bool condemns_attack(const SentenceView& v) {
+  const auto& t = v.tokens;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (v.token_is_weapon(i) || v.token_in(i, Cue::kAttackNoun) || v.token_in(i, Cue::kAttackVerb))
+      return false;
+    if (!v.word_in(lexicon::WordList::kCondemnWords, t[i].lower)) continue;
+    for (std::size_t k = i + 1; k < t.size() && k <= i + 8; ++k)
+      if (v.token_is_weapon(k) || v.token_in(k, Cue::kAttackNoun) ||
+          v.token_in(k, Cue::kAttackVerb))
+        return true;
+    return false;
+  }
+  return false;
+}
+
 // Whether the sentence's news is a reaction to the attack it names: a reaction word (an order,
 // arrests, a summons, an alert) comes before every attack word, and a link word between them
 // makes the attack its object ("orders arrests after rockets land", "capture those responsible
@@ -286,9 +279,11 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
                    v.has(Cue::kFoiled) || v.has(Cue::kDrill) || v.role != Role::kMain;
       at(x, Feature::kFirstOtherNews) = other && !(v.attack_evidence && v.in_scope_target);
     }
-    if (body == 0)
+    if (body == 0) {
       for (std::size_t k = 0; k < v.tokens.size(); ++k)
         if (tally_at(v, k)) at(x, Feature::kLeadTally) = 1;
+      if (condemns_attack(v)) at(x, Feature::kLeadCondemns) = 1;
+    }
     if (i == anchor) break;
     if (++body >= 2) {
       at(x, Feature::kAnchorLate) = !a.sentence.heading;
@@ -303,6 +298,7 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
     at(x, Feature::kHeadlineCivilian) = headline->has(Cue::kTargetCivilian);
     for (std::size_t k = 0; k < headline->tokens.size(); ++k)
       if (tally_at(*headline, k)) at(x, Feature::kLeadTally) = 1;
+    if (condemns_attack(*headline)) at(x, Feature::kLeadCondemns) = 1;
     // A toll on one of our targets is attack news too: "Two US soldiers killed in Syria".
     const bool toll_on_target =
         headline->in_scope_target && (headline->has(Cue::kKilled) || headline->has(Cue::kInjured));

@@ -59,6 +59,8 @@ enum class Feature : std::uint8_t {
   kAnchorLate,         // the anchor is not among the first two sentences of the body
   kLeadTally,          // the headline or the body's first sentence counts attacks ("US forces
                        // attacked 52 times since October"): the news is the tally
+  kLeadCondemns,       // ... or condemns the attack ("The UAE strongly condemned the attack
+                       // that targeted the Russian embassy"): the news is the condemnation
   kCount
 };
 std::string_view feature_name(Feature feature);

@@ -127,7 +127,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "source_heads",
                                                "source_fillers",
                                                "blast_nouns",
-                                               "series_quantifiers"};
+                                               "series_quantifiers",
+                                               "condemn_words"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -152,6 +152,7 @@ enum class WordList : std::uint8_t {
   kSourceFillers,
   kBlastNouns,
   kSeriesQuantifiers,
+  kCondemnWords,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
