@@ -54,6 +54,66 @@ bool is_clause_break(const text::Token& t) {
   return t.lower == ";" || t.lower == ":" || t.lower == "(" || t.lower == ")";
 }
 
+// The sentence of an article's one projectile: every projectile it names is singular, and one
+// is introduced as one ("a drone", "an explosive-laden drone", "the rocket"; a gloss of Arabic,
+// which has no indefinite article, after its verb: "shooting down explosive-laden drone"). A plural
+// anywhere, "rocket fire" or a barrage says there were more.
+struct LoneProjectile {
+  const SentenceView* where = nullptr;
+  bool stopped = false;  // the object of an interception: "shot down a drone"
+};
+LoneProjectile lone_projectile(const lexicon::Lexicon& lexicon,
+                               const std::vector<const SentenceView*>& order) {
+  LoneProjectile lone;
+  for (const SentenceView* view : order) {
+    const auto& v = *view;
+    const auto& t = v.tokens;
+    for (std::size_t k = 0; k < t.size(); ++k) {
+      if (!is_projectile(lexicon, v, k)) continue;
+      const auto& w = t[k].lower;
+      if (w == "attack" || w == "strike") continue;
+      if (v.word_in(lexicon::WordList::kFiredNouns, w) && !w.ends_with("s")) continue;
+      const bool compound = k + 1 < t.size() && (is_projectile(lexicon, v, k + 1) ||
+                                                 v.token_in(k + 1, Cue::kAttackNoun));
+      if (compound) {
+        const auto& next = t[k + 1].lower;
+        if (next != "attack" && next != "strike" && !v.token_in(k + 1, Cue::kAttackNoun)) {
+          // "Katyusha rocket": the noun is the last word; "rocket fire", "drone attacks": more.
+          if (next.ends_with("s") || next == "fire" || next == "barrage" || next == "salvo" ||
+              next == "volley" || next == "shelling" || next == "bombardment")
+            return {};
+          continue;
+        }
+      }
+      if (w.ends_with("s") || (k >= 1 && count_at(v, k - 1, false))) return {};
+      // Where the weapon's name starts: "an explosive-laden drone", "shooting down
+      // explosive-laden drone" read before "explosive-laden".
+      std::size_t start = k;
+      for (const Hit* h : v.all(lexicon::Kind::kWeapon))
+        if (h->first <= k && k <= h->last) start = std::min(start, h->first);
+      auto introduces = [&](std::size_t i) {
+        const auto& a = t[i].lower;
+        return a == "a" || a == "an" || a == "the" || a == "single" || a == "one";
+      };
+      bool one = (start >= 1 && introduces(start - 1)) ||
+                 (start >= 2 && introduces(start - 2) && t[start - 1].word &&
+                  !count_at(v, start - 1, false));
+      // "a drone attack", "a rocket attack" name the attack, not how many were fired.
+      if (compound) one = false;
+      if (!one && start >= 1 && !compound)
+        one = v.token_in(start - 1, Cue::kIntercept) || t[start - 1].lower == "with" ||
+              t[start - 1].lower == "by";
+      if (!one || lone.where) continue;
+      lone.where = &v;
+      // "shot down a drone", "intercepting the drone": the verb right before its object.
+      for (std::size_t i = start >= 4 ? start - 4 : 0; i < start; ++i)
+        if (v.token_in(i, Cue::kIntercept) && !v.has(Cue::kUncertain) && !negated_in_clause(v, i))
+          lone.stopped = true;
+    }
+  }
+  return lone;
+}
+
 }  // namespace
 
 // Counts: "14 rockets were fired", "intercept five of them", "two missiles impacted",
@@ -603,6 +663,18 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     launched.value = found["intercepted"].value.value_or(0) + found["impacted"].value.value_or(0);
     launched.where = found["impacted"].where ? found["impacted"].where : found["intercepted"].where;
   }
+  // "a one-way drone attack", "the base was attacked by a suicide drone", "shot down an
+  // explosive-laden drone": an article that speaks of one projectile, never of several, and
+  // gives no figure, tells of one launched.
+  if (!found["launched"].value && !found["intercepted"].value && !found["impacted"].value)
+    if (const LoneProjectile lone = lone_projectile(lexicon, order); lone.where) {
+      found["launched"].value = 1;
+      found["launched"].where = lone.where;
+      if (lone.stopped) {
+        found["intercepted"].value = 1;
+        found["intercepted"].where = lone.where;
+      }
+    }
   Counts out;
   for (const auto& [field, f] : found) {
     if (!f.value) continue;
