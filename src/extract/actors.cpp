@@ -217,7 +217,10 @@ bool us_strikes_in(const lexicon::Lexicon& lexicon, const SentenceView& v) {
             t[k].lower == "troops" || t[k].lower == "warplanes" || t[k].lower == "jets" ||
             t[k].lower == "aircraft" || t[k].lower == "helicopters"))
       ++k;
-    if (k < t.size() && (v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch)))
+    // "US troops targeted by Kataib Hezbollah": a passive, the US is struck.
+    const bool passive = k + 1 < t.size() && t[k + 1].lower == "by";
+    if (k < t.size() && !passive &&
+        (v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch)))
       return true;
   }
   return false;
@@ -611,8 +614,28 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
       // forces"), not a group named after it ("... since the Israel-Hamas war").
       if (!v.attack_evidence && !v.has(Cue::kSuspect)) {
         const Hit* claim = v.first(Cue::kClaim);
+        const bool denied = claim && (negated_in_clause(v, claim->first) ||
+                                      std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+                                        return h.cue == Cue::kNegation && h.last < claim->first &&
+                                               claim->first - h.last <= 3;
+                                      }));
         std::erase_if(actors, [&](const Hit* a) {
-          const bool claims = claim && a->last < claim->first && claim->first - a->last <= 14;
+          // The claim's subject: no other actor between it and the claim but a description of
+          // it in apposition ("X, an umbrella of Iran-backed militias, has claimed"); "Unlike
+          // Y, X has claimed" makes no claimant of Y.
+          bool claims = claim && !denied && a->last < claim->first && claim->first - a->last <= 14;
+          // "X, Y and Z have claimed": a list of subjects, each gap a comma or "and".
+          std::size_t gap_from = a->last + 1;
+          for (const Hit* other : v.all(Kind::kActor)) {
+            if (!claims || other == a || other->first <= a->last || other->last >= claim->first ||
+                !lexicon.actor(other->entry).backers.empty())
+              continue;
+            for (std::size_t k = gap_from; k < other->first; ++k) {
+              const auto& w = v.tokens[k].lower;
+              if (w != "," && w != "and" && w != "the") claims = false;
+            }
+            gap_from = other->last + 1;
+          }
           return !claims && !agent_of_attack(v, *a);
         });
         if (actors.empty()) continue;
@@ -623,12 +646,37 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         if (actor.kind != "militia" && actor.kind != "umbrella") continue;
         if (compound_modifier(v, *a)) continue;
         // "Kataib Hezbollah, an Iran-backed militia", "the Islamic Resistance in Iraq, an
-        // umbrella group of Iran-backed militias": an apposition describes another actor.
+        // umbrella group of Iran-backed militias, ...": an apposition describes another actor.
         bool apposition = false;
+        // A longer apposition opens with an article or a relative ("X, an umbrella group of
+        // ...", "X, which is an umbrella ...") or is a description; "X, Y and Z" is a list.
+        const std::string_view opener =
+            a->first >= 1 ? std::string_view(v.tokens[a->first - 1].lower) : std::string_view();
         for (const Hit* other : actors) {
           if (other == a || other->last >= a->first) continue;
+          const std::string_view after_comma =
+              other->last + 2 < v.tokens.size() ? std::string_view(v.tokens[other->last + 2].lower)
+                                                : std::string_view();
+          const bool describes = !actor.backers.empty() || after_comma == "a" ||
+                                 after_comma == "an" || after_comma == "which" ||
+                                 after_comma == "who" || after_comma == "وهي" ||
+                                 after_comma == "وهو";
           if (a->first - other->last <= 4) apposition = true;
-          if (a->first - other->last <= 8 && v.tokens[other->last + 1].lower == ",") {
+          if (opener == "and" || opener == "or" || !describes) continue;
+          // A comma closes the apposition ("X, an umbrella of ... Y and Z, said"); "Unlike Y,
+          // the group X has claimed" has none after X: X is the clause's subject.
+          bool closed = false;
+          for (std::size_t k = a->last + 1; k < v.tokens.size() && k <= a->last + 14; ++k) {
+            if (v.tokens[k].lower == ",") {
+              closed = true;
+              break;
+            }
+            // The clause's verb comes first: "Unlike Y, the group X has claimed ...".
+            if (v.token_in(k, Cue::kClaim) || v.token_in(k, Cue::kReportVerb) ||
+                v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch))
+              break;
+          }
+          if (a->first - other->last <= 8 && v.tokens[other->last + 1].lower == "," && closed) {
             bool one_phrase = true;
             for (std::size_t k = other->last + 2; k < a->first; ++k)
               one_phrase = one_phrase && v.tokens[k].word;
@@ -652,10 +700,19 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
       if (!strike || v.sentence.quoted) continue;
       // "In response to today's attack ...", "authorized CENTCOM to retaliate by carrying out
       // airstrikes"; a response that follows an earlier attack's sentence answers that one.
-      bool response = false;
-      for (std::size_t k = 0; k < v.tokens.size(); ++k)
-        response |= v.tokens[k].lower == "response" ||
-                    (k < strike->first && v.tokens[k].lower.starts_with("retaliat"));
+      bool response = false, earlier = false;
+      for (std::size_t k = 0; k < v.tokens.size(); ++k) {
+        const bool word = v.tokens[k].lower == "response" ||
+                          (k < strike->first && v.tokens[k].lower.starts_with("retaliat"));
+        response |= word;
+        // "in response to an earlier drone attack", "retaliation for last month's attack".
+        for (std::size_t j = k + 1; word && j < v.tokens.size() && j <= k + 5; ++j) {
+          const auto& w = v.tokens[j].lower;
+          earlier |= w == "earlier" || w == "previous" || w == "prior" || w == "past" ||
+                     w == "last" || w == "recent";
+        }
+      }
+      if (earlier) continue;
       if (!response || (index >= 1 && (event.roles[index - 1] == Role::kBackground ||
                                        event.roles[index - 1] == Role::kOtherEvent)))
         continue;

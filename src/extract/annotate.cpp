@@ -269,6 +269,16 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
              (country->first == i + 2 || (country->first == i + 3 && t[i + 2].lower == "the")));
         if (before || after) owners.push_back(&lexicon.country(country->entry));
       }
+    // "Russia said its embassy in Kabul was hit": the owner is the country "its" stands for,
+    // the nearest one before it.
+    if (diplomatic && i >= 1 && (t[i - 1].lower == "its" || t[i - 1].lower == "their")) {
+      const Hit* nearest = nullptr;
+      for (const Hit* country : v.all(Kind::kCountry))
+        if (country->last + 1 < i && i - country->last <= 10 &&
+            (!nearest || country->last > nearest->last))
+          nearest = country;
+      if (nearest) owners.push_back(&lexicon.country(nearest->entry));
+    }
     std::size_t from = i >= 5 ? i - 5 : 0, to = std::min(t.size(), i + 6);
     std::map<int, double> votes;
     std::map<int, std::pair<std::size_t, std::size_t>> span;

@@ -103,6 +103,37 @@ LoneProjectile lone_projectile(const lexicon::Lexicon& lexicon,
       if (!one && start >= 1 && !compound)
         one = v.token_in(start - 1, Cue::kIntercept) || t[start - 1].lower == "with" ||
               t[start - 1].lower == "by";
+      // A name of equipment, not a projectile fired: "a missile defense system", "a drone
+      // squadron", "a rocket launcher".
+      if (k + 1 < t.size()) {
+        const auto& next = t[k + 1].lower;
+        if (next == "defense" || next == "defence" || next == "system" || next == "systems" ||
+            next == "squadron" || next == "program" || next == "programme" || next == "unit" ||
+            next == "operator" || next == "operators" ||
+            v.word_in(lexicon::WordList::kLauncherWords, next))
+          continue;
+      }
+      // Told as fired, hit or stopped: an attack, launch, impact or interception verb near it,
+      // or "by"/"with" before it; not "whether a rocket or a drone was involved", "denied that
+      // a drone was used", "an unfired rocket".
+      bool told = start >= 1 && (t[start - 1].lower == "with" || t[start - 1].lower == "by");
+      auto verb = [&](std::size_t i) {
+        return v.token_in(i, Cue::kAttackVerb) || v.token_in(i, Cue::kLaunch) ||
+               v.token_in(i, Cue::kImpact) || v.token_in(i, Cue::kIntercept);
+      };
+      // Within its clause: "intercepted the incoming fire, and a drone later surveyed the
+      // damage" tells no drone fired.
+      for (std::size_t i = start; i > 0 && i + 4 > start && !told; --i) {
+        if (t[i - 1].lower == "," || t[i - 1].lower == "and" || is_clause_break(t[i - 1])) break;
+        told = verb(i - 1);
+      }
+      for (std::size_t i = k + 1; i < t.size() && i <= k + 4 && !told; ++i) {
+        if (t[i].lower == "," || is_clause_break(t[i])) break;
+        told = verb(i);
+      }
+      if (!told || v.has(Cue::kUncertain) || v.has(Cue::kDeny) || negated_in_clause(v, start) ||
+          unfired_in_clause(v, start))
+        continue;
       if (!one || lone.where) continue;
       lone.where = &v;
       // "shot down a drone", "intercepting the drone": the verb right before its object.

@@ -192,16 +192,42 @@ std::optional<std::size_t> choose_anchor(const Annotated& article, const lexicon
   return named ? named : first;
 }
 
+// A tally that is the sentence's news: "US forces attacked 52 times since October", "55
+// attacks during the month", "eight more attacks against US forces". Not "three drone attacks
+// target US bases" (a few attacks told as news) nor a tally in a relative clause ("the garrison,
+// which has been attacked 60 times since October, was hit ...").
+bool news_is_tally(const SentenceView& v) {
+  const auto& t = v.tokens;
+  bool period = false;
+  for (const auto& token : t)
+    period |= token.lower == "since" || token.lower == "during" || token.lower == "so" ||
+              token.lower == "year" || token.lower == "month" || token.lower == "months" ||
+              token.lower == "weeks" || token.lower == "toll";
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (!tally_at(v, i)) continue;
+    const auto n = count_at(v, i, false);
+    if (!period && (!n || *n < 5)) continue;
+    bool relative = false;
+    for (std::size_t k = i; k > 0; --k) {
+      if (t[k - 1].lower == ",") break;
+      relative |= t[k - 1].lower == "which" || t[k - 1].lower == "who";
+    }
+    if (!relative) return true;
+  }
+  return false;
+}
+
 // "The UAE strongly condemned the terrorist attack that targeted the Russian embassy", "UN
 // condemns attack that killed two embassy staff": a condemnation whose object is an attack,
-// before any attack word of the sentence.
+// before any attack word of the sentence. The object follows within its phrase ("condemned
+// with vehemence the attack"); "denounced the US presence, fired rockets" condemns no attack.
 bool condemns_attack(const SentenceView& v) {
   const auto& t = v.tokens;
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (v.token_is_weapon(i) || v.token_in(i, Cue::kAttackNoun) || v.token_in(i, Cue::kAttackVerb))
       return false;
     if (!v.word_in(lexicon::WordList::kCondemnWords, t[i].lower)) continue;
-    for (std::size_t k = i + 1; k < t.size() && k <= i + 8; ++k)
+    for (std::size_t k = i + 1; k < t.size() && k <= i + 4 && t[k].lower != ","; ++k)
       if (v.token_is_weapon(k) || v.token_in(k, Cue::kAttackNoun) ||
           v.token_in(k, Cue::kAttackVerb))
         return true;
@@ -264,6 +290,7 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   at(x, Feature::kAttackSentences) = std::min(1.0, attack_sentences / 5.0);
   // The body's first sentences: is the news an attack on our target, or something else?
   int body = 0;
+  const SentenceView* first_body = nullptr;
   for (std::size_t i = 0; i < views.size(); ++i) {
     const auto& v = views[i];
     if (v.sentence.heading || v.tokens.size() < 6 || v.caption) continue;
@@ -280,9 +307,8 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
       at(x, Feature::kFirstOtherNews) = other && !(v.attack_evidence && v.in_scope_target);
     }
     if (body == 0) {
-      for (std::size_t k = 0; k < v.tokens.size(); ++k)
-        if (tally_at(v, k)) at(x, Feature::kLeadTally) = 1;
-      if (condemns_attack(v)) at(x, Feature::kLeadCondemns) = 1;
+      if (news_is_tally(v)) at(x, Feature::kLeadTally) = 1;
+      first_body = &v;
     }
     if (i == anchor) break;
     if (++body >= 2) {
@@ -290,15 +316,28 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
       break;
     }
   }
+  // A condemnation in the headline or the body's first sentence is the news unless the other
+  // tells the attack itself: "Iraq condemns rocket attack on US embassy" over "Three rockets
+  // struck the embassy compound ..." reports the attack.
+  {
+    const bool headline_condemns = headline && condemns_attack(*headline);
+    const bool body_condemns = first_body && condemns_attack(*first_body);
+    const bool headline_tells =
+        headline && !headline_condemns && headline->role == Role::kMain &&
+        headline->attack_evidence &&
+        (headline->has(Cue::kAttackVerb) || !headline->all(Kind::kWeapon).empty());
+    const bool body_tells =
+        first_body && !body_condemns && first_body->attack_evidence && first_body->in_scope_target;
+    at(x, Feature::kLeadCondemns) =
+        (headline_condemns || body_condemns) && !headline_tells && !body_tells;
+  }
   at(x, Feature::kAnchorClaim) = a.has(Cue::kClaim) || (headline && headline->has(Cue::kClaim));
   if (headline) {
     at(x, Feature::kNewsIsReaction) =
         at(x, Feature::kNewsIsReaction) || reaction_to_attack(*headline);
     at(x, Feature::kHeadlineAftermath) = headline->has(Cue::kAftermath);
     at(x, Feature::kHeadlineCivilian) = headline->has(Cue::kTargetCivilian);
-    for (std::size_t k = 0; k < headline->tokens.size(); ++k)
-      if (tally_at(*headline, k)) at(x, Feature::kLeadTally) = 1;
-    if (condemns_attack(*headline)) at(x, Feature::kLeadCondemns) = 1;
+    if (news_is_tally(*headline)) at(x, Feature::kLeadTally) = 1;
     // A toll on one of our targets is attack news too: "Two US soldiers killed in Syria".
     const bool toll_on_target =
         headline->in_scope_target && (headline->has(Cue::kKilled) || headline->has(Cue::kInjured));

@@ -80,8 +80,17 @@ bool tally_at(const SentenceView& v, std::size_t i) {
   auto n = count_at(v, i, false);
   if (!n || *n < 3) return false;
   if (t[i + 1].lower == "attacks") return true;
-  // Arabic counts 11 to 99 with a singular noun, and its gloss keeps it: "55 attack".
-  if (*n >= 11 && *n <= 99 && t[i + 1].lower == "attack") return true;
+  // Arabic counts 11 to 99 with a singular noun, and its gloss keeps it: "55 attack". Not a
+  // name's number ("the Tower 22 attack") nor a count of attack weapons ("15 attack drones").
+  if (*n >= 11 && *n <= 99 && t[i + 1].lower == "attack") {
+    const bool named = (i >= 1 && t[i - 1].capitalized) ||
+                       std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+                         return h.kind != lexicon::Kind::kTrigger && h.first <= i && i <= h.last;
+                       });
+    const bool modifier =
+        i + 2 < t.size() && t[i + 2].word && (v.token_is_weapon(i + 2) || v.token_is_weapon(i + 1));
+    return !named && !modifier;
+  }
   if (i + 2 < t.size() && t[i + 2].lower == "attacks" && t[i + 1].word) return true;
   if (t[i + 1].lower != "times") return false;
   // "attacked 170 times", "were attacked with drones and rockets 23 times": the verb of the

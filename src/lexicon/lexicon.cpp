@@ -800,10 +800,16 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
           return row_error(*file, row, "name '" + name + "' already belongs to another city");
       }
       lex.cities_.push_back(std::move(city));
-      // The press's other names for a site's city name the site as its city does: "el
-      // consulado de EEUU en Dubái" votes for US Consulate General Dubai.
+      // The press's other names for a site's city name the site as its city does, where the
+      // city's name is a word of the site's name: "el consulado de EEUU en Dubái" votes for US
+      // Consulate General Dubai (not for every site a city holds).
+      const auto city_words = lex.name_words(lex.cities_.back().name);
       for (int i = 0; i < static_cast<int>(lex.facilities_.size()); ++i) {
         if (lower_ascii(lex.facilities_[i].city) != lower_ascii(lex.cities_.back().name)) continue;
+        const auto site_words = lex.name_words(lex.facilities_[i].name);
+        if (city_words.empty() ||
+            std::find(site_words.begin(), site_words.end(), city_words.back()) == site_words.end())
+          continue;
         for (const auto& name : names)
           for (const auto& word : lex.name_words(name)) {
             auto& list = lex.compiled_->facility_words[word];
