@@ -388,11 +388,29 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
         both || w == "injuries" || w == "injury" || w == "wounds" || (bare_noun && w == "wounded");
     bool killed = both || w == "deaths" || w == "fatalities" || (bare_noun && w == "dead");
     if ((!injured && !killed) || !negated_in_clause(v, i)) continue;
+    // "without serious injuries", "none of the injuries was serious": some, but light; "not yet
+    // clear whether there were injuries": a question, not a zero.
+    auto severe = [&](std::size_t k) {
+      const auto& a = t[k].lower;
+      return a == "serious" || a == "severe" || a == "grave" || a == "critical" || a == "major" ||
+             a == "life-threatening" || a == "significant";
+    };
+    bool qualified = i >= 1 && severe(i - 1);
+    if (i + 2 < t.size()) {
+      const auto& be = t[i + 1].lower;
+      qualified |= (be == "was" || be == "were" || be == "is" || be == "are") && severe(i + 2);
+    }
+    for (std::size_t k = i >= 8 ? i - 8 : 0; k < i; ++k)
+      qualified |= t[k].lower == "whether" || t[k].lower == "if";
+    if (qualified) continue;
     // "most of them caused no significant human and material losses": a share of a series of
     // attacks, not this one's toll.
     if (share_of_a_series(v, i)) continue;
     if (killed) out.push_back({true, 0, false, i});
     if (injured) out.push_back({false, 0, false, i});
+    // "caused no injuries or damage" says no one was harmed, as the cue "no injuries" does:
+    // no deaths either, unless the article gives a toll of the dead (the zero yields).
+    if (injured && !killed) out.push_back({true, 0, true, i});
   }
   return out;
 }
