@@ -305,14 +305,16 @@ double boilerplate_score(const std::vector<Block>& blocks, std::size_t index,
     score += 2;
   if (is_bare_url(lower)) score += 3;
 
-  // The headline repeated inside a caption or teaser ("Image of <headline>"): near the line's
-  // start, or in a line that is no sentence. A lead that tells the headline's words in its
-  // middle ("A police source said three rockets fell on the base ..." under "Rockets fell on
-  // the base", as Arabic leads often do) is the body.
+  // The headline repeated inside a caption or teaser ("Image of <headline>"): near the start of
+  // a line that is little more than the headline, or in a line that is no sentence. A lead
+  // that tells the headline's words, in its middle ("A police source said three rockets fell
+  // on the base ..." under "Rockets fell on the base", as Arabic leads often do) or after its
+  // verb ("سقطت ثلاثة صواريخ على قاعدة ..." under "صواريخ على قاعدة ..."), is the body.
   if (!context.headline_lower.empty() && lower.size() > context.headline_lower.size() &&
       shape.words <= 40)
     if (const auto at = lower.find(context.headline_lower);
-        at != std::string::npos && (at <= 24 || !shape.terminal))
+        at != std::string::npos &&
+        ((at <= 24 && lower.size() < 2 * context.headline_lower.size()) || !shape.terminal))
       score += 2;
   // The outlet's own name as a line, or in a short author/credit line.
   if (!context.outlet_lower.empty()) {
