@@ -624,18 +624,44 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           // it in apposition ("X, an umbrella of Iran-backed militias, has claimed"); "Unlike
           // Y, X has claimed" makes no claimant of Y.
           bool claims = claim && !denied && a->last < claim->first && claim->first - a->last <= 14;
-          // "X, Y and Z have claimed": a list of subjects, each gap a comma or "and".
-          std::size_t gap_from = a->last + 1;
-          for (const Hit* other : v.all(Kind::kActor)) {
-            if (!claims || other == a || other->first <= a->last || other->last >= claim->first ||
-                !lexicon.actor(other->entry).backers.empty())
-              continue;
-            for (std::size_t k = gap_from; k < other->first; ++k) {
-              const auto& w = v.tokens[k].lower;
-              if (w != "," && w != "and" && w != "the") claims = false;
+          // Inside a relative clause ("X, which includes Y, has claimed"): not the subject.
+          auto in_relative = [&](const Hit* h) {
+            for (std::size_t k = h->first; k > 1; --k) {
+              if (v.tokens[k - 1].lower == ",") return false;
+              if ((v.tokens[k - 1].lower == "which" || v.tokens[k - 1].lower == "who") &&
+                  v.tokens[k - 2].lower == ",")
+                return true;
             }
+            return false;
+          };
+          if (claims && in_relative(a)) claims = false;
+          // "X, Y and Z have claimed": a list of subjects, each gap a comma or "and", the last
+          // one with "and" ("Unlike Y, X has claimed" is no list). A description in apposition
+          // ("X, an Iran-backed militia, and Y") is skipped with its article.
+          std::size_t gap_from = a->last + 1;
+          bool last_gap_and = true;
+          auto in_order = v.all(Kind::kActor);
+          std::sort(in_order.begin(), in_order.end(),
+                    [](const Hit* x, const Hit* y) { return x->first < y->first; });
+          for (const Hit* other : in_order) {
+            if (!claims || other == a || other->first <= a->last || other->last >= claim->first ||
+                in_relative(other) || compound_modifier(v, *other))
+              continue;
+            const bool description = !lexicon.actor(other->entry).backers.empty();
+            bool with_and = false;
+            // A description opened by a comma is an apposition, whatever its words ("X, an
+            // umbrella group of Iran-backed militias, has claimed").
+            const bool apposition =
+                description && gap_from < other->first && v.tokens[gap_from].lower == ",";
+            for (std::size_t k = gap_from; k < other->first && !apposition; ++k) {
+              const auto& w = v.tokens[k].lower;
+              with_and |= w == "and" || w == "or";
+              if (w != "," && w != "and" && w != "or" && w != "the") claims = false;
+            }
+            if (!description) last_gap_and = with_and;
             gap_from = other->last + 1;
           }
+          if (!last_gap_and) claims = false;
           return !claims && !agent_of_attack(v, *a);
         });
         if (actors.empty()) continue;
@@ -665,15 +691,20 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           if (opener == "and" || opener == "or" || !describes) continue;
           // A comma closes the apposition ("X, an umbrella of ... Y and Z, said"); "Unlike Y,
           // the group X has claimed" has none after X: X is the clause's subject.
-          bool closed = false;
+          bool closed = false, relative_clause = false;
           for (std::size_t k = a->last + 1; k < v.tokens.size() && k <= a->last + 14; ++k) {
             if (v.tokens[k].lower == ",") {
               closed = true;
               break;
             }
-            // The clause's verb comes first: "Unlike Y, the group X has claimed ...".
-            if (v.token_in(k, Cue::kClaim) || v.token_in(k, Cue::kReportVerb) ||
-                v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch))
+            // The clause's verb comes first: "Unlike Y, the group X has claimed ..."; not a
+            // verb of the description's own relative clause ("that says it has attacked").
+            if (v.tokens[k].lower == "that" || v.tokens[k].lower == "which" ||
+                v.tokens[k].lower == "who")
+              relative_clause = true;
+            if (!relative_clause &&
+                (v.token_in(k, Cue::kClaim) || v.token_in(k, Cue::kReportVerb) ||
+                 v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch)))
               break;
           }
           if (a->first - other->last <= 8 && v.tokens[other->last + 1].lower == "," && closed) {
@@ -706,10 +737,16 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
                           (k < strike->first && v.tokens[k].lower.starts_with("retaliat"));
         response |= word;
         // "in response to an earlier drone attack", "retaliation for last month's attack".
+        // Only of an attack or a period ("last month's attack"), not "last night".
         for (std::size_t j = k + 1; word && j < v.tokens.size() && j <= k + 5; ++j) {
           const auto& w = v.tokens[j].lower;
-          earlier |= w == "earlier" || w == "previous" || w == "prior" || w == "past" ||
-                     w == "last" || w == "recent";
+          if (w != "earlier" && w != "previous" && w != "prior" && w != "past" && w != "last")
+            continue;
+          for (std::size_t n = j + 1; n < v.tokens.size() && n <= j + 2; ++n) {
+            const auto& x = v.tokens[n].lower;
+            earlier |= v.token_in(n, Cue::kAttackNoun) || v.token_is_weapon(n) ||
+                       x.starts_with("month") || x.starts_with("week") || x.starts_with("year");
+          }
         }
       }
       if (earlier) continue;

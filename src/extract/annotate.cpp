@@ -270,14 +270,17 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
         if (before || after) owners.push_back(&lexicon.country(country->entry));
       }
     // "Russia said its embassy in Kabul was hit": the owner is the country "its" stands for,
-    // the nearest one before it.
+    // when one country alone comes before it ("Russia accused the United States ... at its
+    // embassy" does not say whose).
     if (diplomatic && i >= 1 && (t[i - 1].lower == "its" || t[i - 1].lower == "their")) {
-      const Hit* nearest = nullptr;
+      std::set<int> before;
+      const Hit* only = nullptr;
       for (const Hit* country : v.all(Kind::kCountry))
-        if (country->last + 1 < i && i - country->last <= 10 &&
-            (!nearest || country->last > nearest->last))
-          nearest = country;
-      if (nearest) owners.push_back(&lexicon.country(nearest->entry));
+        if (country->last + 1 < i && i - country->last <= 12) {
+          before.insert(country->entry);
+          only = country;
+        }
+      if (before.size() == 1) owners.push_back(&lexicon.country(only->entry));
     }
     std::size_t from = i >= 5 ? i - 5 : 0, to = std::min(t.size(), i + 6);
     std::map<int, double> votes;

@@ -395,7 +395,26 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
       return a == "serious" || a == "severe" || a == "grave" || a == "critical" || a == "major" ||
              a == "life-threatening" || a == "significant";
     };
-    bool qualified = i >= 1 && severe(i - 1);
+    // "No serious damage or injuries": the severity governs the coordinated nouns too.
+    bool qualified = false;
+    for (std::size_t k = i; k >= 1 && k + 4 > i; --k) {
+      const auto& before = t[k - 1].lower;
+      if (severe(k - 1)) qualified = true;
+      if (!(before == "or" || before == "and" || before == "any" || outcome_noun(v, before) ||
+            severe(k - 1)))
+        break;
+    }
+    // "did not confirm any injuries", "has not yet reported injuries": the negation is of the
+    // telling, not of the harm.
+    bool of_telling = false;
+    for (std::size_t k = i; k >= 1 && k + 8 > i; --k) {
+      const auto& w = t[k - 1].lower;
+      if (w == "no" || w == "not" || w == "without" || w == "n't" || w == "never") break;
+      of_telling |= v.token_in(k - 1, Cue::kReportVerb) || w == "confirm" || w == "comment" ||
+                    w == "report" || w == "reported" || w == "disclose" || w == "mention" ||
+                    w == "give" || w == "provide" || w == "announce";
+    }
+    if (of_telling) continue;
     if (i + 2 < t.size()) {
       const auto& be = t[i + 1].lower;
       qualified |= (be == "was" || be == "were" || be == "is" || be == "are") && severe(i + 2);
@@ -410,7 +429,7 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
     if (injured) out.push_back({false, 0, false, i});
     // "caused no injuries or damage" says no one was harmed, as the cue "no injuries" does:
     // no deaths either, unless the article gives a toll of the dead (the zero yields).
-    if (injured && !killed) out.push_back({true, 0, true, i});
+    if (injured && !killed) out.push_back({true, 0, true, i, true});
   }
   return out;
 }
@@ -434,6 +453,14 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
     slot.evidence = evidence_of(v);
     open = value == 0 && restricted;
   };
+  // "Several Syrian soldiers died in the attack": a death told without a count leaves the dead
+  // unknown, whatever "no injuries" says of the others.
+  bool deaths_told = false;
+  for (std::size_t i : event.sentences) {
+    const auto& v = article.sentences[i];
+    for (const Hit* h : v.all(lexicon::Cue::kKilled))
+      deaths_told = deaths_told || !negated_in_clause(v, h->first);
+  }
   for (std::size_t i : event.sentences) {
     const auto& v = article.sentences[i];
     // A doubt blocks a zero only in its own clause: "No one was hurt, and it was not
@@ -451,7 +478,7 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
     for (const Hit* h : v.all(lexicon::Cue::kZeroDeaths))
       if (zero_holds(h->first)) record(true, 0, v);
     for (const auto& figure : casualty_figures(v))
-      if (figure.value > 0 || zero_holds(figure.token))
+      if ((figure.value > 0 || zero_holds(figure.token)) && !(figure.from_injuries && deaths_told))
         record(figure.killed, figure.value, v, figure.restricted);
   }
   return out;

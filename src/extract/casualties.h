@@ -16,6 +16,8 @@ struct CasualtyFigure {
   // still follow; "no casualties" and "no one was hurt" are about everyone.
   bool restricted = false;
   std::size_t token = 0;  // the casualty word's token in the sentence
+  // A zero of the dead read from "no injuries": it holds only where no death is told at all.
+  bool from_injuries = false;
 };
 
 // The figures a sentence states about the victims of an attack. Figures about attackers

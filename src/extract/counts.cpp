@@ -116,7 +116,10 @@ LoneProjectile lone_projectile(const lexicon::Lexicon& lexicon,
       // Told as fired, hit or stopped: an attack, launch, impact or interception verb near it,
       // or "by"/"with" before it; not "whether a rocket or a drone was involved", "denied that
       // a drone was used", "an unfired rocket".
-      bool told = start >= 1 && (t[start - 1].lower == "with" || t[start - 1].lower == "by");
+      // "by a drone", "with a rocket": the preposition before the projectile's article.
+      std::size_t before = start;
+      if (before >= 1 && introduces(before - 1)) --before;
+      bool told = before >= 1 && (t[before - 1].lower == "with" || t[before - 1].lower == "by");
       auto verb = [&](std::size_t i) {
         return v.token_in(i, Cue::kAttackVerb) || v.token_in(i, Cue::kLaunch) ||
                v.token_in(i, Cue::kImpact) || v.token_in(i, Cue::kIntercept);
@@ -131,7 +134,22 @@ LoneProjectile lone_projectile(const lexicon::Lexicon& lexicon,
         if (t[i].lower == "," || is_clause_break(t[i])) break;
         told = verb(i);
       }
-      if (!told || v.has(Cue::kUncertain) || v.has(Cue::kDeny) || negated_in_clause(v, start) ||
+      // Doubt, denial and negation of this clause only: "fired a rocket ..., but it was not
+      // clear where it came down" and "No one was hurt after militants fired a rocket" still
+      // tell one fired.
+      bool denied = false, negated = false;
+      for (const Hit* d : v.all(Cue::kDeny)) {
+        bool same_clause = true;
+        for (std::size_t k = std::min(d->first, start); k < std::max(d->first, start); ++k)
+          same_clause = same_clause && t[k].lower != "," && t[k].lower != ";";
+        denied = denied || same_clause;
+      }
+      for (std::size_t k = start; k > 0 && k + 4 > start; --k) {
+        const auto& w = t[k - 1].lower;
+        if (w == "," || w == "after" || w == "when" || w == "before" || w == "as") break;
+        negated |= w == "no" || w == "not" || w == "never" || w == "n't" || w == "without";
+      }
+      if (!told || uncertain_in_clause(v, start) || denied || negated ||
           unfired_in_clause(v, start))
         continue;
       if (!one || lone.where) continue;

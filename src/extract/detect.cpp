@@ -198,19 +198,23 @@ std::optional<std::size_t> choose_anchor(const Annotated& article, const lexicon
 // which has been attacked 60 times since October, was hit ...").
 bool news_is_tally(const SentenceView& v) {
   const auto& t = v.tokens;
-  bool period = false;
-  for (const auto& token : t)
-    period |= token.lower == "since" || token.lower == "during" || token.lower == "so" ||
-              token.lower == "year" || token.lower == "month" || token.lower == "months" ||
-              token.lower == "weeks" || token.lower == "toll";
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (!tally_at(v, i)) continue;
+    // A period right after the count, in its clause: "52 times since October", "55 attacks
+    // during the month", "66 attacks so far".
+    bool period = false;
+    for (std::size_t k = i + 1; k < t.size() && k <= i + 6 && t[k].lower != ","; ++k)
+      period |= t[k].lower == "since" || t[k].lower == "during" || t[k].lower == "so" ||
+                t[k].lower == "year" || t[k].lower == "month" || t[k].lower == "months" ||
+                t[k].lower == "weeks" || t[k].lower == "toll";
     const auto n = count_at(v, i, false);
     if (!period && (!n || *n < 5)) continue;
+    // ", which has been attacked 60 times since October,": a relative clause opened right
+    // after a comma describes something else.
     bool relative = false;
-    for (std::size_t k = i; k > 0; --k) {
+    for (std::size_t k = i; k > 1; --k) {
       if (t[k - 1].lower == ",") break;
-      relative |= t[k - 1].lower == "which" || t[k - 1].lower == "who";
+      relative |= (t[k - 1].lower == "which" || t[k - 1].lower == "who") && t[k - 2].lower == ",";
     }
     if (!relative) return true;
   }
@@ -227,11 +231,27 @@ bool condemns_attack(const SentenceView& v) {
     if (v.token_is_weapon(i) || v.token_in(i, Cue::kAttackNoun) || v.token_in(i, Cue::kAttackVerb))
       return false;
     if (!v.word_in(lexicon::WordList::kCondemnWords, t[i].lower)) continue;
-    for (std::size_t k = i + 1; k < t.size() && k <= i + 4 && t[k].lower != ","; ++k)
+    // Across an inserted phrase ("condemned, in a statement on Monday, the rocket attack"), not
+    // into the next clause ("which had denounced the US presence, fired three rockets").
+    for (std::size_t k = i + 1; k < t.size() && k <= i + 8; ++k) {
+      if (t[k - 1].lower == "," && (v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kImpact)))
+        return false;
       if (v.token_is_weapon(k) || v.token_in(k, Cue::kAttackNoun) ||
           v.token_in(k, Cue::kAttackVerb))
         return true;
+    }
     return false;
+  }
+  return false;
+}
+
+// Whether a condemnation word comes before the sentence's first attack word: its news is the
+// reaction, however far the condemnation's object.
+bool condemnation_first(const SentenceView& v) {
+  for (std::size_t i = 0; i < v.tokens.size(); ++i) {
+    if (v.token_is_weapon(i) || v.token_in(i, Cue::kAttackNoun) || v.token_in(i, Cue::kAttackVerb))
+      return false;
+    if (v.word_in(lexicon::WordList::kCondemnWords, v.tokens[i].lower)) return true;
   }
   return false;
 }
@@ -323,11 +343,11 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
     const bool headline_condemns = headline && condemns_attack(*headline);
     const bool body_condemns = first_body && condemns_attack(*first_body);
     const bool headline_tells =
-        headline && !headline_condemns && headline->role == Role::kMain &&
+        headline && !condemnation_first(*headline) && headline->role == Role::kMain &&
         headline->attack_evidence &&
         (headline->has(Cue::kAttackVerb) || !headline->all(Kind::kWeapon).empty());
-    const bool body_tells =
-        first_body && !body_condemns && first_body->attack_evidence && first_body->in_scope_target;
+    const bool body_tells = first_body && !condemnation_first(*first_body) &&
+                            first_body->attack_evidence && first_body->in_scope_target;
     at(x, Feature::kLeadCondemns) =
         (headline_condemns || body_condemns) && !headline_tells && !body_tells;
   }

@@ -83,10 +83,9 @@ bool tally_at(const SentenceView& v, std::size_t i) {
   // Arabic counts 11 to 99 with a singular noun, and its gloss keeps it: "55 attack". Not a
   // name's number ("the Tower 22 attack") nor a count of attack weapons ("15 attack drones").
   if (*n >= 11 && *n <= 99 && t[i + 1].lower == "attack") {
-    const bool named = (i >= 1 && t[i - 1].capitalized) ||
-                       std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
-                         return h.kind != lexicon::Kind::kTrigger && h.first <= i && i <= h.last;
-                       });
+    const bool named = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+      return h.kind == lexicon::Kind::kFacility && h.first <= i && i <= h.last + 1;
+    });
     const bool modifier =
         i + 2 < t.size() && t[i + 2].word && (v.token_is_weapon(i + 2) || v.token_is_weapon(i + 1));
     return !named && !modifier;

@@ -312,10 +312,19 @@ double boilerplate_score(const std::vector<Block>& blocks, std::size_t index,
   // verb ("سقطت ثلاثة صواريخ على قاعدة ..." under "صواريخ على قاعدة ..."), is the body.
   if (!context.headline_lower.empty() && lower.size() > context.headline_lower.size() &&
       shape.words <= 40)
-    if (const auto at = lower.find(context.headline_lower);
-        at != std::string::npos &&
-        ((at <= 24 && lower.size() < 2 * context.headline_lower.size()) || !shape.terminal))
-      score += 2;
+    if (const auto at = lower.find(context.headline_lower); at != std::string::npos) {
+      // "<headline>: damage at the base ..." (a caption that opens with the headline and a
+      // separator) is page furniture however long.
+      std::size_t after = at + context.headline_lower.size();
+      if (after < lower.size() && lower[after] == ' ') ++after;
+      const bool separator =
+          after < lower.size() &&
+          (std::string_view(":|.(-").find(lower[after]) != std::string_view::npos ||
+           lower.compare(after, 2, "\xE2\x80") == 0);  // an en or em dash
+      if ((at == 0 && separator) ||
+          (at <= 24 && lower.size() < 2 * context.headline_lower.size()) || !shape.terminal)
+        score += 2;
+    }
   // The outlet's own name as a line, or in a short author/credit line.
   if (!context.outlet_lower.empty()) {
     if (lower == context.outlet_lower)
