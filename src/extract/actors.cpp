@@ -619,30 +619,30 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
                                         return h.cue == Cue::kNegation && h.last < claim->first &&
                                                claim->first - h.last <= 3;
                                       }));
+        // Inside a relative clause ("X, which includes Y, has claimed"): not the subject.
+        auto in_relative = [&](const Hit* h) {
+          for (std::size_t k = h->first; k > 1; --k) {
+            if (v.tokens[k - 1].lower == ",") return false;
+            if ((v.tokens[k - 1].lower == "which" || v.tokens[k - 1].lower == "who") &&
+                v.tokens[k - 2].lower == ",")
+              return true;
+          }
+          return false;
+        };
+        auto in_order = v.all(Kind::kActor);
+        std::sort(in_order.begin(), in_order.end(),
+                  [](const Hit* x, const Hit* y) { return x->first < y->first; });
         std::erase_if(actors, [&](const Hit* a) {
           // The claim's subject: no other actor between it and the claim but a description of
           // it in apposition ("X, an umbrella of Iran-backed militias, has claimed"); "Unlike
           // Y, X has claimed" makes no claimant of Y.
           bool claims = claim && !denied && a->last < claim->first && claim->first - a->last <= 14;
-          // Inside a relative clause ("X, which includes Y, has claimed"): not the subject.
-          auto in_relative = [&](const Hit* h) {
-            for (std::size_t k = h->first; k > 1; --k) {
-              if (v.tokens[k - 1].lower == ",") return false;
-              if ((v.tokens[k - 1].lower == "which" || v.tokens[k - 1].lower == "who") &&
-                  v.tokens[k - 2].lower == ",")
-                return true;
-            }
-            return false;
-          };
           if (claims && in_relative(a)) claims = false;
           // "X, Y and Z have claimed": a list of subjects, each gap a comma or "and", the last
           // one with "and" ("Unlike Y, X has claimed" is no list). A description in apposition
           // ("X, an Iran-backed militia, and Y") is skipped with its article.
           std::size_t gap_from = a->last + 1;
           bool last_gap_and = true;
-          auto in_order = v.all(Kind::kActor);
-          std::sort(in_order.begin(), in_order.end(),
-                    [](const Hit* x, const Hit* y) { return x->first < y->first; });
           for (const Hit* other : in_order) {
             if (!claims || other == a || other->first <= a->last || other->last >= claim->first ||
                 in_relative(other) || compound_modifier(v, *other))

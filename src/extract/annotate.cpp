@@ -240,6 +240,7 @@ void assign_strike_agents(SentenceView& v) {
 // clear winner becomes a facility hit over the phrase, as if the site had been named.
 void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
   const auto& t = v.tokens;
+  const auto countries = v.all(Kind::kCountry);  // read once: the loops below ask per token
   std::vector<Hit> found;
   for (std::size_t i = 0; i < t.size(); ++i) {
     bool military = v.word_in(lexicon::WordList::kMilitaryHeads, t[i].lower);
@@ -259,7 +260,7 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
     // nationality elsewhere in the window ("..., a US official said") is none.
     std::vector<const lexicon::Country*> owners;
     if (diplomatic)
-      for (const Hit* country : v.all(Kind::kCountry)) {
+      for (const Hit* country : countries) {
         const bool before =
             country->last + 1 == i ||
             (country->last + 2 == i && (t[i - 1].lower == "'s" || t[i - 1].lower == "’s"));
@@ -275,7 +276,7 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
     if (diplomatic && i >= 1 && (t[i - 1].lower == "its" || t[i - 1].lower == "their")) {
       std::set<int> before;
       const Hit* only = nullptr;
-      for (const Hit* country : v.all(Kind::kCountry))
+      for (const Hit* country : countries)
         if (country->last + 1 < i && i - country->last <= 12) {
           before.insert(country->entry);
           only = country;
@@ -298,7 +299,7 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
       // condemned the attack on the consulate"): no vote for its missions. After the head it
       // places the mission ("the embassy in Kuwait").
       const Hit* country = nullptr;
-      for (const Hit* c : v.all(Kind::kCountry))
+      for (const Hit* c : countries)
         if (c->first <= k && k <= c->last) country = c;
       if (diplomatic && country && k < i &&
           std::none_of(owners.begin(), owners.end(), [&](const lexicon::Country* o) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "extract/reading.h"
@@ -221,37 +222,34 @@ bool news_is_tally(const SentenceView& v) {
   return false;
 }
 
-// "The UAE strongly condemned the terrorist attack that targeted the Russian embassy", "UN
-// condemns attack that killed two embassy staff": a condemnation whose object is an attack,
-// before any attack word of the sentence. The object follows within its phrase ("condemned
-// with vehemence the attack"); "denounced the US presence, fired rockets" condemns no attack.
-bool condemns_attack(const SentenceView& v) {
-  const auto& t = v.tokens;
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    if (v.token_is_weapon(i) || v.token_in(i, Cue::kAttackNoun) || v.token_in(i, Cue::kAttackVerb))
-      return false;
-    if (!v.word_in(lexicon::WordList::kCondemnWords, t[i].lower)) continue;
-    // Across an inserted phrase ("condemned, in a statement on Monday, the rocket attack"), not
-    // into the next clause ("which had denounced the US presence, fired three rockets").
-    for (std::size_t k = i + 1; k < t.size() && k <= i + 8; ++k) {
-      if (t[k - 1].lower == "," && (v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kImpact)))
-        return false;
-      if (v.token_is_weapon(k) || v.token_in(k, Cue::kAttackNoun) ||
-          v.token_in(k, Cue::kAttackVerb))
-        return true;
-    }
-    return false;
-  }
-  return false;
+// A word that names an attack: a weapon, an attack noun or verb.
+bool attack_word(const SentenceView& v, std::size_t k) {
+  return v.token_is_weapon(k) || v.token_in(k, Cue::kAttackNoun) || v.token_in(k, Cue::kAttackVerb);
 }
 
-// Whether a condemnation word comes before the sentence's first attack word: its news is the
-// reaction, however far the condemnation's object.
-bool condemnation_first(const SentenceView& v) {
+// The condemnation word that comes before the sentence's first attack word, if any: the
+// sentence's news is the reaction.
+std::optional<std::size_t> condemnation_first(const SentenceView& v) {
   for (std::size_t i = 0; i < v.tokens.size(); ++i) {
-    if (v.token_is_weapon(i) || v.token_in(i, Cue::kAttackNoun) || v.token_in(i, Cue::kAttackVerb))
+    if (attack_word(v, i)) return std::nullopt;
+    if (v.word_in(lexicon::WordList::kCondemnWords, v.tokens[i].lower)) return i;
+  }
+  return std::nullopt;
+}
+
+// "The UAE strongly condemned the terrorist attack that targeted the Russian embassy", "UN
+// condemns attack that killed two embassy staff": that condemnation has an attack as its
+// object, within its phrase ("condemned with vehemence the attack") and across an inserted
+// phrase ("condemned, in a statement on Monday, the rocket attack"), not into the next clause
+// ("which had denounced the US presence, fired three rockets").
+bool condemns_attack(const SentenceView& v) {
+  const auto i = condemnation_first(v);
+  if (!i) return false;
+  const auto& t = v.tokens;
+  for (std::size_t k = *i + 1; k < t.size() && k <= *i + 8; ++k) {
+    if (t[k - 1].lower == "," && (v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kImpact)))
       return false;
-    if (v.word_in(lexicon::WordList::kCondemnWords, v.tokens[i].lower)) return true;
+    if (attack_word(v, k)) return true;
   }
   return false;
 }
@@ -264,15 +262,11 @@ bool reaction_to_attack(const SentenceView& v) {
   const Hit* news = v.first(Cue::kAftermath);
   if (!news) return false;
   const auto& t = v.tokens;
-  auto attack_word = [&](std::size_t k) {
-    return v.token_is_weapon(k) || v.token_in(k, Cue::kAttackNoun) ||
-           v.token_in(k, Cue::kAttackVerb);
-  };
   for (std::size_t k = 0; k < news->first && k < t.size(); ++k)
-    if (attack_word(k)) return false;
+    if (attack_word(v, k)) return false;
   bool linked = false;
   for (std::size_t k = news->first; k < t.size(); ++k) {
-    if (attack_word(k)) return linked;
+    if (attack_word(v, k)) return linked;
     linked = linked || v.word_in(lexicon::WordList::kReactionLinks, t[k].lower);
   }
   return false;
@@ -343,10 +337,10 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
     const bool headline_condemns = headline && condemns_attack(*headline);
     const bool body_condemns = first_body && condemns_attack(*first_body);
     const bool headline_tells =
-        headline && !condemnation_first(*headline) && headline->role == Role::kMain &&
+        headline && !condemnation_first(*headline).has_value() && headline->role == Role::kMain &&
         headline->attack_evidence &&
         (headline->has(Cue::kAttackVerb) || !headline->all(Kind::kWeapon).empty());
-    const bool body_tells = first_body && !condemnation_first(*first_body) &&
+    const bool body_tells = first_body && !condemnation_first(*first_body).has_value() &&
                             first_body->attack_evidence && first_body->in_scope_target;
     at(x, Feature::kLeadCondemns) =
         (headline_condemns || body_condemns) && !headline_tells && !body_tells;
