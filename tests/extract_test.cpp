@@ -366,7 +366,17 @@ void check_evidence(const std::string& doc, const CleanText& clean, const Report
         for (const auto& token : sitrep::text::tokenize(said))
           struck =
               struck || lexicon().word_in(sitrep::lexicon::WordList::kStruckThings, token.lower);
-      destroyed = destroyed || negated || damage_to || struck;
+      // "the damage they caused was minimal": an extent given to the damage noun.
+      bool extent = false;
+      if (contains_phrase(said, "damage"))
+        for (const auto& token : sitrep::text::tokenize(said))
+          extent =
+              extent ||
+              (a.damage == "minor" &&
+               lexicon().word_in(sitrep::lexicon::WordList::kDamageExtentMinor, token.lower)) ||
+              (a.damage == "significant" &&
+               lexicon().word_in(sitrep::lexicon::WordList::kDamageExtentSignificant, token.lower));
+      destroyed = destroyed || negated || damage_to || struck || extent;
       EXPECT_TRUE(destroyed || says_trigger(said, "damage_" + a.damage))
           << "no phrase of damage " << a.damage;
     } else if (field == "alarm_sounded") {

@@ -15,6 +15,10 @@ using lexicon::Kind;
 // carried out by pro-Iranian groups": the blame's nearest attack noun is a plural, so it is for
 // a run of attacks, not for this one.
 bool blames_many_attacks(const SentenceView& v, const Hit& suspect) {
+  // "Washington usually blames ...", "have often blamed", the gloss of "costuma atribuir": a
+  // habit of blaming is who is usually blamed, whatever the object.
+  for (std::size_t k = suspect.first >= 2 ? suspect.first - 2 : 0; k <= suspect.last; ++k)
+    if (v.word_in(lexicon::WordList::kHabitualAdverbs, v.tokens[k].lower)) return true;
   const Hit* nearest = nullptr;
   std::size_t distance = 0;
   for (const Hit* h : v.all(Cue::kAttackNoun)) {
@@ -183,7 +187,14 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
 // "an Iran-affiliated group", "Iranian-made drones": a name inside a hyphenated modifier
 // describes something else; it is no agent of the attack.
 bool compound_modifier(const SentenceView& v, const Hit& actor) {
-  return actor.end < v.text.size() && v.text[actor.end] == '-';
+  if (actor.end < v.text.size() && v.text[actor.end] == '-') return true;
+  // "attributed to Iran's Islamic Revolutionary Guard Corps": the possessor of the actor that
+  // follows it is no actor of its own.
+  const std::string_view rest = std::string_view(v.text).substr(actor.end);
+  if (!rest.starts_with("'s") && !rest.starts_with("\u2019s")) return false;
+  return std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+    return h.kind == lexicon::Kind::kActor && h.first == actor.last + 1;
+  });
 }
 
 // Whether the launch verb at token k fires or aims something: a weapon, an attack or a target

@@ -574,14 +574,22 @@ void add_proxy_actors(SentenceView& v, const lexicon::Lexicon& lexicon) {
     // Iran" ("grupos armados chiitas respaldados por Irán").
     for (std::size_t m = k; m < t.size() && m < k + 2 && modifier(m); ++m)
       if (m + 1 < t.size() && v.word_in(WordList::kProxyRelations, t[m + 1].lower)) k = m + 1;
-    k = past_relative_clause(t, k);
-    if (k < t.size() && t[k].lower == "with") ++k;  // "with close ties to"
-    if (k >= t.size() || !v.word_in(WordList::kProxyRelations, t[k].lower)) continue;
-    ++k;
-    if (k < t.size() && t[k].lower == "ties") ++k;
-    if (k >= t.size() || (t[k].lower != "by" && t[k].lower != "to" && t[k].lower != "with"))
-      continue;
-    ++k;
+    // "allies of Iran", "proxies of Tehran": a noun that is itself the relation takes its
+    // backer with "of" (the gloss of "aliados do Irã", "alliés de l'Iran").
+    const bool relational_noun = (t[k - 1].lower == "allies" || t[k - 1].lower == "proxies") &&
+                                 k < t.size() && t[k].lower == "of";
+    if (relational_noun) {
+      ++k;
+    } else {
+      k = past_relative_clause(t, k);
+      if (k < t.size() && t[k].lower == "with") ++k;  // "with close ties to"
+      if (k >= t.size() || !v.word_in(WordList::kProxyRelations, t[k].lower)) continue;
+      ++k;
+      if (k < t.size() && t[k].lower == "ties") ++k;
+      if (k >= t.size() || (t[k].lower != "by" && t[k].lower != "to" && t[k].lower != "with"))
+        continue;
+      ++k;
+    }
     // "the Islamic Republic of Iran", "loyal to \"Iran\"" (Arabic outlets quote names)
     while (k < t.size() &&
            (t[k].lower == "the" || t[k].lower == "islamic" || t[k].lower == "republic" ||

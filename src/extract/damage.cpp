@@ -1,5 +1,6 @@
 #include <set>
 #include <string>
+#include <string_view>
 
 #include "extract/readers.h"
 
@@ -78,6 +79,29 @@ bool said(const SentenceView& v, Cue cue) {
   return false;
 }
 
+// "The damage was minimal", "the damage they caused was limited", the gloss of "los daños
+// fueron mínimos": the extent a damage noun is given as its predicate, within its clause.
+// Returns the damage level it says, or an empty view.
+std::string_view extent_predicate(const SentenceView& v, std::size_t noun) {
+  const auto& t = v.tokens;
+  for (std::size_t k = noun + 1; k < t.size() && k <= noun + 6; ++k) {
+    if (!t[k].word) break;
+    const auto& w = t[k].lower;
+    if (w != "was" && w != "were" && w != "is" && w != "are" && w != "remained" && w != "been")
+      continue;
+    std::size_t adjective = k + 1;
+    if (adjective < t.size() && (t[adjective].lower == "very" || t[adjective].lower == "only" ||
+                                 t[adjective].lower == "relatively"))
+      ++adjective;
+    if (adjective >= t.size()) break;
+    if (v.word_in(lexicon::WordList::kDamageExtentMinor, t[adjective].lower)) return "minor";
+    if (v.word_in(lexicon::WordList::kDamageExtentSignificant, t[adjective].lower))
+      return "significant";
+    break;
+  }
+  return {};
+}
+
 }  // namespace
 
 Read<std::string> read_damage(const Annotated& article, const Event& event) {
@@ -87,6 +111,7 @@ Read<std::string> read_damage(const Annotated& article, const Event& event) {
     // A negated damage phrase ("did not result in ... material damage", "no victims or damage")
     // says there was none; "damage to a hangar" says there was some.
     bool negated = false, damage_to = false;
+    std::string_view extent;  // what a predicate says of the damage's extent
     for (Cue cue : {Cue::kDamageMinor, Cue::kDamageSignificant})
       for (const Hit* h : v.all(cue))
         if (!uncertain_in_clause(v, h->first) && negated_in_clause(v, h->first)) negated = true;
@@ -97,10 +122,15 @@ Read<std::string> read_damage(const Annotated& article, const Event& event) {
                              t[i - 1].lower == "material";
       if (t[i].lower != "damage" && t[i].lower != "damages" && !material_losses) continue;
       if (uncertain_in_clause(v, i) || share_of_a_series(v, i)) continue;
-      if (negated_in_clause(v, i)) negated = true;
+      if (negated_in_clause(v, i)) {
+        negated = true;
+        continue;
+      }
       // "damage to a hangar"; "damage with the hangar" is how the Arabic "أضرار بـ" glosses.
-      else if (i + 1 < t.size() && (t[i + 1].lower == "to" || t[i + 1].lower == "with"))
+      if (i + 1 < t.size() && (t[i + 1].lower == "to" || t[i + 1].lower == "with"))
         damage_to = true;
+      if (const auto said_extent = extent_predicate(v, i); !said_extent.empty())
+        extent = said_extent;
     }
     struct Level {
       const char* name;
@@ -108,8 +138,10 @@ Read<std::string> read_damage(const Annotated& article, const Event& event) {
     };
     const Level levels[] = {
         {"none", said(v, Cue::kDamageNone) || negated},
-        {"minor", !negated && (said(v, Cue::kDamageMinor) || damage_to || hit_a_structure(v))},
-        {"significant", !negated && (said(v, Cue::kDamageSignificant) || destroyed_structure(v))}};
+        {"minor", !negated && (said(v, Cue::kDamageMinor) || damage_to || extent == "minor" ||
+                               hit_a_structure(v))},
+        {"significant", !negated && (said(v, Cue::kDamageSignificant) || extent == "significant" ||
+                                     destroyed_structure(v))}};
     for (const auto& level : levels)
       if (level.said && damage_rank(level.name) > damage_rank(out.value)) {
         out.value = level.name;

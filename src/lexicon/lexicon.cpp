@@ -128,7 +128,10 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "source_fillers",
                                                "blast_nouns",
                                                "series_quantifiers",
-                                               "condemn_words"};
+                                               "condemn_words",
+                                               "damage_extent_minor",
+                                               "damage_extent_significant",
+                                               "habitual_adverbs"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -153,6 +153,9 @@ enum class WordList : std::uint8_t {
   kBlastNouns,
   kSeriesQuantifiers,
   kCondemnWords,
+  kDamageExtentMinor,
+  kDamageExtentSignificant,
+  kHabitualAdverbs,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
