@@ -159,12 +159,14 @@ TEST(RealSetScores, HeldoutStaysAboveFloors) {
 // 0.762 / 0.939, pt 0.760 / 0.779 / 0.901, and the floors were set below those. Round 18
 // (session 15) added 14 Arabic, 5 Spanish, 6 French and 12 Portuguese heldout articles (and 6
 // English), unseen; the session's starting code then scored pt 0.672 / 0.754 / 0.882, and the
-// Portuguese floors were set below those.
+// Portuguese floors were set below those. Round 19 (session 16) added 36 heldout articles of
+// all languages, unseen; the session's starting code then scored ar 0.806 / 0.774 / 0.910 and
+// pt 0.700 / 0.741 / 0.852, and the Arabic and Portuguese merge floors were set below those.
 TEST(RealSetScores, OtherLanguagesStayAboveFloors) {
-  expect_floors("heldout", "ar", 0.79, 0.76, 0.91);
+  expect_floors("heldout", "ar", 0.79, 0.76, 0.90);
   expect_floors("heldout", "es", 0.77, 0.73, 0.84);
   expect_floors("heldout", "fr", 0.70, 0.74, 0.90);
-  expect_floors("heldout", "pt", 0.65, 0.73, 0.86);
+  expect_floors("heldout", "pt", 0.65, 0.73, 0.84);
 }
 
 }  // namespace
