@@ -238,7 +238,27 @@ void assign_strike_agents(SentenceView& v) {
 // airport, camp ... for military sites; embassy, consulate, mission for diplomatic ones) vote
 // for the registry sites whose names hold them, a word shared by fewer sites weighing more; a
 // clear winner becomes a facility hit over the phrase, as if the site had been named.
-void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
+// The places an article names anywhere (its dateline, other sentences): the capitalised words
+// and the countries, read once per article for add_described_sites.
+struct ArticlePlaces {
+  std::set<std::string> words;      // lower case
+  std::set<std::string> countries;  // ISO codes, from names and demonyms
+};
+
+ArticlePlaces article_places(const std::vector<SentenceView>& sentences,
+                             const lexicon::Lexicon& lexicon) {
+  ArticlePlaces places;
+  for (const auto& v : sentences) {
+    for (const auto& token : v.tokens)
+      if (token.word && token.capitalized) places.words.insert(token.lower);
+    for (const Hit* country : v.all(Kind::kCountry))
+      places.countries.insert(lexicon.country(country->entry).code);
+  }
+  return places;
+}
+
+void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon,
+                         const ArticlePlaces& places) {
   const auto& t = v.tokens;
   const auto countries = v.all(Kind::kCountry);  // read once: the loops below ask per token
   std::vector<Hit> found;
@@ -344,6 +364,20 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
         else if (placed(site))
           n += 1.0;
       }
+    }
+    // Sites the words voted for equally ("the Russian embassy": Kabul's and Damascus's) are told
+    // apart by the places the article names elsewhere ("KABUL (Wire) -", "Afghan police"): a
+    // tie-break only, far too little to outvote any word of the phrase.
+    for (auto& [site, n] : votes) {
+      if (n <= 0) continue;
+      const auto& f = lexicon.facility(site);
+      std::string city = f.city;
+      std::transform(city.begin(), city.end(), city.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      if (!city.empty() && places.words.count(city))
+        n += 0.002;
+      else if (places.countries.count(f.country))
+        n += 0.001;
     }
     int best = -1;
     double best_votes = 0, second = 0;
@@ -1047,11 +1081,12 @@ Annotated annotate(const CleanText& clean, const std::string& published,
   a.published = published;
   a.published_day = text::days_from_civil(published);
   a.sentences = build_views(clean, published, lexicon);
+  const ArticlePlaces places = article_places(a.sentences, lexicon);
   for (auto& v : a.sentences) {
     assign_strike_agents(v);
     drop_series_of_blasts(v);
     drop_interceptions_after_without(v);
-    add_described_sites(v, lexicon);
+    add_described_sites(v, lexicon, places);
     add_foreign_military_targets(v, lexicon, clean.language != "en");
     add_hosting_sites(v, lexicon);
     add_defence_interceptions(v);
