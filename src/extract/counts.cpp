@@ -68,13 +68,23 @@ LoneProjectile lone_projectile(const lexicon::Lexicon& lexicon,
   for (const SentenceView* view : order) {
     const auto& v = *view;
     const auto& t = v.tokens;
+    // "Since October the base has been attacked at least 100 times, usually with rockets and
+    // drones": a plural in a sentence about attacks in general is no second projectile of this
+    // attack, and a projectile there is none of it.
+    if (v.has(Cue::kGeneric) || v.role == Role::kGeneric) continue;
     for (std::size_t k = 0; k < t.size(); ++k) {
       if (!is_projectile(lexicon, v, k)) continue;
       const auto& w = t[k].lower;
-      if (w == "attack" || w == "strike") continue;
+      if (w == "attack" || w == "strike" || w == "attacks" || w == "strikes") continue;
       if (v.word_in(lexicon::WordList::kFiredNouns, w) && !w.ends_with("s")) continue;
-      const bool compound = k + 1 < t.size() && (is_projectile(lexicon, v, k + 1) ||
-                                                 v.token_in(k + 1, Cue::kAttackNoun));
+      // "A drone attacks Harir base": after "a" the word is the verb, not "drone attacks".
+      const bool verb_after = k >= 1 && (t[k - 1].lower == "a" || t[k - 1].lower == "an") &&
+                              k + 1 < t.size() &&
+                              (t[k + 1].lower == "attacks" || t[k + 1].lower == "strikes" ||
+                               t[k + 1].lower == "hits" || t[k + 1].lower == "targets");
+      const bool compound =
+          !verb_after && k + 1 < t.size() &&
+          (is_projectile(lexicon, v, k + 1) || v.token_in(k + 1, Cue::kAttackNoun));
       if (compound) {
         const auto& next = t[k + 1].lower;
         if (next != "attack" && next != "strike" && !v.token_in(k + 1, Cue::kAttackNoun)) {
@@ -85,7 +95,13 @@ LoneProjectile lone_projectile(const lexicon::Lexicon& lexicon,
           continue;
         }
       }
-      if (w.ends_with("s") || (k >= 1 && count_at(v, k - 1, false))) return {};
+      // A figure before it is a count the reading above missed, unless it is "one" ("targeted
+      // the base, west of Iraq, with one drone": its verb across the commas).
+      if (w.ends_with("s")) return {};
+      if (k >= 1) {
+        const auto figure = count_at(v, k - 1, false);
+        if (figure && *figure != 1) return {};
+      }
       // Where the weapon's name starts: "an explosive-laden drone", "shooting down
       // explosive-laden drone" read before "explosive-laden".
       std::size_t start = k;
