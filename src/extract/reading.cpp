@@ -265,6 +265,22 @@ bool not_the_target(const SentenceView& v, const Hit& hit) {
       const auto& w = t[i].lower;
       if (w == "deployed" || w == "stationed" || w == "based" || w == "housed") return true;
     }
+  // "the Harir base near Erbil airport", "la base de X, cerca del aeropuerto de Y": a site that
+  // places another site named before it is a landmark, not the target.
+  {
+    std::size_t k = hit.first;
+    if (k >= 1 && t[k - 1].lower == "the") --k;
+    const bool near =
+        k >= 1 &&
+        (t[k - 1].lower == "near" || t[k - 1].lower == "outside" || t[k - 1].lower == "beside" ||
+         (k >= 2 && t[k - 1].lower == "to" &&
+          (t[k - 2].lower == "close" || t[k - 2].lower == "next" || t[k - 2].lower == "adjacent")));
+    if (near && std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& other) {
+          return other.kind == Kind::kFacility && other.last < hit.first &&
+                 other.entry != hit.entry && hit.first - other.last <= 8;
+        }))
+      return true;
+  }
   // "The US Embassy in Baghdad on Friday accused ...": a report verb right after the name.
   for (std::size_t i = hit.last + 1; i < v.tokens.size() && i <= hit.last + 4; ++i) {
     // "... base hosting US troops, according to security sources" attributes the sentence.
