@@ -112,6 +112,17 @@ TEST(Glossary, LatinLanguagesMatchWholeWordsOnly) {
             "hiers");  // no clitics in French: a longer word is another word
 }
 
+TEST(Glossary, PhrasesEndingInAnElisionMatchBeforeTheWordElidedOnto) {
+  TempDir dir;
+  dir.write("gloss.tsv", "près d'\tnear\nbase\tbase\nhier\tyesterday\n");
+  auto g = Glossary::load(dir.path(), "fr");
+  ASSERT_TRUE(g) << g.error().message;
+  // "près d'Erbil": the elision ends the phrase; the name after it stays as written.
+  EXPECT_EQ(g->gloss("une base près d'Erbil").text, "une base near Erbil");
+  // A phrase with no elision still needs a word boundary after it.
+  EXPECT_EQ(g->gloss("bases hier").text, "bases yesterday");
+}
+
 TEST(Glossary, NameParticlesStayInsideCapitalisedNames) {
   TempDir dir;
   dir.write("gloss.tsv", "al\tto the\tname_particle\nnorte\tnorth\nIrak\tIraq\n");

@@ -309,9 +309,21 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon,
     std::map<int, std::set<std::string>> voters;  // the words that voted for each site
     for (std::size_t k = from; k < to; ++k) {
       if (!t[k].word) continue;
-      bool prefixed = t[k].lower.starts_with("al-") || t[k].lower.starts_with("el-") ||
-                      t[k].lower.starts_with("ash-") || t[k].lower.starts_with("as-");
-      if (!t[k].capitalized && !prefixed) continue;
+      // French elision the glossary leaves on a name it does not know: "la base d'al-Harir",
+      // "l'Aïn al-Asad" read as the name.
+      std::string_view word_text = v.text.substr(t[k].start, t[k].end - t[k].start);
+      std::string_view lower = t[k].lower;
+      for (std::string_view elision : {"d'", "l'", "d\u2019", "l\u2019"})
+        if (lower.starts_with(elision) && lower.size() > elision.size() + 1) {
+          word_text.remove_prefix(elision.size());
+          lower.remove_prefix(elision.size());
+          break;
+        }
+      bool prefixed = lower.starts_with("al-") || lower.starts_with("el-") ||
+                      lower.starts_with("ash-") || lower.starts_with("as-");
+      const bool capitalized =
+          t[k].capitalized || (!word_text.empty() && word_text[0] >= 'A' && word_text[0] <= 'Z');
+      if (!capitalized && !prefixed) continue;
       // "Three rockets struck a base": a number opening the sentence names no site, whatever
       // "Union Three" holds.
       if (text::parse_number(t[k].lower)) continue;
@@ -326,7 +338,6 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon,
             return o == &lexicon.country(country->entry);
           }))
         continue;
-      std::string_view word_text = v.text.substr(t[k].start, t[k].end - t[k].start);
       for (const auto& word : lexicon.name_words(word_text)) {
         auto sites = lexicon.facilities_named_by(word);
         for (int site : sites) {

@@ -272,8 +272,13 @@ int on_match(unsigned int id, unsigned long long, unsigned long long to, unsigne
   if (word_start < start &&
       !read_proclitics(text.substr(word_start, start - word_start), *ctx->prefixes))
     return 0;
-  if (word_end > end && !ctx->suffixes->count(std::string(text.substr(end, word_end - end))))
+  // A phrase that ends in an elision ("près d'", "à proximité d'") is complete before the
+  // word it is elided onto ("près d'Erbil").
+  const bool elided = end > start && text[end - 1] == '\'';
+  if (word_end > end && !elided &&
+      !ctx->suffixes->count(std::string(text.substr(end, word_end - end))))
     return 0;
+  if (elided) word_end = end;
   ctx->out->push_back(RawMatch{start, end, word_start, word_end, pattern.entry});
   return 0;
 }
