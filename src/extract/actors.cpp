@@ -293,6 +293,23 @@ bool agent_of_attack(const SentenceView& v, const Hit& a) {
   return true;
 }
 
+// "The attack came two days after nine civilians were killed in artillery fire that Baghdad
+// blamed on Turkey", "comes a week after ... killed in an attack blamed on Israel": where the
+// sentence ties this attack to an earlier event, the token after which that event is told.
+std::optional<std::size_t> earlier_event_start(const SentenceView& v) {
+  const auto& t = v.tokens;
+  for (std::size_t k = 1; k < t.size(); ++k) {
+    if (t[k].lower != "after" && t[k].lower != "following") continue;
+    for (std::size_t j = k >= 6 ? k - 6 : 0; j < k; ++j) {
+      const auto& w = t[j].lower;
+      if (w == "comes" || w == "came" || w == "come" || w == "happened" || w == "occurred" ||
+          w == "took" || w == "takes")
+        return k;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, const Event& event) {
@@ -482,8 +499,10 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           !pattern_context)
         continue;
       const bool refers = pattern_context || refers_to_main(article, event, v);
+      const auto earlier = earlier_event_start(v);
       for (const Hit* s : v.all(Cue::kSuspect)) {
         if (!pattern_context && generic && s->start >= generic->start) continue;
+        if (earlier && s->first > *earlier) continue;  // a blame for the earlier event
         // A blame for a run of attacks ("behind past attacks") points at who is usually blamed.
         bool pattern = pattern_context || blames_many_attacks(v, *s);
         if (!refers && !pattern) continue;
