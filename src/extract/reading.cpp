@@ -281,6 +281,26 @@ bool not_the_target(const SentenceView& v, const Hit& hit) {
         }))
       return true;
   }
+  // "the Green Zone, which houses the US embassy", "la Zona Verde, donde se encuentra la
+  // Embajada": a site named as what another site named before it holds is not the target.
+  for (std::size_t i = hit.first >= 5 ? hit.first - 5 : 0; i < hit.first; ++i) {
+    // "where" only with a verb of lying there: "where US soldiers are stationed" places troops.
+    bool where_located = false;
+    if (t[i].lower == "where")
+      for (std::size_t k = i + 1; k < hit.first && k <= i + 3; ++k)
+        where_located = where_located || t[k].lower == "located" || t[k].lower == "lies" ||
+                        t[k].lower == "sits" || t[k].lower == "encuentra" ||
+                        t[k].lower == "situated";
+    const bool holds = v.word_in(lexicon::WordList::kHostVerbs, t[i].lower) ||
+                       (t[i].lower == "home" && i + 1 < hit.first && t[i + 1].lower == "to") ||
+                       where_located;
+    if (!holds) continue;
+    const bool container = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& other) {
+      return other.kind == Kind::kFacility && other.entry != hit.entry && other.last < i &&
+             i - other.last <= 4;
+    });
+    if (container) return true;
+  }
   // "The US Embassy in Baghdad on Friday accused ...": a report verb right after the name.
   for (std::size_t i = hit.last + 1; i < v.tokens.size() && i <= hit.last + 4; ++i) {
     // "... base hosting US troops, according to security sources" attributes the sentence.
