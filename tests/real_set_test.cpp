@@ -162,11 +162,14 @@ TEST(RealSetScores, HeldoutStaysAboveFloors) {
 // Portuguese floors were set below those. Round 19 (session 16) added 36 heldout articles of
 // all languages, unseen; the session's starting code then scored ar 0.806 / 0.774 / 0.910 and
 // pt 0.700 / 0.741 / 0.852, and the Arabic and Portuguese merge floors were set below those.
+// Round 20 (the same session) added 37 more, unseen; the starting code then scored es 0.711 /
+// 0.744 / 0.846 and pt 0.703 / 0.729 / 0.841: the Spanish MCC and Portuguese slot floors are
+// set below those.
 TEST(RealSetScores, OtherLanguagesStayAboveFloors) {
   expect_floors("heldout", "ar", 0.79, 0.76, 0.90);
-  expect_floors("heldout", "es", 0.77, 0.73, 0.84);
+  expect_floors("heldout", "es", 0.69, 0.73, 0.84);
   expect_floors("heldout", "fr", 0.70, 0.74, 0.90);
-  expect_floors("heldout", "pt", 0.65, 0.73, 0.84);
+  expect_floors("heldout", "pt", 0.65, 0.71, 0.83);
 }
 
 }  // namespace
