@@ -303,6 +303,10 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon,
         }
       if (before.size() == 1) owners.push_back(&lexicon.country(only->entry));
     }
+    auto owner_word = [&](std::string_view w) {
+      return std::any_of(owners.begin(), owners.end(),
+                         [&](const lexicon::Country* o) { return o->is_name(w); });
+    };
     std::size_t from = i >= 5 ? i - 5 : 0, to = std::min(t.size(), i + 6);
     std::map<int, double> votes;
     std::map<int, std::pair<std::size_t, std::size_t>> span;
@@ -340,6 +344,11 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon,
         continue;
       for (const auto& word : lexicon.name_words(word_text)) {
         auto sites = lexicon.facilities_named_by(word);
+        // The owner's name ("Russian" in "the Russian embassy") names the owner's missions: its
+        // vote is shared among them, not with its bases ("Russian naval base in Tartus").
+        if (diplomatic && owner_word(word))
+          std::erase_if(sites,
+                        [&](int site) { return lexicon.facility(site).type != "diplomatic"; });
         for (int site : sites) {
           const auto& f = lexicon.facility(site);
           if ((military && f.type != "military") || (diplomatic && f.type != "diplomatic"))
@@ -351,10 +360,6 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon,
         }
       }
     }
-    auto owner_word = [&](std::string_view w) {
-      return std::any_of(owners.begin(), owners.end(),
-                         [&](const lexicon::Country* o) { return o->is_name(w); });
-    };
     if (!owners.empty()) {
       // Placed: voted for by a word other than the owner's name (a city, a district).
       auto placed = [&](int site) {
