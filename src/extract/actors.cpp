@@ -15,10 +15,10 @@ using lexicon::Kind;
 // carried out by pro-Iranian groups": the blame's nearest attack noun is a plural, so it is for
 // a run of attacks, not for this one.
 bool blames_many_attacks(const SentenceView& v, const Hit& suspect) {
-  // "Washington usually blames ...", "have often blamed", the gloss of "costuma atribuir": a
-  // habit of blaming is who is usually blamed, whatever the object.
+  // "Washington usually blames ...", "have often blamed", the gloss of "costuma atribuir".
+  bool habitual = false;
   for (std::size_t k = suspect.first >= 2 ? suspect.first - 2 : 0; k <= suspect.last; ++k)
-    if (v.word_in(lexicon::WordList::kHabitualAdverbs, v.tokens[k].lower)) return true;
+    habitual = habitual || v.word_in(lexicon::WordList::kHabitualAdverbs, v.tokens[k].lower);
   const Hit* nearest = nullptr;
   std::size_t distance = 0;
   for (const Hit* h : v.all(Cue::kAttackNoun)) {
@@ -32,6 +32,10 @@ bool blames_many_attacks(const SentenceView& v, const Hit& suspect) {
     if (relative) continue;
     if (!nearest || d < distance) nearest = h, distance = d;
   }
+  // A habit told of one attack ("as always, blamed Kataib Hezbollah for Tuesday's attack",
+  // "generally blamed the Monday attack on ...") blames for that attack; its object comes after
+  // the blame. Any other habit points at who is usually blamed.
+  if (habitual && (!nearest || nearest->first < suspect.first)) return true;
   if (!nearest) return false;
   std::string_view last = v.tokens[nearest->last].lower;
   // "blames this type of attack on ...", "this kind of attack": a kind, not this one.

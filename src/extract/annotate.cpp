@@ -232,17 +232,12 @@ void assign_strike_agents(SentenceView& v) {
   v.hits.insert(v.hits.end(), added.begin(), added.end());
 }
 
-// A site named by a head noun and a place word rather than by one of its names: "the Iraqi
-// military air base of Balad", "the Qayyara military base", "the Azerbaijan Embassy in Iran",
-// "its base in al-Shaddadi". Capitalised (or al-) words within five tokens of a head noun (base,
-// airport, camp ... for military sites; embassy, consulate, mission for diplomatic ones) vote
-// for the registry sites whose names hold them, a word shared by fewer sites weighing more; a
-// clear winner becomes a facility hit over the phrase, as if the site had been named.
-// The places an article names anywhere (its dateline, other sentences): the capitalised words
-// and the countries, read once per article for add_described_sites.
+// What an article names anywhere (its dateline, other sentences), read once per article for
+// add_described_sites' tie-break: its capitalised words (a one-word city among them) and its
+// countries (by name or demonym).
 struct ArticlePlaces {
-  std::set<std::string> words;      // lower case
-  std::set<std::string> countries;  // ISO codes, from names and demonyms
+  std::set<std::string> capitalised_words;  // lower case
+  std::set<std::string> countries;          // ISO codes
 };
 
 ArticlePlaces article_places(const std::vector<SentenceView>& sentences,
@@ -250,13 +245,19 @@ ArticlePlaces article_places(const std::vector<SentenceView>& sentences,
   ArticlePlaces places;
   for (const auto& v : sentences) {
     for (const auto& token : v.tokens)
-      if (token.word && token.capitalized) places.words.insert(token.lower);
+      if (token.word && token.capitalized) places.capitalised_words.insert(token.lower);
     for (const Hit* country : v.all(Kind::kCountry))
       places.countries.insert(lexicon.country(country->entry).code);
   }
   return places;
 }
 
+// A site named by a head noun and a place word rather than by one of its names: "the Iraqi
+// military air base of Balad", "the Qayyara military base", "the Azerbaijan Embassy in Iran",
+// "its base in al-Shaddadi". Capitalised (or al-) words within five tokens of a head noun (base,
+// airport, camp ... for military sites; embassy, consulate, mission for diplomatic ones) vote
+// for the registry sites whose names hold them, a word shared by fewer sites weighing more; a
+// clear winner becomes a facility hit over the phrase, as if the site had been named.
 void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon,
                          const ArticlePlaces& places) {
   const auto& t = v.tokens;
@@ -382,18 +383,30 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon,
       }
     }
     // Sites the words voted for equally ("the Russian embassy": Kabul's and Damascus's) are told
-    // apart by the places the article names elsewhere ("KABUL (Wire) -", "Afghan police"): a
-    // tie-break only, far too little to outvote any word of the phrase.
+    // apart by where they stand: a country the sentence names outside the owner's phrase ("in
+    // the Afghan capital", "Afghan police said"), else a city the article names ("KABUL (Wire)
+    // -"), else a country it names. The weights stay far below any word's vote (1 / the number
+    // of sites the word names), so they only break ties.
+    constexpr double kSentenceCountry = 0.004, kArticleCity = 0.002, kArticleCountry = 0.001;
+    std::set<std::string> sentence_countries;
+    for (const Hit* country : countries) {
+      const auto& c = lexicon.country(country->entry);
+      if (std::none_of(owners.begin(), owners.end(),
+                       [&](const lexicon::Country* o) { return o == &c; }))
+        sentence_countries.insert(c.code);
+    }
     for (auto& [site, n] : votes) {
       if (n <= 0) continue;
       const auto& f = lexicon.facility(site);
-      std::string city = f.city;
+      std::string city = f.city;  // as the tokens' lower case: ASCII folding
       std::transform(city.begin(), city.end(), city.begin(),
                      [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      if (!city.empty() && places.words.count(city))
-        n += 0.002;
+      if (sentence_countries.count(f.country))
+        n += kSentenceCountry;
+      else if (!city.empty() && places.capitalised_words.count(city))
+        n += kArticleCity;
       else if (places.countries.count(f.country))
-        n += 0.001;
+        n += kArticleCountry;
     }
     int best = -1;
     double best_votes = 0, second = 0;

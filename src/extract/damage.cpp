@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <set>
 #include <string>
 #include <string_view>
@@ -61,6 +62,11 @@ bool hit_a_structure(const SentenceView& v) {
 // the projectiles, not the site.
 bool damages_a_projectile(const SentenceView& v, const Hit& h) {
   const auto& t = v.tokens;
+  // "the drone caught fire and fell in a field": the projectile's own fire.
+  const auto& cue_word = t[h.last].lower;
+  if (cue_word == "fire" || cue_word == "ablaze")
+    for (std::size_t k = h.first >= 2 ? h.first - 2 : 0; k < h.first; ++k)
+      if (v.token_is_weapon(k)) return true;
   for (std::size_t k = h.last + 1; k < t.size() && k <= h.last + 3; ++k) {
     if (v.token_is_weapon(k)) return true;
     const auto& w = t[k].lower;
@@ -129,7 +135,15 @@ Read<std::string> read_damage(const Annotated& article, const Event& event) {
       // "damage to a hangar"; "damage with the hangar" is how the Arabic "أضرار بـ" glosses.
       if (i + 1 < t.size() && (t[i + 1].lower == "to" || t[i + 1].lower == "with"))
         damage_to = true;
-      if (const auto said_extent = extent_predicate(v, i); !said_extent.empty())
+      // "denied reports that the damage was extensive": no extent said.
+      const bool denied = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+        return h.kind == lexicon::Kind::kTrigger && h.cue == Cue::kDeny && h.last < i;
+      });
+      // The larger of two extents ("damage to the barracks was minor, while the damage to the
+      // runway was extensive").
+      if (const auto said_extent = extent_predicate(v, i);
+          !denied && !said_extent.empty() &&
+          damage_rank(std::string(said_extent)) > damage_rank(std::string(extent)))
         extent = said_extent;
     }
     struct Level {

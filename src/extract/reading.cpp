@@ -266,20 +266,34 @@ bool not_the_target(const SentenceView& v, const Hit& hit) {
       if (w == "deployed" || w == "stationed" || w == "based" || w == "housed") return true;
     }
   // "the Harir base near Erbil airport", "la base de X, cerca del aeropuerto de Y": a site that
-  // places another site named before it is a landmark, not the target.
+  // places another site named just before it is a landmark, not the target ("landed outside
+  // the embassy" still names the target).
   {
     std::size_t k = hit.first;
     if (k >= 1 && t[k - 1].lower == "the") --k;
     const bool near =
         k >= 1 &&
-        (t[k - 1].lower == "near" || t[k - 1].lower == "outside" || t[k - 1].lower == "beside" ||
+        (t[k - 1].lower == "near" ||
          (k >= 2 && t[k - 1].lower == "to" &&
           (t[k - 2].lower == "close" || t[k - 2].lower == "next" || t[k - 2].lower == "adjacent")));
-    if (near && std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& other) {
-          return other.kind == Kind::kFacility && other.last < hit.first &&
-                 other.entry != hit.entry && hit.first - other.last <= 8;
-        }))
+    // The site placed must be what the clause speaks of: not where a rocket was fired from
+    // ("fired from an area close to the airport landed near the embassy"), nor where the
+    // speakers sit ("Officials at Victory Base said a rocket landed near the embassy").
+    auto placed_site = [&](const Hit& other) {
+      if (other.kind != Kind::kFacility || other.last >= hit.first || other.entry == hit.entry ||
+          hit.first - other.last > 8)
+        return false;
+      // Back from the site to its verb: "fired from an area close to X" launched from X;
+      // "(a rocket from the Katyusha type) targeted X" aims at it.
+      for (std::size_t j = other.first; j > 0 && j + 6 > other.first; --j) {
+        if (v.token_in(j - 1, Cue::kAttackVerb) || v.token_in(j - 1, Cue::kLaunch)) break;
+        if (t[j - 1].lower == "from" || v.token_in(j - 1, Cue::kSpeaker)) return false;
+      }
+      for (std::size_t j = other.last + 1; j < hit.first; ++j)
+        if (v.token_in(j, Cue::kReportVerb) || t[j].lower == "from") return false;
       return true;
+    };
+    if (near && std::any_of(v.hits.begin(), v.hits.end(), placed_site)) return true;
   }
   // "the Green Zone, which houses the US embassy", "la Zona Verde, donde se encuentra la
   // Embajada": a site named as what another site named before it holds is not the target.
