@@ -480,19 +480,25 @@ void add_foreign_military_targets(SentenceView& v, const lexicon::Lexicon& lexic
 // "an Iraqi air base hosting US warplanes", and the gloss's order "a air base Iraqi hosting US
 // warplanes" ("una base aérea iraquí que alberga aviones estadounidenses"): a military site that
 // hosts US or coalition forces is a foreign military presence, whatever words stand between the
-// head noun and the verb.
+// head noun and the verb. So is one that belongs to them: "a military base of the coalition",
+// and the gloss's "a military base in eastern Syria of the coalition" ("uma base militar no
+// leste da Síria da coalizão").
 void add_hosting_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
   const auto& t = v.tokens;
   std::vector<Hit> found;
   for (std::size_t k = 1; k + 1 < t.size(); ++k) {
-    if (!v.word_in(lexicon::WordList::kHostVerbs, t[k].lower)) continue;
+    const bool of = t[k].lower == "of";
+    if (!of && !v.word_in(lexicon::WordList::kHostVerbs, t[k].lower)) continue;
     std::size_t guest = k + 1;
     if (t[guest].lower == "the" && guest + 1 < t.size()) ++guest;
-    bool foreign = t[guest].lower == "coalition" || t[guest].lower == "international";
+    // "the coalition", "the international coalition", across one modifier ("the US-led
+    // coalition", "the anti-jihadist coalition").
+    bool foreign = t[guest].lower == "coalition" || t[guest].lower == "international" ||
+                   (guest + 1 < t.size() && t[guest + 1].lower == "coalition");
     for (const Hit* h : v.all(Kind::kCountry))
       foreign |= h->first == guest && lexicon.country(h->entry).code == "US";
     if (!foreign) continue;
-    for (std::size_t i = k; i > 0 && i + 4 > k; --i) {
+    for (std::size_t i = k; i > 0 && i + (of ? 6 : 4) > k; --i) {
       if (!t[i - 1].word) break;
       if (!v.word_in(lexicon::WordList::kMilitaryHeads, t[i - 1].lower)) continue;
       if (!v.token_in(i - 1, Cue::kTargetMilitary))
