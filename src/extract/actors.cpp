@@ -405,11 +405,13 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           // "Iran's Islamic Revolutionary Guard Corps": the possessor is not the claimant.
           bool possessor = other->last + 1 >= a->first;
           // "A group of Iran-backed militias, called the Islamic Resistance in Iraq, claimed":
-          // the name after "called" is the subject the description stood for.
+          // the name after "called" is the subject the description stood for ("calling itself",
+          // "known as" too).
           bool named = false;
           for (std::size_t k = other->last + 1; k < a->first && k <= other->last + 3; ++k)
             named = named || v.tokens[k].lower == "called" || v.tokens[k].lower == "named" ||
-                    v.tokens[k].lower == "dubbed";
+                    v.tokens[k].lower == "dubbed" || v.tokens[k].lower == "calling" ||
+                    v.tokens[k].lower == "calls" || v.tokens[k].lower == "known";
           if (other != a && other->first < a->first && c->first > other->last &&
               c->first - other->last <= 14 && !possessor && !named)
             subject = false;
