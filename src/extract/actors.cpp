@@ -33,9 +33,14 @@ bool blames_many_attacks(const SentenceView& v, const Hit& suspect) {
     if (!nearest || d < distance) nearest = h, distance = d;
   }
   // A habit told of one attack ("as always, blamed Kataib Hezbollah for Tuesday's attack",
-  // "generally blamed the Monday attack on ...") blames for that attack; its object comes after
-  // the blame. Any other habit points at who is usually blamed.
-  if (habitual && (!nearest || nearest->first < suspect.first)) return true;
+  // "generally blamed the Monday attack on ...") blames for that attack: its object comes after
+  // the blame, or before it in the passive. Any other habit points at who is usually blamed.
+  // "Tuesday's attack was generally blamed on X": in the passive the object comes first.
+  bool passive = false;
+  for (std::size_t k = suspect.first >= 3 ? suspect.first - 3 : 0; k < suspect.first; ++k)
+    passive = passive || v.word_in(lexicon::WordList::kAuxiliaries, v.tokens[k].lower);
+  const bool object_before = nearest && nearest->first < suspect.first && passive;
+  if (habitual && (!nearest || (nearest->first < suspect.first && !object_before))) return true;
   if (!nearest) return false;
   std::string_view last = v.tokens[nearest->last].lower;
   // "blames this type of attack on ...", "this kind of attack": a kind, not this one.
@@ -299,16 +304,19 @@ bool agent_of_attack(const SentenceView& v, const Hit& a) {
 
 // "The attack came two days after nine civilians were killed in artillery fire that Baghdad
 // blamed on Turkey", "comes a week after ... killed in an attack blamed on Israel": where the
-// sentence ties this attack to an earlier event, the token after which that event is told.
+// sentence ties this attack to an earlier event by a span of time ("two days after", "a week
+// after"), the token after which that event is told. "came under fire shortly after midnight"
+// and "took place after evening prayers" tie it to no event.
 std::optional<std::size_t> earlier_event_start(const SentenceView& v) {
   const auto& t = v.tokens;
-  for (std::size_t k = 1; k < t.size(); ++k) {
+  for (std::size_t k = 2; k < t.size(); ++k) {
     if (t[k].lower != "after" && t[k].lower != "following") continue;
-    for (std::size_t j = k >= 6 ? k - 6 : 0; j < k; ++j) {
+    const auto& unit = t[k - 1].lower;
+    if (!v.word_in(lexicon::WordList::kTimeSpans, unit)) continue;
+    for (std::size_t j = k >= 6 ? k - 6 : 0; j + 1 < k; ++j) {
       const auto& w = t[j].lower;
-      if (w == "comes" || w == "came" || w == "come" || w == "happened" || w == "occurred" ||
-          w == "took" || w == "takes")
-        return k;
+      const bool came = (w == "comes" || w == "came" || w == "come") && t[j + 1].lower != "under";
+      if (came || w == "happened" || w == "occurred" || w == "took" || w == "takes") return k;
     }
   }
   return std::nullopt;

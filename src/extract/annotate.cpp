@@ -383,15 +383,16 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon,
       }
     }
     // Sites the words voted for equally ("the Russian embassy": Kabul's and Damascus's) are told
-    // apart by where they stand: a country the sentence names outside the owner's phrase ("in
-    // the Afghan capital", "Afghan police said"), else a city the article names ("KABUL (Wire)
-    // -"), else a country it names. The weights stay far below any word's vote (1 / the number
+    // apart by where they stand: a country named in the phrase's window besides the owner ("in
+    // the Afghan capital"), else a city the article names ("KABUL (Wire) -"), else a country it
+    // names. The weights stay far below any word's vote (1 / the number
     // of sites the word names), so they only break ties.
     constexpr double kSentenceCountry = 0.004, kArticleCity = 0.002, kArticleCountry = 0.001;
-    std::set<std::string> sentence_countries;
+    std::set<std::string> sentence_countries;  // in the head's window, not its owner
     for (const Hit* country : countries) {
       const auto& c = lexicon.country(country->entry);
-      if (std::none_of(owners.begin(), owners.end(),
+      if (country->first >= from && country->last < to &&
+          std::none_of(owners.begin(), owners.end(),
                        [&](const lexicon::Country* o) { return o == &c; }))
         sentence_countries.insert(c.code);
     }
@@ -479,10 +480,10 @@ void add_foreign_military_targets(SentenceView& v, const lexicon::Lexicon& lexic
 
 // "an Iraqi air base hosting US warplanes", and the gloss's order "a air base Iraqi hosting US
 // warplanes" ("una base aérea iraquí que alberga aviones estadounidenses"): a military site that
-// hosts US or coalition forces is a foreign military presence, whatever words stand between the
-// head noun and the verb. So is one that belongs to them: "a military base of the coalition",
-// and the gloss's "a military base in eastern Syria of the coalition" ("uma base militar no
-// leste da Síria da coalizão").
+// hosts US or coalition forces is a foreign military presence, across up to two words between
+// the head noun and the verb. So is one that belongs to the coalition: "a military base of the
+// coalition", and the gloss's "a military base in eastern Syria of the coalition" ("uma base
+// militar no leste da Síria da coalizão"), across up to four.
 void add_hosting_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
   const auto& t = v.tokens;
   std::vector<Hit> found;
@@ -492,11 +493,14 @@ void add_hosting_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
     std::size_t guest = k + 1;
     if (t[guest].lower == "the" && guest + 1 < t.size()) ++guest;
     // "the coalition", "the international coalition", across one modifier ("the US-led
-    // coalition", "the anti-jihadist coalition").
-    bool foreign = t[guest].lower == "coalition" || t[guest].lower == "international" ||
-                   (guest + 1 < t.size() && t[guest + 1].lower == "coalition");
+    // coalition", "the anti-jihadist coalition"). What a site belongs to ("of") is the
+    // coalition only: "a base of the US-backed SDF", "south of the international airport" name
+    // no foreign force.
+    const bool coalition = t[guest].lower == "coalition" ||
+                           (guest + 1 < t.size() && t[guest + 1].lower == "coalition");
+    bool foreign = coalition || (!of && t[guest].lower == "international");
     for (const Hit* h : v.all(Kind::kCountry))
-      foreign |= h->first == guest && lexicon.country(h->entry).code == "US";
+      foreign |= !of && h->first == guest && lexicon.country(h->entry).code == "US";
     if (!foreign) continue;
     for (std::size_t i = k; i > 0 && i + (of ? 6 : 4) > k; --i) {
       if (!t[i - 1].word) break;
@@ -695,12 +699,6 @@ std::size_t comment_start(const SentenceView& v) {
                     v.token_in(k, Cue::kAttackVerb);
   }
   return t.size();
-}
-
-bool states_tally(const SentenceView& v) {
-  for (std::size_t i = 0; i < v.tokens.size(); ++i)
-    if (tally_at(v, i)) return true;
-  return false;
 }
 
 // Role from trigger phrases alone; `tally` is states_tally(v), read once by own_role.

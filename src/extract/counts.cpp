@@ -62,12 +62,6 @@ struct LoneProjectile {
   const SentenceView* where = nullptr;
   bool stopped = false;  // the object of an interception: "shot down a drone"
 };
-bool states_a_tally(const SentenceView& v) {
-  for (std::size_t i = 0; i < v.tokens.size(); ++i)
-    if (tally_at(v, i)) return true;
-  return false;
-}
-
 LoneProjectile lone_projectile(const lexicon::Lexicon& lexicon,
                                const std::vector<const SentenceView*>& order) {
   LoneProjectile lone;
@@ -78,7 +72,7 @@ LoneProjectile lone_projectile(const lexicon::Lexicon& lexicon,
     // drones": a plural in a sentence about attacks in general (its role, or a tally it states)
     // is no second projectile of this attack, and a projectile there is none of it. A generic
     // cue alone ("the first attack since the truce") does not make the sentence general.
-    if (v.role == Role::kGeneric || states_a_tally(v)) continue;
+    if (v.role == Role::kGeneric || states_tally(v)) continue;
     for (std::size_t k = 0; k < t.size(); ++k) {
       if (!is_projectile(lexicon, v, k)) continue;
       const auto& w = t[k].lower;

@@ -10,7 +10,7 @@ namespace {
 
 using lexicon::Cue;
 
-int damage_rank(const std::string& level) {
+int damage_rank(std::string_view level) {
   if (level == "none") return 1;
   if (level == "minor") return 2;
   if (level == "significant") return 3;
@@ -62,9 +62,12 @@ bool hit_a_structure(const SentenceView& v) {
 // the projectiles, not the site.
 bool damages_a_projectile(const SentenceView& v, const Hit& h) {
   const auto& t = v.tokens;
-  // "the drone caught fire and fell in a field": the projectile's own fire.
-  const auto& cue_word = t[h.last].lower;
-  if (cue_word == "fire" || cue_word == "ablaze")
+  // "the drone caught fire and fell in a field": the projectile's own fire, told with the
+  // projectile as the subject of "caught fire" / "on fire" ("the drone strike caused a fire" is
+  // a fire the attack set).
+  const bool own_fire = h.first >= 1 && t[h.last].lower == "fire" &&
+                        (t[h.first].lower == "caught" || t[h.first].lower == "on");
+  if (own_fire)
     for (std::size_t k = h.first >= 2 ? h.first - 2 : 0; k < h.first; ++k)
       if (v.token_is_weapon(k)) return true;
   for (std::size_t k = h.last + 1; k < t.size() && k <= h.last + 3; ++k) {
@@ -90,6 +93,13 @@ bool said(const SentenceView& v, Cue cue) {
 // Returns the damage level it says, or an empty view.
 std::string_view extent_predicate(const SentenceView& v, std::size_t noun) {
   const auto& t = v.tokens;
+  // "Details about the damage were limited": the damage is not the subject.
+  if (noun >= 1 && (t[noun - 1].lower == "about" || t[noun - 1].lower == "of" ||
+                    t[noun - 1].lower == "on" || t[noun - 1].lower == "regarding"))
+    return {};
+  if (noun >= 2 && (t[noun - 1].lower == "the" || t[noun - 1].lower == "any") &&
+      (t[noun - 2].lower == "about" || t[noun - 2].lower == "of" || t[noun - 2].lower == "on"))
+    return {};
   for (std::size_t k = noun + 1; k < t.size() && k <= noun + 6; ++k) {
     if (!t[k].word) break;
     const auto& w = t[k].lower;
@@ -137,13 +147,16 @@ Read<std::string> read_damage(const Annotated& article, const Event& event) {
         damage_to = true;
       // "denied reports that the damage was extensive": no extent said.
       const bool denied = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
-        return h.kind == lexicon::Kind::kTrigger && h.cue == Cue::kDeny && h.last < i;
+        if (h.kind != lexicon::Kind::kTrigger || h.cue != Cue::kDeny || h.last >= i) return false;
+        for (std::size_t k = h.last + 1; k < i; ++k)  // in the noun's own clause
+          if (t[k].lower == "," || t[k].lower == ";" || t[k].lower == "and" || t[k].lower == "but")
+            return false;
+        return true;
       });
       // The larger of two extents ("damage to the barracks was minor, while the damage to the
       // runway was extensive").
       if (const auto said_extent = extent_predicate(v, i);
-          !denied && !said_extent.empty() &&
-          damage_rank(std::string(said_extent)) > damage_rank(std::string(extent)))
+          !denied && !said_extent.empty() && damage_rank(said_extent) > damage_rank(extent))
         extent = said_extent;
     }
     struct Level {

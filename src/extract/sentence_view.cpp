@@ -74,6 +74,12 @@ bool outcome_noun(const SentenceView& v, std::string_view w) {
   return v.word_in(lexicon::WordList::kOutcomeNouns, w);
 }
 
+bool states_tally(const SentenceView& v) {
+  for (std::size_t i = 0; i < v.tokens.size(); ++i)
+    if (tally_at(v, i)) return true;
+  return false;
+}
+
 bool tally_at(const SentenceView& v, std::size_t i) {
   const auto& t = v.tokens;
   if (i + 1 >= t.size()) return false;

@@ -69,6 +69,8 @@ std::optional<int> count_at(const SentenceView& v, std::size_t i, bool allow_art
 // A tally of attacks at token i: a count of three or more of them ("78 attacks", "38 drone
 // attacks", "attacked 170 times", "were attacked with drones and rockets 23 times").
 bool tally_at(const SentenceView& v, std::size_t i);
+// Whether the sentence states a tally anywhere (tally_at at some token).
+bool states_tally(const SentenceView& v);
 
 // Nouns naming an attack's outcome: "casualties", "injuries", "victims", "damage" ...
 bool outcome_noun(const SentenceView& v, std::string_view w);

@@ -131,7 +131,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "condemn_words",
                                                "damage_extent_minor",
                                                "damage_extent_significant",
-                                               "habitual_adverbs"};
+                                               "habitual_adverbs",
+                                               "time_spans"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

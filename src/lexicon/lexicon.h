@@ -156,6 +156,7 @@ enum class WordList : std::uint8_t {
   kDamageExtentMinor,
   kDamageExtentSignificant,
   kHabitualAdverbs,
+  kTimeSpans,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
