@@ -139,9 +139,10 @@ void expect_floors(const std::string& split, const std::string& language, double
 }
 
 // Lowered to 0.88 MCC when rounds 16 and 17 added 40 unseen English articles (0.896 on the
-// 1,770-article set, with the code of session 14's start as with its end).
+// 1,770-article set, with the code of session 14's start as with its end), to 0.87 when round 21
+// (session 16) brought the starting code's tune English MCC to 0.879.
 TEST(RealSetScores, TuneStaysAboveFloors) {
-  expect_floors("tune", "en", 0.88, 0.86, 0.90);
+  expect_floors("tune", "en", 0.87, 0.86, 0.90);
 }
 
 // Lowered to 0.80 MCC when round 13 added 20 unseen English articles with hard negatives.
@@ -164,9 +165,10 @@ TEST(RealSetScores, HeldoutStaysAboveFloors) {
 // pt 0.700 / 0.741 / 0.852, and the Arabic and Portuguese merge floors were set below those.
 // Round 20 (the same session) added 37 more, unseen; the starting code then scored es 0.711 /
 // 0.744 / 0.846 and pt 0.703 / 0.729 / 0.841: the Spanish MCC and Portuguese slot floors are
-// set below those.
+// set below those. Round 21 (the same session) added 40 more, unseen; the starting code then
+// scored ar 0.774 / 0.769 / 0.908: the Arabic MCC floor is set below that.
 TEST(RealSetScores, OtherLanguagesStayAboveFloors) {
-  expect_floors("heldout", "ar", 0.79, 0.76, 0.90);
+  expect_floors("heldout", "ar", 0.76, 0.76, 0.90);
   expect_floors("heldout", "es", 0.69, 0.73, 0.84);
   expect_floors("heldout", "fr", 0.70, 0.74, 0.90);
   expect_floors("heldout", "pt", 0.65, 0.71, 0.83);
