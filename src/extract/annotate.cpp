@@ -658,6 +658,10 @@ void add_proxy_actors(SentenceView& v, const lexicon::Lexicon& lexicon) {
       if (k < t.size() && t[k].lower == "with") ++k;  // "with close ties to"
       if (k >= t.size() || !v.word_in(WordList::kProxyRelations, t[k].lower)) continue;
       ++k;
+      // "trained and funded by Iran": two relations joined.
+      if (k + 1 < t.size() && t[k].lower == "and" &&
+          v.word_in(WordList::kProxyRelations, t[k + 1].lower))
+        k += 2;
       if (k < t.size() && t[k].lower == "ties") ++k;
       if (k >= t.size() || (t[k].lower != "by" && t[k].lower != "to" && t[k].lower != "with"))
         continue;
