@@ -34,8 +34,8 @@ bool blames_many_attacks(const SentenceView& v, const Hit& suspect) {
   }
   // A habit told of one attack ("as always, blamed Kataib Hezbollah for Tuesday's attack",
   // "generally blamed the Monday attack on ...") blames for that attack: its object comes after
-  // the blame, or before it in the passive. Any other habit points at who is usually blamed.
-  // "Tuesday's attack was generally blamed on X": in the passive the object comes first.
+  // the blame, or before it in the passive ("Tuesday's attack was generally blamed on X"). Any
+  // other habit points at who is usually blamed.
   bool passive = false;
   for (std::size_t k = suspect.first >= 3 ? suspect.first - 3 : 0; k < suspect.first; ++k)
     passive = passive || v.word_in(lexicon::WordList::kAuxiliaries, v.tokens[k].lower);

@@ -385,8 +385,8 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon,
     // Sites the words voted for equally ("the Russian embassy": Kabul's and Damascus's) are told
     // apart by where they stand: a country named in the phrase's window besides the owner ("in
     // the Afghan capital"), else a city the article names ("KABUL (Wire) -"), else a country it
-    // names. The weights stay far below any word's vote (1 / the number
-    // of sites the word names), so they only break ties.
+    // names. The weights stay far below any word's vote (1 / the number of sites the word
+    // names), so they only break ties.
     constexpr double kSentenceCountry = 0.004, kArticleCity = 0.002, kArticleCountry = 0.001;
     std::set<std::string> sentence_countries;  // in the head's window, not its owner
     for (const Hit* country : countries) {
