@@ -236,8 +236,8 @@ void assign_strike_agents(SentenceView& v) {
 // add_described_sites' tie-break: its capitalised words (a one-word city among them) and its
 // countries (by name or demonym).
 struct ArticlePlaces {
-  std::set<std::string> capitalised_words;  // lower case
-  std::set<std::string> countries;          // ISO codes
+  std::set<std::string_view> capitalised_words;  // lower case, views of the tokens
+  std::set<std::string> countries;               // ISO codes
 };
 
 ArticlePlaces article_places(const std::vector<SentenceView>& sentences,
@@ -705,7 +705,7 @@ std::size_t comment_start(const SentenceView& v) {
   return t.size();
 }
 
-// Role from trigger phrases alone; `tally` is states_tally(v), read once by own_role.
+// Role from trigger phrases alone; `tally` is v.tally.
 Role marker_role(const SentenceView& v, bool tally) {
   // A speaker's comment after the report (", adding that such attacks endanger civilians")
   // speaks of attacks in general without making the report before it generic, and a find told
@@ -1026,7 +1026,7 @@ bool is_caption(const SentenceView& v) {
 // The role a sentence takes from its cues and from its dates relative to the published day.
 Role own_role(const SentenceView& v, const std::string& published,
               std::optional<long> published_day) {
-  const bool tally = states_tally(v);
+  const bool tally = v.tally;
   Role role = marker_role(v, tally);
   // A photo caption ("Image on the right shows damage caused by rocket fire on April 15") tells
   // of a picture, often of another day: it dates and counts nothing of the news.
@@ -1132,6 +1132,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     drop_leading_cause(v);
     drop_older_relative_clause(v, a.published_day);
     v.caption = is_caption(v);
+    v.tally = states_tally(v);
     v.role = own_role(v, published, a.published_day);
     v.attack_evidence = has_attack_evidence(v);
     v.in_scope_target = !v.all(Kind::kFacility).empty() || v.has(Cue::kTargetMilitary) ||

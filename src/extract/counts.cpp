@@ -72,7 +72,7 @@ LoneProjectile lone_projectile(const lexicon::Lexicon& lexicon,
     // drones": a plural in a sentence about attacks in general (its role, or a tally it states)
     // is no second projectile of this attack, and a projectile there is none of it. A generic
     // cue alone ("the first attack since the truce") does not make the sentence general.
-    if (v.role == Role::kGeneric || states_tally(v)) continue;
+    if (v.role == Role::kGeneric || v.tally) continue;
     for (std::size_t k = 0; k < t.size(); ++k) {
       if (!is_projectile(lexicon, v, k)) continue;
       const auto& w = t[k].lower;

@@ -44,6 +44,7 @@ struct SentenceView {
   bool in_scope_target = false;  // a registry facility or a US/coalition/diplomatic target
   bool lead = false;             // headline or one of the first sentences
   bool caption = false;          // a photo caption ("(Photo: AFP)"): page furniture, not news
+  bool tally = false;            // states a tally somewhere (states_tally), read once
   const lexicon::Lexicon* lexicon = nullptr;  // the lexicon the hits come from
 
   // Whether a lower-case word is on one of data/lexicon/words.tsv's lists.
