@@ -153,12 +153,34 @@ double DetectModel::probability(const Features& x) const {
   return 1.0 / (1.0 + std::exp(-z));
 }
 
+// The resolved days a sentence tells an attack on: each written day that is not the report's own
+// ("said on Monday") nor the start of a period ("since Sunday").
+std::vector<std::string> told_days(const SentenceView& v) {
+  std::vector<std::string> out;
+  for (const auto& d : v.dates)
+    if (d.date && !date_is_reporting_mention(v, d) && !date_starts_period(v, d))
+      out.push_back(*d.date);
+  return out;
+}
+
+// Whether `earlier` (a sentence before `later`) tells its attack on a day after every day
+// `later` tells: "Three rockets were fired on Monday at an air base north of Baghdad" before
+// "Two rockets were launched on Sunday against Baghdad airport" puts Sunday's in the past.
+bool tells_a_later_day(const SentenceView& earlier, const SentenceView& later) {
+  const auto x = told_days(earlier), y = told_days(later);
+  if (x.empty() || y.empty()) return false;
+  const auto newest_of_later = *std::max_element(y.begin(), y.end());
+  return std::all_of(x.begin(), x.end(), [&](const auto& d) { return d > newest_of_later; });
+}
+
 std::optional<std::size_t> choose_anchor(const Annotated& article, const lexicon::Lexicon&) {
   // The main attack of a report is in its lead, and the lead tells it first: the earliest lead
   // sentence that comes near the richest one ("Five rockets fell on the Balad air base ... An
   // hour later, two others were fired at Baghdad airport, where US soldiers are").
   // A sentence that names no site does not come before one that does ("Five civilians were
-  // killed in a rocket attack ..." before "the rocket targeted Baghdad airport").
+  // killed in a rocket attack ..." before "the rocket targeted Baghdad airport"). But a lead
+  // attack sentence told on a later day than the chosen one comes first, near or not: the lead
+  // tells the news, and the sentence after it an older attack.
   constexpr int kNear = 2;
   std::vector<int> scores(article.sentences.size(), -1);
   int best = -1;
@@ -190,7 +212,12 @@ std::optional<std::size_t> choose_anchor(const Annotated& article, const lexicon
       for (const Hit* h : v.all(Kind::kFacility))
         if (h->entry == *headline_site && !not_the_target(v, *h)) named = i;
   }
-  return named ? named : first;
+  std::optional<std::size_t> pick = named ? named : first;
+  if (pick)
+    for (std::size_t i = 0; i < *pick; ++i)
+      if (scores[i] >= 0 && tells_a_later_day(article.sentences[i], article.sentences[*pick]))
+        return i;
+  return pick;
 }
 
 // A tally that is the sentence's news: "US forces attacked 52 times since October", "55
