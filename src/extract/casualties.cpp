@@ -377,15 +377,22 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
     const auto& w = t[i].lower;
     bool both = w == "casualties" || w == "victims" || w == "losses" || w == "casualty" ||
                 w == "causalities" || w == "casualities";
-    // "without wounded", "no dead": the gloss of "sin heridos", "sans blessés", "لا قتلى".
-    auto right_after_negator = [&] {
+    // "without wounded", "no dead": the gloss of "sin heridos", "sans blessés", "لا قتلى"; also
+    // as the last of a list ("no damage or wounded", "no damage nor injured") and as the object
+    // of a result verb ("has not left wounded", the gloss of "no ha dejado heridos").
+    auto noun_position = [&] {
       std::size_t k = i;
       if (k >= 1 && t[k - 1].lower == "any") --k;
-      return k >= 1 && (t[k - 1].lower == "without" || t[k - 1].lower == "no");
+      if (k == 0) return false;
+      const auto& before = t[k - 1].lower;
+      if (before == "without" || before == "no") return true;
+      if (before == "or" || before == "nor" || before == "and")
+        return k >= 2 && outcome_noun(v, t[k - 2].lower);
+      return before == "left" || before == "leaving" || before == "caused" || before == "causing";
     };
-    const bool bare_noun = (w == "wounded" || w == "dead") && right_after_negator();
-    bool injured =
-        both || w == "injuries" || w == "injury" || w == "wounds" || (bare_noun && w == "wounded");
+    const bool bare_noun = (w == "wounded" || w == "injured" || w == "dead") && noun_position();
+    bool injured = both || w == "injuries" || w == "injury" || w == "wounds" ||
+                   (bare_noun && (w == "wounded" || w == "injured"));
     bool killed = both || w == "deaths" || w == "fatalities" || (bare_noun && w == "dead");
     if ((!injured && !killed) || !negated_in_clause(v, i)) continue;
     // "without serious injuries", "none of the injuries was serious": some, but light; "not yet
@@ -405,14 +412,24 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
         break;
     }
     // "did not confirm any injuries", "has not yet reported injuries": the negation is of the
-    // telling, not of the harm.
-    bool of_telling = false;
+    // telling, not of the harm, as in "no word / no indication of dead or wounded". After "no"
+    // or "without" a participle qualifies the noun: "without reported damage or casualties" is
+    // a zero.
+    bool of_telling = false, participle = false;
     for (std::size_t k = i; k >= 1 && k + 8 > i; --k) {
       const auto& w = t[k - 1].lower;
-      if (w == "no" || w == "not" || w == "without" || w == "n't" || w == "never") break;
-      of_telling |= v.token_in(k - 1, Cue::kReportVerb) || w == "confirm" || w == "comment" ||
-                    w == "report" || w == "reported" || w == "disclose" || w == "mention" ||
-                    w == "give" || w == "provide" || w == "announce";
+      if (w == "no" || w == "without") {
+        of_telling = of_telling && !participle;
+        break;
+      }
+      if (w == "not" || w == "n't" || w == "never") break;
+      const bool telling = v.token_in(k - 1, Cue::kReportVerb) || w == "confirm" ||
+                           w == "comment" || w == "report" || w == "reported" || w == "disclose" ||
+                           w == "mention" || w == "give" || w == "provide" || w == "announce" ||
+                           w == "word" || w == "indication" || w == "indications" ||
+                           w == "information" || w == "details";
+      of_telling |= telling;
+      participle |= telling && w.ends_with("ed");
     }
     if (of_telling) continue;
     if (i + 2 < t.size()) {
