@@ -206,6 +206,19 @@ bool compound_modifier(const SentenceView& v, const Hit& actor) {
   });
 }
 
+// Whether `group`, a group and not a state, follows `described` across "of" or "of the":
+// "pro-Iran militias of the Islamic Resistance in Iraq", "fighters of Kataib Hezbollah"; not
+// "the Revolutionary Guards of Iran".
+bool of_group(const lexicon::Lexicon& lexicon, const SentenceView& v, const Hit& described,
+              const Hit& group) {
+  if (lexicon.actor(group.entry).kind == "state") return false;
+  std::size_t k = described.last + 1;
+  if (k >= group.first || v.tokens[k].lower != "of") return false;
+  ++k;
+  if (k < group.first && v.tokens[k].lower == "the") ++k;
+  return k == group.first;
+}
+
 // Whether the launch verb at token k fires or aims something: a weapon, an attack or a target
 // within the next five tokens, or a direction right after it ("fired at", "launched toward").
 bool launches_a_weapon(const SentenceView& v, std::size_t k) {
@@ -420,10 +433,14 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
             named = named || v.tokens[k].lower == "called" || v.tokens[k].lower == "named" ||
                     v.tokens[k].lower == "dubbed" || v.tokens[k].lower == "calling" ||
                     v.tokens[k].lower == "calls" || v.tokens[k].lower == "known";
+          // "pro-Iran militias of the Islamic Resistance in Iraq claimed", "fighters of Kataib
+          // Hezbollah": the group after "of" is the claimant, the words before describe it.
+          named = named || of_group(lexicon, v, *other, *a);
           if (other != a && other->first < a->first && c->first > other->last &&
               c->first - other->last <= 14 && !possessor && !named)
             subject = false;
           if (other != a && other->first > a->last && other->first <= a->last + 1) subject = false;
+          if (other != a && of_group(lexicon, v, *a, *other)) subject = false;
         }
         // "claimed by X", "were claimed in a statement by the \"X\"": the agent of a passive claim.
         // Within the clause: "claimed responsibility, in a statement later praised by X" makes
