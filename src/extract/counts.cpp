@@ -108,6 +108,8 @@ LoneProjectile lone_projectile(const lexicon::Lexicon& lexicon,
       std::size_t start = k;
       for (const Hit* h : v.all(lexicon::Kind::kWeapon))
         if (h->first <= k && k <= h->last) start = std::min(start, h->first);
+      // A quoted name starts at its quote: "with a \"drone\"", "um `drone` carregado".
+      while (start >= 1 && is_quote_mark(t[start - 1].lower)) --start;
       auto introduces = [&](std::size_t i) {
         const auto& a = t[i].lower;
         return a == "a" || a == "an" || a == "the" || a == "single" || a == "one";

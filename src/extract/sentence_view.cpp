@@ -113,8 +113,10 @@ bool tally_at(const SentenceView& v, std::size_t i) {
 // coordination of outcome nouns stays in scope; "and" before anything else starts a new clause
 // ("No one was hurt and the blast damaged a hangar").
 bool is_quote_mark(std::string_view token) {
+  // The backtick and the opening single quote stand for quotes in reposted pages ("a `drone`");
+  // the closing single quote is also the apostrophe and stays out.
   return token == "\"" || token == "\xE2\x80\x9C" || token == "\xE2\x80\x9D" ||
-         token == "\xC2\xAB" || token == "\xC2\xBB";
+         token == "\xC2\xAB" || token == "\xC2\xBB" || token == "`" || token == "\xE2\x80\x98";
 }
 
 std::string lower_text(const SentenceView& v, const Hit& hit) {
