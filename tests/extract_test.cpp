@@ -1094,3 +1094,24 @@ TEST(ExtractRules, SourceNamesASpeakerOrNothing) {
   // back whole.
   EXPECT_NE(report.main->evidence.at("launched").source.find("مصدر أمني"), std::string::npos);
 }
+
+// A condemnation is the news when it is the first sentence that tells the attack, also after a
+// first sentence of context; an attack told first, then condemned, is the news itself.
+TEST(ExtractRules, CondemnationAfterAContextSentenceIsTheLead) {
+  using sitrep::extract::Feature;
+  auto lead_condemns = [](std::string_view text) {
+    const auto [clean, annotated] = annotate_text(text, "2022-01-13");
+    const auto anchor = sitrep::extract::choose_anchor(annotated, lexicon());
+    if (!anchor) return -1.0;
+    const auto x = sitrep::extract::detection_features(annotated, lexicon(), *anchor);
+    return x[static_cast<std::size_t>(Feature::kLeadCondemns)];
+  };
+  EXPECT_EQ(lead_condemns("This is the fifth attack of its kind against sites hosting Americans "
+                          "this year. The Iraqi president condemned the rocket attack on the US "
+                          "embassy in Baghdad on Thursday, which was intercepted."),
+            1.0);
+  EXPECT_EQ(lead_condemns("This is the fifth attack of its kind against sites hosting Americans "
+                          "this year. Three rockets struck the US embassy in Baghdad on "
+                          "Thursday. The Iraqi president condemned the rocket attack."),
+            0.0);
+}

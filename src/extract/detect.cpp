@@ -332,6 +332,8 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   // The body's first sentences: is the news an attack on our target, or something else?
   int body = 0;
   const SentenceView* first_body = nullptr;
+  // The first of those two that tells an attack on a target of ours.
+  const SentenceView* first_telling = nullptr;
   for (std::size_t i = 0; i < views.size(); ++i) {
     const auto& v = views[i];
     if (v.sentence.heading || v.tokens.size() < 6 || v.caption) continue;
@@ -351,6 +353,7 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
       if (news_is_tally(v)) at(x, Feature::kLeadTally) = 1;
       first_body = &v;
     }
+    if (!first_telling && v.attack_evidence && v.in_scope_target) first_telling = &v;
     if (i == anchor) break;
     if (++body >= 2) {
       at(x, Feature::kAnchorLate) = !a.sentence.heading;
@@ -359,16 +362,17 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   }
   // A condemnation in the headline or the body's first sentence is the news unless the other
   // tells the attack itself: "Iraq condemns rocket attack on US embassy" over "Three rockets
-  // struck the embassy compound ..." reports the attack.
+  // struck the embassy compound ..." reports the attack. After a first sentence of context
+  // ("This is the fifth attack of its kind this year"), the first that tells the attack counts.
   {
     const bool headline_condemns = headline && condemns_attack(*headline);
-    const bool body_condemns = first_body && condemns_attack(*first_body);
+    const bool body_condemns = (first_body && condemns_attack(*first_body)) ||
+                               (first_telling && condemns_attack(*first_telling));
     const bool headline_tells =
         headline && !condemnation_first(*headline).has_value() && headline->role == Role::kMain &&
         headline->attack_evidence &&
         (headline->has(Cue::kAttackVerb) || !headline->all(Kind::kWeapon).empty());
-    const bool body_tells = first_body && !condemnation_first(*first_body).has_value() &&
-                            first_body->attack_evidence && first_body->in_scope_target;
+    const bool body_tells = first_telling && !condemnation_first(*first_telling).has_value();
     at(x, Feature::kLeadCondemns) =
         (headline_condemns || body_condemns) && !headline_tells && !body_tells;
   }
