@@ -561,8 +561,13 @@ std::vector<DateMention> find_dates(const std::vector<Token>& tokens, std::strin
       if (j < tokens.size() && j > i + 1) {
         auto dd = day_number(word(j));
         const std::string_view after = word(j + 1);
-        if (dd && (after.empty() || after == ")" || after == "," || after == "."))
+        if (dd && (after.empty() || after == ")" || after == "," || after == ".")) {
           mention.clue.day = *dd;
+          // The mention takes in its day ("Friday (9)"), so that the parenthesis after the
+          // weekday is not read as a dateline's.
+          const std::size_t last_token = after == ")" ? j + 1 : j;
+          mention.span.end = tokens[last_token].end;
+        }
       }
       if (pub) {
         long day = *pub;
