@@ -897,6 +897,8 @@ TEST(ExtractGolden, CasesMatchTheirExpectedFields) {
     if (auto published = expected.find("published");
         published != expected.end() && published->is_string())
       document.published = published->get<std::string>();
+    if (auto url = expected.find("url"); url != expected.end() && url->is_string())
+      document.url = url->get<std::string>();
     auto [clean, report] = extract(document);
     std::map<std::string, std::string> mismatches;
     collect_mismatches(expected, sitrep::to_json(report), "", mismatches);
@@ -996,6 +998,34 @@ TEST(ExtractActors, MilitiaPhrasingsAllMeanIranAlignedMilitias) {
   EXPECT_TRUE(actors_read_in("Officials blamed Norway-backed militias for it.").empty());
   const auto verb = actors_read_in("Iran backed the talks in Baghdad.");
   EXPECT_TRUE(std::find(verb.begin(), verb.end(), "Iran-aligned militias") == verb.end());
+}
+
+// A page that gave only the month it was filed ("date 2022-11", Document::filed_month): a day
+// written without year resolves in that month, or in the year before for a later month; a
+// weekday that disagrees leaves it unresolved.
+TEST(ExtractRules, DayWithoutYearResolvesInTheFiledMonth) {
+  auto read = [](const std::string& text, const std::string& month) {
+    Document document;
+    document.doc = "filed.txt";
+    document.raw = text;
+    document.filed_month = month;
+    return extract(document).report;
+  };
+  const std::string body =
+      "Rocket hits Green Village base\n\nA rocket struck the Green Village base in eastern "
+      "Syria on the night of November 17, US Central Command said.\n";
+  auto r = read(body, "2022-11");
+  ASSERT_TRUE(r.main);
+  EXPECT_EQ(r.main->date, "2022-11-17");
+  r = read(body, "2023-01");
+  ASSERT_TRUE(r.main);
+  EXPECT_EQ(r.main->date, "2022-11-17");
+  r = read(
+      "Rocket hits Green Village base\n\nA rocket struck the Green Village base in eastern "
+      "Syria on Tuesday, November 17, US Central Command said.\n",
+      "2022-11");  // 17 November 2022 was a Thursday
+  ASSERT_TRUE(r.main);
+  EXPECT_NE(r.main->date, "2022-11-17");
 }
 
 // With no published date the main day is known only as "May 24": a sentence dated January 28

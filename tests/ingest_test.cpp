@@ -232,6 +232,22 @@ TEST(IngestLoad, DateLineIsStrippedAndUsedWhenNoManifest) {
   EXPECT_FALSE(contains(text.text, "2025-06-21"));
 }
 
+// A page that gave only its month ("date 2022-11"): the line goes, the month is kept apart from
+// the publication date (a day is unknown), and a malformed month stays in the text.
+TEST(IngestLoad, MonthOnlyDateLineIsTheFiledMonth) {
+  TempDir dir;
+  const std::string file =
+      dir.write("x.txt", " date 2022-11 Rocket hits Green Village base\n\nMore.\n");
+  const std::string bad = dir.write("y.txt", " date 2022-13 Rocket hits Green Village base\n");
+  const Loaded loaded = load_inputs({file, bad}, Options{});
+  ASSERT_EQ(loaded.documents.size(), 2u);
+  EXPECT_EQ(loaded.documents[0].published, "");
+  EXPECT_EQ(loaded.documents[0].filed_month, "2022-11");
+  EXPECT_TRUE(loaded.documents[0].raw.starts_with("Rocket hits")) << loaded.documents[0].raw;
+  EXPECT_EQ(loaded.documents[1].filed_month, "");
+  EXPECT_TRUE(contains(loaded.documents[1].raw, "2022-13"));
+}
+
 TEST(IngestLoad, ManifestWinsOverDateLine) {
   TempDir dir;
   const std::string file =

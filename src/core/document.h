@@ -20,7 +20,10 @@ struct Document {
   std::string url;        // empty when unknown
   std::string outlet;     // empty when unknown
   std::string published;  // YYYY-MM-DD, empty when unknown
-  std::string raw;        // the bytes as read (UTF-8 after repair)
+  // YYYY-MM when the page gave only the month it was filed ("date 2022-11"), else empty: days
+  // written without a year or month ("domingo (13)", "17 de novembro") resolve against it.
+  std::string filed_month;
+  std::string raw;  // the bytes as read (UTF-8 after repair)
   bool is_html = false;
   std::vector<std::string> warnings;  // e.g. "invalid UTF-8 repaired at 3 places"
 };
@@ -31,6 +34,7 @@ struct CleanText {
   std::string text;
   std::string title;            // first heading / first line when known
   std::string language = "en";  // ISO 639-1 code, "und" when undetermined
+  std::string filed_month;      // YYYY-MM from a month-only date line cleaning removed, or empty
   std::vector<Span> quoted;     // embedded social posts and other quoted material
   bool is_quoted(std::size_t pos) const {
     for (const auto& s : quoted)

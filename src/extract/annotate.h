@@ -19,6 +19,7 @@ struct Annotated {
   std::string_view text;  // the clean text every span indexes (owned by the caller)
   std::string published;  // YYYY-MM-DD, or empty
   std::optional<long> published_day;
+  std::string filed_month;  // YYYY-MM from a month-only date line, or empty (Document)
   std::vector<SentenceView> sentences;
 
   // The first heading of the article, or nullptr.

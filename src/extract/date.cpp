@@ -118,6 +118,28 @@ bool clue_allows(const DateClue& clue, const std::string& ymd) {
   return text::matches(clue, day_number);
 }
 
+// A day written without its year, or without its month ("domingo (13)"), on a page that gave
+// only the month it was filed ("date 2022-11"): the day falls in that month, or for a month
+// named after it, in the year before. The weekday, when written, must agree.
+std::optional<std::string> date_in_filed_month(const Annotated& article, const DateClue& clue) {
+  const std::string& filed = article.filed_month;
+  if (filed.size() != 7 || filed[4] != '-' || !clue.day) return std::nullopt;
+  int filed_year = 0, filed_month = 0;
+  for (std::size_t i = 0; i < filed.size(); ++i) {
+    if (i == 4) continue;
+    if (!std::isdigit(static_cast<unsigned char>(filed[i]))) return std::nullopt;
+    int& part = i < 4 ? filed_year : filed_month;
+    part = part * 10 + (filed[i] - '0');
+  }
+  if (filed_month < 1 || filed_month > 12) return std::nullopt;
+  const int month = clue.month ? clue.month : filed_month;
+  const int year = month > filed_month ? filed_year - 1 : filed_year;
+  char ymd[11];
+  std::snprintf(ymd, sizeof ymd, "%04d-%02d-%02d", year, month, clue.day);
+  if (!text::days_from_civil(ymd) || !clue_allows(clue, ymd)) return std::nullopt;
+  return std::string(ymd);
+}
+
 }  // namespace
 
 Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t>& sentences,
@@ -155,9 +177,14 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
       return out;
     }
   }
-  auto dated = pub ? std::nullopt : year_from_weekday(article, out.value.clue);
-  const auto written = dated || pub ? std::nullopt : year_from_full_date(article, out.value.clue);
-  if (dated) {
+  const auto filed = pub ? std::nullopt : date_in_filed_month(article, out.value.clue);
+  auto dated = pub || filed ? std::nullopt : year_from_weekday(article, out.value.clue);
+  const auto written =
+      filed || dated || pub ? std::nullopt : year_from_full_date(article, out.value.clue);
+  if (filed) {
+    out.value.date = filed;
+    out.evidence = evidence_of(*clue_view);
+  } else if (dated) {
     out.value.date = dated;
     out.evidence = evidence_of(*clue_view);
   } else if (written) {

@@ -138,7 +138,16 @@ Explained Extractor::read(const Document& document, const CleanText& clean, bool
   if (glossed)
     out.trace.push_back("read through the '" + clean.language + "' glossary (" +
                         std::to_string(glossed->phrases) + " phrases glossed)");
-  const Annotated article = annotate(reading->text(), document.published, lexicon_);
+  Annotated annotated = annotate(reading->text(), document.published, lexicon_);
+  // The month the page was filed: its month-only date line, else its address ("/2022/03/").
+  annotated.filed_month = document.filed_month.empty() ? clean.filed_month : document.filed_month;
+  if (annotated.filed_month.empty())
+    if (const auto ym = text::year_month_in_url(document.url)) {
+      char month[8];
+      std::snprintf(month, sizeof month, "%04d-%02d", ym->year, ym->month);
+      annotated.filed_month = month;
+    }
+  const Annotated& article = annotated;
   const Events events = find_events(article, lexicon_, model_);
   report.reports_attack = events.main.has_value();
   report.background = events.background;

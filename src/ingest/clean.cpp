@@ -433,7 +433,10 @@ CleanText clean_within_limits(const Document& document) {
     extracted = extract_html(document.raw);
   } else {
     std::string raw = document.raw;
-    strip_date_line(raw);  // idempotent: load_inputs already removed it
+    // Idempotent: load_inputs already removed it, and kept a month-only line's month in the
+    // Document; a caller that built the Document itself gets the month here.
+    if (const std::string line = strip_date_line(raw); line.size() == 7)
+      clean_text.filed_month = line;
     extracted = extract_text(raw);
   }
   std::vector<Block>& blocks = extracted.blocks;

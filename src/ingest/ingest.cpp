@@ -325,7 +325,10 @@ class Loader {
         if (!entry.published.empty()) document.published = detail::date_only(entry.published);
       }
     }
-    if (document.published.empty()) document.published = header_date;
+    if (header_date.size() == 7)
+      document.filed_month = header_date;
+    else if (document.published.empty())
+      document.published = header_date;
     return true;
   }
 

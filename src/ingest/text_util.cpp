@@ -264,10 +264,15 @@ std::string strip_date_line(std::string& text) {
   std::size_t j = i + 4;
   if (j >= text.size() || (text[j] != ' ' && text[j] != '\t')) return "";
   while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) ++j;
-  if (j + 10 > text.size()) return "";
-  const std::string date = text.substr(j, 10);
-  if (!is_iso_date(date)) return "";
-  std::size_t k = j + 10;
+  // A month alone ("date 2022-11"): the first day of the month checks it.
+  std::size_t length = 10;
+  if (j + 7 <= text.size() && (j + 7 == text.size() || text[j + 7] != '-') &&
+      is_iso_date(text.substr(j, 7) + "-01"))
+    length = 7;
+  if (j + length > text.size()) return "";
+  const std::string date = text.substr(j, length);
+  if (length == 10 && !is_iso_date(date)) return "";
+  std::size_t k = j + length;
   if (k < text.size() && !std::isspace(static_cast<unsigned char>(text[k]))) return "";
   while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
   text.erase(0, k);

@@ -24,8 +24,9 @@ std::string ascii_lower(std::string_view text);
 std::string collapse_whitespace(std::string_view text);
 std::string basename_of(std::string_view path);
 
-// Strips a leading " date YYYY-MM-DD" prefix; returns the date (or "" when there is none).
-// The rest of that first line stays in `text`.
+// Strips a leading " date YYYY-MM-DD" prefix, or " date YYYY-MM" when the page gave only the
+// month it was filed; returns the date or month (or "" when there is none). The rest of that
+// first line stays in `text`.
 std::string strip_date_line(std::string& text);
 
 // "2024-09-10T..." or "Tue, 10 Sep 2024 14:00:00 GMT" or "September 10, 2024" to
