@@ -572,7 +572,13 @@ std::vector<DateMention> find_dates(const std::vector<Token>& tokens, std::strin
       if (pub) {
         long day = *pub;
         if (last) --day;  // "last Tuesday" is before the day of publication
-        while (weekday(day) != *wd) --day;
+        // The weekday after the publication day is that next day, not six days back: a page
+        // dated in New York on Tuesday tells a Wednesday-dawn attack in Baghdad, and a week-old
+        // attack would be "last Wednesday".
+        if (!last && weekday(day + 1) == *wd)
+          ++day;
+        else
+          while (weekday(day) != *wd) --day;
         mention.date = civil_from_days(day);
       }
       out.push_back(mention);

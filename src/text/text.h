@@ -66,7 +66,9 @@ struct DateMention {
 };
 
 // Finds date expressions in `sentence` and resolves them against `published` (YYYY-MM-DD or
-// empty). Weekdays resolve to the latest such day on or before the published date; "Tuesday,
+// empty). Weekdays resolve to the latest such day on or before the published date, except the
+// weekday of the day after it, which is that day (time zones: a New York Tuesday page on a
+// Wednesday dawn in Baghdad; a week-old day would be "last Wednesday"); "Tuesday,
 // September 10" takes the year from the published date. Without a published date, relative
 // expressions stay unresolved.
 std::vector<DateMention> find_dates(std::string_view sentence, std::string_view published);
