@@ -206,12 +206,14 @@ bool compound_modifier(const SentenceView& v, const Hit& actor) {
   });
 }
 
-// Whether `group`, a group and not a state, follows `described` across "of" or "of the":
-// "pro-Iran militias of the Islamic Resistance in Iraq", "fighters of Kataib Hezbollah"; not
-// "the Revolutionary Guards of Iran".
+// Whether `group`, a group and not a state, follows `described`, a description of proxies (an
+// actor with backers), across "of" or "of the": "pro-Iran militias of the Islamic Resistance in
+// Iraq"; not "the Revolutionary Guards of Iran" nor a named member of its umbrella ("Kataib
+// Hezbollah of the Popular Mobilization Forces").
 bool of_group(const lexicon::Lexicon& lexicon, const SentenceView& v, const Hit& described,
               const Hit& group) {
-  if (lexicon.actor(group.entry).kind == "state") return false;
+  if (lexicon.actor(group.entry).kind == "state" || lexicon.actor(described.entry).backers.empty())
+    return false;
   std::size_t k = described.last + 1;
   if (k >= group.first || v.tokens[k].lower != "of") return false;
   ++k;
@@ -433,8 +435,8 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
             named = named || v.tokens[k].lower == "called" || v.tokens[k].lower == "named" ||
                     v.tokens[k].lower == "dubbed" || v.tokens[k].lower == "calling" ||
                     v.tokens[k].lower == "calls" || v.tokens[k].lower == "known";
-          // "pro-Iran militias of the Islamic Resistance in Iraq claimed", "fighters of Kataib
-          // Hezbollah": the group after "of" is the claimant, the words before describe it.
+          // "pro-Iran militias of the Islamic Resistance in Iraq claimed": the group after "of"
+          // is the claimant, the words before describe it.
           named = named || of_group(lexicon, v, *other, *a);
           if (other != a && other->first < a->first && c->first > other->last &&
               c->first - other->last <= 14 && !possessor && !named)

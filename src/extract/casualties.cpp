@@ -378,7 +378,7 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
     bool both = w == "casualties" || w == "victims" || w == "losses" || w == "casualty" ||
                 w == "causalities" || w == "casualities";
     // "without wounded", "no dead": the gloss of "sin heridos", "sans blessés", "لا قتلى"; also
-    // as the last of a list ("no damage or wounded", "no damage nor injured") and as the object
+    // as the last of a list ("no damage or wounded", "no damage nor injured"), and as the object
     // of a result verb ("has not left wounded", the gloss of "no ha dejado heridos").
     auto noun_position = [&] {
       std::size_t k = i;
@@ -386,8 +386,8 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
       if (k == 0) return false;
       const auto& before = t[k - 1].lower;
       if (before == "without" || before == "no") return true;
-      if (before == "or" || before == "nor" || before == "and")
-        return k >= 2 && outcome_noun(v, t[k - 2].lower);
+      // Not after "and": "caused no damage and wounded two soldiers" has the verb.
+      if (before == "or" || before == "nor") return k >= 2 && outcome_noun(v, t[k - 2].lower);
       return before == "left" || before == "leaving" || before == "caused" || before == "causing";
     };
     const bool bare_noun = (w == "wounded" || w == "injured" || w == "dead") && noun_position();
@@ -415,21 +415,25 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
     // telling, not of the harm, as in "no word / no indication of dead or wounded". After "no"
     // or "without" a participle qualifies the noun: "without reported damage or casualties" is
     // a zero.
-    bool of_telling = false, participle = false;
+    bool of_telling = false;
     for (std::size_t k = i; k >= 1 && k + 8 > i; --k) {
       const auto& w = t[k - 1].lower;
-      if (w == "no" || w == "without") {
-        of_telling = of_telling && !participle;
+      if (w == "no" || w == "without" || w == "not" || w == "n't" || w == "never") {
+        // "without reported damage or casualties", "no confirmed casualties": a participle
+        // right after the negator (or after an adverb: "without initially reported")
+        // qualifies the noun; "no figures were reported" is telling.
+        std::size_t p = k;
+        if (t[p].lower.ends_with("ly") && p + 1 < i) ++p;
+        if ((w == "no" || w == "without") && t[p].lower.ends_with("ed") &&
+            (v.token_in(p, Cue::kReportVerb) || t[p].lower == "reported" ||
+             t[p].lower == "confirmed"))
+          of_telling = false;
         break;
       }
-      if (w == "not" || w == "n't" || w == "never") break;
-      const bool telling = v.token_in(k - 1, Cue::kReportVerb) || w == "confirm" ||
-                           w == "comment" || w == "report" || w == "reported" || w == "disclose" ||
-                           w == "mention" || w == "give" || w == "provide" || w == "announce" ||
-                           w == "word" || w == "indication" || w == "indications" ||
-                           w == "information" || w == "details";
-      of_telling |= telling;
-      participle |= telling && w.ends_with("ed");
+      of_telling |= v.token_in(k - 1, Cue::kReportVerb) || w == "confirm" || w == "comment" ||
+                    w == "report" || w == "reported" || w == "disclose" || w == "mention" ||
+                    w == "give" || w == "provide" || w == "announce" || w == "word" ||
+                    w == "indication" || w == "indications" || w == "information" || w == "details";
     }
     if (of_telling) continue;
     if (i + 2 < t.size()) {

@@ -83,12 +83,15 @@ LoneProjectile lone_projectile(const lexicon::Lexicon& lexicon,
                               k + 1 < t.size() &&
                               (t[k + 1].lower == "attacks" || t[k + 1].lower == "strikes" ||
                                t[k + 1].lower == "hits" || t[k + 1].lower == "targets");
+      // The word after it, past a closing quote ('a "drone" attack').
+      std::size_t after = k + 1;
+      if (after + 1 < t.size() && is_quote_mark(t[after].lower)) ++after;
       const bool compound =
-          !verb_after && k + 1 < t.size() &&
-          (is_projectile(lexicon, v, k + 1) || v.token_in(k + 1, Cue::kAttackNoun));
+          !verb_after && after < t.size() &&
+          (is_projectile(lexicon, v, after) || v.token_in(after, Cue::kAttackNoun));
       if (compound) {
-        const auto& next = t[k + 1].lower;
-        if (next != "attack" && next != "strike" && !v.token_in(k + 1, Cue::kAttackNoun)) {
+        const auto& next = t[after].lower;
+        if (next != "attack" && next != "strike" && !v.token_in(after, Cue::kAttackNoun)) {
           // "Katyusha rocket": the noun is the last word; "rocket fire", "drone attacks": more.
           if (next.ends_with("s") || next == "fire" || next == "barrage" || next == "salvo" ||
               next == "volley" || next == "shelling" || next == "bombardment")

@@ -177,19 +177,22 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
       return out;
     }
   }
-  const auto filed = pub ? std::nullopt : date_in_filed_month(article, out.value.clue);
-  auto dated = pub || filed ? std::nullopt : year_from_weekday(article, out.value.clue);
-  const auto written =
-      filed || dated || pub ? std::nullopt : year_from_full_date(article, out.value.clue);
-  if (filed) {
-    out.value.date = filed;
-    out.evidence = evidence_of(*clue_view);
-  } else if (dated) {
+  auto dated = pub ? std::nullopt : year_from_weekday(article, out.value.clue);
+  const auto written = dated || pub ? std::nullopt : year_from_full_date(article, out.value.clue);
+  // The month the page was filed comes after what the article itself writes (a live blog's
+  // address keeps the month it was opened), and never before a year the article names.
+  auto filed =
+      pub || dated || written ? std::nullopt : date_in_filed_month(article, out.value.clue);
+  if (filed && filed->substr(0, 4) < std::to_string(latest_year(article))) filed.reset();
+  if (dated) {
     out.value.date = dated;
     out.evidence = evidence_of(*clue_view);
   } else if (written) {
     out.value.date = written->date;
     out.evidence = evidence_of(*written->where);
+  } else if (filed) {
+    out.value.date = filed;
+    out.evidence = evidence_of(*clue_view);
   } else if (reporting) {
     out.value.date = reporting;
     out.value.report_day = true;

@@ -153,21 +153,38 @@ double DetectModel::probability(const Features& x) const {
   return 1.0 / (1.0 + std::exp(-z));
 }
 
-// The resolved days a sentence tells an attack on: each written day that is not the report's own
-// ("said on Monday") nor the start of a period ("since Sunday").
-std::vector<std::string> told_days(const SentenceView& v) {
+// The resolved days a sentence tells an attack on: each written day, not after publication, with
+// a verb of firing, striking or stopping or a weapon within six words of it; not the report's own
+// ("said on Monday"), the start of a period ("since Sunday"), nor a day something else waits
+// for ("ahead of a visit on Thursday", "on high alert on Wednesday after a rocket attack").
+std::vector<std::string> told_days(const SentenceView& v, std::optional<long> published_day) {
   std::vector<std::string> out;
-  for (const auto& d : v.dates)
-    if (d.date && !date_is_reporting_mention(v, d) && !date_starts_period(v, d))
-      out.push_back(*d.date);
+  for (const auto& d : v.dates) {
+    if (!d.date || date_is_reporting_mention(v, d) || date_starts_period(v, d)) continue;
+    const auto day = text::days_from_civil(*d.date);
+    if (!day || (published_day && *day > *published_day)) continue;
+    const std::size_t first = v.token_at(d.span.start), last = v.token_at(d.span.end - 1);
+    bool waits = false, fired = false;
+    for (std::size_t k = first >= 3 ? first - 3 : 0; k < first; ++k) {
+      const auto& w = v.tokens[k].lower;
+      waits |= w == "ahead" || w == "before" || w == "until" || w == "by" || w == "alert";
+    }
+    for (std::size_t k = first >= 6 ? first - 6 : 0; k < v.tokens.size() && k <= last + 6; ++k)
+      fired |= v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch) ||
+               v.token_in(k, Cue::kImpact) || v.token_in(k, Cue::kIntercept) ||
+               v.token_is_weapon(k);
+    if (fired && !waits) out.push_back(*d.date);
+  }
   return out;
 }
 
 // Whether `earlier` (a sentence before `later`) tells its attack on a day after every day
 // `later` tells: "Three rockets were fired on Monday at an air base north of Baghdad" before
 // "Two rockets were launched on Sunday against Baghdad airport" puts Sunday's in the past.
-bool tells_a_later_day(const SentenceView& earlier, const SentenceView& later) {
-  const auto x = told_days(earlier), y = told_days(later);
+bool tells_a_later_day(const SentenceView& earlier, const SentenceView& later,
+                       std::optional<long> published_day) {
+  if (earlier.has(Cue::kAftermath)) return false;
+  const auto x = told_days(earlier, published_day), y = told_days(later, published_day);
   if (x.empty() || y.empty()) return false;
   const auto newest_of_later = *std::max_element(y.begin(), y.end());
   return std::all_of(x.begin(), x.end(), [&](const auto& d) { return d > newest_of_later; });
@@ -215,7 +232,8 @@ std::optional<std::size_t> choose_anchor(const Annotated& article, const lexicon
   std::optional<std::size_t> pick = named ? named : first;
   if (pick)
     for (std::size_t i = 0; i < *pick; ++i)
-      if (scores[i] >= 0 && tells_a_later_day(article.sentences[i], article.sentences[*pick]))
+      if (scores[i] >= 0 &&
+          tells_a_later_day(article.sentences[i], article.sentences[*pick], article.published_day))
         return i;
   return pick;
 }
@@ -332,7 +350,7 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   // The body's first sentences: is the news an attack on our target, or something else?
   int body = 0;
   const SentenceView* first_body = nullptr;
-  // The first of those two that tells an attack on a target of ours.
+  // The first of those two that tells an attack.
   const SentenceView* first_telling = nullptr;
   for (std::size_t i = 0; i < views.size(); ++i) {
     const auto& v = views[i];
@@ -353,7 +371,13 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
       if (news_is_tally(v)) at(x, Feature::kLeadTally) = 1;
       first_body = &v;
     }
-    if (!first_telling && v.attack_evidence && v.in_scope_target) first_telling = &v;
+    // Telling: an attack on a target of ours, or a weapon or a verb of firing, striking or
+    // stopping ("as a drone was shot down"); the word "attack" alone only names one ("the fifth
+    // attack of its kind this year").
+    const bool tells = v.attack_evidence && (v.in_scope_target || !v.all(Kind::kWeapon).empty() ||
+                                             v.has(Cue::kAttackVerb) || v.has(Cue::kLaunch) ||
+                                             v.has(Cue::kImpact) || v.has(Cue::kIntercept));
+    if (!first_telling && tells) first_telling = &v;
     if (i == anchor) break;
     if (++body >= 2) {
       at(x, Feature::kAnchorLate) = !a.sentence.heading;
