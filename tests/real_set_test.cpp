@@ -169,10 +169,11 @@ TEST(RealSetScores, HeldoutStaysAboveFloors) {
 // scored ar 0.774 / 0.769 / 0.908: the Arabic MCC floor is set below that. Round 22 (session
 // 17) added 41 heldout articles, unseen; the starting code then scored ar 0.752 / 0.768 /
 // 0.899 and es 0.691 / 0.743 / 0.838: the Arabic MCC and merge and the Spanish merge floors are
-// set below those.
+// set below those. Round 23 (the same session) added 41 more, unseen; the starting code then
+// scored ar merge 0.877 and es merge 0.825, and those floors are set below them.
 TEST(RealSetScores, OtherLanguagesStayAboveFloors) {
-  expect_floors("heldout", "ar", 0.74, 0.76, 0.89);
-  expect_floors("heldout", "es", 0.69, 0.73, 0.83);
+  expect_floors("heldout", "ar", 0.74, 0.76, 0.87);
+  expect_floors("heldout", "es", 0.69, 0.73, 0.82);
   expect_floors("heldout", "fr", 0.70, 0.74, 0.90);
   expect_floors("heldout", "pt", 0.65, 0.71, 0.83);
 }
