@@ -771,3 +771,21 @@ TEST(IngestDocumentJson, BadMessagesAreErrorsNamingTheSource) {
         << parsed.error().message;
   }
 }
+
+// Related-article links of the other languages' pages are page chrome: their tolls ("plus de 80
+// morts dans l'incendie d'un hôpital") belong to other stories.
+TEST(IngestClean, RelatedLinksInOtherLanguagesAreDropped) {
+  const std::string raw =
+      "Deux roquettes tirées sur l'aéroport de Bagdad\n\n"
+      "Deux roquettes ont été tirées dimanche sur la zone de l'aéroport international de "
+      "Bagdad, sans faire de victime, selon l'armée irakienne.\n\n"
+      ">>Irak : plus de 80 morts dans l'incendie d'un hôpital à Bagdad\n\n"
+      "Lire aussi : Les milices menacent les bases américaines\n\n"
+      "Leia também: Milícias atacam bases dos EUA na Síria\n\n"
+      "L'attaque n'a pas été revendiquée.\n";
+  const CleanText text = clean_text(raw);
+  EXPECT_TRUE(contains(text.text, "sans faire de victime")) << text.text;
+  EXPECT_TRUE(contains(text.text, "n'a pas été revendiquée")) << text.text;
+  for (const char* link : {"80 morts", "Lire aussi", "Leia também"})
+    EXPECT_FALSE(contains(text.text, link)) << link << "\n---\n" << text.text;
+}
