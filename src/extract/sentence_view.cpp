@@ -108,13 +108,9 @@ bool tally_at(const SentenceView& v, std::size_t i) {
   return false;
 }
 
-// True when a negator governs token i in its clause: "no injuries", "without causing any
-// casualties", "did not result in injuries or material damage", "no victims or damage". A
-// coordination of outcome nouns stays in scope; "and" before anything else starts a new clause
-// ("No one was hurt and the blast damaged a hangar").
+// A quotation mark token. The backtick and the opening single quote stand for quotes in
+// reposted pages ("a `drone`"); the closing single quote is also the apostrophe and stays out.
 bool is_quote_mark(std::string_view token) {
-  // The backtick and the opening single quote stand for quotes in reposted pages ("a `drone`");
-  // the closing single quote is also the apostrophe and stays out.
   return token == "\"" || token == "\xE2\x80\x9C" || token == "\xE2\x80\x9D" ||
          token == "\xC2\xAB" || token == "\xC2\xBB" || token == "`" || token == "\xE2\x80\x98";
 }
@@ -125,6 +121,10 @@ std::string lower_text(const SentenceView& v, const Hit& hit) {
   return out;
 }
 
+// True when a negator governs token i in its clause: "no injuries", "without causing any
+// casualties", "did not result in injuries or material damage", "no victims or damage". A
+// coordination of outcome nouns stays in scope; "and" before anything else starts a new clause
+// ("No one was hurt and the blast damaged a hangar").
 bool negated_in_clause(const SentenceView& v, std::size_t i) {
   const auto& t = v.tokens;
   for (std::size_t k = i; k > 0 && k + 9 > i; --k) {
