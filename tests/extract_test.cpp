@@ -245,12 +245,18 @@ bool says_trigger(std::string_view sentence, std::string_view category) {
 
 // The sentence resolves to the date, or writes its day and weekday, with or without the month
 // (the year, or the year and month, named elsewhere: "Monday, February 15", "quinta-feira, 19").
+// A weekday the sentence alone resolves to the day after publication may be the week before's
+// in the article (annotate() sends it back when the article names the publication's weekday).
 bool says_date(std::string_view sentence, const std::string& date, const std::string& published) {
   const auto days = sitrep::text::days_from_civil(date);
   for (const auto& mention : sitrep::text::find_dates(sentence, published)) {
     if (mention.date == date) return true;
     const auto& clue = mention.clue;
     if (days && clue.day && clue.weekday >= 0 && sitrep::text::matches(clue, *days)) return true;
+    const auto resolved =
+        mention.date ? sitrep::text::days_from_civil(*mention.date) : std::nullopt;
+    if (days && resolved && mention.relative && clue.weekday >= 0 && *resolved - *days == 7)
+      return true;
   }
   return false;
 }

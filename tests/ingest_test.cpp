@@ -782,10 +782,13 @@ TEST(IngestClean, RelatedLinksInOtherLanguagesAreDropped) {
       ">>Irak : plus de 80 morts dans l'incendie d'un hôpital à Bagdad\n\n"
       "Lire aussi : Les milices menacent les bases américaines\n\n"
       "Leia também: Milícias atacam bases dos EUA na Síria\n\n"
+      "LEIA TAMBÉM: Doze mortos em ataque no norte\n\n"
+      "À lire aussi : Douze morts dans le nord\n\n"
+      "إقرأ أيضاً: مقتل 12 في هجوم\n\n"
       "L'attaque n'a pas été revendiquée.\n";
   const CleanText text = clean_text(raw);
   EXPECT_TRUE(contains(text.text, "sans faire de victime")) << text.text;
   EXPECT_TRUE(contains(text.text, "n'a pas été revendiquée")) << text.text;
-  for (const char* link : {"80 morts", "Lire aussi", "Leia também"})
+  for (const char* link : {"80 morts", "Lire aussi", "Leia também", "Doze", "Douze", "12"})
     EXPECT_FALSE(contains(text.text, link)) << link << "\n---\n" << text.text;
 }

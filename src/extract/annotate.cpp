@@ -1023,6 +1023,43 @@ bool is_caption(const SentenceView& v) {
   return false;
 }
 
+// find_dates takes the weekday after publication for the next day (a New York page on a
+// Baghdad dawn). An article that also names the publication's own weekday tells the other
+// one as past: "rockets that struck on Wednesday ..., the military said on Tuesday" is last
+// Wednesday's attack.
+void weekday_after_publication_is_past(std::vector<SentenceView>& views,
+                                       std::optional<long> published_day) {
+  if (!published_day) return;
+  const std::string today = text::civil_from_days(*published_day);
+  const std::string tomorrow = text::civil_from_days(*published_day + 1);
+  const int today_weekday = text::weekday(*published_day);
+  bool names_today = false;
+  for (const auto& v : views)
+    for (const auto& d : v.dates)
+      names_today |= d.relative && d.clue.weekday == today_weekday && d.date == today;
+  if (!names_today) return;
+  const std::string week_before = text::civil_from_days(*published_day - 6);
+  for (auto& v : views)
+    for (auto& d : v.dates) {
+      if (!d.relative || d.clue.weekday < 0 || d.clue.day || d.date != tomorrow) continue;
+      // "shortly after midnight on Wednesday", "early Wednesday", "Wednesday morning": the
+      // small hours of the next day stay the next day.
+      const std::size_t first = v.token_at(d.span.start), last = v.token_at(d.span.end - 1);
+      bool small_hours = last + 1 < v.tokens.size() && (v.tokens[last + 1].lower == "morning" ||
+                                                        v.tokens[last + 1].lower == "dawn");
+      for (std::size_t k = first >= 4 ? first - 4 : 0; k < first; ++k) {
+        const auto& w = v.tokens[k].lower;
+        small_hours |= w == "midnight" || w == "early" || w == "dawn" || w == "overnight";
+      }
+      // "... hit Wednesday a wall of the ministry, in the early hours of the day" (the gloss of
+      // "aux premières heures"), anywhere after it in the sentence.
+      for (std::size_t k = last + 1; k + 1 < v.tokens.size(); ++k)
+        small_hours |= (v.tokens[k].lower == "early" && v.tokens[k + 1].lower == "hours") ||
+                       v.tokens[k].lower == "midnight" || v.tokens[k].lower == "dawn";
+      if (!small_hours) d.date = week_before;
+    }
+}
+
 // The role a sentence takes from its cues and from its dates relative to the published day.
 Role own_role(const SentenceView& v, const std::string& published,
               std::optional<long> published_day) {
@@ -1118,6 +1155,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
   a.published = published;
   a.published_day = text::days_from_civil(published);
   a.sentences = build_views(clean, published, lexicon);
+  weekday_after_publication_is_past(a.sentences, a.published_day);
   const ArticlePlaces places = article_places(a.sentences, lexicon);
   for (auto& v : a.sentences) {
     assign_strike_agents(v);

@@ -386,8 +386,16 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
       if (k == 0) return false;
       const auto& before = t[k - 1].lower;
       if (before == "without" || before == "no") return true;
-      // Not after "and": "caused no damage and wounded two soldiers" has the verb.
       if (before == "or" || before == "nor") return k >= 2 && outcome_noun(v, t[k - 2].lower);
+      // After "and" only when no object follows: "no dead and wounded", not "caused no damage
+      // and wounded two soldiers".
+      if (before == "and") {
+        const bool object = i + 1 < t.size() && t[i + 1].word &&
+                            (text::parse_number(t[i + 1].lower) || t[i + 1].lower == "a" ||
+                             t[i + 1].lower == "an" || t[i + 1].lower == "the" ||
+                             t[i + 1].lower == "one" || t[i + 1].capitalized);
+        return k >= 2 && outcome_noun(v, t[k - 2].lower) && !object;
+      }
       return before == "left" || before == "leaving" || before == "caused" || before == "causing";
     };
     const bool bare_noun = (w == "wounded" || w == "injured" || w == "dead") && noun_position();

@@ -162,12 +162,19 @@ std::vector<std::string> told_days(const SentenceView& v, std::optional<long> pu
   for (const auto& d : v.dates) {
     if (!d.date || date_is_reporting_mention(v, d) || date_starts_period(v, d)) continue;
     const auto day = text::days_from_civil(*d.date);
-    if (!day || (published_day && *day > *published_day)) continue;
+    // The day after publication may be the attack's (a New York page on a Baghdad dawn).
+    if (!day || (published_day && *day > *published_day + 1)) continue;
     const std::size_t first = v.token_at(d.span.start), last = v.token_at(d.span.end - 1);
-    bool waits = false, fired = false;
+    // "before Thursday", "by Thursday", "until Thursday" right before it; "ahead of ... on
+    // Thursday", "on high alert on Thursday" a few words back ("before dawn on Thursday" and
+    // "by militants on Thursday" tell the attack).
+    bool waits = first >= 1 &&
+                 (v.tokens[first - 1].lower == "before" || v.tokens[first - 1].lower == "by" ||
+                  v.tokens[first - 1].lower == "until"),
+         fired = false;
     for (std::size_t k = first >= 3 ? first - 3 : 0; k < first; ++k) {
       const auto& w = v.tokens[k].lower;
-      waits |= w == "ahead" || w == "before" || w == "until" || w == "by" || w == "alert";
+      waits |= w == "ahead" || w == "alert";
     }
     for (std::size_t k = first >= 6 ? first - 6 : 0; k < v.tokens.size() && k <= last + 6; ++k)
       fired |= v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch) ||
@@ -183,7 +190,6 @@ std::vector<std::string> told_days(const SentenceView& v, std::optional<long> pu
 // "Two rockets were launched on Sunday against Baghdad airport" puts Sunday's in the past.
 bool tells_a_later_day(const SentenceView& earlier, const SentenceView& later,
                        std::optional<long> published_day) {
-  if (earlier.has(Cue::kAftermath)) return false;
   const auto x = told_days(earlier, published_day), y = told_days(later, published_day);
   if (x.empty() || y.empty()) return false;
   const auto newest_of_later = *std::max_element(y.begin(), y.end());

@@ -573,9 +573,17 @@ std::vector<DateMention> find_dates(const std::vector<Token>& tokens, std::strin
         long day = *pub;
         if (last) --day;  // "last Tuesday" is before the day of publication
         // The weekday after the publication day is that next day, not six days back: a page
-        // dated in New York on Tuesday tells a Wednesday-dawn attack in Baghdad, and a week-old
-        // attack would be "last Wednesday".
-        if (!last && weekday(day + 1) == *wd)
+        // dated in New York on Tuesday tells a Wednesday-dawn attack in Baghdad. Not when its
+        // day number says otherwise ("quarta-feira (1º)"), nor a possessive ("Wednesday's
+        // attack" is past); annotate() also sends it back a week when the article names the
+        // publication's own weekday ("struck on Wednesday ..., the military said on Tuesday").
+        const bool possessive =
+            tokens[i].lower.ends_with("'s") || tokens[i].lower.ends_with("\xE2\x80\x99s") ||
+            (i + 1 < tokens.size() &&
+             (tokens[i + 1].lower == "'s" || tokens[i + 1].lower == "\xE2\x80\x99s"));
+        const bool day_agrees =
+            !mention.clue.day || std::stoi(civil_from_days(day + 1).substr(8)) == mention.clue.day;
+        if (!last && !possessive && day_agrees && weekday(day + 1) == *wd)
           ++day;
         else
           while (weekday(day) != *wd) --day;
