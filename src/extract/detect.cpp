@@ -164,23 +164,7 @@ std::vector<std::string> told_days(const SentenceView& v, std::optional<long> pu
     const auto day = text::days_from_civil(*d.date);
     // The day after publication may be the attack's (a New York page on a Baghdad dawn).
     if (!day || (published_day && *day > *published_day + 1)) continue;
-    const std::size_t first = v.token_at(d.span.start), last = v.token_at(d.span.end - 1);
-    // "before Thursday", "by Thursday", "until Thursday" right before it; "ahead of ... on
-    // Thursday", "on high alert on Thursday" a few words back ("before dawn on Thursday" and
-    // "by militants on Thursday" tell the attack).
-    bool waits = first >= 1 &&
-                 (v.tokens[first - 1].lower == "before" || v.tokens[first - 1].lower == "by" ||
-                  v.tokens[first - 1].lower == "until"),
-         fired = false;
-    for (std::size_t k = first >= 3 ? first - 3 : 0; k < first; ++k) {
-      const auto& w = v.tokens[k].lower;
-      waits |= w == "ahead" || w == "alert";
-    }
-    for (std::size_t k = first >= 6 ? first - 6 : 0; k < v.tokens.size() && k <= last + 6; ++k)
-      fired |= v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch) ||
-               v.token_in(k, Cue::kImpact) || v.token_in(k, Cue::kIntercept) ||
-               v.token_is_weapon(k);
-    if (fired && !waits) out.push_back(*d.date);
+    if (attack_word_near_date(v, d, false) && !date_awaited(v, d)) out.push_back(*d.date);
   }
   return out;
 }

@@ -84,18 +84,7 @@ void refine_roles_by_weekday(const Annotated& article, std::size_t anchor, int m
         continue;
       // The day of an attack word near it ("On Wednesday night a drone slammed into ..."), not
       // "came ahead of a parliamentary vote on Wednesday".
-      const std::size_t first = v.token_at(d.span.start), last = v.token_at(d.span.end - 1);
-      bool lead_in = false;
-      for (std::size_t k = first >= 3 ? first - 3 : 0; k < first; ++k) {
-        const auto& w = v.tokens[k].lower;
-        lead_in |= w == "ahead" || w == "before" || w == "until" || w == "by";
-      }
-      bool attack_word = false;
-      for (std::size_t k = first >= 6 ? first - 6 : 0; k < v.tokens.size() && k <= last + 6; ++k)
-        attack_word |= v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kAttackNoun) ||
-                       v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kImpact) ||
-                       v.token_is_weapon(k);
-      if (lead_in || !attack_word) continue;
+      if (date_awaited(v, d) || !attack_word_near_date(v, d, true)) continue;
       const int gap = std::abs(d.clue.weekday - main_weekday);
       (std::min(gap, 7 - gap) <= 1 ? same_night : other_day) = true;
     }

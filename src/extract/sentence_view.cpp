@@ -256,6 +256,27 @@ bool opens_clause(const SentenceView& v, std::size_t k) {
   return k == 0 || !v.tokens[k - 1].word || v.tokens[k - 1].lower == "and";
 }
 
+bool attack_word_near_date(const SentenceView& v, const text::DateMention& d, bool nouns) {
+  const std::size_t first = v.token_at(d.span.start), last = v.token_at(d.span.end - 1);
+  for (std::size_t k = first >= 6 ? first - 6 : 0; k < v.tokens.size() && k <= last + 6; ++k)
+    if (v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch) ||
+        v.token_in(k, Cue::kImpact) || v.token_in(k, Cue::kIntercept) || v.token_is_weapon(k) ||
+        (nouns && v.token_in(k, Cue::kAttackNoun)))
+      return true;
+  return false;
+}
+
+bool date_awaited(const SentenceView& v, const text::DateMention& d) {
+  const std::size_t first = v.token_at(d.span.start);
+  if (first >= 1) {
+    const auto& before = v.tokens[first - 1].lower;
+    if (before == "before" || before == "by" || before == "until") return true;
+  }
+  for (std::size_t k = first >= 3 ? first - 3 : 0; k < first; ++k)
+    if (v.tokens[k].lower == "ahead" || v.tokens[k].lower == "alert") return true;
+  return false;
+}
+
 bool date_starts_period(const SentenceView& v, const text::DateMention& d) {
   std::size_t first = v.token_at(d.span.start);
   for (std::size_t k = first >= 2 ? first - 2 : 0; k < first; ++k)

@@ -101,6 +101,16 @@ std::size_t after_source_tag(const SentenceView& v);
 // it dates no attack of this sentence.
 bool date_starts_period(const SentenceView& v, const text::DateMention& d);
 
+// Whether a date tells the day of an attack word near it: a verb of firing, striking or stopping,
+// or a weapon, within six words of it ("On Wednesday night a drone slammed into ..."); with
+// `nouns`, an attack noun too ("Wednesday's attack").
+bool attack_word_near_date(const SentenceView& v, const text::DateMention& d, bool nouns);
+
+// Whether a date is one something else waits for: "before Thursday", "by Thursday", "until
+// Thursday" right before it, "ahead of ... on Thursday" or "on high alert on Thursday" a few
+// words back; not "before dawn on Thursday" nor "by militants on Thursday".
+bool date_awaited(const SentenceView& v, const text::DateMention& d);
+
 // Whether token k opens its clause: the sentence's start, after punctuation or after "and" (a
 // verb written first, as Arabic glosses put it: "Claimed responsibility for X ...").
 bool opens_clause(const SentenceView& v, std::size_t k);
