@@ -164,18 +164,12 @@ constexpr std::string_view kChromePrefixes[] = {
     ">>",
     "lire aussi",
     "\xC3\xA0 lire aussi",  // "à lire aussi"
-    "\xC3\x80 lire aussi",  // "À lire aussi" (the line is lowered in ASCII only)
     "lee tambi\xC3\xA9n",
     "leer tambi\xC3\xA9n",
     "lea tambi\xC3\xA9n",
-    "lee tambi\xC3\x89n",  // "LEE TAMBIÉN"
-    "leer tambi\xC3\x89n",
-    "lea tambi\xC3\x89n",
     "leia tamb\xC3\xA9m",
-    "leia tamb\xC3\x89m",  // "LEIA TAMBÉM"
     "leia mais",
     "veja tamb\xC3\xA9m",
-    "veja tamb\xC3\x89m",
     "\xD8\xA7\xD9\x82\xD8\xB1\xD8\xA3 \xD8\xA3\xD9\x8A\xD8\xB6\xD8\xA7",  // "اقرأ أيضا"
     "\xD8\xA7\xD9\x82\xD8\xB1\xD8\xA3 \xD8\xA7\xD9\x8A\xD8\xB6\xD8\xA7",  // "اقرأ ايضا"
     "\xD8\xA5\xD9\x82\xD8\xB1\xD8\xA3 \xD8\xA3\xD9\x8A\xD8\xB6\xD8\xA7",  // "إقرأ أيضا"
@@ -309,7 +303,7 @@ bool is_bare_url(std::string_view lower) {
 double boilerplate_score(const std::vector<Block>& blocks, std::size_t index,
                          const ScoreContext& context) {
   const Block& block = blocks[index];
-  const std::string lower = ascii_lower(block.text);
+  const std::string lower = latin_lower(block.text);
   const LineShape shape = shape_of(block.text);
   double score = 0;
 

@@ -221,6 +221,19 @@ std::string ascii_lower(std::string_view text) {
   return out;
 }
 
+std::string latin_lower(std::string_view text) {
+  std::string out = ascii_lower(text);
+  // UTF-8 C3 80..9E is U+00C0..U+00DE: À..Þ, whose lower case is 0x20 further (× at 0x97 has
+  // none).
+  for (std::size_t i = 0; i + 1 < out.size(); ++i)
+    if (static_cast<unsigned char>(out[i]) == 0xC3) {
+      const auto next = static_cast<unsigned char>(out[i + 1]);
+      if (next >= 0x80 && next <= 0x9E && next != 0x97) out[i + 1] = static_cast<char>(next + 0x20);
+      ++i;
+    }
+  return out;
+}
+
 std::string collapse_whitespace(std::string_view text) {
   std::string out;
   out.reserve(text.size());

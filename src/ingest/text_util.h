@@ -21,6 +21,8 @@ std::string normalize_typography(std::string_view text);
 
 std::string_view trim(std::string_view text);
 std::string ascii_lower(std::string_view text);
+// ASCII and the Latin-1 capitals (À..Þ) lowered: "LEIA TAMBÉM" -> "leia também".
+std::string latin_lower(std::string_view text);
 std::string collapse_whitespace(std::string_view text);
 std::string basename_of(std::string_view path);
 
