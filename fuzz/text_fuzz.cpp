@@ -39,8 +39,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::check(day >= 0 && day <= 6, "weekday in 0..6");
   }
   std::string stripped(input);
-  const std::string line_date = ingest::detail::strip_date_line(stripped);
-  if (!line_date.empty()) check_date(line_date);
+  const ingest::detail::DateLine line = ingest::detail::strip_date_line(stripped);
+  fuzz::check(line.date.empty() || line.month.empty(), "a date line gives a date or a month");
+  if (!line.date.empty()) check_date(line.date);
+  if (!line.month.empty()) check_date(line.month + "-01");
 
   CleanText clean;
   clean.text = std::string(rest);

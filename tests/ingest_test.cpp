@@ -13,6 +13,7 @@
 
 #include "ingest/ingest.h"
 #include "ingest/language.h"
+#include "ingest/text_util.h"
 
 namespace fs = std::filesystem;
 using sitrep::CleanText;
@@ -246,6 +247,25 @@ TEST(IngestLoad, MonthOnlyDateLineIsTheFiledMonth) {
   EXPECT_TRUE(loaded.documents[0].raw.starts_with("Rocket hits")) << loaded.documents[0].raw;
   EXPECT_EQ(loaded.documents[1].filed_month, "");
   EXPECT_TRUE(contains(loaded.documents[1].raw, "2022-13"));
+}
+
+// The date line gives a calendar date or a month, never a month where a date is expected (the
+// text fuzzer found "date 2022-11" returned as the line's date).
+TEST(IngestLoad, DateLineGivesADateOrAMonth) {
+  using sitrep::ingest::detail::strip_date_line;
+  std::string month_line = " date 2022-11 Rocket hits base";
+  const auto month = strip_date_line(month_line);
+  EXPECT_EQ(month.date, "");
+  EXPECT_EQ(month.month, "2022-11");
+  EXPECT_EQ(month_line, "Rocket hits base");
+  std::string day_line = "date 2022-11-30\nRocket hits base";
+  const auto day = strip_date_line(day_line);
+  EXPECT_EQ(day.date, "2022-11-30");
+  EXPECT_EQ(day.month, "");
+  std::string no_line = "dated 2022-11-30 Rocket";
+  const auto none = strip_date_line(no_line);
+  EXPECT_TRUE(none.date.empty() && none.month.empty());
+  EXPECT_EQ(no_line, "dated 2022-11-30 Rocket");
 }
 
 TEST(IngestLoad, ManifestWinsOverDateLine) {

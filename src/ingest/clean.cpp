@@ -478,8 +478,8 @@ CleanText clean_within_limits(const Document& document) {
     std::string raw = document.raw;
     // Idempotent: load_inputs already removed it, and kept a month-only line's month in the
     // Document; a caller that built the Document itself gets the month here.
-    if (const std::string line = strip_date_line(raw); line.size() == 7)
-      clean_text.filed_month = line;
+    if (DateLine line = strip_date_line(raw); !line.month.empty())
+      clean_text.filed_month = std::move(line.month);
     extracted = extract_text(raw);
   }
   std::vector<Block>& blocks = extracted.blocks;

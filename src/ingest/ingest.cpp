@@ -315,7 +315,8 @@ class Loader {
         return false;
       }
     }
-    const std::string header_date = document.is_html ? "" : detail::strip_date_line(document.raw);
+    const detail::DateLine header =
+        document.is_html ? detail::DateLine{} : detail::strip_date_line(document.raw);
     if (options_.manifest != nullptr) {
       const auto it = options_.manifest->find(basename_of(document.doc));
       if (it != options_.manifest->end()) {
@@ -325,10 +326,8 @@ class Loader {
         if (!entry.published.empty()) document.published = detail::date_only(entry.published);
       }
     }
-    if (header_date.size() == 7)
-      document.filed_month = header_date;
-    else if (document.published.empty())
-      document.published = header_date;
+    document.filed_month = header.month;
+    if (document.published.empty()) document.published = header.date;
     return true;
   }
 

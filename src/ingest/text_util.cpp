@@ -269,27 +269,29 @@ bool is_iso_date(std::string_view text) {
   return month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
 }
 
-std::string strip_date_line(std::string& text) {
+DateLine strip_date_line(std::string& text) {
   std::size_t i = 0;
   if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;
   while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
-  if (text.compare(i, 4, "date") != 0) return "";
+  if (text.compare(i, 4, "date") != 0) return {};
   std::size_t j = i + 4;
-  if (j >= text.size() || (text[j] != ' ' && text[j] != '\t')) return "";
+  if (j >= text.size() || (text[j] != ' ' && text[j] != '\t')) return {};
   while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) ++j;
   // A month alone ("date 2022-11"): the first day of the month checks it.
   std::size_t length = 10;
   if (j + 7 <= text.size() && (j + 7 == text.size() || text[j + 7] != '-') &&
       is_iso_date(text.substr(j, 7) + "-01"))
     length = 7;
-  if (j + length > text.size()) return "";
-  const std::string date = text.substr(j, length);
-  if (length == 10 && !is_iso_date(date)) return "";
+  if (j + length > text.size()) return {};
+  std::string given = text.substr(j, length);
+  if (length == 10 && !is_iso_date(given)) return {};
   std::size_t k = j + length;
-  if (k < text.size() && !std::isspace(static_cast<unsigned char>(text[k]))) return "";
+  if (k < text.size() && !std::isspace(static_cast<unsigned char>(text[k]))) return {};
   while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
   text.erase(0, k);
-  return date;
+  DateLine line;
+  (length == 10 ? line.date : line.month) = std::move(given);
+  return line;
 }
 
 std::string invalid_date_message(std::string_view published) {

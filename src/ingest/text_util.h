@@ -26,10 +26,16 @@ std::string latin_lower(std::string_view text);
 std::string collapse_whitespace(std::string_view text);
 std::string basename_of(std::string_view path);
 
-// Strips a leading " date YYYY-MM-DD" prefix, or " date YYYY-MM" when the page gave only the
-// month it was filed; returns the date or month (or "" when there is none). The rest of that
-// first line stays in `text`.
-std::string strip_date_line(std::string& text);
+// What a leading " date ..." line gave: a calendar date, or only the month the page was filed
+// ("date 2022-11"); at most one of the two is set.
+struct DateLine {
+  std::string date;   // "YYYY-MM-DD", or ""
+  std::string month;  // "YYYY-MM", or ""
+};
+
+// Strips a leading " date YYYY-MM-DD" or " date YYYY-MM" prefix and returns what it gave (both
+// empty when there is none). The rest of that first line stays in `text`.
+DateLine strip_date_line(std::string& text);
 
 // "2024-09-10T..." or "Tue, 10 Sep 2024 14:00:00 GMT" or "September 10, 2024" to
 // "YYYY-MM-DD"; "" when not understood or not a calendar date ("2024-13-45").
