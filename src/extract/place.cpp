@@ -69,6 +69,20 @@ bool owns_what_follows(const SentenceView& v, const Hit& h) {
 // The country the article's attack sentences point to: a country named as a place, else one
 // named as an owner or a nationality ("the Egyptian consulate"). `owner_only` says it is the
 // latter, which a city named in the attack sentence overrides (the consulate is in Benghazi).
+// The registry's US mission of `kind` ("US Embassy ") in `city`, or with no city the only one
+// it knows in `country` (a country with consulates in two cities gives none).
+const lexicon::Facility* us_mission(const lexicon::Lexicon& lexicon, std::string_view kind,
+                                    const std::string& city, const std::string& country) {
+  if (!city.empty()) return lexicon.facility_named(std::string(kind) + city);
+  const lexicon::Facility* only = nullptr;
+  for (const auto& f : lexicon.facilities()) {
+    if (f.country != country || !f.name.starts_with(kind)) continue;
+    if (only) return nullptr;
+    only = &f;
+  }
+  return only;
+}
+
 struct CountryHint {
   std::string code;
   bool owner_only = false;
@@ -222,25 +236,29 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
     }
     if (!place.city.empty()) break;
   }
-  if (!place.city.empty()) {
-    // "the US embassy" + a city: the registry's embassy in that city.
+  // "the US embassy" + a city: the registry's embassy in that city. With no city, a country the
+  // article names ("the U.S. Embassy compound in Afghanistan") when the registry knows one US
+  // mission of that kind there; not "the embassy" alone, nor a country only some demonym gave.
+  const bool country_named = !hint.empty() && !country.owner_only;
+  if (!place.city.empty() || country_named)
     for (const auto* v : order)
       for (const Hit* h : v->all(Cue::kTargetDiplomatic)) {
         std::string lower(v->text.substr(h->start, h->end - h->start));
         for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        bool us = lower.starts_with("us ") || lower.starts_with("u.s. ") ||
-                  lower.starts_with("american ") || lower == "the embassy";
-        if (!us || not_the_target(*v, *h)) continue;
+        const bool named_us = lower.starts_with("us ") || lower.starts_with("u.s. ") ||
+                              lower.starts_with("american ");
+        if (!(named_us || (lower == "the embassy" && !place.city.empty())) ||
+            not_the_target(*v, *h))
+          continue;
         // "the US consulate in Iraq's northern metropolis of Irbil": the consulate there.
         const char* kind = lower.find("embassy") != std::string::npos     ? "US Embassy "
                            : lower.find("consulate") != std::string::npos ? "US Consulate General "
                                                                           : nullptr;
         if (!kind) continue;
-        if (const auto* f = lexicon.facility_named(kind + place.city))
+        if (const auto* f = us_mission(lexicon, kind, place.city, hint))
           return facility_place(*f, *v);
       }
-    return place;
-  }
+  if (!place.city.empty()) return place;
   if (!hint.empty()) {
     place.country = hint;
     place.precision = "country";
