@@ -140,9 +140,10 @@ void expect_floors(const std::string& split, const std::string& language, double
 
 // Lowered to 0.88 MCC when rounds 16 and 17 added 40 unseen English articles (0.896 on the
 // 1,770-article set, with the code of session 14's start as with its end), to 0.87 when round 21
-// (session 16) brought the starting code's tune English MCC to 0.879.
+// (session 16) brought the starting code's tune English MCC to 0.879, to 0.85 when round 24
+// (session 18) brought it to 0.856 (0.864 with that session's code).
 TEST(RealSetScores, TuneStaysAboveFloors) {
-  expect_floors("tune", "en", 0.87, 0.86, 0.90);
+  expect_floors("tune", "en", 0.85, 0.86, 0.90);
 }
 
 // Lowered to 0.80 MCC when round 13 added 20 unseen English articles with hard negatives.
@@ -170,10 +171,12 @@ TEST(RealSetScores, HeldoutStaysAboveFloors) {
 // 17) added 41 heldout articles, unseen; the starting code then scored ar 0.752 / 0.768 /
 // 0.899 and es 0.691 / 0.743 / 0.838: the Arabic MCC and merge and the Spanish merge floors are
 // set below those. Round 23 (the same session) added 41 more, unseen; the starting code then
-// scored ar merge 0.877 and es merge 0.825, and those floors are set below them.
+// scored ar merge 0.877 and es merge 0.825, and those floors are set below them. Round 24
+// (session 18) added 4 heldout Spanish articles, unseen; the starting code then scored es 0.680
+// / 0.740 / 0.829: the Spanish MCC floor is set below that.
 TEST(RealSetScores, OtherLanguagesStayAboveFloors) {
   expect_floors("heldout", "ar", 0.74, 0.76, 0.87);
-  expect_floors("heldout", "es", 0.69, 0.73, 0.82);
+  expect_floors("heldout", "es", 0.67, 0.73, 0.82);
   expect_floors("heldout", "fr", 0.70, 0.74, 0.90);
   expect_floors("heldout", "pt", 0.65, 0.71, 0.83);
 }
