@@ -66,9 +66,6 @@ bool owns_what_follows(const SentenceView& v, const Hit& h) {
   return false;
 }
 
-// The country the article's attack sentences point to: a country named as a place, else one
-// named as an owner or a nationality ("the Egyptian consulate"). `owner_only` says it is the
-// latter, which a city named in the attack sentence overrides (the consulate is in Benghazi).
 // The registry's US mission of `kind` ("US Embassy ") in `city`, or with no city the only one
 // it knows in `country` (a country with consulates in two cities gives none).
 const lexicon::Facility* us_mission(const lexicon::Lexicon& lexicon, std::string_view kind,
@@ -83,6 +80,9 @@ const lexicon::Facility* us_mission(const lexicon::Lexicon& lexicon, std::string
   return only;
 }
 
+// The country the article's attack sentences point to: a country named as a place, else one
+// named as an owner or a nationality ("the Egyptian consulate"). `owner_only` says it is the
+// latter, which a city named in the attack sentence overrides (the consulate is in Benghazi).
 struct CountryHint {
   std::string code;
   bool owner_only = false;
