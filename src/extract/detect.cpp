@@ -292,17 +292,24 @@ bool condemns_attack(const SentenceView& v) {
 // Whether the sentence's news is a reaction to the attack it names: a reaction word (an order,
 // arrests, a summons, an alert) comes before every attack word, and a link word between them
 // makes the attack its object ("orders arrests after rockets land", "capture those responsible
-// for the rocket attack", "summons the ambassador over missile fire").
+// for the rocket attack", "summons the ambassador over missile fire"). An arrest ("arrested
+// several assailants who took part in the attack") links only through who did it: "a man was
+// arrested after opening fire at the embassy" tells the attack.
 bool reaction_to_attack(const SentenceView& v) {
-  const Hit* news = v.first(Cue::kAftermath);
-  if (!news) return false;
   const auto& t = v.tokens;
-  for (std::size_t k = 0; k < news->first && k < t.size(); ++k)
+  const Hit* reaction = v.first(Cue::kAftermath);
+  std::size_t news = reaction ? reaction->first : t.size();
+  bool arrest = false;
+  for (std::size_t k = 0; k < news; ++k)
+    if (v.word_in(lexicon::WordList::kArrestWords, t[k].lower)) news = k, arrest = true;
+  if (news >= t.size()) return false;
+  for (std::size_t k = 0; k < news; ++k)
     if (attack_word(v, k)) return false;
   bool linked = false;
-  for (std::size_t k = news->first; k < t.size(); ++k) {
+  for (std::size_t k = news; k < t.size(); ++k) {
     if (attack_word(v, k)) return linked;
-    linked = linked || v.word_in(lexicon::WordList::kReactionLinks, t[k].lower);
+    linked = linked || v.word_in(lexicon::WordList::kCulpritLinks, t[k].lower) ||
+             (!arrest && v.word_in(lexicon::WordList::kReactionLinks, t[k].lower));
   }
   return false;
 }

@@ -132,7 +132,9 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "damage_extent_minor",
                                                "damage_extent_significant",
                                                "habitual_adverbs",
-                                               "time_spans"};
+                                               "time_spans",
+                                               "culprit_links",
+                                               "arrest_words"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -157,6 +157,8 @@ enum class WordList : std::uint8_t {
   kDamageExtentSignificant,
   kHabitualAdverbs,
   kTimeSpans,
+  kCulpritLinks,
+  kArrestWords,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
