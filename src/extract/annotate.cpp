@@ -382,6 +382,22 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon,
           n += 1.0;
       }
     }
+    // A mission no owner names, voted for by its city's name alone ("the consulate of Argentina
+    // in Rio de Janeiro", an owner the registry does not know): the city holds other states'
+    // missions than the one the registry lists there.
+    if (diplomatic && owners.empty())
+      for (auto& [site, n] : votes) {
+        const auto& f = lexicon.facility(site);
+        const auto city_words = lexicon.name_words(f.city);
+        const bool city_only =
+            std::all_of(voters[site].begin(), voters[site].end(), [&](const std::string& w) {
+              if (std::find(city_words.begin(), city_words.end(), w) != city_words.end())
+                return true;
+              const auto city = lexicon.city(w, f.country);
+              return city && city->name == f.city;
+            });
+        if (city_only) n = 0;
+      }
     // Sites the words voted for equally ("the Russian embassy": Kabul's and Damascus's) are told
     // apart by where they stand: a country named in the phrase's window besides the owner ("in
     // the Afghan capital"), else a city the article names ("KABUL (Wire) -"), else a country it

@@ -1,5 +1,6 @@
 #include "extract/place.h"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <set>
@@ -78,6 +79,38 @@ const lexicon::Facility* us_mission(const lexicon::Lexicon& lexicon, std::string
     only = &f;
   }
   return only;
+}
+
+// For a mission placed by its country alone, whether the sentence tells it as what was hit: an
+// attack told with a weapon or a verb, with no military target and no aftermath beside it ("drones
+// attacked a base in Iraq as the US embassy remained on high alert"), the mission not the teller
+// after its verb ("reported the US embassy", the gloss's order), and no noun after it ("a US
+// embassy convoy", "an American embassy employee", "a US embassy residence" are elsewhere).
+bool mission_is_the_target(const SentenceView& v, const Hit& h) {
+  if (!v.attack_evidence || v.has(Cue::kTargetMilitary) || v.has(Cue::kAftermath)) return false;
+  const auto& t = v.tokens;
+  // Told with a weapon, a verb of firing or striking or a blast, not by "the attack" alone ("has
+  // stepped up security around the US embassy since the attack").
+  const bool blast = std::any_of(t.begin(), t.end(), [&](const text::Token& token) {
+    return token.lower == "explosion" || token.lower == "blast" ||
+           v.word_in(lexicon::WordList::kBlastNouns, token.lower);
+  });
+  if (v.all(Kind::kWeapon).empty() && !v.has(Cue::kAttackVerb) && !v.has(Cue::kLaunch) &&
+      !v.has(Cue::kImpact) && !blast)
+    return false;
+  std::size_t before = h.first;
+  while (before > 0 && (t[before - 1].lower == "the" || t[before - 1].lower == "a" ||
+                        t[before - 1].lower == "an"))
+    --before;
+  if (before > 0 && v.token_in(before - 1, Cue::kReportVerb)) return false;
+  if (h.last + 1 < t.size() && t[h.last + 1].word) {
+    static const std::set<std::string_view> kAfterTheSite = {
+        "compound", "building", "complex", "premises", "grounds", "in",   "at",   "near",
+        "on",       "and",      "was",     "were",     "is",      "has",  "had",  "which",
+        "that",     "with",     "by",      "of",       "itself",  "wall", "walls"};
+    if (!kAfterTheSite.count(t[h.last + 1].lower)) return false;
+  }
+  return true;
 }
 
 // The country the article's attack sentences point to: a country named as a place, else one
@@ -248,7 +281,7 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
         const bool named_us = lower.starts_with("us ") || lower.starts_with("u.s. ") ||
                               lower.starts_with("american ");
         if (!(named_us || (lower == "the embassy" && !place.city.empty())) ||
-            not_the_target(*v, *h))
+            not_the_target(*v, *h) || (place.city.empty() && !mission_is_the_target(*v, *h)))
           continue;
         // "the US consulate in Iraq's northern metropolis of Irbil": the consulate there.
         const char* kind = lower.find("embassy") != std::string::npos     ? "US Embassy "
