@@ -932,10 +932,20 @@ void drop_trailing_cause(SentenceView& v) {
       return f.kind == Kind::kFacility && f.first > h.last && f.first <= h.last + 2;
     });
   };
+  // "A rocket exploded in the US embassy ... on the anniversary of the September 11 attacks":
+  // an anniversary told as the attack's time ("on the", "in the", "on the 18th") says when, as a
+  // date would.
+  auto anniversary_as_time = [&] {
+    const auto& t = v.tokens;
+    std::size_t k = marker->first;
+    if (t[k].lower != "anniversary" || k < 2) return false;
+    if (text::parse_ordinal(t[k - 1].lower)) --k;
+    return k >= 2 && t[k - 1].lower == "the" && (t[k - 2].lower == "on" || t[k - 2].lower == "in");
+  };
   if (marker->cue == Cue::kBackground &&
       std::none_of(v.dates.begin(), v.dates.end(),
                    [&](const text::DateMention& d) { return d.span.end <= cut; }) &&
-      std::none_of(v.hits.begin(), v.hits.end(), the_attack))
+      std::none_of(v.hits.begin(), v.hits.end(), the_attack) && !anniversary_as_time())
     return;
   std::erase_if(v.hits, [&](const Hit& h) { return h.start >= cut; });
   std::erase_if(v.dates, [&](const text::DateMention& d) { return d.span.start >= cut; });
