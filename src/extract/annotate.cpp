@@ -382,10 +382,17 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon,
           n += 1.0;
       }
     }
-    // A mission no owner names, voted for by its city's name alone ("the consulate of Argentina
-    // in Rio de Janeiro", an owner the registry does not know): the city holds other states'
-    // missions than the one the registry lists there.
-    if (diplomatic && owners.empty())
+    // "the consulate of Argentina in Rio de Janeiro": an owner the registry does not know, right
+    // after the head; the city's name alone then votes for none of the registry's missions there.
+    std::size_t owner_at = i + 2;
+    if (owner_at < t.size() && t[owner_at].lower == "the") ++owner_at;
+    const bool unknown_owner =
+        diplomatic && owners.empty() && i + 1 < t.size() && t[i + 1].lower == "of" &&
+        owner_at < t.size() && t[owner_at].word && t[owner_at].capitalized &&
+        std::none_of(countries.begin(), countries.end(),
+                     [&](const Hit* c) { return c->first <= owner_at && owner_at <= c->last; }) &&
+        !lexicon.city(t[owner_at].lower);
+    if (unknown_owner)
       for (auto& [site, n] : votes) {
         const auto& f = lexicon.facility(site);
         const auto city_words = lexicon.name_words(f.city);
@@ -934,21 +941,58 @@ void drop_trailing_cause(SentenceView& v) {
   };
   // "A rocket exploded in the US embassy ... on the anniversary of the September 11 attacks":
   // an anniversary told as the attack's time ("on the", "in the", "on the 18th") says when, as a
-  // date would.
+  // date would. Not the anniversary of the attack itself ("on the anniversary of the strike"),
+  // nor one told beside an attack a relative clause recalls ("militias that have fired rockets
+  // at US bases held rallies on the anniversary of ...", "the embassy, targeted by dozens of
+  // rocket attacks, raised its alert level on the anniversary").
   auto anniversary_as_time = [&] {
     const auto& t = v.tokens;
-    std::size_t k = marker->first;
-    if (t[k].lower != "anniversary" || k < 2) return false;
-    if (text::parse_ordinal(t[k - 1].lower)) --k;
-    return k >= 2 && t[k - 1].lower == "the" && (t[k - 2].lower == "on" || t[k - 2].lower == "in");
+    const std::size_t at = marker->first;
+    if (t[at].lower != "anniversary" || at + 2 >= t.size() || t[at + 1].lower != "of") return false;
+    std::size_t k = at;
+    const auto& ordinal = t[k - 1].lower;
+    if (text::parse_ordinal(ordinal) ||
+        (!ordinal.empty() && std::isdigit(static_cast<unsigned char>(ordinal[0])) &&
+         (ordinal.ends_with("st") || ordinal.ends_with("nd") || ordinal.ends_with("rd") ||
+          ordinal.ends_with("th"))))
+      --k;
+    if (k < 2 || t[k - 1].lower != "the" || (t[k - 2].lower != "on" && t[k - 2].lower != "in"))
+      return false;
+    std::size_t of = at + 2;
+    while (of < t.size() && (t[of].lower == "the" || t[of].lower == "that" ||
+                             t[of].lower == "this" || t[of].lower == "its"))
+      ++of;
+    // "of the attack of 11 September", "of the attacks on New York": another attack, named.
+    if (of < t.size() && (v.token_in(of, Cue::kAttackNoun) || v.token_is_weapon(of))) {
+      const std::size_t next = of + 1;
+      const bool named = next < t.size() && (t[next].lower == "of" || t[next].lower == "on") &&
+                         next + 1 < t.size() && t[next + 1].capitalized;
+      if (!named) return false;
+    }
+    for (const auto& h : v.hits) {
+      if (h.start >= cut ||
+          (h.cue != Cue::kAttackVerb && h.cue != Cue::kLaunch && h.cue != Cue::kImpact))
+        continue;
+      if (h.first >= 1 && t[h.first - 1].lower == ",") return false;
+      for (std::size_t b = h.first >= 3 ? h.first - 3 : 0; b < h.first; ++b)
+        if (t[b].lower == "that" || t[b].lower == "which" || t[b].lower == "who") return false;
+      return true;
+    }
+    return true;  // told by nouns ("Explosion of a rocket at the US embassy in the anniversary")
   };
+  const bool anniversary = anniversary_as_time();
   if (marker->cue == Cue::kBackground &&
       std::none_of(v.dates.begin(), v.dates.end(),
                    [&](const text::DateMention& d) { return d.span.end <= cut; }) &&
-      std::none_of(v.hits.begin(), v.hits.end(), the_attack) && !anniversary_as_time())
+      std::none_of(v.hits.begin(), v.hits.end(), the_attack) && !anniversary)
     return;
   std::erase_if(v.hits, [&](const Hit& h) { return h.start >= cut; });
-  std::erase_if(v.dates, [&](const text::DateMention& d) { return d.span.start >= cut; });
+  // After an anniversary told as the time, a weekday or "last night" is still the attack's
+  // ("on the anniversary of the killing of Soleimani on Wednesday night"); the anniversary's own
+  // event is told with its year or month.
+  std::erase_if(v.dates, [&](const text::DateMention& d) {
+    return d.span.start >= cut && !(anniversary && d.relative);
+  });
   std::erase_if(v.times, [&](const text::TimeMention& t) { return t.span.start >= cut; });
   v.tokens.resize(cut_token);
 }

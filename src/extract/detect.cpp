@@ -292,25 +292,27 @@ bool condemns_attack(const SentenceView& v) {
 // Whether the sentence's news is a reaction to the attack it names: a reaction word (an order,
 // arrests, a summons, an alert) comes before every attack word, and a link word between them
 // makes the attack its object ("orders arrests after rockets land", "capture those responsible
-// for the rocket attack", "summons the ambassador over missile fire"). An arrest ("arrested
-// several assailants who took part in the attack") links only through who did it: "a man was
-// arrested after opening fire at the embassy" tells the attack.
+// for the rocket attack", "summons the ambassador over missile fire"). With no reaction word,
+// an arrest verb is such news when the attack it names is the object of its culprits
+// ("announced they had arrested several assailants who took part in the attack"): named by a
+// noun, not told ("detained the attackers who fired rockets at the base on Tuesday" tells it).
 bool reaction_to_attack(const SentenceView& v) {
   const auto& t = v.tokens;
-  const Hit* reaction = v.first(Cue::kAftermath);
-  std::size_t news = reaction ? reaction->first : t.size();
-  bool arrest = false;
-  for (std::size_t k = 0; k < news; ++k)
-    if (v.word_in(lexicon::WordList::kArrestWords, t[k].lower)) news = k, arrest = true;
-  if (news >= t.size()) return false;
-  for (std::size_t k = 0; k < news; ++k)
-    if (attack_word(v, k)) return false;
-  bool linked = false;
-  for (std::size_t k = news; k < t.size(); ++k) {
-    if (attack_word(v, k)) return linked;
-    linked = linked || v.word_in(lexicon::WordList::kCulpritLinks, t[k].lower) ||
-             (!arrest && v.word_in(lexicon::WordList::kReactionLinks, t[k].lower));
-  }
+  auto linked_after = [&](std::size_t news, lexicon::WordList links, bool noun_only) {
+    for (std::size_t k = 0; k < news && k < t.size(); ++k)
+      if (attack_word(v, k)) return false;
+    bool linked = false;
+    for (std::size_t k = news; k < t.size(); ++k) {
+      if (attack_word(v, k)) return linked && (!noun_only || v.token_in(k, Cue::kAttackNoun));
+      linked = linked || v.word_in(links, t[k].lower);
+    }
+    return false;
+  };
+  if (const Hit* news = v.first(Cue::kAftermath))
+    return linked_after(news->first, lexicon::WordList::kReactionLinks, false);
+  for (std::size_t k = 0; k < t.size(); ++k)
+    if (v.word_in(lexicon::WordList::kArrestWords, t[k].lower))
+      return linked_after(k, lexicon::WordList::kArrestLinks, true);
   return false;
 }
 

@@ -103,6 +103,16 @@ bool mission_is_the_target(const SentenceView& v, const Hit& h) {
                         t[before - 1].lower == "an"))
     --before;
   if (before > 0 && v.token_in(before - 1, Cue::kReportVerb)) return false;
+  // "as the US embassy was evacuating staff": a clause of its own.
+  if (before > 0 && t[before - 1].lower == "as") return false;
+  // Another mission or site told first is what was hit ("a car bomb exploded at the Turkish
+  // embassy ...; the US embassy and other missions were put on lockdown").
+  for (const Hit& other : v.hits)
+    if (other.first < h.first &&
+        (other.kind == Kind::kFacility ||
+         (other.kind == Kind::kTrigger &&
+          (other.cue == Cue::kTargetDiplomatic || other.cue == Cue::kTargetCivilian))))
+      return false;
   if (h.last + 1 < t.size() && t[h.last + 1].word) {
     static const std::set<std::string_view> kAfterTheSite = {
         "compound", "building", "complex", "premises", "grounds", "in",   "at",   "near",

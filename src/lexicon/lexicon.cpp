@@ -133,8 +133,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "damage_extent_significant",
                                                "habitual_adverbs",
                                                "time_spans",
-                                               "culprit_links",
-                                               "arrest_words"};
+                                               "arrest_words",
+                                               "arrest_links"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

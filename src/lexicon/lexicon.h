@@ -157,8 +157,8 @@ enum class WordList : std::uint8_t {
   kDamageExtentSignificant,
   kHabitualAdverbs,
   kTimeSpans,
-  kCulpritLinks,
   kArrestWords,
+  kArrestLinks,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
