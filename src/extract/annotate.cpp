@@ -1168,6 +1168,11 @@ Role own_role(const SentenceView& v, const std::string& published,
   }
   // "In early February, nearly 18 rockets were fired at the camp": a month named without a
   // day, other than the month of publication, dates an older attack.
+  const bool recent_day = std::any_of(v.dates.begin(), v.dates.end(), [&](const auto& d) {
+    const auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
+    return days && *days <= *published_day + 1 && *days >= *published_day - 7 &&
+           !date_is_reporting_mention(v, d);
+  });
   static constexpr std::string_view kMonths[] = {"january",   "february", "march",    "april",
                                                  "may",       "june",     "july",     "august",
                                                  "september", "october",  "november", "december"};
@@ -1188,6 +1193,12 @@ Role own_role(const SentenceView& v, const std::string& published,
     // ("... were fired at the base in February."), not inside a clause about something else
     // ("under a ceasefire agreed in March").
     bool dates_sentence = i <= 3 || i + 3 >= v.tokens.size();
+    // "... the 14th attack since Biden took office in late January": the start of a span.
+    for (std::size_t k = i >= 8 ? i - 8 : 0; k < i; ++k)
+      if (v.tokens[k].lower == "since") dates_sentence = false;
+    // "Two rockets fell yesterday near the base, ... in late January": a recent day the sentence
+    // gives dates its attack.
+    if (recent_day) dates_sentence = false;
     if (month_only && dates_sentence && !day_next && !may_verb &&
         static_cast<int>(month - std::begin(kMonths)) + 1 != published_month)
       return Role::kBackground;
