@@ -141,14 +141,16 @@ void expect_floors(const std::string& split, const std::string& language, double
 // Lowered to 0.88 MCC when rounds 16 and 17 added 40 unseen English articles (0.896 on the
 // 1,770-article set, with the code of session 14's start as with its end), to 0.87 when round 21
 // (session 16) brought the starting code's tune English MCC to 0.879, to 0.85 when round 24
-// (session 18) brought it to 0.856 (0.864 with that session's code).
+// (session 18) brought it to 0.856 (0.864 with that session's code), to 0.83 when round 25
+// (the same session) brought it to 0.839 (0.850 with that session's code).
 TEST(RealSetScores, TuneStaysAboveFloors) {
-  expect_floors("tune", "en", 0.85, 0.86, 0.90);
+  expect_floors("tune", "en", 0.83, 0.86, 0.90);
 }
 
-// Lowered to 0.80 MCC when round 13 added 20 unseen English articles with hard negatives.
+// Lowered to 0.80 MCC when round 13 added 20 unseen English articles with hard negatives, to
+// 0.78 when round 25 (session 18) brought the starting code's heldout English MCC to 0.796.
 TEST(RealSetScores, HeldoutStaysAboveFloors) {
-  expect_floors("heldout", "en", 0.80, 0.81, 0.82);
+  expect_floors("heldout", "en", 0.78, 0.81, 0.82);
 }
 
 // Other languages: floors a little below the heldout scores measured when they were set
@@ -173,12 +175,15 @@ TEST(RealSetScores, HeldoutStaysAboveFloors) {
 // set below those. Round 23 (the same session) added 41 more, unseen; the starting code then
 // scored ar merge 0.877 and es merge 0.825, and those floors are set below them. Round 24
 // (session 18) added 4 heldout Spanish articles, unseen; the starting code then scored es 0.680
-// / 0.740 / 0.829: the Spanish MCC floor is set below that.
+// / 0.740 / 0.829: the Spanish MCC floor is set below that. Round 25 (the same session) added
+// 18 Arabic, 4 Spanish, 7 French and 8 Portuguese heldout articles, unseen; the starting code
+// then scored ar 0.714 / 0.765 / 0.863, es 0.662 / 0.737 / 0.828, fr 0.650 / 0.762 / 0.951, pt
+// 0.644 / 0.736 / 0.897: the MCC floors and the Arabic merge floor are set below those.
 TEST(RealSetScores, OtherLanguagesStayAboveFloors) {
-  expect_floors("heldout", "ar", 0.74, 0.76, 0.87);
-  expect_floors("heldout", "es", 0.67, 0.73, 0.82);
-  expect_floors("heldout", "fr", 0.70, 0.74, 0.90);
-  expect_floors("heldout", "pt", 0.65, 0.71, 0.83);
+  expect_floors("heldout", "ar", 0.70, 0.76, 0.85);
+  expect_floors("heldout", "es", 0.65, 0.73, 0.82);
+  expect_floors("heldout", "fr", 0.63, 0.74, 0.90);
+  expect_floors("heldout", "pt", 0.63, 0.71, 0.83);
 }
 
 }  // namespace
