@@ -501,6 +501,58 @@ void add_foreign_military_targets(SentenceView& v, const lexicon::Lexicon& lexic
   v.hits.insert(v.hits.end(), found.begin(), found.end());
 }
 
+// An envoy, or the envoy's car, convoy or home, as a diplomatic target: "the ambassador's convoy",
+// "the official vehicle of Turkiye's ambassador to Sudan", and the glosses' "the car of the
+// ambassador Turkish". The asset comes before the envoy ("... of the ambassador", across up to
+// four words) or the envoy's possessive right before it ("the ambassador's official car").
+void add_envoy_targets(SentenceView& v) {
+  const auto& t = v.tokens;
+  std::vector<Hit> found;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (!v.word_in(lexicon::WordList::kEnvoyAssets, t[i].lower)) continue;
+    if (v.token_in(i, Cue::kTargetDiplomatic)) continue;
+    std::optional<std::size_t> envoy;
+    // "the ambassador's (official) car", "the ambassador 's car".
+    for (std::size_t k = i; k > 0 && k + 3 > i; --k) {
+      const auto& w = t[k - 1].lower;
+      if (w == "'s" || w == "’s" || w == "official") continue;
+      if (v.word_in(lexicon::WordList::kEnvoyWords, w) &&
+          (w.ends_with("'s") || (k < i && (t[k].lower == "'s" || t[k].lower == "’s"))))
+        envoy = k - 1;
+      break;
+    }
+    // "the car of the (Turkish) ambassador", "the vehicle of Turkiye's ambassador".
+    if (!envoy && i + 2 < t.size() && t[i + 1].lower == "of")
+      for (std::size_t k = i + 2; k < t.size() && k <= i + 6; ++k) {
+        if (!t[k].word && t[k].lower != "'s" && t[k].lower != "’s") break;
+        if (v.word_in(lexicon::WordList::kEnvoyWords, t[k].lower)) {
+          envoy = k;
+          break;
+        }
+      }
+    if (!envoy) continue;
+    const std::size_t first = std::min(i, *envoy), last = std::max(i, *envoy);
+    found.push_back(
+        Hit{Kind::kTrigger, -1, t[first].start, t[last].end, first, last, Cue::kTargetDiplomatic});
+  }
+  // The envoy as what was attacked: "an attack targeted the Turkish ambassador", "gunmen fired on
+  // the ambassador", "an attack on the envoy" (not "the ambassador said").
+  for (std::size_t i = 1; i < t.size(); ++i) {
+    const auto& w = t[i].lower;
+    if (!v.word_in(lexicon::WordList::kEnvoyWords, w) || w.ends_with("'s")) continue;
+    if (i + 1 < t.size() && (t[i + 1].lower == "'s" || t[i + 1].lower == "’s")) continue;
+    std::size_t k = i;
+    while (k > 0 && i - k < 3 && (t[k - 1].lower == "the" || t[k - 1].capitalized)) --k;
+    if (k == 0) continue;
+    const bool struck = v.token_in(k - 1, Cue::kAttackVerb) || v.token_in(k - 1, Cue::kLaunch);
+    const bool attack_on = (t[k - 1].lower == "on" || t[k - 1].lower == "against") && k >= 2 &&
+                           v.token_in(k - 2, Cue::kAttackNoun);
+    if (!struck && !attack_on) continue;
+    found.push_back(Hit{Kind::kTrigger, -1, t[i].start, t[i].end, i, i, Cue::kTargetDiplomatic});
+  }
+  v.hits.insert(v.hits.end(), found.begin(), found.end());
+}
+
 // "an Iraqi air base hosting US warplanes", and the gloss's order "a air base Iraqi hosting US
 // warplanes" ("una base aérea iraquí que alberga aviones estadounidenses"): a military site that
 // hosts US or coalition forces is a foreign military presence, across up to two words between
@@ -1245,6 +1297,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     add_described_sites(v, lexicon, places);
     add_foreign_military_targets(v, lexicon, clean.language != "en");
     add_hosting_sites(v, lexicon);
+    add_envoy_targets(v);
     add_defence_interceptions(v);
     add_proxy_actors(v, lexicon);
     drop_trailing_cause(v);

@@ -134,7 +134,9 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "habitual_adverbs",
                                                "time_spans",
                                                "arrest_words",
-                                               "arrest_links"};
+                                               "arrest_links",
+                                               "envoy_words",
+                                               "envoy_assets"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -159,6 +159,8 @@ enum class WordList : std::uint8_t {
   kTimeSpans,
   kArrestWords,
   kArrestLinks,
+  kEnvoyWords,
+  kEnvoyAssets,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
