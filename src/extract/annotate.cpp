@@ -532,6 +532,22 @@ void add_envoy_targets(SentenceView& v) {
       }
     if (!envoy) continue;
     const std::size_t first = std::min(i, *envoy), last = std::max(i, *envoy);
+    // Only as what was attacked: an attack word right before ("fired at the ambassador's car",
+    // "an attack on the convoy of ...") or after it in its clause ("... was hit by gunfire",
+    // "came under fire"); "the convoy of the ambassador was escorted by police after a bomb
+    // exploded in the market" tells no attack on it.
+    auto attack_word = [&](std::size_t k) {
+      return v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kImpact) ||
+             v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kAttackNoun);
+    };
+    bool attacked = false;
+    for (std::size_t k = first; k > 0 && k + 4 > first && !attacked; --k)
+      attacked = attack_word(k - 1);
+    for (std::size_t k = last + 1; k < t.size() && k <= last + 5 && !attacked; ++k) {
+      if (t[k].lower == "," || t[k].lower == "after" || t[k].lower == "when") break;
+      attacked = attack_word(k);
+    }
+    if (!attacked) continue;
     found.push_back(
         Hit{Kind::kTrigger, -1, t[first].start, t[last].end, first, last, Cue::kTargetDiplomatic});
   }
@@ -1220,11 +1236,6 @@ Role own_role(const SentenceView& v, const std::string& published,
   }
   // "In early February, nearly 18 rockets were fired at the camp": a month named without a
   // day, other than the month of publication, dates an older attack.
-  const bool recent_day = std::any_of(v.dates.begin(), v.dates.end(), [&](const auto& d) {
-    const auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
-    return days && *days <= *published_day + 1 && *days >= *published_day - 7 &&
-           !date_is_reporting_mention(v, d);
-  });
   static constexpr std::string_view kMonths[] = {"january",   "february", "march",    "april",
                                                  "may",       "june",     "july",     "august",
                                                  "september", "october",  "november", "december"};
@@ -1245,12 +1256,16 @@ Role own_role(const SentenceView& v, const std::string& published,
     // ("... were fired at the base in February."), not inside a clause about something else
     // ("under a ceasefire agreed in March").
     bool dates_sentence = i <= 3 || i + 3 >= v.tokens.size();
-    // "... the 14th attack since Biden took office in late January": the start of a span.
-    for (std::size_t k = i >= 8 ? i - 8 : 0; k < i; ++k)
-      if (v.tokens[k].lower == "since") dates_sentence = false;
-    // "Two rockets fell yesterday near the base, ... in late January": a recent day the sentence
-    // gives dates its attack.
-    if (recent_day) dates_sentence = false;
+    // "... the 14th attack since Biden took office in late January": the start of a span; not
+    // "quiet since two rockets hit it in March", where the clause tells the older attack.
+    for (std::size_t k = i >= 8 ? i - 8 : 0; k < i; ++k) {
+      if (v.tokens[k].lower != "since") continue;
+      bool attack_between = false;
+      for (std::size_t j = k + 1; j < i; ++j)
+        attack_between = attack_between || v.token_is_weapon(j) ||
+                         v.token_in(j, Cue::kAttackVerb) || v.token_in(j, Cue::kImpact);
+      if (!attack_between) dates_sentence = false;
+    }
     if (month_only && dates_sentence && !day_next && !may_verb &&
         static_cast<int>(month - std::begin(kMonths)) + 1 != published_month)
       return Role::kBackground;
