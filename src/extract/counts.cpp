@@ -265,8 +265,6 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
             t[i - 1].lower == "of" || t[i - 1].lower == "in");
       auto n = count_at(v, i, article_position);
       if (!n) continue;
-      // "three Grad rockets of 122 mm": a calibre inside a weapon's name counts nothing.
-      if (v.token_is_weapon(i)) continue;
       bool article = t[i].lower == "a" || t[i].lower == "an" || t[i].lower == "single";
       // "A second drone impacted": the enumeration below counts it.
       if (article && i + 1 < t.size() && text::parse_ordinal(t[i + 1].lower)) continue;
@@ -375,8 +373,7 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       if (projectile && category.empty()) {
         // 2. The verb after the projectile noun, within its clause.
         for (std::size_t k = p + 1; k < t.size() && k <= p + 7; ++k) {
-          // A calibre ("rockets of 122 mm were fired") is part of the weapon's name.
-          if (is_clause_break(t[k]) || (count_at(v, k, false) && !v.token_is_weapon(k))) break;
+          if (is_clause_break(t[k]) || count_at(v, k, false)) break;
           if (t[k].lower == "," && k + 1 < t.size() &&
               (t[k + 1].lower == "but" || t[k + 1].lower == "and" || t[k + 1].lower == "while"))
             break;
@@ -412,7 +409,7 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       // decides, not the launch verb that describes it.
       if (category == "launch" && verb_after)
         for (std::size_t k = p + 1; k < t.size() && k <= p + 20; ++k) {
-          if (is_clause_break(t[k]) || (count_at(v, k, false) && !v.token_is_weapon(k))) break;
+          if (is_clause_break(t[k]) || count_at(v, k, false)) break;
           std::string c = verb_category(v, k);
           if (c == "intercept" || c == "impact") {
             category = c;

@@ -61,6 +61,8 @@ std::optional<int> count_at(const SentenceView& v, std::size_t i, bool allow_art
     // "on Monday February 15 by rockets": the day of a written date counts nothing.
     for (const auto& d : v.dates)
       if (d.explicit_day && d.span.contains(v.tokens[i].start)) return std::nullopt;
+    // "three Grad rockets of 122 mm": a calibre inside a weapon's name counts nothing.
+    if (v.token_is_weapon(i)) return std::nullopt;
     // "four fifths of civilian deaths", "30 percent": a share, not a count.
     if (i + 1 < v.tokens.size() && v.word_in(lexicon::WordList::kShareWords, v.tokens[i + 1].lower))
       return std::nullopt;

@@ -64,7 +64,8 @@ struct SentenceView {
 };
 
 // A number usable as a count at token i ("14", "two", "dozens"); "a"/"an"/"single" count as one
-// only where the caller allows it. Years and clock times are not counts.
+// only where the caller allows it. Years, clock times, a written date's day and a calibre inside a
+// weapon's name ("rockets of 122 mm") are not counts.
 std::optional<int> count_at(const SentenceView& v, std::size_t i, bool allow_article);
 
 // A tally of attacks at token i: a count of three or more of them ("78 attacks", "38 drone
