@@ -692,7 +692,10 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
                  !count_at(v, h->first - 1, false))
           article = h->first - 2;
         if (single_hit) continue;
+        // A verb of firing tells the launch, not a hit: "Rocket fired at US embassy".
         auto hit_verb = [&](std::size_t k) {
+          const auto& w = t[k].lower;
+          if (w == "fired" || w == "fires" || w == "launched" || w == "launches") return false;
           return v.token_in(k, Cue::kImpact) || v.token_in(k, Cue::kAttackVerb);
         };
         // With no article, a singular noun right before its verb: "Rocket hits US embassy", and
