@@ -781,14 +781,18 @@ void add_proxy_actors(SentenceView& v, const lexicon::Lexicon& lexicon) {
   v.hits.insert(v.hits.end(), found.begin(), found.end());
 }
 
-// Where a speaker's comment on the report opens: ", adding that ...", ", saying ...", when the
-// words before it tell an attack (a weapon or an attack word); the sentence's end otherwise.
+// Where a speaker's comment on the report opens: ", adding that ...", ", saying ...", or an
+// appositive that sets the attack in a run of others (", the latest in a series of attacks"),
+// when the words before it tell an attack (a weapon or an attack word); the sentence's end
+// otherwise.
 std::size_t comment_start(const SentenceView& v) {
   const auto& t = v.tokens;
   bool attack_before = false;
   for (std::size_t k = 0; k < t.size(); ++k) {
+    const bool latest = t[k].lower == "latest" ||
+                        (t[k].lower == "the" && k + 1 < t.size() && t[k + 1].lower == "latest");
     if (k >= 1 && t[k - 1].lower == "," && attack_before &&
-        v.word_in(lexicon::WordList::kCommentGerunds, t[k].lower))
+        (latest || v.word_in(lexicon::WordList::kCommentGerunds, t[k].lower)))
       return k;
     attack_before = attack_before || v.token_is_weapon(k) || v.token_in(k, Cue::kAttackNoun) ||
                     v.token_in(k, Cue::kAttackVerb);
