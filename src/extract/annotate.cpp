@@ -543,9 +543,14 @@ void add_envoy_targets(SentenceView& v) {
     bool attacked = false;
     for (std::size_t k = first; k > 0 && k + 4 > first && !attacked; --k)
       attacked = attack_word(k - 1);
-    for (std::size_t k = last + 1; k < t.size() && k <= last + 5 && !attacked; ++k) {
+    // The envoy's post and name do not count against the clause ("the car of Turkish Ambassador
+    // to Sudan Ismail Cobanoglu has been fired on").
+    std::size_t words_after = 0;
+    for (std::size_t k = last + 1; k < t.size() && words_after < 5 && !attacked; ++k) {
       if (t[k].lower == "," || t[k].lower == "after" || t[k].lower == "when") break;
       attacked = attack_word(k);
+      const bool post_or_name = t[k].capitalized || (t[k].lower == "to" && k == last + 1);
+      if (!post_or_name) ++words_after;
     }
     if (!attacked) continue;
     found.push_back(
