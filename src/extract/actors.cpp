@@ -565,8 +565,22 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
             negated = true;
         }
         bool after = s->last < a->first && a->first - s->last <= 14;
-        for (const Hit* other : actors)
-          if (other != a && other->first > s->last && other->first < a->first) after = false;
+        // Objects joined by "and" or a comma are all blamed ("blames Iran and its allies").
+        auto joined = [&](const Hit& left, const Hit& right) {
+          for (std::size_t k = left.last + 1; k < right.first; ++k) {
+            const auto& w = v.tokens[k].lower;
+            if (w != "and" && w != "," && w != "or") return false;
+          }
+          return left.last < right.first;
+        };
+        for (const Hit* other : actors) {
+          if (other == a || other->first <= s->last || other->first >= a->first) continue;
+          // Between the blame and this actor: fine only as the start of a joined list.
+          const Hit* next = a;
+          for (const Hit* mid : actors)
+            if (mid->first > other->last && mid->first < next->first) next = mid;
+          if (!joined(*other, *next)) after = false;
+        }
         // Agent first: the clause's subject, across an apposition ("Kataib Hezbollah, an Iraqi
         // militia backed by Iran, was believed to be behind the attack").
         bool before = a->last < s->first && s->first - a->last <= 14 && agent_first;

@@ -693,6 +693,17 @@ void add_proxy_actors(SentenceView& v, const lexicon::Lexicon& lexicon) {
       actor = lexicon.proxy_actor(t[i].lower);
       after = i + 2;
     }
+    // "Iran and its allies", "Tehran and its proxies": the backer's proxies, beside the backer.
+    if (actor < 0 && i + 3 < t.size() && t[i + 1].lower == "and" &&
+        (t[i + 2].lower == "its" || t[i + 2].lower == "their") &&
+        (t[i + 3].lower == "allies" || t[i + 3].lower == "proxies" ||
+         t[i + 3].lower == "affiliates")) {
+      if (const int proxies = lexicon.proxy_actor(t[i].lower); proxies >= 0) {
+        found.push_back(Hit{Kind::kActor, proxies, t[i + 2].start, t[i + 3].end, i + 2, i + 3});
+        i += 3;
+        continue;
+      }
+    }
     if (actor >= 0) {
       std::size_t k = after;
       while (k < t.size() && k < after + 3 && modifier(k) && !head(k)) ++k;
@@ -750,6 +761,13 @@ void add_proxy_actors(SentenceView& v, const lexicon::Lexicon& lexicon) {
     if (relational_noun) {
       ++k;
     } else {
+      // A hedge set off after the group: "Shia militias – allegedly backed by Iran –", "groups
+      // (reportedly backed by Iran)", "groups believed to be backed by Iran".
+      if (k < t.size() && (t[k].lower == "\u2013" || t[k].lower == "\u2014" || t[k].lower == "-" ||
+                           t[k].lower == "("))
+        ++k;
+      if (k < t.size() && v.word_in(WordList::kHedgeWords, t[k].lower)) ++k;
+      if (k + 1 < t.size() && t[k].lower == "to" && t[k + 1].lower == "be") k += 2;
       k = past_relative_clause(t, k);
       if (k < t.size() && t[k].lower == "with") ++k;  // "with close ties to"
       if (k >= t.size() || !v.word_in(WordList::kProxyRelations, t[k].lower)) continue;

@@ -136,7 +136,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "arrest_words",
                                                "arrest_links",
                                                "envoy_words",
-                                               "envoy_assets"};
+                                               "envoy_assets",
+                                               "hedge_words"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -161,6 +161,7 @@ enum class WordList : std::uint8_t {
   kArrestLinks,
   kEnvoyWords,
   kEnvoyAssets,
+  kHedgeWords,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
