@@ -133,6 +133,75 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
   return views;
 }
 
+// "A gunman opened fire on a police patrol near the Israeli embassy", "the car of a businessman
+// was fired on near the French embassy": gunfire aimed at someone the sentence names, not at a
+// site of ours, places that site as a landmark; its site reading goes. Not when what was fired
+// on is the site's own ("opened fire on guards near the embassy gate"), and not for projectiles,
+// which land near what they were aimed at.
+void drop_landmark_after_fired_on_object(SentenceView& v) {
+  const auto& t = v.tokens;
+  auto is_site = [](const Hit& h) {
+    return h.kind == Kind::kFacility ||
+           (h.kind == Kind::kTrigger &&
+            (h.cue == Cue::kTargetDiplomatic || h.cue == Cue::kTargetMilitary));
+  };
+  auto locative = [&](std::size_t k) {
+    const auto& w = t[k].lower;
+    return w == "near" || w == "outside" || w == "around" ||
+           ((w == "close" || w == "next") && k + 1 < t.size() && t[k + 1].lower == "to");
+  };
+  std::vector<std::pair<std::size_t, std::size_t>> landmarks;  // token spans to clear
+  for (const Hit& fire : v.hits) {
+    if (fire.kind != Kind::kTrigger || fire.cue != Cue::kAttackVerb) continue;
+    const std::string phrase = lower_text(v, fire);
+    const bool passive = phrase.ends_with("fired on") && phrase != "fired on";
+    if (!passive && phrase != "opened fire" && phrase != "shot at" && phrase != "fired on")
+      continue;
+    // What was fired on: after an active verb ("opened fire on a police patrol"), before a
+    // passive one ("the car of a businessman was fired on"), within its clause.
+    std::size_t from = fire.last + 1, to = fire.last + 1;
+    if (passive) {
+      from = fire.first;
+      while (from > 0 && t[from - 1].lower != "," && t[from - 1].lower != ";") --from;
+      to = fire.first;
+    } else {
+      // Only a named object: "opened fire using an assault rifle outside the embassy" names none.
+      const bool object_follows =
+          phrase.ends_with(" on") || phrase.ends_with(" at") ||
+          (from < t.size() && (t[from].lower == "on" || t[from].lower == "at"));
+      if (!object_follows) continue;
+      if (from < t.size() && (t[from].lower == "on" || t[from].lower == "at")) ++from;
+      to = from;
+      while (to < t.size() && to < from + 6 && !locative(to) && t[to].lower != ",") ++to;
+    }
+    bool object_words = false, own_part = false;
+    for (std::size_t k = from; k < to; ++k) {
+      const auto& w = t[k].lower;
+      if (t[k].word && w != "the" && w != "a" && w != "an") object_words = true;
+      if (w == "guard" || w == "guards" || w == "gate" || w == "gates" || w == "entrance" ||
+          w == "wall" || w == "walls" || w == "building" || w == "compound" || w == "premises")
+        own_part = true;
+    }
+    if (!object_words || own_part) continue;
+    if (std::any_of(v.hits.begin(), v.hits.end(),
+                    [&](const Hit& h) { return is_site(h) && h.first >= from && h.last < to; }))
+      continue;
+    // The locative after the object (after the verb, for a passive).
+    std::size_t at = passive ? fire.last + 1 : to;
+    while (at < t.size() && at < fire.last + 4 && !locative(at)) ++at;
+    if (at >= t.size() || !locative(at)) continue;
+    std::size_t end = at + 1;
+    while (end < t.size() && t[end].lower != "," && t[end].lower != ";" && end < at + 10) ++end;
+    landmarks.emplace_back(at, end);
+  }
+  if (landmarks.empty()) return;
+  std::erase_if(v.hits, [&](const Hit& h) {
+    return is_site(h) && std::any_of(landmarks.begin(), landmarks.end(), [&](const auto& span) {
+             return h.first > span.first && h.first < span.second;
+           });
+  });
+}
+
 // "The drones reached their targets without being intercepted", "without air defences
 // intercepting them" (and the gloss of "دون أن تعترضها الدفاعات"): an interception after
 // "without" did not happen, so its cue goes. ("Without hitting the base, falling near a
@@ -154,8 +223,8 @@ void drop_interceptions_after_without(SentenceView& v) {
   });
 }
 
-// "A series of explosions rocked the base": one attack heard several times, not a series of
-// attacks; the generic reading goes.
+// "A series of explosions rocked the base", "a series of rockets hit the base": one attack heard
+// or fired several times, not a series of attacks; the generic reading goes.
 void drop_series_of_blasts(SentenceView& v) {
   const auto& t = v.tokens;
   std::erase_if(v.hits, [&](const Hit& h) {
@@ -165,7 +234,13 @@ void drop_series_of_blasts(SentenceView& v) {
     if (k + 1 < t.size() && (t[k].lower == "loud" || t[k].lower == "powerful" ||
                              t[k].lower == "violent" || t[k].lower == "huge"))
       ++k;
-    return v.word_in(lexicon::WordList::kBlastNouns, t[k].lower);
+    if (v.word_in(lexicon::WordList::kBlastNouns, t[k].lower)) return true;
+    // "a series of rockets hit the base": one salvo; "a series of rocket attacks" is a run.
+    std::size_t after = k;
+    while (after + 1 < t.size() && v.token_is_weapon(after + 1)) ++after;
+    return v.token_is_weapon(k) &&
+           !(after + 1 < t.size() && v.token_in(after + 1, Cue::kAttackNoun)) &&
+           !v.token_in(after, Cue::kAttackNoun);
   });
 }
 
@@ -505,6 +580,15 @@ void add_foreign_military_targets(SentenceView& v, const lexicon::Lexicon& lexic
 // "the official vehicle of Turkiye's ambassador to Sudan", and the glosses' "the car of the
 // ambassador Turkish". The asset comes before the envoy ("... of the ambassador", across up to
 // four words) or the envoy's possessive right before it ("the ambassador's official car").
+// "former ambassador", "goodwill ambassador": no serving diplomat, so no diplomatic target.
+bool not_serving_envoy(const std::vector<text::Token>& t, std::size_t envoy) {
+  for (std::size_t k = envoy; k > 0 && k + 3 > envoy; --k) {
+    const auto& w = t[k - 1].lower;
+    if (w == "former" || w == "ex" || w == "goodwill" || w == "retired") return true;
+  }
+  return false;
+}
+
 void add_envoy_targets(SentenceView& v) {
   const auto& t = v.tokens;
   std::vector<Hit> found;
@@ -530,7 +614,7 @@ void add_envoy_targets(SentenceView& v) {
           break;
         }
       }
-    if (!envoy) continue;
+    if (!envoy || not_serving_envoy(t, *envoy)) continue;
     const std::size_t first = std::min(i, *envoy), last = std::max(i, *envoy);
     // Only as what was attacked: an attack word right before ("fired at the ambassador's car",
     // "an attack on the convoy of ...") or after it in its clause ("... was hit by gunfire",
@@ -547,6 +631,15 @@ void add_envoy_targets(SentenceView& v) {
     // to Sudan Ismail Cobanoglu has been fired on").
     std::size_t words_after = 0;
     for (std::size_t k = last + 1; k < t.size() && words_after < 5 && !attacked; ++k) {
+      // ", Aidan O'Hara, was fired on": the envoy's name set off by commas.
+      if (t[k].lower == "," && k + 1 < t.size() && t[k + 1].capitalized) {
+        std::size_t close = k + 1;
+        while (close < t.size() && close < k + 6 && t[close].capitalized) ++close;
+        if (close < t.size() && t[close].lower == ",") {
+          k = close;
+          continue;
+        }
+      }
       if (t[k].lower == "," || t[k].lower == "after" || t[k].lower == "when") break;
       attacked = attack_word(k);
       const bool post_or_name = t[k].capitalized || (t[k].lower == "to" && k == last + 1);
@@ -560,7 +653,9 @@ void add_envoy_targets(SentenceView& v) {
   // the ambassador", "an attack on the envoy" (not "the ambassador said").
   for (std::size_t i = 1; i < t.size(); ++i) {
     const auto& w = t[i].lower;
-    if (!v.word_in(lexicon::WordList::kEnvoyWords, w) || w.ends_with("'s")) continue;
+    if (!v.word_in(lexicon::WordList::kEnvoyWords, w) || w.ends_with("'s") ||
+        not_serving_envoy(t, i))
+      continue;
     if (i + 1 < t.size() && (t[i + 1].lower == "'s" || t[i + 1].lower == "’s")) continue;
     std::size_t k = i;
     while (k > 0 && i - k < 3 && (t[k - 1].lower == "the" || t[k - 1].capitalized)) --k;
@@ -823,6 +918,32 @@ std::size_t comment_start(const SentenceView& v) {
   return t.size();
 }
 
+// Whether a hit sits in a relative clause about a site named just before it ("the embassy, which
+// is regularly targeted", the gloss's "the base, that since October is attacked almost daily",
+// or a participle set off by a comma: "the al-Tanf base, in Syria, targeted almost daily"): what
+// it says describes the place, not the sentence's attack.
+bool in_relative_clause(const SentenceView& v, const Hit& h) {
+  const auto& t = v.tokens;
+  auto site_ends_before = [&](std::size_t at) {
+    return std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& s) {
+      const bool site = s.kind == Kind::kFacility ||
+                        (s.kind == Kind::kTrigger &&
+                         (s.cue == Cue::kTargetMilitary || s.cue == Cue::kTargetDiplomatic));
+      return site && s.last < at && at - s.last <= 5;
+    });
+  };
+  for (std::size_t k = h.first; k > 0; --k) {
+    const auto& w = t[k - 1].lower;
+    if (w == "which" || w == "that" || w == "who" || w == "where")
+      return k >= 2 && t[k - 2].lower == "," && site_ends_before(k - 2);
+    if (w != "," && w != ";") continue;
+    return w == "," && k < h.first && t[k].lower.ends_with("ed") &&
+           (v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch)) &&
+           site_ends_before(k - 1);
+  }
+  return false;
+}
+
 // Role from trigger phrases alone; `tally` is v.tally.
 Role marker_role(const SentenceView& v, bool tally) {
   // A speaker's comment after the report (", adding that such attacks endanger civilians")
@@ -918,9 +1039,11 @@ Role marker_role(const SentenceView& v, bool tally) {
                     [](const text::Token& t) { return t.lower == "but" || t.lower == ";"; }))
       break;
     const std::string lower = lower_text(v, *h);
-    if (lower != "more than" && lower != "since" && lower != "so far" && lower != "to date")
-      return Role::kGeneric;
-    if (!weak_marker) weak_marker = h;
+    const bool weak =
+        lower == "more than" || lower == "since" || lower == "so far" || lower == "to date";
+    if (in_relative_clause(v, *h)) continue;
+    if (!weak) return Role::kGeneric;
+    if (weak && !weak_marker) weak_marker = h;
   }
   if (weak_marker)
     for (std::size_t k = 0; k < comment; ++k) {
@@ -1059,7 +1182,7 @@ void drop_trailing_cause(SentenceView& v) {
       --k;
     if (k >= 1 && t[k - 1].lower == "the")
       --k;
-    else if (!headline_ellipsis)
+    else if (!v.sentence.heading)  // headlines drop the article: "... on anniversary of ..."
       return false;
     if (k < 1 || (t[k - 1].lower != "on" && t[k - 1].lower != "in")) return false;
     std::size_t of = at + 2;
@@ -1349,6 +1472,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     add_foreign_military_targets(v, lexicon, clean.language != "en");
     add_hosting_sites(v, lexicon);
     add_envoy_targets(v);
+    drop_landmark_after_fired_on_object(v);
     add_defence_interceptions(v);
     add_proxy_actors(v, lexicon);
     drop_trailing_cause(v);

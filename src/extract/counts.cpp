@@ -662,6 +662,7 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
   if (!found["impacted"].value && !found["launched"].value && !found["intercepted"].value) {
     bool plural = false;
     const SentenceView* single_hit = nullptr;
+    const SentenceView* single_fired = nullptr;
     for (const SentenceView* view : order) {
       const auto& v = *view;
       const auto& t = v.tokens;
@@ -704,8 +705,12 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         if (!article) {
           const bool bare_singular = !t[h->last].lower.ends_with("s") &&
                                      (h->first == 0 || !count_at(v, h->first - 1, false)) &&
-                                     h->last + 1 < t.size() && hit_verb(h->last + 1);
-          if (bare_singular) single_hit = &v;
+                                     h->last + 1 < t.size();
+          if (bare_singular && hit_verb(h->last + 1)) single_hit = &v;
+          // "Rocket fired at US embassy": one launched, nothing said of where it fell.
+          if (bare_singular &&
+              (t[h->last + 1].lower == "fired" || t[h->last + 1].lower == "launched"))
+            single_fired = &v;
           continue;
         }
         for (std::size_t k = h->last + 1; k < t.size() && k <= h->last + 3; ++k)
@@ -725,6 +730,9 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       found["impacted"].value = 1;
       found["impacted"].where = single_hit;
       found["impacted"].single = true;
+    } else if (single_fired && !plural) {
+      found["launched"].value = 1;
+      found["launched"].where = single_fired;
     }
   }
   // Launched is derived where the text accounts for the whole attack: what the defences engaged

@@ -257,6 +257,23 @@ bool news_is_tally(const SentenceView& v) {
   return false;
 }
 
+// A headline clause after a tally that tells one attack: "US forces attacked 160 times since
+// October; latest drone kills three" (after ";" or ":", a weapon and an outcome or a hit).
+bool specific_attack_clause(const SentenceView& v) {
+  const auto& t = v.tokens;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i].lower != ";" && t[i].lower != ":") continue;
+    bool weapon = false, outcome = false;
+    for (std::size_t k = i + 1; k < t.size(); ++k) {
+      weapon = weapon || v.token_is_weapon(k);
+      outcome = outcome || v.token_in(k, Cue::kKilled) || v.token_in(k, Cue::kInjured) ||
+                v.token_in(k, Cue::kImpact);
+    }
+    if (weapon && outcome) return true;
+  }
+  return false;
+}
+
 // A word that names an attack: a weapon, an attack noun or verb.
 bool attack_word(const SentenceView& v, std::size_t k) {
   return v.token_is_weapon(k) || v.token_in(k, Cue::kAttackNoun) || v.token_in(k, Cue::kAttackVerb);
@@ -367,7 +384,10 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
       at(x, Feature::kFirstOtherNews) = other && !(v.attack_evidence && v.in_scope_target);
     }
     if (body == 0) {
-      if (news_is_tally(v)) at(x, Feature::kLeadTally) = 1;
+      // A tally that opens the body is the news unless the headline tells the attack itself
+      // ("... 160 times since October; latest drone kills three").
+      if (news_is_tally(v) && !(headline && specific_attack_clause(*headline)))
+        at(x, Feature::kLeadTally) = 1;
       first_body = &v;
     }
     // Telling: an attack on a target of ours, or a weapon or a verb of firing, striking or
@@ -405,7 +425,13 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
         at(x, Feature::kNewsIsReaction) || reaction_to_attack(*headline);
     at(x, Feature::kHeadlineAftermath) = headline->has(Cue::kAftermath);
     at(x, Feature::kHeadlineCivilian) = headline->has(Cue::kTargetCivilian);
-    if (news_is_tally(*headline)) at(x, Feature::kLeadTally) = 1;
+    // A tally headline over a body that opens with the attack itself ("Rockets struck the Green
+    // Village base on Tuesday, the 61st attack ...") reports that attack.
+    const bool body_opens_with_attack =
+        first_body && first_body->role == Role::kMain && first_body->attack_evidence &&
+        first_body->in_scope_target && !first_body->all(Kind::kWeapon).empty();
+    if (news_is_tally(*headline) && !body_opens_with_attack && !specific_attack_clause(*headline))
+      at(x, Feature::kLeadTally) = 1;
     // A toll on one of our targets is attack news too: "Two US soldiers killed in Syria".
     const bool toll_on_target =
         headline->in_scope_target && (headline->has(Cue::kKilled) || headline->has(Cue::kInjured));
