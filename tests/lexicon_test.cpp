@@ -100,6 +100,11 @@ TEST(LexiconLoad, BadCoordinatesAndTypeAreErrors) {
   TempDataDir bad_type({{"facilities.tsv", "X Base\t\tairport\tIQ\t\t33\t44\t\n"}});
   EXPECT_FALSE(Lexicon::load(bad_type.root).has_value());
 
+  TempDataDir bad_hosted({{"facilities.tsv", "X Base\t\tmilitary\tIQ\t\t33\t44\t\t2020-13-45\n"}});
+  auto h = Lexicon::load(bad_hosted.root);
+  ASSERT_FALSE(h.has_value());
+  EXPECT_NE(h.error().message.find("hosted_until"), std::string::npos) << h.error().message;
+
   TempDataDir bad_within({{"facilities.tsv", "X Base\t\tmilitary\tIQ\t\t33\t44\tNowhere\n"}});
   auto c = Lexicon::load(bad_within.root);
   ASSERT_FALSE(c.has_value());

@@ -100,6 +100,37 @@ const char* role_name(Role role) {
   return kRoles[static_cast<int>(role)];
 }
 
+// A registry site whose foreign presence left ("Camp Taji", handed to Iraqi forces in August 2020):
+// an attack there after that day is on local forces, unless one of the event's sentences names a
+// foreign force or a mission as what was hit ("the Balad base, which hosts US contractors").
+bool attack_after_site_left(const Attack& attack, const Annotated& article, const Event& event,
+                            const lexicon::Lexicon& lexicon) {
+  const lexicon::Facility* site = lexicon.facility_named(attack.facility);
+  if (!site || site->hosted_until.empty()) return false;
+  const auto day = attack.date ? text::days_from_civil(*attack.date) : article.published_day;
+  const auto left = text::days_from_civil(site->hosted_until);
+  if (!day || !left || *day <= *left) return false;
+  for (std::size_t i : event.sentences) {
+    const auto& v = article.sentences[i];
+    if (v.has(lexicon::Cue::kTargetMilitary) || v.has(lexicon::Cue::kTargetDiplomatic))
+      return false;
+    // "a base that hosts coalition trainers", "housing American contractors".
+    const auto& t = v.tokens;
+    for (std::size_t k = 0; k < t.size(); ++k) {
+      if (!v.word_in(lexicon::WordList::kHostVerbs, t[k].lower)) continue;
+      for (std::size_t j = k + 1; j < t.size() && j <= k + 3; ++j) {
+        const auto& w = t[j].lower;
+        if (w == "coalition" || w == "foreign" || w == "international" || w == "nato" ||
+            w == "us" || w == "u.s." || w == "american" || w == "americans")
+          return false;
+        for (const Hit* c : v.all(lexicon::Kind::kCountry))
+          if (c->first == j && lexicon.country(c->entry).code != site->country) return false;
+      }
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<ReadingText> ReadingText::of(const CleanText& clean,
@@ -153,16 +184,25 @@ Explained Extractor::read(const Document& document, const CleanText& clean, bool
   report.background = events.background;
   report.tallies = read_tallies(article, lexicon_);
   if (events.main) report.main = read_attack(article, lexicon_, *events.main);
-  // An attack outside the deployment's scope is context, not the article's news.
+  // An attack outside the deployment's scope is context, not the article's news; so is one on a
+  // site after its foreign presence left, which is an attack on local forces.
   std::string scope_note;
-  if (report.main && !scope_.contains(*report.main)) {
-    const Attack& a = *report.main;
-    report.background.push_back(
-        BackgroundAttack{a.date, a.country, a.city, a.facility, a.lat, a.lon, a.weapon,
-                         a.evidence.count("facility") ? a.evidence.at("facility") : Evidence{}});
+  const bool site_left = report.main && events.main &&
+                         attack_after_site_left(*report.main, article, *events.main, lexicon_);
+  if (report.main && (site_left || !scope_.contains(*report.main))) {
+    const Attack a = std::move(*report.main);
     report.main.reset();
     report.reports_attack = false;
-    scope_note = " (outside the scope: " + a.target_type + " target in " + a.country + ")";
+    if (site_left) {
+      // Not one of our sites any more: no background attack either.
+      scope_note = " (" + a.facility + " hosted no foreign forces after " +
+                   lexicon_.facility_named(a.facility)->hosted_until + ")";
+    } else {
+      report.background.push_back(
+          BackgroundAttack{a.date, a.country, a.city, a.facility, a.lat, a.lon, a.weapon,
+                           a.evidence.count("facility") ? a.evidence.at("facility") : Evidence{}});
+      scope_note = " (outside the scope: " + a.target_type + " target in " + a.country + ")";
+    }
   }
 
   // The trace: each sentence's role as the main event sees it (L lead, A attack evidence,

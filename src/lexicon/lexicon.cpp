@@ -11,6 +11,7 @@
 //    following possessive "'s" or "'" is accepted);
 //  - per kind, overlapping matches resolve leftmost-longest; kinds may overlap each other.
 #include "lexicon/lexicon.h"
+#include "text/text.h"
 
 #include <hs/hs.h>
 
@@ -560,13 +561,14 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
     }
   }
 
-  // facilities.tsv: name, aliases, type, country, city, lat, lon, within
+  // facilities.tsv: name, aliases, type, country, city, lat, lon, within[, hosted_until]
   {
     auto file = read_tsv(dir / "facilities.tsv");
     if (!file) return std::unexpected(file.error());
     std::vector<std::pair<const Row*, std::string>> withins;
     for (const Row& row : file->rows) {
-      auto f = fields(*file, row, 7, 8, "name, aliases, type, country, city, lat, lon, within");
+      auto f = fields(*file, row, 7, 9,
+                      "name, aliases, type, country, city, lat, lon, within[, hosted_until]");
       if (!f) return std::unexpected(f.error());
       Facility fac;
       fac.name = std::string((*f)[0]);
@@ -585,7 +587,14 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
             *file, row,
             "bad coordinates '" + std::string((*f)[5]) + "', '" + std::string((*f)[6]) + "'");
       std::tie(fac.lat, fac.lon) = *at;
-      fac.within = std::string((*f)[7]);
+      fac.within = f->size() > 7 ? std::string((*f)[7]) : std::string();
+      if (f->size() > 8 && !(*f)[8].empty()) {
+        fac.hosted_until = std::string((*f)[8]);
+        if (!text::days_from_civil(fac.hosted_until))
+          return row_error(
+              *file, row,
+              "hosted_until must be a date (YYYY-MM-DD), got '" + fac.hosted_until + "'");
+      }
       // Military releases write "Erbil AB" for "Erbil air base".
       for (std::size_t k = 0, n = fac.aliases.size(); k < n; ++k) {
         const std::string& alias = fac.aliases[k];

@@ -32,6 +32,10 @@ struct Facility {
   std::string country, city;
   double lat = 0, lon = 0;
   std::string within;  // name of the enclosing facility, e.g. BDSC within Baghdad airport
+  // The last day the site hosted a foreign presence ("2020-08-23": Camp Taji, handed to Iraqi
+  // forces); empty while it still does or for a mission. After it, an attack there is on local
+  // forces unless the report names a foreign one.
+  std::string hosted_until;
 };
 
 struct Actor {
