@@ -99,6 +99,17 @@ bool tally_at(const SentenceView& v, std::size_t i) {
     return !named && !modifier;
   }
   if (i + 2 < t.size() && t[i + 2].lower == "attacks" && t[i + 1].word) return true;
+  // "destroyed 118 drones during two years", "in two years the base was attacked by about 120
+  // drones": scores of projectiles over months or years count a campaign, not one attack.
+  if (*n >= 20 && (v.token_is_weapon(i + 1) || (i + 2 < t.size() && v.token_is_weapon(i + 2)))) {
+    for (std::size_t k = 1; k < t.size(); ++k) {
+      const auto& unit = t[k].lower;
+      if (unit != "months" && unit != "years") continue;
+      const auto& before = t[k - 1].lower;
+      if (before == "past" || before == "last" || before == "recent" || count_at(v, k - 1, false))
+        return true;
+    }
+  }
   if (t[i + 1].lower != "times") return false;
   // "attacked 170 times", "were attacked with drones and rockets 23 times": the verb of the
   // clause the count ends.
