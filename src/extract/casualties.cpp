@@ -316,6 +316,15 @@ std::optional<Group> victims_of(const SentenceView& v, const Hit& h) {
     p -= 2;
   std::size_t q = p;
   while (q > 0 && v.word_in(lexicon::WordList::kAdverbs, t[q - 1].lower)) --q;
+  // "the driver was not hurt": the person is no victim ("No soldiers were not injured", a
+  // misprint, keeps its zero).
+  bool negated = false;
+  for (std::size_t k = q; k < p; ++k)
+    negated = negated || t[k].lower == "not" || t[k].lower == "n't" || t[k].lower == "never";
+  auto unless_negated = [&](std::optional<Group> g) -> std::optional<Group> {
+    if (negated && g && g->count > 0) return std::nullopt;
+    return g;
+  };
   if (q > 0 && v.word_in(lexicon::WordList::kAuxiliaries, t[q - 1].lower)) {
     auto subject = clause_subject(v, q - 1);
     // "contractor civilian American was killed": a bare singular person before a singular
@@ -331,9 +340,9 @@ std::optional<Group> victims_of(const SentenceView& v, const Hit& h) {
           if (before == "no" || before == "neither" || before == "any" || before == "each" ||
               before == "every" || before == "either")
             break;
-          return Group{1, k, false, false};
+          return unless_negated(Group{1, k, false, false});
         }
-    return subject;
+    return unless_negated(subject);
   }
   if (w == "died" || w == "die" || w == "dies") return clause_subject(v, p);
   // Active: "killed a foreign civilian contractor", "wounding eight contractors and ...".
