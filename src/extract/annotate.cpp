@@ -160,10 +160,18 @@ void drop_landmark_after_fired_on_object(SentenceView& v) {
     // What was fired on: after an active verb ("opened fire on a police patrol"), before a
     // passive one ("the car of a businessman was fired on"), within its clause.
     std::size_t from = fire.last + 1, to = fire.last + 1;
+    std::optional<std::size_t>
+        subject_locative;  // "a police checkpoint near the embassy was fired on"
     if (passive) {
       from = fire.first;
       while (from > 0 && t[from - 1].lower != "," && t[from - 1].lower != ";") --from;
       to = fire.first;
+      for (std::size_t k = from + 1; k < to; ++k)
+        if (locative(k)) {
+          subject_locative = k;
+          to = k;
+          break;
+        }
     } else {
       // Only a named object: "opened fire using an assault rifle outside the embassy" names none.
       const bool object_follows =
@@ -186,6 +194,10 @@ void drop_landmark_after_fired_on_object(SentenceView& v) {
     if (std::any_of(v.hits.begin(), v.hits.end(),
                     [&](const Hit& h) { return is_site(h) && h.first >= from && h.last < to; }))
       continue;
+    if (subject_locative) {
+      landmarks.emplace_back(*subject_locative, fire.first);
+      continue;
+    }
     // The locative after the object (after the verb, for a passive).
     std::size_t at = passive ? fire.last + 1 : to;
     while (at < t.size() && at < fire.last + 4 && !locative(at)) ++at;

@@ -76,8 +76,21 @@ bool has_figure(const lexicon::Lexicon& lexicon, const SentenceView& s) {
 
 // "it was not immediately clear whether the American mission was the target".
 bool doubts_target(const SentenceView& v) {
-  if (!v.has(Cue::kUncertain)) return false;
   const auto& t = v.tokens;
+  // "The embassy was not targeted", "the base was not the target": the site denied as target.
+  for (const Hit& h : v.hits) {
+    if (h.kind != Kind::kFacility && h.cue != Cue::kTargetDiplomatic &&
+        h.cue != Cue::kTargetMilitary)
+      continue;
+    std::size_t k = h.last + 1;
+    if (k + 2 >= t.size() || (t[k].lower != "was" && t[k].lower != "were" && t[k].lower != "is"))
+      continue;
+    if (t[k + 1].lower != "not") continue;
+    if (t[k + 2].lower == "targeted" ||
+        (t[k + 2].lower == "the" && k + 3 < t.size() && t[k + 3].lower == "target"))
+      return true;
+  }
+  if (!v.has(Cue::kUncertain)) return false;
   for (std::size_t i = 0; i + 1 < t.size(); ++i)
     if (t[i].lower == "whether" || t[i].lower == "if")
       for (std::size_t k = i + 1; k + 1 < t.size() && k <= i + 10; ++k)
