@@ -182,11 +182,13 @@ TEST(RealSetScores, HeldoutStaysAboveFloors) {
 // then scored ar 0.714 / 0.765 / 0.863, es 0.662 / 0.737 / 0.828, fr 0.650 / 0.762 / 0.951, pt
 // 0.644 / 0.736 / 0.897: the MCC floors and the Arabic merge floor are set below those. Round 26
 // (session 19) added 48 heldout articles of all languages, unseen; the starting code then scored
-// fr 0.623 / 0.744 / 0.940: the French MCC floor is set below that.
+// fr 0.623 / 0.744 / 0.940: the French MCC floor is set below that. Round 27 (the same session)
+// added 41 more heldout articles, unseen; the starting code then scored fr 0.596 / 0.729 / 0.928
+// (0.604 / 0.735 / 0.928 with that session's code): the French MCC and slot floors are set below.
 TEST(RealSetScores, OtherLanguagesStayAboveFloors) {
   expect_floors("heldout", "ar", 0.70, 0.76, 0.85);
   expect_floors("heldout", "es", 0.65, 0.73, 0.82);
-  expect_floors("heldout", "fr", 0.61, 0.74, 0.90);
+  expect_floors("heldout", "fr", 0.58, 0.72, 0.90);
   expect_floors("heldout", "pt", 0.63, 0.71, 0.83);
 }
 
