@@ -394,7 +394,11 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
       if (!headline_tells_attack && reaction_to_attack(v)) at(x, Feature::kNewsIsReaction) = 1;
       bool other = v.has(Cue::kUsAgent) || v.has(Cue::kAftermath) || v.has(Cue::kThreat) ||
                    v.has(Cue::kFoiled) || v.has(Cue::kDrill) || v.role != Role::kMain;
-      at(x, Feature::kFirstOtherNews) = other && !(v.attack_evidence && v.in_scope_target);
+      // "The Pentagon launched strikes in response to a drone attack on a US base": a strike BY
+      // US forces told with the attack as its cause is other news, though it names the attack.
+      const bool response = v.has(Cue::kUsAgent) && v.has(Cue::kCause);
+      at(x, Feature::kFirstOtherNews) =
+          other && (response || !(v.attack_evidence && v.in_scope_target));
     }
     if (body == 0) {
       // A tally that opens the body is the news unless the headline tells the attack itself
