@@ -317,6 +317,41 @@ bool agent_of_attack(const SentenceView& v, const Hit& a) {
   return true;
 }
 
+// "following Hamas' October 7 attack on Israel", "an attack by Hamas inside Israel": the group
+// is the author of another attack, on a country the sentence names, not of attacks like ours.
+bool agent_of_an_attack_on_a_country(const SentenceView& v, const Hit& a) {
+  const auto& t = v.tokens;
+  auto on_a_country = [&](std::size_t k) {  // "on Israel", "inside Israel", "into Israel"
+    if (k >= t.size()) return false;
+    const auto& w = t[k].lower;
+    if (w != "on" && w != "against" && w != "into" && w != "inside" && w != "in") return false;
+    // Our own targets are no other country's: "attacks on US forces", "on the US embassy".
+    for (std::size_t m = k + 1; m < t.size() && m <= k + 4; ++m)
+      if (v.token_in(m, Cue::kTargetMilitary) || v.token_in(m, Cue::kTargetDiplomatic) ||
+          std::any_of(v.hits.begin(), v.hits.end(),
+                      [&](const Hit& h) { return h.kind == Kind::kFacility && h.first == m; }))
+        return false;
+    // The country itself, not as an owner ("on Israel", not "against US interests").
+    return std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+      const bool owner = h.last + 1 < t.size() && t[h.last + 1].word &&
+                         !t[h.last + 1].capitalized && t[h.last + 1].lower != "and" &&
+                         t[h.last + 1].lower != "on" && t[h.last + 1].lower != "in";
+      return (h.kind == Kind::kCountry || h.kind == Kind::kActor) && h.first > k &&
+             h.first <= k + 2 && !owner;
+    });
+  };
+  // The group's own attack after it: "Hamas' October 7 attack on Israel".
+  for (std::size_t k = a.last + 1; k < t.size() && k <= a.last + 4; ++k)
+    if (v.token_in(k, Cue::kAttackNoun)) {
+      std::size_t after = k + 1;
+      while (after < t.size() && v.token_in(after, Cue::kAttackNoun)) ++after;
+      return on_a_country(after);
+    }
+  // "an attack by Hamas inside Israel".
+  return a.first >= 2 && t[a.first - 1].lower == "by" &&
+         v.token_in(a.first - 2, Cue::kAttackNoun) && on_a_country(a.last + 1);
+}
+
 // "The attack came two days after nine civilians were killed in artillery fire that Baghdad
 // blamed on Turkey", "comes a week after ... killed in an attack blamed on Israel": where the
 // sentence ties this attack to an earlier event by a span of time ("two days after", "a week
@@ -794,7 +829,8 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // "strikes on Iran-aligned militia targets": the group is struck, not striking.
         bool object = a->first >= 1 && (v.tokens[a->first - 1].lower == "on" ||
                                         v.tokens[a->first - 1].lower == "against");
-        if (!apposition && !object) suspect(actor.name, true, v);
+        if (!apposition && !object && !agent_of_an_attack_on_a_country(v, *a))
+          suspect(actor.name, true, v);
       }
     }
   // Still no one: the groups US forces struck in retaliation ("In response, Austin ordered
