@@ -204,6 +204,12 @@ void drop_landmark_after_fired_on_object(SentenceView& v) {
     if (at >= t.size() || !locative(at)) continue;
     std::size_t end = at + 1;
     while (end < t.size() && t[end].lower != "," && t[end].lower != ";" && end < at + 10) ++end;
+    // The landmark's own relative clause goes with it: "near Harir air base, which hosts US
+    // troops".
+    if (end + 1 < t.size() && t[end].lower == "," &&
+        (t[end + 1].lower == "which" || t[end + 1].lower == "where" || t[end + 1].lower == "that"))
+      for (++end; end < t.size() && t[end].lower != "," && t[end].lower != ";"; ++end) {
+      }
     landmarks.emplace_back(at, end);
   }
   if (landmarks.empty()) return;

@@ -270,19 +270,28 @@ bool news_is_tally(const SentenceView& v) {
   return false;
 }
 
-// A headline clause after a tally that tells one attack: "US forces attacked 160 times since
-// October; latest drone kills three" (after ";" or ":", a weapon and an outcome or a hit).
+// A headline clause beside a tally that tells one attack: "US forces attacked 160 times since
+// October; latest drone kills three", "... as drone kills three in Jordan", "After 160 attacks,
+// drone kills three US troops" (clauses split at ";", ":", a dash, a comma or "as"; the one
+// with a weapon and an outcome or a hit, and without the tally's count).
 bool specific_attack_clause(const SentenceView& v) {
   const auto& t = v.tokens;
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    if (t[i].lower != ";" && t[i].lower != ":") continue;
-    bool weapon = false, outcome = false;
-    for (std::size_t k = i + 1; k < t.size(); ++k) {
+  std::size_t from = 0;
+  for (std::size_t i = 0; i <= t.size(); ++i) {
+    const bool split = i == t.size() || t[i].lower == ";" || t[i].lower == ":" ||
+                       t[i].lower == "," || t[i].lower == "-" || t[i].lower == "\u2013" ||
+                       t[i].lower == "\u2014" || t[i].lower == "as";
+    if (!split) continue;
+    bool weapon = false, outcome = false, tally = false;
+    for (std::size_t k = from; k < i; ++k) {
       weapon = weapon || v.token_is_weapon(k);
       outcome = outcome || v.token_in(k, Cue::kKilled) || v.token_in(k, Cue::kInjured) ||
                 v.token_in(k, Cue::kImpact);
+      tally = tally || tally_at(v, k);
     }
-    if (weapon && outcome) return true;
+    if (weapon && outcome && !tally && from > 0) return true;
+    if (weapon && outcome && !tally && i < t.size()) return true;
+    from = i + 1;
   }
   return false;
 }

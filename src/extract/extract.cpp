@@ -1,5 +1,6 @@
 #include "extract/extract.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "extract/annotate.h"
@@ -112,20 +113,31 @@ bool attack_after_site_left(const Attack& attack, const Annotated& article, cons
   if (!day || !left || *day <= *left) return false;
   for (std::size_t i : event.sentences) {
     const auto& v = article.sentences[i];
+    const auto& t = v.tokens;
+    // "once home to thousands of US troops", "US troops left the base in 2020": the past.
+    const bool past = std::any_of(t.begin(), t.end(), [](const text::Token& w) {
+      return w.lower == "once" || w.lower == "formerly" || w.lower == "previously" ||
+             w.lower == "left" || w.lower == "withdrew" || w.lower == "until";
+    });
+    if (past) continue;
     if (v.has(lexicon::Cue::kTargetMilitary) || v.has(lexicon::Cue::kTargetDiplomatic))
       return false;
-    // "a base that hosts coalition trainers", "housing American contractors".
-    const auto& t = v.tokens;
+    // "a base that hosts coalition trainers", "Spanish military trainers are stationed there",
+    // "US contractors at the base": a foreign force or its people named there.
     for (std::size_t k = 0; k < t.size(); ++k) {
-      if (!v.word_in(lexicon::WordList::kHostVerbs, t[k].lower)) continue;
+      bool foreign = t[k].lower == "coalition" || t[k].lower == "foreign" ||
+                     t[k].lower == "international" || t[k].lower == "nato";
+      for (const Hit* c : v.all(lexicon::Kind::kCountry))
+        foreign = foreign || (c->last == k && lexicon.country(c->entry).code != site->country);
+      if (!foreign) continue;
       for (std::size_t j = k + 1; j < t.size() && j <= k + 3; ++j) {
         const auto& w = t[j].lower;
-        if (w == "coalition" || w == "foreign" || w == "international" || w == "nato" ||
-            w == "us" || w == "u.s." || w == "american" || w == "americans")
+        if (w == "troops" || w == "soldiers" || w == "trainers" || w == "advisers" ||
+            w == "advisors" || w == "personnel" || w == "contractors" || w == "forces" ||
+            v.word_in(lexicon::WordList::kForceNouns, w))
           return false;
-        for (const Hit* c : v.all(lexicon::Kind::kCountry))
-          if (c->first == j && lexicon.country(c->entry).code != site->country) return false;
       }
+      if (k >= 1 && v.word_in(lexicon::WordList::kHostVerbs, t[k - 1].lower)) return false;
     }
   }
   return true;
