@@ -75,9 +75,10 @@ bool has_figure(const lexicon::Lexicon& lexicon, const SentenceView& s) {
 }
 
 // "it was not immediately clear whether the American mission was the target".
-bool doubts_target(const SentenceView& v) {
+// "The embassy was not targeted", "the base was not the target": the site denied as target, which
+// no headline naming it undoes.
+bool denies_target(const SentenceView& v) {
   const auto& t = v.tokens;
-  // "The embassy was not targeted", "the base was not the target": the site denied as target.
   for (const Hit& h : v.hits) {
     if (h.kind != Kind::kFacility && h.cue != Cue::kTargetDiplomatic &&
         h.cue != Cue::kTargetMilitary)
@@ -90,6 +91,11 @@ bool doubts_target(const SentenceView& v) {
         (t[k + 2].lower == "the" && k + 3 < t.size() && t[k + 3].lower == "target"))
       return true;
   }
+  return false;
+}
+
+bool doubts_target(const SentenceView& v) {
+  const auto& t = v.tokens;
   if (!v.has(Cue::kUncertain)) return false;
   for (std::size_t i = 0; i + 1 < t.size(); ++i)
     if (t[i].lower == "whether" || t[i].lower == "if")
@@ -481,7 +487,7 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   for (const auto& v : views) {
     if (v.role == Role::kBackground || v.role == Role::kGeneric || v.sentence.quoted) continue;
     if (v.has(Cue::kBenign)) at(x, Feature::kBenign) = 1;
-    if (!anchor_site && doubts_target(v)) at(x, Feature::kDoubtedTarget) = 1;
+    if ((!anchor_site && doubts_target(v)) || denies_target(v)) at(x, Feature::kDoubtedTarget) = 1;
   }
 
   if (!article.published_day) {
