@@ -151,11 +151,22 @@ void drop_landmark_after_fired_on_object(SentenceView& v) {
            ((w == "close" || w == "next") && k + 1 < t.size() && t[k + 1].lower == "to");
   };
   std::vector<std::pair<std::size_t, std::size_t>> landmarks;  // token spans to clear
-  for (const Hit& fire : v.hits) {
-    if (fire.kind != Kind::kTrigger || fire.cue != Cue::kAttackVerb) continue;
+  // The verbs of gunfire: the lexicon's ("opened fire", "shot at", "was fired on") and the
+  // participles a headline writes ("Gunman killed after shooting at police near ...").
+  std::vector<Hit> fires;
+  for (const Hit& h : v.hits)
+    if (h.kind == Kind::kTrigger && h.cue == Cue::kAttackVerb) fires.push_back(h);
+  for (std::size_t k = 0; k + 1 < t.size(); ++k)
+    if ((t[k].lower == "shooting" || t[k].lower == "firing") &&
+        (t[k + 1].lower == "at" || t[k + 1].lower == "on"))
+      fires.push_back(
+          Hit{Kind::kTrigger, -1, t[k].start, t[k + 1].end, k, k + 1, Cue::kAttackVerb});
+  for (const Hit& fire : fires) {
     const std::string phrase = lower_text(v, fire);
     const bool passive = phrase.ends_with("fired on") && phrase != "fired on";
-    if (!passive && phrase != "opened fire" && phrase != "shot at" && phrase != "fired on")
+    if (!passive && phrase != "opened fire" && phrase != "shot at" && phrase != "fired on" &&
+        phrase != "shooting at" && phrase != "shooting on" && phrase != "firing at" &&
+        phrase != "firing on")
       continue;
     // What was fired on: after an active verb ("opened fire on a police patrol"), before a
     // passive one ("the car of a businessman was fired on"), within its clause.
@@ -623,6 +634,16 @@ void add_envoy_targets(SentenceView& v) {
         envoy = k - 1;
       break;
     }
+    // "ambassador Lars Berg's convoy": the envoy's name between the title and the possessive.
+    if (!envoy && i >= 3 &&
+        (t[i - 1].lower == "'s" || t[i - 1].lower == "’s" || t[i - 1].lower.ends_with("'s")))
+      for (std::size_t k = t[i - 1].word ? i - 1 : i - 2; k > 0 && k + 4 > i; --k) {
+        if (!t[k].capitalized) break;
+        if (v.word_in(lexicon::WordList::kEnvoyWords, t[k - 1].lower)) {
+          envoy = k - 1;
+          break;
+        }
+      }
     // "the car of the (Turkish) ambassador", "the vehicle of Turkiye's ambassador".
     if (!envoy && i + 2 < t.size() && t[i + 1].lower == "of")
       for (std::size_t k = i + 2; k < t.size() && k <= i + 6; ++k) {
