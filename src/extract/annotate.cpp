@@ -961,7 +961,11 @@ std::size_t comment_start(const SentenceView& v) {
 // is regularly targeted", the gloss's "the base, that since October is attacked almost daily",
 // or a participle set off by a comma: "the al-Tanf base, in Syria, targeted almost daily"): what
 // it says describes the place, not the sentence's attack.
-bool in_relative_clause(const SentenceView& v, const Hit& h) {
+// Where the relative clause about a site that holds `h` opens (its pronoun or participle), if it
+// is one ("the embassy, which is regularly targeted", the gloss's "the base, that since October is
+// attacked almost daily", "the al-Tanf base, in Syria, targeted almost daily"): what it says
+// describes the place, not the sentence's attack.
+std::optional<std::size_t> relative_clause_start(const SentenceView& v, const Hit& h) {
   const auto& t = v.tokens;
   auto site_ends_before = [&](std::size_t at) {
     return std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& s) {
@@ -973,14 +977,42 @@ bool in_relative_clause(const SentenceView& v, const Hit& h) {
   };
   for (std::size_t k = h.first; k > 0; --k) {
     const auto& w = t[k - 1].lower;
-    if (w == "which" || w == "that" || w == "who" || w == "where")
-      return k >= 2 && t[k - 2].lower == "," && site_ends_before(k - 2);
+    if (w == "which" || w == "that" || w == "who" || w == "where") {
+      if (k >= 2 && t[k - 2].lower == "," && site_ends_before(k - 2)) return k - 1;
+      return std::nullopt;
+    }
     if (w != "," && w != ";") continue;
-    return w == "," && k < h.first && t[k].lower.ends_with("ed") &&
-           (v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch)) &&
-           site_ends_before(k - 1);
+    if (w == "," && k < h.first && t[k].lower.ends_with("ed") &&
+        (v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch)) && site_ends_before(k - 1))
+      return k;
+    return std::nullopt;
   }
-  return false;
+  return std::nullopt;
+}
+
+bool in_relative_clause(const SentenceView& v, const Hit& h) {
+  return relative_clause_start(v, h).has_value();
+}
+
+// A relative clause that tells a site's habitual history ("the US embassy, which is regularly
+// targeted by rocket fire, raised its alert level") tells no attack: its cues go, so neither
+// its run marker nor its verb and weapon speak for the sentence.
+void drop_habitual_relative_clause(SentenceView& v) {
+  const auto& t = v.tokens;
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  for (const Hit* h : v.all(Cue::kGeneric)) {
+    const auto start = relative_clause_start(v, *h);
+    if (!start) continue;
+    std::size_t end = h->last + 1;
+    while (end < t.size() && t[end].lower != "," && t[end].lower != ";") ++end;
+    spans.emplace_back(*start, end);
+  }
+  if (spans.empty()) return;
+  std::erase_if(v.hits, [&](const Hit& h) {
+    return h.kind != Kind::kFacility && h.kind != Kind::kCountry &&
+           std::any_of(spans.begin(), spans.end(),
+                       [&](const auto& s) { return h.first >= s.first && h.last < s.second; });
+  });
 }
 
 // Role from trigger phrases alone; `tally` is v.tally.
@@ -1517,6 +1549,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     drop_trailing_cause(v);
     drop_leading_cause(v);
     drop_older_relative_clause(v, a.published_day);
+    drop_habitual_relative_clause(v);
     v.caption = is_caption(v);
     v.tally = states_tally(v);
     v.role = own_role(v, published, a.published_day);
