@@ -618,6 +618,78 @@ bool not_serving_envoy(const std::vector<text::Token>& t, std::size_t envoy) {
   return false;
 }
 
+// UN and African Union peacekeepers as a foreign military target, when what the clause tells is
+// an attack on them: their casualties ("two peacekeepers were wounded", "Four blue helmets
+// killed in an attack", "injuring two peacekeepers"), an attack aimed at them ("Israeli forces
+// fired on three peacekeeper bases", "a strike against the headquarters of UNIFIL"), or one of
+// their sites hit ("UNIFIL's headquarters came under fire"). Not where they are only named
+// ("where peacekeepers patrol"), as an agent ("peacekeepers killed two militants"), or as a
+// landmark ("near a UNIFIL position").
+void add_peacekeeper_targets(SentenceView& v) {
+  const auto& t = v.tokens;
+  auto peacekeeper = [&](std::size_t k) {
+    if (!v.word_in(lexicon::WordList::kPeacekeeperWords, t[k].lower)) return false;
+    return t[k].lower != "helmets" || (k >= 1 && t[k - 1].lower == "blue");
+  };
+  auto casualty = [&](std::size_t k) {
+    return v.token_in(k, Cue::kKilled) || v.token_in(k, Cue::kInjured);
+  };
+  auto attack_word = [&](std::size_t k) {
+    return v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kAttackNoun) ||
+           v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kImpact) || v.token_is_weapon(k);
+  };
+  std::vector<Hit> found;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (!peacekeeper(i) || v.token_in(i, Cue::kTargetMilitary)) continue;
+    std::size_t first = i >= 1 && t[i].lower == "helmets" ? i - 1 : i, last = i;
+    // A landmark: "near a UNIFIL position", "close to the peacekeepers' base".
+    bool landmark = false;
+    for (std::size_t k = first >= 3 ? first - 3 : 0; k < first; ++k)
+      landmark = landmark || t[k].lower == "near" || t[k].lower == "outside" ||
+                 t[k].lower == "around" || t[k].lower == "close";
+    if (landmark) continue;
+    bool attacked = false;
+    // Their casualties after them, in the passive or a headline's participle: "were wounded",
+    // "Four blue helmets killed in an attack"; not "killed two militants" (an object follows).
+    for (std::size_t k = last + 1; k < t.size() && k <= last + 4 && !attacked; ++k) {
+      if (t[k].lower == "," || t[k].lower == "who" || t[k].lower == "which") break;
+      if (!casualty(k)) continue;
+      const bool object =
+          k + 1 < t.size() && (count_at(v, k + 1, false) || t[k + 1].lower == "the" ||
+                               t[k + 1].lower == "a" || t[k + 1].lower == "an");
+      attacked = !object;
+    }
+    // Their casualties or an attack aimed at them before them: "injuring two peacekeepers",
+    // "fired on three peacekeeper bases", "an attack against UNIFIL troops".
+    for (std::size_t k = first; k > 0 && k + 5 > first && !attacked; --k) {
+      if (t[k - 1].lower == "," || t[k - 1].lower == "by") break;
+      attacked = casualty(k - 1) || attack_word(k - 1);
+    }
+    // One of their sites hit: "UNIFIL's headquarters", "the headquarters of UNIFIL", "a
+    // peacekeeping base", in a sentence that tells an attack.
+    auto site_at = [&](std::size_t k) {
+      return k < t.size() && v.word_in(lexicon::WordList::kPeacekeeperSites, t[k].lower);
+    };
+    // Right after them ("peacekeeper bases", "UNIFIL's headquarters", "a UNIFIL position"; not
+    // "where peacekeepers patrol", a verb after a plural), or before "of" them ("the
+    // headquarters of UNIFIL", "the camp of the mission of MINUSMA").
+    bool site =
+        site_at(last + 1) && !(t[last].lower == "peacekeepers" && !site_at(last + 2) &&
+                               (t[last + 1].lower == "patrol" || t[last + 1].lower == "post"));
+    for (std::size_t k = first; k >= 2 && k + 6 > first && !site; --k) {
+      if (t[k - 1].lower != "of") continue;
+      std::size_t s = k - 1;
+      if (s >= 1 && site_at(s - 1)) site = true;
+    }
+    if (!attacked && site)
+      for (std::size_t k = 0; k < t.size() && !attacked; ++k) attacked = attack_word(k);
+    if (!attacked) continue;
+    found.push_back(
+        Hit{Kind::kTrigger, -1, t[first].start, t[last].end, first, last, Cue::kTargetMilitary});
+  }
+  v.hits.insert(v.hits.end(), found.begin(), found.end());
+}
+
 void add_envoy_targets(SentenceView& v) {
   const auto& t = v.tokens;
   std::vector<Hit> found;
@@ -1543,6 +1615,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     add_foreign_military_targets(v, lexicon, clean.language != "en");
     add_hosting_sites(v, lexicon);
     add_envoy_targets(v);
+    add_peacekeeper_targets(v);
     drop_landmark_after_fired_on_object(v);
     add_defence_interceptions(v);
     add_proxy_actors(v, lexicon);

@@ -138,7 +138,9 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "arrest_links",
                                                "envoy_words",
                                                "envoy_assets",
-                                               "hedge_words"};
+                                               "hedge_words",
+                                               "peacekeeper_words",
+                                               "peacekeeper_sites"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

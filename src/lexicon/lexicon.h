@@ -166,6 +166,8 @@ enum class WordList : std::uint8_t {
   kEnvoyWords,
   kEnvoyAssets,
   kHedgeWords,
+  kPeacekeeperWords,
+  kPeacekeeperSites,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
