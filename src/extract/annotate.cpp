@@ -1240,6 +1240,30 @@ bool has_attack_evidence(const SentenceView& v) {
         return true;
   for (const Hit* h : v.all(Kind::kWeapon))
     if (!directly_negated(v, *h)) return true;
+  // Fire aimed at one of our targets, or wounding there: "Israeli forces fired on three
+  // peacekeeper bases", "a tank fired its weapon toward a tower at UNIFIL's headquarters",
+  // "Israeli fire injures UN peacekeepers".
+  const auto& t = v.tokens;
+  auto target_from = [&](std::size_t from, std::size_t to) {
+    return std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+      return (h.kind == Kind::kFacility || h.cue == Cue::kTargetMilitary ||
+              h.cue == Cue::kTargetDiplomatic) &&
+             h.first >= from && h.first <= to;
+    });
+  };
+  for (const Hit* h : v.all(Cue::kLaunch)) {
+    if (directly_negated(v, *h)) continue;
+    for (std::size_t k = h->last + 1; k < t.size() && k <= h->last + 4; ++k) {
+      const auto& w = t[k].lower;
+      if (w == "on" || w == "at" || w == "toward" || w == "towards" || w == "against") {
+        if (target_from(k + 1, k + 6)) return true;
+        break;
+      }
+      if ((v.token_in(k, Cue::kInjured) || v.token_in(k, Cue::kKilled)) && k <= h->last + 2 &&
+          target_from(k + 1, k + 4))
+        return true;
+    }
+  }
   for (const Hit* h : v.all(Cue::kAttackNoun)) {
     if (directly_negated(v, *h)) continue;
     std::string_view last = v.tokens[h->last].lower;
