@@ -156,11 +156,17 @@ void drop_landmark_after_fired_on_object(SentenceView& v) {
   std::vector<Hit> fires;
   for (const Hit& h : v.hits)
     if (h.kind == Kind::kTrigger && h.cue == Cue::kAttackVerb) fires.push_back(h);
-  for (std::size_t k = 0; k + 1 < t.size(); ++k)
-    if ((t[k].lower == "shooting" || t[k].lower == "firing") &&
-        (t[k + 1].lower == "at" || t[k + 1].lower == "on"))
+  for (std::size_t k = 0; k + 1 < t.size(); ++k) {
+    const bool participle = (t[k].lower == "shooting" || t[k].lower == "firing") &&
+                            (t[k + 1].lower == "at" || t[k + 1].lower == "on");
+    // The active "police fired on protesters outside the embassy" (not a passive).
+    const bool active_fired_on = t[k].lower == "fired" && t[k + 1].lower == "on" &&
+                                 (k == 0 || (t[k - 1].lower != "was" && t[k - 1].lower != "were" &&
+                                             t[k - 1].lower != "been"));
+    if (participle || active_fired_on)
       fires.push_back(
           Hit{Kind::kTrigger, -1, t[k].start, t[k + 1].end, k, k + 1, Cue::kAttackVerb});
+  }
   for (const Hit& fire : fires) {
     const std::string phrase = lower_text(v, fire);
     const bool passive = phrase.ends_with("fired on") && phrase != "fired on";
