@@ -1237,6 +1237,13 @@ bool has_attack_evidence(const SentenceView& v) {
         return true;
     return false;
   };
+  // "A crowd armed with stones and iron rods attacked a UNIFIL patrol": a melee with no weapon
+  // of SCHEMA's (rockets, drones, missiles, mortars, explosives, gunfire) is no attack of ours.
+  const bool melee = std::any_of(v.tokens.begin(), v.tokens.end(), [&](const text::Token& w) {
+    return v.word_in(lexicon::WordList::kMeleeWords, w.lower);
+  });
+  if (melee && v.all(Kind::kWeapon).empty() && !v.has(Cue::kImpact))
+    return false;
   for (const Hit* h : v.all(Cue::kAttackVerb))
     if (!negated_subject(*h)) return true;
   // "Six projectiles fell near the consulate": what was fired, unnamed, and where it landed.

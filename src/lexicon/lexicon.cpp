@@ -140,7 +140,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "envoy_assets",
                                                "hedge_words",
                                                "peacekeeper_words",
-                                               "peacekeeper_sites"};
+                                               "peacekeeper_sites",
+                                               "melee_words"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

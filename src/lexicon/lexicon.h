@@ -168,6 +168,7 @@ enum class WordList : std::uint8_t {
   kHedgeWords,
   kPeacekeeperWords,
   kPeacekeeperSites,
+  kMeleeWords,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
