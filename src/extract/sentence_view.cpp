@@ -63,8 +63,11 @@ std::optional<int> count_at(const SentenceView& v, std::size_t i, bool allow_art
       if (d.explicit_day && d.span.contains(v.tokens[i].start)) return std::nullopt;
     // "three Grad rockets of 122 mm": a calibre inside a weapon's name counts nothing.
     if (v.token_is_weapon(i)) return std::nullopt;
-    // "four fifths of civilian deaths", "30 percent": a share, not a count.
-    if (i + 1 < v.tokens.size() && v.word_in(lexicon::WordList::kShareWords, v.tokens[i + 1].lower))
+    // "four fifths of civilian deaths", "30 percent": a share, not a count; "two months ago", "for
+    // three days": a span of time.
+    if (i + 1 < v.tokens.size() &&
+        (v.word_in(lexicon::WordList::kShareWords, v.tokens[i + 1].lower) ||
+         v.word_in(lexicon::WordList::kTimeSpans, v.tokens[i + 1].lower)))
       return std::nullopt;
     return n;
   }
@@ -106,7 +109,7 @@ bool tally_at(const SentenceView& v, std::size_t i) {
       const auto& unit = t[k].lower;
       if (unit != "months" && unit != "years") continue;
       const auto& before = t[k - 1].lower;
-      if (before == "past" || before == "last" || before == "recent" || count_at(v, k - 1, false))
+      if (before == "past" || before == "last" || before == "recent" || text::parse_number(before))
         return true;
     }
   }
