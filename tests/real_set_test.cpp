@@ -186,11 +186,11 @@ TEST(RealSetScores, HeldoutStaysAboveFloors) {
 // added 41 more heldout articles, unseen; the starting code then scored fr 0.596 / 0.729 / 0.928
 // (0.604 / 0.735 / 0.928 with that session's code): the French MCC and slot floors are set below.
 // Round 28 (the same session) added 29 heldout articles, unseen; the starting code then scored ar
-// 0.667 / 0.747 / 0.852 and es 0.655 / 0.743 / 0.825; that session's code scored es 0.643 (all
-// heldout 0.689 -> 0.707, Spanish down): the Arabic slot and Spanish MCC floors are set below.
+// 0.667 / 0.747 / 0.852 and es 0.655 / 0.743 / 0.825 (0.668 / 0.751 / 0.837 with that
+// session's code at its end): the Arabic slot floor is set below.
 TEST(RealSetScores, OtherLanguagesStayAboveFloors) {
   expect_floors("heldout", "ar", 0.70, 0.74, 0.85);
-  expect_floors("heldout", "es", 0.63, 0.73, 0.82);
+  expect_floors("heldout", "es", 0.65, 0.73, 0.82);
   expect_floors("heldout", "fr", 0.58, 0.72, 0.90);
   expect_floors("heldout", "pt", 0.63, 0.71, 0.83);
 }
