@@ -1242,8 +1242,7 @@ bool has_attack_evidence(const SentenceView& v) {
   const bool melee = std::any_of(v.tokens.begin(), v.tokens.end(), [&](const text::Token& w) {
     return v.word_in(lexicon::WordList::kMeleeWords, w.lower);
   });
-  if (melee && v.all(Kind::kWeapon).empty() && !v.has(Cue::kImpact))
-    return false;
+  if (melee && v.all(Kind::kWeapon).empty() && !v.has(Cue::kImpact)) return false;
   for (const Hit* h : v.all(Cue::kAttackVerb))
     if (!negated_subject(*h)) return true;
   // "Six projectiles fell near the consulate": what was fired, unnamed, and where it landed.
