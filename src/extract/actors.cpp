@@ -324,7 +324,8 @@ bool agent_of_an_attack_on_a_country(const SentenceView& v, const Hit& a) {
   auto on_a_country = [&](std::size_t k) {  // "on Israel", "inside Israel", "into Israel"
     if (k >= t.size()) return false;
     const auto& w = t[k].lower;
-    if (w != "on" && w != "against" && w != "into" && w != "inside" && w != "in") return false;
+    // Not "in": "the militias' rocket attack in Syria" names where our site stands.
+    if (w != "on" && w != "against" && w != "into" && w != "inside") return false;
     // Our own targets are no other country's: "attacks on US forces", "on the US embassy".
     for (std::size_t m = k + 1; m < t.size() && m <= k + 4; ++m)
       if (v.token_in(m, Cue::kTargetMilitary) || v.token_in(m, Cue::kTargetDiplomatic) ||

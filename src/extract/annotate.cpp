@@ -202,6 +202,12 @@ void drop_landmark_after_fired_on_object(SentenceView& v) {
     bool object_words = false, own_part = false;
     for (std::size_t k = from; k < to; ++k) {
       const auto& w = t[k].lower;
+      // "opened fire on Sunday outside the embassy", "two rockets were fired on ... near the
+      // embassy": a day or a projectile is no one the gunfire was aimed at.
+      const bool in_date =
+          std::any_of(v.dates.begin(), v.dates.end(),
+                      [&](const text::DateMention& d) { return d.span.contains(t[k].start); });
+      if (in_date || v.token_is_weapon(k)) own_part = true;
       if (t[k].word && w != "the" && w != "a" && w != "an") object_words = true;
       if (w == "guard" || w == "guards" || w == "gate" || w == "gates" || w == "entrance" ||
           w == "wall" || w == "walls" || w == "building" || w == "compound" || w == "premises")
@@ -272,7 +278,12 @@ void drop_series_of_blasts(SentenceView& v) {
     if (v.word_in(lexicon::WordList::kBlastNouns, t[k].lower)) return true;
     // "a series of rockets hit the base": one salvo; "a series of rocket attacks" is a run.
     std::size_t after = k;
-    while (after + 1 < t.size() && v.token_is_weapon(after + 1)) ++after;
+    // Across "rocket and drone attacks": the noun after the last weapon decides.
+    while (after + 1 < t.size() && (v.token_is_weapon(after + 1) ||
+                                    ((t[after + 1].lower == "and" || t[after + 1].lower == "or" ||
+                                      t[after + 1].lower == ",") &&
+                                     after + 2 < t.size() && v.token_is_weapon(after + 2))))
+      ++after;
     return v.token_is_weapon(k) &&
            !(after + 1 < t.size() && v.token_in(after + 1, Cue::kAttackNoun)) &&
            !v.token_in(after, Cue::kAttackNoun);
@@ -668,7 +679,10 @@ void add_peacekeeper_targets(SentenceView& v) {
     // Their casualties or an attack aimed at them before them: "injuring two peacekeepers",
     // "fired on three peacekeeper bases", "an attack against UNIFIL troops".
     for (std::size_t k = first; k > 0 && k + 5 > first && !attacked; --k) {
-      if (t[k - 1].lower == "," || t[k - 1].lower == "by") break;
+      const auto& w = t[k - 1].lower;
+      if (w == "," || w == "by" || w == "as" || w == "while" || w == "and" || w == "when" ||
+          w == "after")
+        break;
       attacked = casualty(k - 1) || attack_word(k - 1);
     }
     // One of their sites hit: "UNIFIL's headquarters", "the headquarters of UNIFIL", "a
@@ -978,7 +992,7 @@ void add_proxy_actors(SentenceView& v, const lexicon::Lexicon& lexicon) {
       if (k < t.size() && (t[k].lower == "\u2013" || t[k].lower == "\u2014" || t[k].lower == "-" ||
                            t[k].lower == "("))
         ++k;
-      if (k < t.size() && v.word_in(WordList::kHedgeWords, t[k].lower)) ++k;
+      while (k < t.size() && v.word_in(WordList::kHedgeWords, t[k].lower)) ++k;
       if (k + 1 < t.size() && t[k].lower == "to" && t[k + 1].lower == "be") k += 2;
       k = past_relative_clause(t, k);
       if (k < t.size() && t[k].lower == "with") ++k;  // "with close ties to"
@@ -1183,10 +1197,12 @@ Role marker_role(const SentenceView& v, bool tally) {
   const Hit* weak_marker = nullptr;
   for (const Hit* h : v.all(Cue::kGeneric)) {
     if (h->first >= comment || one_attack_after(*h)) continue;
-    if (weak_marker &&
-        std::any_of(v.tokens.begin() + weak_marker->last, v.tokens.begin() + h->first,
-                    [](const text::Token& t) { return t.lower == "but" || t.lower == ";"; }))
-      break;
+    if (weak_marker) {
+      bool clause_break = false;
+      for (std::size_t k = weak_marker->last + 1; k < std::min(h->first, v.tokens.size()); ++k)
+        clause_break = clause_break || v.tokens[k].lower == "but" || v.tokens[k].lower == ";";
+      if (clause_break) break;
+    }
     const std::string lower = lower_text(v, *h);
     const bool weak =
         lower == "more than" || lower == "since" || lower == "so far" || lower == "to date";
@@ -1242,7 +1258,11 @@ bool has_attack_evidence(const SentenceView& v) {
   const bool melee = std::any_of(v.tokens.begin(), v.tokens.end(), [&](const text::Token& w) {
     return v.word_in(lexicon::WordList::kMeleeWords, w.lower);
   });
-  if (melee && v.all(Kind::kWeapon).empty() && !v.has(Cue::kImpact)) return false;
+  const bool gunfire = std::any_of(v.tokens.begin(), v.tokens.end(), [](const text::Token& w) {
+    return w.lower == "fire" || w.lower == "fired" || w.lower == "firing" || w.lower == "shot" ||
+           w.lower == "shots" || w.lower == "shooting" || w.lower == "gunfire";
+  });
+  if (melee && !gunfire && v.all(Kind::kWeapon).empty() && !v.has(Cue::kImpact)) return false;
   for (const Hit* h : v.all(Cue::kAttackVerb))
     if (!negated_subject(*h)) return true;
   // "Six projectiles fell near the consulate": what was fired, unnamed, and where it landed.
@@ -1392,7 +1412,8 @@ void drop_trailing_cause(SentenceView& v) {
                    [&](const text::DateMention& d) { return d.span.end <= cut; }) &&
       std::none_of(v.hits.begin(), v.hits.end(), the_attack) && !anniversary)
     return;
-  std::erase_if(v.hits, [&](const Hit& h) { return h.start >= cut; });
+  // A hit that straddles the cut goes too: the tokens after it are dropped below.
+  std::erase_if(v.hits, [&](const Hit& h) { return h.start >= cut || h.last >= cut_token; });
   // After an anniversary told as the time, a weekday or "last night" is still the attack's
   // ("on the anniversary of the killing of Soleimani on Wednesday night"); the anniversary's own
   // event is told with its year or month.

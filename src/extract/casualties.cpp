@@ -318,9 +318,9 @@ std::optional<Group> victims_of(const SentenceView& v, const Hit& h) {
   while (q > 0 && v.word_in(lexicon::WordList::kAdverbs, t[q - 1].lower)) --q;
   // "the driver was not hurt": the person is no victim ("No soldiers were not injured", a
   // misprint, keeps its zero).
-  bool negated = false;
+  bool negated = q > 0 && t[q - 1].lower.ends_with("n't");  // "The driver wasn't hurt"
   for (std::size_t k = q; k < p; ++k)
-    negated = negated || t[k].lower == "not" || t[k].lower == "n't" || t[k].lower == "never";
+    negated = negated || t[k].lower == "not" || t[k].lower == "never";
   auto unless_negated = [&](std::optional<Group> g) -> std::optional<Group> {
     if (negated && g && g->count > 0) return std::nullopt;
     return g;

@@ -697,6 +697,10 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         auto hit_verb = [&](std::size_t k) {
           const auto& w = t[k].lower;
           if (w == "fired" || w == "fires" || w == "launched" || w == "launches") return false;
+          // The preposition of "fired at" belongs to the verb of firing too.
+          if ((w == "at" || w == "on" || w == "toward" || w == "towards") && k >= 1 &&
+              (t[k - 1].lower == "fired" || t[k - 1].lower == "launched"))
+            return false;
           return v.token_in(k, Cue::kImpact) || v.token_in(k, Cue::kAttackVerb);
         };
         // With no article, a singular noun right before its verb: "Rocket hits US embassy", and
@@ -708,7 +712,7 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
                                      h->last + 1 < t.size();
           if (bare_singular && hit_verb(h->last + 1)) single_hit = &v;
           // "Rocket fired at US embassy": one launched, nothing said of where it fell.
-          if (bare_singular &&
+          if (bare_singular && !single_fired &&
               (t[h->last + 1].lower == "fired" || t[h->last + 1].lower == "launched"))
             single_fired = &v;
           continue;

@@ -117,7 +117,7 @@ bool attack_after_site_left(const Attack& attack, const Annotated& article, cons
     // "once home to thousands of US troops", "US troops left the base in 2020": the past.
     const bool past = std::any_of(t.begin(), t.end(), [](const text::Token& w) {
       return w.lower == "once" || w.lower == "formerly" || w.lower == "previously" ||
-             w.lower == "left" || w.lower == "withdrew" || w.lower == "until";
+             w.lower == "withdrew";
     });
     if (past) continue;
     if (v.has(lexicon::Cue::kTargetMilitary) || v.has(lexicon::Cue::kTargetDiplomatic))
