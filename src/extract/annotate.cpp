@@ -1049,10 +1049,6 @@ std::size_t comment_start(const SentenceView& v) {
   return t.size();
 }
 
-// Whether a hit sits in a relative clause about a site named just before it ("the embassy, which
-// is regularly targeted", the gloss's "the base, that since October is attacked almost daily",
-// or a participle set off by a comma: "the al-Tanf base, in Syria, targeted almost daily"): what
-// it says describes the place, not the sentence's attack.
 // Where the relative clause about a site that holds `h` opens (its pronoun or participle), if it
 // is one ("the embassy, which is regularly targeted", the gloss's "the base, that since October is
 // attacked almost daily", "the al-Tanf base, in Syria, targeted almost daily"): what it says
@@ -1082,6 +1078,8 @@ std::optional<std::size_t> relative_clause_start(const SentenceView& v, const Hi
   return std::nullopt;
 }
 
+// Whether a hit sits in such a clause. drop_habitual_relative_clause() removes the run markers
+// there before roles are read; marker_role() asks again for markers it may meet later.
 bool in_relative_clause(const SentenceView& v, const Hit& h) {
   return relative_clause_start(v, h).has_value();
 }

@@ -74,7 +74,6 @@ bool has_figure(const lexicon::Lexicon& lexicon, const SentenceView& s) {
   return false;
 }
 
-// "it was not immediately clear whether the American mission was the target".
 // "The embassy was not targeted", "the base was not the target": the site denied as target, which
 // no headline naming it undoes.
 bool denies_target(const SentenceView& v) {
@@ -94,6 +93,7 @@ bool denies_target(const SentenceView& v) {
   return false;
 }
 
+// "it was not immediately clear whether the American mission was the target".
 bool doubts_target(const SentenceView& v) {
   const auto& t = v.tokens;
   if (!v.has(Cue::kUncertain)) return false;
