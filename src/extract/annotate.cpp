@@ -133,6 +133,22 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
   return views;
 }
 
+// A word that places what follows as a landmark: "near", "outside", "around", "close to", "next
+// to".
+bool locative_at(const std::vector<text::Token>& t, std::size_t k) {
+  const auto& w = t[k].lower;
+  return w == "near" || w == "outside" || w == "around" ||
+         ((w == "close" || w == "next") && k + 1 < t.size() && t[k + 1].lower == "to");
+}
+
+// A word that tells an attack on what is named beside it: a verb of attack, firing or hitting, an
+// attack noun, or (with `weapons`) a weapon.
+bool attack_word_at(const SentenceView& v, std::size_t k, bool weapons) {
+  return v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kAttackNoun) ||
+         v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kImpact) ||
+         (weapons && v.token_is_weapon(k));
+}
+
 // "A gunman opened fire on a police patrol near the Israeli embassy", "the car of a businessman
 // was fired on near the French embassy": gunfire aimed at someone the sentence names, not at a
 // site of ours, places that site as a landmark; its site reading goes. Not when what was fired
@@ -140,16 +156,7 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
 // which land near what they were aimed at.
 void drop_landmark_after_fired_on_object(SentenceView& v) {
   const auto& t = v.tokens;
-  auto is_site = [](const Hit& h) {
-    return h.kind == Kind::kFacility ||
-           (h.kind == Kind::kTrigger &&
-            (h.cue == Cue::kTargetDiplomatic || h.cue == Cue::kTargetMilitary));
-  };
-  auto locative = [&](std::size_t k) {
-    const auto& w = t[k].lower;
-    return w == "near" || w == "outside" || w == "around" ||
-           ((w == "close" || w == "next") && k + 1 < t.size() && t[k + 1].lower == "to");
-  };
+  auto locative = [&](std::size_t k) { return locative_at(t, k); };
   std::vector<std::pair<std::size_t, std::size_t>> landmarks;  // token spans to clear
   // The verbs of gunfire: the lexicon's ("opened fire", "shot at", "was fired on") and the
   // participles a headline writes ("Gunman killed after shooting at police near ...").
@@ -215,7 +222,7 @@ void drop_landmark_after_fired_on_object(SentenceView& v) {
     }
     if (!object_words || own_part) continue;
     if (std::any_of(v.hits.begin(), v.hits.end(),
-                    [&](const Hit& h) { return is_site(h) && h.first >= from && h.last < to; }))
+                    [&](const Hit& h) { return is_site_hit(h) && h.first >= from && h.last < to; }))
       continue;
     if (subject_locative) {
       landmarks.emplace_back(*subject_locative, fire.first);
@@ -237,7 +244,7 @@ void drop_landmark_after_fired_on_object(SentenceView& v) {
   }
   if (landmarks.empty()) return;
   std::erase_if(v.hits, [&](const Hit& h) {
-    return is_site(h) && std::any_of(landmarks.begin(), landmarks.end(), [&](const auto& span) {
+    return is_site_hit(h) && std::any_of(landmarks.begin(), landmarks.end(), [&](const auto& span) {
              return h.first > span.first && h.first < span.second;
            });
   });
@@ -651,10 +658,7 @@ void add_peacekeeper_targets(SentenceView& v) {
   auto casualty = [&](std::size_t k) {
     return v.token_in(k, Cue::kKilled) || v.token_in(k, Cue::kInjured);
   };
-  auto attack_word = [&](std::size_t k) {
-    return v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kAttackNoun) ||
-           v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kImpact) || v.token_is_weapon(k);
-  };
+  auto attack_word = [&](std::size_t k) { return attack_word_at(v, k, true); };
   std::vector<Hit> found;
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (!peacekeeper(i) || v.token_in(i, Cue::kTargetMilitary)) continue;
@@ -662,8 +666,7 @@ void add_peacekeeper_targets(SentenceView& v) {
     // A landmark: "near a UNIFIL position", "close to the peacekeepers' base".
     bool landmark = false;
     for (std::size_t k = first >= 3 ? first - 3 : 0; k < first; ++k)
-      landmark = landmark || t[k].lower == "near" || t[k].lower == "outside" ||
-                 t[k].lower == "around" || t[k].lower == "close";
+      landmark = landmark || locative_at(t, k);
     if (landmark) continue;
     bool attacked = false;
     // Their casualties after them, in the passive or a headline's participle: "were wounded",
@@ -751,10 +754,7 @@ void add_envoy_targets(SentenceView& v) {
     // "an attack on the convoy of ...") or after it in its clause ("... was hit by gunfire",
     // "came under fire"); "the convoy of the ambassador was escorted by police after a bomb
     // exploded in the market" tells no attack on it.
-    auto attack_word = [&](std::size_t k) {
-      return v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kImpact) ||
-             v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kAttackNoun);
-    };
+    auto attack_word = [&](std::size_t k) { return attack_word_at(v, k, false); };
     bool attacked = false;
     for (std::size_t k = first; k > 0 && k + 4 > first && !attacked; --k)
       attacked = attack_word(k - 1);
@@ -989,9 +989,7 @@ void add_proxy_actors(SentenceView& v, const lexicon::Lexicon& lexicon) {
     } else {
       // A hedge set off after the group: "Shia militias – allegedly backed by Iran –", "groups
       // (reportedly backed by Iran)", "groups believed to be backed by Iran".
-      if (k < t.size() && (t[k].lower == "\u2013" || t[k].lower == "\u2014" || t[k].lower == "-" ||
-                           t[k].lower == "("))
-        ++k;
+      if (k < t.size() && (is_dash(t[k].lower) || t[k].lower == "(")) ++k;
       while (k < t.size() && v.word_in(WordList::kHedgeWords, t[k].lower)) ++k;
       if (k + 1 < t.size() && t[k].lower == "to" && t[k + 1].lower == "be") k += 2;
       k = past_relative_clause(t, k);
@@ -1057,10 +1055,7 @@ std::optional<std::size_t> relative_clause_start(const SentenceView& v, const Hi
   const auto& t = v.tokens;
   auto site_ends_before = [&](std::size_t at) {
     return std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& s) {
-      const bool site = s.kind == Kind::kFacility ||
-                        (s.kind == Kind::kTrigger &&
-                         (s.cue == Cue::kTargetMilitary || s.cue == Cue::kTargetDiplomatic));
-      return site && s.last < at && at - s.last <= 5;
+      return is_site_hit(s) && s.last < at && at - s.last <= 5;
     });
   };
   for (std::size_t k = h.first; k > 0; --k) {
@@ -1076,12 +1071,6 @@ std::optional<std::size_t> relative_clause_start(const SentenceView& v, const Hi
     return std::nullopt;
   }
   return std::nullopt;
-}
-
-// Whether a hit sits in such a clause. drop_habitual_relative_clause() removes the run markers
-// there before roles are read; marker_role() asks again for markers it may meet later.
-bool in_relative_clause(const SentenceView& v, const Hit& h) {
-  return relative_clause_start(v, h).has_value();
 }
 
 // A relative clause that tells a site's habitual history ("the US embassy, which is regularly
@@ -1204,9 +1193,9 @@ Role marker_role(const SentenceView& v, bool tally) {
     const std::string lower = lower_text(v, *h);
     const bool weak =
         lower == "more than" || lower == "since" || lower == "so far" || lower == "to date";
-    if (in_relative_clause(v, *h)) continue;
+    // (A marker in a relative clause about a site is gone: drop_habitual_relative_clause.)
     if (!weak) return Role::kGeneric;
-    if (weak && !weak_marker) weak_marker = h;
+    if (!weak_marker) weak_marker = h;
   }
   if (weak_marker)
     for (std::size_t k = 0; k < comment; ++k) {
@@ -1276,9 +1265,7 @@ bool has_attack_evidence(const SentenceView& v) {
   const auto& t = v.tokens;
   auto target_from = [&](std::size_t from, std::size_t to) {
     return std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
-      return (h.kind == Kind::kFacility || h.cue == Cue::kTargetMilitary ||
-              h.cue == Cue::kTargetDiplomatic) &&
-             h.first >= from && h.first <= to;
+      return is_site_hit(h) && h.first >= from && h.first <= to;
     });
   };
   for (const Hit* h : v.all(Cue::kLaunch)) {

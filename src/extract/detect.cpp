@@ -79,9 +79,7 @@ bool has_figure(const lexicon::Lexicon& lexicon, const SentenceView& s) {
 bool denies_target(const SentenceView& v) {
   const auto& t = v.tokens;
   for (const Hit& h : v.hits) {
-    if (h.kind != Kind::kFacility && h.cue != Cue::kTargetDiplomatic &&
-        h.cue != Cue::kTargetMilitary)
-      continue;
+    if (!is_site_hit(h)) continue;
     std::size_t k = h.last + 1;
     if (k + 2 >= t.size() || (t[k].lower != "was" && t[k].lower != "were" && t[k].lower != "is"))
       continue;
@@ -102,9 +100,7 @@ bool doubts_target(const SentenceView& v) {
       for (std::size_t k = i + 1; k + 1 < t.size() && k <= i + 10; ++k)
         if ((t[k].lower == "the" && t[k + 1].lower == "target") || t[k].lower == "targeted")
           if (std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
-                return h.first > i && h.first < k &&
-                       (h.kind == Kind::kFacility || h.cue == Cue::kTargetDiplomatic ||
-                        h.cue == Cue::kTargetMilitary);
+                return h.first > i && h.first < k && is_site_hit(h);
               }))
             return true;
   return false;
@@ -285,8 +281,7 @@ bool specific_attack_clause(const SentenceView& v) {
   std::size_t from = 0;
   for (std::size_t i = 0; i <= t.size(); ++i) {
     const bool split = i == t.size() || t[i].lower == ";" || t[i].lower == ":" ||
-                       t[i].lower == "," || t[i].lower == "-" || t[i].lower == "\u2013" ||
-                       t[i].lower == "\u2014" || t[i].lower == "as";
+                       t[i].lower == "," || is_dash(t[i].lower) || t[i].lower == "as";
     if (!split) continue;
     bool weapon = false, outcome = false, tally = false;
     for (std::size_t k = from; k < i; ++k) {
@@ -414,8 +409,6 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
       const bool response = v.has(Cue::kUsAgent) && v.has(Cue::kCause);
       at(x, Feature::kFirstOtherNews) =
           other && (response || !(v.attack_evidence && v.in_scope_target));
-    }
-    if (body == 0) {
       // A tally that opens the body is the news unless the headline tells the attack itself
       // ("... 160 times since October; latest drone kills three").
       if (news_is_tally(v) && !(headline && specific_attack_clause(*headline)))

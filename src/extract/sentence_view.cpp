@@ -131,6 +131,16 @@ bool is_quote_mark(std::string_view token) {
          token == "\xC2\xAB" || token == "\xC2\xBB" || token == "`" || token == "\xE2\x80\x98";
 }
 
+bool is_dash(std::string_view token) {
+  return token == "-" || token == "\xE2\x80\x93" || token == "\xE2\x80\x94";
+}
+
+bool is_site_hit(const Hit& h) {
+  return h.kind == lexicon::Kind::kFacility ||
+         (h.kind == lexicon::Kind::kTrigger &&
+          (h.cue == lexicon::Cue::kTargetMilitary || h.cue == lexicon::Cue::kTargetDiplomatic));
+}
+
 std::string lower_text(const SentenceView& v, const Hit& hit) {
   std::string out(v.text.substr(hit.start, hit.end - hit.start));
   for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -221,7 +231,7 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
   if (first <= after_source_tag(v) + 4)
     for (std::size_t i = last + 1; i < v.tokens.size() && i <= last + 2; ++i) {
       const auto& w = v.tokens[i].lower;
-      if (w == "\xE2\x80\x94" || w == "\xE2\x80\x93" || w == "-" || w == "(") return true;
+      if (is_dash(w) || w == "(") return true;
     }
   // "MOSCOW (UrduPoint News / Sputnik - 24th December, 2019) Militants attempted ...": a date
   // inside a parenthesis that opens the sentence is the agency's dateline.

@@ -77,14 +77,21 @@ bool states_tally(const SentenceView& v);
 // Nouns naming an attack's outcome: "casualties", "injuries", "victims", "damage" ...
 bool outcome_noun(const SentenceView& v, std::string_view w);
 
-// True when a negator governs token i in its clause: "no injuries", "without causing any
-// casualties", "did not result in injuries or material damage", "no victims or damage".
 // Whether a token is a quotation mark: ASCII, curly or guillemet.
 bool is_quote_mark(std::string_view token);
+
+// Whether a token is a dash: "-", the en dash or the em dash.
+bool is_dash(std::string_view token);
+
+// Whether a hit names one of our sites: a registry facility, or a diplomatic or military target
+// phrase ("the US embassy", "coalition forces").
+bool is_site_hit(const Hit& h);
 
 // The text of a hit in lower case ("Opened fire" -> "opened fire").
 std::string lower_text(const SentenceView& v, const Hit& hit);
 
+// True when a negator governs token i in its clause: "no injuries", "without causing any
+// casualties", "did not result in injuries or material damage", "no victims or damage".
 bool negated_in_clause(const SentenceView& v, std::size_t i);
 // Whether token i is said of a share of a series ("most of them caused no losses", "many of
 // the attacks were claimed by"): within its clause, "most / many / the majority of" them, the
