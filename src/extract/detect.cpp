@@ -6,6 +6,7 @@
 #include <optional>
 #include <sstream>
 
+#include "core/weights.h"
 #include "extract/reading.h"
 
 namespace sitrep::extract {
@@ -117,43 +118,24 @@ std::string_view feature_name(Feature feature) {
 }
 
 Result<DetectModel> DetectModel::load(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  if (!in) return fail(Error::Kind::kIo, path.string() + ": cannot read the detection model");
+  auto rows = read_weight_rows(path, "the detection model");
+  if (!rows) return std::unexpected(rows.error());
   DetectModel model;
-  std::string line;
-  for (int row = 1; std::getline(in, line); ++row) {
-    if (line.empty() || line[0] == '#') continue;
-    auto tab = line.find('\t');
-    auto where = path.string() + ":" + std::to_string(row) + ": ";
-    if (tab == std::string::npos) return invalid_input(where + "expected name<TAB>weight");
-    std::string name = line.substr(0, tab);
-    std::string rest = line.substr(tab + 1);
-    bool pinned = false;
-    if (auto second = rest.find('\t'); second != std::string::npos) {
-      pinned = rest.substr(second + 1) == "pinned";
-      if (!pinned) return invalid_input(where + "third column must be 'pinned'");
-      rest.resize(second);
-    }
-    double value = 0;
-    try {
-      value = std::stod(rest);
-    } catch (const std::exception&) {
-      return invalid_input(where + "weight is not a number");
-    }
-    if (name == "bias") {
-      model.bias = value;
+  for (const WeightRow& row : *rows) {
+    if (row.name == "bias") {
+      model.bias = row.value;
       continue;
     }
-    if (name == "threshold") {
-      model.threshold = value;
+    if (row.name == "threshold") {
+      model.threshold = row.value;
       continue;
     }
-    auto it = std::find(std::begin(kFeatureNames), std::end(kFeatureNames), name);
+    auto it = std::find(std::begin(kFeatureNames), std::end(kFeatureNames), row.name);
     if (it == std::end(kFeatureNames))
-      return invalid_input(where + "unknown feature '" + name + "'");
+      return invalid_input(row.where + "unknown feature '" + row.name + "'");
     auto index = static_cast<std::size_t>(it - std::begin(kFeatureNames));
-    model.weights[index] = value;
-    model.pinned[index] = pinned;
+    model.weights[index] = row.value;
+    model.pinned[index] = row.pinned;
   }
   return model;
 }

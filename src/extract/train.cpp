@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <sstream>
 
+#include "core/weights.h"
+
 namespace sitrep::extract {
 namespace {
 
@@ -117,20 +119,11 @@ Result<Fit> fit_detect_model(const std::vector<Example>& all, double c, const De
 }
 
 std::string model_file_text(const DetectModel& model, const std::string& header) {
-  std::ostringstream out;
-  std::istringstream lines(header);
-  for (std::string line; std::getline(lines, line);) out << "# " << line << "\n";
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.6f", model.bias);
-  out << "bias\t" << buffer << "\n";
-  std::snprintf(buffer, sizeof buffer, "%.3f", model.threshold);
-  out << "threshold\t" << buffer << "\n";
-  for (int f = 0; f < kFeatures; ++f) {
-    std::snprintf(buffer, sizeof buffer, "%.6f", model.weights[f]);
-    out << feature_name(static_cast<Feature>(f)) << "\t" << buffer
-        << (model.pinned[f] ? "\tpinned" : "") << "\n";
-  }
-  return out.str();
+  std::vector<WeightRow> rows{{"bias", model.bias}, {"threshold", model.threshold}};
+  for (int f = 0; f < kFeatures; ++f)
+    rows.push_back(
+        {std::string(feature_name(static_cast<Feature>(f))), model.weights[f], model.pinned[f]});
+  return weight_file_text(header, rows);
 }
 
 }  // namespace sitrep::extract
