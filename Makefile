@@ -70,8 +70,13 @@ bench: build
 clean:
 	rm -rf $(BUILD_RELEASE) $(BUILD_DEBUG) $(BUILD_ASAN) build-bench build-fuzz
 
-# Refit the detection model (data/model/detect.tsv) on every labelled article we may learn from:
+# Refit the fitted models. The detection model (data/model/detect.tsv) learns from every labelled
+# article we may learn from:
 # the real set's tune split (never heldout), our own dev corpus and examples, and the seeds.
 TRAIN_SETS := tests/real:gold-tune.jsonl tests/corpus:gold.jsonl examples/articles:gold.jsonl ../shared/corpus/seeds:gold.jsonl
+# The attach model learns from one world of reports: our own articles' invented attacks would
+# be candidates for the real set's undated reports.
+ATTACH_SETS := tests/real:gold-tune.jsonl
 train: build
-	@scripts/train-detect.sh $(BUILD_RELEASE)/sitrep $(TRAIN_SETS)
+	@scripts/train.sh $(BUILD_RELEASE)/sitrep detect $(TRAIN_SETS)
+	@scripts/train.sh $(BUILD_RELEASE)/sitrep attach $(ATTACH_SETS)

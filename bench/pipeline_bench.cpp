@@ -235,9 +235,15 @@ void BM_MergeRebuild(benchmark::State& state) {
     return;
   }
   const std::vector<sitrep::Incident> previous;
+  const auto attach =
+      sitrep::merge::AttachModel::load_default(sitrep::lexicon::Lexicon::default_data_dir());
+  if (!attach) {
+    state.SkipWithError(attach.error().message.c_str());
+    return;
+  }
   std::size_t incidents = 0;
   for (auto _ : state) {
-    auto update = sitrep::merge::rebuild(reports, previous, "2026-01-01T00:00:00Z");
+    auto update = sitrep::merge::rebuild(reports, previous, "2026-01-01T00:00:00Z", *attach);
     incidents = update.incidents.size();
     benchmark::DoNotOptimize(update.incidents.data());
   }

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Refits data/model/detect.tsv: scripts/train-detect.sh SITREP DIR:GOLD...
-# Each DIR holds the articles, manifest.jsonl and the named gold file; a DIR whose texts are
-# missing (tests/real/texts is rebuilt by hand, ../shared may be absent) is skipped with a note.
+# Refits one of sitrep's fitted models: scripts/train.sh SITREP MODEL DIR:GOLD...
+# MODEL is detect (data/model/detect.tsv, the detection model) or attach (data/model/attach.tsv,
+# the placing of undated reports). Each DIR holds the articles, manifest.jsonl and the named gold
+# file; a DIR whose texts are missing (tests/real/texts is rebuilt by hand, ../shared may be
+# absent) is skipped with a note.
 set -euo pipefail
-bin=$1; shift
+bin=$1 model=$2; shift 2
+case "$model" in detect|attach) ;; *) echo "train: unknown model '$model'" >&2; exit 2 ;; esac
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 paths=()
 for set in "$@"; do
@@ -16,5 +19,8 @@ for set in "$@"; do
   cat "$dir/manifest.jsonl" >> "$work/manifest.jsonl"
   paths+=("$texts")
 done
-"$bin" train-detect --gold "$work/gold.jsonl" --manifest "$work/manifest.jsonl" "${paths[@]}" \
-  --out data/model/detect.tsv
+if [ ${#paths[@]} -eq 0 ]; then echo "train: no training set has its texts" >&2; exit 1; fi
+"$bin" "train-$model" --gold "$work/gold.jsonl" --manifest "$work/manifest.jsonl" "${paths[@]}" \
+  --out "data/model/$model.tsv"
+# The header names the sets, not this run's temporary concatenation of their gold.
+sed -i "s|$work/gold.jsonl|$*|" "data/model/$model.tsv"

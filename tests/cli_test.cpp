@@ -113,7 +113,8 @@ TEST_F(CliTest, UsageErrorsExitTwo) {
 }
 
 TEST_F(CliTest, EveryCommandHasHelpWithAnExample) {
-  for (const char* command : {"extract", "ingest", "documents", "incidents", "show", "eval"}) {
+  for (const char* command :
+       {"extract", "ingest", "documents", "incidents", "show", "eval", "train-attach"}) {
     Outcome help = sitrep(std::string(command) + " --help");
     EXPECT_EQ(help.status, 0) << command;
     EXPECT_NE(help.out.find("Example"), std::string::npos) << command << ":\n" << help.out;
@@ -402,3 +403,40 @@ TEST_F(CliTest, EvalMatchesScorePyOnExtractOutput) {
 }
 
 }  // namespace
+
+// train-attach fits the placing of undated reports on a gold file: the undated report of the
+// embassy's Friday attack joins it, the one of another (Tuesday) attack stays apart; a gold
+// whose undated reports all stay apart teaches nothing and is an error.
+TEST_F(CliTest, TrainAttachFitsOnUndatedReportsOfTheGold) {
+  write("articles/d_undated.txt",
+        "Rockets hit US Embassy compound\n\n"
+        "Three Katyusha rockets were fired at the US Embassy in Baghdad on Friday, an Iraqi "
+        "security official said. Two of them landed inside the compound.\n");
+  write("articles/e_undated.txt",
+        "Rockets target US Embassy in Baghdad\n\n"
+        "Five rockets were fired at the US Embassy in Baghdad on Tuesday, police said. One of "
+        "them struck a guard tower and two guards were wounded.\n");
+  auto gold_line = [](const std::string& doc, const std::string& incident) {
+    return "{\"doc\": \"" + doc + "\", \"reports_attack\": true, \"incident\": \"" + incident +
+           "\"}\n";
+  };
+  write("gold.jsonl", gold_line("a_embassy.txt", "friday") + gold_line("d_undated.txt", "friday") +
+                          gold_line("e_undated.txt", "tuesday"));
+  const std::string articles = quote(path("articles")), manifest = quote(path("manifest.jsonl"));
+  Outcome fit = sitrep("train-attach --gold " + quote(path("gold.jsonl")) + " --manifest " +
+                       manifest + " " + articles + " --out " + quote(path("attach.tsv")));
+  ASSERT_EQ(fit.status, 0) << fit.err;
+  EXPECT_NE(fit.err.find("2 undated reports (1 with their attack among the candidates)"),
+            std::string::npos)
+      << fit.err;
+  const std::string model = slurp(dir_ / "attach.tsv");
+  for (const char* row :
+       {"\nbias\t", "\nthreshold\t0.500\n", "\nusual_day\t", "\nlog_candidates\t"})
+    EXPECT_NE(model.find(row), std::string::npos) << row << " in\n" << model;
+
+  write("gold.jsonl", gold_line("a_embassy.txt", "friday") + gold_line("e_undated.txt", "tuesday"));
+  Outcome nothing = sitrep("train-attach --gold " + quote(path("gold.jsonl")) + " --manifest " +
+                           manifest + " " + articles);
+  EXPECT_NE(nothing.status, 0);
+  EXPECT_NE(nothing.err.find("training needs reports that join"), std::string::npos) << nothing.err;
+}

@@ -13,6 +13,7 @@
 
 #include "cli/commands.h"
 #include "core/json.h"
+#include "lexicon/lexicon.h"
 #include "merge/merge.h"
 #include "pg_server.h"
 #include "store/postgres/postgres_store.h"
@@ -276,8 +277,11 @@ TEST_P(StoreTest, MergeReportsAreThoseTheMergeCanUse) {
   ASSERT_EQ((*some)[1].background.size(), 1u);
 
   // The same merge either way.
-  const auto from_all = merge::rebuild(*all, {}, "2024-05-03T00:00:00Z");
-  const auto from_some = merge::rebuild(*some, {}, "2024-05-03T00:00:00Z");
+  const auto attach =
+      merge::AttachModel::load_default(sitrep::lexicon::Lexicon::default_data_dir());
+  ASSERT_TRUE(attach.has_value()) << attach.error().message;
+  const auto from_all = merge::rebuild(*all, {}, "2024-05-03T00:00:00Z", *attach);
+  const auto from_some = merge::rebuild(*some, {}, "2024-05-03T00:00:00Z", *attach);
   auto dump = [](const merge::Update& u) {
     nlohmann::json out = nlohmann::json::array();
     for (const Incident& i : u.incidents) out.push_back(to_json(i));

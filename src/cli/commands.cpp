@@ -99,6 +99,10 @@ Result<extract::DetectModel> load_model() {
   return extract::DetectModel::load_default(lexicon::Lexicon::default_data_dir());
 }
 
+Result<merge::AttachModel> load_attach_model() {
+  return merge::AttachModel::load_default(lexicon::Lexicon::default_data_dir());
+}
+
 // The watched targets: the option, else $SITREP_SCOPE, else everything SCHEMA names.
 Result<extract::Scope> scope_of(const std::string& option) {
   std::string spec = option;
@@ -258,7 +262,9 @@ Result<merge::Update> rebuild_incidents(
   if (!reports) return std::unexpected(reports.error());
   auto previous = store.incidents({});
   if (!previous) return std::unexpected(previous.error());
-  merge::Update update = merge::rebuild(*reports, *previous, now_utc());
+  auto attach = load_attach_model();  // a small file: read per merge, so an edit takes effect
+  if (!attach) return std::unexpected(attach.error());
+  merge::Update update = merge::rebuild(*reports, *previous, now_utc(), *attach);
   std::set<std::string> kept;
   for (const auto& i : update.incidents) kept.insert(i.id);
   std::set<std::string> removed(update.removed_ids.begin(), update.removed_ids.end());
@@ -870,6 +876,26 @@ int run_tallies(const TalliesOptions& options, Streams io) {
   return kExitOk;
 }
 
+// Every document's report, in input order; a document the analysis rejects is named on stderr
+// and counted in `rejected`.
+std::vector<Report> analyse_all(const Inputs& inputs, std::shared_ptr<const Engine> engine,
+                                const ingest::Limits& limits, Streams io, std::size_t& rejected) {
+  Analyser analyser(std::move(engine), limits);
+  std::vector<Report> reports;
+  for (const Document& document : inputs.loaded.documents) {
+    analyser.submit(document, io.err, [&](const Document&, Result<Analyser::Analysed> analysed) {
+      if (!analysed) {
+        io.err << "sitrep: " << terminal_safe(analysed.error().message) << "\n";
+        ++rejected;
+        return;
+      }
+      reports.push_back(std::move(analysed->report));
+    });
+  }
+  analyser.drain();
+  return reports;
+}
+
 // A gold file's lines; a missing or malformed file is reported (the caller exits with 2).
 std::optional<std::vector<json>> load_gold(const std::string& path, Streams io) {
   bool ok = false;
@@ -918,23 +944,13 @@ int run_eval(const EvalOptions& options, Streams io) {
   if (!engine) return report_error(io, engine.error().message);
   Inputs inputs = read_inputs(options.manifest, options.paths, *limits, io);
   if (inputs.usage_error) return kExitUsage;
-  Analyser analyser(*engine, *limits);
-  std::vector<Report> reports;
   std::size_t rejected = 0;
-  for (const Document& document : inputs.loaded.documents) {
-    analyser.submit(document, io.err, [&](const Document&, Result<Analyser::Analysed> analysed) {
-      if (!analysed) {
-        io.err << "sitrep: " << terminal_safe(analysed.error().message) << "\n";
-        ++rejected;
-        return;
-      }
-      reports.push_back(std::move(analysed->report));
-      input.reports.push_back(to_json(reports.back()));
-    });
-  }
-  analyser.drain();
+  const std::vector<Report> reports = analyse_all(inputs, *engine, *limits, io, rejected);
+  for (const Report& report : reports) input.reports.push_back(to_json(report));
   if (options.merge) {
-    merge::Update update = merge::rebuild(reports, {}, now_utc());
+    auto attach = load_attach_model();
+    if (!attach) return report_error(io, attach.error().message);
+    merge::Update update = merge::rebuild(reports, {}, now_utc(), *attach);
     json incidents = json::array();
     for (const auto& i : update.incidents) incidents.push_back(to_json(i));
     input.incidents = std::move(incidents);
@@ -993,6 +1009,72 @@ int run_train_detect(const TrainDetectOptions& options, Streams io) {
   io.err << "train-detect: " << examples.size() << " articles (" << without_anchor
          << " without an anchor left out), cross-validated accuracy " << fit->cv_accuracy
          << ", MCC " << fit->cv_mcc << "\n";
+  if (options.out.empty()) {
+    io.out << text;
+    return kExitOk;
+  }
+  std::ofstream out(options.out);
+  out << text;
+  if (!out) return report_error(io, options.out + ": cannot write the model");
+  return kExitOk;
+}
+
+int run_train_attach(const TrainAttachOptions& options, Streams io) {
+  auto gold = load_gold(options.gold, io);
+  if (!gold) return kExitUsage;
+  // doc file name -> its attack's gold incident id; empty for an article reporting none.
+  std::map<std::string, std::string> incident_of;
+  auto file_name = [](const std::string& doc) { return doc.substr(doc.find_last_of('/') + 1); };
+  for (const auto& line : *gold)
+    incident_of[file_name(line.value("doc", std::string()))] =
+        line.value("reports_attack", false) ? line.value("incident", std::string()) : "";
+  auto limits = resolve_limits({});
+  if (!limits) return report_error(io, limits.error().message);
+  auto engine = load_engine("");
+  if (!engine) return report_error(io, engine.error().message);
+  Inputs inputs = read_inputs(options.manifest, options.paths, *limits, io);
+  if (inputs.usage_error) return kExitUsage;
+  // Only the gold's articles: reports of the held-out split must not shape the candidates.
+  std::erase_if(inputs.loaded.documents,
+                [&](const Document& d) { return !incident_of.contains(file_name(d.doc)); });
+  std::size_t rejected = 0;
+  const std::vector<Report> reports = analyse_all(inputs, *engine, *limits, io, rejected);
+  // Each labelled undated report; its answer is the candidate holding most reports of its own
+  // attack (an attack split in two gives two such candidates), none when no candidate holds one.
+  std::vector<merge::AttachExample> examples;
+  for (const merge::UndatedReport& undated : merge::undated_reports(reports)) {
+    auto own = incident_of.find(file_name(undated.doc));
+    if (own == incident_of.end()) continue;
+    merge::AttachExample example;
+    std::size_t most = 0;
+    for (std::size_t k = 0; k < undated.candidates.size(); ++k) {
+      const auto& candidate = undated.candidates[k];
+      example.candidates.push_back(candidate.features);
+      std::size_t same = 0;
+      for (const auto& doc : candidate.docs) {
+        auto it = incident_of.find(file_name(doc));
+        same += !own->second.empty() && it != incident_of.end() && it->second == own->second;
+      }
+      if (same > most) most = same, example.answer = k;
+    }
+    examples.push_back(std::move(example));
+  }
+  auto fit = merge::fit_attach_model(examples, options.l2);
+  if (!fit) return report_error(io, fit.error().message);
+  std::size_t answered = 0;
+  for (const auto& e : examples) answered += e.answer.has_value();
+  std::ostringstream header;
+  header << "Attach model: conditional logit over the features in src/merge/attach.h.\n"
+         << "A candidate scores bias + sum weight * feature, staying apart scores 0; an undated "
+            "report joins its best candidate when exp(score) / (1 + sum exp(scores)) >= "
+            "threshold.\n"
+         << "Fitted by `make train` (sitrep train-attach) on " << options.gold << ": "
+         << examples.size() << " undated reports with candidates, " << answered
+         << " of them with their own attack among the candidates; L2 " << options.l2 << ".";
+  const std::string text = merge::attach_model_file_text(fit->model, header.str());
+  io.err << "train-attach: " << examples.size() << " undated reports (" << answered
+         << " with their attack among the candidates), " << fit->iterations
+         << " Newton steps, log-likelihood " << fit->log_likelihood << "\n";
   if (options.out.empty()) {
     io.out << text;
     return kExitOk;

@@ -264,6 +264,16 @@ struct TrainDetectOptions {
 // Fits the detection model on the gold's articles and writes it (data/model/detect.tsv).
 int run_train_detect(const TrainDetectOptions& options, Streams io);
 
+struct TrainAttachOptions {
+  std::string gold;  // incident ids per doc
+  std::string manifest;
+  std::vector<std::string> paths;
+  std::string out;  // the model file to write; empty: print it
+  double l2 = 1.0;  // penalty on the squared weights
+};
+// Fits the model that places undated reports among the dated attacks (data/model/attach.tsv).
+int run_train_attach(const TrainAttachOptions& options, Streams io);
+
 // Parses "LAT,LON,KM"; nullopt when malformed or out of range.
 struct Near {
   double lat, lon, km;

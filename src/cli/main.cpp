@@ -476,6 +476,24 @@ int run(int argc, char** argv) {
       "Example:\n  sitrep train-detect --gold tests/real/gold-tune.jsonl "
       "--manifest tests/real/manifest.jsonl tests/real/texts --out data/model/detect.tsv");
 
+  TrainAttachOptions attaching;
+  auto* attach_cmd = app.add_subcommand(
+      "train-attach",
+      "Fit the model that places undated reports among dated attacks (make train).");
+  attach_cmd->add_option("--gold", attaching.gold, "Gold JSONL (incident per doc)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  attach_cmd->add_option("--manifest", attaching.manifest, "JSONL of {doc,url,outlet,published}")
+      ->check(CLI::ExistingFile);
+  attach_cmd->add_option("paths", attaching.paths, "The articles")->required();
+  attach_cmd->add_option("--out", attaching.out, "Model file to write (default: stdout)");
+  attach_cmd->add_option("--l2", attaching.l2, "Penalty on the squared weights")
+      ->check(CLI::NonNegativeNumber)
+      ->default_str("1");
+  attach_cmd->footer(
+      "Example:\n  sitrep train-attach --gold tests/real/gold-tune.jsonl "
+      "--manifest tests/real/manifest.jsonl tests/real/texts --out data/model/attach.tsv");
+
   MigrateOptions migrate;
   migrate.from = db;
   auto* migrate_cmd = app.add_subcommand(
@@ -521,6 +539,7 @@ int run(int argc, char** argv) {
   if (*subscriptions_cmd) return run_subscriptions(subscriptions, io);
   if (*alerts_cmd) return run_alerts(alerts, io);
   if (*train_cmd) return run_train_detect(training, io);
+  if (*attach_cmd) return run_train_attach(attaching, io);
   if (*watch_cmd) {
     watch.every_seconds = *parse_duration(every);
     struct sigaction action = {};

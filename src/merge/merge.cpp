@@ -6,7 +6,8 @@
 //   2. Main attacks are clustered greedily in that order. A multimap from day number to cluster
 //      finds the candidates of a new mention in O(log n + candidates); a mention joins the best
 //      cluster whose members are ALL compatible with it (complete linkage, so a vague report
-//      cannot chain two different attacks together).
+//      cannot chain two different attacks together). A report that gives no day at all then
+//      joins the dated cluster the attach model (attach.h) chooses, or stays apart.
 //   3. Second pass: background mentions are absorbed by a main incident of the same date and
 //      place, else clustered among themselves into background incidents.
 //   4. Each cluster is reconciled into an Incident, ids are assigned (stable against
@@ -347,10 +348,6 @@ struct Affinity {
   int shared = 0;     // figures (field and value) the report and some member both give
   int conflicts = 0;  // figures the report gives where members give others, never this one
   double words = 0;   // the evidence words it shares with the members, each weighted by rarity
-
-  // Reports of one attack repeat its particulars (a spokesman's name, "C-RAM", the district the
-  // rockets fell in); a figure in common counts as much as one and a half such words.
-  double score() const { return words + 1.5 * (shared - conflicts); }
 };
 
 // The key of a word in word_weights(): rarity is counted among reports of one language, as a
@@ -407,40 +404,53 @@ Affinity affinity(std::size_t i, const Cluster& cluster, const std::vector<Menti
   return a;
 }
 
-// Whether every member that names a weapon names the report's own (a rocket report is no
-// report of the only missile strike a site knows: compatible, not the same).
-bool same_weapons(const Mention& m, const Cluster& cluster, const std::vector<Mention>& mentions) {
-  if (m.weapon.empty() || m.weapon == "unknown") return true;
-  return std::all_of(cluster.members.begin(), cluster.members.end(), [&](std::size_t j) {
-    const auto& w = mentions[j].weapon;
-    return w.empty() || w == "unknown" || w == m.weapon;
-  });
+// The features of joining candidate `cluster` (attach.h), one of `candidates` candidates.
+AttachFeatures attach_features(const Mention& m, const Affinity& a, const Cluster& cluster,
+                               const std::vector<Mention>& mentions, std::size_t candidates) {
+  AttachFeatures x{};
+  auto at = [&](AttachFeature f) -> double& { return x[static_cast<std::size_t>(f)]; };
+  const bool names_day = m.clue.day && (m.clue.month || m.clue.weekday >= 0);
+  at(AttachFeature::kUsualDay) = a.clue == 2;
+  at(AttachFeature::kDayContradicts) = a.clue == 0;
+  at(AttachFeature::kNamedDayUsual) = names_day && a.clue == 2;
+  at(AttachFeature::kSharedFigures) = a.shared;
+  at(AttachFeature::kConflictingFigures) = a.conflicts;
+  at(AttachFeature::kSharedWords) = std::min(a.words, 20.0) / 5;
+  at(AttachFeature::kSameFacility) =
+      !m.facility.empty() &&
+      std::any_of(cluster.members.begin(), cluster.members.end(),
+                  [&](std::size_t j) { return same_name(m.facility, mentions[j].facility); });
+  at(AttachFeature::kLogMembers) = std::log(static_cast<double>(cluster.members.size()));
+  at(AttachFeature::kLogCandidates) = std::log(static_cast<double>(candidates));
+  return x;
 }
 
-// A report that gives neither a day nor a published date joins a dated attack at its site (or a
-// site nested with it, or a site in the city or country it names) when one clearly fits best. A
-// candidate must not contradict what the report says of the day ("on Sunday", "on December 20") and
-// must share a figure with it, be the day it names, or share several rare words; the best is the
-// one whose day fits best (the attack's usual day before a day only some report gives), then the
-// highest Affinity::score(). It moves only when that best is ahead of the next by a clear margin:
-// at a site attacked every few weeks, a weekday and one figure in common are not enough.
-void attach_undated(const std::vector<Mention>& mentions, std::vector<Cluster>& clusters) {
-  constexpr double kEnoughWords = 5.0;  // five words that only one report uses, or more that few
-  constexpr double kMargin = 3.0;
+// An undated report that may join a dated attack: its candidates (cluster indices) and the
+// features of each.
+struct UndatedChoice {
+  std::size_t mention;
+  std::vector<std::size_t> clusters;
+  std::vector<AttachFeatures> features;
+};
+
+// Every report that gives neither a day nor a published date, with the dated clusters it may
+// join: at its site (or a site nested with it, or a site in the city it names), with weapons and
+// countries that agree, within the month its address gives. A report placed only at a city or a
+// country ("a US base in Syria") must say something of the day and share a figure with the
+// cluster: words alone never place it.
+std::vector<UndatedChoice> undated_choices(const std::vector<Mention>& mentions,
+                                           const std::vector<Cluster>& clusters) {
   auto dated = [&](const Cluster& c) {
     return std::any_of(c.members.begin(), c.members.end(),
                        [&](std::size_t i) { return mentions[i].anchor != kNoDay; });
   };
-  // 1. Each undated report that may move, with the dated clusters at its site.
-  std::vector<std::pair<std::size_t, std::vector<std::size_t>>> movable;
+  std::vector<UndatedChoice> choices;
   for (const Cluster& undated : clusters) {
     if (undated.members.empty() || dated(undated)) continue;
     for (std::size_t i : undated.members) {
       const Mention& m = mentions[i];
-      // A report placed only at a city or a country ("a US base in Syria") may join an attack
-      // on a site there, on a figure and a day it gives, never on words alone.
       if (m.facility.empty() && (m.country.empty() || m.clue.empty())) continue;
-      std::vector<std::size_t> candidates;
+      UndatedChoice choice{i, {}, {}};
       for (std::size_t c = 0; c < clusters.size(); ++c) {
         if (!dated(clusters[c])) continue;
         bool site = false, weapons = true;
@@ -458,18 +468,14 @@ void attach_undated(const std::vector<Mention>& mentions, std::vector<Cluster>& 
             const std::optional<int> day = other.day ? other.day : other.published;
             if (day && *day >= m.filed->first && *day <= m.filed->second) in_window = true;
           }
-        if (site && weapons && in_window) candidates.push_back(c);
+        if (site && weapons && in_window) choice.clusters.push_back(c);
       }
-      // Words alone place a report only together with what it says of the day, or at a site
-      // attacked once (below).
-      const bool names_day = m.clue.day && (m.clue.month || m.clue.weekday >= 0);
-      if (figures_of(m).empty() && !names_day && m.clue.empty() && candidates.size() != 1) continue;
-      if (!candidates.empty()) movable.emplace_back(i, std::move(candidates));
+      if (!choice.clusters.empty()) choices.push_back(std::move(choice));
     }
   }
-  if (movable.empty()) return;
-  // 2. The words of those reports and of their candidates' members, read only now: most
-  // databases hold few undated reports, and reading every report's words would cost memory.
+  if (choices.empty()) return choices;
+  // The words of those reports and of their candidates' members, read only now: most databases
+  // hold few undated reports, and reading every report's words would cost memory.
   Words words(mentions.size());
   std::vector<bool> read(mentions.size(), false);
   std::vector<std::size_t> population;
@@ -479,43 +485,40 @@ void attach_undated(const std::vector<Mention>& mentions, std::vector<Cluster>& 
     words[j] = evidence_words(*mentions[j].report->main);
     population.push_back(j);
   };
-  for (const auto& [i, candidates] : movable) {
-    take(i);
-    for (std::size_t c : candidates)
+  for (const UndatedChoice& choice : choices) {
+    take(choice.mention);
+    for (std::size_t c : choice.clusters)
       for (std::size_t j : clusters[c].members) take(j);
   }
   const auto weights = word_weights(mentions, population, words);
-  // 3. Each report moves to its clear best candidate.
-  std::vector<std::pair<std::size_t, std::size_t>> moves;  // mention -> cluster
-  for (const auto& [i, candidates] : movable) {
-    const Mention& m = mentions[i];
-    const bool names_day = m.clue.day && (m.clue.month || m.clue.weekday >= 0);
-    const bool words_count = !m.clue.empty();
-    const bool placed = !m.facility.empty();
-    // (clue fit, score) of the best candidate and of the runner-up.
-    std::optional<std::size_t> match;
-    std::pair<int, double> best{0, 0}, second{0, 0};
-    for (std::size_t c : candidates) {
-      const Affinity a = affinity(i, clusters[c], mentions, words, weights);
-      // A facility the database knows one attack on: a report of an attack there is that one
-      // unless its day or its figures say otherwise.
-      const bool only_attack = placed && candidates.size() == 1 && a.conflicts == 0 &&
-                               same_weapons(m, clusters[c], mentions);
-      if (a.clue == 0 || (!placed && a.shared == 0) ||
-          (a.shared == 0 && !names_day && !only_attack && (!words_count || a.words < kEnoughWords)))
-        continue;
-      const std::pair<int, double> key{a.clue, a.score()};
-      if (!match || key > best) {
-        second = match ? best : second;
-        best = key;
-        match = c;
-      } else if (key > second) {
-        second = key;
-      }
+  for (UndatedChoice& choice : choices) {
+    const Mention& m = mentions[choice.mention];
+    std::vector<std::pair<std::size_t, Affinity>> kept;
+    for (std::size_t c : choice.clusters) {
+      const Affinity a = affinity(choice.mention, clusters[c], mentions, words, weights);
+      if (!m.facility.empty() || a.shared > 0) kept.emplace_back(c, a);
     }
-    const bool clear = best.first > second.first || best.second - second.second >= kMargin;
-    if (match && clear) moves.emplace_back(i, *match);
+    // The rivals are the candidates whose days fit what the report says of its day.
+    const auto rivals = std::count_if(
+        kept.begin(), kept.end(), [](const auto& candidate) { return candidate.second.clue > 0; });
+    choice.clusters.clear();
+    for (const auto& [c, a] : kept) {
+      choice.clusters.push_back(c);
+      choice.features.push_back(
+          attach_features(m, a, clusters[c], mentions, std::max<std::size_t>(rivals, 1)));
+    }
   }
+  std::erase_if(choices, [](const UndatedChoice& c) { return c.clusters.empty(); });
+  return choices;
+}
+
+// Each undated report joins the candidate the attach model chooses (attach.h), or stays apart.
+void attach_undated(const std::vector<Mention>& mentions, std::vector<Cluster>& clusters,
+                    const AttachModel& model) {
+  std::vector<std::pair<std::size_t, std::size_t>> moves;  // mention -> cluster
+  for (const UndatedChoice& choice : undated_choices(mentions, clusters))
+    if (const auto best = model.choose(choice.features))
+      moves.emplace_back(choice.mention, choice.clusters[*best]);
   for (const auto& [i, c] : moves) {
     for (auto& cluster : clusters) std::erase(cluster.members, i);
     clusters[c].members.push_back(i);
@@ -946,9 +949,10 @@ bool incident_less(const Incident& a, const Incident& b) {
 
 }  // namespace
 
-Update rebuild(const std::vector<Report>& reports, const std::vector<Incident>& previous,
-               const std::string& now) {
-  // 1. One report per doc name (the set semantics); the canonical first wins on duplicates.
+namespace {
+
+// One report per doc name (the set semantics); the canonical first wins on duplicates.
+std::map<std::string, const Report*> one_per_doc(const std::vector<Report>& reports) {
   std::map<std::string, const Report*> by_doc;
   std::map<std::string, std::string> dumps;
   for (const Report& r : reports) {
@@ -965,6 +969,41 @@ Update rebuild(const std::vector<Report>& reports, const std::vector<Incident>& 
       kept = std::move(dump);
     }
   }
+  return by_doc;
+}
+
+// Partners of a mention anchored at day d have anchors in [d-3, d+3]: a dated partner within a
+// day, or an undated one published up to 3 days later (or earlier, seen from the undated side).
+std::vector<Cluster> cluster_mains(const std::vector<Mention>& mains) {
+  return cluster(mains, mains_compatible, 3, 3);
+}
+
+}  // namespace
+
+std::vector<UndatedReport> undated_reports(const std::vector<Report>& reports) {
+  std::vector<Mention> mains;
+  for (const auto& [doc, report] : one_per_doc(reports))
+    if (report->reports_attack && report->main) mains.push_back(main_mention(*report));
+  std::sort(mains.begin(), mains.end(), canonical_less);
+  const std::vector<Cluster> clusters = cluster_mains(mains);
+  std::vector<UndatedReport> out;
+  for (const UndatedChoice& choice : undated_choices(mains, clusters)) {
+    UndatedReport undated{mains[choice.mention].report->doc, {}};
+    for (std::size_t k = 0; k < choice.clusters.size(); ++k) {
+      AttachCandidate candidate{{}, choice.features[k]};
+      for (std::size_t j : clusters[choice.clusters[k]].members)
+        candidate.docs.push_back(mains[j].report->doc);
+      undated.candidates.push_back(std::move(candidate));
+    }
+    out.push_back(std::move(undated));
+  }
+  return out;
+}
+
+Update rebuild(const std::vector<Report>& reports, const std::vector<Incident>& previous,
+               const std::string& now, const AttachModel& attach) {
+  // 1. One report per doc name.
+  const std::map<std::string, const Report*> by_doc = one_per_doc(reports);
 
   std::vector<Mention> mains, backgrounds;
   for (const auto& entry : by_doc) {
@@ -978,11 +1017,9 @@ Update rebuild(const std::vector<Report>& reports, const std::vector<Incident>& 
   std::sort(mains.begin(), mains.end(), canonical_less);
   std::sort(backgrounds.begin(), backgrounds.end(), canonical_less);
 
-  // 2. Main attacks. Partners of a mention anchored at day d have anchors in [d-3, d+3]: a
-  // dated partner within a day, or an undated one published up to 3 days later (or earlier,
-  // seen from the undated side).
-  std::vector<Cluster> main_clusters = cluster(mains, mains_compatible, 3, 3);
-  attach_undated(mains, main_clusters);
+  // 2. Main attacks, then the undated reports placed among them.
+  std::vector<Cluster> main_clusters = cluster_mains(mains);
+  attach_undated(mains, main_clusters, attach);
   std::vector<Built> built;
   for (const Cluster& c : main_clusters) {
     Built b;

@@ -11,6 +11,7 @@
 
 #include "core/incident.h"
 #include "core/report.h"
+#include "merge/attach.h"
 
 namespace sitrep::merge {
 
@@ -25,9 +26,21 @@ struct Update {
 
 // Recomputes the incidents from every stored report. The result depends only on the set of
 // reports, never on their order; `previous` supplies revision numbers, first_seen and history.
-// `now` is an ISO 8601 UTC timestamp.
+// `now` is an ISO 8601 UTC timestamp. `attach` places the reports that give no day (attach.h).
 Update rebuild(const std::vector<Report>& reports, const std::vector<Incident>& previous,
-               const std::string& now);
+               const std::string& now, const AttachModel& attach);
+
+// For fitting the attach model: every report that gives neither a day nor a published date, with
+// the dated attacks it may join (each as its reports' doc names) and the features of each.
+struct AttachCandidate {
+  std::vector<std::string> docs;
+  AttachFeatures features{};
+};
+struct UndatedReport {
+  std::string doc;
+  std::vector<AttachCandidate> candidates;
+};
+std::vector<UndatedReport> undated_reports(const std::vector<Report>& reports);
 
 // One tally ("78 attacks since October 17") as one article states it.
 struct TallyClaim {
