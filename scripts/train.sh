@@ -8,7 +8,7 @@ set -euo pipefail
 bin=$1 model=$2; shift 2
 case "$model" in detect|attach) ;; *) echo "train: unknown model '$model'" >&2; exit 2 ;; esac
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-paths=()
+paths=() used=()
 for set in "$@"; do
   dir=${set%%:*} gold=${set#*:}
   texts=$dir; [ -d "$dir/texts" ] && texts=$dir/texts
@@ -17,10 +17,12 @@ for set in "$@"; do
   fi
   cat "$dir/$gold" >> "$work/gold.jsonl"
   cat "$dir/manifest.jsonl" >> "$work/manifest.jsonl"
-  paths+=("$texts")
+  paths+=("$texts") used+=("$set")
 done
 if [ ${#paths[@]} -eq 0 ]; then echo "train: no training set has its texts" >&2; exit 1; fi
 "$bin" "train-$model" --gold "$work/gold.jsonl" --manifest "$work/manifest.jsonl" "${paths[@]}" \
-  --out "data/model/$model.tsv"
-# The header names the sets, not this run's temporary concatenation of their gold.
-sed -i "s|$work/gold.jsonl|$*|" "data/model/$model.tsv"
+  --out "$work/model.tsv"
+# The header names the sets used, not this run's temporary concatenation of their gold; the
+# model takes the old one's place in one rename (a running server reads it at each merge).
+sed "s|$work/gold.jsonl|${used[*]}|" "$work/model.tsv" > "data/model/.$model.tsv.new"
+mv "data/model/.$model.tsv.new" "data/model/$model.tsv"

@@ -405,8 +405,9 @@ TEST_F(CliTest, EvalMatchesScorePyOnExtractOutput) {
 }  // namespace
 
 // train-attach fits the placing of undated reports on a gold file: the undated report of the
-// embassy's Friday attack joins it, the one of another (Tuesday) attack stays apart; a gold
-// whose undated reports all stay apart teaches nothing and is an error.
+// embassy's Friday attack joins it, the one of another attack (five rockets, guards wounded)
+// stays apart; a gold whose undated reports all stay apart teaches nothing and is an error
+// naming the gold file.
 TEST_F(CliTest, TrainAttachFitsOnUndatedReportsOfTheGold) {
   write("articles/d_undated.txt",
         "Rockets hit US Embassy compound\n\n"
@@ -414,8 +415,8 @@ TEST_F(CliTest, TrainAttachFitsOnUndatedReportsOfTheGold) {
         "security official said. Two of them landed inside the compound.\n");
   write("articles/e_undated.txt",
         "Rockets target US Embassy in Baghdad\n\n"
-        "Five rockets were fired at the US Embassy in Baghdad on Tuesday, police said. One of "
-        "them struck a guard tower and two guards were wounded.\n");
+        "Five rockets were fired at the US Embassy in Baghdad, police said. One of them struck a "
+        "guard tower and two guards were wounded.\n");
   auto gold_line = [](const std::string& doc, const std::string& incident) {
     return "{\"doc\": \"" + doc + "\", \"reports_attack\": true, \"incident\": \"" + incident +
            "\"}\n";
@@ -438,5 +439,6 @@ TEST_F(CliTest, TrainAttachFitsOnUndatedReportsOfTheGold) {
   Outcome nothing = sitrep("train-attach --gold " + quote(path("gold.jsonl")) + " --manifest " +
                            manifest + " " + articles);
   EXPECT_NE(nothing.status, 0);
-  EXPECT_NE(nothing.err.find("training needs reports that join"), std::string::npos) << nothing.err;
+  EXPECT_NE(nothing.err.find("gold.jsonl: training needs reports that join"), std::string::npos)
+      << nothing.err;
 }

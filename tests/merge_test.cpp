@@ -24,12 +24,26 @@ using sitrep::Incident;
 using sitrep::Report;
 namespace merge = sitrep::merge;
 
-// The shipped attach model (data/model/attach.tsv), read once.
+// The attach model these tests merge with: weights close to the fitted ones
+// (data/model/attach.tsv), fixed here so that a refit does not change what the tests check.
+// AttachModel.ShippedModelMakesTheClearDecisions checks the shipped file itself.
 const merge::AttachModel& attach() {
   static const merge::AttachModel model = [] {
-    auto loaded = merge::AttachModel::load_default(sitrep::lexicon::Lexicon::default_data_dir());
-    if (!loaded) throw std::runtime_error(loaded.error().message);
-    return *loaded;
+    merge::AttachModel m;
+    m.bias = -2.5;
+    m.threshold = 0.5;
+    auto set = [&](merge::AttachFeature f, double w) {
+      m.weights[static_cast<std::size_t>(f)] = w;
+    };
+    set(merge::AttachFeature::kUsualDay, 0.85);
+    set(merge::AttachFeature::kNamedDayUsual, 0.3);
+    set(merge::AttachFeature::kSharedFigures, 1.25);
+    set(merge::AttachFeature::kConflictingFigures, -0.55);
+    set(merge::AttachFeature::kSharedWords, 0.8);
+    set(merge::AttachFeature::kSameFacility, 1.5);
+    set(merge::AttachFeature::kLogMembers, 0.35);
+    set(merge::AttachFeature::kLogCandidates, -0.7);
+    return m;
   }();
   return model;
 }
@@ -304,8 +318,10 @@ TEST(MergeCandidates, UndatedReportsJoinTheAttackOnTheDayTheyName) {
   Report sunday_third = report("c.txt", "2020-12-20", "2020-12-20", kEmbassy);
   Report monday = report("d.txt", "2021-02-22", "2021-02-22", kEmbassy);  // a Monday
   monday.main->launched = 3;
+  monday.main->impacted = 2;
   Report says_monday = report("e.txt", "", std::nullopt, kEmbassy);
   says_monday.main->launched = 3;
+  says_monday.main->impacted = 2;
   says_monday.main->date_clue.weekday = 1;
   Report says_sunday = report("f.txt", "", std::nullopt, kEmbassy);
   says_sunday.main->launched = 3;
@@ -396,6 +412,14 @@ TEST(MergeCandidates, UndatedReportJoinsTheAttackWhoseParticularsItRepeats) {
   EXPECT_EQ(find_with(update, "e.txt"), find_with(update, "a.txt"));
   EXPECT_NE(find_with(update, "f.txt"), find_with(update, "a.txt"));
   EXPECT_NE(find_with(update, "f.txt"), find_with(update, "b.txt"));
+
+  // A third Sunday attack with three rockets: a spokesman's name and a bridge are then not
+  // enough, and the report stays apart (docs/MERGE.md).
+  reports.push_back(with_sentence(report("c.txt", "2021-03-07", "2021-03-07", kEmbassy),
+                                  "Rockets were fired at the compound, officials said."));
+  update = merge::rebuild(reports, {}, kNow, attach());
+  EXPECT_NE(find_with(update, "e.txt"), find_with(update, "a.txt"));
+  EXPECT_NE(find_with(update, "e.txt"), find_with(update, "c.txt"));
 }
 
 // Two Sunday attacks on the embassy with three rockets each, in 2020 (a.txt) and in 2023 (b.txt),
@@ -428,8 +452,8 @@ TEST(MergeCandidates, UndatedReportIsNoOlderThanTheYearsItsArticleWrites) {
 }
 
 // A site the database knows one attack on: an undated report of an attack there told on its
-// weekday with its figure is that attack; one told on another weekday, or one that a second
-// attack on the site fits as well, stays apart.
+// weekday with its figure is that attack; one told on another weekday, one that gives another
+// figure, or one that a second attack on the site fits as well, stays apart.
 TEST(MergeCandidates, UndatedReportJoinsTheOneAttackOnItsSite) {
   Report dated = report("a.txt", "2022-12-04", "2022-12-04", kEmbassy);  // a Sunday
   dated.main->launched = 3;
@@ -442,6 +466,11 @@ TEST(MergeCandidates, UndatedReportJoinsTheOneAttackOnItsSite) {
   Report other_day = undated;
   other_day.main->date_clue.weekday = 3;
   update = merge::rebuild({dated, other_day}, {}, kNow, attach());
+  EXPECT_NE(find_with(update, "b.txt"), find_with(update, "a.txt"));
+
+  Report other_figure = undated;
+  other_figure.main->launched = 7;
+  update = merge::rebuild({dated, other_figure}, {}, kNow, attach());
   EXPECT_NE(find_with(update, "b.txt"), find_with(update, "a.txt"));
 
   Report second = report("c.txt", "2023-05-14", "2023-05-14", kEmbassy);  // a Sunday too
@@ -674,6 +703,15 @@ std::vector<Report> mixed_reports() {
   }
   r.push_back(report("u1.txt", "2023-12-10", std::nullopt, kEmbassy, "unknown"));
   r.push_back(report("u2.txt", "2023-12-11", std::nullopt, kSupportCenter));
+  // Undated pages (no day, no published date): one that fits e1 (a Friday, 7 rockets), one that
+  // two attacks fit alike, one that fits none.
+  r.push_back(report("w1.txt", "", std::nullopt, kEmbassy));
+  r.back().main->launched = 7;
+  r.back().main->date_clue.weekday = 5;
+  r.push_back(report("w2.txt", "", std::nullopt, kEmbassy));
+  r.back().main->date_clue.weekday = 5;
+  r.push_back(report("w3.txt", "", std::nullopt, kEmbassy));
+  r.back().main->date_clue.weekday = 1;
   r.push_back(city_report("v1.txt", "2023-12-08", "2023-12-08", "Baghdad", 33.3128, 44.3615));
   r.push_back(city_report("v2.txt", "2023-12-09", "2023-12-09", "Baghdad", 33.3128, 44.3615));
   for (int i = 0; i < 3; ++i) {
@@ -708,7 +746,11 @@ TEST(MergeOrder, ShuffledInputGivesIdenticalOutput) {
                   i.background,
                   j["launched"].is_null() ? "-" : j["launched"]["best"].dump().c_str());
     }
-  const std::string expected = dump(merge::rebuild(reports, {}, kNow, attach()));
+  const auto merged = merge::rebuild(reports, {}, kNow, attach());
+  // The undated pages are placed (so the order test covers that pass too).
+  EXPECT_EQ(find_with(merged, "w1.txt"), find_with(merged, "e1.txt"));
+  EXPECT_EQ(find_with(merged, "w3.txt")->reports, std::vector<std::string>{"w3.txt"});
+  const std::string expected = dump(merged);
   std::mt19937 random(12345);
   for (int round = 0; round < 20; ++round) {
     std::shuffle(reports.begin(), reports.end(), random);
@@ -817,30 +859,68 @@ TEST(MergeGold, GoldReportsClusterLikeTheGoldIncidents) {
 
 namespace attach_model {
 
-// A model file names its features; a row it cannot read is an error naming the file and line.
-TEST(AttachModel, FileRowsAreReadByNameAndBadRowsNamed) {
+std::string model_text(const std::string& bias_row) {
+  return "# fitted\n" + bias_row +
+         "threshold\t0.6\nusual_day\t1\nnamed_day_usual\t0\nshared_figures\t2\n"
+         "conflicting_figures\t0\nshared_words\t0\nsame_facility\t0\nlog_members\t0\n"
+         "log_candidates\t0\n";
+}
+
+// A model file names each of its features once; a row it cannot use is an error naming the
+// file and line, and a missing one an error naming the file.
+TEST(AttachModel, FileRowsAreReadByNameAndBadFilesNamed) {
   const auto path = std::filesystem::temp_directory_path() /
                     ("sitrep_attach_" + std::to_string(::getpid()) + ".tsv");
   auto load = [&](const std::string& text) {
     std::ofstream(path) << text;
     return merge::AttachModel::load(path);
   };
-  auto good = load("# fitted\nbias\t-1.5\nthreshold\t0.6\nshared_figures\t2\n");
+  auto good = load(model_text("bias\t-1.5\r\n"));  // a CRLF line is read too
   ASSERT_TRUE(good.has_value()) << good.error().message;
   EXPECT_DOUBLE_EQ(good->bias, -1.5);
   EXPECT_DOUBLE_EQ(good->threshold, 0.6);
   EXPECT_DOUBLE_EQ(good->weights[static_cast<std::size_t>(merge::AttachFeature::kSharedFigures)],
                    2.0);
-  auto unknown = load("bias\t0\nshared_dreams\t1\n");
-  ASSERT_FALSE(unknown.has_value());
-  EXPECT_NE(unknown.error().message.find(path.string() + ":2:"), std::string::npos)
-      << unknown.error().message;
-  EXPECT_NE(unknown.error().message.find("shared_dreams"), std::string::npos);
-  auto not_a_number = load("bias\t-1.5x\n");
-  ASSERT_FALSE(not_a_number.has_value());
-  EXPECT_NE(not_a_number.error().message.find(":1:"), std::string::npos);
+  auto error_of = [&](const std::string& text) {
+    auto loaded = load(text);
+    return loaded ? std::string("(loaded)") : loaded.error().message;
+  };
+  const std::string unknown = error_of(model_text("bias\t0\nshared_dreams\t1\n"));
+  EXPECT_NE(unknown.find(path.string() + ":3:"), std::string::npos) << unknown;
+  EXPECT_NE(unknown.find("shared_dreams"), std::string::npos) << unknown;
+  EXPECT_NE(error_of(model_text("bias\t-1.5x\n")).find(":2: weight is not a number"),
+            std::string::npos);
+  EXPECT_NE(error_of(model_text("bias\tnan\n")).find("not finite"), std::string::npos);
+  EXPECT_NE(error_of(model_text("bias\t0\nbias\t1\n")).find("given twice"), std::string::npos);
+  EXPECT_NE(error_of(model_text("")).find("no row for 'bias'"), std::string::npos);
+  EXPECT_NE(error_of("bias\t0\nthreshold\t0.5\n").find("no row for 'usual_day'"),
+            std::string::npos);
+  EXPECT_NE(error_of("bias\t0\nthreshold\t1.5\n").find("threshold must be in (0, 1]"),
+            std::string::npos);
   std::filesystem::remove(path);
   EXPECT_FALSE(merge::AttachModel::load(path).has_value());  // missing file
+}
+
+// The shipped model (data/model/attach.tsv) joins a report told on its attack's weekday with its
+// figures at the only attack on its site, and leaves apart one that two attacks fit alike.
+TEST(AttachModel, ShippedModelMakesTheClearDecisions) {
+  auto shipped = merge::AttachModel::load_default(sitrep::lexicon::Lexicon::default_data_dir());
+  ASSERT_TRUE(shipped.has_value()) << shipped.error().message;
+  Report dated = report("a.txt", "2022-12-04", "2022-12-04", kEmbassy);  // a Sunday
+  dated.main->launched = 3;
+  dated.main->impacted = 2;
+  Report undated = report("b.txt", "", std::nullopt, kEmbassy);
+  undated.main->launched = 3;
+  undated.main->impacted = 2;
+  undated.main->date_clue.weekday = 0;
+  auto update = merge::rebuild({dated, undated}, {}, kNow, *shipped);
+  EXPECT_EQ(find_with(update, "b.txt"), find_with(update, "a.txt"));
+  Report twin = dated;
+  twin.doc = "c.txt";
+  twin.published = *(twin.main->date = "2023-05-14");  // a Sunday too
+  update = merge::rebuild({dated, twin, undated}, {}, kNow, *shipped);
+  EXPECT_NE(find_with(update, "b.txt"), find_with(update, "a.txt"));
+  EXPECT_NE(find_with(update, "b.txt"), find_with(update, "c.txt"));
 }
 
 merge::AttachFeatures figures(double shared) {
@@ -870,9 +950,13 @@ TEST(AttachModel, FitLearnsWhatJoinsAndStaysApartWhenTwoFitAlike) {
   EXPECT_EQ(fit->model.choose({figures(1), figures(1)}), std::nullopt);
   EXPECT_EQ(fit->model.choose({}), std::nullopt);
 
-  // Nothing to learn from reports that all stay apart.
+  // Nothing to learn from reports that all stay apart; no fit without a penalty, or with an
+  // answer that is none of the candidates.
   std::vector<merge::AttachExample> stays{{{figures(0)}, std::nullopt}};
   EXPECT_FALSE(merge::fit_attach_model(stays, 1.0).has_value());
+  EXPECT_FALSE(merge::fit_attach_model(examples, 0.0).has_value());
+  examples.push_back({{figures(0)}, 3});
+  EXPECT_FALSE(merge::fit_attach_model(examples, 1.0).has_value());
 }
 
 }  // namespace attach_model

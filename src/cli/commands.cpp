@@ -25,6 +25,7 @@
 #include "core/clock.h"
 #include "core/json.h"
 #include "core/terminal.h"
+#include "core/weights.h"
 #include "eval/score.h"
 #include "extract/annotate.h"
 #include "extract/extract.h"
@@ -253,6 +254,9 @@ Inputs read_inputs(const std::string& manifest_path, const std::vector<std::stri
 
 Result<merge::Update> rebuild_incidents(
     store::Store& store, const std::function<void(const merge::Update&)>& after_save) {
+  // A small file, read per merge so that a refit takes effect; first, so a bad one fails early.
+  auto attach = load_attach_model();
+  if (!attach) return std::unexpected(attach.error());
   // Read, merge and save under the merge lock: another process's merge in between would be lost.
   auto lock = store.lock_merge();
   if (!lock) return std::unexpected(lock.error());
@@ -262,8 +266,6 @@ Result<merge::Update> rebuild_incidents(
   if (!reports) return std::unexpected(reports.error());
   auto previous = store.incidents({});
   if (!previous) return std::unexpected(previous.error());
-  auto attach = load_attach_model();  // a small file: read per merge, so an edit takes effect
-  if (!attach) return std::unexpected(attach.error());
   merge::Update update = merge::rebuild(*reports, *previous, now_utc(), *attach);
   std::set<std::string> kept;
   for (const auto& i : update.incidents) kept.insert(i.id);
@@ -963,13 +965,33 @@ int run_eval(const EvalOptions& options, Streams io) {
   return inputs.loaded.errors.empty() && rejected == 0 ? kExitOk : kExitRejected;
 }
 
+namespace {
+
+// A gold line's doc as a file name ("texts/a001.txt" -> "a001.txt").
+std::string file_name(const std::string& doc) {
+  return doc.substr(doc.find_last_of('/') + 1);
+}
+
+// A fitted model's file: printed when `out` is empty, else written in place of the old one.
+int write_model(const std::string& out, const std::string& text, Streams io) {
+  if (out.empty()) {
+    io.out << text;
+    return kExitOk;
+  }
+  if (auto written = write_file_atomically(out, text); !written)
+    return report_error(io, written.error().message);
+  return kExitOk;
+}
+
+}  // namespace
+
 int run_train_detect(const TrainDetectOptions& options, Streams io) {
   auto gold = load_gold(options.gold, io);
   if (!gold) return kExitUsage;
   std::map<std::string, bool> label;  // doc file name -> reports_attack
   for (const auto& line : *gold) {
     auto doc = line.value("doc", std::string());
-    label[doc.substr(doc.find_last_of('/') + 1)] = line.value("reports_attack", false);
+    label[file_name(doc)] = line.value("reports_attack", false);
   }
   auto lexicon = load_lexicon();
   if (!lexicon) return report_error(io, lexicon.error().message);
@@ -1009,14 +1031,7 @@ int run_train_detect(const TrainDetectOptions& options, Streams io) {
   io.err << "train-detect: " << examples.size() << " articles (" << without_anchor
          << " without an anchor left out), cross-validated accuracy " << fit->cv_accuracy
          << ", MCC " << fit->cv_mcc << "\n";
-  if (options.out.empty()) {
-    io.out << text;
-    return kExitOk;
-  }
-  std::ofstream out(options.out);
-  out << text;
-  if (!out) return report_error(io, options.out + ": cannot write the model");
-  return kExitOk;
+  return write_model(options.out, text, io);
 }
 
 int run_train_attach(const TrainAttachOptions& options, Streams io) {
@@ -1024,21 +1039,21 @@ int run_train_attach(const TrainAttachOptions& options, Streams io) {
   if (!gold) return kExitUsage;
   // doc file name -> its attack's gold incident id; empty for an article reporting none.
   std::map<std::string, std::string> incident_of;
-  auto file_name = [](const std::string& doc) { return doc.substr(doc.find_last_of('/') + 1); };
   for (const auto& line : *gold)
     incident_of[file_name(line.value("doc", std::string()))] =
         line.value("reports_attack", false) ? line.value("incident", std::string()) : "";
-  auto limits = resolve_limits({});
-  if (!limits) return report_error(io, limits.error().message);
+  // No time limit: which articles a slow machine gives up on must not change the fit.
+  const ingest::Limits limits;
   auto engine = load_engine("");
   if (!engine) return report_error(io, engine.error().message);
-  Inputs inputs = read_inputs(options.manifest, options.paths, *limits, io);
+  Inputs inputs = read_inputs(options.manifest, options.paths, limits, io);
   if (inputs.usage_error) return kExitUsage;
   // Only the gold's articles: reports of the held-out split must not shape the candidates.
   std::erase_if(inputs.loaded.documents,
                 [&](const Document& d) { return !incident_of.contains(file_name(d.doc)); });
   std::size_t rejected = 0;
-  const std::vector<Report> reports = analyse_all(inputs, *engine, *limits, io, rejected);
+  const std::vector<Report> reports = analyse_all(inputs, *engine, limits, io, rejected);
+  if (rejected > 0) io.err << "train-attach: " << rejected << " articles could not be read\n";
   // Each labelled undated report; its answer is the candidate holding most reports of its own
   // attack (an attack split in two gives two such candidates), none when no candidate holds one.
   std::vector<merge::AttachExample> examples;
@@ -1060,7 +1075,7 @@ int run_train_attach(const TrainAttachOptions& options, Streams io) {
     examples.push_back(std::move(example));
   }
   auto fit = merge::fit_attach_model(examples, options.l2);
-  if (!fit) return report_error(io, fit.error().message);
+  if (!fit) return report_error(io, options.gold + ": " + fit.error().message);
   std::size_t answered = 0;
   for (const auto& e : examples) answered += e.answer.has_value();
   std::ostringstream header;
@@ -1070,19 +1085,13 @@ int run_train_attach(const TrainAttachOptions& options, Streams io) {
             "threshold.\n"
          << "Fitted by `make train` (sitrep train-attach) on " << options.gold << ": "
          << examples.size() << " undated reports with candidates, " << answered
-         << " of them with their own attack among the candidates; L2 " << options.l2 << ".";
+         << " of them with their own attack among the candidates; penalty " << options.l2
+         << " / 2 x squared weights.";
   const std::string text = merge::attach_model_file_text(fit->model, header.str());
   io.err << "train-attach: " << examples.size() << " undated reports (" << answered
          << " with their attack among the candidates), " << fit->iterations
          << " Newton steps, log-likelihood " << fit->log_likelihood << "\n";
-  if (options.out.empty()) {
-    io.out << text;
-    return kExitOk;
-  }
-  std::ofstream out(options.out);
-  out << text;
-  if (!out) return report_error(io, options.out + ": cannot write the model");
-  return kExitOk;
+  return write_model(options.out, text, io);
 }
 
 }  // namespace sitrep::cli

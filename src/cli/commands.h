@@ -269,7 +269,7 @@ struct TrainAttachOptions {
   std::string manifest;
   std::vector<std::string> paths;
   std::string out;  // the model file to write; empty: print it
-  double l2 = 1.0;  // penalty on the squared weights
+  double l2 = 1.0;  // the fit's penalty: l2 / 2 times the squared weights
 };
 // Fits the model that places undated reports among the dated attacks (data/model/attach.tsv).
 int run_train_attach(const TrainAttachOptions& options, Streams io);

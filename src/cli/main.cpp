@@ -487,8 +487,8 @@ int run(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   attach_cmd->add_option("paths", attaching.paths, "The articles")->required();
   attach_cmd->add_option("--out", attaching.out, "Model file to write (default: stdout)");
-  attach_cmd->add_option("--l2", attaching.l2, "Penalty on the squared weights")
-      ->check(CLI::NonNegativeNumber)
+  attach_cmd->add_option("--l2", attaching.l2, "Penalty: L2 / 2 times the squared weights")
+      ->check(CLI::PositiveNumber)
       ->default_str("1");
   attach_cmd->footer(
       "Example:\n  sitrep train-attach --gold tests/real/gold-tune.jsonl "

@@ -1,9 +1,10 @@
 // The weights files of sitrep's fitted models (data/model/*.tsv): comment lines starting with
 // '#', then `name<TAB>value[<TAB>pinned]` rows. One reader and one writer serve every model, so
-// each model only maps names to its own features.
+// each model only names its features.
 #pragma once
 
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,21 +13,29 @@
 
 namespace sitrep {
 
-struct WeightRow {
-  std::string name;
-  double value = 0;
-  bool pinned = false;  // set by hand and kept by training
-  std::string where;    // "path:line: ", for an error about this row
+// A model as its file gives it: the bias, the threshold, one weight (and pinned flag) per
+// feature, in the order of the names asked for.
+struct Weights {
+  double bias = 0;
+  double threshold = 0.5;
+  std::vector<double> values;
+  std::vector<bool> pinned;
 };
 
-// Reads every row of a weights file; `what` names the model in the error for an unreadable file
-// ("the detection model"). A malformed row is an error naming the file and line.
-Result<std::vector<WeightRow>> read_weight_rows(const std::filesystem::path& path,
-                                                std::string_view what);
+// Reads a weights file for a model with these feature names; `what` names the model in errors
+// ("the detection model"). Every row must be "bias", "threshold" or one of the names, each
+// once; every one of them must be there; values must be finite, the threshold in (0, 1]. An
+// error names the file (and the line, for a bad row).
+Result<Weights> read_weights(const std::filesystem::path& path, std::string_view what,
+                             std::span<const std::string_view> names);
 
-// The file text: the header as '#' comment lines, then one row per weight, values written with
-// `decimals` places (the threshold with three).
-std::string weight_file_text(const std::string& header, const std::vector<WeightRow>& rows,
-                             int decimals = 6);
+// The file text: the header as '#' comment lines, then the bias, the threshold and one row per
+// feature.
+std::string weights_file_text(const std::string& header, const Weights& weights,
+                              std::span<const std::string_view> names);
+
+// Writes `text` to `path` through a temporary file in the same folder and a rename, so a reader
+// (a running server reads the attach model at each merge) never sees half a file.
+Result<void> write_file_atomically(const std::filesystem::path& path, const std::string& text);
 
 }  // namespace sitrep

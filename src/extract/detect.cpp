@@ -118,24 +118,14 @@ std::string_view feature_name(Feature feature) {
 }
 
 Result<DetectModel> DetectModel::load(const std::filesystem::path& path) {
-  auto rows = read_weight_rows(path, "the detection model");
-  if (!rows) return std::unexpected(rows.error());
+  auto weights = read_weights(path, "the detection model", kFeatureNames);
+  if (!weights) return std::unexpected(weights.error());
   DetectModel model;
-  for (const WeightRow& row : *rows) {
-    if (row.name == "bias") {
-      model.bias = row.value;
-      continue;
-    }
-    if (row.name == "threshold") {
-      model.threshold = row.value;
-      continue;
-    }
-    auto it = std::find(std::begin(kFeatureNames), std::end(kFeatureNames), row.name);
-    if (it == std::end(kFeatureNames))
-      return invalid_input(row.where + "unknown feature '" + row.name + "'");
-    auto index = static_cast<std::size_t>(it - std::begin(kFeatureNames));
-    model.weights[index] = row.value;
-    model.pinned[index] = row.pinned;
+  model.bias = weights->bias;
+  model.threshold = weights->threshold;
+  for (std::size_t i = 0; i < model.weights.size(); ++i) {
+    model.weights[i] = weights->values[i];
+    model.pinned[i] = weights->pinned[i];
   }
   return model;
 }

@@ -119,11 +119,14 @@ Result<Fit> fit_detect_model(const std::vector<Example>& all, double c, const De
 }
 
 std::string model_file_text(const DetectModel& model, const std::string& header) {
-  std::vector<WeightRow> rows{{"bias", model.bias}, {"threshold", model.threshold}};
-  for (int f = 0; f < kFeatures; ++f)
-    rows.push_back(
-        {std::string(feature_name(static_cast<Feature>(f))), model.weights[f], model.pinned[f]});
-  return weight_file_text(header, rows);
+  Weights weights{model.bias, model.threshold, {}, {}};
+  std::vector<std::string_view> names;
+  for (int f = 0; f < kFeatures; ++f) {
+    names.push_back(feature_name(static_cast<Feature>(f)));
+    weights.values.push_back(model.weights[f]);
+    weights.pinned.push_back(model.pinned[f]);
+  }
+  return weights_file_text(header, weights, names);
 }
 
 }  // namespace sitrep::extract

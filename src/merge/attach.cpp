@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 #include "core/weights.h"
 
@@ -9,8 +10,8 @@ namespace sitrep::merge {
 namespace {
 
 constexpr std::string_view kFeatureNames[] = {
-    "usual_day",    "day_contradicts", "named_day_usual", "shared_figures", "conflicting_figures",
-    "shared_words", "same_facility",   "log_members",     "log_candidates"};
+    "usual_day",    "named_day_usual", "shared_figures", "conflicting_figures",
+    "shared_words", "same_facility",   "log_members",    "log_candidates"};
 static_assert(std::size(kFeatureNames) == static_cast<std::size_t>(AttachFeature::kCount));
 
 constexpr std::size_t kWeights = static_cast<std::size_t>(AttachFeature::kCount);
@@ -59,6 +60,38 @@ std::vector<double> probabilities(const std::vector<double>& scores) {
   return p;
 }
 
+// log P(answer), or log P(stay apart) without an answer, computed from the scores themselves
+// (not as log(1 - sum p), which loses precision when staying apart is unlikely).
+double log_probability(const std::vector<double>& scores, std::optional<std::size_t> answer) {
+  double top = 0;
+  for (double s : scores) top = std::max(top, s);
+  double total = std::exp(-top);
+  for (double s : scores) total += std::exp(s - top);
+  return (answer ? scores[*answer] : 0.0) - top - std::log(total);
+}
+
+std::vector<double> scores_of(const Vector& theta, const std::vector<Vector>& xs) {
+  std::vector<double> scores;
+  for (const Vector& x : xs) {
+    double s = 0;
+    for (std::size_t k = 0; k < kParameters; ++k) s += theta[k] * x[k];
+    scores.push_back(s);
+  }
+  return scores;
+}
+
+// The penalised log-likelihood: sum of log P(answer) minus l2 / 2 times the squared weights.
+double objective(const Vector& theta, const std::vector<std::vector<Vector>>& xs,
+                 const std::vector<AttachExample>& examples, double l2, double* log_likelihood) {
+  double ll = 0;
+  for (std::size_t e = 0; e < examples.size(); ++e)
+    ll += log_probability(scores_of(theta, xs[e]), examples[e].answer);
+  if (log_likelihood) *log_likelihood = ll;
+  double penalty = 0;
+  for (std::size_t k = 1; k < kParameters; ++k) penalty += theta[k] * theta[k];
+  return ll - l2 / 2 * penalty;
+}
+
 }  // namespace
 
 std::string_view attach_feature_name(AttachFeature feature) {
@@ -66,21 +99,12 @@ std::string_view attach_feature_name(AttachFeature feature) {
 }
 
 Result<AttachModel> AttachModel::load(const std::filesystem::path& path) {
-  auto rows = read_weight_rows(path, "the attach model");
-  if (!rows) return std::unexpected(rows.error());
+  auto weights = read_weights(path, "the attach model", kFeatureNames);
+  if (!weights) return std::unexpected(weights.error());
   AttachModel model;
-  for (const WeightRow& row : *rows) {
-    if (row.name == "bias") {
-      model.bias = row.value;
-    } else if (row.name == "threshold") {
-      model.threshold = row.value;
-    } else {
-      auto it = std::find(std::begin(kFeatureNames), std::end(kFeatureNames), row.name);
-      if (it == std::end(kFeatureNames))
-        return invalid_input(row.where + "unknown feature '" + row.name + "'");
-      model.weights[static_cast<std::size_t>(it - std::begin(kFeatureNames))] = row.value;
-    }
-  }
+  model.bias = weights->bias;
+  model.threshold = weights->threshold;
+  std::copy(weights->values.begin(), weights->values.end(), model.weights.begin());
   return model;
 }
 
@@ -106,42 +130,44 @@ std::optional<std::size_t> AttachModel::choose(
 }
 
 Result<AttachFit> fit_attach_model(const std::vector<AttachExample>& examples, double l2) {
+  if (!(l2 > 0)) return invalid_input("the L2 penalty must be positive");
+  for (const AttachExample& e : examples)
+    if (e.answer && *e.answer >= e.candidates.size())
+      return invalid_input("an example's answer is not one of its candidates");
   const bool joins = std::any_of(examples.begin(), examples.end(),
                                  [](const AttachExample& e) { return e.answer.has_value(); });
   const bool stays = std::any_of(examples.begin(), examples.end(),
                                  [](const AttachExample& e) { return !e.answer.has_value(); });
   if (!joins || !stays)
     return invalid_input("training needs reports that join a candidate and reports that do not");
+  std::vector<std::vector<Vector>> xs;
+  for (const AttachExample& e : examples) {
+    auto& rows = xs.emplace_back();
+    for (const auto& c : e.candidates) rows.push_back(with_bias(c));
+  }
+  // Newton's method on the penalised log-likelihood (concave: the penalty makes it strictly so),
+  // halving a step that would lower it.
   Vector theta{};  // bias, then the weights
   AttachFit fit;
+  double current = objective(theta, xs, examples, l2, nullptr);
   constexpr int kMaxIterations = 100;
-  for (fit.iterations = 1; fit.iterations <= kMaxIterations; ++fit.iterations) {
+  bool converged = false;
+  for (fit.iterations = 1; fit.iterations <= kMaxIterations && !converged; ++fit.iterations) {
     // Gradient and negative Hessian of the penalised log-likelihood.
     Vector gradient{};
     Matrix hessian{};
-    double log_likelihood = 0;
-    for (const AttachExample& e : examples) {
-      std::vector<Vector> xs;
-      std::vector<double> scores;
-      for (const auto& c : e.candidates) {
-        xs.push_back(with_bias(c));
-        double s = 0;
-        for (std::size_t k = 0; k < kParameters; ++k) s += theta[k] * xs.back()[k];
-        scores.push_back(s);
-      }
-      const auto p = probabilities(scores);
-      double stay = 1;
-      for (double value : p) stay -= value;
-      log_likelihood += std::log(std::max(e.answer ? p[*e.answer] : stay, 1e-300));
+    for (std::size_t e = 0; e < examples.size(); ++e) {
+      const auto p = probabilities(scores_of(theta, xs[e]));
       Vector mean{};
-      for (std::size_t i = 0; i < xs.size(); ++i)
-        for (std::size_t k = 0; k < kParameters; ++k) mean[k] += p[i] * xs[i][k];
-      if (e.answer)
-        for (std::size_t k = 0; k < kParameters; ++k) gradient[k] += xs[*e.answer][k];
+      for (std::size_t i = 0; i < xs[e].size(); ++i)
+        for (std::size_t k = 0; k < kParameters; ++k) mean[k] += p[i] * xs[e][i][k];
+      if (examples[e].answer)
+        for (std::size_t k = 0; k < kParameters; ++k) gradient[k] += xs[e][*examples[e].answer][k];
       for (std::size_t k = 0; k < kParameters; ++k) gradient[k] -= mean[k];
-      for (std::size_t i = 0; i < xs.size(); ++i)
+      for (std::size_t i = 0; i < xs[e].size(); ++i)
         for (std::size_t a = 0; a < kParameters; ++a)
-          for (std::size_t b = 0; b < kParameters; ++b) hessian[a][b] += p[i] * xs[i][a] * xs[i][b];
+          for (std::size_t b = 0; b < kParameters; ++b)
+            hessian[a][b] += p[i] * xs[e][i][a] * xs[e][i][b];
       for (std::size_t a = 0; a < kParameters; ++a)
         for (std::size_t b = 0; b < kParameters; ++b) hessian[a][b] -= mean[a] * mean[b];
     }
@@ -149,17 +175,30 @@ Result<AttachFit> fit_attach_model(const std::vector<AttachExample>& examples, d
       gradient[k] -= l2 * theta[k];
       hessian[k][k] += l2;
     }
-    hessian[0][0] += 1e-9;  // keeps the system solvable when every example has one candidate
-    fit.log_likelihood = log_likelihood;
     Vector step{};
     if (!solve(hessian, gradient, step)) return invalid_input("attach model: singular system");
-    double size = 0;
-    for (std::size_t k = 0; k < kParameters; ++k) {
-      theta[k] += step[k];
-      size = std::max(size, std::abs(step[k]));
+    bool improved = false;
+    for (double scale = 1; scale > 1e-6 && !improved; scale /= 2) {
+      Vector next = theta;
+      for (std::size_t k = 0; k < kParameters; ++k) next[k] += scale * step[k];
+      const double value = objective(next, xs, examples, l2, nullptr);
+      if (value >= current - 1e-12) {
+        double size = 0;
+        for (std::size_t k = 0; k < kParameters; ++k)
+          size = std::max(size, std::abs(next[k] - theta[k]));
+        theta = next;
+        converged = size < 1e-8 || value - current < 1e-10;
+        current = value;
+        improved = true;
+      }
     }
-    if (size < 1e-8) break;
+    converged = converged || !improved;  // no step raises it: the maximum, to rounding
   }
+  if (!converged)
+    return invalid_input("attach model: no convergence in " + std::to_string(kMaxIterations) +
+                         " Newton steps");
+  --fit.iterations;  // the loop counted one past the last step
+  objective(theta, xs, examples, l2, &fit.log_likelihood);
   fit.model.bias = theta[0];
   std::copy(theta.begin() + 1, theta.end(), fit.model.weights.begin());
   fit.model.threshold = 0.5;
@@ -167,10 +206,11 @@ Result<AttachFit> fit_attach_model(const std::vector<AttachExample>& examples, d
 }
 
 std::string attach_model_file_text(const AttachModel& model, const std::string& header) {
-  std::vector<WeightRow> rows{{"bias", model.bias}, {"threshold", model.threshold}};
-  for (std::size_t f = 0; f < kWeights; ++f)
-    rows.push_back({std::string(kFeatureNames[f]), model.weights[f]});
-  return weight_file_text(header, rows);
+  const Weights weights{model.bias,
+                        model.threshold,
+                        std::vector<double>(model.weights.begin(), model.weights.end()),
+                        {}};
+  return weights_file_text(header, weights, kFeatureNames);
 }
 
 }  // namespace sitrep::merge

@@ -22,16 +22,16 @@
 namespace sitrep::merge {
 
 enum class AttachFeature {
-  kUsualDay,            // the report's weekday/day/month fits the day most members give
-  kDayContradicts,      // ... fits no member's day
-  kNamedDayUsual,       // the report writes a day of the month, and it is the cluster's usual day
-  kSharedFigures,       // figures (field and value) the report and some member both give
+  kUsualDay,       // the report's weekday/day/month fits the day most members give (a candidate
+                   // whose days all contradict it is none: merge.cpp)
+  kNamedDayUsual,  // the report writes a day of the month, and it is the cluster's usual day
+  kSharedFigures,  // figures (field and value) the report and some member both give
   kConflictingFigures,  // figures the report gives where members give others, never this one
   kSharedWords,         // rare evidence words in common (each weighted by rarity), / 5, at most 4
   kSameFacility,        // some member names the very facility (not a nested one or the city)
   kLogMembers,          // log of the cluster's report count: much-reported attacks draw reports
-  kLogCandidates,       // log of the number of candidates whose days fit the report's (at least
-                        // 1): a site attacked often, on that weekday, is ambiguous
+  kLogCandidates,       // log of the number of candidates: a site attacked often (on that
+                        // weekday, for a report that names one) is ambiguous
   kCount
 };
 std::string_view attach_feature_name(AttachFeature feature);
@@ -68,9 +68,10 @@ struct AttachFit {
   int iterations = 0;
 };
 
-// Maximum-likelihood conditional logit with an L2 penalty `l2` on the weights (not the bias),
-// by Newton's method. The threshold is kept at 0.5: join when joining is more likely right
-// than any other choice together.
+// Maximum-likelihood conditional logit, the objective being the log-likelihood minus l2 / 2 times
+// the squared weights (not the bias; l2 > 0), by Newton's method with step halving; an error
+// when it does not converge. The threshold is kept at 0.5: join when joining is more likely
+// right than every other choice together.
 Result<AttachFit> fit_attach_model(const std::vector<AttachExample>& examples, double l2);
 
 // The model file: comment lines (the header), then bias, threshold and one weight per feature.

@@ -411,7 +411,6 @@ AttachFeatures attach_features(const Mention& m, const Affinity& a, const Cluste
   auto at = [&](AttachFeature f) -> double& { return x[static_cast<std::size_t>(f)]; };
   const bool names_day = m.clue.day && (m.clue.month || m.clue.weekday >= 0);
   at(AttachFeature::kUsualDay) = a.clue == 2;
-  at(AttachFeature::kDayContradicts) = a.clue == 0;
   at(AttachFeature::kNamedDayUsual) = names_day && a.clue == 2;
   at(AttachFeature::kSharedFigures) = a.shared;
   at(AttachFeature::kConflictingFigures) = a.conflicts;
@@ -493,19 +492,17 @@ std::vector<UndatedChoice> undated_choices(const std::vector<Mention>& mentions,
   const auto weights = word_weights(mentions, population, words);
   for (UndatedChoice& choice : choices) {
     const Mention& m = mentions[choice.mention];
+    // A candidate none of whose days fits what the report says of its day ("on Sunday", "the
+    // 2023 strikes") is none.
     std::vector<std::pair<std::size_t, Affinity>> kept;
     for (std::size_t c : choice.clusters) {
       const Affinity a = affinity(choice.mention, clusters[c], mentions, words, weights);
-      if (!m.facility.empty() || a.shared > 0) kept.emplace_back(c, a);
+      if (a.clue > 0 && (!m.facility.empty() || a.shared > 0)) kept.emplace_back(c, a);
     }
-    // The rivals are the candidates whose days fit what the report says of its day.
-    const auto rivals = std::count_if(
-        kept.begin(), kept.end(), [](const auto& candidate) { return candidate.second.clue > 0; });
     choice.clusters.clear();
     for (const auto& [c, a] : kept) {
       choice.clusters.push_back(c);
-      choice.features.push_back(
-          attach_features(m, a, clusters[c], mentions, std::max<std::size_t>(rivals, 1)));
+      choice.features.push_back(attach_features(m, a, clusters[c], mentions, kept.size()));
     }
   }
   std::erase_if(choices, [](const UndatedChoice& c) { return c.clusters.empty(); });
@@ -978,13 +975,19 @@ std::vector<Cluster> cluster_mains(const std::vector<Mention>& mains) {
   return cluster(mains, mains_compatible, 3, 3);
 }
 
+// The main mention of every attack report, in canonical order.
+std::vector<Mention> main_mentions(const std::map<std::string, const Report*>& by_doc) {
+  std::vector<Mention> mains;
+  for (const auto& [doc, report] : by_doc)
+    if (report->reports_attack && report->main) mains.push_back(main_mention(*report));
+  std::sort(mains.begin(), mains.end(), canonical_less);
+  return mains;
+}
+
 }  // namespace
 
 std::vector<UndatedReport> undated_reports(const std::vector<Report>& reports) {
-  std::vector<Mention> mains;
-  for (const auto& [doc, report] : one_per_doc(reports))
-    if (report->reports_attack && report->main) mains.push_back(main_mention(*report));
-  std::sort(mains.begin(), mains.end(), canonical_less);
+  const std::vector<Mention> mains = main_mentions(one_per_doc(reports));
   const std::vector<Cluster> clusters = cluster_mains(mains);
   std::vector<UndatedReport> out;
   for (const UndatedChoice& choice : undated_choices(mains, clusters)) {
@@ -1005,16 +1008,11 @@ Update rebuild(const std::vector<Report>& reports, const std::vector<Incident>& 
   // 1. One report per doc name.
   const std::map<std::string, const Report*> by_doc = one_per_doc(reports);
 
-  std::vector<Mention> mains, backgrounds;
-  for (const auto& entry : by_doc) {
-    const Report* report = entry.second;
-    if (report->reports_attack && report->main) {
-      mains.push_back(main_mention(*report));  // doc names are unique from here on
-    }
+  std::vector<Mention> mains = main_mentions(by_doc);  // doc names are unique from here on
+  std::vector<Mention> backgrounds;
+  for (const auto& [doc, report] : by_doc)
     for (const BackgroundAttack& b : report->background)
       backgrounds.push_back(background_mention(*report, b));
-  }
-  std::sort(mains.begin(), mains.end(), canonical_less);
   std::sort(backgrounds.begin(), backgrounds.end(), canonical_less);
 
   // 2. Main attacks, then the undated reports placed among them.
