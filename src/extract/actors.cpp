@@ -11,6 +11,13 @@ namespace {
 using lexicon::Cue;
 using lexicon::Kind;
 
+// A word that introduces the name a group goes by: "called the Islamic Resistance in Iraq",
+// "calling itself", "known as", "dubbed".
+bool naming_word(const std::string& w) {
+  return w == "called" || w == "named" || w == "dubbed" || w == "calling" || w == "calls" ||
+         w == "known";
+}
+
 // "accused Iran-backed groups of being behind past attacks", "believes that the attacks are
 // carried out by pro-Iranian groups": the blame's nearest attack noun is a plural, so it is for
 // a run of attacks, not for this one.
@@ -468,9 +475,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           // "known as" too).
           bool named = false;
           for (std::size_t k = other->last + 1; k < a->first && k <= other->last + 3; ++k)
-            named = named || v.tokens[k].lower == "called" || v.tokens[k].lower == "named" ||
-                    v.tokens[k].lower == "dubbed" || v.tokens[k].lower == "calling" ||
-                    v.tokens[k].lower == "calls" || v.tokens[k].lower == "known";
+            named = named || naming_word(v.tokens[k].lower);
           // "pro-Iran militias of the Islamic Resistance in Iraq claimed": the group after "of"
           // is the claimant, the words before describe it.
           named = named || of_group(lexicon, v, *other, *a);
@@ -495,7 +500,14 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // A claim verb that opens its clause, as Arabic news writes it (the gloss of "تبنت
         // المقاومة الإسلامية الهجوم"): "Claimed responsibility for the Islamic Resistance in
         // Iraq, on Friday, the attack": the actor right after it is its subject.
-        if (!subject && !agent && c->last < a->first && a->first - c->last <= 8) {
+        // The actor may be named further on when the claimant is described first ("Claimed
+        // responsibility for an armed faction, calling itself \"X\"", the gloss of "تبنى فصيل
+        // مسلح يطلق على نفسه").
+        bool naming_between = false;
+        for (std::size_t k = c->last + 1; k < a->first && k < v.tokens.size(); ++k)
+          naming_between = naming_between || naming_word(v.tokens[k].lower);
+        const std::size_t reach = naming_between ? 12 : 8;
+        if (!subject && !agent && c->last < a->first && a->first - c->last <= reach) {
           const auto& t = v.tokens;
           // "..., while claimed responsibility for the Islamic Resistance ..." (the gloss of
           // "في وقت تبنت"): a clause opener counts as the clause's start.
@@ -503,7 +515,9 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
                              v.word_in(lexicon::WordList::kClauseOpeners, t[c->first - 1].lower);
           bool between_clear = true;
           for (std::size_t k = c->last + 1; k < a->first; ++k)
-            if (!t[k].word && t[k].lower != "\"") between_clear = false;
+            if (!t[k].word && t[k].lower != "\"" && !(naming_between && is_dash(t[k].lower)) &&
+                !(t[k].lower == "," && k + 1 < a->first && naming_word(t[k + 1].lower)))
+              between_clear = false;
           for (const Hit* other : actors)
             if (other != a && other->first > c->last && other->first < a->first)
               between_clear = false;
