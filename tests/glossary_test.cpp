@@ -55,6 +55,9 @@ TEST(Glossary, FoldsArabicLettersDigitsAndLatinAccents) {
   EXPECT_EQ(fold_for_gloss("أمريكيّة"), fold_for_gloss("امريكيه"));
   EXPECT_EQ(fold_for_gloss("إلى"), "الي");
   EXPECT_EQ(fold_for_gloss("صـاروخ"), "صاروخ");
+  // A hamza on waw or on ya is the bare hamza: "مسئولية" (Egyptian spelling) is "مسؤولية".
+  EXPECT_EQ(fold_for_gloss("مسئوليتها"), fold_for_gloss("مسؤوليتها"));
+  EXPECT_EQ(fold_for_gloss("رئيس"), "رءيس");
   EXPECT_EQ(fold_for_gloss("٣ صواريخ"), "3 صواريخ");
   EXPECT_EQ(fold_for_gloss("۱۲"), "12");
   // A proclitic written against a number is a word of its own; a word's last letter is not.

@@ -71,8 +71,13 @@ std::string_view plain_form(char32_t cp) {
 }
 
 // The folded letter of an Arabic code point (alef and hamza forms, ta marbuta, alef maqsura), or 0.
+// A hamza's seat varies with the writer ("مسئولية" in Egyptian and Sudanese papers, "مسؤولية"
+// elsewhere): hamza on waw and on ya fold to the bare hamza.
 char32_t arabic_fold(char32_t cp) {
   switch (cp) {
+    case 0x0624:
+    case 0x0626:
+      return 0x0621;  // ؤ ئ -> ء
     case 0x0622:
     case 0x0623:
     case 0x0625:
