@@ -150,12 +150,21 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
     // "announced the Islamic Resistance in Iraq targeting the base": the group announces its own
     // attack.
     const bool announces = verb == "announced" || verb == "announces";
-    // The group's own act, told as a verbal noun ("targeting", "the targeting of"), not a clause
-    // with a subject of its own ("announces drones hit the base").
+    // The group's own act, told as a verbal noun ("targeting", "the targeting of") or done by
+    // its fighters ("..., that fighters of [it] targeted", the gloss of "أن مجاهديها استهدفوا"),
+    // not a clause with a subject of its own ("announces drones hit the base").
+    auto own_fighters_before = [&](std::size_t j) {
+      std::size_t k = j;
+      if (k >= 1 && t[k - 1].lower == "of") --k;
+      return k >= 1 && (t[k - 1].lower == "fighters" ||
+                        v.word_in(lexicon::WordList::kOwnFighters, t[k - 1].lower));
+    };
     auto attack_word_in = [&](std::size_t from, std::size_t to) {
       for (std::size_t j = from; j < t.size() && j <= to; ++j) {
         if (v.token_in(j, Cue::kNegation)) return false;
-        if (attack_verb(j)) return t[j].lower.ends_with("ing") && !other_object(j + 1, j + 12);
+        if (attack_verb(j))
+          return (t[j].lower.ends_with("ing") || own_fighters_before(j)) &&
+                 !other_object(j + 1, j + 12);
       }
       return false;
     };
