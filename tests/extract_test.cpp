@@ -22,6 +22,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/geo.h"
 #include "core/json.h"
 #include "extract/annotate.h"
 #include "extract/events.h"
@@ -193,6 +194,28 @@ bool says_facility(std::string_view sentence, const std::string& name) {
   // (and its consulate: "the American consulate").
   if (name.starts_with("US Embassy") && contains_phrase(sentence, "embassy")) return true;
   if (name.starts_with("US Consulate") && contains_phrase(sentence, "consulate")) return true;
+  // "the US base in Al Shaddah": a base and a town within 15 km of the site.
+  if (facility->type == "military" && contains_phrase(sentence, "base")) {
+    std::vector<std::string> words;
+    std::string word;
+    for (char c : std::string(sentence) + " ") {
+      if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '\'') {
+        word += c;
+      } else if (!word.empty()) {
+        words.push_back(word);
+        word.clear();
+      }
+    }
+    for (std::size_t i = 0; i < words.size(); ++i)
+      for (std::size_t n = 1; n <= 3 && i + n <= words.size(); ++n) {
+        std::string run = words[i];
+        for (std::size_t k = i + 1; k < i + n; ++k) run += " " + words[k];
+        const auto city = lexicon().city(run, facility->country);
+        if (city && city->country == facility->country &&
+            sitrep::distance_km(city->lat, city->lon, facility->lat, facility->lon) <= 15)
+          return true;
+      }
+  }
   // A site named by description ("fired at Erbil, three hit base"): one of its distinctive
   // name words is in the sentence.
   for (const auto& word : lexicon().name_words(sentence)) {

@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include "core/geo.h"
+
 namespace sitrep::extract {
 namespace {
 
@@ -79,6 +81,33 @@ const lexicon::Facility* us_mission(const lexicon::Lexicon& lexicon, std::string
     only = &f;
   }
   return only;
+}
+
+// The one foreign military site the registry knows within 15 km of a city ("the US base in
+// al-Shaddadi" is Shaddadi Base), or none when it knows none or several there (Hasakah has
+// Qasrak, Tal Baydar and others: the city alone does not say which).
+const lexicon::Facility* only_base_near(const lexicon::Lexicon& lexicon, const Place& city) {
+  constexpr double kNearKm = 15;
+  if (!city.lat || !city.lon) return nullptr;
+  const lexicon::Facility* only = nullptr;
+  for (const auto& f : lexicon.facilities()) {
+    if (f.type != "military" || f.country != city.country || !f.hosted_until.empty()) continue;
+    if (distance_km(*city.lat, *city.lon, f.lat, f.lon) > kNearKm) continue;
+    if (only) return nullptr;
+    only = &f;
+  }
+  return only;
+}
+
+// "the US base in X", "a US military base in the city of X", "the coalition base in X": a base
+// named by whose it is, placed by its city.
+bool foreign_base_named(const SentenceView& v, const Hit& h) {
+  std::string lower(v.text.substr(h.start, h.end - h.start));
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const bool whose = lower.starts_with("us ") || lower.starts_with("u.s. ") ||
+                     lower.starts_with("american ") || lower.starts_with("coalition ") ||
+                     lower.starts_with("us-led coalition ");
+  return whose && lower.ends_with("base");
 }
 
 // For a mission placed by its country alone, whether the sentence tells it as what was hit: an
@@ -177,9 +206,19 @@ std::optional<lexicon::City> city_in(const lexicon::Lexicon& lexicon, const Sent
       continue;
     if (!speakers && i >= 2 && v.word_in(lexicon::WordList::kSpeakerHeads, t[i - 2].lower))
       continue;
+    // "on US base in Hasakah": a country's abbreviation is no town (France has a "Us"); a
+    // country's name may begin one ("Kuwait City").
+    const std::string_view word =
+        std::string_view(v.text).substr(t[i].start, t[i].end - t[i].start);
+    const bool abbreviation =
+        word.size() >= 2 &&
+        std::all_of(word.begin(), word.end(),
+                    [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }) &&
+        std::any_of(v.hits.begin(), v.hits.end(),
+                    [&](const Hit& h) { return h.kind == Kind::kCountry && h.first == i; });
     // Try the longest capitalized run first (up to three words, "Deir ez-Zor").
     for (std::size_t len = 3; len >= 1; --len) {
-      if (i + len > t.size()) continue;
+      if (i + len > t.size() || (len == 1 && abbreviation)) continue;
       std::string name(v.text.substr(t[i].start, t[i + len - 1].end - t[i].start));
       if (name.ends_with("'s")) name.resize(name.size() - 2);
       if (lexicon.country_by_code(hint) && name == lexicon.country_by_code(hint)->name) continue;
@@ -267,6 +306,7 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
     if (roles[i] == Role::kMain && views[i].attack_evidence && i != anchor)
       order.push_back(&views[i]);
   Place place;
+  const SentenceView* city_sentence = nullptr;
   for (const bool speakers : {false, true}) {
     for (const auto* v : order) {
       auto city = city_in(lexicon, *v, hint, speakers);
@@ -274,6 +314,7 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
       if (city) {
         place = Place{nullptr, city->country, city->name, "city",
                       "",      city->lat,     city->lon,  evidence_of(*v)};
+        city_sentence = v;
         break;
       }
     }
@@ -301,6 +342,13 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
         if (const auto* f = us_mission(lexicon, kind, place.city, hint))
           return facility_place(*f, *v);
       }
+  // "the US base in Al Shaddah": the registry's one foreign base near that city, named in the
+  // sentence that gave the city.
+  if (city_sentence)
+    for (const Hit* h : city_sentence->all(Cue::kTargetMilitary))
+      if (foreign_base_named(*city_sentence, *h) && !not_the_target(*city_sentence, *h))
+        if (const auto* f = only_base_near(lexicon, place))
+          return facility_place(*f, *city_sentence);
   if (!place.city.empty()) return place;
   if (!hint.empty()) {
     place.country = hint;
