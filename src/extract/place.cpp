@@ -69,18 +69,60 @@ bool owns_what_follows(const SentenceView& v, const Hit& h) {
   return false;
 }
 
-// The registry's US mission of `kind` ("US Embassy ") in `city`, or with no city the only one
-// it knows in `country` (a country with consulates in two cities gives none).
-const lexicon::Facility* us_mission(const lexicon::Lexicon& lexicon, std::string_view kind,
-                                    const std::string& city, const std::string& country) {
-  if (!city.empty()) return lexicon.facility_named(std::string(kind) + city);
+// The country whose mission a registry site is, from the words before its kind ("Azerbaijan
+// Embassy Tehran": AZ; "US Consulate General Erbil": US), or empty.
+std::string mission_owner(const lexicon::Lexicon& lexicon, const lexicon::Facility& f,
+                          std::string_view kind) {
+  const auto at = f.name.find(kind);
+  if (f.type != "diplomatic" || at == std::string::npos || at == 0) return "";
+  const std::string owner = f.name.substr(0, at - 1);
+  for (const auto& c : lexicon.countries())
+    if (c.is_name(owner)) return c.code;
+  return "";
+}
+
+// The registry's mission of `kind` ("Embassy", "Consulate") of the country `owner` in `city`, or
+// with no city the only one it knows in `country` (a country with consulates in two cities
+// gives none).
+const lexicon::Facility* mission_of(const lexicon::Lexicon& lexicon, const std::string& owner,
+                                    std::string_view kind, const std::string& city,
+                                    const std::string& country) {
   const lexicon::Facility* only = nullptr;
   for (const auto& f : lexicon.facilities()) {
-    if (f.country != country || !f.name.starts_with(kind)) continue;
+    if (mission_owner(lexicon, f, kind) != owner) continue;
+    if (!city.empty() ? f.city != city : f.country != country) continue;
     if (only) return nullptr;
     only = &f;
   }
   return only;
+}
+
+// The mission's owner the sentence names beside a diplomatic target: "the Azerbaijan Embassy",
+// "the embassy of Azerbaijan", "Azerbaijan's embassy", and the glosses' "the embassy Turkish";
+// not the host (`host`: "the embassy in Iran"), and not across a preposition of place.
+std::string owner_named(const lexicon::Lexicon& lexicon, const SentenceView& v, const Hit& target,
+                        const std::string& host) {
+  const auto& t = v.tokens;
+  for (const Hit* c : v.all(Kind::kCountry)) {
+    const auto& code = lexicon.country(c->entry).code;
+    if (code == host) continue;
+    std::size_t from = 0, to = 0;
+    if (c->last < target.first && target.first - c->last <= 2) {
+      from = c->last + 1, to = target.first;  // "Azerbaijan('s) Embassy"
+    } else if (c->first > target.last && c->first - target.last <= 2) {
+      from = target.last + 1, to = c->first;  // "embassy of Azerbaijan", "embassy Turkish"
+    } else {
+      continue;
+    }
+    bool joined = true;
+    for (std::size_t k = from; k < to; ++k) {
+      const auto& w = t[k].lower;
+      joined = joined && (w == "of" || w == "the" || w == "'s" || w == "’s" || w == "s" ||
+                          w == "'" || w == "’");
+    }
+    if (joined) return code;
+  }
+  return "";
 }
 
 // The one foreign military site the registry knows within 15 km of a city ("the US base in
@@ -201,9 +243,19 @@ std::optional<lexicon::City> city_in(const lexicon::Lexicon& lexicon, const Sent
     if (!v.word_in(lexicon::WordList::kCityPrepositions, t[i - 1].lower) || !t[i].capitalized ||
         !t[i].word)
       continue;
-    if (after_target && !(i >= 2 && (v.token_in(i - 2, Cue::kTargetDiplomatic) ||
-                                     v.token_in(i - 2, Cue::kTargetMilitary))))
-      continue;
+    if (after_target) {
+      // The target's name may end with its owner: "the embassy of Israel in Amman".
+      std::size_t before = i >= 2 ? i - 2 : 0;
+      for (const Hit* c : v.all(Kind::kCountry))
+        if (i >= 2 && c->last == i - 2 && c->first >= 2) {
+          before = c->first - 1;
+          if (t[before].lower == "the" && before >= 1) --before;
+          before = t[before].lower == "of" && before >= 1 ? before - 1 : i - 2;
+        }
+      if (!(i >= 2 && (v.token_in(before, Cue::kTargetDiplomatic) ||
+                       v.token_in(before, Cue::kTargetMilitary))))
+        continue;
+    }
     if (!speakers && i >= 2 && v.word_in(lexicon::WordList::kSpeakerHeads, t[i - 2].lower))
       continue;
     // "on US base in Hasakah": a country's abbreviation is no town (France has a "Us"); a
@@ -320,9 +372,11 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
     }
     if (!place.city.empty()) break;
   }
-  // "the US embassy" + a city: the registry's embassy in that city. With no city, a country the
-  // article names ("the U.S. Embassy compound in Afghanistan") when the registry knows one US
-  // mission of that kind there; not "the embassy" alone, nor a country only some demonym gave.
+  // "the US embassy", "the Azerbaijan Embassy", "the embassy of Turkey" + a city: the registry's
+  // mission of that country in that city. With no city, a country the article names ("the U.S.
+  // Embassy compound in Afghanistan") when the registry knows one mission of that kind there;
+  // not "the embassy" alone (with a city, "the embassy" is the US one), nor a country only some
+  // demonym gave.
   const bool country_named = !hint.empty() && !country.owner_only;
   if (!place.city.empty() || country_named)
     for (const auto* v : order)
@@ -331,15 +385,18 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
         for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         const bool named_us = lower.starts_with("us ") || lower.starts_with("u.s. ") ||
                               lower.starts_with("american ");
-        if (!(named_us || (lower == "the embassy" && !place.city.empty())) ||
-            not_the_target(*v, *h) || (place.city.empty() && !mission_is_the_target(*v, *h)))
+        const std::string host = place.city.empty() ? hint : place.country;
+        std::string owner = named_us ? "US" : owner_named(lexicon, *v, *h, host);
+        if (owner.empty() && lower == "the embassy" && !place.city.empty()) owner = "US";
+        if (owner.empty() || not_the_target(*v, *h) ||
+            (place.city.empty() && !mission_is_the_target(*v, *h)))
           continue;
         // "the US consulate in Iraq's northern metropolis of Irbil": the consulate there.
-        const char* kind = lower.find("embassy") != std::string::npos     ? "US Embassy "
-                           : lower.find("consulate") != std::string::npos ? "US Consulate General "
+        const char* kind = lower.find("embassy") != std::string::npos     ? "Embassy"
+                           : lower.find("consulate") != std::string::npos ? "Consulate"
                                                                           : nullptr;
         if (!kind) continue;
-        if (const auto* f = us_mission(lexicon, kind, place.city, hint))
+        if (const auto* f = mission_of(lexicon, owner, kind, place.city, host))
           return facility_place(*f, *v);
       }
   // "the US base in Al Shaddah": the registry's one foreign base near that city, named in the
