@@ -305,7 +305,10 @@ Place facility_place(const lexicon::Facility& f, const SentenceView& where) {
 Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std::size_t anchor,
                  const std::vector<Role>& roles) {
   const auto& views = article.sentences;
-  // Facilities named as targets in main attack sentences, weighted; speakers do not count.
+  // Facilities named as targets in main attack sentences, weighted; speakers do not count. The
+  // anchor (the sentence that best tells the attack) weighs as much as two more: a site that a
+  // second attack in the article names twice ("Meanwhile, explosions outside the Israeli embassy
+  // in Copenhagen ...") does not outweigh the anchor's.
   std::map<int, int> score;
   std::map<int, const SentenceView*> where;
   for (std::size_t i = 0; i < views.size(); ++i) {
@@ -313,7 +316,7 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
     if (roles[i] != Role::kMain || !v.attack_evidence) continue;
     for (const Hit* h : v.all(Kind::kFacility)) {
       if (not_the_target(v, *h)) continue;
-      score[h->entry] += 2 + (i == anchor ? 2 : 0) + (v.lead ? 1 : 0);
+      score[h->entry] += 2 + (i == anchor ? 4 : 0) + (v.lead ? 1 : 0);
       if (!where.count(h->entry)) where[h->entry] = &v;
     }
   }
