@@ -381,6 +381,15 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
   // not "the embassy" alone (with a city, "the embassy" is the US one), nor a country only some
   // demonym gave.
   const bool country_named = !hint.empty() && !country.owner_only;
+  // "Pakistan's diplomatic mission in Kabul ... the embassy had been attacked": a bare "the
+  // embassy" is the mission of the owner the article names beside one, else the US one.
+  std::string article_owner;
+  for (std::size_t i = 0; i < views.size() && article_owner.empty(); ++i)
+    if (roles[i] == Role::kMain)
+      for (const Hit* h : views[i].all(Cue::kTargetDiplomatic))
+        if (article_owner.empty())
+          article_owner =
+              owner_named(lexicon, views[i], *h, place.city.empty() ? hint : place.country);
   if (!place.city.empty() || country_named)
     for (const auto* v : order)
       for (const Hit* h : v->all(Cue::kTargetDiplomatic)) {
@@ -390,7 +399,8 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
                               lower.starts_with("american ");
         const std::string host = place.city.empty() ? hint : place.country;
         std::string owner = named_us ? "US" : owner_named(lexicon, *v, *h, host);
-        if (owner.empty() && lower == "the embassy" && !place.city.empty()) owner = "US";
+        if (owner.empty() && lower == "the embassy" && !place.city.empty())
+          owner = article_owner.empty() ? "US" : article_owner;
         if (owner.empty() || not_the_target(*v, *h) ||
             (place.city.empty() && !mission_is_the_target(*v, *h)))
           continue;
