@@ -271,9 +271,20 @@ std::optional<lexicon::City> city_in(const lexicon::Lexicon& lexicon, const Sent
     // Try the longest capitalized run first (up to three words, "Deir ez-Zor").
     for (std::size_t len = 3; len >= 1; --len) {
       if (i + len > t.size() || (len == 1 && abbreviation)) continue;
+      // Words only: "Lebanon," is no name of its own (place keys drop the comma).
+      if (!std::all_of(t.begin() + i, t.begin() + i + len, [](const auto& w) { return w.word; }))
+        continue;
       std::string name(v.text.substr(t[i].start, t[i + len - 1].end - t[i].start));
       if (name.ends_with("'s")) name.resize(name.size() - 2);
       if (lexicon.country_by_code(hint) && name == lexicon.country_by_code(hint)->name) continue;
+      // With no country to check it against, a country's name ("Jordan": a US town too) or an
+      // abbreviation ("EU": a French one) is no town.
+      if (hint.empty() && (std::any_of(lexicon.countries().begin(), lexicon.countries().end(),
+                                       [&](const auto& c) { return c.is_name(name); }) ||
+                           std::all_of(name.begin(), name.end(), [](char c) {
+                             return std::isupper(static_cast<unsigned char>(c)) != 0;
+                           })))
+        continue;
       auto city = lexicon.city(name, hint);
       if (city && (hint.empty() || city->country == hint)) return city;
     }
@@ -365,7 +376,9 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
   for (const bool speakers : {false, true}) {
     for (const auto* v : order) {
       auto city = city_in(lexicon, *v, hint, speakers);
-      if (!city && country.owner_only) city = city_in(lexicon, *v, "", speakers, true);
+      // A city right after the target ("the house of its ambassador in Khartoum") is the
+      // target's, whatever country the article names most.
+      if (!city) city = city_in(lexicon, *v, "", speakers, true);
       if (city) {
         place = Place{nullptr, city->country, city->name, "city",
                       "",      city->lat,     city->lon,  evidence_of(*v)};
