@@ -653,7 +653,8 @@ void add_peacekeeper_targets(SentenceView& v) {
   const auto& t = v.tokens;
   auto peacekeeper = [&](std::size_t k) {
     if (!v.word_in(lexicon::WordList::kPeacekeeperWords, t[k].lower)) return false;
-    return t[k].lower != "helmets" || (k >= 1 && t[k - 1].lower == "blue");
+    const bool helmet = t[k].lower == "helmets" || t[k].lower == "helmet";
+    return !helmet || (k >= 1 && t[k - 1].lower == "blue");
   };
   auto casualty = [&](std::size_t k) {
     return v.token_in(k, Cue::kKilled) || v.token_in(k, Cue::kInjured);
@@ -662,7 +663,8 @@ void add_peacekeeper_targets(SentenceView& v) {
   std::vector<Hit> found;
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (!peacekeeper(i) || v.token_in(i, Cue::kTargetMilitary)) continue;
-    std::size_t first = i >= 1 && t[i].lower == "helmets" ? i - 1 : i, last = i;
+    std::size_t first = i >= 1 && (t[i].lower == "helmets" || t[i].lower == "helmet") ? i - 1 : i,
+                last = i;
     // A landmark: "near a UNIFIL position", "close to the peacekeepers' base".
     bool landmark = false;
     for (std::size_t k = first >= 3 ? first - 3 : 0; k < first; ++k)
@@ -671,8 +673,14 @@ void add_peacekeeper_targets(SentenceView& v) {
     bool attacked = false;
     // Their casualties after them, in the passive or a headline's participle: "were wounded",
     // "Four blue helmets killed in an attack"; not "killed two militants" (an object follows).
+    // An attack on them in the passive: "a blue helmet was hit by gunfire".
     for (std::size_t k = last + 1; k < t.size() && k <= last + 4 && !attacked; ++k) {
       if (t[k].lower == "," || t[k].lower == "who" || t[k].lower == "which") break;
+      if (k >= 1 && (t[k - 1].lower == "was" || t[k - 1].lower == "were") && attack_word(k) &&
+          !v.token_is_weapon(k)) {
+        attacked = true;
+        break;
+      }
       if (!casualty(k)) continue;
       const bool object =
           k + 1 < t.size() && (count_at(v, k + 1, false) || t[k + 1].lower == "the" ||

@@ -288,12 +288,18 @@ std::optional<std::size_t> condemnation_first(const SentenceView& v) {
 // condemns attack that killed two embassy staff": that condemnation has an attack as its
 // object, within its phrase ("condemned with vehemence the attack") and across an inserted
 // phrase ("condemned, in a statement on Monday, the rocket attack"), not into the next clause
-// ("which had denounced the US presence, fired three rockets").
+// ("which had denounced the US presence, fired three rockets"). The day it is condemned on does
+// not count towards the distance ("condemned, Monday 20 June 2022, with the greatest firmness,
+// the attack").
 bool condemns_attack(const SentenceView& v) {
   const auto i = condemnation_first(v);
   if (!i) return false;
   const auto& t = v.tokens;
-  for (std::size_t k = *i + 1; k < t.size() && k <= *i + 8; ++k) {
+  std::size_t budget = 8;
+  for (std::size_t k = *i + 1; k < t.size() && k <= *i + budget; ++k) {
+    if (std::any_of(v.dates.begin(), v.dates.end(),
+                    [&](const text::DateMention& d) { return d.span.contains(t[k].start); }))
+      ++budget;
     if (t[k - 1].lower == "," && (v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kImpact)))
       return false;
     if (attack_word(v, k)) return true;
