@@ -194,8 +194,13 @@ bool says_facility(std::string_view sentence, const std::string& name) {
   // (and its consulate: "the American consulate").
   if (name.starts_with("US Embassy") && contains_phrase(sentence, "embassy")) return true;
   if (name.starts_with("US Consulate") && contains_phrase(sentence, "consulate")) return true;
-  // "the US base in Al Shaddah": a base and a town within 15 km of the site.
-  if (facility->type == "military" && contains_phrase(sentence, "base")) {
+  // "the US base in Al Shaddah": a US or coalition base and a town whose only registry site
+  // within 15 km is this one (place.cpp's only_base_near).
+  const bool base_named =
+      contains_phrase(sentence, "base") &&
+      (contains_phrase(sentence, "US") || contains_phrase(sentence, "U.S.") ||
+       contains_phrase(sentence, "American") || contains_phrase(sentence, "coalition"));
+  if (facility->type == "military" && base_named) {
     std::vector<std::string> words;
     std::string word;
     for (char c : std::string(sentence) + " ") {
@@ -206,14 +211,20 @@ bool says_facility(std::string_view sentence, const std::string& name) {
         word.clear();
       }
     }
+    auto only_site_near = [&](const sitrep::lexicon::City& city) {
+      int near = 0;
+      for (const auto& f : lexicon().facilities())
+        near += f.country == city.country &&
+                sitrep::distance_km(city.lat, city.lon, f.lat, f.lon) <= 15;
+      return near == 1 &&
+             sitrep::distance_km(city.lat, city.lon, facility->lat, facility->lon) <= 15;
+    };
     for (std::size_t i = 0; i < words.size(); ++i)
       for (std::size_t n = 1; n <= 3 && i + n <= words.size(); ++n) {
         std::string run = words[i];
         for (std::size_t k = i + 1; k < i + n; ++k) run += " " + words[k];
         const auto city = lexicon().city(run, facility->country);
-        if (city && city->country == facility->country &&
-            sitrep::distance_km(city->lat, city->lon, facility->lat, facility->lon) <= 15)
-          return true;
+        if (city && city->country == facility->country && only_site_near(*city)) return true;
       }
   }
   // A site named by description ("fired at Erbil, three hit base"): one of its distinctive

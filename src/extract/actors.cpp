@@ -153,11 +153,13 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
     // The group's own act, told as a verbal noun ("targeting", "the targeting of") or done by
     // its fighters ("..., that fighters of [it] targeted", the gloss of "أن مجاهديها استهدفوا"),
     // not a clause with a subject of its own ("announces drones hit the base").
+    // "fighters" alone is anyone's ("that fighters targeted"); the gloss's dangling "of" makes
+    // them the announcer's own.
     auto own_fighters_before = [&](std::size_t j) {
+      if (j >= 2 && t[j - 1].lower == "of" && t[j - 2].lower == "fighters") return true;
       std::size_t k = j;
       if (k >= 1 && t[k - 1].lower == "of") --k;
-      return k >= 1 && (t[k - 1].lower == "fighters" ||
-                        v.word_in(lexicon::WordList::kOwnFighters, t[k - 1].lower));
+      return k >= 1 && v.word_in(lexicon::WordList::kOwnFighters, t[k - 1].lower);
     };
     auto attack_word_in = [&](std::size_t from, std::size_t to) {
       for (std::size_t j = from; j < t.size() && j <= to; ++j) {
@@ -513,7 +515,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // responsibility for an armed faction, calling itself \"X\"", the gloss of "تبنى فصيل
         // مسلح يطلق على نفسه").
         bool naming_between = false;
-        for (std::size_t k = c->last + 1; k < a->first && k < v.tokens.size(); ++k)
+        for (std::size_t k = c->last + 1; k < a->first; ++k)
           naming_between = naming_between || naming_word(v.tokens[k].lower);
         const std::size_t reach = naming_between ? 12 : 8;
         if (!subject && !agent && c->last < a->first && a->first - c->last <= reach) {
@@ -541,6 +543,10 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           if (v.token_in(k, Cue::kNegation)) negated = true;
         // "No Iran-backed group claimed responsibility": the negation stands before the subject.
         if (subject && a->first >= 1 && v.token_in(a->first - 1, Cue::kNegation)) negated = true;
+        // "denied Kataib Hezbollah responsibility for the attack" (the gloss of "نفت كتائب حزب
+        // الله مسؤوليتها عن"): a denial opens the clause, so the responsibility is denied.
+        for (std::size_t k = c->first >= 8 ? c->first - 8 : 0; k < c->first; ++k)
+          if (v.token_in(k, Cue::kDeny)) negated = true;
         bool other = role == Role::kOtherEvent;
         // "Most of the attacks have been claimed by X": a share of a series, not this attack.
         bool series = share_of_a_series(v, c->first);

@@ -211,10 +211,7 @@ void drop_landmark_after_fired_on_object(SentenceView& v) {
       const auto& w = t[k].lower;
       // "opened fire on Sunday outside the embassy", "two rockets were fired on ... near the
       // embassy": a day or a projectile is no one the gunfire was aimed at.
-      const bool in_date =
-          std::any_of(v.dates.begin(), v.dates.end(),
-                      [&](const text::DateMention& d) { return d.span.contains(t[k].start); });
-      if (in_date || v.token_is_weapon(k)) own_part = true;
+      if (v.token_in_date(k) || v.token_is_weapon(k)) own_part = true;
       if (t[k].word && w != "the" && w != "a" && w != "an") object_words = true;
       if (w == "guard" || w == "guards" || w == "gate" || w == "gates" || w == "entrance" ||
           w == "wall" || w == "walls" || w == "building" || w == "compound" || w == "premises")
@@ -676,10 +673,19 @@ void add_peacekeeper_targets(SentenceView& v) {
     // An attack on them in the passive: "a blue helmet was hit by gunfire".
     for (std::size_t k = last + 1; k < t.size() && k <= last + 4 && !attacked; ++k) {
       if (t[k].lower == "," || t[k].lower == "who" || t[k].lower == "which") break;
-      if (k >= 1 && (t[k - 1].lower == "was" || t[k - 1].lower == "were") && attack_word(k) &&
+      // Not "was hit by a car": a verb that tells no attack by itself needs a weapon after it.
+      if ((t[k - 1].lower == "was" || t[k - 1].lower == "were") && attack_word(k) &&
           !v.token_is_weapon(k)) {
-        attacked = true;
-        break;
+        const auto& w = t[k].lower;
+        const bool attack_verb = w == "targeted" || w == "attacked" || w == "shot" ||
+                                 w == "shelled" || w == "bombed" || w == "ambushed";
+        bool weapon_after = false;
+        for (std::size_t j = k + 1; j < t.size() && j <= k + 4; ++j)
+          weapon_after = weapon_after || v.token_is_weapon(j);
+        if (attack_verb || weapon_after) {
+          attacked = true;
+          break;
+        }
       }
       if (!casualty(k)) continue;
       const bool object =

@@ -297,9 +297,7 @@ bool condemns_attack(const SentenceView& v) {
   const auto& t = v.tokens;
   std::size_t budget = 8;
   for (std::size_t k = *i + 1; k < t.size() && k <= *i + budget; ++k) {
-    if (std::any_of(v.dates.begin(), v.dates.end(),
-                    [&](const text::DateMention& d) { return d.span.contains(t[k].start); }))
-      ++budget;
+    if (v.token_in_date(k)) ++budget;
     if (t[k - 1].lower == "," && (v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kImpact)))
       return false;
     if (attack_word(v, k)) return true;

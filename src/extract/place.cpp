@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/geo.h"
+#include "text/text.h"
 
 namespace sitrep::extract {
 namespace {
@@ -97,28 +98,36 @@ const lexicon::Facility* mission_of(const lexicon::Lexicon& lexicon, const std::
   return only;
 }
 
+// The country named right after a target as its owner: "the embassy of Azerbaijan", "the
+// embassy of the State of Israel", and the glosses' "the embassy Turkish". The country's hit, or
+// null.
+const Hit* owner_after(const SentenceView& v, std::size_t target_last) {
+  const auto& t = v.tokens;
+  std::size_t k = target_last + 1;
+  if (k < t.size() && t[k].lower == "of") ++k;
+  if (k < t.size() && t[k].lower == "the") ++k;
+  for (const Hit* c : v.all(Kind::kCountry))
+    if (c->first == k) return c;
+  return nullptr;
+}
+
 // The mission's owner the sentence names beside a diplomatic target: "the Azerbaijan Embassy",
-// "the embassy of Azerbaijan", "Azerbaijan's embassy", and the glosses' "the embassy Turkish";
-// not the host (`host`: "the embassy in Iran"), and not across a preposition of place.
+// "Azerbaijan's embassy", or after it (owner_after); not the host (`host`: "the embassy in
+// Iran").
 std::string owner_named(const lexicon::Lexicon& lexicon, const SentenceView& v, const Hit& target,
                         const std::string& host) {
   const auto& t = v.tokens;
+  if (const Hit* after = owner_after(v, target.last)) {
+    const auto& code = lexicon.country(after->entry).code;
+    if (code != host) return code;
+  }
   for (const Hit* c : v.all(Kind::kCountry)) {
     const auto& code = lexicon.country(c->entry).code;
-    if (code == host) continue;
-    std::size_t from = 0, to = 0;
-    if (c->last < target.first && target.first - c->last <= 2) {
-      from = c->last + 1, to = target.first;  // "Azerbaijan('s) Embassy"
-    } else if (c->first > target.last && c->first - target.last <= 2) {
-      from = target.last + 1, to = c->first;  // "embassy of Azerbaijan", "embassy Turkish"
-    } else {
-      continue;
-    }
-    bool joined = true;
-    for (std::size_t k = from; k < to; ++k) {
+    if (code == host || c->last >= target.first || target.first - c->last > 2) continue;
+    bool joined = true;  // "Azerbaijan Embassy", "Azerbaijan's embassy"
+    for (std::size_t k = c->last + 1; k < target.first; ++k) {
       const auto& w = t[k].lower;
-      joined = joined && (w == "of" || w == "the" || w == "'s" || w == "’s" || w == "s" ||
-                          w == "'" || w == "’");
+      joined = joined && (w == "'s" || w == "’s" || w == "s" || w == "'" || w == "’");
     }
     if (joined) return code;
   }
@@ -126,29 +135,31 @@ std::string owner_named(const lexicon::Lexicon& lexicon, const SentenceView& v, 
 }
 
 // The one foreign military site the registry knows within 15 km of a city ("the US base in
-// al-Shaddadi" is Shaddadi Base), or none when it knows none or several there (Hasakah has
-// Qasrak, Tal Baydar and others: the city alone does not say which).
+// al-Shaddadi" is Shaddadi Base), or none when it knows none or several sites there (Baghdad
+// has an embassy, Union III and others: the city alone does not say which).
 const lexicon::Facility* only_base_near(const lexicon::Lexicon& lexicon, const Place& city) {
   constexpr double kNearKm = 15;
   if (!city.lat || !city.lon) return nullptr;
+  // Any registry site there counts against the one: a city with an embassy, a green zone and
+  // a base is no town of one base.
   const lexicon::Facility* only = nullptr;
   for (const auto& f : lexicon.facilities()) {
-    if (f.type != "military" || f.country != city.country || !f.hosted_until.empty()) continue;
-    if (distance_km(*city.lat, *city.lon, f.lat, f.lon) > kNearKm) continue;
+    if (f.country != city.country || distance_km(*city.lat, *city.lon, f.lat, f.lon) > kNearKm)
+      continue;
     if (only) return nullptr;
     only = &f;
   }
-  return only;
+  return only && only->type == "military" && only->hosted_until.empty() ? only : nullptr;
 }
 
 // "the US base in X", "a US military base in the city of X", "the coalition base in X": a base
 // named by whose it is, placed by its city.
 bool foreign_base_named(const SentenceView& v, const Hit& h) {
-  std::string lower(v.text.substr(h.start, h.end - h.start));
-  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = lower_text(v, h);
   const bool whose = lower.starts_with("us ") || lower.starts_with("u.s. ") ||
                      lower.starts_with("american ") || lower.starts_with("coalition ") ||
-                     lower.starts_with("us-led coalition ");
+                     lower.starts_with("us-led coalition ") ||
+                     lower.starts_with("u.s.-led coalition ");
   return whose && lower.ends_with("base");
 }
 
@@ -235,61 +246,99 @@ CountryHint country_hint(const Annotated& article, const lexicon::Lexicon& lexic
 // evidence than where the attack fell, so it is asked for only when no other city is named.
 // `after_target`: only a city right after the target's name ("the Egyptian consulate in
 // Benghazi"), which no country hint restricts.
+// A short word in capitals ("US", "EU", "UAE"): an abbreviation, no town.
+bool abbreviation(std::string_view word) {
+  return word.size() >= 2 && word.size() <= 3 && std::all_of(word.begin(), word.end(), [](char c) {
+           return std::isupper(static_cast<unsigned char>(c)) != 0;
+         });
+}
+
 std::optional<lexicon::City> city_in(const lexicon::Lexicon& lexicon, const SentenceView& v,
                                      const std::string& hint, bool speakers,
-                                     bool after_target = false) {
+                                     bool after_target = false, std::size_t* at = nullptr) {
   const auto& t = v.tokens;
   for (std::size_t i = 1; i < t.size(); ++i) {
     if (!v.word_in(lexicon::WordList::kCityPrepositions, t[i - 1].lower) || !t[i].capitalized ||
         !t[i].word)
       continue;
     if (after_target) {
-      // The target's name may end with its owner: "the embassy of Israel in Amman".
-      std::size_t before = i >= 2 ? i - 2 : 0;
-      for (const Hit* c : v.all(Kind::kCountry))
-        if (i >= 2 && c->last == i - 2 && c->first >= 2) {
-          before = c->first - 1;
-          if (t[before].lower == "the" && before >= 1) --before;
-          before = t[before].lower == "of" && before >= 1 ? before - 1 : i - 2;
-        }
-      if (!(i >= 2 && (v.token_in(before, Cue::kTargetDiplomatic) ||
-                       v.token_in(before, Cue::kTargetMilitary))))
-        continue;
+      // The city right after the target, or after its owner: "the embassy of Israel in Amman".
+      bool follows = false;
+      for (std::size_t k = 0; k + 1 < i && !follows; ++k) {
+        if (!v.token_in(k, Cue::kTargetDiplomatic) && !v.token_in(k, Cue::kTargetMilitary))
+          continue;
+        const Hit* owner = owner_after(v, k);
+        follows = k + 2 == i || (owner && owner->last + 2 == i);
+      }
+      if (!follows) continue;
     }
     if (!speakers && i >= 2 && v.word_in(lexicon::WordList::kSpeakerHeads, t[i - 2].lower))
       continue;
     // "on US base in Hasakah": a country's abbreviation is no town (France has a "Us"); a
-    // country's name may begin one ("Kuwait City").
+    // country's name may begin one ("Kuwait City"). "in March", "in May": no towns either.
     const std::string_view word =
         std::string_view(v.text).substr(t[i].start, t[i].end - t[i].start);
-    const bool abbreviation =
-        word.size() >= 2 &&
-        std::all_of(word.begin(), word.end(),
-                    [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }) &&
-        std::any_of(v.hits.begin(), v.hits.end(),
-                    [&](const Hit& h) { return h.kind == Kind::kCountry && h.first == i; });
+    const bool country_at = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+      return h.kind == Kind::kCountry && h.first == i;
+    });
+    const bool no_town_alone =
+        (abbreviation(word) && (country_at || hint.empty())) || text::month_number(t[i].lower);
     // Try the longest capitalized run first (up to three words, "Deir ez-Zor").
     for (std::size_t len = 3; len >= 1; --len) {
-      if (i + len > t.size() || (len == 1 && abbreviation)) continue;
+      if (i + len > t.size() || (len == 1 && no_town_alone)) continue;
       // Words only: "Lebanon," is no name of its own (place keys drop the comma).
       if (!std::all_of(t.begin() + i, t.begin() + i + len, [](const auto& w) { return w.word; }))
         continue;
       std::string name(v.text.substr(t[i].start, t[i + len - 1].end - t[i].start));
       if (name.ends_with("'s")) name.resize(name.size() - 2);
       if (lexicon.country_by_code(hint) && name == lexicon.country_by_code(hint)->name) continue;
-      // With no country to check it against, a country's name ("Jordan": a US town too) or an
-      // abbreviation ("EU": a French one) is no town.
-      if (hint.empty() && (std::any_of(lexicon.countries().begin(), lexicon.countries().end(),
-                                       [&](const auto& c) { return c.is_name(name); }) ||
-                           std::all_of(name.begin(), name.end(), [](char c) {
-                             return std::isupper(static_cast<unsigned char>(c)) != 0;
-                           })))
+      // With no country to check it against, a country's name ("Jordan": a US town too) is no
+      // town.
+      if (hint.empty() && std::any_of(lexicon.countries().begin(), lexicon.countries().end(),
+                                      [&](const auto& c) { return c.is_name(name); }))
         continue;
       auto city = lexicon.city(name, hint);
-      if (city && (hint.empty() || city->country == hint)) return city;
+      if (city && (hint.empty() || city->country == hint)) {
+        if (at) *at = i;
+        return city;
+      }
     }
   }
   return std::nullopt;
+}
+
+// The owner a main attack sentence names beside a diplomatic target it tells as hit ("the
+// embassy of Azerbaijan", "Pakistan's diplomatic mission"), other than `host`, or empty.
+std::string told_owner(const Annotated& article, const lexicon::Lexicon& lexicon,
+                       const std::vector<Role>& roles, const std::string& host) {
+  for (std::size_t i = 0; i < article.sentences.size(); ++i) {
+    const auto& v = article.sentences[i];
+    if (roles[i] != Role::kMain || !v.attack_evidence) continue;
+    for (const Hit* h : v.all(Cue::kTargetDiplomatic))
+      if (!not_the_target(v, *h))
+        if (auto owner = owner_named(lexicon, v, *h, host); !owner.empty()) return owner;
+  }
+  return "";
+}
+
+// Whether a main sentence of the article names `code` as a country (as a place or as whose),
+// not as the owner of a target ("the US base in Central Syria" names no US town).
+bool article_names_country(const Annotated& article, const lexicon::Lexicon& lexicon,
+                           const std::vector<Role>& roles, const std::string& code) {
+  for (std::size_t i = 0; i < article.sentences.size(); ++i) {
+    if (roles[i] != Role::kMain) continue;
+    const auto& v = article.sentences[i];
+    for (const Hit* h : v.all(Kind::kCountry)) {
+      if (lexicon.country(h->entry).code != code) continue;
+      const bool owner_of_target = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& t) {
+        return t.kind == Kind::kTrigger &&
+               (t.cue == Cue::kTargetMilitary || t.cue == Cue::kTargetDiplomatic) &&
+               h->first >= t.first && h->first <= t.last + 3;
+      });
+      if (!owner_of_target) return true;
+    }
+  }
+  return false;
 }
 
 // Whether a main attack sentence names a diplomatic site by description ("a US diplomatic
@@ -344,6 +393,16 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
         break;
       }
     }
+  // A mission of another owner than the one the article names is not the target: "Shots at
+  // embassy in Amman" over "shots at the embassy of the State of Israel in Amman" is no US
+  // embassy, though the headline's words fit the registry's only mission in Amman.
+  const std::string named = told_owner(article, lexicon, roles, "");
+  std::erase_if(score, [&](const auto& entry) {
+    const auto& f = lexicon.facility(entry.first);
+    std::string owner = mission_owner(lexicon, f, "Embassy");
+    if (owner.empty()) owner = mission_owner(lexicon, f, "Consulate");
+    return !named.empty() && !owner.empty() && owner != named && named != f.country;
+  });
   int best = -1, best_score = 0;
   for (const auto& [entry, s] : score)
     if (s > best_score) best = entry, best_score = s;
@@ -372,17 +431,25 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
     if (roles[i] == Role::kMain && views[i].attack_evidence && i != anchor)
       order.push_back(&views[i]);
   Place place;
-  const SentenceView* city_sentence = nullptr;
+  const SentenceView* city_sentence = nullptr;  // where the city was named, not by a speaker
+  std::size_t city_at = 0;
   for (const bool speakers : {false, true}) {
     for (const auto* v : order) {
-      auto city = city_in(lexicon, *v, hint, speakers);
+      std::size_t at = 0;
+      auto city = city_in(lexicon, *v, hint, speakers, false, &at);
       // A city right after the target ("the house of its ambassador in Khartoum") is the
-      // target's, whatever country the article names most.
-      if (!city) city = city_in(lexicon, *v, "", speakers, true);
+      // target's, when the article names only whose the target is or names the city's
+      // country too ("the Sudanese army"), not another country's namesake ("in March").
+      if (!city) {
+        city = city_in(lexicon, *v, "", speakers, true, &at);
+        if (city && !country.owner_only &&
+            !article_names_country(article, lexicon, roles, city->country))
+          city.reset();
+      }
       if (city) {
         place = Place{nullptr, city->country, city->name, "city",
                       "",      city->lat,     city->lon,  evidence_of(*v)};
-        city_sentence = v;
+        if (!speakers) city_sentence = v, city_at = at;
         break;
       }
     }
@@ -391,18 +458,16 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
   // "the US embassy", "the Azerbaijan Embassy", "the embassy of Turkey" + a city: the registry's
   // mission of that country in that city. With no city, a country the article names ("the U.S.
   // Embassy compound in Afghanistan") when the registry knows one mission of that kind there;
-  // not "the embassy" alone (with a city, "the embassy" is the US one), nor a country only some
-  // demonym gave.
+  // not "the embassy" alone (with a city, "the embassy" is the owner's the article names, else
+  // the US one), nor a country only some demonym gave.
   const bool country_named = !hint.empty() && !country.owner_only;
   // "Pakistan's diplomatic mission in Kabul ... the embassy had been attacked": a bare "the
   // embassy" is the mission of the owner the article names beside one, else the US one.
-  std::string article_owner;
-  for (std::size_t i = 0; i < views.size() && article_owner.empty(); ++i)
-    if (roles[i] == Role::kMain)
-      for (const Hit* h : views[i].all(Cue::kTargetDiplomatic))
-        if (article_owner.empty())
-          article_owner =
-              owner_named(lexicon, views[i], *h, place.city.empty() ? hint : place.country);
+  std::string article_owner =
+      told_owner(article, lexicon, roles, place.city.empty() ? hint : place.country);
+  // Else the only country the article names as whose ("the British foreign office said ...
+  // no British staff were hurt"), when it is not where the city is.
+  if (article_owner.empty() && country.owner_only && hint != place.country) article_owner = hint;
   if (!place.city.empty() || country_named)
     for (const auto* v : order)
       for (const Hit* h : v->all(Cue::kTargetDiplomatic)) {
@@ -412,8 +477,14 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
                               lower.starts_with("american ");
         const std::string host = place.city.empty() ? hint : place.country;
         std::string owner = named_us ? "US" : owner_named(lexicon, *v, *h, host);
+        // The owner's embassy when the registry knows one in the city, else the US one (whose
+        // the article names may be the attacker's: "Iranian-backed militias fired at the
+        // embassy in Baghdad").
         if (owner.empty() && lower == "the embassy" && !place.city.empty())
-          owner = article_owner.empty() ? "US" : article_owner;
+          owner = !article_owner.empty() &&
+                          mission_of(lexicon, article_owner, "Embassy", place.city, host)
+                      ? article_owner
+                      : "US";
         if (owner.empty() || not_the_target(*v, *h) ||
             (place.city.empty() && !mission_is_the_target(*v, *h)))
           continue;
@@ -427,13 +498,22 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
       }
   // "the US base in Al Shaddah": the registry's one foreign base near that city, named in the
   // sentence that gave the city.
+  // The base comes right before its town ("the US base in Al Shaddah", "a US military base in
+  // the city of al-Shaddadi"), with no comma between; a town a speaker sits in places nothing.
   if (city_sentence)
-    for (const Hit* h : city_sentence->all(Cue::kTargetMilitary))
-      if (foreign_base_named(*city_sentence, *h) && !not_the_target(*city_sentence, *h))
-        if (const auto* f = only_base_near(lexicon, place))
-          return facility_place(*f, *city_sentence);
+    for (const Hit* h : city_sentence->all(Cue::kTargetMilitary)) {
+      if (!foreign_base_named(*city_sentence, *h) || not_the_target(*city_sentence, *h)) continue;
+      if (h->last >= city_at || city_at - h->last > 6) continue;
+      bool comma = false;
+      for (std::size_t k = h->last + 1; k < city_at; ++k)
+        comma = comma || !city_sentence->tokens[k].word;
+      if (comma) continue;
+      if (const auto* f = only_base_near(lexicon, place)) return facility_place(*f, *city_sentence);
+    }
   if (!place.city.empty()) return place;
-  if (!hint.empty()) {
+  // A country named only as whose (the troops', the mission's owner) is not where the attack
+  // was: "three Pakistani peacekeepers were wounded" is no attack in Pakistan.
+  if (!hint.empty() && !country.owner_only) {
     place.country = hint;
     place.precision = "country";
   }

@@ -52,6 +52,12 @@ bool SentenceView::token_is_weapon(std::size_t i) const {
   return false;
 }
 
+bool SentenceView::token_in_date(std::size_t i) const {
+  return i < tokens.size() && std::any_of(dates.begin(), dates.end(), [&](const auto& d) {
+           return d.span.contains(tokens[i].start);
+         });
+}
+
 std::optional<int> count_at(const SentenceView& v, std::size_t i, bool allow_article) {
   if (i >= v.tokens.size()) return std::nullopt;
   const auto& w = v.tokens[i].lower;

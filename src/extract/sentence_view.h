@@ -61,6 +61,8 @@ struct SentenceView {
   // True when a trigger of `cue` covers token i.
   bool token_in(std::size_t i, lexicon::Cue cue) const;
   bool token_is_weapon(std::size_t i) const;
+  // Whether token i lies inside a date mention ("on Monday 20 June 2022").
+  bool token_in_date(std::size_t i) const;
 };
 
 // A number usable as a count at token i ("14", "two", "dozens"); "a"/"an"/"single" count as one
