@@ -648,10 +648,10 @@ bool not_serving_envoy(const std::vector<text::Token>& t, std::size_t envoy) {
 // landmark ("near a UNIFIL position").
 void add_peacekeeper_targets(SentenceView& v) {
   const auto& t = v.tokens;
+  auto helmet = [&](std::size_t k) { return t[k].lower == "helmets" || t[k].lower == "helmet"; };
   auto peacekeeper = [&](std::size_t k) {
     if (!v.word_in(lexicon::WordList::kPeacekeeperWords, t[k].lower)) return false;
-    const bool helmet = t[k].lower == "helmets" || t[k].lower == "helmet";
-    return !helmet || (k >= 1 && t[k - 1].lower == "blue");
+    return !helmet(k) || (k >= 1 && t[k - 1].lower == "blue");
   };
   auto casualty = [&](std::size_t k) {
     return v.token_in(k, Cue::kKilled) || v.token_in(k, Cue::kInjured);
@@ -660,8 +660,7 @@ void add_peacekeeper_targets(SentenceView& v) {
   std::vector<Hit> found;
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (!peacekeeper(i) || v.token_in(i, Cue::kTargetMilitary)) continue;
-    std::size_t first = i >= 1 && (t[i].lower == "helmets" || t[i].lower == "helmet") ? i - 1 : i,
-                last = i;
+    std::size_t first = i >= 1 && helmet(i) ? i - 1 : i, last = i;
     // A landmark: "near a UNIFIL position", "close to the peacekeepers' base".
     bool landmark = false;
     for (std::size_t k = first >= 3 ? first - 3 : 0; k < first; ++k)
@@ -673,12 +672,12 @@ void add_peacekeeper_targets(SentenceView& v) {
     // An attack on them in the passive: "a blue helmet was hit by gunfire".
     for (std::size_t k = last + 1; k < t.size() && k <= last + 4 && !attacked; ++k) {
       if (t[k].lower == "," || t[k].lower == "who" || t[k].lower == "which") break;
-      // Not "was hit by a car": a verb that tells no attack by itself needs a weapon after it.
+      // Not "was hit by a car": a verb of impact tells no attack by itself ("was targeted",
+      // "was shelled", "was shot" do); it needs a weapon after it.
       if ((t[k - 1].lower == "was" || t[k - 1].lower == "were") && attack_word(k) &&
           !v.token_is_weapon(k)) {
-        const auto& w = t[k].lower;
-        const bool attack_verb = w == "targeted" || w == "attacked" || w == "shot" ||
-                                 w == "shelled" || w == "bombed" || w == "ambushed";
+        const bool attack_verb = (v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch)) &&
+                                 !v.token_in(k, Cue::kImpact);
         bool weapon_after = false;
         for (std::size_t j = k + 1; j < t.size() && j <= k + 4; ++j)
           weapon_after = weapon_after || v.token_is_weapon(j);

@@ -463,8 +463,7 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
   const bool country_named = !hint.empty() && !country.owner_only;
   // "Pakistan's diplomatic mission in Kabul ... the embassy had been attacked": a bare "the
   // embassy" is the mission of the owner the article names beside one, else the US one.
-  std::string article_owner =
-      told_owner(article, lexicon, roles, place.city.empty() ? hint : place.country);
+  std::string article_owner = named != (place.city.empty() ? hint : place.country) ? named : "";
   // Else the only country the article names as whose ("the British foreign office said ...
   // no British staff were hurt"), when it is not where the city is.
   if (article_owner.empty() && country.owner_only && hint != place.country) article_owner = hint;
