@@ -24,7 +24,8 @@ constexpr std::string_view kFeatureNames[] = {
     "lead_us_strike",      "lead_foiled",          "lead_threat_or_drill", "lead_cause",
     "attack_sentences",    "report_day_only",      "recent_day_in_lead",   "no_headline",
     "headline_aftermath",  "lead_aftermath",       "headline_civilian",    "news_is_reaction",
-    "first_other_news",    "anchor_late",          "lead_tally",           "lead_condemns"};
+    "first_other_news",    "anchor_late",          "lead_tally",           "lead_condemns",
+    "lead_judicial"};
 static_assert(std::size(kFeatureNames) == static_cast<std::size_t>(Feature::kCount));
 
 double& at(Features& x, Feature f) {
@@ -420,6 +421,8 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
     at(x, Feature::kLeadCondemns) =
         (headline_condemns || body_condemns) && !headline_tells && !body_tells;
   }
+  at(x, Feature::kLeadJudicial) = (headline && headline->has(Cue::kJudicial)) ||
+                                  (first_body && first_body->has(Cue::kJudicial));
   at(x, Feature::kAnchorClaim) = a.has(Cue::kClaim) || (headline && headline->has(Cue::kClaim));
   if (headline) {
     at(x, Feature::kNewsIsReaction) =

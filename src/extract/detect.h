@@ -61,6 +61,9 @@ enum class Feature : std::uint8_t {
                        // attacked 52 times since October"): the news is the tally
   kLeadCondemns,       // ... or condemns the attack ("The UAE strongly condemned the attack
                        // that targeted the Russian embassy"): the news is the condemnation
+  kLeadJudicial,       // ... or tells a court's work ("A Danish court convicted two men over the
+                       // grenades thrown at the Israeli embassy"): the news is the case, and an
+                       // attack tried in court is never the day's news
   kCount
 };
 std::string_view feature_name(Feature feature);

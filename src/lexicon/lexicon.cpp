@@ -75,7 +75,8 @@ constexpr std::string_view kCueNames[] = {"attack_verb",
                                           "deny",
                                           "aftermath",
                                           "target_civilian",
-                                          "other_day_opener"};
+                                          "other_day_opener",
+                                          "judicial"};
 static_assert(std::size(kCueNames) == static_cast<std::size_t>(Cue::kCount));
 }  // namespace
 

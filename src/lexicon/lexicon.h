@@ -104,6 +104,7 @@ enum class Cue : std::uint8_t {
   kAftermath,
   kTargetCivilian,
   kOtherDayOpener,
+  kJudicial,  // a court's work: a trial, verdict, sentence, indictment, plea
   kCount
 };
 // "attack_verb" -> Cue::kAttackVerb; nullopt for an unknown name.
