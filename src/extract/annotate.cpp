@@ -344,7 +344,18 @@ void assign_strike_agents(SentenceView& v) {
     bool militant_subject = false;
     for (std::size_t k = h.first >= 10 ? h.first - 10 : 0; k < h.first; ++k)
       militant_subject |= v.word_in(lexicon::WordList::kEnemyHeads, t[k].lower);
-    return bare && (agent_before(h, lexicon::WordList::kThirdPartyAgents) || militant_subject);
+    // "an air strike by a Sudanese army jet": the agent after "by" is named, and is not the US.
+    bool other_agent_after = false;
+    if (h.last + 1 < t.size() && t[h.last + 1].lower == "by")
+      for (const Hit& agent : v.hits) {
+        if (agent.first <= h.last + 1 || agent.first > h.last + 4) continue;
+        if (agent.kind == Kind::kActor ||
+            (agent.kind == Kind::kCountry &&
+             !v.word_in(lexicon::WordList::kUsAgents, t[agent.first].lower)))
+          other_agent_after = true;
+      }
+    return bare && (agent_before(h, lexicon::WordList::kThirdPartyAgents) || militant_subject ||
+                    other_agent_after);
   });
   std::vector<Hit> added;
   for (const auto& h : v.hits)
@@ -771,6 +782,16 @@ void add_envoy_targets(SentenceView& v) {
     bool attacked = false;
     for (std::size_t k = first; k > 0 && k + 4 > first && !attacked; --k)
       attacked = attack_word(k - 1);
+    // "an attack by the Sudanese army against the residence of its ambassador": the attack noun
+    // further back in the clause, the asset right after "against" or "on".
+    std::size_t before = first;
+    if (before > 0 && (t[before - 1].lower == "the" || t[before - 1].lower == "a")) --before;
+    if (!attacked && before > 1 &&
+        (t[before - 1].lower == "against" || t[before - 1].lower == "on"))
+      for (std::size_t k = before - 1; k > 0 && k + 12 > before && !attacked; --k) {
+        if (t[k - 1].lower == "," || t[k - 1].lower == ";") break;
+        attacked = v.token_in(k - 1, Cue::kAttackNoun);
+      }
     // The envoy's post and name do not count against the clause ("the car of Turkish Ambassador
     // to Sudan Ismail Cobanoglu has been fired on").
     std::size_t words_after = 0;

@@ -484,12 +484,28 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
                           mission_of(lexicon, article_owner, "Embassy", place.city, host)
                       ? article_owner
                       : "US";
+        // "the residence of its ambassador": an envoy's home, whose owner is the country the
+        // article names as whose.
+        const bool residence = lower.find("residence") != std::string::npos ||
+                               lower.find("house") != std::string::npos ||
+                               lower.find("home") != std::string::npos;
+        // "The UAE said ... the residence of its ambassador": "its" is the country the sentence
+        // names first, when that is not where the residence is.
+        if (owner.empty() && residence &&
+            (lower.find("its ") != std::string::npos || lower.find("their ") != std::string::npos))
+          for (const Hit* c : v->all(Kind::kCountry)) {
+            const auto& code = lexicon.country(c->entry).code;
+            if (c->first < h->first && code != host) owner = code;
+            break;
+          }
+        if (owner.empty() && residence) owner = article_owner;
         if (owner.empty() || not_the_target(*v, *h) ||
             (place.city.empty() && !mission_is_the_target(*v, *h)))
           continue;
         // "the US consulate in Iraq's northern metropolis of Irbil": the consulate there.
         const char* kind = lower.find("embassy") != std::string::npos     ? "Embassy"
                            : lower.find("consulate") != std::string::npos ? "Consulate"
+                           : residence                                    ? "Ambassador's Residence"
                                                                           : nullptr;
         if (!kind) continue;
         if (const auto* f = mission_of(lexicon, owner, kind, place.city, host))
