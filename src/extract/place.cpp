@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "core/geo.h"
@@ -362,6 +363,48 @@ Place facility_place(const lexicon::Facility& f, const SentenceView& where) {
 
 }  // namespace
 
+// "The UNIFIL said that its headquarters ... were targeted", "the headquarters of the UN
+// peacekeeping force": a headquarters told as hit in a main attack sentence, in an article that
+// names a mission whose headquarters the registry knows ("UNIFIL Headquarters Naqoura") in the
+// country the article is about, is that site. Another's headquarters ("Hezbollah headquarters")
+// is not: the word before it is the mission's or a determiner.
+std::optional<Place> mission_headquarters(const Annotated& article, const lexicon::Lexicon& lexicon,
+                                          const std::vector<Role>& roles, std::size_t anchor,
+                                          const std::string& hint) {
+  if (hint.empty()) return std::nullopt;
+  std::set<std::string> words;
+  for (const auto& v : article.sentences)
+    for (const auto& token : v.tokens) words.insert(token.lower);
+  const lexicon::Facility* site = nullptr;
+  std::string mission;
+  for (const auto& f : lexicon.facilities()) {
+    const auto at = f.name.find(" Headquarters ");
+    if (at == std::string::npos || f.country != hint) continue;
+    std::string owner = f.name.substr(0, at);
+    for (auto& c : owner) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!words.count(owner)) continue;
+    if (site) return std::nullopt;  // two missions' headquarters: no telling which
+    site = &f;
+    mission = owner;
+  }
+  if (!site) return std::nullopt;
+  const auto& views = article.sentences;
+  for (std::size_t i = 0; i < views.size(); ++i) {
+    const auto& v = views[i];
+    if ((roles[i] != Role::kMain || !v.attack_evidence) && i != anchor) continue;
+    const auto& t = v.tokens;
+    for (std::size_t k = 1; k < t.size(); ++k) {
+      if (t[k].lower != "headquarters") continue;
+      const auto& before = t[k - 1].lower;
+      if (before == "its" || before == "the" || before == mission || before == mission + "'s" ||
+          before == "mission's" || before == "force's" || before == "peacekeepers'" ||
+          before == "peacekeeping")
+        return facility_place(*site, v);
+    }
+  }
+  return std::nullopt;
+}
+
 Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std::size_t anchor,
                  const std::vector<Role>& roles) {
   const auto& views = article.sentences;
@@ -425,6 +468,8 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
   }
   const CountryHint country = country_hint(article, lexicon, roles);
   const std::string& hint = country.code;
+  if (const auto headquarters = mission_headquarters(article, lexicon, roles, anchor, hint))
+    return *headquarters;
   // A city named in a main attack sentence (anchor first).
   std::vector<const SentenceView*> order{&views[anchor]};
   for (std::size_t i = 0; i < views.size(); ++i)
