@@ -396,9 +396,21 @@ std::optional<Place> mission_headquarters(const Annotated& article, const lexico
     for (std::size_t k = 1; k < t.size(); ++k) {
       if (t[k].lower != "headquarters") continue;
       const auto& before = t[k - 1].lower;
-      if (before == "its" || before == "the" || before == mission || before == mission + "'s" ||
-          before == "mission's" || before == "force's" || before == "peacekeepers'" ||
-          before == "peacekeeping")
+      // "the headquarters of the UN peacekeeping force", not "the headquarters of the Lebanese
+      // army".
+      bool of_other = false;
+      if (before == "the" && k + 1 < t.size() && t[k + 1].lower == "of") {
+        of_other = true;
+        for (std::size_t j = k + 2; j < t.size() && j <= k + 4; ++j) {
+          const auto& w = t[j].lower;
+          if (w == "un" || w == "u.n." || w == "united" || w == "peacekeeping" || w == "mission" ||
+              w == mission)
+            of_other = false;
+        }
+      }
+      if (!of_other && (before == "its" || before == "the" || before == mission ||
+                        before == mission + "'s" || before == "mission's" || before == "force's" ||
+                        before == "peacekeepers'" || before == "peacekeeping"))
         return facility_place(*site, v);
     }
   }
