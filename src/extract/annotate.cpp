@@ -483,9 +483,20 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon,
         auto sites = lexicon.facilities_named_by(word);
         // The owner's name ("Russian" in "the Russian embassy") names the owner's missions: its
         // vote is shared among them, not with its bases ("Russian naval base in Tartus").
-        if (diplomatic && owner_word(word))
+        if (diplomatic && owner_word(word)) {
           std::erase_if(sites,
                         [&](int site) { return lexicon.facility(site).type != "diplomatic"; });
+          // ... and among its missions of the head's kind: "the Russian embassy" is none of
+          // Russia's consulates.
+          const std::string_view kind = t[i].lower == "embassy"     ? "Embassy"
+                                        : t[i].lower == "consulate" ? "Consulate"
+                                                                    : "";
+          auto other_kind = [&](int site) {
+            return lexicon.facility(site).name.find(kind) == std::string::npos;
+          };
+          if (!kind.empty() && !std::all_of(sites.begin(), sites.end(), other_kind))
+            std::erase_if(sites, other_kind);
+        }
         for (int site : sites) {
           const auto& f = lexicon.facility(site);
           if ((military && f.type != "military") || (diplomatic && f.type != "diplomatic"))
