@@ -126,6 +126,10 @@ std::optional<std::size_t> AttachModel::choose(
   const auto p = probabilities(scores);
   const auto best = static_cast<std::size_t>(std::max_element(p.begin(), p.end()) - p.begin());
   if (p[best] < threshold) return std::nullopt;
+  // Below 0.5 two candidates may both reach the threshold: the report joins the more likely,
+  // never one of two that fit alike (within 1%).
+  for (std::size_t k = 0; k < p.size(); ++k)
+    if (k != best && p[best] < 1.01 * p[k]) return std::nullopt;
   return best;
 }
 

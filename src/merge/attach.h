@@ -6,7 +6,8 @@
 // a conditional logit fitted on the real set (`make train`, data/model/attach.tsv): candidate c
 // scores s_c = bias + sum weight * feature, staying apart scores 0, and
 // P(c) = exp(s_c) / (1 + sum exp(s)). The report joins its best candidate when P reaches the
-// threshold: two equally good candidates share the probability, so the report stays apart.
+// threshold and no other candidate fits alike (within 1%). The threshold is chosen by
+// `train-attach` as the one whose merge of the training articles scores best (B-cubed).
 #pragma once
 
 #include <array>
@@ -70,8 +71,9 @@ struct AttachFit {
 
 // Maximum-likelihood conditional logit, the objective being the log-likelihood minus l2 / 2 times
 // the squared weights (not the bias; l2 > 0), by Newton's method with step halving; an error
-// when it does not converge. The threshold is kept at 0.5: join when joining is more likely
-// right than every other choice together.
+// when it does not converge. The fitted model's threshold is 0.5 (join when joining is more
+// likely right than every other choice together); train-attach then lowers it to the one that
+// merges the training articles best.
 Result<AttachFit> fit_attach_model(const std::vector<AttachExample>& examples, double l2);
 
 // The model file: comment lines (the header), then bias, threshold and one weight per feature.
