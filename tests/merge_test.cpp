@@ -950,6 +950,13 @@ TEST(AttachModel, FitLearnsWhatJoinsAndStaysApartWhenTwoFitAlike) {
   EXPECT_EQ(fit->model.choose({figures(1), figures(1)}), std::nullopt);
   EXPECT_EQ(fit->model.choose({}), std::nullopt);
 
+  // A lower threshold lets two candidates both reach it: still neither of two that fit alike,
+  // and the clearly better of two that do not.
+  merge::AttachModel low = fit->model;
+  low.threshold = 0.2;
+  EXPECT_EQ(low.choose({figures(1), figures(1)}), std::nullopt);
+  EXPECT_EQ(low.choose({figures(1), figures(0)}), std::optional<std::size_t>(0));
+
   // Nothing to learn from reports that all stay apart; no fit without a penalty, or with an
   // answer that is none of the candidates.
   std::vector<merge::AttachExample> stays{{{figures(0)}, std::nullopt}};
