@@ -195,11 +195,14 @@ TEST(RealSetScores, HeldoutStaysAboveFloors) {
 // 0.80. Round 30 (the same session) added 40 heldout articles, unseen; the starting code then
 // scored es 0.633 / 0.740 / 0.827 and fr 0.572 / 0.715 / 0.906 (Spanish merge 0.809 with the
 // attach model): the Spanish and French MCC floors and the French slot floor are set below.
+// Rounds 31 and 32 (session 21) added 73 heldout articles, unseen; the starting code then scored
+// pt 0.620 / 0.734 / 0.858 (0.620 / 0.734 / 0.853 with that session's code): the Portuguese MCC
+// floor is set below.
 TEST(RealSetScores, OtherLanguagesStayAboveFloors) {
   expect_floors("heldout", "ar", 0.70, 0.74, 0.85);
   expect_floors("heldout", "es", 0.62, 0.73, 0.80);
   expect_floors("heldout", "fr", 0.56, 0.70, 0.90);
-  expect_floors("heldout", "pt", 0.63, 0.71, 0.83);
+  expect_floors("heldout", "pt", 0.61, 0.71, 0.83);
 }
 
 }  // namespace
