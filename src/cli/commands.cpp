@@ -1093,6 +1093,7 @@ int run_train_attach(const TrainAttachOptions& options, Streams io) {
       incidents.push_back(to_json(incident));
     scoring.incidents = std::move(incidents);
     const double f1 = eval::score(scoring).get("merge_bcubed_f1").value_or(0);
+    io.err << "train-attach: threshold " << model.threshold << ": merge B-cubed " << f1 << "\n";
     if (step == 10) f1_at_half = f1;
     if (f1 > best_f1 + 1e-9) best_f1 = f1, fit->model.threshold = model.threshold;
   }
