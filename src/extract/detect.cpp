@@ -333,6 +333,32 @@ bool reaction_to_attack(const SentenceView& v) {
   return false;
 }
 
+namespace {
+
+// A court's work told as the sentence's news: "Court jails man who fired at Cuban embassy",
+// "Gunman who opened fire on US embassy charged with terrorism". Not one told as the time of an
+// attack the sentence reports first: "Rocket hits US embassy a day after court jails
+// militiamen", "Rockets strike Turkish base as PKK trial continues".
+bool judicial_news(const SentenceView& v) {
+  const auto& t = v.tokens;
+  for (const Hit* h : v.all(Cue::kJudicial)) {
+    bool attack_told = false, subordinate = false;
+    for (std::size_t k = 0; k < h->first && k < t.size(); ++k) {
+      const auto& w = t[k].lower;
+      if (attack_told && (w == "after" || w == "following" || w == "amid" || w == "as" ||
+                          w == "while" || w == "since" || w == "before"))
+        subordinate = true;
+      attack_told = attack_told || v.token_in(k, Cue::kAttackVerb) ||
+                    v.token_in(k, Cue::kAttackNoun) || v.token_in(k, Cue::kLaunch) ||
+                    v.token_in(k, Cue::kImpact) || v.token_is_weapon(k);
+    }
+    if (!subordinate) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 Features detection_features(const Annotated& article, const lexicon::Lexicon& lexicon,
                             std::size_t anchor) {
   Features x{};
@@ -421,8 +447,8 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
     at(x, Feature::kLeadCondemns) =
         (headline_condemns || body_condemns) && !headline_tells && !body_tells;
   }
-  at(x, Feature::kLeadJudicial) = (headline && headline->has(Cue::kJudicial)) ||
-                                  (first_body && first_body->has(Cue::kJudicial));
+  at(x, Feature::kLeadJudicial) =
+      (headline && judicial_news(*headline)) || (first_body && judicial_news(*first_body));
   at(x, Feature::kAnchorClaim) = a.has(Cue::kClaim) || (headline && headline->has(Cue::kClaim));
   if (headline) {
     at(x, Feature::kNewsIsReaction) =
