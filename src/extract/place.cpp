@@ -342,6 +342,25 @@ bool article_names_country(const Annotated& article, const lexicon::Lexicon& lex
   return false;
 }
 
+// The city called `name` in a country a main sentence names (as a place or as whose, not as the
+// owner of a target), the first such country first; nullopt when none is.
+std::optional<lexicon::City> namesake_in_named_country(const Annotated& article,
+                                                       const lexicon::Lexicon& lexicon,
+                                                       const std::vector<Role>& roles,
+                                                       const std::string& name) {
+  std::set<std::string> tried;
+  for (std::size_t i = 0; i < article.sentences.size(); ++i) {
+    if (roles[i] != Role::kMain) continue;
+    for (const Hit* h : article.sentences[i].all(Kind::kCountry)) {
+      const std::string& code = lexicon.country(h->entry).code;
+      if (!tried.insert(code).second || !article_names_country(article, lexicon, roles, code))
+        continue;
+      if (auto city = lexicon.city(name, code); city && city->country == code) return city;
+    }
+  }
+  return std::nullopt;
+}
+
 // Whether a main attack sentence names a diplomatic site by description ("a US diplomatic
 // facility", "the diplomatic compound"), not an embassy speaking or a mission by name.
 bool diplomatic_site_told(const Annotated& article, const std::vector<Role>& roles) {
@@ -499,6 +518,11 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
       // country too ("the Sudanese army"), not another country's namesake ("in March").
       if (!city) {
         city = city_in(lexicon, *v, "", speakers, true, &at);
+        // A namesake ("Belgrade": Serbia's, two US towns') in a country the article names ("the
+        // Israeli embassy in Belgrade ... Serbian officials said") before any other.
+        if (city && !article_names_country(article, lexicon, roles, city->country))
+          if (auto named = namesake_in_named_country(article, lexicon, roles, city->name))
+            city = named;
         if (city && !country.owner_only &&
             !article_names_country(article, lexicon, roles, city->country))
           city.reset();
