@@ -195,14 +195,15 @@ TEST(RealSetScores, HeldoutStaysAboveFloors) {
 // 0.80. Round 30 (the same session) added 40 heldout articles, unseen; the starting code then
 // scored es 0.633 / 0.740 / 0.827 and fr 0.572 / 0.715 / 0.906 (Spanish merge 0.809 with the
 // attach model): the Spanish and French MCC floors and the French slot floor are set below.
-// Rounds 31 and 32 (session 21) added 73 heldout articles, unseen; the starting code then scored
-// pt 0.620 / 0.734 / 0.858 (0.620 / 0.734 / 0.853 with that session's code): the Portuguese MCC
-// floor is set below.
+// Rounds 31, 32 and 33 (session 21) added 105 heldout articles, unseen; the starting code then
+// scored ar 0.699 / 0.769 / 0.873, es 0.612 / 0.745 / 0.829, pt 0.597 / 0.725 / 0.847 (ar 0.699 /
+// 0.770 / 0.893, es 0.622 / 0.748 / 0.834, pt 0.597 / 0.724 / 0.846 with that session's code):
+// the Arabic, Spanish and Portuguese MCC floors are set below.
 TEST(RealSetScores, OtherLanguagesStayAboveFloors) {
-  expect_floors("heldout", "ar", 0.70, 0.74, 0.85);
-  expect_floors("heldout", "es", 0.62, 0.73, 0.80);
+  expect_floors("heldout", "ar", 0.68, 0.74, 0.85);
+  expect_floors("heldout", "es", 0.60, 0.73, 0.80);
   expect_floors("heldout", "fr", 0.56, 0.70, 0.90);
-  expect_floors("heldout", "pt", 0.61, 0.71, 0.83);
+  expect_floors("heldout", "pt", 0.58, 0.71, 0.83);
 }
 
 }  // namespace
