@@ -297,7 +297,7 @@ void drop_series_of_blasts(SentenceView& v) {
 // Who carried out a strike named by a noun: "Washington's attacks", "a US drone strike" are
 // strikes BY the US (us_agent); "an Israeli air strike" is no US strike, so the bare "air
 // strike" phrase loses its us_agent reading.
-void assign_strike_agents(SentenceView& v) {
+void assign_strike_agents(SentenceView& v, const lexicon::Lexicon& lexicon) {
   const auto& t = v.tokens;
   auto agent_before = [&](const Hit& h, lexicon::WordList agents) {
     std::size_t k = h.first;
@@ -344,14 +344,19 @@ void assign_strike_agents(SentenceView& v) {
     bool militant_subject = false;
     for (std::size_t k = h.first >= 10 ? h.first - 10 : 0; k < h.first; ++k)
       militant_subject |= v.word_in(lexicon::WordList::kEnemyHeads, t[k].lower);
-    // "an air strike by a Sudanese army jet": the agent after "by" is named, and is not the US.
+    // "an air strike by a Sudanese army jet": the agent that opens the phrase after "by" is
+    // named, and is not the US ("by the United States", "by US jets" stay US strikes; "by US
+    // hits a militia base" names the militia only as the object).
     bool other_agent_after = false;
+    std::size_t agent_at = h.last + 2;
+    if (agent_at < t.size() &&
+        (t[agent_at].lower == "a" || t[agent_at].lower == "an" || t[agent_at].lower == "the"))
+      ++agent_at;
     if (h.last + 1 < t.size() && t[h.last + 1].lower == "by")
       for (const Hit& agent : v.hits) {
-        if (agent.first <= h.last + 1 || agent.first > h.last + 4) continue;
+        if (agent.first != agent_at) continue;
         if (agent.kind == Kind::kActor ||
-            (agent.kind == Kind::kCountry &&
-             !v.word_in(lexicon::WordList::kUsAgents, t[agent.first].lower)))
+            (agent.kind == Kind::kCountry && lexicon.country(agent.entry).code != "US"))
           other_agent_after = true;
       }
     return bare && (agent_before(h, lexicon::WordList::kThirdPartyAgents) || militant_subject ||
@@ -793,15 +798,19 @@ void add_envoy_targets(SentenceView& v) {
     bool attacked = false;
     for (std::size_t k = first; k > 0 && k + 4 > first && !attacked; --k)
       attacked = attack_word(k - 1);
-    // "an attack by the Sudanese army against the residence of its ambassador": the attack noun
-    // further back in the clause, the asset right after "against" or "on".
+    // "an attack by the Sudanese army against the residence of its ambassador": the attack
+    // noun, then its agent after "by" or "of", then "against" or "on" and the asset; not "an
+    // attack on a market led police to tighten security on the residence".
     std::size_t before = first;
     if (before > 0 && (t[before - 1].lower == "the" || t[before - 1].lower == "a")) --before;
     if (!attacked && before > 1 &&
         (t[before - 1].lower == "against" || t[before - 1].lower == "on"))
-      for (std::size_t k = before - 1; k > 0 && k + 12 > before && !attacked; --k) {
-        if (t[k - 1].lower == "," || t[k - 1].lower == ";") break;
-        attacked = v.token_in(k - 1, Cue::kAttackNoun);
+      for (std::size_t k = before - 1; k > 0 && k + 9 > before; --k) {
+        if (!t[k - 1].word) break;
+        if (!v.token_in(k - 1, Cue::kAttackNoun)) continue;
+        // k is the token after the attack noun: "against" itself, or the agent's "by" / "of".
+        attacked = k == before - 1 || t[k].lower == "by" || t[k].lower == "of";
+        break;
       }
     // The envoy's post and name do not count against the clause ("the car of Turkish Ambassador
     // to Sudan Ismail Cobanoglu has been fired on").
@@ -1695,7 +1704,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
   weekday_after_publication_is_past(a.sentences, a.published_day);
   const ArticlePlaces places = article_places(a.sentences, lexicon);
   for (auto& v : a.sentences) {
-    assign_strike_agents(v);
+    assign_strike_agents(v, lexicon);
     drop_series_of_blasts(v);
     drop_interceptions_after_without(v);
     add_described_sites(v, lexicon, places);

@@ -380,18 +380,18 @@ Place facility_place(const lexicon::Facility& f, const SentenceView& where) {
   return Place{&f, f.country, f.city, "facility", f.type, f.lat, f.lon, evidence_of(where)};
 }
 
-}  // namespace
-
 // "The UNIFIL said that its headquarters ... were targeted", "the headquarters of the UN
 // peacekeeping force": a headquarters told as hit in a main attack sentence, in an article that
 // names a mission whose headquarters the registry knows ("UNIFIL Headquarters Naqoura") in the
-// country the article is about, is that site. Another's headquarters ("Hezbollah headquarters")
-// is not: the word before it is the mission's or a determiner.
+// country the article is about, is that site. The headquarters must be the mission's: "its"
+// with the mission the nearest name before it, "the headquarters of" the mission or a UN force,
+// or the mission's own ("the mission's headquarters"); not the Lebanese army's ("the army said
+// its headquarters"), another UN agency's or a militia's ("a Hezbollah headquarters").
 std::optional<Place> mission_headquarters(const Annotated& article, const lexicon::Lexicon& lexicon,
                                           const std::vector<Role>& roles, std::size_t anchor,
                                           const std::string& hint) {
   if (hint.empty()) return std::nullopt;
-  std::set<std::string> words;
+  std::set<std::string_view> words;
   for (const auto& v : article.sentences)
     for (const auto& token : v.tokens) words.insert(token.lower);
   const lexicon::Facility* site = nullptr;
@@ -400,7 +400,8 @@ std::optional<Place> mission_headquarters(const Annotated& article, const lexico
     const auto at = f.name.find(" Headquarters ");
     if (at == std::string::npos || f.country != hint) continue;
     std::string owner = f.name.substr(0, at);
-    for (auto& c : owner) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::transform(owner.begin(), owner.end(), owner.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (!words.count(owner)) continue;
     if (site) return std::nullopt;  // two missions' headquarters: no telling which
     site = &f;
@@ -415,26 +416,36 @@ std::optional<Place> mission_headquarters(const Annotated& article, const lexico
     for (std::size_t k = 1; k < t.size(); ++k) {
       if (t[k].lower != "headquarters") continue;
       const auto& before = t[k - 1].lower;
-      // "the headquarters of the UN peacekeeping force", not "the headquarters of the Lebanese
-      // army".
-      bool of_other = false;
-      if (before == "the" && k + 1 < t.size() && t[k + 1].lower == "of") {
-        of_other = true;
-        for (std::size_t j = k + 2; j < t.size() && j <= k + 4; ++j) {
+      bool mission_s = before == mission || before == mission + "'s" || before == "mission's" ||
+                       before == "force's" || before == "peacekeeping";
+      if (before == "its") {
+        // The nearest name before "its" (a country, an actor, a capitalised word) is the mission.
+        for (std::size_t j = k - 1; j > 0; --j) {
+          if (v.token_in_date(j - 1)) continue;  // "said on Friday that its ..."
+          const bool named =
+              t[j - 1].capitalized || std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& n) {
+                return (n.kind == Kind::kCountry || n.kind == Kind::kActor) && n.first <= j - 1 &&
+                       j - 1 <= n.last;
+              });
+          if (!named) continue;
+          mission_s = t[j - 1].lower == mission;
+          break;
+        }
+      } else if (before == "the" && k + 2 < t.size() && t[k + 1].lower == "of") {
+        for (std::size_t j = k + 2; j < t.size() && j <= k + 5; ++j) {
           const auto& w = t[j].lower;
-          if (w == "un" || w == "u.n." || w == "united" || w == "peacekeeping" || w == "mission" ||
-              w == mission)
-            of_other = false;
+          if (w == mission || w == "peacekeeping" || w == "peacekeepers" || w == "interim" ||
+              w == "mission")
+            mission_s = true;
         }
       }
-      if (!of_other && (before == "its" || before == "the" || before == mission ||
-                        before == mission + "'s" || before == "mission's" || before == "force's" ||
-                        before == "peacekeepers'" || before == "peacekeeping"))
-        return facility_place(*site, v);
+      if (mission_s) return facility_place(*site, v);
     }
   }
   return std::nullopt;
 }
+
+}  // namespace
 
 Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std::size_t anchor,
                  const std::vector<Role>& roles) {
@@ -551,8 +562,7 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
   if (!place.city.empty() || country_named)
     for (const auto* v : order)
       for (const Hit* h : v->all(Cue::kTargetDiplomatic)) {
-        std::string lower(v->text.substr(h->start, h->end - h->start));
-        for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const std::string lower = lower_text(*v, *h);
         const bool named_us = lower.starts_with("us ") || lower.starts_with("u.s. ") ||
                               lower.starts_with("american ");
         const std::string host = place.city.empty() ? hint : place.country;
@@ -570,15 +580,23 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
         const bool residence = lower.find("residence") != std::string::npos ||
                                lower.find("house") != std::string::npos ||
                                lower.find("home") != std::string::npos;
-        // "The UAE said ... the residence of its ambassador": "its" is the country the sentence
-        // names first, when that is not where the residence is.
+        // "The UAE said ... the residence of its ambassador", "an air strike by a Sudanese army
+        // jet against the residence of its ambassador ..., the UAE said": "its" is the one
+        // country the sentence names other than where the residence is and other than in an
+        // actor's name (the Sudanese army).
         if (owner.empty() && residence &&
-            (lower.find("its ") != std::string::npos || lower.find("their ") != std::string::npos))
+            (lower.find("its ") != std::string::npos ||
+             lower.find("their ") != std::string::npos)) {
+          std::set<std::string> others;
           for (const Hit* c : v->all(Kind::kCountry)) {
+            const bool in_actor = std::any_of(v->hits.begin(), v->hits.end(), [&](const Hit& a) {
+              return a.kind == Kind::kActor && a.first <= c->first && c->last <= a.last;
+            });
             const auto& code = lexicon.country(c->entry).code;
-            if (c->first < h->first && code != host) owner = code;
-            break;
+            if (code != host && !in_actor) others.insert(code);
           }
+          if (others.size() == 1) owner = *others.begin();
+        }
         if (owner.empty() && residence) owner = article_owner;
         if (owner.empty() || not_the_target(*v, *h) ||
             (place.city.empty() && !mission_is_the_target(*v, *h)))
