@@ -359,8 +359,17 @@ void assign_strike_agents(SentenceView& v, const lexicon::Lexicon& lexicon) {
             (agent.kind == Kind::kCountry && lexicon.country(agent.entry).code != "US"))
           other_agent_after = true;
       }
+    // "An air strike hit the Jordanian embassy": no state's forces strike a diplomatic mission
+    // as their own operation, so a bare air strike told as hitting one is the attack, not a US
+    // strike.
+    const bool hits_mission = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& target) {
+      return target.first > h.last && target.first <= h.last + 6 &&
+             ((target.kind == Kind::kTrigger && target.cue == Cue::kTargetDiplomatic) ||
+              (target.kind == Kind::kFacility &&
+               lexicon.facility(target.entry).type == "diplomatic"));
+    });
     return bare && (agent_before(h, lexicon::WordList::kThirdPartyAgents) || militant_subject ||
-                    other_agent_after);
+                    other_agent_after || hits_mission);
   });
   std::vector<Hit> added;
   for (const auto& h : v.hits)
