@@ -258,6 +258,10 @@ bool not_the_target(const SentenceView& v, const Hit& hit) {
     for (std::size_t k = i + 1; k < hit.first; ++k)
       if (t[k].lower == "to") return true;
   }
+  // "Kabul's Wazir Akbar Khan district, home to several embassies": a place described by the
+  // missions it holds; they are not what was hit.
+  for (std::size_t k = hit.first >= 4 ? hit.first - 4 : 0; k + 1 < hit.first; ++k)
+    if (t[k].lower == "home" && t[k + 1].lower == "to") return true;
   // ", where US troops are deployed": a clause that describes a place ("an Iraqi base where
   // American troops are stationed was hit" names the target itself).
   if (hit.first >= 2 && t[hit.first - 1].lower == "where" && t[hit.first - 2].lower == ",")

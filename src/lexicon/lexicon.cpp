@@ -1008,8 +1008,10 @@ std::optional<City> Lexicon::city(std::string_view name, std::string_view countr
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
 
-  static constexpr std::string_view kPriority[] = {"IQ", "SY", "JO", "LB", "KW", "IR", "TR", "SA",
-                                                   "IL", "YE", "AE", "QA", "BH", "OM", "EG", "US"};
+  // Afghanistan before Israel: Kabul is the capital, not the Galilee town.
+  static constexpr std::string_view kPriority[] = {"IQ", "SY", "JO", "LB", "KW", "IR",
+                                                   "TR", "SA", "AF", "IL", "YE", "AE",
+                                                   "QA", "BH", "OM", "EG", "US"};
   auto rank = [&](const City& c) {
     if (!country_hint.empty() && c.country == country_hint) return -1;
     for (std::size_t i = 0; i < std::size(kPriority); ++i)
