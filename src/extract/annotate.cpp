@@ -352,6 +352,10 @@ void assign_strike_agents(SentenceView& v, const lexicon::Lexicon& lexicon) {
     if (agent_at < t.size() &&
         (t[agent_at].lower == "a" || t[agent_at].lower == "an" || t[agent_at].lower == "the"))
       ++agent_at;
+    // "by an unidentified aircraft", "by unknown drones": an agent nobody names is no US one.
+    if (h.last + 1 < t.size() && t[h.last + 1].lower == "by" && agent_at < t.size() &&
+        (t[agent_at].lower == "unidentified" || t[agent_at].lower == "unknown"))
+      return true;
     if (h.last + 1 < t.size() && t[h.last + 1].lower == "by")
       for (const Hit& agent : v.hits) {
         if (agent.first != agent_at) continue;
@@ -359,14 +363,22 @@ void assign_strike_agents(SentenceView& v, const lexicon::Lexicon& lexicon) {
             (agent.kind == Kind::kCountry && lexicon.country(agent.entry).code != "US"))
           other_agent_after = true;
       }
-    // "An air strike hit the Jordanian embassy": no state's forces strike a diplomatic mission
-    // as their own operation, so a bare air strike told as hitting one is the attack, not a US
-    // strike.
+    // "An air strike hit the Jordanian embassy", "Air strike hits Turkish base": US forces strike
+    // neither a diplomatic mission nor a foreign force's site of ours, so a bare air strike told
+    // as hitting one is the attack, not a US strike (a site after "near" is only a landmark).
     const bool hits_mission = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& target) {
-      return target.first > h.last && target.first <= h.last + 6 &&
-             ((target.kind == Kind::kTrigger && target.cue == Cue::kTargetDiplomatic) ||
-              (target.kind == Kind::kFacility &&
-               lexicon.facility(target.entry).type == "diplomatic"));
+      if (target.first <= h.last || target.first > h.last + 6) return false;
+      const bool diplomatic =
+          (target.kind == Kind::kTrigger && target.cue == Cue::kTargetDiplomatic) ||
+          (target.kind == Kind::kFacility && lexicon.facility(target.entry).type == "diplomatic");
+      const bool military =
+          (target.kind == Kind::kTrigger && target.cue == Cue::kTargetMilitary) ||
+          (target.kind == Kind::kFacility && lexicon.facility(target.entry).type != "diplomatic");
+      bool struck = false;
+      for (std::size_t k = h.last + 1; k < target.first; ++k)
+        struck |= v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kImpact) ||
+                  t[k].lower == "on" || t[k].lower == "against";
+      return diplomatic || (military && struck);
     });
     return bare && (agent_before(h, lexicon::WordList::kThirdPartyAgents) || militant_subject ||
                     other_agent_after || hits_mission);
