@@ -344,41 +344,46 @@ void assign_strike_agents(SentenceView& v, const lexicon::Lexicon& lexicon) {
     bool militant_subject = false;
     for (std::size_t k = h.first >= 10 ? h.first - 10 : 0; k < h.first; ++k)
       militant_subject |= v.word_in(lexicon::WordList::kEnemyHeads, t[k].lower);
-    // "an air strike by a Sudanese army jet": the agent that opens the phrase after "by" is
-    // named, and is not the US ("by the United States", "by US jets" stay US strikes; "by US
-    // hits a militia base" names the militia only as the object).
+    // "an air strike by a Sudanese army jet", "by suspected Turkish drones", "by an unidentified
+    // aircraft": the agent the phrase after "by" names first, across its modifiers, is not the
+    // US ("by the United States", "by US jets" stay US strikes; "by US hits a militia base"
+    // names the militia only as the object).
     bool other_agent_after = false;
-    std::size_t agent_at = h.last + 2;
-    if (agent_at < t.size() &&
-        (t[agent_at].lower == "a" || t[agent_at].lower == "an" || t[agent_at].lower == "the"))
-      ++agent_at;
-    // "by an unidentified aircraft", "by unknown drones": an agent nobody names is no US one.
-    if (h.last + 1 < t.size() && t[h.last + 1].lower == "by" && agent_at < t.size() &&
-        (t[agent_at].lower == "unidentified" || t[agent_at].lower == "unknown"))
-      return true;
     if (h.last + 1 < t.size() && t[h.last + 1].lower == "by")
-      for (const Hit& agent : v.hits) {
-        if (agent.first != agent_at) continue;
-        if (agent.kind == Kind::kActor ||
-            (agent.kind == Kind::kCountry && lexicon.country(agent.entry).code != "US"))
+      for (std::size_t k = h.last + 2; k < t.size() && k <= h.last + 5; ++k) {
+        if (!t[k].word || v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kImpact)) break;
+        if (t[k].lower == "unidentified" || t[k].lower == "unknown") {
           other_agent_after = true;
+          break;
+        }
+        const Hit* agent = nullptr;
+        for (const Hit& a : v.hits)
+          if (a.first == k && (a.kind == Kind::kActor || a.kind == Kind::kCountry)) agent = &a;
+        if (!agent) continue;
+        other_agent_after =
+            agent->kind == Kind::kActor || lexicon.country(agent->entry).code != "US";
+        break;
       }
     // "An air strike hit the Jordanian embassy", "Air strike hits Turkish base": US forces strike
     // neither a diplomatic mission nor a foreign force's site of ours, so a bare air strike told
-    // as hitting one is the attack, not a US strike (a site after "near" is only a landmark).
+    // as hitting one is the attack, not a US strike. The site must be what it struck: "an air
+    // strike near the US embassy", "on a militia convoy near Ain al-Asad" name landmarks.
     const bool hits_mission = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& target) {
       if (target.first <= h.last || target.first > h.last + 6) return false;
-      const bool diplomatic =
-          (target.kind == Kind::kTrigger && target.cue == Cue::kTargetDiplomatic) ||
-          (target.kind == Kind::kFacility && lexicon.facility(target.entry).type == "diplomatic");
-      const bool military =
-          (target.kind == Kind::kTrigger && target.cue == Cue::kTargetMilitary) ||
-          (target.kind == Kind::kFacility && lexicon.facility(target.entry).type != "diplomatic");
+      const bool ours = (target.kind == Kind::kTrigger && (target.cue == Cue::kTargetDiplomatic ||
+                                                           target.cue == Cue::kTargetMilitary)) ||
+                        target.kind == Kind::kFacility;
+      if (!ours) return false;
       bool struck = false;
-      for (std::size_t k = h.last + 1; k < target.first; ++k)
-        struck |= v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kImpact) ||
-                  t[k].lower == "on" || t[k].lower == "against";
-      return diplomatic || (military && struck);
+      for (std::size_t k = h.last + 1; k < target.first; ++k) {
+        const auto& w = t[k].lower;
+        if (v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kImpact) || w == "on" ||
+            w == "against")
+          struck = true;
+        else if (locative_at(t, k) || w == "from" || w == "close" || w == "next")
+          struck = false;
+      }
+      return struck;
     });
     return bare && (agent_before(h, lexicon::WordList::kThirdPartyAgents) || militant_subject ||
                     other_agent_after || hits_mission);
@@ -543,13 +548,29 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon,
       };
       const bool any_placed = std::any_of(votes.begin(), votes.end(),
                                           [&](const auto& vote) { return placed(vote.first); });
+      // "the Turkish embassy in Mogadishu": a city the head's phrase names ("in <City>") that the
+      // registry knows is where the mission stands; the owner's mission in another city is not it.
+      std::string named_city;
+      if (i + 2 < t.size() && t[i + 1].lower == "in" && t[i + 2].capitalized)
+        if (auto city = lexicon.city(v.text.substr(t[i + 2].start, t[i + 2].end - t[i + 2].start)))
+          named_city = city->name;
       for (auto& [site, n] : votes) {
-        const std::string& name = lexicon.facility(site).name;
+        const auto& f = lexicon.facility(site);
+        const std::string& name = f.name;
         const bool owned = owner_word(std::string_view(name).substr(0, name.find(' ')));
         // "the US consulate in Erbil": the owner's mission among those the place names; other
         // states' missions there are not it (the Azerbaijani embassy in "the British embassy
         // in Tehran"), nor are the owner's missions elsewhere (its embassy in Baghdad).
-        if (!owned || (any_placed && !placed(site)))
+        // With no place in the phrase, the owner's one mission somewhere is it only when the
+        // article names that city or country ("Militants blow themselves up near Turkish
+        // embassy" over a story set in Mogadishu is not Turkey's embassy in Tripoli).
+        std::string city = f.city;
+        std::transform(city.begin(), city.end(), city.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        const bool elsewhere = !placed(site) && !places.capitalised_words.count(city) &&
+                               !places.countries.count(f.country);
+        if (!owned || (any_placed && !placed(site)) ||
+            (!named_city.empty() && !placed(site) && f.city != named_city) || elsewhere)
           n = 0;
         else if (placed(site))
           n += 1.0;
@@ -826,11 +847,33 @@ void add_envoy_targets(SentenceView& v) {
     if (before > 0 && (t[before - 1].lower == "the" || t[before - 1].lower == "a")) --before;
     if (!attacked && before > 1 &&
         (t[before - 1].lower == "against" || t[before - 1].lower == "on"))
-      for (std::size_t k = before - 1; k > 0 && k + 9 > before; --k) {
+      for (std::size_t k = before - 1; k > 0 && k + 10 > before; --k) {
         if (!t[k - 1].word) break;
         if (!v.token_in(k - 1, Cue::kAttackNoun)) continue;
-        // k is the token after the attack noun: "against" itself, or the agent's "by" / "of".
-        attacked = k == before - 1 || t[k].lower == "by" || t[k].lower == "of";
+        // From the attack noun to "against": only its agent ("by the Sudanese army"), its time
+        // ("on Sunday", "early on Sunday") or its weapons ("with two missiles"); a verb between
+        // ("led police to tighten security on the residence") tells something else.
+        attacked = true;
+        for (std::size_t j = k; j + 1 < before && attacked; ++j) {
+          const auto& w = t[j].lower;
+          const bool agent_word = t[j].capitalized || w == "by" || w == "of" || w == "the" ||
+                                  w == "a" || w == "an" || w == "'s" || w == "’s" ||
+                                  v.word_in(lexicon::WordList::kEnemyHeads, w) ||
+                                  std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& a) {
+                                    return (a.kind == Kind::kActor || a.kind == Kind::kCountry) &&
+                                           a.first <= j && j <= a.last;
+                                  });
+          const bool time_word = v.token_in_date(j) || w == "early" || w == "late" ||
+                                 w == "overnight" || (w == "on" && v.token_in_date(j + 1));
+          const bool weapon_word = w == "with" || v.token_is_weapon(j) || count_at(v, j, true);
+          // The agent's own nouns ("a Sudanese army jet"), not a verb ("led", "prompted") or a
+          // word that opens another clause.
+          const bool noun_like =
+              t[j].word && !w.ends_with("ed") && w != "to" && w != "that" && w != "which" &&
+              w != "who" && w != "and" && w != "but" && w != "as" && w != "on" && w != "in" &&
+              w != "at" && !v.token_in(j, Cue::kAttackVerb) && !v.token_in(j, Cue::kReportVerb);
+          attacked = agent_word || time_word || weapon_word || noun_like;
+        }
         break;
       }
     // The envoy's post and name do not count against the clause ("the car of Turkish Ambassador

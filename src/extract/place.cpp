@@ -343,7 +343,7 @@ bool article_names_country(const Annotated& article, const lexicon::Lexicon& lex
 }
 
 // The city called `name` in a country a main sentence names (as a place or as whose, not as the
-// owner of a target), the first such country first; nullopt when none is.
+// owner of a target, and not the US), the first such country first; nullopt when none is.
 std::optional<lexicon::City> namesake_in_named_country(const Annotated& article,
                                                        const lexicon::Lexicon& lexicon,
                                                        const std::vector<Role>& roles,
@@ -353,7 +353,10 @@ std::optional<lexicon::City> namesake_in_named_country(const Annotated& article,
     if (roles[i] != Role::kMain) continue;
     for (const Hit* h : article.sentences[i].all(Kind::kCountry)) {
       const std::string& code = lexicon.country(h->entry).code;
-      if (!tried.insert(code).second || !article_names_country(article, lexicon, roles, code))
+      // Not the US: articles name it as speaker or condemner everywhere ("The United States
+      // condemned the attack on the Greek embassy in Cairo" is no attack in Cairo, Georgia).
+      if (code == "US" || !tried.insert(code).second ||
+          !article_names_country(article, lexicon, roles, code))
         continue;
       if (auto city = lexicon.city(name, code); city && city->country == code) return city;
     }
@@ -419,17 +422,17 @@ std::optional<Place> mission_headquarters(const Annotated& article, const lexico
       bool mission_s = before == mission || before == mission + "'s" || before == "mission's" ||
                        before == "force's" || before == "peacekeeping";
       if (before == "its") {
-        // The nearest name before "its" (a country, an actor, a capitalised word) is the mission.
-        for (std::size_t j = k - 1; j > 0; --j) {
-          if (v.token_in_date(j - 1)) continue;  // "said on Friday that its ..."
-          const bool named =
-              t[j - 1].capitalized || std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& n) {
-                return (n.kind == Kind::kCountry || n.kind == Kind::kActor) && n.first <= j - 1 &&
-                       j - 1 <= n.last;
-              });
-          if (!named) continue;
-          mission_s = t[j - 1].lower == mission;
-          break;
+        // "its" is the subject of the report verb before it ("UNIFIL said an Israeli drone
+        // struck its headquarters", "The mission told Reuters that its headquarters ..."): the
+        // mission, or a word that stands for it; not "the Lebanese army said its headquarters".
+        const Hit* verb = nullptr;
+        for (const Hit* r : v.all(Cue::kReportVerb))
+          if (r->last < k - 1) verb = r;
+        if (verb && verb->first >= 1) {
+          std::size_t j = verb->first - 1;
+          while (j > 0 && (t[j].lower == "has" || t[j].lower == "had" || t[j].lower == ")")) --j;
+          const auto& w = t[j].lower;
+          mission_s = w == mission || w == "mission" || w == "force" || w == "peacekeepers";
         }
       } else if (before == "the" && k + 2 < t.size() && t[k + 1].lower == "of") {
         for (std::size_t j = k + 2; j < t.size() && j <= k + 5; ++j) {
