@@ -564,10 +564,8 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon,
         // With no place in the phrase, the owner's one mission somewhere is it only when the
         // article names that city or country ("Militants blow themselves up near Turkish
         // embassy" over a story set in Mogadishu is not Turkey's embassy in Tripoli).
-        std::string city = f.city;
-        std::transform(city.begin(), city.end(), city.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        const bool elsewhere = !placed(site) && !places.capitalised_words.count(city) &&
+        const bool elsewhere = !placed(site) &&
+                               !places.capitalised_words.count(text::ascii_lower(f.city)) &&
                                !places.countries.count(f.country);
         if (!owned || (any_placed && !placed(site)) ||
             (!named_city.empty() && !placed(site) && f.city != named_city) || elsewhere)
@@ -616,9 +614,7 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon,
     for (auto& [site, n] : votes) {
       if (n <= 0) continue;
       const auto& f = lexicon.facility(site);
-      std::string city = f.city;  // as the tokens' lower case: ASCII folding
-      std::transform(city.begin(), city.end(), city.begin(),
-                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      const std::string city = text::ascii_lower(f.city);  // as the tokens' lower case
       if (sentence_countries.count(f.country))
         n += kSentenceCountry;
       else if (!city.empty() && places.capitalised_words.count(city))

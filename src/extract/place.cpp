@@ -387,34 +387,44 @@ Place facility_place(const lexicon::Facility& f, const SentenceView& where) {
 // peacekeeping force": a headquarters told as hit in a main attack sentence, in an article that
 // names a mission whose headquarters the registry knows ("UNIFIL Headquarters Naqoura") in the
 // country the article is about, is that site. The headquarters must be the mission's: "its"
-// with the mission the nearest name before it, "the headquarters of" the mission or a UN force,
-// or the mission's own ("the mission's headquarters"); not the Lebanese army's ("the army said
-// its headquarters"), another UN agency's or a militia's ("a Hezbollah headquarters").
+// with the mission as the report verb's subject, "the headquarters of" the mission or a UN
+// force, or the mission's own ("the mission's headquarters"); not the Lebanese army's ("the army
+// said its headquarters"), another UN agency's or a militia's ("a Hezbollah headquarters").
 std::optional<Place> mission_headquarters(const Annotated& article, const lexicon::Lexicon& lexicon,
                                           const std::vector<Role>& roles, std::size_t anchor,
                                           const std::string& hint) {
   if (hint.empty()) return std::nullopt;
-  std::set<std::string_view> words;
-  for (const auto& v : article.sentences)
-    for (const auto& token : v.tokens) words.insert(token.lower);
+  const auto& views = article.sentences;
+  auto candidate = [&](std::size_t i) {
+    return (roles[i] == Role::kMain && views[i].attack_evidence) || i == anchor;
+  };
+  // Most articles tell no headquarters hit: look no further than their attack sentences.
+  bool told = false;
+  for (std::size_t i = 0; i < views.size() && !told; ++i)
+    if (candidate(i))
+      for (const auto& token : views[i].tokens) told = told || token.lower == "headquarters";
+  if (!told) return std::nullopt;
+  auto article_says = [&](std::string_view word) {
+    for (const auto& v : views)
+      for (const auto& token : v.tokens)
+        if (token.lower == word) return true;
+    return false;
+  };
   const lexicon::Facility* site = nullptr;
   std::string mission;
   for (const auto& f : lexicon.facilities()) {
     const auto at = f.name.find(" Headquarters ");
     if (at == std::string::npos || f.country != hint) continue;
-    std::string owner = f.name.substr(0, at);
-    std::transform(owner.begin(), owner.end(), owner.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (!words.count(owner)) continue;
+    const std::string owner = text::ascii_lower(f.name.substr(0, at));
+    if (!article_says(owner)) continue;
     if (site) return std::nullopt;  // two missions' headquarters: no telling which
     site = &f;
     mission = owner;
   }
   if (!site) return std::nullopt;
-  const auto& views = article.sentences;
   for (std::size_t i = 0; i < views.size(); ++i) {
     const auto& v = views[i];
-    if ((roles[i] != Role::kMain || !v.attack_evidence) && i != anchor) continue;
+    if (!candidate(i)) continue;
     const auto& t = v.tokens;
     for (std::size_t k = 1; k < t.size(); ++k) {
       if (t[k].lower != "headquarters") continue;

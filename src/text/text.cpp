@@ -45,12 +45,6 @@ bool is_word_char_at(std::string_view s, std::size_t i) {
   return true;
 }
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = ascii_lower_char(c);
-  return out;
-}
-
 constexpr std::array<std::string_view, 41> kAbbreviations = {
     "u.s", "u.n",  "u.k", "mr",   "mrs", "ms",  "dr",   "gen", "lt",  "col", "maj",
     "sgt", "capt", "sen", "rep",  "gov", "st",  "jan",  "feb", "mar", "apr", "jun",
@@ -69,6 +63,12 @@ bool is_closing(unsigned char c) {
 }
 
 }  // namespace
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = ascii_lower_char(c);
+  return out;
+}
 
 std::vector<Token> tokenize(std::string_view s) {
   std::vector<Token> tokens;

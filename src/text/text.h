@@ -71,6 +71,9 @@ struct DateMention {
 // Wednesday dawn in Baghdad; a week-old day would be "last Wednesday"); "Tuesday,
 // September 10" takes the year from the published date. Without a published date, relative
 // expressions stay unresolved.
+// ASCII letters lowered, other bytes kept (place names, registry names).
+std::string ascii_lower(std::string_view s);
+
 std::vector<DateMention> find_dates(std::string_view sentence, std::string_view published);
 // The same over the sentence's tokens (`tokenize(sentence)`), for a caller that has them.
 std::vector<DateMention> find_dates(const std::vector<Token>& tokens, std::string_view published);
