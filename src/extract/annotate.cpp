@@ -826,6 +826,13 @@ void add_envoy_targets(SentenceView& v) {
           break;
         }
       }
+    // The glosses' construct state, with no "of": "the convoy ambassador Turkish", "car the
+    // ambassador" (Arabic "mawkib al-safir"). English puts no envoy right after such a noun.
+    if (!envoy)
+      for (std::size_t k = i + 1; k < t.size() && k <= i + 2; ++k) {
+        if (v.word_in(lexicon::WordList::kEnvoyWords, t[k].lower)) envoy = k;
+        if (t[k].lower != "the") break;
+      }
     if (!envoy || not_serving_envoy(t, *envoy)) continue;
     const std::size_t first = std::min(i, *envoy), last = std::max(i, *envoy);
     // Only as what was attacked: an attack word right before ("fired at the ambassador's car",
@@ -836,6 +843,11 @@ void add_envoy_targets(SentenceView& v) {
     bool attacked = false;
     for (std::size_t k = first; k > 0 && k + 4 > first && !attacked; --k)
       attacked = attack_word(k - 1);
+    // The glosses' verb-first passive: "came under the car of the ambassador to gunfire"
+    // ("ta'arradat sayyarat al-safir li-itlaq nar"): the weapon after the envoy tells the attack.
+    const bool came_under = first >= 2 && t[first - 1].lower == "under" &&
+                            (t[first - 2].lower == "came" || t[first - 2].lower == "come" ||
+                             t[first - 2].lower == "comes");
     // "an attack by the Sudanese army against the residence of its ambassador": the attack
     // noun, then its agent after "by" or "of", then "against" or "on" and the asset; not "an
     // attack on a market led police to tighten security on the residence".
@@ -886,7 +898,7 @@ void add_envoy_targets(SentenceView& v) {
         }
       }
       if (t[k].lower == "," || t[k].lower == "after" || t[k].lower == "when") break;
-      attacked = attack_word(k);
+      attacked = attack_word(k) || (came_under && v.token_is_weapon(k));
       const bool post_or_name = t[k].capitalized || (t[k].lower == "to" && k == last + 1);
       if (!post_or_name) ++words_after;
     }
@@ -1237,6 +1249,29 @@ Role marker_role(const SentenceView& v, bool tally) {
     // A find after an attack is no plot: the rockets "were fired", some hit or were intercepted.
     // "two drones were thwarted by the base's defence system" is an interception.
     bool happened = v.has(Cue::kImpact) || v.has(Cue::kIntercept) || v.has(Cue::kAirDefense);
+    // "seized the vehicle used in firing rockets", "the launcher used in the attack": the find
+    // came after an attack.
+    // (in a comment too: ", stressing that it seized the vehicle used in firing the rockets").
+    for (std::size_t k = 0; k + 2 < v.tokens.size() && !happened; ++k) {
+      if (v.tokens[k].lower != "used") continue;
+      const auto& p = v.tokens[k + 1].lower;
+      // "were used to fire", not the habitual "militias used to fire rockets".
+      const bool passive =
+          k >= 1 && (v.tokens[k - 1].lower == "was" || v.tokens[k - 1].lower == "were" ||
+                     v.tokens[k - 1].lower == "been");
+      if (p != "in" && p != "for" && !(p == "to" && passive)) continue;
+      for (std::size_t j = k + 2; j < v.tokens.size() && j <= k + 4 && !happened; ++j)
+        happened = v.token_in(j, Cue::kLaunch) || v.token_in(j, Cue::kAttackNoun) ||
+                   v.token_in(j, Cue::kAttackVerb);
+    }
+    // "The base came under two attacks with drones on Tuesday, foiled": it was attacked. Not
+    // "seized rockets meant for the base, which came under attack yesterday" (after the find).
+    std::size_t first_foiled = comment;
+    for (const Hit* h : v.all(Cue::kFoiled)) first_foiled = std::min(first_foiled, h->first);
+    for (std::size_t k = 0; k + 1 < v.tokens.size() && k < first_foiled && !happened; ++k) {
+      const auto& w = v.tokens[k].lower;
+      happened = (w == "came" || w == "come" || w == "comes") && v.tokens[k + 1].lower == "under";
+    }
     // "arrested after killing the head of the embassy's security": a toll tells it happened;
     // "a plot to attack the embassy and kill diplomats" tells none, nor does "before they could".
     const auto& t = v.tokens;
@@ -1409,10 +1444,13 @@ bool has_attack_evidence(const SentenceView& v) {
 // background phrase, the sentence is about that attack and everything from the phrase on is
 // dropped, so the cause neither demotes the sentence nor leaks into its fields.
 void drop_trailing_cause(SentenceView& v) {
+  // A phrase listed both as a cause and as background ("in response to") is read as the cause:
+  // after an attack on our target it gives the attack's reason, which needs no date of its own.
   const Hit* marker = nullptr;
   for (const auto& h : v.hits)
     if (h.kind == Kind::kTrigger && (h.cue == Cue::kCause || h.cue == Cue::kBackground) &&
-        h.first > 3 && (!marker || h.start < marker->start))
+        h.first > 3 &&
+        (!marker || h.start < marker->start || (h.start == marker->start && h.cue == Cue::kCause)))
       marker = &h;
   if (!marker) return;
   std::size_t cut = marker->start, cut_token = marker->first;
@@ -1538,9 +1576,12 @@ void drop_leading_cause(SentenceView& v) {
   // Only a prepositional cause ("in response to", "in retaliation for") leads in; an adjective
   // ("Retaliatory missile strikes hit the base") is part of the attack itself.
   if (t[cause->first].lower != "in") return;
+  // It opens the sentence, a quotation, or a clause after a comma (a statement's "..., and in
+  // response to the massacres in Gaza, our mujahideen attacked the occupation base").
   const std::size_t k = cause->first;
-  const bool opens =
-      k == 0 || t[k - 1].lower == "\"" || t[k - 1].lower == ":" || (k == 1 && t[0].lower == "and");
+  const bool opens = k == 0 || t[k - 1].lower == "\"" || t[k - 1].lower == ":" ||
+                     (k == 1 && t[0].lower == "and") || t[k - 1].lower == "," ||
+                     (k >= 2 && t[k - 1].lower == "and" && t[k - 2].lower == ",");
   if (!opens) return;
   std::size_t comma = cause->last + 1;
   while (comma < t.size() && comma <= cause->last + 25 && t[comma].lower != ",") ++comma;

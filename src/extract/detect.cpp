@@ -306,6 +306,13 @@ bool condemns_attack(const SentenceView& v) {
   return false;
 }
 
+// A find: weapons seized, a launch pad found, a device defused, rockets "ready to be fired".
+bool is_find(const SentenceView& v, const Hit& h) {
+  const auto& w = v.tokens[h.last].lower;
+  return w.starts_with("seiz") || w == "launchpad" || w == "pad" || w == "dismantled" ||
+         w.starts_with("defuse") || w == "fired" || w == "to";
+}
+
 // Whether the sentence's news is a reaction to the attack it names: a reaction word (an order,
 // arrests, a summons, an alert) comes before every attack word, and a link word between them
 // makes the attack its object ("orders arrests after rockets land", "capture those responsible
@@ -410,8 +417,16 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
       // "The Pentagon launched strikes in response to a drone attack on a US base": a strike BY
       // US forces told with the attack as its cause is other news, though it names the attack.
       const bool response = v.has(Cue::kUsAgent) && v.has(Cue::kCause);
+      // "Police seized four Katyusha rockets meant for Balad air base, which came under a rocket
+      // attack yesterday": a find or a foiled plot that opens the body is the news, though it
+      // names the attack the rockets were meant to repeat (its role says nothing was fired).
+      // Only a find: "foiled an attack", "thwarted" and "arrested" also tell interceptions and
+      // arrests after an attack.
+      bool plot = false;
+      if (v.role == Role::kNotAttack)
+        for (const Hit* h : v.all(Cue::kFoiled)) plot = plot || is_find(v, *h);
       at(x, Feature::kFirstOtherNews) =
-          other && (response || !(v.attack_evidence && v.in_scope_target));
+          other && (response || plot || !(v.attack_evidence && v.in_scope_target));
       // A tally that opens the body is the news unless the headline tells the attack itself
       // ("... 160 times since October; latest drone kills three").
       if (news_is_tally(v) && !(headline && specific_attack_clause(*headline)))
