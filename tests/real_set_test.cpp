@@ -42,12 +42,16 @@ std::vector<json> read_jsonl(const fs::path& path) {
   return out;
 }
 
-std::size_t text_count() {
-  if (!fs::is_directory(kReal / "texts")) return 0;
-  std::size_t n = 0;
-  for (const auto& entry : fs::directory_iterator(kReal / "texts"))
-    n += entry.path().extension() == ".txt";
-  return n;
+// The gold lines of one split and language whose article text is not in tests/real/texts: the
+// floors were set on the whole set, and a partial rebuild (the search budget of one session
+// covers about half of it) scores another set of articles, so they hold only when none is missing.
+std::size_t missing_texts(const std::string& split, const std::string& language) {
+  std::size_t missing = 0;
+  for (const auto& gold : read_jsonl(kReal / ("gold-" + split + ".jsonl"))) {
+    if (!gold.is_object() || gold.value("language", std::string("en")) != language) continue;
+    missing += !fs::exists(kReal / "texts" / gold.value("doc", std::string()));
+  }
+  return missing;
 }
 
 // One page under its scheme, "www." and trailing slash variants.
@@ -129,9 +133,9 @@ json scores_of(const std::string& split, const std::string& language) {
 
 void expect_floors(const std::string& split, const std::string& language, double mcc, double slot,
                    double bcubed) {
-  if (text_count() < 700)
-    GTEST_SKIP() << "tests/real/texts holds " << text_count()
-                 << " of the real articles; rebuild them as tests/real/README.md says";
+  if (auto missing = missing_texts(split, language); missing > 0)
+    GTEST_SKIP() << "tests/real/texts lacks " << missing << " of the " << split << " " << language
+                 << " articles; rebuild them as tests/real/README.md says";
   json s = scores_of(split, language);
   EXPECT_GE(s.value("detect_mcc", -1.0), mcc) << split << " " << language;
   EXPECT_GE(s.value("slot_f1", -1.0), slot) << split << " " << language;
