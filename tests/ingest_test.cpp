@@ -480,6 +480,31 @@ TEST(IngestClean, PlainTextParagraphsAndTypography) {
             "Next paragraph directly after.");
 }
 
+// A page's hard-wrapped paragraph: a line that ends in a comma goes on over the next lines up to
+// one that ends a sentence (at most four), never across a blank line; a headline without a full
+// stop stays its own line.
+TEST(IngestClean, LinesWrappedAfterACommaJoinTheirSentence) {
+  const CleanText text = clean_text(
+      "Rockets hit a base in Iraq\n"
+      "Unknown attackers shelled, early on Wednesday,\n"
+      "the base north of\n"
+      "Mosul with eight rockets.\n"
+      "Officials said,\n"
+      "\n"
+      "A new paragraph.\n"
+      "\xD8\xA3\xD8\xB9\xD9\x84\xD9\x86\xD8\xAA\xD8\x8C\n"  // an Arabic comma
+      "one,\ntwo\nthree\nfour\nfive\nsix.\n");
+  EXPECT_EQ(text.text,
+            "Rockets hit a base in Iraq\n\n"
+            "Unknown attackers shelled, early on Wednesday, the base north of Mosul with eight "
+            "rockets.\n\n"
+            "Officials said,\n\n"
+            "A new paragraph.\n\n"
+            "\xD8\xA3\xD8\xB9\xD9\x84\xD9\x86\xD8\xAA\xD8\x8C one, two three four\n\n"
+            "five\n\n"
+            "six.");
+}
+
 TEST(IngestClean, EmbeddedPostsAreQuoted) {
   const std::string post =
       "Sirens sounded over the embassy compound tonight. pic.twitter.com/AbC123 "

@@ -947,8 +947,18 @@ void add_hosting_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
     const bool coalition = t[guest].lower == "coalition" ||
                            (guest + 1 < t.size() && t[guest + 1].lower == "coalition");
     bool foreign = coalition || (!of && t[guest].lower == "international");
+    // The guests may be listed: "a base hosting Iraqi and US troops", the gloss's "a base hosting
+    // soldiers Iraqis and military personnel Americans". The list ends at a comma, a place or a
+    // clause ("in the town of Qayyarah", "which").
+    std::size_t guests_end = guest;
+    while (guests_end < t.size() && guests_end < guest + 7 && t[guests_end].word &&
+           !locative_at(t, guests_end) && t[guests_end].lower != "in" &&
+           t[guests_end].lower != "at" && t[guests_end].lower != "which" &&
+           t[guests_end].lower != "that" && t[guests_end].lower != "who")
+      ++guests_end;
     for (const Hit* h : v.all(Kind::kCountry))
-      foreign |= !of && h->first == guest && lexicon.country(h->entry).code == "US";
+      foreign |= !of && h->first >= guest && (h->first == guest || h->first < guests_end) &&
+                 lexicon.country(h->entry).code == "US";
     if (!foreign) continue;
     for (std::size_t i = k; i > 0 && i + (of ? 6 : 4) > k; --i) {
       if (!t[i - 1].word) break;

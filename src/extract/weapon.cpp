@@ -11,11 +11,13 @@ WeaponRead read_weapon(const Annotated& article, const lexicon::Lexicon& lexicon
   std::map<std::string, const SentenceView*> where;
   std::map<std::string, std::size_t> first_seen;
   std::size_t order = 0;
+  int gunmen = 0;  // small-arms votes that name the attackers, not what they fired
   for (std::size_t i : event.sentences) {
     const auto& v = article.sentences[i];
     for (const Hit* h : v.all(lexicon::Kind::kWeapon)) {
       const auto& w = lexicon.weapon(h->entry);
       votes[w.weapon] += 1;
+      gunmen += w.weapon == "small_arms" && v.tokens[h->first].lower.starts_with("gunm");
       if (!detail.count(w.weapon) && !w.detail.empty()) detail[w.weapon] = w.detail;
       if (!where.count(w.weapon)) where[w.weapon] = &v, first_seen[w.weapon] = order++;
     }
@@ -26,6 +28,12 @@ WeaponRead read_weapon(const Annotated& article, const lexicon::Lexicon& lexicon
   // to "rocket" unless the missile has a type (ballistic, cruise).
   if (votes.count("rocket") && votes.count("missile") && !detail.count("missile"))
     votes.erase("missile");
+  // "Gunmen shelled the base with eight rockets": the attackers are called gunmen whatever they
+  // fire; with another weapon named, the word is no vote for small arms.
+  if (auto it = votes.find("small_arms"); it != votes.end() && votes.size() > 1) {
+    it->second -= gunmen;
+    if (it->second <= 0) votes.erase(it);
+  }
   std::string best;
   int n = 0;
   for (const auto& [weapon, count] : votes)

@@ -584,8 +584,32 @@ Extracted extract_html(std::string_view html) {
   return std::move(walker.result);
 }
 
+namespace {
+
+bool ends_with_comma(std::string_view line) {
+  return line.ends_with(",") || line.ends_with("\xD8\x8C");  // Latin or Arabic comma
+}
+
+bool ends_a_sentence(std::string_view line) {
+  while (!line.empty() && (line.back() == '"' || line.back() == '\'' || line.back() == ')' ||
+                           line.ends_with("\xE2\x80\x9D") || line.ends_with("\xC2\xBB"))) {
+    line.remove_suffix(line.ends_with("\xE2\x80\x9D") ? 3 : line.ends_with("\xC2\xBB") ? 2 : 1);
+  }
+  return line.ends_with(".") || line.ends_with("!") || line.ends_with("?") || line.ends_with(":") ||
+         line.ends_with("\xD8\x9F");  // Arabic question mark
+}
+
+}  // namespace
+
+// One block per line. A line that ends in a comma was wrapped, not ended (a page's hard-wrapped
+// paragraph: "Unknown gunmen shelled, on Wednesday morning, / a Turkish military base north of /
+// Iraq with eight rockets."): the lines after it join its block up to one that ends a sentence,
+// at most four, and never across a blank line.
 Extracted extract_text(std::string_view text) {
+  constexpr int kMaxJoined = 4;
   Extracted extracted;
+  int joined = 0;
+  bool open = false;  // the last block goes on over the next line
   std::size_t pos = 0;
   while (pos < text.size()) {
     std::size_t end = text.find('\n', pos);
@@ -593,8 +617,21 @@ Extracted extract_text(std::string_view text) {
     std::string line = normalize_typography(text.substr(pos, end - pos));
     pos = end + 1;
     const std::string_view trimmed = trim(line);
-    if (trimmed.empty()) continue;
-    extracted.blocks.push_back({std::string(trimmed), BlockKind::kParagraph, 0, false});
+    if (trimmed.empty()) {
+      open = false;
+      continue;
+    }
+    if (open && joined < kMaxJoined) {
+      std::string& block = extracted.blocks.back().text;
+      block += ' ';
+      block += trimmed;
+      ++joined;
+    } else {
+      extracted.blocks.push_back({std::string(trimmed), BlockKind::kParagraph, 0, false});
+      joined = 0;
+    }
+    const std::string_view block = extracted.blocks.back().text;
+    open = ends_with_comma(block) || (joined > 0 && !ends_a_sentence(block));
   }
   return extracted;
 }
