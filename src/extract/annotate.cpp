@@ -304,6 +304,7 @@ void assign_strike_agents(SentenceView& v, const lexicon::Lexicon& lexicon) {
     if (k >= 1 && v.token_is_weapon(k - 1)) --k;  // "US drone strike"
     return k >= 1 && v.word_in(agents, t[k - 1].lower);
   };
+  std::vector<Hit> reread;  // bare air strikes by others, read as attack nouns
   std::erase_if(v.hits, [&](const Hit& h) {
     if (h.kind != Kind::kTrigger || h.cue != Cue::kUsAgent) return false;
     std::string_view phrase = v.text.substr(h.start, h.end - h.start);
@@ -348,10 +349,23 @@ void assign_strike_agents(SentenceView& v, const lexicon::Lexicon& lexicon) {
     // aircraft": the agent the phrase after "by" names first, across its modifiers, is not the
     // US ("by the United States", "by US jets" stay US strikes; "by US hits a militia base"
     // names the militia only as the object).
+    // Also after the participle that carries it: "an airstrike carried out by Syrian government
+    // forces", "conducted by", "launched by".
+    std::size_t by = h.last + 1;
+    if (by + 1 < t.size() && t[by].lower == "carried" && t[by + 1].lower == "out")
+      by += 2;
+    else if (by < t.size() && (t[by].lower == "conducted" || t[by].lower == "launched" ||
+                               t[by].lower == "performed" || t[by].lower == "executed"))
+      by += 1;
     bool other_agent_after = false;
-    if (h.last + 1 < t.size() && t[h.last + 1].lower == "by")
-      for (std::size_t k = h.last + 2; k < t.size() && k <= h.last + 5; ++k) {
+    // The agent phrase runs to its object or place ("by the forces of the government of Syria",
+    // not "by the coalition against Syria").
+    if (by < t.size() && t[by].lower == "by")
+      for (std::size_t k = by + 1; k < t.size() && k <= by + 7; ++k) {
         if (!t[k].word || v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kImpact)) break;
+        const auto& w = t[k].lower;
+        if (w == "against" || w == "on" || w == "in" || w == "at" || w == "near" || w == "into")
+          break;
         if (t[k].lower == "unidentified" || t[k].lower == "unknown") {
           other_agent_after = true;
           break;
@@ -377,17 +391,30 @@ void assign_strike_agents(SentenceView& v, const lexicon::Lexicon& lexicon) {
       bool struck = false;
       for (std::size_t k = h.last + 1; k < target.first; ++k) {
         const auto& w = t[k].lower;
-        if (v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kImpact) || w == "on" ||
+        // "Air strike kills 29 Turkish soldiers": its toll is among them.
+        if (v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kImpact) ||
+            v.token_in(k, Cue::kKilled) || v.token_in(k, Cue::kInjured) || w == "on" ||
             w == "against")
           struck = true;
         else if (locative_at(t, k) || w == "from" || w == "close" || w == "next")
           struck = false;
       }
+      // "Airstrike leaves 29 Turkish soldiers dead": the toll right after them.
+      for (std::size_t k = target.last + 1; k < t.size() && k <= target.last + 2 && !struck; ++k)
+        struck = v.token_in(k, Cue::kKilled) || v.token_in(k, Cue::kInjured);
       return struck;
     });
-    return bare && (agent_before(h, lexicon::WordList::kThirdPartyAgents) || militant_subject ||
-                    other_agent_after || hits_mission);
+    const bool others = bare && (agent_before(h, lexicon::WordList::kThirdPartyAgents) ||
+                                 militant_subject || other_agent_after || hits_mission);
+    // Another's air strike is an attack told by its noun, like "a drone attack".
+    if (others) {
+      Hit noun = h;
+      noun.cue = Cue::kAttackNoun;
+      reread.push_back(noun);
+    }
+    return others;
   });
+  v.hits.insert(v.hits.end(), reread.begin(), reread.end());
   std::vector<Hit> added;
   for (const auto& h : v.hits)
     if (h.kind == Kind::kTrigger && h.cue == Cue::kAttackNoun &&
