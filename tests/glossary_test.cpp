@@ -224,4 +224,21 @@ TEST(Glossary, ShippedLanguagesLoad) {
   EXPECT_EQ(lexicon->glossary("en"), nullptr);
 }
 
+// The shipped Arabic table on collocations whose words alone mean something else: a seizure is of
+// things, not of oneself ("self-restraint"); an envoy's home in the dual; a city abroad.
+TEST(Glossary, ShippedArabicReadsCollocationsAsWholes) {
+  auto lexicon = sitrep::lexicon::Lexicon::load(SITREP_SOURCE_DATA_DIR);
+  ASSERT_TRUE(lexicon) << lexicon.error().message;
+  const Glossary* g = lexicon->glossary("ar");
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->gloss("ضبط النفس").text, "Restraint");
+  EXPECT_EQ(g->gloss("ضبطت الشرطة").text.rfind("Seized", 0), 0u) << g->gloss("ضبطت الشرطة").text;
+  EXPECT_NE(g->gloss("محيط مقري إقامة السفيرين").text.find("ambassador's residence"),
+            std::string::npos)
+      << g->gloss("محيط مقري إقامة السفيرين").text;
+  EXPECT_NE(g->gloss("في الخرطوم").text.find("Khartoum"), std::string::npos);
+  // "كيف" is "how", not Kyiv.
+  EXPECT_EQ(g->gloss("كيف").text.find("Kyiv"), std::string::npos);
+}
+
 }  // namespace

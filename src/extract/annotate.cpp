@@ -340,6 +340,27 @@ void assign_strike_agents(SentenceView& v, const lexicon::Lexicon& lexicon) {
       }
       if (!strike) return true;
     }
+    // "A US warplane struck two militia centres": an aircraft strikes for the US only when its
+    // verb is a strike; "US fighter jets intercepted two drones", "a US warplane shot down a
+    // drone" (the defender), "damaging a US warplane parked on the runway" (the victim) are not.
+    if (verb == "warplane" || verb == "warplanes" || verb == "jet" || verb == "jets" ||
+        verb == "bomber" || verb == "bombers") {
+      std::size_t k = h.last + 1;
+      while (k < t.size() && k <= h.last + 3 &&
+             (t[k].lower == "later" || t[k].lower == "then" || t[k].lower == "also" ||
+              t[k].lower == "have" || t[k].lower == "had" || t[k].lower == "has" ||
+              t[k].lower == "reportedly" || t[k].lower == "subsequently"))
+        ++k;
+      if (k >= t.size()) return true;
+      const auto& w = t[k].lower;
+      const bool strikes = w == "struck" || w == "strike" || w == "strikes" || w == "hit" ||
+                           w == "hits" || w == "bombed" || w == "bomb" || w == "bombs" ||
+                           w == "pounded" || w == "pound" || w == "targeted" || w == "target" ||
+                           w == "targets" || w == "attacked" || w == "attack" || w == "raided" ||
+                           w == "carried" || w == "conducted" || w == "launched" || w == "fired" ||
+                           w == "destroyed";
+      if (!strikes) return true;
+    }
     // "Unidentified militants launched an airstrike on the base", "terrorists using unmanned
     // aircraft launched an airstrike": militants are no US agent.
     bool militant_subject = false;
@@ -1598,6 +1619,40 @@ void drop_trailing_cause(SentenceView& v) {
   v.tokens.resize(cut_token);
 }
 
+// "Two drones hit Harir air base on Tuesday, and US jets later struck the launch site": a strike
+// BY US forces told in a clause of its own after the attack on our target is the next event.
+// The clause goes (its cues, dates and tokens), so the sentence stays about the attack.
+void drop_trailing_us_strike(SentenceView& v) {
+  const auto& t = v.tokens;
+  const Hit* strike = nullptr;
+  for (const auto& h : v.hits)
+    if (h.kind == Kind::kTrigger && h.cue == Cue::kUsAgent && h.first > 3 &&
+        (!strike || h.start < strike->start))
+      strike = &h;
+  if (!strike) return;
+  // The clause opens at ", and", "; " or ", then" right before the agent.
+  std::size_t open = strike->first;
+  if (t[open - 1].lower == "and" || t[open - 1].lower == "then" || t[open - 1].lower == "while")
+    --open;
+  if (t[open - 1].lower != "," && t[open - 1].lower != ";") return;
+  const std::size_t cut = t[open - 1].start;
+  bool evidence = false, target = false;
+  for (const auto& h : v.hits) {
+    if (h.end > cut) continue;
+    if (h.kind == Kind::kWeapon || h.cue == Cue::kAttackVerb || h.cue == Cue::kAttackNoun ||
+        h.cue == Cue::kImpact)
+      evidence = true;
+    if (h.kind == Kind::kFacility || h.cue == Cue::kTargetMilitary ||
+        h.cue == Cue::kTargetDiplomatic)
+      target = true;
+  }
+  if (!evidence || !target) return;
+  std::erase_if(v.hits, [&](const Hit& h) { return h.end > cut; });
+  std::erase_if(v.dates, [&](const text::DateMention& d) { return d.span.start >= cut; });
+  std::erase_if(v.times, [&](const text::TimeMention& m) { return m.span.start >= cut; });
+  v.tokens.resize(open - 1);
+}
+
 // "In retaliation for the killing of Soleimani, Iran fired missiles at Ain al-Asad", a statement's
 // ""In response to the massacre in Gaza, our mujahideen targeted Harir base"": a cause that opens
 // the sentence (or a quotation in it) and ends at a comma, before an attack on one of our
@@ -1855,6 +1910,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     add_proxy_actors(v, lexicon);
     drop_trailing_cause(v);
     drop_leading_cause(v);
+    drop_trailing_us_strike(v);
     drop_older_relative_clause(v, a.published_day);
     drop_habitual_relative_clause(v);
     v.caption = is_caption(v);
