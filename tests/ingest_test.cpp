@@ -481,7 +481,7 @@ TEST(IngestClean, PlainTextParagraphsAndTypography) {
 }
 
 // A page's hard-wrapped paragraph: a line that ends in a comma goes on over the next lines up to
-// one that ends a sentence (at most four), never across a blank line; a headline without a full
+// one that ends a sentence (at most eight), never across a blank line; a headline without a full
 // stop stays its own line.
 TEST(IngestClean, LinesWrappedAfterACommaJoinTheirSentence) {
   const CleanText text = clean_text(
@@ -493,16 +493,40 @@ TEST(IngestClean, LinesWrappedAfterACommaJoinTheirSentence) {
       "\n"
       "A new paragraph.\n"
       "\xD8\xA3\xD8\xB9\xD9\x84\xD9\x86\xD8\xAA\xD8\x8C\n"  // an Arabic comma
-      "one,\ntwo\nthree\nfour\nfive\nsix.\n");
+      "one,\ntwo\nthree\nfour\nfive\nsix\nseven\neight\nnine\nten.\n");
   EXPECT_EQ(text.text,
             "Rockets hit a base in Iraq\n\n"
             "Unknown attackers shelled, early on Wednesday, the base north of Mosul with eight "
             "rockets.\n\n"
             "Officials said,\n\n"
             "A new paragraph.\n\n"
-            "\xD8\xA3\xD8\xB9\xD9\x84\xD9\x86\xD8\xAA\xD8\x8C one, two three four\n\n"
-            "five\n\n"
-            "six.");
+            "\xD8\xA3\xD8\xB9\xD9\x84\xD9\x86\xD8\xAA\xD8\x8C one, two three four five six seven "
+            "eight\n\n"
+            "nine\n\n"
+            "ten.");
+}
+
+// A line that has not ended goes on over a next line that starts in lower case ("... the US
+// embassy in / the Green Zone") or after a function word ("... base at the / Conoco gas field");
+// page chrome in lower case ("x", "download-img") does not join a posting time.
+TEST(IngestClean, LowerCaseLinesContinueAnUnfinishedSentence) {
+  const CleanText text = clean_text(
+      "Two rockets were fired at the US embassy in\n"
+      "the Green Zone late on Friday, police said.\n"
+      "A drone struck the coalition base at the\n"
+      "Conoco gas field on Wednesday.\n"
+      "Published 2021-07-29 at 10:25\n"
+      "x\n"
+      "download-img\n"
+      "A rocket fell near the embassy.\n");
+  EXPECT_EQ(text.text,
+            "Two rockets were fired at the US embassy in the Green Zone late on Friday, police "
+            "said.\n\n"
+            "A drone struck the coalition base at the Conoco gas field on Wednesday.\n\n"
+            "Published 2021-07-29 at 10:25\n\n"
+            "x\n\n"
+            "download-img\n\n"
+            "A rocket fell near the embassy.");
 }
 
 TEST(IngestClean, EmbeddedPostsAreQuoted) {

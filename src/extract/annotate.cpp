@@ -409,7 +409,7 @@ void assign_strike_agents(SentenceView& v, const lexicon::Lexicon& lexicon) {
                                                            target.cue == Cue::kTargetMilitary)) ||
                         target.kind == Kind::kFacility;
       if (!ours) return false;
-      bool struck = false;
+      bool struck = false, landmark = false;
       for (std::size_t k = h.last + 1; k < target.first; ++k) {
         const auto& w = t[k].lower;
         // "Air strike kills 29 Turkish soldiers": its toll is among them.
@@ -418,10 +418,12 @@ void assign_strike_agents(SentenceView& v, const lexicon::Lexicon& lexicon) {
             w == "against")
           struck = true;
         else if (locative_at(t, k) || w == "from" || w == "close" || w == "next")
-          struck = false;
+          struck = false, landmark = true;
       }
-      // "Airstrike leaves 29 Turkish soldiers dead": the toll right after them.
-      for (std::size_t k = target.last + 1; k < t.size() && k <= target.last + 2 && !struck; ++k)
+      // "Airstrike leaves 29 Turkish soldiers dead": the toll right after them (not after a
+      // landmark: "an air strike near the US embassy in Baghdad killed two commanders").
+      for (std::size_t k = target.last + 1;
+           k < t.size() && k <= target.last + 2 && !struck && !landmark; ++k)
         struck = v.token_in(k, Cue::kKilled) || v.token_in(k, Cue::kInjured);
       return struck;
     });
@@ -839,7 +841,7 @@ void add_peacekeeper_targets(SentenceView& v) {
   v.hits.insert(v.hits.end(), found.begin(), found.end());
 }
 
-void add_envoy_targets(SentenceView& v) {
+void add_envoy_targets(SentenceView& v, bool glossed) {
   const auto& t = v.tokens;
   std::vector<Hit> found;
   for (std::size_t i = 0; i < t.size(); ++i) {
@@ -875,8 +877,9 @@ void add_envoy_targets(SentenceView& v) {
         }
       }
     // The glosses' construct state, with no "of": "the convoy ambassador Turkish", "car the
-    // ambassador" (Arabic "mawkib al-safir"). English puts no envoy right after such a noun.
-    if (!envoy)
+    // ambassador" (Arabic "mawkib al-safir"); in glossed text only, as English word order puts an
+    // envoy after such a noun in other senses ("White House envoy").
+    if (!envoy && glossed && !(i >= 1 && t[i - 1].lower == "white"))
       for (std::size_t k = i + 1; k < t.size() && k <= i + 2; ++k) {
         if (v.word_in(lexicon::WordList::kEnvoyWords, t[k].lower)) envoy = k;
         if (t[k].lower != "the") break;
@@ -893,9 +896,11 @@ void add_envoy_targets(SentenceView& v) {
       attacked = attack_word(k - 1);
     // The glosses' verb-first passive: "came under the car of the ambassador to gunfire"
     // ("ta'arradat sayyarat al-safir li-itlaq nar"): the weapon after the envoy tells the attack.
-    const bool came_under = first >= 2 && t[first - 1].lower == "under" &&
-                            (t[first - 2].lower == "came" || t[first - 2].lower == "come" ||
-                             t[first - 2].lower == "comes");
+    std::size_t under = first;
+    if (under >= 1 && t[under - 1].lower == "the") --under;
+    const bool came_under = under >= 2 && t[under - 1].lower == "under" &&
+                            (t[under - 2].lower == "came" || t[under - 2].lower == "come" ||
+                             t[under - 2].lower == "comes");
     // "an attack by the Sudanese army against the residence of its ambassador": the attack
     // noun, then its agent after "by" or "of", then "against" or "on" and the asset; not "an
     // attack on a market led police to tighten security on the residence".
@@ -999,11 +1004,15 @@ void add_hosting_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
     // soldiers Iraqis and military personnel Americans". The list ends at a comma, a place or a
     // clause ("in the town of Qayyarah", "which").
     std::size_t guests_end = guest;
-    while (guests_end < t.size() && guests_end < guest + 7 && t[guests_end].word &&
-           !locative_at(t, guests_end) && t[guests_end].lower != "in" &&
-           t[guests_end].lower != "at" && t[guests_end].lower != "which" &&
-           t[guests_end].lower != "that" && t[guests_end].lower != "who")
-      ++guests_end;
+    // Nor at what describes a guest ("fighters sanctioned by the US", "jets bought from the
+    // United States").
+    auto ends_list = [&](std::size_t k) {
+      const auto& w = t[k].lower;
+      return !t[k].word || locative_at(t, k) || w == "in" || w == "at" || w == "which" ||
+             w == "that" || w == "who" || w == "by" || w == "from" || w == "with" ||
+             (k > guest && w.size() > 4 && w.ends_with("ed"));
+    };
+    while (guests_end < t.size() && guests_end < guest + 7 && !ends_list(guests_end)) ++guests_end;
     for (const Hit* h : v.all(Kind::kCountry))
       foreign |= !of && h->first >= guest && (h->first == guest || h->first < guests_end) &&
                  lexicon.country(h->entry).code == "US";
@@ -1313,11 +1322,16 @@ Role marker_role(const SentenceView& v, bool tally) {
     for (std::size_t k = 0; k + 2 < v.tokens.size() && !happened; ++k) {
       if (v.tokens[k].lower != "used") continue;
       const auto& p = v.tokens[k + 1].lower;
-      // "were used to fire", not the habitual "militias used to fire rockets".
-      const bool passive =
-          k >= 1 && (v.tokens[k - 1].lower == "was" || v.tokens[k - 1].lower == "were" ||
-                     v.tokens[k - 1].lower == "been");
+      // "were used to fire", not the habitual "militias used to fire rockets"; not a purpose
+      // ("explosives to be used in an attack", "intended to be used").
+      const std::string& before = k >= 1 ? v.tokens[k - 1].lower : v.tokens[k].lower;
+      if (before == "be" || before == "being") continue;
+      const bool passive = before == "was" || before == "were" || before == "been";
       if (p != "in" && p != "for" && !(p == "to" && passive)) continue;
+      // The attack named as one that took place ("in the attack", "in firing the rockets"), not
+      // the generic "used for attacks on the embassy".
+      const auto& next = v.tokens[k + 2].lower;
+      if (p != "to" && next != "the" && !next.ends_with("ing")) continue;
       for (std::size_t j = k + 2; j < v.tokens.size() && j <= k + 4 && !happened; ++j)
         happened = v.token_in(j, Cue::kLaunch) || v.token_in(j, Cue::kAttackNoun) ||
                    v.token_in(j, Cue::kAttackVerb);
@@ -1326,9 +1340,17 @@ Role marker_role(const SentenceView& v, bool tally) {
     // "seized rockets meant for the base, which came under attack yesterday" (after the find).
     std::size_t first_foiled = comment;
     for (const Hit* h : v.all(Cue::kFoiled)) first_foiled = std::min(first_foiled, h->first);
-    for (std::size_t k = 0; k + 1 < v.tokens.size() && k < first_foiled && !happened; ++k) {
+    // Not "came under pressure (criticism, scrutiny) after months of attacks".
+    for (std::size_t k = 0; k + 2 < v.tokens.size() && k < first_foiled && !happened; ++k) {
       const auto& w = v.tokens[k].lower;
-      happened = (w == "came" || w == "come" || w == "comes") && v.tokens[k + 1].lower == "under";
+      if ((w != "came" && w != "come" && w != "comes") || v.tokens[k + 1].lower != "under")
+        continue;
+      const auto& what = v.tokens[k + 2].lower;
+      if (what == "pressure" || what == "criticism" || what == "scrutiny" || what == "threat" ||
+          what == "investigation" || what == "control" || what == "command" || what == "sanctions")
+        continue;
+      for (std::size_t j = k + 2; j < first_foiled && j < v.tokens.size() && !happened; ++j)
+        happened = v.token_in(j, Cue::kAttackNoun) || v.token_is_weapon(j);
     }
     // "arrested after killing the head of the embassy's security": a toll tells it happened;
     // "a plot to attack the embassy and kill diplomats" tells none, nor does "before they could".
@@ -1502,13 +1524,19 @@ bool has_attack_evidence(const SentenceView& v) {
 // background phrase, the sentence is about that attack and everything from the phrase on is
 // dropped, so the cause neither demotes the sentence nor leaks into its fields.
 void drop_trailing_cause(SentenceView& v) {
-  // A phrase listed both as a cause and as background ("in response to") is read as the cause:
-  // after an attack on our target it gives the attack's reason, which needs no date of its own.
+  // A phrase listed both as a cause and as background ("in response to") is read as the cause in
+  // the article's first sentences or in a report or claim (a statement's "our fighters targeted
+  // Harir base with a drone, in response to the crimes in Gaza"): after an attack on our target
+  // it gives that attack's reason, which needs no date of its own. Elsewhere an undated, unsourced
+  // sentence of that shape is history ("Iran fired missiles at Ain al-Asad in response to the
+  // killing of Soleimani").
+  const bool lead = v.sentence.index <= 1 || v.has(Cue::kReportVerb) || v.has(Cue::kClaim);
   const Hit* marker = nullptr;
   for (const auto& h : v.hits)
     if (h.kind == Kind::kTrigger && (h.cue == Cue::kCause || h.cue == Cue::kBackground) &&
         h.first > 3 &&
-        (!marker || h.start < marker->start || (h.start == marker->start && h.cue == Cue::kCause)))
+        (!marker || h.start < marker->start ||
+         (lead && h.start == marker->start && h.cue == Cue::kCause)))
       marker = &h;
   if (!marker) return;
   std::size_t cut = marker->start, cut_token = marker->first;
@@ -1903,7 +1931,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     add_described_sites(v, lexicon, places);
     add_foreign_military_targets(v, lexicon, clean.language != "en");
     add_hosting_sites(v, lexicon);
-    add_envoy_targets(v);
+    add_envoy_targets(v, clean.language != "en");
     add_peacekeeper_targets(v);
     drop_landmark_after_fired_on_object(v);
     add_defence_interceptions(v);

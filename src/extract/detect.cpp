@@ -309,8 +309,8 @@ bool condemns_attack(const SentenceView& v) {
 // A find: weapons seized, a launch pad found, a device defused, rockets "ready to be fired".
 bool is_find(const SentenceView& v, const Hit& h) {
   const auto& w = v.tokens[h.last].lower;
-  return w.starts_with("seiz") || w == "launchpad" || w == "pad" || w == "dismantled" ||
-         w.starts_with("defuse") || w == "fired" || w == "to";
+  return w.starts_with("seiz") || w == "launchpad" || w == "launchpads" || w == "pad" ||
+         w == "pads" || w == "dismantled" || w.starts_with("defuse") || w == "fired" || w == "to";
 }
 
 // Whether the sentence's news is a reaction to the attack it names: a reaction word (an order,

@@ -590,6 +590,29 @@ bool ends_with_comma(std::string_view line) {
   return line.ends_with(",") || line.ends_with("\xD8\x8C");  // Latin or Arabic comma
 }
 
+std::size_t words_in(std::string_view line) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : line) {
+    const bool space = c == ' ' || c == '\t';
+    words += !space && !in_word;
+    in_word = !space;
+  }
+  return words;
+}
+
+// An article, preposition or conjunction ends no sentence or headline: "... at the US base at
+// the / Conoco gas field".
+bool ends_with_function_word(std::string_view line) {
+  const std::size_t space = line.find_last_of(' ');
+  if (space == std::string_view::npos) return false;
+  const std::string_view last = line.substr(space + 1);
+  for (std::string_view word : {"the", "a", "an", "of", "in", "on", "at", "to", "and", "or", "for",
+                                "from", "with", "by", "near", "into", "against"})
+    if (last == word) return true;
+  return false;
+}
+
 bool ends_a_sentence(std::string_view line) {
   while (!line.empty() && (line.back() == '"' || line.back() == '\'' || line.back() == ')' ||
                            line.ends_with("\xE2\x80\x9D") || line.ends_with("\xC2\xBB"))) {
@@ -601,15 +624,18 @@ bool ends_a_sentence(std::string_view line) {
 
 }  // namespace
 
-// One block per line. A line that ends in a comma was wrapped, not ended (a page's hard-wrapped
-// paragraph: "Unknown gunmen shelled, on Wednesday morning, / a Turkish military base north of /
-// Iraq with eight rockets."): the lines after it join its block up to one that ends a sentence,
-// at most four, and never across a blank line.
+// One block per line. A page's hard-wrapped paragraph goes back together: a line that ends in a
+// comma, or that does not end a sentence while the next line starts in lower case, goes on over
+// the next line ("Unknown gunmen shelled, on Wednesday morning, / a Turkish military base north
+// of / Iraq with eight rockets."; "Two rockets were fired at the US embassy in / Baghdad late on
+// Friday"), up to a line that ends a sentence, at most eight lines, never across a blank line.
 Extracted extract_text(std::string_view text) {
-  constexpr int kMaxJoined = 4;
+  constexpr int kMaxJoined = 8;
   Extracted extracted;
   int joined = 0;
-  bool open = false;  // the last block goes on over the next line
+  bool open = false;        // the last block goes on over the next line
+  bool after_blank = true;  // a blank line (or the start) came since the last block
+  bool comma_run = false;   // the block was joined from a line that ended in a comma
   std::size_t pos = 0;
   while (pos < text.size()) {
     std::size_t end = text.find('\n', pos);
@@ -619,9 +645,18 @@ Extracted extract_text(std::string_view text) {
     const std::string_view trimmed = trim(line);
     if (trimmed.empty()) {
       open = false;
+      after_blank = true;
       continue;
     }
-    if (open && joined < kMaxJoined) {
+    // A line of words after a line of prose that has not ended, when it starts in lower case or
+    // the line before ends in a function word; not page chrome such as a lone "x" or
+    // "download-img" after a posting time.
+    const bool lower_start = trimmed[0] >= 'a' && trimmed[0] <= 'z';
+    const bool continues =
+        !after_blank && (lower_start || ends_with_function_word(extracted.blocks.back().text)) &&
+        words_in(trimmed) >= 2 && !ends_a_sentence(extracted.blocks.back().text) &&
+        words_in(extracted.blocks.back().text) >= 4;
+    if ((open || continues) && joined < kMaxJoined) {
       std::string& block = extracted.blocks.back().text;
       block += ' ';
       block += trimmed;
@@ -629,9 +664,14 @@ Extracted extract_text(std::string_view text) {
     } else {
       extracted.blocks.push_back({std::string(trimmed), BlockKind::kParagraph, 0, false});
       joined = 0;
+      comma_run = false;
     }
+    after_blank = false;
     const std::string_view block = extracted.blocks.back().text;
-    open = ends_with_comma(block) || (joined > 0 && !ends_a_sentence(block));
+    // After a comma the run goes on up to a line that ends the sentence, whatever case the
+    // lines start in (Arabic has none).
+    comma_run = comma_run || ends_with_comma(block);
+    open = ends_with_comma(block) || (comma_run && !ends_a_sentence(block));
   }
   return extracted;
 }
