@@ -1166,6 +1166,35 @@ TEST(ExtractRules, SourceNamesASpeakerOrNothing) {
   EXPECT_NE(report.main->evidence.at("launched").source.find("مصدر أمني"), std::string::npos);
 }
 
+// A find that opens the body is its news (first_other_news) though it names the attack the
+// rockets were meant to repeat; not when the sentence tells the rockets were fired, and not for a
+// "foiled attack" (an interception).
+TEST(ExtractRules, AFindFirstIsOtherNews) {
+  using sitrep::extract::Feature;
+  auto first_other_news = [](std::string_view text) {
+    const auto [clean, annotated] = annotate_text(text, "2021-06-11");
+    const auto anchor = sitrep::extract::choose_anchor(annotated, lexicon());
+    if (!anchor) return -1.0;
+    const auto x = sitrep::extract::detection_features(annotated, lexicon(), *anchor);
+    return x[static_cast<std::size_t>(Feature::kFirstOtherNews)];
+  };
+  const std::string attack =
+      " Three rockets struck Balad air base on Wednesday night, causing no casualties.";
+  EXPECT_EQ(first_other_news("Police on Friday seized four Katyusha rockets and two launch pads "
+                             "meant for Balad air base, which came under rocket fire on "
+                             "Wednesday, officials said." +
+                             attack),
+            1.0);
+  EXPECT_EQ(first_other_news("Police on Friday seized the launch pads used in firing the rockets "
+                             "at Balad air base on Wednesday, officials said." +
+                             attack),
+            0.0);
+  EXPECT_EQ(first_other_news("Air defences on Friday foiled a drone attack on Balad air base, "
+                             "officials said." +
+                             attack),
+            0.0);
+}
+
 // A condemnation is the news when it is the first sentence that tells the attack, also after a
 // first sentence of context; an attack told first, then condemned, is the news itself.
 TEST(ExtractRules, CondemnationAfterAContextSentenceIsTheLead) {
