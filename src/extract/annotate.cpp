@@ -1029,12 +1029,23 @@ void add_hosting_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
   v.hits.insert(v.hits.end(), found.begin(), found.end());
 }
 
-// "Two drones were thwarted by the base's defence system": a plot word whose agent is an air
-// defence tells an interception, which counts and flags read as such.
+// "Two drones were thwarted by the base's defence system", "Air defences foiled a drone attack":
+// a plot word whose agent is an air defence tells an interception, which counts and flags read as
+// such.
 void add_defence_interceptions(SentenceView& v) {
   const auto& t = v.tokens;
   std::vector<Hit> found;
   for (const Hit* f : v.all(Cue::kFoiled)) {
+    // The air defence as the agent, before the verb: "Air defences foiled a drone attack on the
+    // base", the gloss's "air defense systems managed from foiled an attack".
+    for (const Hit* d : v.all(Cue::kAirDefense))
+      if (d->last < f->first && f->first <= d->last + 4) {
+        Hit intercept = *f;
+        intercept.cue = Cue::kIntercept;
+        found.push_back(intercept);
+        break;
+      }
+    if (!found.empty() && found.back().start == f->start) continue;
     if (f->last + 1 >= t.size() || t[f->last + 1].lower != "by") continue;
     for (const Hit* d : v.all(Cue::kAirDefense))
       if (d->first > f->last && d->first <= f->last + 6) {
