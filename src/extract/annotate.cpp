@@ -647,6 +647,24 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon,
             });
         if (city_only) n = 0;
       }
+    // "a base near Mogadishu": a base voted for only by its city's name, which its own name does
+    // not carry (Camp TURKSOM), is not the one meant; one named for its city is ("a base near
+    // Erbil" for Erbil Air Base).
+    if (military)
+      for (auto& [site, n] : votes) {
+        const auto& f = lexicon.facility(site);
+        const auto city_words = lexicon.name_words(f.city);
+        const auto own_words = lexicon.name_words(f.name);
+        auto in = [](const auto& words, const std::string& w) {
+          return std::find(words.begin(), words.end(), w) != words.end();
+        };
+        const bool city_only =
+            !city_words.empty() &&
+            std::all_of(voters[site].begin(), voters[site].end(), [&](const std::string& w) {
+              return in(city_words, w) && !in(own_words, w);
+            });
+        if (city_only) n = 0;
+      }
     // Sites the words voted for equally ("the Russian embassy": Kabul's and Damascus's) are told
     // apart by where they stand: a country named in the phrase's window besides the owner ("in
     // the Afghan capital"), else a city the article names ("KABUL (Wire) -"), else a country it
