@@ -1316,6 +1316,31 @@ void drop_habitual_relative_clause(SentenceView& v) {
   });
 }
 
+// "Iraq denies a Katyusha rocket fell in Baghdad airport", "UNIFIL denied reports that its
+// headquarters was shelled": the attack the sentence tells is what its subject denies. Not a
+// denial of blame ("denied any involvement in the attack", "denied responsibility"), nor one after
+// the attack the sentence tells ("Two rockets hit the base; the militia denied ...").
+bool denies_the_attack(const SentenceView& v) {
+  const auto& t = v.tokens;
+  for (const Hit* d : v.all(Cue::kDeny)) {
+    bool blame = false;
+    for (std::size_t k = d->first; k <= d->last; ++k)
+      blame = blame || t[k].lower.starts_with("responsib");
+    for (std::size_t k = 0; k < d->first; ++k)
+      if (attack_word_at(v, k, true)) return false;
+    for (std::size_t k = d->last + 1; k < t.size() && k <= d->last + 8 && !blame; ++k) {
+      const auto& w = t[k].lower;
+      if (w.starts_with("responsib") || w.starts_with("involv") || w == "behind" || w == "role" ||
+          w == "link" || w == "links" || w == "ties" || w == "blame" || w == "connection" ||
+          w == "part")
+        blame = true;
+      else if (attack_word_at(v, k, true))
+        return true;
+    }
+  }
+  return false;
+}
+
 // Role from trigger phrases alone; `tally` is v.tally.
 Role marker_role(const SentenceView& v, bool tally) {
   // A speaker's comment after the report (", adding that such attacks endanger civilians")
@@ -1341,6 +1366,7 @@ Role marker_role(const SentenceView& v, bool tally) {
   }
   if (v.has(Cue::kCause) || v.has(Cue::kBackground)) return Role::kBackground;
   if (v.has(Cue::kDrill) || v.has(Cue::kThreat)) return Role::kNotAttack;
+  if (denies_the_attack(v)) return Role::kNotAttack;
   if (foiled_before_comment()) {
     // A find after an attack is no plot: the rockets "were fired", some hit or were intercepted.
     // "two drones were thwarted by the base's defence system" is an interception.

@@ -607,8 +607,42 @@ bool ends_with_function_word(std::string_view line) {
   const std::size_t space = line.find_last_of(' ');
   if (space == std::string_view::npos) return false;
   const std::string_view last = line.substr(space + 1);
-  for (std::string_view word : {"the", "a", "an", "of", "in", "on", "at", "to", "and", "or", "for",
-                                "from", "with", "by", "near", "into", "against"})
+  // Also a direction before its region ("in eastern / Syria") and their Arabic forms ("شرقي",
+  // "في").
+  for (std::string_view word : {"the",
+                                "a",
+                                "an",
+                                "of",
+                                "in",
+                                "on",
+                                "at",
+                                "to",
+                                "and",
+                                "or",
+                                "for",
+                                "from",
+                                "with",
+                                "by",
+                                "near",
+                                "into",
+                                "against",
+                                "eastern",
+                                "western",
+                                "northern",
+                                "southern",
+                                "northeastern",
+                                "northwestern",
+                                "southeastern",
+                                "southwestern",
+                                "central",
+                                "\xD9\x81\xD9\x8A" /* في */,
+                                "\xD8\xB9\xD9\x84\xD9\x89" /* على */,
+                                "\xD9\x85\xD9\x86" /* من */,
+                                "\xD8\xA5\xD9\x84\xD9\x89" /* إلى */,
+                                "\xD8\xB4\xD8\xB1\xD9\x82\xD9\x8A" /* شرقي */,
+                                "\xD8\xBA\xD8\xB1\xD8\xA8\xD9\x8A" /* غربي */,
+                                "\xD8\xB4\xD9\x85\xD8\xA7\xD9\x84\xD9\x8A" /* شمالي */,
+                                "\xD8\xAC\xD9\x86\xD9\x88\xD8\xA8\xD9\x8A" /* جنوبي */})
     if (last == word) return true;
   return false;
 }
