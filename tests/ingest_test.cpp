@@ -508,9 +508,12 @@ TEST(IngestClean, LinesWrappedAfterACommaJoinTheirSentence) {
 
 // A line that has not ended goes on over a next line that starts in lower case ("... the US
 // embassy in / the Green Zone") or after a function word ("... base at the / Conoco gas field");
-// page chrome in lower case ("x", "download-img") does not join a posting time.
+// page chrome in lower case ("x", "download-img", "access_time 13 hours ago") joins nothing, and
+// nothing joins the page's first line (a headline).
 TEST(IngestClean, LowerCaseLinesContinueAnUnfinishedSentence) {
   const CleanText text = clean_text(
+      "Rockets hit the US embassy in\n"
+      "access_time 13 hours ago\n"
       "Two rockets were fired at the US embassy in\n"
       "the Green Zone late on Friday, police said.\n"
       "A drone struck the coalition base at the\n"
@@ -522,6 +525,8 @@ TEST(IngestClean, LowerCaseLinesContinueAnUnfinishedSentence) {
       "download-img\n"
       "A rocket fell near the embassy.\n");
   EXPECT_EQ(text.text,
+            "Rockets hit the US embassy in\n\n"
+            "access_time 13 hours ago\n\n"
             "Two rockets were fired at the US embassy in the Green Zone late on Friday, police "
             "said.\n\n"
             "A drone struck the coalition base at the Conoco gas field on Wednesday.\n\n"

@@ -333,6 +333,8 @@ void assign_strike_agents(SentenceView& v, const lexicon::Lexicon& lexicon) {
         if (!t[k].word || w == "into" || w == "after" || w == "over" || w == "following" ||
             w == "for" || w == "amid" || w == "that" || w == "which")
           break;
+        // "US forces launched interceptor missiles": a defence, not a strike.
+        if (w.starts_with("interceptor")) break;
         strike = v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k) ||
                  w.starts_with("strike") || w.starts_with("airstrike") || w.starts_with("raid") ||
                  w.starts_with("operation") || w.starts_with("attack") ||
@@ -346,10 +348,13 @@ void assign_strike_agents(SentenceView& v, const lexicon::Lexicon& lexicon) {
     if (verb == "warplane" || verb == "warplanes" || verb == "jet" || verb == "jets" ||
         verb == "bomber" || verb == "bombers") {
       std::size_t k = h.last + 1;
-      while (k < t.size() && k <= h.last + 3 &&
+      // Across adverbs and a time ("US warplanes early on Friday struck ...").
+      while (k < t.size() && k <= h.last + 6 &&
              (t[k].lower == "later" || t[k].lower == "then" || t[k].lower == "also" ||
               t[k].lower == "have" || t[k].lower == "had" || t[k].lower == "has" ||
-              t[k].lower == "reportedly" || t[k].lower == "subsequently"))
+              t[k].lower == "reportedly" || t[k].lower == "subsequently" || t[k].lower == "early" ||
+              t[k].lower == "late" || t[k].lower == "overnight" || t[k].lower == "on" ||
+              v.token_in_date(k)))
         ++k;
       if (k >= t.size()) return true;
       const auto& w = t[k].lower;
@@ -422,8 +427,10 @@ void assign_strike_agents(SentenceView& v, const lexicon::Lexicon& lexicon) {
       }
       // "Airstrike leaves 29 Turkish soldiers dead": the toll right after them (not after a
       // landmark: "an air strike near the US embassy in Baghdad killed two commanders").
+      // Nor when the force is the strike's agent ("an air strike by US forces killed three").
+      const bool agent = by < t.size() && t[by].lower == "by" && target.first > by;
       for (std::size_t k = target.last + 1;
-           k < t.size() && k <= target.last + 2 && !struck && !landmark; ++k)
+           k < t.size() && k <= target.last + 2 && !struck && !landmark && !agent; ++k)
         struck = v.token_in(k, Cue::kKilled) || v.token_in(k, Cue::kInjured);
       return struck;
     });
@@ -1028,7 +1035,9 @@ void add_hosting_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
       const auto& w = t[k].lower;
       return !t[k].word || locative_at(t, k) || w == "in" || w == "at" || w == "which" ||
              w == "that" || w == "who" || w == "by" || w == "from" || w == "with" ||
-             (k > guest && w.size() > 4 && w.ends_with("ed"));
+             w == "sanctioned" || w == "backed" || w == "bought" || w == "supplied" ||
+             w == "trained" || w == "funded" || w == "equipped" || w == "designated" ||
+             w == "linked" || w == "accused";
     };
     while (guests_end < t.size() && guests_end < guest + 7 && !ends_list(guests_end)) ++guests_end;
     for (const Hit* h : v.all(Kind::kCountry))
@@ -1341,6 +1350,23 @@ bool denies_the_attack(const SentenceView& v) {
   return false;
 }
 
+// Whether `h` stands in a clause after a comma before which the sentence tells an attack on one of
+// our targets: a verb of attack or impact and a target ("the rocket attack on the embassy is
+// only the beginning, ..." names the attack by a noun and tells none).
+bool after_an_attack_clause(const SentenceView& v, const Hit& h) {
+  std::size_t comma = h.first;
+  while (comma > 0 && v.tokens[comma - 1].lower != ",") --comma;
+  if (comma == 0) return false;
+  bool attack = false, target = false;
+  for (const auto& x : v.hits) {
+    if (x.last >= comma - 1) continue;
+    attack = attack || x.cue == Cue::kAttackVerb || x.cue == Cue::kImpact;
+    target = target || x.kind == Kind::kFacility || x.cue == Cue::kTargetMilitary ||
+             x.cue == Cue::kTargetDiplomatic;
+  }
+  return attack && target;
+}
+
 // Role from trigger phrases alone; `tally` is v.tally.
 Role marker_role(const SentenceView& v, bool tally) {
   // A speaker's comment after the report (", adding that such attacks endanger civilians")
@@ -1365,7 +1391,11 @@ Role marker_role(const SentenceView& v, bool tally) {
     if (opens) return Role::kOtherEvent;
   }
   if (v.has(Cue::kCause) || v.has(Cue::kBackground)) return Role::kBackground;
-  if (v.has(Cue::kDrill) || v.has(Cue::kThreat)) return Role::kNotAttack;
+  if (v.has(Cue::kDrill)) return Role::kNotAttack;
+  // A threat or an alert told after the attack, in a clause of its own ("Three rockets struck the
+  // US embassy on Sunday, and the embassy urged Americans to avoid the area") leaves the attack.
+  for (const Hit* threat : v.all(Cue::kThreat))
+    if (!after_an_attack_clause(v, *threat)) return Role::kNotAttack;
   if (denies_the_attack(v)) return Role::kNotAttack;
   if (foiled_before_comment()) {
     // A find after an attack is no plot: the rockets "were fired", some hit or were intercepted.
@@ -1383,10 +1413,11 @@ Role marker_role(const SentenceView& v, bool tally) {
       if (before == "be" || before == "being") continue;
       const bool passive = before == "was" || before == "were" || before == "been";
       if (p != "in" && p != "for" && !(p == "to" && passive)) continue;
-      // The attack named as one that took place ("in the attack", "in firing the rockets"), not
-      // the generic "used for attacks on the embassy".
+      // The attack named as one that took place ("in the attack", "in a rocket attack on Balad",
+      // "in Wednesday's attack", "in firing the rockets"), not the generic "used for attacks on
+      // the embassy".
       const auto& next = v.tokens[k + 2].lower;
-      if (p != "to" && next != "the" && !next.ends_with("ing")) continue;
+      if (p != "to" && v.token_in(k + 2, Cue::kAttackNoun) && next.ends_with("s")) continue;
       for (std::size_t j = k + 2; j < v.tokens.size() && j <= k + 4 && !happened; ++j)
         happened = v.token_in(j, Cue::kLaunch) || v.token_in(j, Cue::kAttackNoun) ||
                    v.token_in(j, Cue::kAttackVerb);
@@ -1405,7 +1436,8 @@ Role marker_role(const SentenceView& v, bool tally) {
           what == "investigation" || what == "control" || what == "command" || what == "sanctions")
         continue;
       for (std::size_t j = k + 2; j < first_foiled && j < v.tokens.size() && !happened; ++j)
-        happened = v.token_in(j, Cue::kAttackNoun) || v.token_is_weapon(j);
+        happened = v.token_in(j, Cue::kAttackNoun) || v.token_is_weapon(j) ||
+                   v.token_in(j, Cue::kLaunch) || v.token_in(j, Cue::kAttackVerb);
     }
     // "arrested after killing the head of the embassy's security": a toll tells it happened;
     // "a plot to attack the embassy and kill diplomats" tells none, nor does "before they could".
@@ -1580,18 +1612,20 @@ bool has_attack_evidence(const SentenceView& v) {
 // dropped, so the cause neither demotes the sentence nor leaks into its fields.
 void drop_trailing_cause(SentenceView& v) {
   // A phrase listed both as a cause and as background ("in response to") is read as the cause in
-  // the article's first sentences or in a report or claim (a statement's "our fighters targeted
-  // Harir base with a drone, in response to the crimes in Gaza"): after an attack on our target
-  // it gives that attack's reason, which needs no date of its own. Elsewhere an undated, unsourced
-  // sentence of that shape is history ("Iran fired missiles at Ain al-Asad in response to the
-  // killing of Soleimani").
-  const bool lead = v.sentence.index <= 1 || v.has(Cue::kReportVerb) || v.has(Cue::kClaim);
+  // the article's first sentences, a claim, or a quoted statement ("our fighters targeted Harir
+  // base with a drone, in response to the crimes in Gaza"): after an attack on our target it
+  // gives that attack's reason, which needs no date of its own. Elsewhere an undated sentence of
+  // that shape is history ("Iran fired missiles at Ain al-Asad in response to the killing of
+  // Soleimani", whoever said it).
+  auto reason = [&](const Hit& h) {
+    return v.sentence.index <= 1 || v.has(Cue::kClaim) || inside_quotes(v.text, h.start);
+  };
   const Hit* marker = nullptr;
   for (const auto& h : v.hits)
     if (h.kind == Kind::kTrigger && (h.cue == Cue::kCause || h.cue == Cue::kBackground) &&
         h.first > 3 &&
         (!marker || h.start < marker->start ||
-         (lead && h.start == marker->start && h.cue == Cue::kCause)))
+         (h.start == marker->start && h.cue == Cue::kCause && reason(h))))
       marker = &h;
   if (!marker) return;
   std::size_t cut = marker->start, cut_token = marker->first;
@@ -1702,9 +1736,10 @@ void drop_trailing_cause(SentenceView& v) {
   v.tokens.resize(cut_token);
 }
 
-// "Two drones hit Harir air base on Tuesday, and US jets later struck the launch site": a strike
-// BY US forces told in a clause of its own after the attack on our target is the next event.
-// The clause goes (its cues, dates and tokens), so the sentence stays about the attack.
+// "Two drones hit Harir air base on Tuesday, and US jets later struck the launch site, officials
+// said": a strike BY US forces told in a clause of its own after the attack on our target is the
+// next event. The clause's cues and dates go (up to the next comma: the report after it stays),
+// so the sentence stays about the attack.
 void drop_trailing_us_strike(SentenceView& v) {
   const auto& t = v.tokens;
   const Hit* strike = nullptr;
@@ -1730,10 +1765,17 @@ void drop_trailing_us_strike(SentenceView& v) {
       target = true;
   }
   if (!evidence || !target) return;
-  std::erase_if(v.hits, [&](const Hit& h) { return h.end > cut; });
-  std::erase_if(v.dates, [&](const text::DateMention& d) { return d.span.start >= cut; });
-  std::erase_if(v.times, [&](const text::TimeMention& m) { return m.span.start >= cut; });
-  v.tokens.resize(open - 1);
+  // The clause runs to the next comma: a report after it (", officials said") stays.
+  std::size_t close = strike->last + 1;
+  while (close < t.size() && t[close].lower != ",") ++close;
+  const std::size_t end = close < t.size() ? t[close].start : v.text.size();
+  std::erase_if(v.hits, [&](const Hit& h) { return h.start >= cut && h.start < end; });
+  std::erase_if(v.dates, [&](const text::DateMention& d) {
+    return d.span.start >= cut && d.span.start < end;
+  });
+  std::erase_if(v.times, [&](const text::TimeMention& m) {
+    return m.span.start >= cut && m.span.start < end;
+  });
 }
 
 // "In retaliation for the killing of Soleimani, Iran fired missiles at Ain al-Asad", a statement's

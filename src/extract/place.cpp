@@ -541,10 +541,12 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
       // target's, when the article names only whose the target is or names the city's
       // country too ("the Sudanese army"), not another country's namesake ("in March").
       if (!city) {
-        // When the article names no country but the target's owner, the mission is abroad and
-        // any city of its attack sentence may be its place ("The car of the Turkish ambassador
-        // was attacked by gunmen in Khartoum"); else only the city right after the target.
-        city = city_in(lexicon, *v, "", speakers, !country.owner_only, &at);
+        // When the article names no country but the target's owner, a mission is abroad and any
+        // city of the sentence that tells it attacked may be its place ("The car of the Turkish
+        // ambassador was attacked by gunmen in Khartoum"); else only the city right after the
+        // target.
+        const bool mission_sentence = v->has(Cue::kTargetDiplomatic);
+        city = city_in(lexicon, *v, "", speakers, !(country.owner_only && mission_sentence), &at);
         // A namesake ("Belgrade": Serbia's, two US towns') in a country the article names ("the
         // Israeli embassy in Belgrade ... Serbian officials said") before any other.
         if (city && !article_names_country(article, lexicon, roles, city->country))

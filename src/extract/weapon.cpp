@@ -1,5 +1,4 @@
 #include <map>
-#include <vector>
 
 #include "extract/readers.h"
 
@@ -12,38 +11,30 @@ WeaponRead read_weapon(const Annotated& article, const lexicon::Lexicon& lexicon
   std::map<std::string, const SentenceView*> where;
   std::map<std::string, std::size_t> first_seen;
   std::size_t order = 0;
-  // Small-arms votes that name the attackers, not what they fired: "gunmen" in a sentence that
-  // names another weapon ("Gunmen fired a rocket at the base"); not one whose other weapon is
-  // another attack's ("Gunmen opened fire ..." beside "a week after a drone attack").
+  // Small-arms votes that name the attackers, not what they fired: "gunmen" when the event names
+  // another weapon ("Gunmen fired three rockets at the base. The gunmen fled."), one not told in
+  // a clause of another time ("..., a week after a drone attack on the same base").
   int gunmen = 0;
+  bool other_weapon = false;
   for (std::size_t i : event.sentences) {
     const auto& v = article.sentences[i];
-    std::vector<std::size_t> named_gunmen, others;  // token positions
     for (const Hit* h : v.all(lexicon::Kind::kWeapon)) {
       const auto& w = lexicon.weapon(h->entry);
       votes[w.weapon] += 1;
-      if (w.weapon == "small_arms" && v.tokens[h->first].lower.starts_with("gunm"))
-        named_gunmen.push_back(h->first);
-      else if (w.weapon != "small_arms")
-        others.push_back(h->first);
+      if (w.weapon == "small_arms" && v.tokens[h->first].lower.starts_with("gunm")) ++gunmen;
+      if (w.weapon != "small_arms") {
+        bool other_time = false;
+        for (std::size_t k = h->first >= 8 ? h->first - 8 : 0; k < h->first; ++k) {
+          const auto& word = v.tokens[k].lower;
+          other_time = other_time || word == "after" || word == "following" || word == "since";
+        }
+        other_weapon = other_weapon || !other_time;
+      }
       if (!detail.count(w.weapon) && !w.detail.empty()) detail[w.weapon] = w.detail;
       if (!where.count(w.weapon)) where[w.weapon] = &v, first_seen[w.weapon] = order++;
     }
-    // What they fired is in their clause ("rockets fired by gunmen" too): no clause of time
-    // ("after", "since") between them.
-    for (std::size_t g : named_gunmen)
-      for (std::size_t o : others) {
-        bool same_clause = true;
-        for (std::size_t k = std::min(g, o) + 1; k < std::max(g, o) && same_clause; ++k) {
-          const auto& w = v.tokens[k].lower;
-          same_clause = w != "after" && w != "following" && w != "since" && w != "amid";
-        }
-        if (same_clause) {
-          ++gunmen;
-          break;
-        }
-      }
   }
+  if (!other_weapon) gunmen = 0;
   WeaponRead out;
   if (votes.empty()) return out;
   // Outlets call rockets "missiles" in passing, rarely the reverse: a plain "missile" yields

@@ -686,10 +686,16 @@ Extracted extract_text(std::string_view text) {
     // the line before ends in a function word; not page chrome such as a lone "x" or
     // "download-img" after a posting time.
     const bool lower_start = trimmed[0] >= 'a' && trimmed[0] <= 'z';
-    const bool continues =
-        !after_blank && (lower_start || ends_with_function_word(extracted.blocks.back().text)) &&
-        words_in(trimmed) >= 2 && !ends_a_sentence(extracted.blocks.back().text) &&
-        words_in(extracted.blocks.back().text) >= 4;
+    // Not onto the page's first line (a headline: "... US base in Iraq" + "access_time 13 hours
+    // ago"), and not a line of page chrome (an icon's name, a time: "calendar_today June 3").
+    const std::size_t first_word_end = std::min(trimmed.find(' '), trimmed.size());
+    const bool chrome =
+        trimmed.substr(0, first_word_end).find_first_of("_0123456789") != std::string_view::npos;
+    const bool continues = !after_blank && extracted.blocks.size() > 1 && !chrome &&
+                           (lower_start || ends_with_function_word(extracted.blocks.back().text)) &&
+                           words_in(trimmed) >= 2 &&
+                           !ends_a_sentence(extracted.blocks.back().text) &&
+                           words_in(extracted.blocks.back().text) >= 4;
     if ((open || continues) && joined < kMaxJoined) {
       std::string& block = extracted.blocks.back().text;
       block += ' ';
