@@ -1736,6 +1736,18 @@ void drop_trailing_cause(SentenceView& v) {
   v.tokens.resize(cut_token);
 }
 
+// A clause's cues, dates and times go, from byte `from` of the sentence up to `to`: what it tells
+// is another event's.
+void drop_span(SentenceView& v, std::size_t from, std::size_t to) {
+  std::erase_if(v.hits, [&](const Hit& h) { return h.start >= from && h.start < to; });
+  std::erase_if(v.dates, [&](const text::DateMention& d) {
+    return d.span.start >= from && d.span.start < to;
+  });
+  std::erase_if(v.times, [&](const text::TimeMention& m) {
+    return m.span.start >= from && m.span.start < to;
+  });
+}
+
 // "Two drones hit Harir air base on Tuesday, and US jets later struck the launch site, officials
 // said": a strike BY US forces told in a clause of its own after the attack on our target is the
 // next event. The clause's cues and dates go (up to the next comma: the report after it stays),
@@ -1769,13 +1781,7 @@ void drop_trailing_us_strike(SentenceView& v) {
   std::size_t close = strike->last + 1;
   while (close < t.size() && t[close].lower != ",") ++close;
   const std::size_t end = close < t.size() ? t[close].start : v.text.size();
-  std::erase_if(v.hits, [&](const Hit& h) { return h.start >= cut && h.start < end; });
-  std::erase_if(v.dates, [&](const text::DateMention& d) {
-    return d.span.start >= cut && d.span.start < end;
-  });
-  std::erase_if(v.times, [&](const text::TimeMention& m) {
-    return m.span.start >= cut && m.span.start < end;
-  });
+  drop_span(v, cut, end);
 }
 
 // "In retaliation for the killing of Soleimani, Iran fired missiles at Ain al-Asad", a statement's
@@ -1851,13 +1857,7 @@ void drop_older_relative_clause(SentenceView& v, std::optional<long> published_d
       while (end_token < t.size() && t[end_token].lower != ",") ++end_token;
       const std::size_t from = t[k].start;
       const std::size_t to = end_token < t.size() ? t[end_token].start : v.text.size();
-      std::erase_if(v.hits, [&](const Hit& h) { return h.start >= from && h.start < to; });
-      std::erase_if(v.dates, [&](const text::DateMention& m) {
-        return m.span.start >= from && m.span.start < to;
-      });
-      std::erase_if(v.times, [&](const text::TimeMention& m) {
-        return m.span.start >= from && m.span.start < to;
-      });
+      drop_span(v, from, to);
       return;
     }
     return;
