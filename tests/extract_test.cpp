@@ -1166,17 +1166,23 @@ TEST(ExtractRules, SourceNamesASpeakerOrNothing) {
   EXPECT_NE(report.main->evidence.at("launched").source.find("مصدر أمني"), std::string::npos);
 }
 
+// One detection feature of a text, at the anchor the detector chooses (-1 with no anchor).
+double detection_feature(std::string_view text, const std::string& published,
+                         sitrep::extract::Feature feature) {
+  const auto [clean, annotated] = annotate_text(text, published);
+  const auto anchor = sitrep::extract::choose_anchor(annotated, lexicon());
+  if (!anchor) return -1.0;
+  const auto x = sitrep::extract::detection_features(annotated, lexicon(), *anchor);
+  return x[static_cast<std::size_t>(feature)];
+}
+
 // A find that opens the body is its news (first_other_news) though it names the attack the
 // rockets were meant to repeat; not when the sentence tells the rockets were fired, and not for a
 // "foiled attack" (an interception).
 TEST(ExtractRules, AFindFirstIsOtherNews) {
   using sitrep::extract::Feature;
-  auto first_other_news = [](std::string_view text) {
-    const auto [clean, annotated] = annotate_text(text, "2021-06-11");
-    const auto anchor = sitrep::extract::choose_anchor(annotated, lexicon());
-    if (!anchor) return -1.0;
-    const auto x = sitrep::extract::detection_features(annotated, lexicon(), *anchor);
-    return x[static_cast<std::size_t>(Feature::kFirstOtherNews)];
+  auto first_other_news = [](const std::string& text) {
+    return detection_feature(text, "2021-06-11", Feature::kFirstOtherNews);
   };
   const std::string attack =
       " Three rockets struck Balad air base on Wednesday night, causing no casualties.";
@@ -1200,11 +1206,7 @@ TEST(ExtractRules, AFindFirstIsOtherNews) {
 TEST(ExtractRules, CondemnationAfterAContextSentenceIsTheLead) {
   using sitrep::extract::Feature;
   auto lead_condemns = [](std::string_view text) {
-    const auto [clean, annotated] = annotate_text(text, "2022-01-13");
-    const auto anchor = sitrep::extract::choose_anchor(annotated, lexicon());
-    if (!anchor) return -1.0;
-    const auto x = sitrep::extract::detection_features(annotated, lexicon(), *anchor);
-    return x[static_cast<std::size_t>(Feature::kLeadCondemns)];
+    return detection_feature(text, "2022-01-13", Feature::kLeadCondemns);
   };
   EXPECT_EQ(lead_condemns("This is the fifth attack of its kind against sites hosting Americans "
                           "this year. The Iraqi president condemned the rocket attack on the US "
