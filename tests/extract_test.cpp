@@ -258,8 +258,12 @@ std::vector<std::string> actors_read_in(std::string_view sentence) {
   const auto [clean, annotated] = annotate_text(sentence);
   std::vector<std::string> names;
   for (const auto& v : annotated.sentences)
-    for (const auto* h : v.all(sitrep::lexicon::Kind::kActor))
-      names.push_back(lexicon().actor(h->entry).name);
+    for (const auto* h : v.all(sitrep::lexicon::Kind::kActor)) {
+      const auto& actor = lexicon().actor(h->entry);
+      names.push_back(actor.name);
+      // A short name ("the Islamic Resistance") names each group it stands for somewhere.
+      for (const auto& [country, group] : actor.stands_for_in) names.push_back(group);
+    }
   return names;
 }
 

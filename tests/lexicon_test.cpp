@@ -122,6 +122,30 @@ TEST(LexiconLoad, AliasClaimedByTwoEntriesIsAnError) {
   EXPECT_NE(loaded.error().message.find("actors.tsv:2:"), std::string::npos);
 }
 
+// actors.tsv column 5: a short name stands for a group by the attack's country; the group must
+// be a row of its own, and a short name stands for no one in a country it does not list.
+TEST(LexiconLoad, ShortNameStandsForAGroupByCountry) {
+  TempDataDir dir({{"actors.tsv",
+                    "Red Group\tRG\tmilitia\nBlue Group\t\tmilitia\n"
+                    "The Front\tFront group\tumbrella\t\tIQ=Red Group|LB=Blue Group\n"}});
+  auto loaded = Lexicon::load(dir.root);
+  ASSERT_TRUE(loaded.has_value()) << loaded.error().message;
+  const auto* front = loaded->actor_named("The Front");
+  ASSERT_NE(front, nullptr);
+  EXPECT_EQ(front->named_in("IQ"), "Red Group");
+  EXPECT_EQ(front->named_in("LB"), "Blue Group");
+  EXPECT_EQ(front->named_in("SD"), "");
+  EXPECT_EQ(loaded->actor_named("Red Group")->named_in("SD"), "Red Group");
+
+  TempDataDir unknown(
+      {{"actors.tsv", "# groups\nRed Group\tRG\tmilitia\nThe Front\t\tumbrella\t\tIQ=Green\n"}});
+  auto bad = Lexicon::load(unknown.root);
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_NE(bad.error().message.find("actors.tsv:3:"), std::string::npos) << bad.error().message;
+  TempDataDir malformed({{"actors.tsv", "Red Group\tRG\tmilitia\nThe Front\t\tumbrella\t\tIQ\n"}});
+  EXPECT_FALSE(Lexicon::load(malformed.root).has_value());
+}
+
 TEST(LexiconLoad, AirBaseAliasAlsoMatchesItsAbbreviation) {
   TempDataDir dir(
       {{"facilities.tsv", "Bravo Air Base\tBravo air base\tmilitary\tIQ\t\t33\t44\t\n"}});

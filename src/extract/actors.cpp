@@ -513,7 +513,8 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // Iraq, on Friday, the attack": the actor right after it is its subject.
         // The actor may be named further on when the claimant is described first ("Claimed
         // responsibility for an armed faction, calling itself \"X\"", the gloss of "تبنى فصيل
-        // مسلح يطلق على نفسه").
+        // مسلح يطلق على نفسه"), or behind its banner ("Claimed responsibility for \"Islamic
+        // Resistance - Ahrar al-Iraq brigade\"").
         bool naming_between = false;
         for (std::size_t k = c->last + 1; k < a->first; ++k)
           naming_between = naming_between || naming_word(v.tokens[k].lower);
@@ -526,7 +527,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
                              v.word_in(lexicon::WordList::kClauseOpeners, t[c->first - 1].lower);
           bool between_clear = true;
           for (std::size_t k = c->last + 1; k < a->first; ++k)
-            if (!t[k].word && t[k].lower != "\"" && !(naming_between && is_dash(t[k].lower)) &&
+            if (!t[k].word && t[k].lower != "\"" && !is_dash(t[k].lower) &&
                 !(t[k].lower == "," && k + 1 < a->first && naming_word(t[k + 1].lower)))
               between_clear = false;
           for (const Hit* other : actors)
@@ -905,6 +906,41 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
     }
   if (suspected.empty() && claimed.empty())
     for (const auto& [name, v] : series_claimants) suspect(name, true, *v);
+  // A short name ("the Islamic Resistance") names the group it stands for where the attack was,
+  // or none; the group named in full and by its short name is one actor.
+  auto named_here = [&](const std::string& name) {
+    const auto* actor = lexicon.actor_named(name);
+    return actor ? actor->named_in(event.place.country) : name;
+  };
+  for (auto* names : {&suspected, &claimed, &denied}) {
+    std::set<std::string> resolved;
+    for (const auto& name : *names)
+      if (auto here = named_here(name); !here.empty()) resolved.insert(here);
+    *names = std::move(resolved);
+  }
+  for (auto it = basis.begin(); it != basis.end();) {
+    const std::string here = named_here(it->first);
+    if (here == it->first) {
+      ++it;
+      continue;
+    }
+    if (!here.empty() && (it->second == "explicit" || !basis.count(here))) basis[here] = it->second;
+    it = basis.erase(it);
+  }
+  for (auto it = claim_sentence.begin(); it != claim_sentence.end();) {
+    const std::string here = named_here(it->first);
+    if (here == it->first) {
+      ++it;
+      continue;
+    }
+    if (!here.empty()) {
+      auto [at, fresh] = claim_sentence.emplace(here, it->second);
+      if (!fresh && std::less<const SentenceView*>{}(it->second, at->second))
+        at->second = it->second;
+    }
+    it = claim_sentence.erase(it);
+  }
+
   // "Claimed by a pro-Iran militia ... The Ahrar al-Iraq brigade said it had fired 20 rockets":
   // the description and the named group are one claimant, and the name says more.
   auto is_description = [&](const std::string& name) {

@@ -1259,6 +1259,27 @@ void add_proxy_actors(SentenceView& v, const lexicon::Lexicon& lexicon) {
   v.hits.insert(v.hits.end(), found.begin(), found.end());
 }
 
+// "the Islamic Resistance - Ahrar al-Iraq brigade", "Islamic Resistance - Kataib Sayyid
+// al-Shuhada": a short name that stands for a group by country (actors.tsv column 5) written before
+// another group's name, across punctuation and at most two words ("brigade"), is that group's
+// banner, not a second actor.
+void drop_banner_before_group(SentenceView& v, const lexicon::Lexicon& lexicon) {
+  const auto& t = v.tokens;
+  std::vector<std::size_t> group_starts;
+  for (const Hit& h : v.hits)
+    if (h.kind == Kind::kActor && lexicon.actor(h.entry).stands_for_in.empty())
+      group_starts.push_back(h.first);
+  std::erase_if(v.hits, [&](const Hit& h) {
+    if (h.kind != Kind::kActor || lexicon.actor(h.entry).stands_for_in.empty()) return false;
+    return std::any_of(group_starts.begin(), group_starts.end(), [&](std::size_t start) {
+      if (start <= h.last || start > h.last + 5) return false;
+      int words = 0;
+      for (std::size_t k = h.last + 1; k < start; ++k) words += t[k].word ? 1 : 0;
+      return words <= 2;
+    });
+  });
+}
+
 // Where a speaker's comment on the report opens: ", adding that ...", ", saying ...", or an
 // appositive that sets the attack in a run of others (", the latest in a series of attacks"),
 // when the words before it tell an attack (a weapon or an attack word); the sentence's end
@@ -2033,6 +2054,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     drop_landmark_after_fired_on_object(v);
     add_defence_interceptions(v);
     add_proxy_actors(v, lexicon);
+    drop_banner_before_group(v, lexicon);
     drop_trailing_cause(v);
     drop_leading_cause(v);
     drop_trailing_us_strike(v);

@@ -657,13 +657,20 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
     auto file = read_tsv(dir / "actors.tsv");
     if (!file) return std::unexpected(file.error());
     for (const Row& row : file->rows) {
-      auto f = fields(*file, row, 3, 4, "name, aliases, kind[, backers]");
+      auto f = fields(*file, row, 3, 5, "name, aliases, kind[, backers[, stands for]]");
       if (!f) return std::unexpected(f.error());
-      Actor actor{std::string((*f)[0]), split_aliases((*f)[1]), std::string((*f)[2]), {}};
+      Actor actor{std::string((*f)[0]), split_aliases((*f)[1]), std::string((*f)[2]), {}, {}};
       if (f->size() > 3)
         for (std::string backer : split_aliases((*f)[3])) {
           for (char& c : backer) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
           actor.backers.push_back(std::move(backer));
+        }
+      if (f->size() > 4)
+        for (const std::string& pair : split_aliases((*f)[4])) {
+          const auto eq = pair.find('=');
+          if (eq == std::string::npos || eq == 0 || eq + 1 == pair.size())
+            return row_error(*file, row, "expected COUNTRY=actor name, got '" + pair + "'");
+          actor.stands_for_in[pair.substr(0, eq)] = pair.substr(eq + 1);
         }
       if (actor.kind.empty()) return row_error(*file, row, "empty actor kind");
       int entry = static_cast<int>(lex.actors_.size());
@@ -672,6 +679,13 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
         if (auto e = table.add(Kind::kActor, entry, alias)) return row_error(*file, row, *e);
       lex.actors_.push_back(std::move(actor));
     }
+    // A short name stands for groups this file names, each a group in its own right.
+    for (std::size_t i = 0; i < lex.actors_.size(); ++i)
+      for (const auto& [country, name] : lex.actors_[i].stands_for_in) {
+        const Actor* target = lex.actor_named(name);
+        if (!target || !target->stands_for_in.empty())
+          return row_error(*file, file->rows[i], "'" + name + "' is no actor of its own here");
+      }
   }
 
   // weapons.tsv: phrase, weapon, detail
@@ -928,6 +942,12 @@ int Lexicon::proxy_actor(std::string_view lower_backer) const {
 const Facility* Lexicon::facility_named(std::string_view name) const {
   auto it = compiled_->facility_by_name.find(lower_ascii(trim(name)));
   return it == compiled_->facility_by_name.end() ? nullptr : &facilities_[it->second];
+}
+
+std::string Actor::named_in(std::string_view country) const {
+  if (stands_for_in.empty()) return name;
+  auto it = stands_for_in.find(std::string(country));
+  return it == stands_for_in.end() ? std::string() : it->second;
 }
 
 const Actor* Lexicon::actor_named(std::string_view name) const {

@@ -12,6 +12,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,6 +46,13 @@ struct Actor {
   // Lower-case names of the states whose proxies this actor stands for: "Iran-backed Shia
   // militias", "factions loyal to Tehran" name "Iran-aligned militias" (actors.tsv column 4).
   std::vector<std::string> backers;
+  // A short name whose group depends on where the attack was: "the Islamic Resistance" is the
+  // Islamic Resistance in Iraq for an attack in Iraq or Syria, Hezbollah's in Lebanon (actors.tsv
+  // column 5, "IQ=Islamic Resistance in Iraq|LB=Hezbollah"). Empty for an actor that is itself.
+  std::map<std::string, std::string> stands_for_in;
+  // The actor this one names for an attack in `country`: its own name, the group it stands for
+  // there, or empty when it names none there.
+  std::string named_in(std::string_view country) const;
 };
 
 struct WeaponTerm {
