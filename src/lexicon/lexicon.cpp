@@ -690,8 +690,10 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
 
   // weapons.tsv: phrase, weapon, detail
   {
-    static const std::unordered_set<std::string> kWeapons = {"rocket", "drone", "missile",
-                                                             "mortar", "ied",   "small_arms"};
+    // "unknown": a weapon named outside the schema's kinds (artillery, tank rounds); it tells an
+    // attack and keeps its detail, and yields to a kind named beside it.
+    static const std::unordered_set<std::string> kWeapons = {
+        "rocket", "drone", "missile", "mortar", "ied", "small_arms", "unknown"};
     auto file = read_tsv(dir / "weapons.tsv");
     if (!file) return std::unexpected(file.error());
     for (const Row& row : file->rows) {
@@ -699,9 +701,9 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
       if (!f) return std::unexpected(f.error());
       WeaponTerm term{std::string((*f)[0]), std::string((*f)[1]), std::string((*f)[2])};
       if (!kWeapons.contains(term.weapon))
-        return row_error(
-            *file, row,
-            "unknown weapon '" + term.weapon + "' (rocket|drone|missile|mortar|ied|small_arms)");
+        return row_error(*file, row,
+                         "unknown weapon '" + term.weapon +
+                             "' (rocket|drone|missile|mortar|ied|small_arms|unknown)");
       int entry = static_cast<int>(lex.weapons_.size());
       if (auto e = table.add(Kind::kWeapon, entry, term.phrase)) return row_error(*file, row, *e);
       lex.weapons_.push_back(std::move(term));
