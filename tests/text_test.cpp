@@ -28,6 +28,18 @@ TEST(TextSentences, SplitsOnTerminalPunctuationButNotAbbreviations) {
   EXPECT_EQ(s[3], "A Headline Without Period");
 }
 
+// A word ending in an accented letter ends its sentence: its last ASCII run ("o" of "missão")
+// is no initial.
+TEST(TextSentences, AWordEndingInAnAccentedLetterEndsItsSentence) {
+  auto s = sentence_texts(
+      "Dois drones atingiram a base, informou a missão. Ninguém ficou ferido. O grupo reivindicou "
+      "a ação. Ocurrió en el oeste del país. Nadie resultó herido.");
+  ASSERT_EQ(s.size(), 5u);
+  EXPECT_EQ(s[0], "Dois drones atingiram a base, informou a missão.");
+  EXPECT_EQ(s[2], "O grupo reivindicou a ação.");
+  EXPECT_EQ(s[3], "Ocurrió en el oeste del país.");
+}
+
 TEST(TextSentences, MarksHeadingsAndParagraphs) {
   CleanText clean;
   clean.text = "Rockets Hit Base\n\nThree rockets hit the base. Nobody was hurt.";

@@ -64,7 +64,8 @@ std::optional<Group> head_after(const SentenceView& v, std::size_t from, std::si
 // Americans", "no US troops", "none of the guards", or a bare "three" before a verb.
 std::optional<Group> single_group_at(const SentenceView& v, std::size_t i) {
   const auto& t = v.tokens;
-  if (i >= t.size()) return std::nullopt;
+  // A day of the month is no count of people: "on Tuesday (14) three soldiers were wounded".
+  if (i >= t.size() || v.token_in_date(i)) return std::nullopt;
   const auto& w = t[i].lower;
   if (w == "nobody") return Group{0, i + 1, false, true};
   if (w == "no" && i + 1 < t.size() && t[i + 1].lower == "one") return Group{0, i + 2, false, true};

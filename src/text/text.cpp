@@ -160,10 +160,11 @@ std::vector<Sentence> split_sentences(const CleanText& clean_text) {
                            next == '\'' || next >= 0xC0 || line.compare(n, 3, "\xE2\x80\x9C") == 0;
         if (!next_starts) continue;
         if (c == '.') {
-          // The word before the period.
+          // The word before the period, accented letters included: "a missão." ends a sentence,
+          // where its last ASCII run alone ("o") would look like an initial.
           std::size_t w = i;
-          while (w > 0 &&
-                 (std::isalpha(static_cast<unsigned char>(line[w - 1])) || line[w - 1] == '.'))
+          while (w > 0 && (std::isalpha(static_cast<unsigned char>(line[w - 1])) ||
+                           static_cast<unsigned char>(line[w - 1]) >= 0x80 || line[w - 1] == '.'))
             --w;
           std::string word = ascii_lower(line.substr(w, i - w));
           if (is_abbreviation(word)) continue;
