@@ -233,8 +233,16 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
   std::size_t first = v.token_at(d.span.start);
   std::size_t last = v.token_at(d.span.end - 1);
   // A dateline ("BAGHDAD, Jan 27 — ...", "(MENAFN- Nam News Network) DAMASCUS, Aug 14
-  // (NNN-SANA) – ...") dates the report.
-  if (first <= after_source_tag(v) + 4)
+  // (NNN-SANA) – ...") dates the report. Its place may carry its country in parentheses ("Erbil
+  // (Irak), 27 mar (EFE).-"), which does not count as words before the date.
+  std::size_t place_words = 0;
+  for (std::size_t k = after_source_tag(v), depth = 0; k < first; ++k) {
+    const auto& w = v.tokens[k].lower;
+    if (w == "(") ++depth;
+    if (depth == 0) ++place_words;
+    if (w == ")" && depth > 0) --depth;
+  }
+  if (place_words <= 4)
     for (std::size_t i = last + 1; i < v.tokens.size() && i <= last + 2; ++i) {
       const auto& w = v.tokens[i].lower;
       if (is_dash(w) || w == "(") return true;
