@@ -134,8 +134,13 @@ std::optional<Group> single_group_at(const SentenceView& v, std::size_t i) {
     head->count = *count;
     return head;
   }
-  // A bare number before a verb or the end of the clause: "three were killed", "wounding 40".
+  // A bare number before a verb or the end of the clause: "three were killed", "wounding 40";
+  // "two more were wounded", and the gloss's "five other were wounded" ("outros cinco ficaram
+  // feridos").
   bool numeral = count_at(v, j, false).has_value() || another;
+  if (numeral && k + 1 < t.size() && (t[k].lower == "other" || t[k].lower == "more") &&
+      (v.word_in(lexicon::WordList::kAuxiliaries, t[k + 1].lower) || is_casualty(v, k + 1)))
+    ++k;
   bool bare_end = k >= t.size() || !t[k].word ||
                   v.word_in(lexicon::WordList::kAuxiliaries, t[k].lower) ||
                   v.word_in(lexicon::WordList::kPhraseEnders, t[k].lower) || is_casualty(v, k) ||
