@@ -231,7 +231,22 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     }
     return false;
   };
+  // "failed to intercept the two rockets", "was not able to shoot them down", "did not
+  // intercept": a stop that did not happen.
+  auto failed_stop = [&](const SentenceView& v, std::size_t i) {
+    const auto& t = v.tokens;
+    for (std::size_t k = i; k > 0 && k + 4 > i; --k) {
+      const auto& w = t[k - 1].lower;
+      if (!t[k - 1].word) return false;
+      if (w == "not" || w == "n't" || w == "never" || w == "failed" || w == "fail" ||
+          w == "fails" || w == "unable")
+        return true;
+    }
+    return false;
+  };
   auto verb_category = [&](const SentenceView& v, std::size_t i) -> std::string {
+    if ((v.token_in(i, Cue::kIntercept) || destroyed_projectile(v, i)) && failed_stop(v, i))
+      return {};
     if (v.token_in(i, Cue::kIntercept) || destroyed_projectile(v, i)) return "intercept";
     if (v.token_in(i, Cue::kImpact)) return "impact";
     if (v.token_in(i, Cue::kLaunch)) return "launch";
