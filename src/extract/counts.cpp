@@ -244,6 +244,19 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     }
     return false;
   };
+  // A part named after verb `k` within its clause, across the gloss's subject: "shot down one
+  // of them", "shot down US forces one of them", "fell three of them inside".
+  auto partitive_after = [&](const SentenceView& v, std::size_t k) {
+    const auto& t = v.tokens;
+    for (std::size_t j = k + 1; j + 2 < t.size() && j <= k + 5; ++j) {
+      if (is_clause_break(t[j]) || t[j].lower == ",") return false;
+      const auto& whole = t[j + 2].lower;
+      if (count_at(v, j, false) && t[j + 1].lower == "of" &&
+          (whole == "them" || whole == "those" || whole == "which"))
+        return true;
+    }
+    return false;
+  };
   auto verb_category = [&](const SentenceView& v, std::size_t i) -> std::string {
     if ((v.token_in(i, Cue::kIntercept) || destroyed_projectile(v, i)) && failed_stop(v, i))
       return {};
@@ -396,7 +409,9 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
           if (t[k].lower == "while" || t[k].lower == "whereas" || t[k].lower == "but") break;
           std::string c = verb_category(v, k);
           if (!c.empty()) {
-            category = c;
+            // "attacked by two drones ..., shot down US forces one of them" (the gloss's verb,
+            // subject, object): the verb tells the part it takes, not the whole.
+            if (!partitive_after(v, k)) category = c;
             break;
           }
         }
@@ -405,7 +420,10 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // 3. A verb before, further back: "... fired at the base, including three rockets";
         // an instrument names what was launched: "targeted the US base in the Kurdistan
         // region with two drones".
-        bool instrument = i >= 1 && t[i - 1].lower == "with";
+        // "an attack by two drones": the attack's instrument as its agent.
+        bool instrument =
+            i >= 1 && (t[i - 1].lower == "with" ||
+                       (t[i - 1].lower == "by" && i >= 2 && v.token_in(i - 2, Cue::kAttackNoun)));
         for (std::size_t k = i; k > 0 && k + (instrument ? 16 : 6) > i; --k) {
           if (is_clause_break(t[k - 1])) break;
           // "struck the base with three rockets" says what was fired at it, not what hit; so
@@ -427,7 +445,7 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
           if (is_clause_break(t[k]) || count_at(v, k, false)) break;
           std::string c = verb_category(v, k);
           if (c == "intercept" || c == "impact") {
-            category = c;
+            if (!partitive_after(v, k)) category = c;
             break;
           }
         }
