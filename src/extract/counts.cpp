@@ -261,6 +261,16 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     if ((v.token_in(i, Cue::kIntercept) || destroyed_projectile(v, i)) && failed_stop(v, i))
       return {};
     if (v.token_in(i, Cue::kIntercept) || destroyed_projectile(v, i)) return "intercept";
+    // "Russian defences falling five drones": the gloss of "الدفاعات تسقط" (the defences shoot
+    // down), where the same letters also write "falls"; with the defences as its subject, the
+    // verb downs what follows.
+    if (v.token_in(i, Cue::kImpact) && v.tokens[i].lower.starts_with("fall"))
+      for (std::size_t k = i; k > 0 && k + 4 > i; --k) {
+        const auto& w = v.tokens[k - 1].lower;
+        if (w == "defenses" || w == "defences" || w == "defense" || w == "defence")
+          return "intercept";
+        if (!v.tokens[k - 1].word) break;
+      }
     if (v.token_in(i, Cue::kImpact)) return "impact";
     if (v.token_in(i, Cue::kLaunch)) return "launch";
     return {};
