@@ -186,6 +186,28 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
         out.push_back(*r);
         continue;
       }
+      // Past a description of the group and its statement ("announced the People's Defence
+      // Forces, the military wing of the PKK, in a statement, that fighters of carried out an
+      // attack"): its fighters' act, further on.
+      if (a != actors.end()) {
+        bool own_act = false;
+        for (std::size_t j = (*a)->last + 11; j < t.size() && j <= (*a)->last + 24; ++j) {
+          if (v.token_in(j, Cue::kNegation)) break;
+          // "carried out [on 12 June] an attack": the attack noun within its clause.
+          bool carried = false;
+          if (t[j].lower == "carried" && j + 1 < t.size() && t[j + 1].lower == "out")
+            for (std::size_t n = j + 2; n < t.size() && n <= j + 8 && t[n].word; ++n)
+              if (v.token_in(n, Cue::kAttackNoun)) carried = true;
+          if ((attack_verb(j) || carried) && own_fighters_before(j)) {
+            own_act = !other_object(j + 1, j + 12);
+            break;
+          }
+        }
+        if (own_act) {
+          out.push_back(*r);
+          continue;
+        }
+      }
     }
     for (std::size_t k = r->last + 1; k < t.size() && k <= r->last + 9; ++k) {
       const auto& w = t[k].lower;
