@@ -1964,7 +1964,11 @@ Role own_role(const SentenceView& v, const std::string& published,
     if (year < 1990 || year >= published_year) continue;
     // "destroying 53 drones in 2019 alone": an earlier year dates the whole sentence ("since
     // 2020" does not: "the first attack on the base since 2020").
-    if (i >= 1 && v.tokens[i - 1].lower == "in" &&
+    // "... the rocket attack on Erbil airport in February 2021": so does a month of an earlier
+    // year.
+    const bool in_month =
+        i >= 2 && v.tokens[i - 2].lower == "in" && text::month_number(v.tokens[i - 1].lower);
+    if (i >= 1 && (v.tokens[i - 1].lower == "in" || in_month) &&
         (i + 1 >= v.tokens.size() ||
          !std::isdigit(static_cast<unsigned char>(v.tokens[i + 1].lower[0]))))
       return Role::kBackground;
