@@ -268,6 +268,22 @@ void drop_interceptions_after_without(SentenceView& v) {
   });
 }
 
+// "in the town of Hit", "launched from Hit": the Anbar town, not the verb. A capital "Hit" after
+// a preposition or a word for a town names the place; a title-case headline ("Rockets Hit US
+// Base") keeps its verb.
+void drop_town_of_hit(SentenceView& v) {
+  const auto& t = v.tokens;
+  std::erase_if(v.hits, [&](const Hit& h) {
+    if (h.kind != Kind::kTrigger || h.first != h.last || h.first == 0) return false;
+    const std::size_t i = h.first;
+    if (v.text.substr(t[i].start, t[i].end - t[i].start) != "Hit") return false;
+    const auto& before = t[i - 1].lower;
+    return before == "of" || before == "in" || before == "near" || before == "from" ||
+           before == "town" || before == "city" || before == "district" || before == "outside" ||
+           before == "at" || before == "toward" || before == "towards";
+  });
+}
+
 // "A series of explosions rocked the base", "a series of rockets hit the base": one attack heard
 // or fired several times, not a series of attacks; the generic reading goes.
 void drop_series_of_blasts(SentenceView& v) {
@@ -2048,6 +2064,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
   const ArticlePlaces places = article_places(a.sentences, lexicon);
   for (auto& v : a.sentences) {
     assign_strike_agents(v, lexicon);
+    drop_town_of_hit(v);
     drop_series_of_blasts(v);
     drop_interceptions_after_without(v);
     add_described_sites(v, lexicon, places);
