@@ -204,7 +204,9 @@ bool says_facility(std::string_view sentence, const std::string& name) {
     std::vector<std::string> words;
     std::string word;
     for (char c : std::string(sentence) + " ") {
-      if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '\'') {
+      // Bytes of accented letters belong to their word ("Chaddadé").
+      if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80 ||
+          c == '-' || c == '\'') {
         word += c;
       } else if (!word.empty()) {
         words.push_back(word);
