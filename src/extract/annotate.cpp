@@ -450,8 +450,17 @@ void assign_strike_agents(SentenceView& v, const lexicon::Lexicon& lexicon) {
         struck = v.token_in(k, Cue::kKilled) || v.token_in(k, Cue::kInjured);
       return struck;
     });
-    const bool others = bare && (agent_before(h, lexicon::WordList::kThirdPartyAgents) ||
-                                 militant_subject || other_agent_after || hits_mission);
+    // "air strike Israeli" (the glosses' order for "غارة جوية إسرائيلية", "frappe aérienne
+    // israélienne"): another state's demonym right after the phrase.
+    bool demonym_after = false;
+    for (const Hit& c : v.hits)
+      if (c.kind == Kind::kCountry && c.first == h.last + 1 &&
+          lexicon.country(c.entry).code != "US" &&
+          lexicon.country(c.entry).is_demonym(v.text.substr(c.start, c.end - c.start)))
+        demonym_after = true;
+    const bool others =
+        bare && (agent_before(h, lexicon::WordList::kThirdPartyAgents) || militant_subject ||
+                 other_agent_after || hits_mission || demonym_after);
     // Another's air strike is an attack told by its noun, like "a drone attack".
     if (others) {
       Hit noun = h;
