@@ -815,6 +815,26 @@ TEST(ExtractRules, TallyDoesNotLeakIntoMain) {
   EXPECT_EQ(r.main->launched, 1);
 }
 
+// A count of attacks told far from its verb ("attacked US forces and diplomatic sites in Iraq
+// and Syria at least nine times in May") or as the number the total reaches ("the total number
+// of attacks ... has exceeded 180"); the month right after the count is its period; "dozens" is
+// no count.
+TEST(ExtractRules, TalliesFarFromTheirVerbAndTotalsThatExceed) {
+  auto r = extract_text(
+      "Attacks on US forces pick up in May\n\n"
+      "Iran-aligned militias attacked US forces and diplomatic sites in Iraq and Syria at least "
+      "nine times in May, the highest monthly figure since February, according to a tally. Since "
+      "October, the total number of attacks on US forces in the region has exceeded 180, the "
+      "Pentagon says. Militias have fired dozens of rockets at bases this year.\n",
+      "2024-05-30");
+  ASSERT_EQ(r.tallies.size(), 2u);
+  EXPECT_EQ(r.tallies[0].count, 9);
+  EXPECT_EQ(r.tallies[0].qualifier, "at least");
+  EXPECT_EQ(r.tallies[0].period_start, "2024-05-01");
+  EXPECT_EQ(r.tallies[1].count, 180);
+  EXPECT_EQ(r.tallies[1].period_start, "2023-10-01");
+}
+
 TEST(ExtractRules, SirenDrillIsNoAttack) {
   auto r = extract_text(
       "Embassy tests sirens\n\n"

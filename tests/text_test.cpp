@@ -56,7 +56,8 @@ TEST(TextNumbers, WordsDigitsAndDozens) {
   EXPECT_EQ(parse_number("1,200"), 1200);
   EXPECT_EQ(parse_number("six"), 6);
   EXPECT_EQ(parse_number("twenty-one"), 21);
-  EXPECT_EQ(parse_number("dozens"), 12);
+  EXPECT_EQ(parse_number("dozen"), 12);
+  EXPECT_FALSE(parse_number("dozens").has_value());  // an amount, not a count
   EXPECT_FALSE(parse_number("several").has_value());
   EXPECT_FALSE(parse_number("a").has_value());
   EXPECT_EQ(parse_ordinal("second"), 2);

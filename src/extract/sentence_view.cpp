@@ -119,10 +119,24 @@ bool tally_at(const SentenceView& v, std::size_t i) {
         return true;
     }
   }
+  // "the total number of attacks on US forces has exceeded 180": a number the count of attacks
+  // reaches.
+  for (std::size_t k = i; k > 3 && k + 12 > i; --k) {
+    if (!t[k - 1].word) break;
+    const auto& w = t[k - 1].lower;
+    if ((w == "exceeded" || w == "reached" || w == "topped" || w == "passed" || w == "surpassed" ||
+         w == "hit" || w == "stands" || w == "stood" || w == "rose") &&
+        std::any_of(t.begin() + (k >= 12 ? k - 12 : 0), t.begin() + (k - 1),
+                    [&](const auto& x) { return x.lower == "number"; }) &&
+        std::any_of(t.begin() + (k >= 12 ? k - 12 : 0), t.begin() + (k - 1),
+                    [&](const auto& x) { return x.lower == "attacks"; }))
+      return true;
+  }
   if (t[i + 1].lower != "times") return false;
-  // "attacked 170 times", "were attacked with drones and rockets 23 times": the verb of the
-  // clause the count ends.
-  for (std::size_t k = i; k > 0 && k + 8 > i; --k) {
+  // "attacked 170 times", "were attacked with drones and rockets 23 times", "attacked US forces
+  // and diplomatic sites in Iraq and Syria at least nine times": the verb of the clause the
+  // count ends.
+  for (std::size_t k = i; k > 0 && k + 18 > i; --k) {
     const auto& w = t[k - 1].lower;
     if (w == "attacked" || w == "targeted" || v.token_in(k - 1, Cue::kAttackVerb)) return true;
     if (!t[k - 1].word) return false;

@@ -70,6 +70,11 @@ std::vector<Tally> read_tallies(const Annotated& article, const lexicon::Lexicon
           }
           break;
         }
+      // "nine times in May": the month the count covers, whatever "since" comes later.
+      for (std::size_t k = i + 1; k + 1 < t.size() && k <= i + 3; ++k)
+        if (t[k].lower == "in")
+          if (auto month = resolve_month_phrase(t[k + 1].lower, article.published))
+            tally.period_start = *month;
       tally.period_end = article.published;
       std::vector<std::string> countries;
       for (const Hit* h : v.all(Kind::kCountry)) {

@@ -219,7 +219,9 @@ std::optional<int> parse_number(std::string_view w) {
     default:
       return std::nullopt;
   }
-  if (w == "dozen" || w == "dozens") return 12;  // ACLED: "dozens" counts as 12
+  // "a dozen rockets" is twelve; "dozens of missiles" is an amount, not a count (SCHEMA: no count
+  // is inferred where the text gives none).
+  if (w == "dozen") return 12;
   // The first letters are compared before the words (a memcmp per word of equal length).
   for (std::size_t i = 0; i < kUnits.size(); ++i)
     if (w[0] == kUnits[i][0] && w == kUnits[i]) return static_cast<int>(i);
