@@ -323,9 +323,13 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       // A plain int: GCC 12 at -O2 misreads an optional here as maybe uninitialized.
       int total = 0;
       std::size_t skip = range_skip;
+      // "Two of the three drones were shot down": the same, across the article.
       if (!range_skip && i + 3 < t.size() && t[i + 1].lower == "of") {
-        int whole = count_at(v, i + 2, false).value_or(0);
-        if (whole > *n) total = whole, skip = 2;
+        const bool article_between = t[i + 2].lower == "the" || t[i + 2].lower == "its" ||
+                                     t[i + 2].lower == "their" || t[i + 2].lower == "these";
+        const std::size_t at = article_between ? i + 3 : i + 2;
+        int whole = at < t.size() ? count_at(v, at, false).value_or(0) : 0;
+        if (whole > *n) total = whole, skip = article_between ? 3 : 2;
       }
       // The projectile noun: a weapon term within the next four tokens, or "of them".
       std::size_t p = i + 1 + skip;
