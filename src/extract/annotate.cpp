@@ -1765,6 +1765,20 @@ void drop_trailing_cause(SentenceView& v) {
     return true;  // told by nouns ("Explosion of a rocket at the US embassy in the anniversary")
   };
   const bool anniversary = anniversary_as_time();
+  // "... soldiers killed in a drone attack on Tower 22 in Jordan last month": a time phrase that
+  // closes the attack's own noun phrase (no comma, no "after" or "since" between) dates that
+  // attack; the sentence's other day ("mourners gathered on Saturday") is another event's.
+  if (marker->cue == Cue::kBackground && marker->first >= 1 &&
+      (v.tokens[marker->first].lower == "last" || v.tokens[marker->last].lower == "ago")) {
+    const auto& t = v.tokens;
+    for (std::size_t k = marker->first; k-- > 0;) {
+      const auto& w = t[k].lower;
+      if (!t[k].word || w == "after" || w == "since" || w == "following" || w == "before" ||
+          w == "than" || w == "and")
+        break;
+      if (v.token_in(k, Cue::kAttackNoun)) return;
+    }
+  }
   if (marker->cue == Cue::kBackground &&
       std::none_of(v.dates.begin(), v.dates.end(),
                    [&](const text::DateMention& d) { return d.span.end <= cut; }) &&
