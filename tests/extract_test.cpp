@@ -833,6 +833,13 @@ TEST(ExtractRules, TalliesFarFromTheirVerbAndTotalsThatExceed) {
   EXPECT_EQ(r.tallies[0].period_start, "2024-05-01");
   EXPECT_EQ(r.tallies[1].count, 180);
   EXPECT_EQ(r.tallies[1].period_start, "2023-10-01");
+  // The year written after the month is the period's.
+  auto older = extract_text(
+      "Attacks on US forces\n\nIran-aligned militias attacked US forces in Iraq and Syria at "
+      "least 40 times in December 2022, according to a tally.\n",
+      "2024-05-30");
+  ASSERT_EQ(older.tallies.size(), 1u);
+  EXPECT_EQ(older.tallies[0].period_start, "2022-12-01");
 }
 
 TEST(ExtractRules, SirenDrillIsNoAttack) {

@@ -135,6 +135,13 @@ TEST(LexiconLoad, ShortNameStandsForAGroupByCountry) {
   EXPECT_EQ(front->named_in("IQ"), "Red Group");
   EXPECT_EQ(front->named_in("LB"), "Blue Group");
   EXPECT_EQ(front->named_in("SD"), "");
+  EXPECT_EQ(front->named_in(""), "");  // two groups: no country, no one
+  TempDataDir one({{"actors.tsv",
+                    "Red Group\tRG\tmilitia\nRed Wing\t\tmilitia\t\tIQ=Red Group|TR=Red Group\n"}});
+  auto wing = Lexicon::load(one.root);
+  ASSERT_TRUE(wing.has_value()) << wing.error().message;
+  EXPECT_EQ(wing->actor_named("Red Wing")->named_in(""), "Red Group");
+  EXPECT_EQ(wing->actor_named("Red Wing")->named_in("SD"), "");
   EXPECT_EQ(loaded->actor_named("Red Group")->named_in("SD"), "Red Group");
 
   TempDataDir unknown(

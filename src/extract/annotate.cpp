@@ -1298,8 +1298,14 @@ void drop_banner_before_group(SentenceView& v, const lexicon::Lexicon& lexicon) 
     if (h.kind != Kind::kActor || lexicon.actor(h.entry).stands_for_in.empty()) return false;
     return std::any_of(group_starts.begin(), group_starts.end(), [&](std::size_t start) {
       if (start <= h.last || start > h.last + 5) return false;
+      // "and", "or" or a comma list two groups ("The Islamic Resistance and Kataib Hezbollah
+      // claimed ..."); a dash, a quote or nothing joins a banner to its name.
       int words = 0;
-      for (std::size_t k = h.last + 1; k < start; ++k) words += t[k].word ? 1 : 0;
+      for (std::size_t k = h.last + 1; k < start; ++k) {
+        const auto& w = t[k].lower;
+        if (w == "and" || w == "or" || w == "," || w == "&") return false;
+        words += t[k].word ? 1 : 0;
+      }
       return words <= 2;
     });
   });
@@ -2005,8 +2011,16 @@ Role own_role(const SentenceView& v, const std::string& published,
     // 2020" does not: "the first attack on the base since 2020").
     // "... the rocket attack on Erbil airport in February 2021": so does a month of an earlier
     // year.
-    const bool in_month =
-        i >= 2 && v.tokens[i - 2].lower == "in" && text::month_number(v.tokens[i - 1].lower);
+    // Not the start of a span ("a wave of attacks that started in October 2023").
+    bool span_start = false;
+    for (std::size_t k = i >= 10 ? i - 10 : 0; k + 1 < i; ++k) {
+      const auto& w = v.tokens[k].lower;
+      span_start |= w == "since" || w == "started" || w == "began" || w == "begun" ||
+                    w == "beginning" || w == "start" || w == "starting" || w == "wave" ||
+                    w == "campaign";
+    }
+    const bool in_month = !span_start && i >= 2 && v.tokens[i - 2].lower == "in" &&
+                          text::month_number(v.tokens[i - 1].lower);
     if (i >= 1 && (v.tokens[i - 1].lower == "in" || in_month) &&
         (i + 1 >= v.tokens.size() ||
          !std::isdigit(static_cast<unsigned char>(v.tokens[i + 1].lower[0]))))

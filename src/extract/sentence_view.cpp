@@ -119,27 +119,37 @@ bool tally_at(const SentenceView& v, std::size_t i) {
         return true;
     }
   }
-  // "the total number of attacks on US forces has exceeded 180": a number the count of attacks
-  // reaches.
-  for (std::size_t k = i; k > 3 && k + 12 > i; --k) {
-    if (!t[k - 1].word) break;
-    const auto& w = t[k - 1].lower;
-    if ((w == "exceeded" || w == "reached" || w == "topped" || w == "passed" || w == "surpassed" ||
-         w == "hit" || w == "stands" || w == "stood" || w == "rose") &&
-        std::any_of(t.begin() + (k >= 12 ? k - 12 : 0), t.begin() + (k - 1),
-                    [&](const auto& x) { return x.lower == "number"; }) &&
-        std::any_of(t.begin() + (k >= 12 ? k - 12 : 0), t.begin() + (k - 1),
-                    [&](const auto& x) { return x.lower == "attacks"; }))
-      return true;
+  // "the total number of attacks on US forces has exceeded 180", "rose to 170": a number the
+  // count of attacks reaches, right after its verb (across "to", "at", "more than"); "rose
+  // sharply when militants fired five rockets" counts rockets.
+  {
+    std::size_t k = i;
+    while (k > 0 && (t[k - 1].lower == "to" || t[k - 1].lower == "at" || t[k - 1].lower == "over" ||
+                     t[k - 1].lower == "than" || t[k - 1].lower == "more" ||
+                     t[k - 1].lower == "nearly" || t[k - 1].lower == "almost"))
+      --k;
+    if (k >= 3 && k + 3 >= i) {
+      const auto& w = t[k - 1].lower;
+      const std::size_t from = k >= 12 ? k - 12 : 0;
+      auto named = [&](std::string_view word) {
+        return std::any_of(t.begin() + from, t.begin() + (k - 1),
+                           [&](const auto& x) { return x.lower == word; });
+      };
+      if ((w == "exceeded" || w == "reached" || w == "topped" || w == "passed" ||
+           w == "surpassed" || w == "stands" || w == "stood" || w == "rose") &&
+          named("number") && named("attacks"))
+        return true;
+    }
   }
   if (t[i + 1].lower != "times") return false;
   // "attacked 170 times", "were attacked with drones and rockets 23 times", "attacked US forces
   // and diplomatic sites in Iraq and Syria at least nine times": the verb of the clause the
-  // count ends.
+  // count ends; another verb between ("and the alarm sounded three times") ends the search.
   for (std::size_t k = i; k > 0 && k + 18 > i; --k) {
     const auto& w = t[k - 1].lower;
     if (w == "attacked" || w == "targeted" || v.token_in(k - 1, Cue::kAttackVerb)) return true;
     if (!t[k - 1].word) return false;
+    if (w.size() > 3 && w.ends_with("ed") && !v.token_in(k - 1, Cue::kLaunch)) return false;
   }
   return false;
 }

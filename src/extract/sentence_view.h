@@ -65,7 +65,7 @@ struct SentenceView {
   bool token_in_date(std::size_t i) const;
 };
 
-// A number usable as a count at token i ("14", "two", "dozens"); "a"/"an"/"single" count as one
+// A number usable as a count at token i ("14", "two", "a dozen"); "a"/"an"/"single" count as one
 // only where the caller allows it. Years, clock times, a written date's day and a calibre inside a
 // weapon's name ("rockets of 122 mm") are not counts.
 std::optional<int> count_at(const SentenceView& v, std::size_t i, bool allow_article);

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <string>
 
@@ -71,10 +72,18 @@ std::vector<Tally> read_tallies(const Annotated& article, const lexicon::Lexicon
           break;
         }
       // "nine times in May": the month the count covers, whatever "since" comes later.
+      // "in December 2022": the year written after the month.
       for (std::size_t k = i + 1; k + 1 < t.size() && k <= i + 3; ++k)
         if (t[k].lower == "in")
-          if (auto month = resolve_month_phrase(t[k + 1].lower, article.published))
+          if (auto month = resolve_month_phrase(t[k + 1].lower, article.published)) {
             tally.period_start = *month;
+            const std::string_view year =
+                k + 2 < t.size() ? std::string_view(t[k + 2].lower) : std::string_view();
+            if (year.size() == 4 && std::all_of(year.begin(), year.end(), [](char c) {
+                  return std::isdigit(static_cast<unsigned char>(c)) != 0;
+                }))
+              tally.period_start.replace(0, 4, year);
+          }
       tally.period_end = article.published;
       std::vector<std::string> countries;
       for (const Hit* h : v.all(Kind::kCountry)) {

@@ -949,7 +949,14 @@ const Facility* Lexicon::facility_named(std::string_view name) const {
 std::string Actor::named_in(std::string_view country) const {
   if (stands_for_in.empty()) return name;
   auto it = stands_for_in.find(std::string(country));
-  return it == stands_for_in.end() ? std::string() : it->second;
+  if (it != stands_for_in.end()) return it->second;
+  // A country it does not list: no one. An unknown country: the group, if it stands for one
+  // group everywhere it is listed.
+  if (!country.empty()) return {};
+  const std::string& first = stands_for_in.begin()->second;
+  for (const auto& [where, group] : stands_for_in)
+    if (group != first) return {};
+  return first;
 }
 
 const Actor* Lexicon::actor_named(std::string_view name) const {

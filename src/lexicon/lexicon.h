@@ -51,7 +51,8 @@ struct Actor {
   // column 5, "IQ=Islamic Resistance in Iraq|LB=Hezbollah"). Empty for an actor that is itself.
   std::map<std::string, std::string> stands_for_in;
   // The actor this one names for an attack in `country`: its own name, the group it stands for
-  // there, or empty when it names none there.
+  // there, or empty when it names none there; with no country known, the group it stands for
+  // wherever it is listed, if that is one group.
   std::string named_in(std::string_view country) const;
 };
 

@@ -47,9 +47,9 @@ struct Token {
 // Words (letters, digits, inner ' . - ,digit) and single punctuation marks.
 std::vector<Token> tokenize(std::string_view text);
 
-// "14", "1,200", "two", "twenty-one", "a dozen" (single token forms only: "dozen" -> 12),
-// "dozens" -> 12 (ACLED). Returns nullopt for anything else. "a"/"an" are NOT numbers here: the
-// extractor decides when an article counts as one.
+// "14", "1,200", "two", "twenty-one", "a dozen" (single token forms only: "dozen" -> 12;
+// "dozens" is an amount, no count). Returns nullopt for anything else. "a"/"an" are NOT numbers
+// here: the extractor decides when an article counts as one.
 std::optional<int> parse_number(std::string_view lower_token);
 // "first" -> 1, "second" -> 2 ... "tenth" -> 10.
 std::optional<int> parse_ordinal(std::string_view lower_token);
