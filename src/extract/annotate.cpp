@@ -1286,7 +1286,7 @@ void add_proxy_actors(SentenceView& v, const lexicon::Lexicon& lexicon) {
 
 // "the Islamic Resistance - Ahrar al-Iraq brigade", "Islamic Resistance - Kataib Sayyid
 // al-Shuhada": a short name that stands for a group by country (actors.tsv column 5) written before
-// another group's name, across punctuation and at most two words ("brigade"), is that group's
+// another group's name, across at most two words ("brigade") and no conjunction, is that group's
 // banner, not a second actor.
 void drop_banner_before_group(SentenceView& v, const lexicon::Lexicon& lexicon) {
   const auto& t = v.tokens;

@@ -258,9 +258,8 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     return false;
   };
   auto verb_category = [&](const SentenceView& v, std::size_t i) -> std::string {
-    if ((v.token_in(i, Cue::kIntercept) || destroyed_projectile(v, i)) && failed_stop(v, i))
-      return {};
-    if (v.token_in(i, Cue::kIntercept) || destroyed_projectile(v, i)) return "intercept";
+    if (v.token_in(i, Cue::kIntercept) || destroyed_projectile(v, i))
+      return failed_stop(v, i) ? std::string() : std::string("intercept");
     // "Russian defences falling five drones": the gloss of "الدفاعات تسقط" (the defences shoot
     // down), where the same letters also write "falls"; with the defences as its subject, the
     // verb downs what follows.
