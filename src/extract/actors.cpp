@@ -464,6 +464,10 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
     if (actors.empty()) continue;
     for (const Hit* a : actors) {
       const auto& actor = lexicon.actor(a->entry);
+      // A short name ("the Islamic Resistance") is the group it stands for where the attack was,
+      // or no one there.
+      const std::string name = actor.named_in(event.place.country);
+      if (name.empty()) continue;
       if (actor.kind == "state" && actor.name == "United States") continue;
       // A group's spokesperson speaking is not a suspicion.
       bool speaker = false;
@@ -611,10 +615,10 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           const Hit* cause = v.first(Cue::kCause);
           if (!cause || cause->start < c->end) other = true;
         }
-        if (!negated && !other) claimed.insert(actor.name), claim_sentence.emplace(actor.name, &v);
+        if (!negated && !other) claimed.insert(name), claim_sentence.emplace(name, &v);
         // A group that claims attacks like this one is who is usually blamed for them.
         else if (!negated && series && role != Role::kOtherEvent)
-          series_claimants.emplace(actor.name, &v);
+          series_claimants.emplace(name, &v);
       }
       if (role != Role::kMain && !v.sentence.heading && !hedged && !blame_before_generic &&
           !pattern_context)
@@ -688,11 +692,11 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
               !v.word_in(lexicon::WordList::kBlameGerunds, gerund))
             after = false;
         }
-        if ((after || before) && !negated) suspect(actor.name, pattern, v);
+        if ((after || before) && !negated) suspect(name, pattern, v);
       }
       // The outlet or an official names the attacker as the subject of the attack: "Iran-backed
       // militants fired multiple ballistic missiles at the base".
-      if (role == Role::kMain && refers_to_main(article, event, v) && !claimed.count(actor.name)) {
+      if (role == Role::kMain && refers_to_main(article, event, v) && !claimed.count(name)) {
         bool admitted = std::any_of(admissions.begin(), admissions.end(),
                                     [&](const Hit& h) { return h.first > a->last; });
         // "Kataib Hezbollah fighters fired", "ISIS militants attacked": one head noun may sit
@@ -715,7 +719,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
             // "Russia and Turkey launched the patrols": a launch verb makes an attacker only
             // of what fires or aims something ("fired rockets", "launched drones at").
             if (!v.token_in(k, Cue::kAttackVerb) && !launches_a_weapon(v, k)) break;
-            if (!negated) suspect(actor.name, false, v);
+            if (!negated) suspect(name, false, v);
             break;
           }
           const auto& w = v.tokens[k].lower;
@@ -725,7 +729,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         }
         // The agent of the attack: "a drone strike by Kataib Hezbollah", "rockets fired by the
         // militia", "launched by Iran-backed groups", "an ambush by a lone ISIS gunman".
-        if (!admitted && agent_of_attack(v, *a)) suspect(actor.name, false, v);
+        if (!admitted && agent_of_attack(v, *a)) suspect(name, false, v);
         // Where it was launched from names the state that fired: "missiles had been launched at
         // the city from neighbouring Iran".
         if (!admitted && actor.kind == "state" && a->first >= 2) {
@@ -740,7 +744,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
                 bool negated = false;
                 for (std::size_t j = k - 1; j > 0 && j + 4 > k - 1; --j)
                   negated |= v.token_in(j - 1, Cue::kNegation);
-                if (!negated) suspect(actor.name, false, v);
+                if (!negated) suspect(name, false, v);
                 break;
               }
             }
@@ -754,11 +758,11 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
                   v.tokens[k].lower == "holding";
         for (std::size_t k = a->last + 1; k < v.tokens.size() && k <= a->last + 2; ++k)
           responsible |= v.tokens[k].lower == "responsible";
-        if (held && responsible) suspect(actor.name, false, v);
+        if (held && responsible) suspect(name, false, v);
       }
       for (const Hit* d : v.all(Cue::kDeny))
         if (a->last < d->first && d->first - a->last <= 6) {
-          denied.insert(actor.name);
+          denied.insert(name);
           where.emplace("denied_by", &v);
         }
     }
@@ -834,6 +838,10 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
       if (us_strikes_in(lexicon, v)) continue;
       for (const Hit* a : actors) {
         const auto& actor = lexicon.actor(a->entry);
+        // A short name ("the Islamic Resistance") is the group it stands for where the attack was,
+        // or no one there.
+        const std::string name = actor.named_in(event.place.country);
+        if (name.empty()) continue;
         if (actor.kind != "militia" && actor.kind != "umbrella") continue;
         if (compound_modifier(v, *a)) continue;
         // "Kataib Hezbollah, an Iran-backed militia", "the Islamic Resistance in Iraq, an
@@ -883,7 +891,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         bool object = a->first >= 1 && (v.tokens[a->first - 1].lower == "on" ||
                                         v.tokens[a->first - 1].lower == "against");
         if (!apposition && !object && !agent_of_an_attack_on_a_country(v, *a))
-          suspect(actor.name, true, v);
+          suspect(name, true, v);
       }
     }
   // Still no one: the groups US forces struck in retaliation ("In response, Austin ordered
@@ -921,47 +929,17 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         continue;
       for (const Hit* a : v.all(Kind::kActor)) {
         const auto& actor = lexicon.actor(a->entry);
+        // A short name ("the Islamic Resistance") is the group it stands for where the attack was,
+        // or no one there.
+        const std::string name = actor.named_in(event.place.country);
+        if (name.empty()) continue;
         if (actor.kind != "militia" && actor.kind != "umbrella") continue;
         if (a->first < strike->first || compound_modifier(v, *a)) continue;
-        suspect(actor.name, false, v);
+        suspect(name, false, v);
       }
     }
   if (suspected.empty() && claimed.empty())
     for (const auto& [name, v] : series_claimants) suspect(name, true, *v);
-  // A short name ("the Islamic Resistance") names the group it stands for where the attack was,
-  // or none; the group named in full and by its short name is one actor.
-  auto named_here = [&](const std::string& name) {
-    const auto* actor = lexicon.actor_named(name);
-    return actor ? actor->named_in(event.place.country) : name;
-  };
-  for (auto* names : {&suspected, &claimed, &denied}) {
-    std::set<std::string> resolved;
-    for (const auto& name : *names)
-      if (auto here = named_here(name); !here.empty()) resolved.insert(here);
-    *names = std::move(resolved);
-  }
-  for (auto it = basis.begin(); it != basis.end();) {
-    const std::string here = named_here(it->first);
-    if (here == it->first) {
-      ++it;
-      continue;
-    }
-    if (!here.empty() && (it->second == "explicit" || !basis.count(here))) basis[here] = it->second;
-    it = basis.erase(it);
-  }
-  for (auto it = claim_sentence.begin(); it != claim_sentence.end();) {
-    const std::string here = named_here(it->first);
-    if (here == it->first) {
-      ++it;
-      continue;
-    }
-    if (!here.empty()) {
-      auto [at, fresh] = claim_sentence.emplace(here, it->second);
-      if (!fresh && std::less<const SentenceView*>{}(it->second, at->second))
-        at->second = it->second;
-    }
-    it = claim_sentence.erase(it);
-  }
 
   // "Claimed by a pro-Iran militia ... The Ahrar al-Iraq brigade said it had fired 20 rockets":
   // the description and the named group are one claimant, and the name says more.
