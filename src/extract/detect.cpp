@@ -313,6 +313,49 @@ bool is_find(const SentenceView& v, const Hit& h) {
          w == "pads" || w == "dismantled" || w.starts_with("defuse") || w == "fired" || w == "to";
 }
 
+// "Security forces found the launch pad used in last night's rocket attack on Erbil", "seizes the
+// platform from which rockets were fired at the embassy": a find whose object, a launcher or a
+// weapon, is tied to the attack by its past use. The find is the news; the attack it names was
+// told before. Only a find that comes before every attack word ("rockets hit the base; police
+// later found the launcher used") and only its object's own use: "found three rockets ready to
+// be fired" is a plot, read by its role.
+bool find_of_used_launcher(const SentenceView& v) {
+  const auto& t = v.tokens;
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    if (attack_word(v, k)) return false;
+    if (!v.word_in(lexicon::WordList::kFindWords, t[k].lower)) continue;
+    bool launcher = false;
+    for (std::size_t j = k + 1; j < t.size() && j <= k + 14; ++j) {
+      const auto& w = t[j].lower;
+      launcher =
+          launcher || v.word_in(lexicon::WordList::kLauncherWords, w) || v.token_is_weapon(j);
+      const bool used = w == "used" || (w == "from" && j + 1 < t.size() &&
+                                        (t[j + 1].lower == "which" || t[j + 1].lower == "where"));
+      if (!launcher || !used) continue;
+      for (std::size_t m = j + 1; m < t.size() && m <= j + 8; ++m)
+        if (attack_word(v, m) || v.token_in(m, Cue::kLaunch)) return true;
+      return false;
+    }
+  }
+  return false;
+}
+
+// "Security forces find rocket launch pad in Dora": a find of a launcher or a weapon with no
+// attack told beside it; as a headline it does not tell the attack the body may recall.
+bool find_only(const SentenceView& v) {
+  const auto& t = v.tokens;
+  std::optional<std::size_t> find;
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    if (v.token_in(k, Cue::kAttackNoun) || v.token_in(k, Cue::kAttackVerb) ||
+        v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kImpact) ||
+        v.token_in(k, Cue::kIntercept))
+      return false;
+    if (!find && v.token_is_weapon(k)) return false;
+    if (!find && v.word_in(lexicon::WordList::kFindWords, t[k].lower)) find = k;
+  }
+  return find.has_value();
+}
+
 // Whether the sentence's news is a reaction to the attack it names: a reaction word (an order,
 // arrests, a summons, an alert) comes before every attack word, and a link word between them
 // makes the attack its object ("orders arrests after rockets land", "capture those responsible
@@ -334,6 +377,7 @@ bool reaction_to_attack(const SentenceView& v) {
   };
   if (const Hit* news = v.first(Cue::kAftermath))
     return linked_after(news->first, lexicon::WordList::kReactionLinks, false);
+  if (find_of_used_launcher(v)) return true;
   for (std::size_t k = 0; k < t.size(); ++k)
     if (v.word_in(lexicon::WordList::kArrestWords, t[k].lower))
       return linked_after(k, lexicon::WordList::kArrestLinks, true);
@@ -410,6 +454,7 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
       // tell it (no weapon, no attack verb).
       const bool headline_tells_attack =
           headline && headline->role == Role::kMain && headline->attack_evidence &&
+          !find_only(*headline) &&
           (headline->has(Cue::kAttackVerb) || !headline->all(Kind::kWeapon).empty());
       if (!headline_tells_attack && reaction_to_attack(v)) at(x, Feature::kNewsIsReaction) = 1;
       bool other = v.has(Cue::kUsAgent) || v.has(Cue::kAftermath) || v.has(Cue::kThreat) ||
@@ -480,12 +525,13 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
     // A toll on one of our targets is attack news too: "Two US soldiers killed in Syria".
     const bool toll_on_target =
         headline->in_scope_target && (headline->has(Cue::kKilled) || headline->has(Cue::kInjured));
+    const bool headline_main = headline->role == Role::kMain && !find_only(*headline);
     at(x, Feature::kHeadlineOtherNews) =
-        !(headline->role == Role::kMain && (headline->attack_evidence || toll_on_target));
+        !(headline_main && (headline->attack_evidence || toll_on_target));
     at(x, Feature::kHeadlineNotAttack) =
         headline->role == Role::kNotAttack && !headline->has(Cue::kFoiled);
     at(x, Feature::kHeadlineAttack) =
-        headline->role == Role::kMain && (headline->attack_evidence || toll_on_target);
+        headline_main && (headline->attack_evidence || toll_on_target);
   }
 
   // "The UAV was an unarmed camera drone", "it was not immediately clear whether the American

@@ -142,7 +142,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "hedge_words",
                                                "peacekeeper_words",
                                                "peacekeeper_sites",
-                                               "melee_words"};
+                                               "melee_words",
+                                               "find_words"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

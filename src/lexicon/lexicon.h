@@ -179,6 +179,7 @@ enum class WordList : std::uint8_t {
   kPeacekeeperWords,
   kPeacekeeperSites,
   kMeleeWords,
+  kFindWords,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
