@@ -146,6 +146,37 @@ TEST(Glossary, NameParticlesStayInsideCapitalisedNames) {
   EXPECT_NE(g.error().message.find("unknown flag 'named'"), std::string::npos) << g.error().message;
 }
 
+TEST(Glossary, ArticleAndBareRowsShareAPhraseTheArticleTellsApart) {
+  TempDir dir;
+  dir.write("affixes.tsv", "article\tال\nprefix\tو\tand\n");
+  dir.write("gloss.tsv",
+            "الأحد\tSunday\tarticle\nأحد\tone of\tbare\nجرحى\twounded\nاثنين\ttwo\tbare\n");
+  auto g = Glossary::load(dir.path(), "ar");
+  ASSERT_TRUE(g) << g.error().message;
+  EXPECT_EQ(g->gloss("مساء الأحد").text, "مساء Sunday");
+  EXPECT_EQ(g->gloss("مساء والأحد").text, "مساء and Sunday");  // the article after a proclitic
+  EXPECT_EQ(g->gloss("إصابة أحد الجرحى").text, "إصابة one of wounded");
+  // A bare-only row with no article row leaves the article's form as written.
+  EXPECT_EQ(g->gloss("مدنيين اثنين").text, "مدنيين two");
+  EXPECT_EQ(g->gloss("يوم الاثنين").text, "يوم الاثنين");
+
+  // Two rows of one phrase must be one 'article' and one 'bare'; a third repeats.
+  dir.write("gloss.tsv", "الأحد\tSunday\tarticle\nأحد\tone of\tarticle\n");
+  g = Glossary::load(dir.path(), "ar");
+  ASSERT_FALSE(g);
+  EXPECT_NE(g.error().message.find("repeats line 1"), std::string::npos) << g.error().message;
+  dir.write("gloss.tsv", "الأحد\tSunday\tarticle\nأحد\tone of\tbare\nأحد\tone\tbare\n");
+  g = Glossary::load(dir.path(), "ar");
+  ASSERT_FALSE(g);
+  EXPECT_NE(g.error().message.find("gloss.tsv:3"), std::string::npos) << g.error().message;
+  // The flags need the article (a language without it cannot tell the forms apart).
+  TempDir latin;
+  latin.write("gloss.tsv", "ayer\tyesterday\tbare\n");
+  g = Glossary::load(latin.path(), "es");
+  ASSERT_FALSE(g);
+  EXPECT_NE(g.error().message.find("need the article"), std::string::npos) << g.error().message;
+}
+
 TEST(Glossary, AGlossAfterAHyphenStaysJoined) {
   TempDir dir;
   dir.write("gloss.tsv", "Irán\tIran\nfacciones\tfactions\n");

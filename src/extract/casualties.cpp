@@ -2,6 +2,7 @@
 
 #include "extract/readers.h"
 
+#include <cctype>
 #include <optional>
 #include <set>
 #include <string>
@@ -81,6 +82,11 @@ std::optional<Group> single_group_at(const SentenceView& v, std::size_t i) {
     if (w == "none") return Group{0, i + 1, false, true};
     return std::nullopt;
   }
+  // Arabic puts the number after the noun, and its gloss keeps that order: "إصابة مدنيين
+  // اثنين" = "wounding civilians two". A number word, not digits ("troops 2,500").
+  if (v.word_in(lexicon::WordList::kPersonHeads, w) && i + 1 < t.size() &&
+      !t[i + 1].lower.empty() && std::isalpha(static_cast<unsigned char>(t[i + 1].lower[0])))
+    if (auto count = count_at(v, i + 1, false)) return Group{*count, i + 2};
   std::size_t j = i;
   // "killing the head of the mission's security", "wounding the ambassador": one person.
   if (w == "the" && i + 1 < t.size() &&

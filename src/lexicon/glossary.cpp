@@ -238,6 +238,16 @@ struct RawMatch {
   int entry;
 };
 
+// Whether the match's first word carries the Arabic article: folded away at the word's start
+// (its first byte maps back to the article) or read as a proclitic after another ("والأحد").
+bool has_article(std::string_view text, const Folded& folded, const RawMatch& m) {
+  const std::size_t origin = folded.origin[m.start];
+  if (origin < text.size() && arabic_article_at(text, origin) > 0) return true;
+  return std::string_view(folded.text)
+      .substr(m.word_start, m.start - m.word_start)
+      .ends_with("\xD8\xA7\xD9\x84");
+}
+
 // Reads `run` as a sequence of up to three listed proclitics ("وبال" = و + ب + ال): the
 // glosses of the parts joined, or nullopt when the run is not such a sequence.
 std::optional<std::string> read_proclitics(
@@ -413,7 +423,12 @@ Result<Glossary> Glossary::load(const std::filesystem::path& dir, std::string la
 
   auto file = read_tsv(dir / "gloss.tsv");
   if (!file) return std::unexpected(file.error());
-  std::unordered_map<std::string, std::size_t> seen;  // folded phrase -> line
+  struct Seen {
+    std::size_t line;
+    Applies applies;
+    bool paired = false;
+  };
+  std::unordered_map<std::string, Seen> seen;  // folded phrase -> its first row
   for (const Row& row : file->rows) {
     auto f = fields(*file, row, 1, 3, "phrase, gloss, flags");
     if (!f) return std::unexpected(f.error());
@@ -424,18 +439,36 @@ Result<Glossary> Glossary::load(const std::filesystem::path& dir, std::string la
     std::string key;
     for (std::string_view word : split(phrase, ' '))
       if (!word.empty()) key += (key.empty() ? "" : " ") + std::string(word);
-    auto [at, fresh] = seen.emplace(key, row.line);
-    if (!fresh)
-      return row_error(
-          *file, row,
-          "phrase '" + std::string((*f)[0]) + "' repeats line " + std::to_string(at->second));
+    const std::string_view flags = f->size() > 2 ? std::string_view((*f)[2]) : std::string_view();
+    Applies applies = Applies::kAnywhere;
+    if (flags == "name_particle")
+      applies = Applies::kNameParticle;
+    else if (flags == "article" || flags == "bare")
+      applies = flags == "article" ? Applies::kWithArticle : Applies::kBare;
+    else if (!flags.empty())
+      return row_error(*file, row,
+                       "unknown flag '" + std::string(flags) + "' (name_particle, article, bare)");
+    if ((applies == Applies::kWithArticle || applies == Applies::kBare) && !c.strip_article)
+      return row_error(*file, row, "'article' and 'bare' need the article in affixes.tsv");
+    // A phrase is listed once, or twice as the article's and the bare form's.
+    auto [at, fresh] = seen.emplace(key, Seen{row.line, applies});
+    if (!fresh) {
+      const bool pair =
+          (at->second.applies == Applies::kWithArticle && applies == Applies::kBare) ||
+          (at->second.applies == Applies::kBare && applies == Applies::kWithArticle);
+      if (!pair || at->second.paired)
+        return row_error(*file, row,
+                         "phrase '" + std::string((*f)[0]) + "' repeats line " +
+                             std::to_string(at->second.line) +
+                             (applies == Applies::kWithArticle || applies == Applies::kBare
+                                  ? " (one 'article' and one 'bare' row may share a phrase)"
+                                  : ""));
+      at->second.paired = true;
+    }
     c.patterns.push_back(Pattern{static_cast<int>(glossary.glosses_.size()), key.size()});
     c.literals.push_back(std::move(key));
     glossary.glosses_.emplace_back((*f)[1]);
-    const std::string_view flags = f->size() > 2 ? std::string_view((*f)[2]) : std::string_view();
-    if (!flags.empty() && flags != "name_particle")
-      return row_error(*file, row, "unknown flag '" + std::string(flags) + "' (name_particle)");
-    glossary.name_particle_.push_back(flags == "name_particle");
+    glossary.applies_.push_back(applies);
   }
   if (c.literals.empty()) return invalid_input(file->path + ": no phrases");
   return glossary;
@@ -548,7 +581,11 @@ Glossed Glossary::gloss(std::string_view text) const {
   for (const RawMatch& m : raw) {
     if (m.word_start < kept_end) continue;
     std::size_t from = folded.origin[m.word_start], to = folded.origin[m.word_end];
-    if (name_particle_[m.entry] && inside_name(from, to)) continue;
+    const Applies applies = applies_[m.entry];
+    if (applies == Applies::kNameParticle && inside_name(from, to)) continue;
+    if ((applies == Applies::kWithArticle || applies == Applies::kBare) &&
+        has_article(text, folded, m) != (applies == Applies::kWithArticle))
+      continue;
     // A phrase that crosses a quote holds a whole quoted name, and takes both its quotes: one
     // that swallowed the opening quote of a name ends with it and takes its closing quote too;
     // one that began inside the quotation ("«المقاومة الإسلامية» في العراق") takes the opening

@@ -62,9 +62,14 @@ class Glossary {
   struct Compiled;
   std::string language_;
   std::vector<std::string> glosses_;  // per gloss.tsv row
-  // Per row: the phrase stays as written inside a name (flag "name_particle": Spanish "al" is
-  // "to the", but "Ahrar al Irak", "al-Harir", "la base de Al Asad" are names).
-  std::vector<bool> name_particle_;
+  // Per row, where the phrase applies (gloss.tsv's third column):
+  //  - kNameParticle ("name_particle"): not inside a name (Spanish "al" is "to the", but "Ahrar
+  //    al Irak", "al-Harir", "la base de Al Asad" are names);
+  //  - kWithArticle / kBare ("article" / "bare"): only where the text's first word carries, or
+  //    lacks, the Arabic article the matcher folds away. One phrase may have one row of each:
+  //    "الأحد" is Sunday, "أحد الجرحى" one of the wounded; "الاثنين" Monday, "مدنيين اثنين" two.
+  enum class Applies : std::uint8_t { kAnywhere, kNameParticle, kWithArticle, kBare };
+  std::vector<Applies> applies_;
   std::unique_ptr<Compiled> compiled_;
 };
 
