@@ -180,6 +180,14 @@ TEST(TextTimes, HourLetterClockOfFrenchSpanishPortugueseWires) {
   t = find_times("the rockets fell at 19H30 GMT");
   ASSERT_EQ(t.size(), 1u);
   EXPECT_EQ(t[0].hhmm, "22:30");
+  // French typography spaces the "h": "23 h 30", "vers 8 h".
+  t = find_times("l'engin s'est écrasé vers 23 h 30 près de l'ambassade");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "23:30");
+  t = find_times("les tirs ont commencé vers 8 h dimanche");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "08:00");
+  EXPECT_TRUE(find_times("a 30 h drive and 25 h 10").empty());
   EXPECT_TRUE(find_times("the 25h99 mark").empty());
   EXPECT_TRUE(find_times("a 4x4 vehicle and 3h2 units").empty());
 }

@@ -708,9 +708,18 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
         if (suffix.empty()) {
           // A bare number is a time only with a following am/pm.
           LowerWord next = i + 1 < tokens.size() ? tokens[i + 1].lower : LowerWord();
+          // "23 h 30", "vers 8 h": French typography spaces the 24-hour clock's "h".
+          const LowerWord after = i + 2 < tokens.size() ? tokens[i + 2].lower : LowerWord();
+          const bool minutes = after.size() == 2 &&
+                               std::isdigit(static_cast<unsigned char>(after[0])) &&
+                               std::isdigit(static_cast<unsigned char>(after[1]));
           if (next == "a.m" || next == "am" || next == "p.m" || next == "pm") {
             suffix = next;
             end = i + 2;
+          } else if (next == "h" && hour <= 23 && (!minutes || std::atoi(after.c_str()) <= 59)) {
+            minute = minutes ? std::atoi(after.c_str()) : 0;
+            end = minutes ? i + 3 : i + 2;
+            h_clock = true;
           } else {
             hour = -1;
           }
