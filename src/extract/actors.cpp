@@ -526,7 +526,9 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // Within the clause: "claimed responsibility, in a statement later praised by X" makes
         // no claimant of X.
         bool agent = false;
-        if (c->last < a->first && a->first - c->last <= 8)
+        if (c->last < a->first && a->first - c->last <= 8) {
+          // The claim may end in "by" itself ("The attack, claimed by X, ...").
+          agent = v.tokens[c->last].lower == "by";
           for (std::size_t k = c->last + 1; k < a->first; ++k) {
             if (v.tokens[k].lower == ",") {
               agent = false;
@@ -534,6 +536,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
             }
             agent = agent || v.tokens[k].lower == "by";
           }
+        }
         // A claim verb that opens its clause, as Arabic news writes it (the gloss of "تبنت
         // المقاومة الإسلامية الهجوم"): "Claimed responsibility for the Islamic Resistance in
         // Iraq, on Friday, the attack": the actor right after it is its subject.
@@ -577,6 +580,20 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         bool other = role == Role::kOtherEvent;
         // "Most of the attacks have been claimed by X": a share of a series, not this attack.
         bool series = share_of_a_series(v, c->first);
+        // "Previous attacks on the camp have been claimed by X", "Most were claimed by X" (the
+        // gloss of "La plupart ont été revendiquées par"): a passive claim's subject, a run of
+        // attacks, is what X claimed.
+        if (agent)
+          for (std::size_t k = c->first; k-- > 0 && k + 12 > c->first;) {
+            const auto& w = v.tokens[k].lower;
+            if (w == "," || w == ";") break;
+            if ((w == "attacks" || w == "strikes") && k >= 1 &&
+                v.word_in(lexicon::WordList::kSeriesQuantifiers, v.tokens[k - 1].lower))
+              series = true;
+            if (v.word_in(lexicon::WordList::kSeriesQuantifiers, w) &&
+                (k == 0 || !v.tokens[k - 1].word))
+              series = true;
+          }
         for (std::size_t k = c->last + 1; k < v.tokens.size() && k <= c->last + 5; ++k) {
           const auto& w = v.tokens[k].lower;
           if (w == "other" || w == "separate" || w == "previous" || w == "earlier") other = true;
