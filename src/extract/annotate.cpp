@@ -1419,6 +1419,30 @@ bool after_an_attack_clause(const SentenceView& v, const Hit& h) {
   return attack && target;
 }
 
+// Whether a marker stands in a clause of speech joined after the attack's words ("and said the
+// United States would respond"): no attack word after it, and "and" or "but" with a report verb
+// between it and the last attack word before it.
+bool later_speech_clause(const SentenceView& v, const Hit& marker) {
+  const auto& t = v.tokens;
+  auto attack_at = [&](std::size_t k) {
+    return v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kAttackNoun) ||
+           v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kImpact) || v.token_is_weapon(k);
+  };
+  for (std::size_t k = marker.first; k < t.size(); ++k)
+    if (attack_at(k)) return false;
+  std::size_t last_attack = marker.first;
+  for (std::size_t k = marker.first; k-- > 0;)
+    if (attack_at(k)) {
+      last_attack = k;
+      break;
+    }
+  if (last_attack == marker.first) return false;
+  for (std::size_t k = last_attack + 1; k + 1 < marker.first; ++k)
+    if ((t[k].lower == "and" || t[k].lower == "but") && v.token_in(k + 1, Cue::kReportVerb))
+      return true;
+  return false;
+}
+
 // Role from trigger phrases alone; `tally` is v.tally.
 Role marker_role(const SentenceView& v, bool tally) {
   // A speaker's comment after the report (", adding that such attacks endanger civilians")
@@ -1571,12 +1595,14 @@ Role marker_role(const SentenceView& v, bool tally) {
       if (w == "attacks" || w == "strikes" || w == "assaults" || w == "times" || w == "incidents")
         return Role::kGeneric;
     }
-  // "... before it could reach its target" describes an interception, not a hypothesis.
+  // "... before it could reach its target" describes an interception, not a hypothesis. "...
+  // attributed the attacks to Iranian proxies and said the United States would respond": a
+  // marker in a later clause of speech, with no attack word after it, is about what comes next.
   bool only_before_could = true;
   for (const Hit* h : v.all(Cue::kHypothetical)) {
     std::size_t k = h->first;
     bool before_could = k >= 2 && v.tokens[k].lower == "could" && v.tokens[k - 2].lower == "before";
-    only_before_could &= before_could;
+    only_before_could &= before_could || later_speech_clause(v, *h);
   }
   if (v.has(Cue::kHypothetical) && !only_before_could && !v.has(Cue::kAttackVerb))
     return Role::kNotAttack;
