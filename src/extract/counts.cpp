@@ -54,6 +54,20 @@ bool is_clause_break(const text::Token& t) {
   return t.lower == ";" || t.lower == ":" || t.lower == "(" || t.lower == ")";
 }
 
+// The comma that opens the relative clause closed by the comma at `close` (", which ... ,"),
+// within 25 tokens.
+std::optional<std::size_t> relative_clause_opening(const std::vector<text::Token>& t,
+                                                   std::size_t close) {
+  for (std::size_t j = close; j-- > 0 && j + 25 > close;) {
+    if (is_clause_break(t[j])) return std::nullopt;
+    if (t[j].lower == "," && j + 1 < close &&
+        (t[j + 1].lower == "which" || t[j + 1].lower == "that" || t[j + 1].lower == "where" ||
+         t[j + 1].lower == "who"))
+      return j;
+  }
+  return std::nullopt;
+}
+
 // The sentence of an article's one projectile: every projectile it names is singular, and one
 // is introduced as one ("a drone", "an explosive-laden drone", "the rocket"; a gloss of Arabic,
 // which has no indefinite article, after its verb: "shooting down explosive-laden drone"). A plural
@@ -437,8 +451,22 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         bool instrument =
             i >= 1 && (t[i - 1].lower == "with" ||
                        (t[i - 1].lower == "by" && i >= 2 && v.token_in(i - 2, Cue::kAttackNoun)));
-        for (std::size_t k = i; k > 0 && k + (instrument ? 16 : 6) > i; --k) {
+        const std::size_t reach = instrument ? 16 : 6;
+        for (std::size_t k = i, seen = 0; k > 0 && seen < reach; --k, ++seen) {
           if (is_clause_break(t[k - 1])) break;
+          // "targeted the Conoco base, which the coalition uses as its headquarters in the
+          // province, with four rockets": the relative clause between the verb and its
+          // instrument is skipped.
+          if (instrument && t[k - 1].lower == ",")
+            if (auto opening = relative_clause_opening(t, k - 1)) {
+              bool verb_inside = false;
+              for (std::size_t j = *opening + 1; j + 1 < k; ++j)
+                verb_inside = verb_inside || !verb_category(v, j).empty();
+              if (!verb_inside) {
+                k = *opening + 1;
+                continue;
+              }
+            }
           // "struck the base with three rockets" says what was fired at it, not what hit; so
           // does an attack noun: "an attack with 14 rockets", "the attack was carried out with".
           std::string c = instrument && (v.token_in(k - 1, Cue::kAttackVerb) ||

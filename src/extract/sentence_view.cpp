@@ -269,7 +269,8 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
   if (place_words <= 4)
     for (std::size_t i = last + 1; i < v.tokens.size() && i <= last + 2; ++i) {
       const auto& w = v.tokens[i].lower;
-      if (is_dash(w) || w == "(") return true;
+      // "أربيل – 16 شباط 2021:" (glossed "Erbil – 16 February 2021:"): a colon closes it too.
+      if (is_dash(w) || w == "(" || (w == ":" && i == last + 1)) return true;
     }
   // "MOSCOW (UrduPoint News / Sputnik - 24th December, 2019) Militants attempted ...": a date
   // inside a parenthesis that opens the sentence is the agency's dateline.
