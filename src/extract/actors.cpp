@@ -272,7 +272,8 @@ bool launches_a_weapon(const SentenceView& v, std::size_t k) {
   }
   for (std::size_t j = k + 1; j < t.size() && j <= k + 5; ++j)
     if (v.token_is_weapon(j) || v.token_in(j, Cue::kAttackNoun) ||
-        v.token_in(j, Cue::kTargetMilitary) || v.token_in(j, Cue::kTargetDiplomatic))
+        v.token_in(j, Cue::kTargetMilitary) || v.token_in(j, Cue::kTargetDiplomatic) ||
+        v.word_in(lexicon::WordList::kFiredNouns, t[j].lower))  // "fired three projectiles"
       return true;
   for (const Hit* h : v.all(lexicon::Kind::kFacility))
     if (h->first > k && h->first <= k + 5) return true;
