@@ -316,6 +316,13 @@ bool agent_of_attack(const SentenceView& v, const Hit& a) {
       break;
     --by;
   }
+  // "artillery fire of the Syrian army", the gloss of "tiros de artilharia do governo Assad":
+  // the weapon's owner fired it.
+  {
+    std::size_t of = by;
+    if (of >= 1 && t[of - 1].lower == "the") --of;
+    if (of >= 2 && t[of - 1].lower == "of" && v.token_is_weapon(of - 2)) return true;
+  }
   // "attacks by X"; "attacks from likely Iran-backed groups" says the same.
   if (by < 2 || (t[by - 1].lower != "by" && t[by - 1].lower != "from")) return false;
   std::size_t k = by - 2;

@@ -581,6 +581,12 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon,
       // "Three rockets struck a base": a number opening the sentence names no site, whatever
       // "Union Three" holds.
       if (text::parse_number(t[k].lower)) continue;
+      // A word of an actor's name names no site: "the régime of Bachar al-Assad, which targeted
+      // an observation post" is no vote for Ain al-Asad.
+      if (std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+            return h.kind == Kind::kActor && h.first <= k && k <= h.last;
+          }))
+        continue;
       // A country before the head but outside its phrase is someone else ("Saudi Arabia
       // condemned the attack on the consulate"): no vote for its missions. After the head it
       // places the mission ("the embassy in Kuwait").
