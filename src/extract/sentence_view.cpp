@@ -310,8 +310,36 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
   for (const auto& other : v.dates)
     if (other.span.end <= d.span.start && v.token_at(other.span.end - 1) >= from)
       from = v.token_at(other.span.end - 1) + 1;
+  // "claimed responsibility on Sunday for the attack of Saturday night" (the gloss of
+  // "reivindicó este domingo el ataque"): a claim dates itself like a report, not "claimed
+  // Sunday's attack", where the day is the attack's.
+  const auto& after_date = v.tokens[last].lower;
+  const bool possessive = after_date.ends_with("'s") || after_date.ends_with("\u2019s") ||
+                          (last + 1 < v.tokens.size() && (v.tokens[last + 1].lower == "'s" ||
+                                                          v.tokens[last + 1].lower == "\u2019s"));
+  // Only when the sentence dates the attack itself further on: a lone day after a claim is
+  // also the attack's in the outlets' shorthand.
+  const bool later_date = std::any_of(v.dates.begin(), v.dates.end(), [&](const auto& other) {
+    return other.span.start >= d.span.end;
+  });
   for (std::size_t i = from; i < first; ++i)
-    if (v.token_in(i, Cue::kReportVerb)) return true;
+    if (v.token_in(i, Cue::kReportVerb) ||
+        (!possessive && later_date && v.token_in(i, Cue::kClaim)))
+      return true;
+  // "An official in the Pentagon announced, on Thursday, that three drones targeted the base on
+  // Wednesday evening": a day between a report verb and the "that" of what it reports, with no
+  // attack word between the verb and the day, when the report dates the attack after it.
+  {
+    std::size_t k = last + 1;
+    if (k < v.tokens.size() && v.tokens[k].lower == ",") ++k;
+    if (later_date && k < v.tokens.size() && v.tokens[k].lower == "that")
+      for (std::size_t i = first; i-- > 0;) {
+        if (v.token_in(i, Cue::kAttackVerb) || v.token_in(i, Cue::kAttackNoun) ||
+            v.token_in(i, Cue::kLaunch) || v.token_is_weapon(i))
+          break;
+        if (v.token_in(i, Cue::kReportVerb)) return true;
+      }
+  }
   // "on Friday said" (rare); a comma ends the date's phrase: "early Thursday, according to".
   if (last + 1 < v.tokens.size() && v.token_in(last + 1, Cue::kReportVerb)) return true;
   return false;
