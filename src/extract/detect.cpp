@@ -327,10 +327,10 @@ bool find_of_used_launcher(const SentenceView& v) {
     bool launcher = false;
     for (std::size_t j = k + 1; j < t.size() && j <= k + 14; ++j) {
       const auto& w = t[j].lower;
-      // What was found: a launcher, a weapon, or the vehicle that carried them ("the truck used
-      // in Tuesday's rocket attack").
-      launcher = launcher || v.word_in(lexicon::WordList::kLauncherWords, w) ||
-                 v.token_is_weapon(j) || v.word_in(lexicon::WordList::kFoundVehicles, w);
+      // What was found: a launcher or a weapon. Not the vehicle that carried them: "seized a
+      // truck used in a rocket attack on Balad air base on Wednesday night" tells the attack.
+      launcher =
+          launcher || v.word_in(lexicon::WordList::kLauncherWords, w) || v.token_is_weapon(j);
       const bool used = w == "used" || (w == "from" && j + 1 < t.size() &&
                                         (t[j + 1].lower == "which" || t[j + 1].lower == "where"));
       if (!launcher || !used) continue;

@@ -143,8 +143,7 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "peacekeeper_words",
                                                "peacekeeper_sites",
                                                "melee_words",
-                                               "find_words",
-                                               "found_vehicles"};
+                                               "find_words"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -180,7 +180,6 @@ enum class WordList : std::uint8_t {
   kPeacekeeperSites,
   kMeleeWords,
   kFindWords,
-  kFoundVehicles,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
