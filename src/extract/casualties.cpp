@@ -300,10 +300,47 @@ std::optional<Group> clause_subject(const SentenceView& v, std::size_t pos) {
   return std::nullopt;
 }
 
+bool rise_word(std::string_view w) {
+  return w == "risen" || w == "rose" || w == "rise" || w == "rises" || w == "raised" ||
+         w == "raises" || w == "climbed" || w == "increased" || w == "jumped";
+}
+
+std::optional<Group> toll_update(const SentenceView& v, const Hit& h) {
+  const auto& t = v.tokens;
+  std::optional<std::size_t> number;  // "number" or "toll" of "the number of ..."
+  for (std::size_t j = h.first; j-- > 0 && j + 7 > h.first;) {
+    if (j + 1 < h.first && is_casualty(v, j)) break;
+    if (t[j].lower == "of" && j >= 1 && (t[j - 1].lower == "number" || t[j - 1].lower == "toll")) {
+      number = j - 1;
+      break;
+    }
+  }
+  if (!number) return std::nullopt;
+  // "to five the number of": the count right before the phrase.
+  std::size_t b = *number;
+  if (b >= 1 && t[b - 1].lower == "the") --b;
+  if (b >= 2 && t[b - 2].lower == "to")
+    if (auto n = count_at(v, b - 1, false)) return Group{*n, b};
+  // "... has risen to seven": a rise verb right before "to", or a rise named before the number.
+  bool risen = false;
+  for (std::size_t j = *number; j-- > 0 && j + 4 > *number;) risen = risen || rise_word(t[j].lower);
+  for (std::size_t k = h.last + 1; k + 1 < t.size() && k <= h.last + 20; ++k) {
+    if (t[k].lower != "to") continue;
+    if (!risen && !(k >= 1 && rise_word(t[k - 1].lower))) continue;
+    if (auto n = count_at(v, k + 1, false)) return Group{*n, k + 2};
+  }
+  return std::nullopt;
+}
+
 std::optional<Group> victims_of(const SentenceView& v, const Hit& h) {
   const auto& t = v.tokens;
   const auto& w = t[h.first].lower;
   std::size_t after = h.last + 1;
+  // A toll told as an update: "the number of US service members injured in the attack has
+  // risen to seven", "raised on Tuesday to five the number of wounded" (the gloss of "elevó
+  // este martes a cinco el número de heridos"), "the rise in the number of injured ... to six
+  // people" (of "ارتفاع عدد المصابين ... إلى ستة").
+  if (auto update = toll_update(v, h)) return update;
   if (w == "injuries" || w == "wounds" || w == "casualties") {
     // "minor injuries to two foreign contractors"
     if (after + 1 < t.size() && t[after].lower == "to") return group_at(v, after + 1);
