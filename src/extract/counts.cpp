@@ -567,6 +567,24 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       else if (t[i].lower == "another")
         ordinal = 2;
       if (t[i].lower == "the" && i + 1 < t.size() && t[i + 1].lower == "other") ordinal = 2;
+      // "Two drones ... The first was shot down and the second crashed into the wall": the first
+      // of several counted is one projectile whose fate its verb tells.
+      if (ordinal == 1 && t[i].lower == "the" && found["launched"].value &&
+          *found["launched"].value >= 2) {
+        std::string fate;
+        for (std::size_t k = i + 2; k < t.size() && k <= i + 5 && fate.empty(); ++k) {
+          std::string c = verb_category(v, k);
+          if (c == "intercept" || c == "impact") fate = c;
+        }
+        auto& first = found[fate == "impact" ? "impacted" : "intercepted"];
+        if (!fate.empty() && !first.value && i + 2 < t.size() &&
+            (t[i + 2].lower == "was" || t[i + 2].lower == "one" || fired_noun(lexicon, v, i + 2) ||
+             !verb_category(v, i + 2).empty())) {
+          first.value = 1;
+          first.where = &v;
+        }
+        continue;
+      }
       if (!ordinal || *ordinal < 2) continue;
       // "the other two fell", "another three landed": a number of their own, which the count
       // reader above has read; not one more.
