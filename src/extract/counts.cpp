@@ -755,6 +755,7 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     bool plural = false;
     const SentenceView* single_hit = nullptr;
     const SentenceView* single_fired = nullptr;
+    const SentenceView* single_stopped = nullptr;
     for (const SentenceView* view : order) {
       const auto& v = *view;
       const auto& t = v.tokens;
@@ -784,6 +785,10 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         else if (h->first >= 2 && article_at(h->first - 2) && t[h->first - 1].word &&
                  !count_at(v, h->first - 1, false))
           article = h->first - 2;
+        // "The drone was shot down": what became of the one projectile, told of it by name.
+        if (article && t[*article].lower == "the" && !v.has(Cue::kUncertain))
+          for (std::size_t k = h->last + 1; k < t.size() && k <= h->last + 4; ++k)
+            if (v.token_in(k, Cue::kIntercept) && !negated_in_clause(v, k)) single_stopped = &v;
         if (single_hit) continue;
         // A verb of firing tells the launch, not a hit: "Rocket fired at US embassy".
         auto hit_verb = [&](std::size_t k) {
@@ -822,7 +827,12 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
           single_hit = &v;
       }
     }
-    if (single_hit && !plural) {
+    // Stopped, unless a sentence tells it landed ("the drone hit a hangar"); "the base was
+    // attacked by a drone" tells no landing.
+    if (single_stopped && !plural && !(single_hit && single_hit->has(Cue::kImpact))) {
+      found["intercepted"].value = 1;
+      found["intercepted"].where = single_stopped;
+    } else if (single_hit && !plural) {
       found["impacted"].value = 1;
       found["impacted"].where = single_hit;
       found["impacted"].single = true;
