@@ -188,6 +188,7 @@ TEST(TextTimes, HourLetterClockOfFrenchSpanishPortugueseWires) {
   ASSERT_EQ(t.size(), 1u);
   EXPECT_EQ(t[0].hhmm, "08:00");
   EXPECT_TRUE(find_times("a 30 h drive and 25 h 10").empty());
+  EXPECT_TRUE(find_times("les sirènes ont retenti pendant 2 h").empty());  // a span
   EXPECT_TRUE(find_times("the 25h99 mark").empty());
   EXPECT_TRUE(find_times("a 4x4 vehicle and 3h2 units").empty());
 }

@@ -273,7 +273,10 @@ bool launches_a_weapon(const SentenceView& v, std::size_t k) {
   for (std::size_t j = k + 1; j < t.size() && j <= k + 5; ++j)
     if (v.token_is_weapon(j) || v.token_in(j, Cue::kAttackNoun) ||
         v.token_in(j, Cue::kTargetMilitary) || v.token_in(j, Cue::kTargetDiplomatic) ||
-        v.word_in(lexicon::WordList::kFiredNouns, t[j].lower))  // "fired three projectiles"
+        // "fired three projectiles", "fired 30 rounds"; not "launched aircraft to patrol",
+        // "launched new rounds of talks".
+        (v.word_in(lexicon::WordList::kFiredNouns, t[j].lower) && t[j].lower != "aircraft" &&
+         j >= 1 && count_at(v, j - 1, false)))
       return true;
   for (const Hit* h : v.all(lexicon::Kind::kFacility))
     if (h->first > k && h->first <= k + 5) return true;
@@ -317,21 +320,19 @@ bool agent_of_attack(const SentenceView& v, const Hit& a) {
     --by;
   }
   // "artillery fire of the Syrian army", the gloss of "tiros de artilharia do governo Assad":
-  // the weapon's owner fired it.
-  {
-    std::size_t of = by;
-    if (of >= 1 && t[of - 1].lower == "the") --of;
-    if (of >= 2 && t[of - 1].lower == "of" && v.token_is_weapon(of - 2)) return true;
-  }
+  // the weapon's owner fired it (what it was fired on is checked below, as for "by").
+  std::size_t of = by;
+  if (of >= 1 && t[of - 1].lower == "the") --of;
+  const bool owner = of >= 2 && t[of - 1].lower == "of" && v.token_is_weapon(of - 2);
   // "attacks by X"; "attacks from likely Iran-backed groups" says the same.
-  if (by < 2 || (t[by - 1].lower != "by" && t[by - 1].lower != "from")) return false;
-  std::size_t k = by - 2;
+  if (!owner && (by < 2 || (t[by - 1].lower != "by" && t[by - 1].lower != "from"))) return false;
+  std::size_t k = owner ? of - 2 : by - 2;
   // "launched from Iran" names a place (read apart, with its negation); "from" names an agent
   // only after an attack noun.
-  if (t[by - 1].lower == "from" && !v.token_in(k, Cue::kAttackNoun)) return false;
+  if (!owner && t[by - 1].lower == "from" && !v.token_in(k, Cue::kAttackNoun)) return false;
   // "no comment on the attack from Iran", "condemnation of the attack from Israel": "from"
   // belongs to the noun before the attack.
-  if (t[by - 1].lower == "from") {
+  if (!owner && t[by - 1].lower == "from") {
     std::size_t before = k;
     while (before >= 1 && v.token_in(before - 1, Cue::kAttackNoun)) --before;
     if (before >= 1 && t[before - 1].lower == "the") --before;
@@ -488,6 +489,14 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
       for (const Hit& admission : admissions) claims.push_back(&admission);
       if (pattern_context) claims.clear();
       for (const Hit* c : claims) {
+        // A claim in apposition belongs to the noun right before its comma: "The attack, claimed
+        // by X," claims this attack; "since the January strike on Tower 22, claimed by X" claims
+        // another one.
+        if (c->last == c->first + 1 && v.tokens[c->last].lower == "by" &&
+            v.tokens[c->first].lower == "claimed" &&
+            !(c->first >= 2 && v.tokens[c->first - 1].lower == "," &&
+              v.token_in(c->first - 2, Cue::kAttackNoun)))
+          continue;
         // "claiming the attack was staged by the Americans": an assertion about the attack, not a
         // claim of it.
         if (c->last + 1 < v.tokens.size()) {
@@ -598,8 +607,12 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
             if ((w == "attacks" || w == "strikes") && k >= 1 &&
                 v.word_in(lexicon::WordList::kSeriesQuantifiers, v.tokens[k - 1].lower))
               series = true;
+            // The quantifier as the passive's subject: "Most were claimed", not "Earlier today
+            // the attack was claimed".
             if (v.word_in(lexicon::WordList::kSeriesQuantifiers, w) &&
-                (k == 0 || !v.tokens[k - 1].word))
+                (k == 0 || !v.tokens[k - 1].word) && k + 1 < v.tokens.size() &&
+                (v.word_in(lexicon::WordList::kAuxiliaries, v.tokens[k + 1].lower) ||
+                 v.tokens[k + 1].lower == "have" || v.tokens[k + 1].lower == "had"))
               series = true;
           }
         for (std::size_t k = c->last + 1; k < v.tokens.size() && k <= c->last + 5; ++k) {

@@ -1443,9 +1443,20 @@ bool later_speech_clause(const SentenceView& v, const Hit& marker) {
       break;
     }
   if (last_attack == marker.first) return false;
-  for (std::size_t k = last_attack + 1; k + 1 < marker.first; ++k)
-    if ((t[k].lower == "and" || t[k].lower == "but") && v.token_in(k + 1, Cue::kReportVerb))
-      return true;
+  for (std::size_t k = last_attack + 1; k + 1 < marker.first; ++k) {
+    if ((t[k].lower != "and" && t[k].lower != "but") || !v.token_in(k + 1, Cue::kReportVerb))
+      continue;
+    // "... and said they could come within days": a pronoun subject stands for the attacks, so
+    // the hedge is about them.
+    std::size_t subject = k + 2;
+    if (subject < marker.first && t[subject].lower == "that") ++subject;
+    if (subject < marker.first) {
+      const auto& w = t[subject].lower;
+      if (w == "they" || w == "it" || w == "these" || w == "those" || w == "such" || w == "more")
+        return false;
+    }
+    return true;
+  }
   return false;
 }
 

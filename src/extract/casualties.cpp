@@ -316,6 +316,14 @@ std::optional<Group> toll_update(const SentenceView& v, const Hit& h) {
     }
   }
   if (!number) return std::nullopt;
+  // A running total is no toll of one attack: "the number of US troops wounded in attacks by
+  // Iran-backed militias has risen to 62", "... since October".
+  for (std::size_t k = *number; k < t.size() && k <= h.last + 12; ++k) {
+    const auto& w = t[k].lower;
+    if (w == "since" || w == "attacks" || w == "strikes" || w == "total" || w == "overall")
+      return std::nullopt;
+    if (w == "to" && k > h.last) break;
+  }
   // "to five the number of": the count right before the phrase.
   std::size_t b = *number;
   if (b >= 1 && t[b - 1].lower == "the") --b;

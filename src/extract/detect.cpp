@@ -334,9 +334,17 @@ bool find_of_used_launcher(const SentenceView& v) {
       const bool used = w == "used" || (w == "from" && j + 1 < t.size() &&
                                         (t[j + 1].lower == "which" || t[j + 1].lower == "where"));
       if (!launcher || !used) continue;
-      for (std::size_t m = j + 1; m < t.size() && m <= j + 8; ++m)
-        if (attack_word(v, m) || v.token_in(m, Cue::kLaunch)) return true;
-      return false;
+      bool names_attack = false;
+      for (std::size_t m = j + 1; m < t.size() && m <= j + 8 && !names_attack; ++m)
+        names_attack = attack_word(v, m) || v.token_in(m, Cue::kLaunch);
+      if (!names_attack) return false;
+      // "... found the launcher used in Monday's attack, but on Tuesday night three more rockets
+      // struck the embassy": a new attack told after it is the news.
+      for (std::size_t m = j + 1; m + 1 < t.size(); ++m)
+        if (t[m].lower == "but" || t[m].lower == "while" || t[m].lower == "as")
+          for (std::size_t n = m + 1; n < t.size(); ++n)
+            if (v.token_in(n, Cue::kImpact) || v.token_in(n, Cue::kAttackVerb)) return false;
+      return true;
     }
   }
   return false;

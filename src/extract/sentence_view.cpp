@@ -319,8 +319,21 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
                                                           v.tokens[last + 1].lower == "\u2019s"));
   // Only when the sentence dates the attack itself further on: a lone day after a claim is
   // also the attack's in the outlets' shorthand.
+  // That later day is the attack's: an attack word beside it, and no "since" before it ("the
+  // first since January 5" dates nothing of this attack).
   const bool later_date = std::any_of(v.dates.begin(), v.dates.end(), [&](const auto& other) {
-    return other.span.start >= d.span.end;
+    if (other.span.start < d.span.end) return false;
+    const std::size_t at = v.token_at(other.span.start);
+    // An attack told between the two days ("announced on Sunday that air defences shot down a
+    // drone ... on Friday evening"), or beside the later one.
+    bool told = attack_word_near_date(v, other, true);
+    for (std::size_t k = last + 1; k < at && !told; ++k)
+      told = v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch) ||
+             v.token_in(k, Cue::kImpact) || v.token_in(k, Cue::kIntercept);
+    if (!told) return false;
+    for (std::size_t k = at >= 3 ? at - 3 : 0; k < at; ++k)
+      if (v.tokens[k].lower == "since") return false;
+    return true;
   });
   for (std::size_t i = from; i < first; ++i)
     if (v.token_in(i, Cue::kReportVerb) ||

@@ -647,6 +647,15 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
           next == "hour" || next == "local")
         w[dot] = ':';
     }
+    // "vers 8 h", "à 8 h" (glossed "toward", "at"): an hour with no minutes is a time of day only
+    // after one of these; "pendant 2 h" is a span.
+    auto clock_preposition = [&](std::size_t k) {
+      if (k == 0) return false;
+      const LowerWord& before = tokens[k - 1].lower;
+      return before == "at" || before == "around" || before == "toward" || before == "towards" ||
+             before == "about" || before == "vers" || before == "à" || before == "dès" ||
+             before == "by" || before == "until" || before == "from";
+    };
     // "9:32 p. m.": the Spanish wires' spaced am/pm, read as "p.m".
     auto spaced_meridiem = [&](std::size_t k) -> LowerWord {
       if (k + 2 < tokens.size() && (tokens[k].lower == "p" || tokens[k].lower == "a") &&
@@ -716,7 +725,8 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
           if (next == "a.m" || next == "am" || next == "p.m" || next == "pm") {
             suffix = next;
             end = i + 2;
-          } else if (next == "h" && hour <= 23 && (!minutes || std::atoi(after.c_str()) <= 59)) {
+          } else if (next == "h" && hour <= 23 && (!minutes || std::atoi(after.c_str()) <= 59) &&
+                     (minutes || clock_preposition(i))) {
             minute = minutes ? std::atoi(after.c_str()) : 0;
             end = minutes ? i + 3 : i + 2;
             h_clock = true;
