@@ -215,8 +215,9 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
       if (w != "it" && w != "they" && w != "its" && w != "their" && w != "our") continue;
       for (std::size_t j = k + 1; j < t.size() && j <= k + 3; ++j) {
         const auto& m = t[j].lower;
-        if (v.token_in(j, Cue::kNegation) || m == "not" || m == "would" || m == "will" ||
-            m == "could" || m == "may" || m == "might")
+        // "Russia said it had shot down six drones": the defender's act, no admission.
+        if (v.token_in(j, Cue::kNegation) || v.token_in(j, Cue::kIntercept) || m == "not" ||
+            m == "would" || m == "will" || m == "could" || m == "may" || m == "might")
           break;
         if (!v.token_in(j, Cue::kLaunch) && !v.token_in(j, Cue::kAttackVerb)) continue;
         std::size_t object = j + 1;
@@ -340,8 +341,10 @@ bool agent_of_attack(const SentenceView& v, const Hit& a) {
         (t[before - 1].lower == "on" || t[before - 1].lower == "of" || t[before - 1].lower == "to"))
       return false;
   }
+  // "the embassy was damaged by a Russian strike": the damage's agent too.
   const bool attack = v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kAttackVerb) ||
-                      v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k);
+                      v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k) ||
+                      v.token_in(k, Cue::kDamageMinor) || v.token_in(k, Cue::kDamageSignificant);
   if (!attack || v.token_in(k, Cue::kClaim)) return false;
   for (std::size_t j = a.last + 1; j < t.size() && j <= a.last + 3; ++j) {
     if (t[j].lower != "on" && t[j].lower != "against") continue;

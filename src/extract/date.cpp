@@ -220,6 +220,13 @@ Read<std::optional<std::string>> read_time(const Annotated& article, const Event
         (v.attack_evidence || v.has(lexicon::Cue::kIntercept) || v.has(lexicon::Cue::kImpact)))
       order.push_back(i);
   }
+  // Then the sirens: "the embassy's alarm sirens sounded around 4h15" times the attack too.
+  for (std::size_t i : event.sentences) {
+    const auto& v = article.sentences[i];
+    if (i != event.anchor && !v.attack_evidence && !v.has(lexicon::Cue::kIntercept) &&
+        !v.has(lexicon::Cue::kImpact) && v.has(lexicon::Cue::kAlarm))
+      order.push_back(i);
+  }
   for (std::size_t i : order) {
     const auto& v = article.sentences[i];
     if (v.times.empty()) continue;
