@@ -25,7 +25,7 @@ constexpr std::string_view kFeatureNames[] = {
     "attack_sentences",    "report_day_only",      "recent_day_in_lead",   "no_headline",
     "headline_aftermath",  "lead_aftermath",       "headline_civilian",    "news_is_reaction",
     "first_other_news",    "anchor_late",          "lead_tally",           "lead_condemns",
-    "lead_judicial"};
+    "lead_judicial",       "headline_genre"};
 static_assert(std::size(kFeatureNames) == static_cast<std::size_t>(Feature::kCount));
 
 double& at(Features& x, Feature f) {
@@ -520,6 +520,16 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   at(x, Feature::kLeadJudicial) =
       (headline && judicial_news(*headline)) || (first_body && judicial_news(*first_body));
   at(x, Feature::kAnchorClaim) = a.has(Cue::kClaim) || (headline && headline->has(Cue::kClaim));
+  // "Analysis: ...", "Explainer | ...", "تحليل | ..." (glossed "Analysis | ..."): a label
+  // opening the headline (or the first line, when a question mark kept it from reading as one)
+  // before a colon, bar or dash.
+  if (const SentenceView* top = headline ? headline : (views.empty() ? nullptr : &views[0])) {
+    const auto& t = top->tokens;
+    std::size_t k = !t.empty() && t[0].lower == "the" ? 1 : 0;
+    at(x, Feature::kHeadlineGenre) =
+        k + 1 < t.size() && top->word_in(lexicon::WordList::kGenreLabels, t[k].lower) &&
+        (t[k + 1].lower == ":" || t[k + 1].lower == "|" || is_dash(t[k + 1].lower));
+  }
   if (headline) {
     at(x, Feature::kNewsIsReaction) =
         at(x, Feature::kNewsIsReaction) || reaction_to_attack(*headline);

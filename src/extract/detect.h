@@ -64,6 +64,8 @@ enum class Feature : std::uint8_t {
   kLeadJudicial,       // ... or tells a court's work ("A Danish court convicted two men over the
                        // grenades thrown at the Israeli embassy"): the news is the case, and an
                        // attack tried in court is never the day's news
+  kHeadlineGenre,      // the headline is labelled with a genre that is no news report
+                       // ("Analysis: ...", "Explainer | Who is attacking US troops")
   kCount
 };
 std::string_view feature_name(Feature feature);

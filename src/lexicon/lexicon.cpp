@@ -143,7 +143,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "peacekeeper_words",
                                                "peacekeeper_sites",
                                                "melee_words",
-                                               "find_words"};
+                                               "find_words",
+                                               "genre_labels"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

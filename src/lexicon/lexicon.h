@@ -180,6 +180,7 @@ enum class WordList : std::uint8_t {
   kPeacekeeperSites,
   kMeleeWords,
   kFindWords,
+  kGenreLabels,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
