@@ -215,9 +215,13 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
       if (w != "it" && w != "they" && w != "its" && w != "their" && w != "our") continue;
       for (std::size_t j = k + 1; j < t.size() && j <= k + 3; ++j) {
         const auto& m = t[j].lower;
-        // "Russia said it had shot down six drones": the defender's act, no admission.
-        if (v.token_in(j, Cue::kNegation) || v.token_in(j, Cue::kIntercept) || m == "not" ||
-            m == "would" || m == "will" || m == "could" || m == "may" || m == "might")
+        // "Russia said it had shot down six drones": the defender's act, no admission ("said it
+        // took out a US radar" still admits one).
+        const bool shot_down =
+            v.token_in(j, Cue::kIntercept) && (m == "shot" || m == "intercepted" || m == "downed" ||
+                                               m == "intercepting" || m == "shooting");
+        if (v.token_in(j, Cue::kNegation) || shot_down || m == "not" || m == "would" ||
+            m == "will" || m == "could" || m == "may" || m == "might")
           break;
         if (!v.token_in(j, Cue::kLaunch) && !v.token_in(j, Cue::kAttackVerb)) continue;
         std::size_t object = j + 1;

@@ -526,9 +526,14 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   if (const SentenceView* top = headline ? headline : (views.empty() ? nullptr : &views[0])) {
     const auto& t = top->tokens;
     std::size_t k = !t.empty() && t[0].lower == "the" ? 1 : 0;
+    // Reuters writes "ANALYSIS-Iran-backed militias ...": the label joined by its hyphen.
+    bool joined = false;
+    if (k < t.size())
+      if (const auto dash = t[k].lower.find('-'); dash != std::string::npos)
+        joined = top->word_in(lexicon::WordList::kGenreLabels, t[k].lower.substr(0, dash));
     at(x, Feature::kHeadlineGenre) =
-        k + 1 < t.size() && top->word_in(lexicon::WordList::kGenreLabels, t[k].lower) &&
-        (t[k + 1].lower == ":" || t[k + 1].lower == "|" || is_dash(t[k + 1].lower));
+        joined || (k + 1 < t.size() && top->word_in(lexicon::WordList::kGenreLabels, t[k].lower) &&
+                   (t[k + 1].lower == ":" || t[k + 1].lower == "|" || is_dash(t[k + 1].lower)));
   }
   if (headline) {
     at(x, Feature::kNewsIsReaction) =
