@@ -1430,10 +1430,7 @@ bool after_an_attack_clause(const SentenceView& v, const Hit& h) {
 // between it and the last attack word before it.
 bool later_speech_clause(const SentenceView& v, const Hit& marker) {
   const auto& t = v.tokens;
-  auto attack_at = [&](std::size_t k) {
-    return v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kAttackNoun) ||
-           v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kImpact) || v.token_is_weapon(k);
-  };
+  auto attack_at = [&](std::size_t k) { return attack_word_at(v, k, true); };
   for (std::size_t k = marker.first; k < t.size(); ++k)
     if (attack_at(k)) return false;
   std::size_t last_attack = marker.first;

@@ -300,11 +300,6 @@ std::optional<Group> clause_subject(const SentenceView& v, std::size_t pos) {
   return std::nullopt;
 }
 
-bool rise_word(std::string_view w) {
-  return w == "risen" || w == "rose" || w == "rise" || w == "rises" || w == "raised" ||
-         w == "raises" || w == "climbed" || w == "increased" || w == "jumped";
-}
-
 std::optional<Group> toll_update(const SentenceView& v, const Hit& h) {
   const auto& t = v.tokens;
   std::optional<std::size_t> number;  // "number" or "toll" of "the number of ..."
@@ -331,6 +326,9 @@ std::optional<Group> toll_update(const SentenceView& v, const Hit& h) {
     if (auto n = count_at(v, b - 1, false)) return Group{*n, b};
   // "... has risen to seven": a rise verb right before "to", or a rise named before the number.
   bool risen = false;
+  auto rise_word = [&](const std::string& w) {
+    return v.word_in(lexicon::WordList::kRiseWords, w);
+  };
   for (std::size_t j = *number; j-- > 0 && j + 4 > *number;) risen = risen || rise_word(t[j].lower);
   for (std::size_t k = h.last + 1; k + 1 < t.size() && k <= h.last + 20; ++k) {
     if (t[k].lower != "to") continue;

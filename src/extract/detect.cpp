@@ -340,10 +340,12 @@ bool find_of_used_launcher(const SentenceView& v) {
       if (!names_attack) return false;
       // "... found the launcher used in Monday's attack, but on Tuesday night three more rockets
       // struck the embassy": a new attack told after it is the news.
-      for (std::size_t m = j + 1; m + 1 < t.size(); ++m)
-        if (t[m].lower == "but" || t[m].lower == "while" || t[m].lower == "as")
-          for (std::size_t n = m + 1; n < t.size(); ++n)
-            if (v.token_in(n, Cue::kImpact) || v.token_in(n, Cue::kAttackVerb)) return false;
+      bool contrast = false;
+      for (std::size_t m = j + 1; m < t.size(); ++m) {
+        if (contrast && (v.token_in(m, Cue::kImpact) || v.token_in(m, Cue::kAttackVerb)))
+          return false;
+        contrast = contrast || t[m].lower == "but" || t[m].lower == "while" || t[m].lower == "as";
+      }
       return true;
     }
   }

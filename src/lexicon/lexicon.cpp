@@ -144,7 +144,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "peacekeeper_sites",
                                                "melee_words",
                                                "find_words",
-                                               "genre_labels"};
+                                               "genre_labels",
+                                               "rise_words"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

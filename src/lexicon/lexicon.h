@@ -181,6 +181,7 @@ enum class WordList : std::uint8_t {
   kMeleeWords,
   kFindWords,
   kGenreLabels,
+  kRiseWords,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
