@@ -144,7 +144,7 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
   for (const Hit* r : v.all(Cue::kReportVerb)) {
     const auto& verb = t[r->first].lower;
     if (verb != "said" && verb != "says" && verb != "announced" && verb != "announces" &&
-        verb != "stated")
+        verb != "stated" && verb != "claimed" && verb != "claims")
       continue;
     // Verb first, as Arabic writes it (the gloss of "أعلنت المقاومة الإسلامية استهداف قاعدة"):
     // "announced the Islamic Resistance in Iraq targeting the base": the group announces its own
@@ -209,10 +209,18 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
         }
       }
     }
-    for (std::size_t k = r->last + 1; k < t.size() && k <= r->last + 9; ++k) {
+    // Verb first, the group and its day between the verb and its clause ("Announced the Islamic
+    // Revolutionary Guard Corps, early Wednesday 8 January, that it fired ...").
+    const std::size_t reach = announces && opens_clause(v, r->first) ? 14 : 9;
+    for (std::size_t k = r->last + 1; k < t.size() && k <= r->last + reach; ++k) {
       const auto& w = t[k].lower;
+      // The gloss of a dropped subject ("anunció que ha atacado": "announced that has
+      // attacked"): the verb's own subject acts.
+      const bool dropped =
+          w == "that" && k + 1 < t.size() && (t[k + 1].lower == "has" || t[k + 1].lower == "had");
       // "stated: "Our mujahideen targeted ..."": the statement's own words.
-      if (w != "it" && w != "they" && w != "its" && w != "their" && w != "our") continue;
+      if (w != "it" && w != "they" && w != "its" && w != "their" && w != "our" && !dropped)
+        continue;
       for (std::size_t j = k + 1; j < t.size() && j <= k + 3; ++j) {
         const auto& m = t[j].lower;
         // "Russia said it had shot down six drones": the defender's act, no admission ("said it
@@ -228,7 +236,12 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
         while (object < t.size() && (v.token_in(object, Cue::kLaunch) ||
                                      v.token_in(object, Cue::kAttackVerb) || !t[object].word))
           ++object;
-        bool indefinite = object < t.size() && (t[object].lower == "a" || t[object].lower == "an");
+        // "said it launched an investigation" admits nothing; "claimed it launched a drone at the
+        // base" does, the article's noun being a weapon; so does "has attacked with a drone".
+        auto weapon_at = [&](std::size_t n) { return n < t.size() && v.token_is_weapon(n); };
+        const bool indefinite = object < t.size() &&
+                                (t[object].lower == "a" || t[object].lower == "an") &&
+                                !weapon_at(object + 1) && !weapon_at(object + 2);
         if (!indefinite && !other_facility(object, object + 12)) out.push_back(*r);
         break;
       }
@@ -702,6 +715,15 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
             negated = true;
         }
         bool after = s->last < a->first && a->first - s->last <= 14;
+        // Verb, subject, object (the glosses keep the Arabic order): "واتهم الجيش السوداني قوات
+        // الدعم السريع" reads "accused Sudanese army Rapid Support Forces". An actor right after
+        // the blame with another right after it, nothing between, is the one who blames.
+        const Hit* verb_subject = nullptr;
+        for (const Hit* first : actors)
+          if (first->first == s->last + 1)
+            for (const Hit* second : actors)
+              if (second->first == first->last + 1) verb_subject = first;
+        if (a == verb_subject) after = false;
         // Objects joined by "and" or a comma are all blamed ("blames Iran and its allies").
         auto joined = [&](const Hit& left, const Hit& right) {
           for (std::size_t k = left.last + 1; k < right.first; ++k) {
@@ -711,7 +733,9 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           return left.last < right.first;
         };
         for (const Hit* other : actors) {
-          if (other == a || other->first <= s->last || other->first >= a->first) continue;
+          if (other == a || other == verb_subject || other->first <= s->last ||
+              other->first >= a->first)
+            continue;
           // Between the blame and this actor: fine only as the start of a joined list.
           const Hit* next = a;
           for (const Hit* mid : actors)

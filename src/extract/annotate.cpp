@@ -534,10 +534,13 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon,
         const bool before =
             country->last + 1 == i ||
             (country->last + 2 == i && (t[i - 1].lower == "'s" || t[i - 1].lower == "’s"));
+        // The glosses keep the Arabic order, the part before its owner: "مقر السفارة القطرية"
+        // reads "embassy compound Qatari".
         const bool after =
             country->first == i + 1 ||
             (i + 1 < t.size() && t[i + 1].lower == "of" &&
-             (country->first == i + 2 || (country->first == i + 3 && t[i + 2].lower == "the")));
+             (country->first == i + 2 || (country->first == i + 3 && t[i + 2].lower == "the"))) ||
+            (country->first == i + 2 && v.word_in(lexicon::WordList::kSiteParts, t[i + 1].lower));
         if (before || after) owners.push_back(&lexicon.country(country->entry));
       }
     // "Russia said its embassy in Kabul was hit": the owner is the country "its" stands for,

@@ -379,6 +379,11 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
              v.word_in(lexicon::WordList::kAttackerHeads, t[i + 1].lower)))
           continue;
         if (!t[p].word || count_at(v, p, false) || verb_category(v, p) != "") break;
+        // "Seven injured as rockets hit the hangar": the number counts people, and the rockets
+        // belong to the clause after.
+        if (v.token_in(p, Cue::kKilled) || v.token_in(p, Cue::kInjured) ||
+            v.word_in(lexicon::WordList::kPersonHeads, t[p].lower))
+          break;
       }
       if (projectile) {
         // "a drone attack" names the attack, it does not count drones.
@@ -807,6 +812,26 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
           const bool bare_singular = !t[h->last].lower.ends_with("s") &&
                                      (h->first == 0 || !count_at(v, h->first - 1, false)) &&
                                      h->last + 1 < t.size();
+          // Stopped, as the object of a verb of stopping right before it ("Shooting down drone
+          // targeted al-Tanf base", the gloss of "إسقاط مسيرة استهدفت"), or across the defences
+          // as the subject between, as the gloss keeps Arabic verb-first order ("اعترضت منظومة
+          // سي رام طائرة مسيرة" reads "intercepted C-RAM drone").
+          bool stopped = false;
+          if (bare_singular && !v.has(Cue::kUncertain)) {
+            bool defences = false;
+            for (std::size_t k = h->first; k-- > 0 && h->first - k <= 8;) {
+              if (v.token_is_weapon(k) || (!t[k].word && t[k].lower != ",")) break;
+              if (v.token_in(k, Cue::kIntercept)) {
+                stopped = (defences || k + 1 == h->first) && !negated_in_clause(v, k);
+                break;
+              }
+              defences = defences || v.token_in(k, Cue::kAirDefense);
+            }
+          }
+          if (stopped) {
+            single_stopped = &v;
+            continue;
+          }
           if (bare_singular && hit_verb(h->last + 1)) single_hit = &v;
           // "Rocket fired at US embassy": one launched, nothing said of where it fell.
           if (bare_singular && !single_fired &&

@@ -145,7 +145,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "melee_words",
                                                "find_words",
                                                "genre_labels",
-                                               "rise_words"};
+                                               "rise_words",
+                                               "site_parts"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -182,6 +182,7 @@ enum class WordList : std::uint8_t {
   kFindWords,
   kGenreLabels,
   kRiseWords,
+  kSiteParts,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
