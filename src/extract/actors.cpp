@@ -724,6 +724,17 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
             for (const Hit* second : actors)
               if (second->first == first->last + 1) verb_subject = first;
         if (a == verb_subject) after = false;
+        // "the al-Nusra Front, whom Moscow blamed for the attack": the blamed is the relative
+        // pronoun's antecedent, the actor right before it; the one after "whom" blames.
+        std::optional<std::size_t> whom;
+        for (std::size_t k = s->first >= 4 ? s->first - 4 : 0; k < s->first; ++k)
+          if (v.tokens[k].lower == "whom") whom = k;
+        if (whom) {
+          const bool antecedent =
+              a->last + 1 == *whom || (a->last + 2 == *whom && v.tokens[a->last + 1].lower == ",");
+          if (antecedent && !negated) suspect(name, blames_many_attacks(v, *s), v);
+          if (antecedent || (a->first > *whom && a->last < s->first)) continue;
+        }
         // Objects joined by "and" or a comma are all blamed ("blames Iran and its allies").
         auto joined = [&](const Hit& left, const Hit& right) {
           for (std::size_t k = left.last + 1; k < right.first; ++k) {
