@@ -590,14 +590,25 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   for (const auto& v : views) {
     if (!v.lead || v.sentence.heading) continue;
     const auto& t = v.tokens;
+    // "wounded in a January missile attack" in May: a month alone, two or more before the
+    // publication's, names an earlier attack the way a day does.
+    const int pub_month = std::stoi(text::civil_from_days(pub).substr(5, 2));
+    for (std::size_t k = 1; k + 1 < t.size(); ++k) {
+      const auto month = text::month_number(t[k].lower);
+      if (!month || !t[k].capitalized || (t[k - 1].lower != "a" && t[k - 1].lower != "the"))
+        continue;
+      const bool attack_next = v.token_in(k + 1, Cue::kAttackNoun) || v.token_is_weapon(k + 1);
+      if (attack_next && (pub_month - *month + 12) % 12 >= 2) old_attack_named = true;
+    }
     for (const auto& d : v.dates) {
       auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
-      if (!days || !d.explicit_day || *days >= pub - 10) continue;
       std::size_t first = v.token_at(d.span.start), last = v.token_at(d.span.end - 1);
-      bool definite = first >= 1 && t[first - 1].lower == "the";
       bool attack_next = last + 1 < t.size() &&
                          (v.token_in(last + 1, Cue::kAttackNoun) || v.token_is_weapon(last + 1));
-      if (definite && attack_next) old_attack_named = true;
+      if (days && d.explicit_day && *days < pub - 10) {
+        const bool definite = first >= 1 && t[first - 1].lower == "the";
+        if (definite && attack_next) old_attack_named = true;
+      }
     }
   }
   if (old_attack_named) {
