@@ -82,12 +82,18 @@ bool denies_target(const SentenceView& v) {
   const auto& t = v.tokens;
   for (const Hit& h : v.hits) {
     if (!is_site_hit(h)) continue;
+    // Across the site's place: "the embassy of Brazil in Beirut was not hit".
     std::size_t k = h.last + 1;
+    while (k < t.size() && k <= h.last + 5 && t[k].word && t[k].lower != "was" &&
+           t[k].lower != "were" && t[k].lower != "is")
+      ++k;
     if (k + 2 >= t.size() || (t[k].lower != "was" && t[k].lower != "were" && t[k].lower != "is"))
       continue;
     if (t[k + 1].lower != "not") continue;
-    if (t[k + 2].lower == "targeted" ||
-        (t[k + 2].lower == "the" && k + 3 < t.size() && t[k + 3].lower == "target"))
+    // "The Brazilian embassy in Beirut was not hit by the strikes": spared, as "not targeted".
+    const auto& w = t[k + 2].lower;
+    if (w == "targeted" || w == "hit" || w == "struck" ||
+        (w == "the" && k + 3 < t.size() && t[k + 3].lower == "target"))
       return true;
   }
   return false;
