@@ -174,6 +174,12 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
       if (out.value.clue.day && !clue_allows(out.value.clue, *d.date)) continue;
       out.value.date = d.date;
       out.evidence = evidence_of(v);
+      {
+        const auto& t = v.tokens;
+        const std::size_t first = v.token_at(d.span.start), last = v.token_at(d.span.end - 1);
+        out.value.night = (first >= 1 && t[first - 1].lower == "overnight") ||
+                          (last + 1 < t.size() && t[last + 1].lower == "night");
+      }
       return out;
     }
   }
@@ -235,6 +241,16 @@ Read<std::optional<std::string>> read_time(const Annotated& article, const Event
     return out;
   }
   return out;
+}
+
+std::optional<std::string> day_of_the_night(const EventDay& day,
+                                            const std::optional<std::string>& time_local) {
+  constexpr int kSmallHoursEnd = 6;  // 00:00-05:59 belongs to the morning after
+  if (!day.night || !day.date || !time_local || time_local->size() < 2) return day.date;
+  const int hour = std::atoi(time_local->substr(0, 2).c_str());
+  const auto days = text::days_from_civil(*day.date);
+  if (hour >= kSmallHoursEnd || !days) return day.date;
+  return text::civil_from_days(*days + 1);
 }
 
 }  // namespace sitrep::extract

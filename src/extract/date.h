@@ -18,11 +18,17 @@ struct EventDay {
   std::optional<std::string> date;  // YYYY-MM-DD
   DateClue clue;                    // empty when `date` is set
   bool report_day = false;          // `date` is the day of the report the article relays
+  bool night = false;  // `date` is the evening of a night ("overnight Sunday", "Sunday night")
 };
 
 // `sentences`: the anchor first, then the event's other sentences in document order.
 Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t>& sentences,
                          std::size_t anchor);
+
+// The attack's day once its time is known: the morning after the night its date names when the
+// time falls in the small hours ("dans la nuit de dimanche à lundi, vers 0 h 30" is Monday).
+std::optional<std::string> day_of_the_night(const EventDay& day,
+                                            const std::optional<std::string>& time_local);
 
 struct Event;
 Read<std::optional<std::string>> read_time(const Annotated& article, const Event& event);
