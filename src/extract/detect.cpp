@@ -80,11 +80,19 @@ bool has_figure(const lexicon::Lexicon& lexicon, const SentenceView& s) {
 // no headline naming it undoes.
 bool denies_target(const SentenceView& v) {
   const auto& t = v.tokens;
-  for (const Hit& h : v.hits) {
-    if (!is_site_hit(h)) continue;
+  // The site named, or "the base" / "the embassy" told of again ("The base itself was not
+  // targeted, the officer said").
+  std::vector<std::size_t> site_ends;
+  for (const Hit& h : v.hits)
+    if (is_site_hit(h)) site_ends.push_back(h.last);
+  for (std::size_t i = 1; i < t.size(); ++i)
+    if (t[i - 1].lower == "the" && (v.word_in(lexicon::WordList::kMilitaryHeads, t[i].lower) ||
+                                    v.word_in(lexicon::WordList::kDiplomaticHeads, t[i].lower)))
+      site_ends.push_back(i);
+  for (std::size_t end : site_ends) {
     // Across the site's place: "the embassy of Brazil in Beirut was not hit".
-    std::size_t k = h.last + 1;
-    while (k < t.size() && k <= h.last + 5 && t[k].word && t[k].lower != "was" &&
+    std::size_t k = end + 1;
+    while (k < t.size() && k <= end + 5 && t[k].word && t[k].lower != "was" &&
            t[k].lower != "were" && t[k].lower != "is")
       ++k;
     if (k + 2 >= t.size() || (t[k].lower != "was" && t[k].lower != "were" && t[k].lower != "is"))

@@ -283,10 +283,12 @@ bool not_the_target(const SentenceView& v, const Hit& hit) {
     // The site placed must be what the clause speaks of: not where a rocket was fired from
     // ("fired from an area close to the airport landed near the embassy"), nor where the
     // speakers sit ("Officials at Victory Base said a rocket landed near the embassy").
+    // A target out of scope placed by the site counts too: "gunmen attacked an army checkpoint
+    // near Ain al-Asad air base" hit the checkpoint.
     auto placed_site = [&](const Hit& other) {
-      if (other.kind != Kind::kFacility || other.last >= hit.first || other.entry == hit.entry ||
-          hit.first - other.last > 8)
-        return false;
+      const bool site = other.kind == Kind::kFacility && other.entry != hit.entry;
+      const bool local = other.kind == Kind::kTrigger && other.cue == Cue::kTargetCivilian;
+      if (!(site || local) || other.last >= hit.first || hit.first - other.last > 8) return false;
       // Back from the site to its verb: "fired from an area close to X" launched from X;
       // "(a rocket from the Katyusha type) targeted X" aims at it.
       for (std::size_t j = other.first; j > 0 && j + 6 > other.first; --j) {
