@@ -77,8 +77,9 @@ bool has_figure(const lexicon::Lexicon& lexicon, const SentenceView& s) {
 }
 
 // "The embassy was not targeted", "the base was not the target": the site denied as target, which
-// no headline naming it undoes.
-bool denies_target(const SentenceView& v) {
+// no headline naming it undoes. "Was not hit" / "was not struck" (`spared`) only says the site
+// came through: the caller weighs it against a sentence telling the site attacked.
+bool denies_target(const SentenceView& v, bool* spared = nullptr) {
   const auto& t = v.tokens;
   // The site named, or "the base" / "the embassy" told of again ("The base itself was not
   // targeted, the officer said").
@@ -98,11 +99,20 @@ bool denies_target(const SentenceView& v) {
     if (k + 2 >= t.size() || (t[k].lower != "was" && t[k].lower != "were" && t[k].lower != "is"))
       continue;
     if (t[k + 1].lower != "not") continue;
-    // "The Brazilian embassy in Beirut was not hit by the strikes": spared, as "not targeted".
     const auto& w = t[k + 2].lower;
-    if (w == "targeted" || w == "hit" || w == "struck" ||
-        (w == "the" && k + 3 < t.size() && t[k + 3].lower == "target"))
+    if (w == "targeted" || (w == "the" && k + 3 < t.size() && t[k + 3].lower == "target"))
       return true;
+    // "The Brazilian embassy in Beirut was not hit by the strikes".
+    if (spared && (w == "hit" || w == "struck")) *spared = true;
+  }
+  // "the rockets did not reach the US base", "did not come near the airport's facilities" (the
+  // glosses of "لم تطل القاعدة", "لم يقترب من منشآت المطار").
+  for (std::size_t i = 0; spared && i + 2 < t.size(); ++i) {
+    if (t[i].lower != "not") continue;
+    const auto& w = t[i + 1].lower;
+    if (w != "reach" && w != "hit" && w != "strike" && w != "come") continue;
+    for (const Hit& h : v.hits)
+      if (is_site_hit(h) && h.first > i + 1 && h.first <= i + 6) *spared = true;
   }
   return false;
 }
@@ -584,11 +594,20 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
     if (lead.role != Role::kMain || !lead.attack_evidence) continue;
     anchor_site |= names_site_as_target(lead);
   }
+  // A site told as spared denies the attack on it unless another sentence tells it attacked
+  // ("Three rockets were fired at the embassy ... The embassy was not hit").
+  bool spared = false, told_attacked = false;
   for (const auto& v : views) {
     if (v.role == Role::kBackground || v.role == Role::kGeneric || v.sentence.quoted) continue;
     if (v.has(Cue::kBenign)) at(x, Feature::kBenign) = 1;
-    if ((!anchor_site && doubts_target(v)) || denies_target(v)) at(x, Feature::kDoubtedTarget) = 1;
+    bool spared_here = false;
+    if ((!anchor_site && doubts_target(v)) || denies_target(v, &spared_here))
+      at(x, Feature::kDoubtedTarget) = 1;
+    spared |= spared_here;
+    told_attacked |= !spared_here && v.role == Role::kMain && v.attack_evidence &&
+                     v.in_scope_target && names_site_as_target(v);
   }
+  if (spared && !told_attacked) at(x, Feature::kDoubtedTarget) = 1;
 
   if (!article.published_day) {
     at(x, Feature::kNoPublished) = 1;

@@ -288,7 +288,14 @@ bool not_the_target(const SentenceView& v, const Hit& hit) {
     auto placed_site = [&](const Hit& other) {
       const bool site = other.kind == Kind::kFacility && other.entry != hit.entry;
       const bool local = other.kind == Kind::kTrigger && other.cue == Cue::kTargetCivilian;
-      if (!(site || local) || other.last >= hit.first || hit.first - other.last > 8) return false;
+      // Across the local target's owner and town: "a checkpoint of the Syrian Democratic
+      // Forces in a town near Conoco gas field".
+      if (!(site || local) || other.last >= hit.first || hit.first - other.last > (local ? 12 : 8))
+        return false;
+      for (std::size_t j = other.last + 1; local && j < hit.first; ++j)
+        if (v.token_in(j, Cue::kAttackVerb) || v.token_in(j, Cue::kLaunch) ||
+            v.token_in(j, Cue::kImpact))
+          return false;
       // Back from the site to its verb: "fired from an area close to X" launched from X;
       // "(a rocket from the Katyusha type) targeted X" aims at it.
       for (std::size_t j = other.first; j > 0 && j + 6 > other.first; --j) {
