@@ -425,7 +425,12 @@ void assign_strike_agents(SentenceView& v, const lexicon::Lexicon& lexicon) {
     // as hitting one is the attack, not a US strike. The site must be what it struck: "an air
     // strike near the US embassy", "on a militia convoy near Ain al-Asad" name landmarks.
     const bool hits_mission = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& target) {
-      if (target.first <= h.last || target.first > h.last + 6) return false;
+      // Further with its toll between: "air strikes left at least 22 dead on Thursday among
+      // Turkish forces".
+      bool toll_between = false;
+      for (std::size_t k = h.last + 1; k < target.first && k < t.size(); ++k)
+        toll_between = toll_between || v.token_in(k, Cue::kKilled) || v.token_in(k, Cue::kInjured);
+      if (target.first <= h.last || target.first > h.last + (toll_between ? 10 : 6)) return false;
       const bool ours = (target.kind == Kind::kTrigger && (target.cue == Cue::kTargetDiplomatic ||
                                                            target.cue == Cue::kTargetMilitary)) ||
                         target.kind == Kind::kFacility;
@@ -450,6 +455,20 @@ void assign_strike_agents(SentenceView& v, const lexicon::Lexicon& lexicon) {
         struck = v.token_in(k, Cue::kKilled) || v.token_in(k, Cue::kInjured);
       return struck;
     });
+    // "At least 22 Turkish soldiers were killed on Thursday in an air strike in Idlib": forces of
+    // ours as the strike's dead or wounded, told before it ("killed ... in / by" the strike).
+    const bool kills_ours_before = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& ours) {
+      if (ours.kind != Kind::kTrigger || ours.cue != Cue::kTargetMilitary || ours.last >= h.first ||
+          h.first - ours.last > 10)
+        return false;
+      bool toll = false;
+      for (std::size_t k = ours.last + 1; k < h.first; ++k)
+        toll = toll || v.token_in(k, Cue::kKilled) || v.token_in(k, Cue::kInjured);
+      std::size_t k = h.first;
+      if (k >= 1 && (t[k - 1].lower == "a" || t[k - 1].lower == "an" || t[k - 1].lower == "the"))
+        --k;
+      return toll && k >= 1 && (t[k - 1].lower == "in" || t[k - 1].lower == "by");
+    });
     // "air strike Israeli" (the glosses' order for "غارة جوية إسرائيلية", "frappe aérienne
     // israélienne"): another state's demonym right after the phrase.
     bool demonym_after = false;
@@ -460,7 +479,7 @@ void assign_strike_agents(SentenceView& v, const lexicon::Lexicon& lexicon) {
         demonym_after = true;
     const bool others =
         bare && (agent_before(h, lexicon::WordList::kThirdPartyAgents) || militant_subject ||
-                 other_agent_after || hits_mission || demonym_after);
+                 other_agent_after || hits_mission || demonym_after || kills_ours_before);
     // Another's air strike is an attack told by its noun, like "a drone attack".
     if (others) {
       Hit noun = h;
@@ -1619,7 +1638,12 @@ Role marker_role(const SentenceView& v, bool tally) {
   for (const Hit* h : v.all(Cue::kHypothetical)) {
     std::size_t k = h->first;
     bool before_could = k >= 2 && v.tokens[k].lower == "could" && v.tokens[k - 2].lower == "before";
-    only_before_could &= before_could || later_speech_clause(v, *h);
+    // "..., with some sources saying the death toll could still be higher": a hedge about the
+    // toll, not about the attack.
+    bool about_toll = false;
+    for (std::size_t j = k; j-- > 0 && j + 5 > k && v.tokens[j].word;)
+      about_toll = about_toll || v.tokens[j].lower == "toll" || v.tokens[j].lower == "tally";
+    only_before_could &= before_could || about_toll || later_speech_clause(v, *h);
   }
   if (v.has(Cue::kHypothetical) && !only_before_could && !v.has(Cue::kAttackVerb))
     return Role::kNotAttack;

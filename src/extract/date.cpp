@@ -223,9 +223,8 @@ Read<std::optional<std::string>> read_time(const Annotated& article, const Event
   for (std::size_t i : event.sentences) {
     const auto& v = article.sentences[i];
     // "Les tirs ont eu lieu vers 0 h 30" ("the fire took place toward 0 h 30") names the firing.
-    if (i != event.anchor &&
-        (v.attack_evidence || v.has(lexicon::Cue::kIntercept) || v.has(lexicon::Cue::kImpact) ||
-         v.has(lexicon::Cue::kLaunch)))
+    if (i != event.anchor && (v.attack_evidence || v.has(lexicon::Cue::kIntercept) ||
+                              v.has(lexicon::Cue::kImpact) || v.has(lexicon::Cue::kLaunch)))
       order.push_back(i);
   }
   // Then the sirens: "the embassy's alarm sirens sounded around 4h15" times the attack too.
