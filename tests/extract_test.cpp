@@ -297,11 +297,11 @@ bool says_date(std::string_view sentence, const std::string& date, const std::st
         mention.date ? sitrep::text::days_from_civil(*mention.date) : std::nullopt;
     if (days && resolved && mention.relative && clue.weekday >= 0 && *resolved - *days == 7)
       return true;
-    // The night before, with a time in its small hours: "overnight Saturday ... at 2:15" is
-    // Sunday (day_of_the_night).
-    if (days && resolved && *days - *resolved == 1)
-      for (const auto& time : sitrep::text::find_times(sentence))
-        if (time.hhmm < "06:00") return true;
+    // The night before: "overnight Saturday" runs into Sunday, which a time in its small hours
+    // (here or in a later sentence) makes the day (day_of_the_night).
+    if (days && resolved && *days - *resolved == 1 &&
+        (contains_phrase(sentence, "overnight") || contains_phrase(sentence, "night")))
+      return true;
   }
   return false;
 }
