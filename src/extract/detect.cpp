@@ -599,7 +599,12 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   bool spared = false, told_attacked = false;
   for (const auto& v : views) {
     if (v.role == Role::kBackground || v.role == Role::kGeneric || v.sentence.quoted) continue;
-    if (v.has(Cue::kBenign)) at(x, Feature::kBenign) = 1;
+    // "Two drones attacked Ain al-Asad ...; the second fell because of a technical malfunction":
+    // one of the attack's drones failed, beside the attack told on our site.
+    const bool attack_beside =
+        v.attack_evidence &&
+        ((v.in_scope_target && v.has(Cue::kAttackVerb)) || v.has(Cue::kIntercept));
+    if (v.has(Cue::kBenign) && !attack_beside) at(x, Feature::kBenign) = 1;
     bool spared_here = false;
     if ((!anchor_site && doubts_target(v)) || denies_target(v, &spared_here))
       at(x, Feature::kDoubtedTarget) = 1;
