@@ -1111,11 +1111,24 @@ void add_hosting_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
 
 // "Two drones were thwarted by the base's defence system", "Air defences foiled a drone attack":
 // a plot word whose agent is an air defence tells an interception, which counts and flags read as
-// such.
-void add_defence_interceptions(SentenceView& v) {
+// such. So does a drone attack foiled with no find told ("Foiled an attack with a drone on a US
+// base in Iraq", the gloss of "إحباط هجوم بطائرة مسيرة"): drones are stopped in flight.
+void add_defence_interceptions(SentenceView& v, const lexicon::Lexicon& lexicon) {
   const auto& t = v.tokens;
   std::vector<Hit> found;
+  bool find = false;
+  for (const auto& token : t) find = find || v.word_in(lexicon::WordList::kFindWords, token.lower);
   for (const Hit* f : v.all(Cue::kFoiled)) {
+    bool drone_attack = false;
+    for (const Hit* w : v.all(Kind::kWeapon))
+      drone_attack = drone_attack || (w->first > f->last && w->first <= f->last + 5 &&
+                                      lexicon.weapon(w->entry).weapon == "drone");
+    if (drone_attack && !find) {
+      Hit intercept = *f;
+      intercept.cue = Cue::kIntercept;
+      found.push_back(intercept);
+      continue;
+    }
     // The air defence as the agent, before the verb: "Air defences foiled a drone attack on the
     // base", the gloss's "air defense systems managed from foiled an attack".
     for (const Hit* d : v.all(Cue::kAirDefense))
@@ -2177,7 +2190,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     add_envoy_targets(v, clean.language != "en");
     add_peacekeeper_targets(v);
     drop_landmark_after_fired_on_object(v);
-    add_defence_interceptions(v);
+    add_defence_interceptions(v, lexicon);
     add_proxy_actors(v, lexicon);
     drop_banner_before_group(v, lexicon);
     drop_trailing_cause(v);

@@ -141,7 +141,12 @@ bool tally_at(const SentenceView& v, std::size_t i) {
         return true;
     }
   }
-  if (t[i + 1].lower != "times") return false;
+  // Arabic counts 11 to 99 with a singular: "27 مرة" glossed "27 time".
+  const bool times =
+      t[i + 1].lower == "times" || (*n >= 11 && *n <= 99 && t[i + 1].lower == "time");
+  if (!times) return false;
+  // "came under attack 27 times" (the gloss of "تعرضت لهجوم 27 مرة").
+  if (i >= 1 && v.token_in(i - 1, Cue::kAttackNoun)) return true;
   // "attacked 170 times", "were attacked with drones and rockets 23 times", "attacked US forces
   // and diplomatic sites in Iraq and Syria at least nine times": the verb of the clause the
   // count ends; another verb between ("and the alarm sounded three times") ends the search.
