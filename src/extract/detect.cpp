@@ -630,6 +630,14 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
     const auto& t = v.tokens;
     // "wounded in a January missile attack" in May: a month alone, two or more before the
     // publication's, names an earlier attack the way a day does.
+    // "One year after the attack of Iran against the base Ain al-Asad": an anniversary named in
+    // the lead, with the attack right after it.
+    for (const Hit* h : v.all(Cue::kAftermath)) {
+      const std::string phrase = lower_text(v, *h);
+      if (phrase.find("year") == std::string::npos) continue;
+      for (std::size_t k = h->last + 1; k < t.size() && k <= h->last + 4; ++k)
+        if (v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k)) old_attack_named = true;
+    }
     const int pub_month = std::stoi(text::civil_from_days(pub).substr(5, 2));
     for (std::size_t k = 1; k + 1 < t.size(); ++k) {
       const auto month = text::month_number(t[k].lower);
