@@ -216,8 +216,14 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
       const auto& w = t[k].lower;
       // The gloss of a dropped subject ("anunció que ha atacado": "announced that has
       // attacked"): the verb's own subject acts.
-      const bool dropped =
-          w == "that" && k + 1 < t.size() && (t[k + 1].lower == "has" || t[k + 1].lower == "had");
+      // Right after the verb and its day ("announced on Tuesday that has attacked"), not a
+      // relative clause further on ("said the rockets that had hit the embassy").
+      bool right_after = true;
+      for (std::size_t j = r->last + 1; j < k; ++j)
+        right_after =
+            right_after && (v.token_in_date(j) || t[j].lower == "," || t[j].lower == "on");
+      const bool dropped = right_after && w == "that" && k + 1 < t.size() &&
+                           (t[k + 1].lower == "has" || t[k + 1].lower == "had");
       // "stated: "Our mujahideen targeted ..."": the statement's own words.
       if (w != "it" && w != "they" && w != "its" && w != "their" && w != "our" && !dropped)
         continue;
@@ -238,11 +244,24 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
           ++object;
         // "said it launched an investigation" admits nothing; "claimed it launched a drone at the
         // base" does, the article's noun being a weapon; so does "has attacked with a drone".
+        // Not "launched a drone strike on a militia": a strike told by its noun is no weapon.
         auto weapon_at = [&](std::size_t n) { return n < t.size() && v.token_is_weapon(n); };
         const bool indefinite = object < t.size() &&
                                 (t[object].lower == "a" || t[object].lower == "an") &&
                                 !weapon_at(object + 1) && !weapon_at(object + 2);
-        if (!indefinite && !other_facility(object, object + 12)) out.push_back(*r);
+        // "Israel said it launched a drone strike on an Iran-backed militia": a strike on a group
+        // is the speaker's own strike, not an admission of the attack on our site.
+        bool on_a_group = false;
+        for (const Hit* a : v.all(Kind::kActor)) {
+          if (a->first <= object || a->first > object + 6) continue;
+          std::size_t k = a->first;
+          while (k > object &&
+                 (t[k - 1].lower == "a" || t[k - 1].lower == "an" || t[k - 1].lower == "the"))
+            --k;
+          on_a_group =
+              on_a_group || (k > object && (t[k - 1].lower == "on" || t[k - 1].lower == "against"));
+        }
+        if (!indefinite && !on_a_group && !other_facility(object, object + 12)) out.push_back(*r);
         break;
       }
       break;
@@ -719,7 +738,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // الدعم السريع" reads "accused Sudanese army Rapid Support Forces". An actor right after
         // the blame with another right after it, nothing between, is the one who blames.
         const Hit* verb_subject = nullptr;
-        for (const Hit* first : actors)
+        for (const Hit* first : v.glossed ? actors : std::vector<const Hit*>{})
           if (first->first == s->last + 1)
             for (const Hit* second : actors)
               if (second->first == first->last + 1) verb_subject = first;

@@ -95,6 +95,7 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
     v.offset = s.span.start;
     v.tokens = text::tokenize(v.text);
     v.lexicon = &lexicon;
+    v.glossed = !clean.language.empty() && clean.language != "en";
     while (m < matches.size() && matches[m].start < s.span.start) ++m;
     for (std::size_t k = m; k < matches.size() && matches[k].start < s.span.end; ++k) {
       const auto& match = matches[k];
@@ -424,12 +425,24 @@ void assign_strike_agents(SentenceView& v, const lexicon::Lexicon& lexicon) {
     // neither a diplomatic mission nor a foreign force's site of ours, so a bare air strike told
     // as hitting one is the attack, not a US strike. The site must be what it struck: "an air
     // strike near the US embassy", "on a militia convoy near Ain al-Asad" name landmarks.
+    // A toll among tokens [from, to): a killed or injured word; `suffered` asks for one told of
+    // its subject ("were killed", "died", "dead"), not dealt by it ("killed a commander").
+    auto toll_in = [&](std::size_t from, std::size_t to, bool suffered) {
+      for (std::size_t k = from; k < to && k < t.size(); ++k) {
+        if (!v.token_in(k, Cue::kKilled) && !v.token_in(k, Cue::kInjured)) continue;
+        const auto& w = t[k].lower;
+        const bool passive =
+            w == "died" || w == "dead" ||
+            (k >= 1 && v.word_in(lexicon::WordList::kAuxiliaries, t[k - 1].lower)) ||
+            (k >= 2 && v.word_in(lexicon::WordList::kAuxiliaries, t[k - 2].lower));
+        if (!suffered || passive) return true;
+      }
+      return false;
+    };
     const bool hits_mission = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& target) {
       // Further with its toll between: "air strikes left at least 22 dead on Thursday among
       // Turkish forces".
-      bool toll_between = false;
-      for (std::size_t k = h.last + 1; k < target.first && k < t.size(); ++k)
-        toll_between = toll_between || v.token_in(k, Cue::kKilled) || v.token_in(k, Cue::kInjured);
+      const bool toll_between = toll_in(h.last + 1, target.first, false);
       if (target.first <= h.last || target.first > h.last + (toll_between ? 10 : 6)) return false;
       const bool ours = (target.kind == Kind::kTrigger && (target.cue == Cue::kTargetDiplomatic ||
                                                            target.cue == Cue::kTargetMilitary)) ||
@@ -461,9 +474,8 @@ void assign_strike_agents(SentenceView& v, const lexicon::Lexicon& lexicon) {
       if (ours.kind != Kind::kTrigger || ours.cue != Cue::kTargetMilitary || ours.last >= h.first ||
           h.first - ours.last > 10)
         return false;
-      bool toll = false;
-      for (std::size_t k = ours.last + 1; k < h.first; ++k)
-        toll = toll || v.token_in(k, Cue::kKilled) || v.token_in(k, Cue::kInjured);
+      // Suffered, not dealt: "US forces killed a militia leader in an air strike" is their strike.
+      const bool toll = toll_in(ours.last + 1, h.first, true);
       std::size_t k = h.first;
       if (k >= 1 && (t[k - 1].lower == "a" || t[k - 1].lower == "an" || t[k - 1].lower == "the"))
         --k;
@@ -559,7 +571,8 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon,
             country->first == i + 1 ||
             (i + 1 < t.size() && t[i + 1].lower == "of" &&
              (country->first == i + 2 || (country->first == i + 3 && t[i + 2].lower == "the"))) ||
-            (country->first == i + 2 && v.word_in(lexicon::WordList::kSiteParts, t[i + 1].lower));
+            (v.glossed && country->first == i + 2 &&
+             v.word_in(lexicon::WordList::kSiteParts, t[i + 1].lower));
         if (before || after) owners.push_back(&lexicon.country(country->entry));
       }
     // "Russia said its embassy in Kabul was hit": the owner is the country "its" stands for,

@@ -83,14 +83,21 @@ bool denies_target(const SentenceView& v, bool* spared = nullptr) {
   const auto& t = v.tokens;
   // The site named, or "the base" / "the embassy" told of again ("The base itself was not
   // targeted, the officer said").
-  std::vector<std::size_t> site_ends;
+  std::vector<std::pair<std::size_t, std::size_t>> sites;  // first and last token
   for (const Hit& h : v.hits)
-    if (is_site_hit(h)) site_ends.push_back(h.last);
+    if (is_site_hit(h)) sites.emplace_back(h.first, h.last);
   for (std::size_t i = 1; i < t.size(); ++i)
     if (t[i - 1].lower == "the" && (v.word_in(lexicon::WordList::kMilitaryHeads, t[i].lower) ||
                                     v.word_in(lexicon::WordList::kDiplomaticHeads, t[i].lower)))
-      site_ends.push_back(i);
-  for (std::size_t end : site_ends) {
+      sites.emplace_back(i - 1, i);
+  // "Two rockets were fired at the US Embassy, but the embassy was not hit": fired at it first,
+  // in the same sentence, it was attacked all the same.
+  auto aimed_before = [&](std::size_t first) {
+    for (const Hit& h : v.hits)
+      if (h.last < first && (h.cue == Cue::kLaunch || h.cue == Cue::kAttackVerb)) return true;
+    return false;
+  };
+  for (const auto& [site_first, end] : sites) {
     // Across the site's place: "the embassy of Brazil in Beirut was not hit".
     std::size_t k = end + 1;
     while (k < t.size() && k <= end + 5 && t[k].word && t[k].lower != "was" &&
@@ -103,7 +110,7 @@ bool denies_target(const SentenceView& v, bool* spared = nullptr) {
     if (w == "targeted" || (w == "the" && k + 3 < t.size() && t[k + 3].lower == "target"))
       return true;
     // "The Brazilian embassy in Beirut was not hit by the strikes".
-    if (spared && (w == "hit" || w == "struck")) *spared = true;
+    if (spared && (w == "hit" || w == "struck") && !aimed_before(site_first)) *spared = true;
   }
   // "the rockets did not reach the US base", "did not come near the airport's facilities" (the
   // glosses of "لم تطل القاعدة", "لم يقترب من منشآت المطار").
@@ -643,6 +650,8 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
       const auto month = text::month_number(t[k].lower);
       if (!month || !t[k].capitalized || (t[k - 1].lower != "a" && t[k - 1].lower != "the"))
         continue;
+      // "the first attack on the base since a January missile attack": a bound, not the news.
+      if (k >= 2 && (t[k - 2].lower == "since" || t[k - 2].lower == "after")) continue;
       const bool attack_next = v.token_in(k + 1, Cue::kAttackNoun) || v.token_is_weapon(k + 1);
       if (attack_next && (pub_month - *month + 12) % 12 >= 2) old_attack_named = true;
     }

@@ -360,9 +360,13 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
   }
   // "on Friday said" (rare); a comma ends the date's phrase: "early Thursday, according to".
   if (last + 1 < v.tokens.size() && v.token_in(last + 1, Cue::kReportVerb)) return true;
-  // "The number of wounded rose to 40 on Monday": the day of a toll's update, not the attack's.
+  // "The number of wounded rose to 40 on Monday": the day of a toll's update, not the attack's
+  // (a number between the rise and the day; "security was raised at the embassy on Monday" is
+  // no update).
   for (std::size_t i = first >= 5 ? first - 5 : 0; i < first; ++i)
-    if (v.word_in(lexicon::WordList::kRiseWords, v.tokens[i].lower)) return true;
+    if (v.word_in(lexicon::WordList::kRiseWords, v.tokens[i].lower))
+      for (std::size_t k = i + 1; k < first; ++k)
+        if (text::parse_number(v.tokens[k].lower)) return true;
   return false;
 }
 
