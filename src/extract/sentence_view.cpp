@@ -97,9 +97,10 @@ bool tally_at(const SentenceView& v, std::size_t i) {
   auto n = count_at(v, i, false);
   if (!n || *n < 3) return false;
   if (t[i + 1].lower == "attacks") return true;
-  // Arabic counts 11 to 99 with a singular noun, and its gloss keeps it: "55 attack". Not a
+  // Arabic counts 11 and up with a singular noun, and its gloss keeps it: "55 attack", "150
+  // attack". Not a
   // name's number ("the Tower 22 attack") nor a count of attack weapons ("15 attack drones").
-  if (*n >= 11 && *n <= 99 && t[i + 1].lower == "attack") {
+  if (*n >= 11 && t[i + 1].lower == "attack") {
     const bool named = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
       return h.kind == lexicon::Kind::kFacility && h.first <= i && i <= h.last + 1;
     });
