@@ -1062,8 +1062,9 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
     else if (std::less<const SentenceView*>{}(v, at->second))  // one vector: article order
       at->second = v;
   }
-  // A claimant is not also a suspect.
+  // A claimant is not also a suspect; a suspicion so emptied keeps no evidence.
   for (const auto& name : claimed) suspected.erase(name), basis.erase(name);
+  if (suspected.empty()) where.erase("suspected");
   Actors out;
   out.suspected.assign(suspected.begin(), suspected.end());
   for (const auto& name : suspected) out.suspected_basis[name] = basis[name];
