@@ -298,6 +298,14 @@ std::optional<lexicon::City> city_in(const lexicon::Lexicon& lexicon, const Sent
       if (hint.empty() && std::any_of(lexicon.countries().begin(), lexicon.countries().end(),
                                       [&](const auto& c) { return c.is_name(name); }))
         continue;
+      // "in Hasakah province", "the province of Hasakah", "Deir ez-Zor countryside": the
+      // province that bears the city's name, not the city.
+      auto region_word = [](std::string_view w) {
+        return w == "province" || w == "governorate" || w == "countryside";
+      };
+      if ((i + len < t.size() && region_word(t[i + len].lower)) ||
+          (i >= 2 && t[i - 1].lower == "of" && region_word(t[i - 2].lower)))
+        break;
       auto city = lexicon.city(name, hint);
       if (city && (hint.empty() || city->country == hint)) {
         if (at) *at = i;
