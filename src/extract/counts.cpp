@@ -814,18 +814,20 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
                                      h->last + 1 < t.size();
           // Stopped, as the object of a verb of stopping right before it ("Shooting down drone
           // targeted al-Tanf base", the gloss of "إسقاط مسيرة استهدفت"), or across the defences
-          // as the subject between, as the gloss keeps Arabic verb-first order ("اعترضت منظومة
-          // سي رام طائرة مسيرة" reads "intercepted C-RAM drone").
+          // or forces as the subject between, as the gloss keeps Arabic verb-first order
+          // ("اعترضت منظومة سي رام طائرة مسيرة" reads "intercepted C-RAM drone").
           bool stopped = false;
           if (bare_singular && !v.has(Cue::kUncertain)) {
             bool defences = false;
-            for (std::size_t k = h->first; k-- > 0 && h->first - k <= 8;) {
+            for (std::size_t k = h->first; k-- > 0 && h->first - k <= 16;) {
               if (v.token_is_weapon(k) || (!t[k].word && t[k].lower != ",")) break;
               if (v.token_in(k, Cue::kIntercept)) {
                 stopped = (defences || k + 1 == h->first) && !negated_in_clause(v, k);
                 break;
               }
-              defences = defences || v.token_in(k, Cue::kAirDefense);
+              // The defences or the forces that down it: "أسقطت قوات التحالف طائرة مسيرة".
+              defences = defences || v.token_in(k, Cue::kAirDefense) ||
+                         v.token_in(k, Cue::kTargetMilitary);
             }
           }
           if (stopped) {
