@@ -1129,8 +1129,12 @@ void add_hosting_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
 void add_defence_interceptions(SentenceView& v, const lexicon::Lexicon& lexicon) {
   const auto& t = v.tokens;
   std::vector<Hit> found;
+  // A find, or a plan foiled ("frustram plano de ataque com drones"), is a plot, not drones
+  // stopped in flight.
   bool find = false;
-  for (const auto& token : t) find = find || v.word_in(lexicon::WordList::kFindWords, token.lower);
+  for (const auto& token : t)
+    find = find || v.word_in(lexicon::WordList::kFindWords, token.lower) || token.lower == "plan" ||
+           token.lower == "plans" || token.lower == "plot" || token.lower == "plots";
   for (const Hit* f : v.all(Cue::kFoiled)) {
     bool drone_attack = false;
     for (const Hit* w : v.all(Kind::kWeapon))

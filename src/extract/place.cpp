@@ -254,9 +254,12 @@ bool abbreviation(std::string_view word) {
          });
 }
 
+// `region`, when given, receives a city the sentence names only as its province's name ("in
+// Hasakah province"), which places the attack in that city's country.
 std::optional<lexicon::City> city_in(const lexicon::Lexicon& lexicon, const SentenceView& v,
                                      const std::string& hint, bool speakers,
-                                     bool after_target = false, std::size_t* at = nullptr) {
+                                     bool after_target = false, std::size_t* at = nullptr,
+                                     std::optional<lexicon::City>* region = nullptr) {
   const auto& t = v.tokens;
   for (std::size_t i = 1; i < t.size(); ++i) {
     if (!v.word_in(lexicon::WordList::kCityPrepositions, t[i - 1].lower) || !t[i].capitalized ||
@@ -304,8 +307,13 @@ std::optional<lexicon::City> city_in(const lexicon::Lexicon& lexicon, const Sent
         return w == "province" || w == "governorate" || w == "countryside";
       };
       if ((i + len < t.size() && region_word(t[i + len].lower)) ||
-          (i >= 2 && t[i - 1].lower == "of" && region_word(t[i - 2].lower)))
+          (i >= 2 && t[i - 1].lower == "of" && region_word(t[i - 2].lower))) {
+        if (region && !*region)
+          if (auto province = lexicon.city(name, hint);
+              province && (hint.empty() || province->country == hint))
+            *region = province;
         break;
+      }
       auto city = lexicon.city(name, hint);
       if (city && (hint.empty() || city->country == hint)) {
         if (at) *at = i;
@@ -541,10 +549,11 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
   Place place;
   const SentenceView* city_sentence = nullptr;  // where the city was named, not by a speaker
   std::size_t city_at = 0;
+  std::optional<lexicon::City> province;  // a province named for its capital ("Hasakah province")
   for (const bool speakers : {false, true}) {
     for (const auto* v : order) {
       std::size_t at = 0;
-      auto city = city_in(lexicon, *v, hint, speakers, false, &at);
+      auto city = city_in(lexicon, *v, hint, speakers, false, &at, speakers ? nullptr : &province);
       // A city right after the target ("the house of its ambassador in Khartoum") is the
       // target's, when the article names only whose the target is or names the city's
       // country too ("the Sudanese army"), not another country's namesake ("in March").
@@ -656,6 +665,9 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
   if (!hint.empty() && !country.owner_only) {
     place.country = hint;
     place.precision = "country";
+  } else if (province) {
+    place.country = province->country;
+    place.precision = "region";
   }
   return place;
 }
