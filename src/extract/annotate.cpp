@@ -1133,8 +1133,8 @@ void add_defence_interceptions(SentenceView& v, const lexicon::Lexicon& lexicon)
   // stopped in flight.
   bool find = false;
   for (const auto& token : t)
-    find = find || v.word_in(lexicon::WordList::kFindWords, token.lower) || token.lower == "plan" ||
-           token.lower == "plans" || token.lower == "plot" || token.lower == "plots";
+    find = find || v.word_in(lexicon::WordList::kFindWords, token.lower) ||
+           v.word_in(lexicon::WordList::kPlanWords, token.lower);
   for (const Hit* f : v.all(Cue::kFoiled)) {
     bool drone_attack = false;
     for (const Hit* w : v.all(Kind::kWeapon))

@@ -632,20 +632,21 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   // <older date> attack" in the lead; its recent day dates the ceremony, not the attack. Such an
   // article reports the attack only when a recent day sits right beside an attack verb.
   bool old_attack_named = false;
+  const int pub_month = std::stoi(text::civil_from_days(pub).substr(5, 2));
   for (const auto& v : views) {
     if (!v.lead || v.sentence.heading) continue;
     const auto& t = v.tokens;
+    for (const auto& d : v.dates) {
+      auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
+      if (!days || !d.explicit_day || *days >= pub - 10) continue;
+      std::size_t first = v.token_at(d.span.start), last = v.token_at(d.span.end - 1);
+      bool definite = first >= 1 && t[first - 1].lower == "the";
+      bool attack_next = last + 1 < t.size() &&
+                         (v.token_in(last + 1, Cue::kAttackNoun) || v.token_is_weapon(last + 1));
+      if (definite && attack_next) old_attack_named = true;
+    }
     // "wounded in a January missile attack" in May: a month alone, two or more before the
     // publication's, names an earlier attack the way a day does.
-    // "One year after the attack of Iran against the base Ain al-Asad": an anniversary named in
-    // the lead, with the attack right after it.
-    for (const Hit* h : v.all(Cue::kAftermath)) {
-      const std::string phrase = lower_text(v, *h);
-      if (phrase.find("year") == std::string::npos) continue;
-      for (std::size_t k = h->last + 1; k < t.size() && k <= h->last + 4; ++k)
-        if (v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k)) old_attack_named = true;
-    }
-    const int pub_month = std::stoi(text::civil_from_days(pub).substr(5, 2));
     for (std::size_t k = 1; k + 1 < t.size(); ++k) {
       const auto month = text::month_number(t[k].lower);
       if (!month || !t[k].capitalized || (t[k - 1].lower != "a" && t[k - 1].lower != "the"))
@@ -655,15 +656,12 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
       const bool attack_next = v.token_in(k + 1, Cue::kAttackNoun) || v.token_is_weapon(k + 1);
       if (attack_next && (pub_month - *month + 12) % 12 >= 2) old_attack_named = true;
     }
-    for (const auto& d : v.dates) {
-      auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
-      std::size_t first = v.token_at(d.span.start), last = v.token_at(d.span.end - 1);
-      bool attack_next = last + 1 < t.size() &&
-                         (v.token_in(last + 1, Cue::kAttackNoun) || v.token_is_weapon(last + 1));
-      if (days && d.explicit_day && *days < pub - 10) {
-        const bool definite = first >= 1 && t[first - 1].lower == "the";
-        if (definite && attack_next) old_attack_named = true;
-      }
+    // "One year after the attack of Iran against the base Ain al-Asad": an anniversary named in
+    // the lead, with the attack right after it.
+    for (const Hit* h : v.all(Cue::kAftermath)) {
+      if (lower_text(v, *h).find("year") == std::string::npos) continue;
+      for (std::size_t k = h->last + 1; k < t.size() && k <= h->last + 4; ++k)
+        if (v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k)) old_attack_named = true;
     }
   }
   if (old_attack_named) {

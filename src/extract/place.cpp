@@ -303,8 +303,8 @@ std::optional<lexicon::City> city_in(const lexicon::Lexicon& lexicon, const Sent
         continue;
       // "in Hasakah province", "the province of Hasakah", "Deir ez-Zor countryside": the
       // province that bears the city's name, not the city.
-      auto region_word = [](std::string_view w) {
-        return w == "province" || w == "governorate" || w == "countryside";
+      auto region_word = [&](std::string_view w) {
+        return v.word_in(lexicon::WordList::kRegionWords, w);
       };
       if ((i + len < t.size() && region_word(t[i + len].lower)) ||
           (i >= 2 && t[i - 1].lower == "of" && region_word(t[i - 2].lower))) {

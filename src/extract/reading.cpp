@@ -275,11 +275,8 @@ bool not_the_target(const SentenceView& v, const Hit& hit) {
   {
     std::size_t k = hit.first;
     // Across the owner: "near the Israeli embassy".
-    if (k >= 1 && std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& c) {
-          return c.kind == Kind::kCountry && c.last + 1 == k;
-        }))
-      for (const Hit& c : v.hits)
-        if (c.kind == Kind::kCountry && c.last + 1 == hit.first) k = c.first;
+    for (const Hit& c : v.hits)
+      if (c.kind == Kind::kCountry && c.last + 1 == hit.first) k = c.first;
     if (k >= 1 && t[k - 1].lower == "the") --k;
     const bool near =
         k >= 1 &&

@@ -146,7 +146,9 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "find_words",
                                                "genre_labels",
                                                "rise_words",
-                                               "site_parts"};
+                                               "site_parts",
+                                               "plan_words",
+                                               "region_words"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

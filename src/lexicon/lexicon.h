@@ -183,6 +183,8 @@ enum class WordList : std::uint8_t {
   kGenreLabels,
   kRiseWords,
   kSiteParts,
+  kPlanWords,
+  kRegionWords,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
