@@ -297,9 +297,10 @@ bool says_date(std::string_view sentence, const std::string& date, const std::st
         mention.date ? sitrep::text::days_from_civil(*mention.date) : std::nullopt;
     if (days && resolved && mention.relative && clue.weekday >= 0 && *resolved - *days == 7)
       return true;
-    // The night before: "overnight Saturday" runs into Sunday, which a time in its small hours
-    // (here or in a later sentence) makes the day (day_of_the_night).
-    if (days && resolved && *days - *resolved == 1 &&
+    // A night spans two days: "overnight Saturday" runs into Sunday, which a time in its small
+    // hours makes the day; "overnight into Monday" starts on Sunday, which an evening time makes
+    // the day (day_of_the_night; the time may sit in a later sentence).
+    if (days && resolved && (*days - *resolved == 1 || *resolved - *days == 1) &&
         (contains_phrase(sentence, "overnight") || contains_phrase(sentence, "night")))
       return true;
   }

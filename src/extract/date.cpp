@@ -179,6 +179,10 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
         const std::size_t first = v.token_at(d.span.start), last = v.token_at(d.span.end - 1);
         out.value.night = (first >= 1 && t[first - 1].lower == "overnight") ||
                           (last + 1 < t.size() && t[last + 1].lower == "night");
+        // "overnight into Monday", read as the day "into" names or as "overnight" itself.
+        out.value.night_into =
+            (first >= 2 && t[first - 1].lower == "into" && t[first - 2].lower == "overnight") ||
+            (t[first].lower == "overnight" && first + 1 < t.size() && t[first + 1].lower == "into");
       }
       return out;
     }
@@ -247,11 +251,15 @@ Read<std::optional<std::string>> read_time(const Annotated& article, const Event
 std::optional<std::string> day_of_the_night(const EventDay& day,
                                             const std::optional<std::string>& time_local) {
   constexpr int kSmallHoursEnd = 6;  // 00:00-05:59 belongs to the morning after
-  if (!day.night || !day.date || !time_local || time_local->size() < 2) return day.date;
+  constexpr int kEveningStart = 18;  // 18:00-23:59 to the evening before
+  if ((!day.night && !day.night_into) || !day.date || !time_local || time_local->size() < 2)
+    return day.date;
   const int hour = std::atoi(time_local->substr(0, 2).c_str());
   const auto days = text::days_from_civil(*day.date);
-  if (hour >= kSmallHoursEnd || !days) return day.date;
-  return text::civil_from_days(*days + 1);
+  if (!days) return day.date;
+  if (day.night && hour < kSmallHoursEnd) return text::civil_from_days(*days + 1);
+  if (day.night_into && hour >= kEveningStart) return text::civil_from_days(*days - 1);
+  return day.date;
 }
 
 }  // namespace sitrep::extract

@@ -18,7 +18,8 @@ struct EventDay {
   std::optional<std::string> date;  // YYYY-MM-DD
   DateClue clue;                    // empty when `date` is set
   bool report_day = false;          // `date` is the day of the report the article relays
-  bool night = false;  // `date` is the evening of a night ("overnight Sunday", "Sunday night")
+  bool night = false;       // `date` is the evening of a night ("overnight Sunday", "Sunday night")
+  bool night_into = false;  // `date` is the morning after a night ("overnight into Monday")
 };
 
 // `sentences`: the anchor first, then the event's other sentences in document order.
@@ -26,7 +27,9 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
                          std::size_t anchor);
 
 // The attack's day once its time is known: the morning after the night its date names when the
-// time falls in the small hours ("dans la nuit de dimanche à lundi, vers 0 h 30" is Monday).
+// time falls in the small hours ("dans la nuit de dimanche à lundi, vers 0 h 30" is Monday), the
+// evening before when a night dated by its morning is timed in the evening ("ليل الأحد على
+// الاثنين ... الساعة ١١:٣٠ ليلاً", glossed "overnight into Monday ... 11:30 at night", is Sunday).
 std::optional<std::string> day_of_the_night(const EventDay& day,
                                             const std::optional<std::string>& time_local);
 

@@ -744,6 +744,12 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
           if (LowerWord spaced = spaced_meridiem(i + 1); !spaced.empty()) {
             suffix = spaced;
             end = i + 4;
+          } else if (next == "at" && i + 2 < tokens.size() && tokens[i + 2].lower == "night" &&
+                     (hour >= 7 || hour == 12)) {
+            // "11:30 at night" (the gloss of "الساعة ١١:٣٠ ليلاً"); "12:30 at night" is after
+            // midnight, "2:00 at night" stays as written.
+            suffix = hour == 12 ? "a.m" : "p.m";
+            end = i + 3;
           }
         }
       }
