@@ -244,7 +244,8 @@ std::optional<Group> group_ending_at(const SentenceView& v, std::size_t p) {
 }
 
 // Where the clause that contains token `pos` starts. Parentheticals (", who was not a US
-// citizen,", "— one American and one Briton —") are stepped over.
+// citizen,", ", including a US service member,", "— one American and one Briton —") are
+// stepped over.
 std::size_t clause_start(const SentenceView& v, std::size_t pos) {
   const auto& t = v.tokens;
   std::size_t k = pos;
@@ -256,9 +257,12 @@ std::size_t clause_start(const SentenceView& v, std::size_t pos) {
       std::optional<std::size_t> opener;
       for (std::size_t m = c; m > 0 && m + 15 > c; --m) {
         const auto& o = t[m - 1].lower;
-        // The nearest comma before opens the parenthetical only when a relative word follows.
+        // The nearest comma before opens the parenthetical only when a relative word follows,
+        // or "including" ("nine others, including a US service member, were wounded").
         if (w == "," && o == ",") {
-          if (t[m].lower == "who" || t[m].lower == "which" || t[m].lower == "whose") opener = m - 1;
+          if (t[m].lower == "who" || t[m].lower == "which" || t[m].lower == "whose" ||
+              t[m].lower == "including")
+            opener = m - 1;
           break;
         }
         if (dash && (o == w || (w == ")" && o == "("))) {
