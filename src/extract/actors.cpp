@@ -218,10 +218,15 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
       // attacked"): the verb's own subject acts.
       // Right after the verb and its day ("announced on Tuesday that has attacked"), not a
       // relative clause further on ("said the rockets that had hit the embassy").
-      bool right_after = true;
-      for (std::size_t j = r->last + 1; j < k; ++j)
-        right_after =
-            right_after && (v.token_in_date(j) || t[j].lower == "," || t[j].lower == "on");
+      // Its source may stand between: "anunció en un comunicado que ha atacado".
+      bool right_after = k <= r->last + 8;
+      for (std::size_t j = r->last + 1; j < k; ++j) {
+        const auto& between = t[j].lower;
+        right_after = right_after &&
+                      (v.token_in_date(j) || between == "," || between == "on" || between == "in" ||
+                       between == "a" || between == "its" || between == "statement" ||
+                       between == "communique" || between == "communiqué");
+      }
       const bool dropped = right_after && w == "that" && k + 1 < t.size() &&
                            (t[k + 1].lower == "has" || t[k + 1].lower == "had");
       // "stated: "Our mujahideen targeted ..."": the statement's own words.
@@ -254,12 +259,12 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
         bool on_a_group = false;
         for (const Hit* a : v.all(Kind::kActor)) {
           if (a->first <= object || a->first > object + 6) continue;
-          std::size_t k = a->first;
-          while (k > object &&
-                 (t[k - 1].lower == "a" || t[k - 1].lower == "an" || t[k - 1].lower == "the"))
-            --k;
-          on_a_group =
-              on_a_group || (k > object && (t[k - 1].lower == "on" || t[k - 1].lower == "against"));
+          std::size_t before = a->first;
+          while (before > object && (t[before - 1].lower == "a" || t[before - 1].lower == "an" ||
+                                     t[before - 1].lower == "the"))
+            --before;
+          on_a_group = on_a_group || (before > object && (t[before - 1].lower == "on" ||
+                                                          t[before - 1].lower == "against"));
         }
         if (!indefinite && !on_a_group && !other_facility(object, object + 12)) out.push_back(*r);
         break;
@@ -738,10 +743,11 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // الدعم السريع" reads "accused Sudanese army Rapid Support Forces". An actor right after
         // the blame with another right after it, nothing between, is the one who blames.
         const Hit* verb_subject = nullptr;
-        for (const Hit* first : v.glossed ? actors : std::vector<const Hit*>{})
-          if (first->first == s->last + 1)
-            for (const Hit* second : actors)
-              if (second->first == first->last + 1) verb_subject = first;
+        if (v.glossed)
+          for (const Hit* first : actors)
+            if (first->first == s->last + 1)
+              for (const Hit* second : actors)
+                if (second->first == first->last + 1) verb_subject = first;
         if (a == verb_subject) after = false;
         // "the al-Nusra Front, whom Moscow blamed for the attack": the blamed is the relative
         // pronoun's antecedent, the actor right before it; the one after "whom" blames.

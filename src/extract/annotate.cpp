@@ -1136,11 +1136,19 @@ void add_defence_interceptions(SentenceView& v, const lexicon::Lexicon& lexicon)
     find = find || v.word_in(lexicon::WordList::kFindWords, token.lower) ||
            v.word_in(lexicon::WordList::kPlanWords, token.lower);
   for (const Hit* f : v.all(Cue::kFoiled)) {
+    // Only the verbs of stopping ("foiled", "thwarted", "repelled"), not "arrested a drone
+    // operator" or "dismantled a drone launcher", and not negated ("did not thwart").
+    const std::string verb = lower_text(v, *f);
+    const bool stopping =
+        verb.starts_with("foil") || verb.starts_with("thwart") || verb.starts_with("repel");
+    const bool negated =
+        f->first >= 1 && (t[f->first - 1].lower == "not" || t[f->first - 1].lower == "n't" ||
+                          t[f->first - 1].lower == "never");
     bool drone_attack = false;
     for (const Hit* w : v.all(Kind::kWeapon))
       drone_attack = drone_attack || (w->first > f->last && w->first <= f->last + 5 &&
                                       lexicon.weapon(w->entry).weapon == "drone");
-    if (drone_attack && !find) {
+    if (drone_attack && stopping && !negated && !find) {
       Hit intercept = *f;
       intercept.cue = Cue::kIntercept;
       found.push_back(intercept);

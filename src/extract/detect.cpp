@@ -92,9 +92,14 @@ bool denies_target(const SentenceView& v, bool* spared = nullptr) {
       sites.emplace_back(i - 1, i);
   // "Two rockets were fired at the US Embassy, but the embassy was not hit": fired at it first,
   // in the same sentence, it was attacked all the same.
+  // The verb aims at our site when one is its object, a few words on ("fired two rockets at the
+  // US Embassy"), not "fired at an Iraqi checkpoint ..., but the nearby embassy was not hit".
   auto aimed_before = [&](std::size_t first) {
-    for (const Hit& h : v.hits)
-      if (h.last < first && (h.cue == Cue::kLaunch || h.cue == Cue::kAttackVerb)) return true;
+    for (const Hit& h : v.hits) {
+      if (h.last >= first || (h.cue != Cue::kLaunch && h.cue != Cue::kAttackVerb)) continue;
+      for (const auto& site : sites)
+        if (site.first > h.last && site.first <= h.last + 5) return true;
+    }
     return false;
   };
   for (const auto& [site_first, end] : sites) {
@@ -656,10 +661,16 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
       const bool attack_next = v.token_in(k + 1, Cue::kAttackNoun) || v.token_is_weapon(k + 1);
       if (attack_next && (pub_month - *month + 12) % 12 >= 2) old_attack_named = true;
     }
-    // "One year after the attack of Iran against the base Ain al-Asad": an anniversary named in
-    // the lead, with the attack right after it.
+    // "One year after the attack of Iran against the base Ain al-Asad": an anniversary before
+    // anything the lead tells of an attack, with the attack right after it ("Three rockets hit
+    // the embassy, a year after a rocket attack wounded a guard" tells this attack).
     for (const Hit* h : v.all(Cue::kAftermath)) {
       if (lower_text(v, *h).find("year") == std::string::npos) continue;
+      bool told_before = false;  // an attack the sentence tells before the anniversary
+      for (std::size_t k = 0; k < h->first; ++k)
+        told_before = told_before || v.token_in(k, Cue::kAttackVerb) ||
+                      v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kImpact);
+      if (told_before) continue;
       for (std::size_t k = h->last + 1; k < t.size() && k <= h->last + 4; ++k)
         if (v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k)) old_attack_named = true;
     }

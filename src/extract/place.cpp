@@ -563,7 +563,8 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
         // ambassador was attacked by gunmen in Khartoum"); else only the city right after the
         // target.
         const bool mission_sentence = v->has(Cue::kTargetDiplomatic);
-        city = city_in(lexicon, *v, "", speakers, !(country.owner_only && mission_sentence), &at);
+        city = city_in(lexicon, *v, "", speakers, !(country.owner_only && mission_sentence), &at,
+                       speakers ? nullptr : &province);
         // A namesake ("Belgrade": Serbia's, two US towns') in a country the article names ("the
         // Israeli embassy in Belgrade ... Serbian officials said") before any other.
         if (city && !article_names_country(article, lexicon, roles, city->country))
