@@ -1131,11 +1131,14 @@ void add_defence_interceptions(SentenceView& v, const lexicon::Lexicon& lexicon)
   std::vector<Hit> found;
   // A find, or a plan foiled ("frustram plano de ataque com drones"), is a plot, not drones
   // stopped in flight.
+  // Read only for a sentence with a plot word: most sentences have none.
+  const auto foiled = v.all(Cue::kFoiled);
+  if (foiled.empty()) return;
   bool find = false;
   for (const auto& token : t)
     find = find || v.word_in(lexicon::WordList::kFindWords, token.lower) ||
            v.word_in(lexicon::WordList::kPlanWords, token.lower);
-  for (const Hit* f : v.all(Cue::kFoiled)) {
+  for (const Hit* f : foiled) {
     // Only the verbs of stopping ("foiled", "thwarted", "repelled"), not "arrested a drone
     // operator" or "dismantled a drone launcher", and not negated ("did not thwart").
     const std::string verb = lower_text(v, *f);

@@ -27,7 +27,6 @@ Attack read_attack(const Annotated& article, const lexicon::Lexicon& lexicon, co
     slot = read.value;
     if (read.evidence) attack.evidence[field] = *read.evidence;
   };
-  attack.date = e.date.value.date;
   attack.date_clue = e.date.value.clue;
   attack.date_is_report_day = e.date.value.report_day;
   if (e.date.evidence) attack.evidence["date"] = *e.date.evidence;
