@@ -76,6 +76,17 @@ struct LoneProjectile {
   const SentenceView* where = nullptr;
   bool stopped = false;  // the object of an interception: "shot down a drone"
 };
+
+// "exploded in mid-air before it could strike", "fell in the air": no hit, told right after the
+// verb that ends at `last`.
+bool in_the_air_after(const std::vector<text::Token>& t, std::size_t last) {
+  for (std::size_t j = last + 1; j < t.size() && j <= last + 3; ++j)
+    if (t[j].lower == "mid-air" || t[j].lower == "midair" ||
+        (t[j].lower == "air" && t[j - 1].lower == "the" &&
+         !(j + 1 < t.size() && t[j + 1].word)))  // not "the air base"
+      return true;
+  return false;
+}
 LoneProjectile lone_projectile(const lexicon::Lexicon& lexicon,
                                const std::vector<const SentenceView*>& order) {
   LoneProjectile lone;
@@ -188,15 +199,87 @@ LoneProjectile lone_projectile(const lexicon::Lexicon& lexicon,
       if (!told || uncertain_in_clause(v, start) || denied || negated ||
           unfired_in_clause(v, start))
         continue;
+      // "shot down a drone", "intercepting the drone": the verb right before its object.
+      bool stopped_here = false;
+      for (std::size_t i = start >= 4 ? start - 4 : 0; i < start; ++i)
+        stopped_here = stopped_here || (v.token_in(i, Cue::kIntercept) && !v.has(Cue::kUncertain) &&
+                                        !negated_in_clause(v, i));
       if (!one || lone.where) continue;
       lone.where = &v;
-      // "shot down a drone", "intercepting the drone": the verb right before its object.
-      for (std::size_t i = start >= 4 ? start - 4 : 0; i < start; ++i)
-        if (v.token_in(i, Cue::kIntercept) && !v.has(Cue::kUncertain) && !negated_in_clause(v, i))
-          lone.stopped = true;
+      lone.stopped = stopped_here;
     }
   }
   return lone;
+}
+
+// "targeted the base with a drone, and hit its target directly", "drone targeted, at noon, the
+// air base, and exploded inside the airport": the clause of the singular projectile at `k` goes
+// on to tell it hit. Its defences or another projectile end the look.
+bool clause_tells_it_hit(const lexicon::Lexicon& lexicon, const SentenceView& v, std::size_t k) {
+  const auto& t = v.tokens;
+  for (std::size_t i = k + 1; i < t.size() && i <= k + 14; ++i) {
+    if (is_clause_break(t[i]) || is_projectile(lexicon, v, i) || v.token_in(i, Cue::kIntercept) ||
+        v.token_in(i, Cue::kAirDefense))
+      return false;
+    if (v.token_in(i, Cue::kImpact)) {
+      // "landed next to a house", "hit a school": it fell short of the site.
+      for (std::size_t j = i + 1; j < t.size() && j <= i + 5; ++j)
+        if (v.token_in(j, Cue::kTargetCivilian)) return false;
+      return !v.has(Cue::kUncertain) && !negated_in_clause(v, i) && !in_the_air_after(t, i) &&
+             !about_one_projectile(v, i);
+    }
+  }
+  return false;
+}
+
+// The sentence that tells the projectiles already counted all hit, with no number of their own:
+// "The rockets struck inside the base", "they landed near the runway". "One of the rockets
+// landed near the runway" counts a part; "the rockets fell in the southern part of the airport"
+// still says they all hit.
+const SentenceView* told_all_hit(const lexicon::Lexicon& lexicon,
+                                 const std::vector<const SentenceView*>& order, int launched) {
+  for (const SentenceView* view : order) {
+    const auto& v = *view;
+    const auto& t = v.tokens;
+    // With one launched, the one projectile's own clause: "with a drone, and hit its target".
+    if (launched == 1 && v.role != Role::kGeneric && !v.tally)
+      for (const Hit* h : v.all(lexicon::Kind::kWeapon))
+        if (is_projectile(lexicon, v, h->last) && !t[h->last].lower.ends_with("s") &&
+            clause_tells_it_hit(lexicon, v, h->last))
+          return &v;
+    for (const Hit* h : v.all(Cue::kImpact)) {
+      // The verb first, as Arabic writes it: "fell the rockets" (the gloss of "سقطت
+      // الصواريخ"), with no number of its own.
+      const std::size_t after = h->last + 1;
+      const std::size_t noun = after < t.size() && t[after].lower == "the" ? after + 1 : after;
+      // Only opening its clause ("And fell the rockets"), in a sentence that tells no
+      // interception ("air defences hit the drones", "fell after being intercepted").
+      const bool opens = h->first == 0 || t[h->first - 1].lower == "and";
+      const bool verb_first = opens && noun < t.size() && fired_noun(lexicon, v, noun) &&
+                              t[noun].lower.ends_with("s") && !v.has(Cue::kIntercept) &&
+                              !v.has(Cue::kAirDefense) &&
+                              !(noun + 1 < t.size() && t[noun + 1].lower == "'");
+      if (h->first < 2 && !verb_first) continue;
+      std::size_t k = h->first >= 1 ? h->first - 1 : 0;
+      if (t[k].lower == "all" || t[k].lower == "both") --k;
+      // "the projectiles landed": all of them; "two of the projectiles" counts its own.
+      // With one launched, the one projectile as the subject: "the rocket landed", "Katyusha
+      // rocket fell central Green Zone" (Arabic has no article to count it by).
+      // Not a participle: "the drone hit by the base's air defences crashed".
+      const bool passive = h->last + 1 < t.size() && t[h->last + 1].lower == "by";
+      const bool the_one = launched == 1 && is_projectile(lexicon, v, k) &&
+                           !t[k].lower.ends_with("s") && h->first >= 1 && k + 1 == h->first &&
+                           !passive;
+      bool subject = verb_first || the_one || t[k].lower == "they" ||
+                     (fired_noun(lexicon, v, k) && t[k].lower.ends_with("s") && k >= 1 &&
+                      t[k - 1].lower == "the" && !(k >= 2 && t[k - 2].lower == "of"));
+      if (!subject || in_the_air_after(t, h->last) || v.has(Cue::kUncertain) ||
+          about_one_projectile(v, h->first))
+        continue;
+      return &v;
+    }
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -695,55 +778,12 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     }
   // "The rockets struck inside the base", "they landed near the runway": the projectiles
   // already counted hit, with no number of their own.
-  // "One of the rockets landed near the runway" counts a part; "the rockets fell in the southern
-  // part of the airport" still says they all hit.
   const bool impacted_open = !found["impacted"].value || found["impacted"].partial;
-  bool all_hit = false;
   if (found["launched"].value && impacted_open && !found["intercepted"].value && !all_stopped)
-    for (const SentenceView* view : order) {
-      const auto& v = *view;
-      const auto& t = v.tokens;
-      for (const Hit* h : v.all(Cue::kImpact)) {
-        // The verb first, as Arabic writes it: "fell the rockets" (the gloss of "سقطت
-        // الصواريخ"), with no number of its own.
-        const std::size_t after = h->last + 1;
-        const std::size_t noun = after < t.size() && t[after].lower == "the" ? after + 1 : after;
-        // Only opening its clause ("And fell the rockets"), in a sentence that tells no
-        // interception ("air defences hit the drones", "fell after being intercepted").
-        const bool opens = h->first == 0 || t[h->first - 1].lower == "and";
-        const bool verb_first = opens && noun < t.size() && fired_noun(lexicon, v, noun) &&
-                                t[noun].lower.ends_with("s") && !v.has(Cue::kIntercept) &&
-                                !v.has(Cue::kAirDefense) &&
-                                !(noun + 1 < t.size() && t[noun + 1].lower == "'");
-        if (h->first < 2 && !verb_first) continue;
-        std::size_t k = h->first >= 1 ? h->first - 1 : 0;
-        if (t[k].lower == "all" || t[k].lower == "both") --k;
-        // "the projectiles landed": all of them; "two of the projectiles" counts its own.
-        // With one launched, the one projectile as the subject: "the rocket landed", "Katyusha
-        // rocket fell central Green Zone" (Arabic has no article to count it by).
-        // Not a participle: "the drone hit by the base's air defences crashed".
-        const bool passive = h->last + 1 < t.size() && t[h->last + 1].lower == "by";
-        const bool the_one = *found["launched"].value == 1 && is_projectile(lexicon, v, k) &&
-                             !t[k].lower.ends_with("s") && h->first >= 1 && k + 1 == h->first &&
-                             !passive;
-        bool subject = verb_first || the_one || t[k].lower == "they" ||
-                       (fired_noun(lexicon, v, k) && t[k].lower.ends_with("s") && k >= 1 &&
-                        t[k - 1].lower == "the" && !(k >= 2 && t[k - 2].lower == "of"));
-        // "exploded in mid-air before it could strike": no hit.
-        bool in_the_air = false;
-        for (std::size_t j = h->last + 1; j < t.size() && j <= h->last + 3; ++j)
-          in_the_air |= t[j].lower == "mid-air" || t[j].lower == "midair" ||
-                        (t[j].lower == "air" && t[j - 1].lower == "the" &&
-                         !(j + 1 < t.size() && t[j + 1].word));  // not "the air base"
-        if (!subject || in_the_air || v.has(Cue::kUncertain) || about_one_projectile(v, h->first))
-          continue;
-        found["impacted"].value = found["launched"].value;
-        found["impacted"].where = &v;
-        found["impacted"].partial = false;
-        all_hit = true;
-        break;
-      }
-      if (all_hit) break;
+    if (const SentenceView* hit = told_all_hit(lexicon, order, *found["launched"].value)) {
+      found["impacted"].value = found["launched"].value;
+      found["impacted"].where = hit;
+      found["impacted"].partial = false;
     }
   if (all_stopped && !found["intercepted"].value && found["launched"].value &&
       !found["impacted"].value) {
@@ -888,6 +928,10 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       if (lone.stopped) {
         found["intercepted"].value = 1;
         found["intercepted"].where = lone.where;
+      } else if (const SentenceView* hit = told_all_hit(lexicon, order, 1)) {
+        // "... and the drone fell near the watch tower": what became of the one projectile.
+        found["impacted"].value = 1;
+        found["impacted"].where = hit;
       }
     }
   Counts out;
