@@ -583,6 +583,13 @@ Glossed Glossary::gloss(std::string_view text) const {
     std::size_t from = folded.origin[m.word_start], to = folded.origin[m.word_end];
     const Applies applies = applies_[m.entry];
     if (applies == Applies::kNameParticle && inside_name(from, to)) continue;
+    // A word hyphened on both sides is inside a compound name ("Port-au-Prince",
+    // "Aix-en-Provence"), not the word it spells alone.
+    if (from > 0 && text[from - 1] == '-' && to < text.size() && text[to] == '-') continue;
+    // The Arabic article comes after a word's proclitics, never before them: "الباب" (al-Bab)
+    // is no "ب" + "آب" (with August).
+    if (m.word_start < m.start && arabic_article_at(text, folded.origin[m.word_start]) > 0)
+      continue;
     if ((applies == Applies::kWithArticle || applies == Applies::kBare) &&
         has_article(text, folded, m) != (applies == Applies::kWithArticle))
       continue;
