@@ -113,13 +113,16 @@ bool says_number(std::string_view sentence, int value) {
   }
   // "contractor civilian American was killed": a bare singular person before a singular
   // auxiliary (the gloss of Arabic, which writes no indefinite article) is one.
+  // "The contractor later succumbed": one person, named with the definite article.
   if (value == 1) {
     const auto tokens = sitrep::text::tokenize(sentence);
     for (std::size_t i = 0; i < tokens.size(); ++i)
       if (lexicon().word_in(sitrep::lexicon::WordList::kPersonHeads, tokens[i].lower) &&
-          !tokens[i].lower.ends_with("s"))
+          !tokens[i].lower.ends_with("s")) {
+        if (i >= 1 && tokens[i - 1].lower == "the") return true;
         for (std::size_t k = i + 1; k < tokens.size() && k <= i + 4; ++k)
           if (tokens[k].lower == "was" || tokens[k].lower == "has") return true;
+      }
   }
   // "wounding three service members and two Iraqi soldiers", "Two Americans and a British
   // soldier": a sum of adjacent written counts, where "a"/"an" counts one.

@@ -99,6 +99,9 @@ std::optional<Group> single_group_at(const SentenceView& v, std::size_t i) {
                            (t[j].lower == "more" && t[j + 1].lower == "than") ||
                            (t[j].lower == "up" && t[j + 1].lower == "to")))
     j += 2;
+  // The Romance order, "hirió a otros 34" read as "wounded other 34": the number after "other".
+  else if (t[j].lower == "other" && j + 1 < t.size() && count_at(v, j + 1, false))
+    j += 1;
   else if (t[j].lower == "about" || t[j].lower == "nearly" || t[j].lower == "some" ||
            t[j].lower == "around" || t[j].lower == "over" || t[j].lower == "almost" ||
            t[j].lower == "roughly" || t[j].lower == "approximately")
@@ -129,7 +132,9 @@ std::optional<Group> single_group_at(const SentenceView& v, std::size_t i) {
     const auto& next = t[k + 1].lower;
     if (next == "them" || next == "whom" || next == "those") return Group{*count, k + 2};
     std::size_t from = k + 1;
-    if (next == "the" || next == "its" || next == "their") ++from;
+    if (next == "the" || next == "its" || next == "their" || next == "his" || next == "her" ||
+        next == "our")
+      ++from;
     if (auto head = head_after(v, from, 5)) {
       head->count = *count;
       return head;
@@ -361,6 +366,15 @@ std::optional<Group> victims_of(const SentenceView& v, const Hit& h) {
     // "the death toll rose to three"
     for (std::size_t k = after; k < t.size() && k <= after + 3; ++k)
       if (auto n = count_at(v, k, false)) return Group{*n, k + 1};
+    // "The death toll from Monday's bombing at the embassy gate rose to 13": the rise told
+    // after what the toll is of; not a running total ("... from attacks since October").
+    if (w == "death" && t[h.last].lower == "toll")
+      for (std::size_t k = after; k + 1 < t.size() && k <= after + 20; ++k) {
+        const auto& x = t[k].lower;
+        if (x == "since" || x == "attacks" || x == "strikes" || x == "total" || x == ";") break;
+        if (x == "to" && v.word_in(lexicon::WordList::kRiseWords, t[k - 1].lower))
+          if (auto n = count_at(v, k + 1, false)) return Group{*n, k + 2};
+      }
     return group_ending_at(v, h.first);
   }
   if (w == "dead") {
@@ -403,7 +417,14 @@ std::optional<Group> victims_of(const SentenceView& v, const Hit& h) {
         }
     return unless_negated(subject);
   }
-  if (w == "died" || w == "die" || w == "dies") return clause_subject(v, p);
+  if (w == "died" || w == "die" || w == "dies" || w == "succumbed") {
+    if (auto subject = clause_subject(v, p)) return subject;
+    // The verb first, as Spanish and the gloss of Arabic write it: "Died six people in a
+    // suicide attack" ("Murieron seis personas"); a counted group of people right after it.
+    if (after < t.size() && count_at(v, after, false) && head_after(v, after + 1, 4))
+      return group_at(v, after);
+    return std::nullopt;
+  }
   // Active: "killed a foreign civilian contractor", "wounding eight contractors and ...".
   if (auto object = group_at(v, after)) return object;
   // A reduced relative: "three soldiers wounded in the attack".

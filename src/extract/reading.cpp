@@ -372,9 +372,21 @@ bool clause_boundary(const text::Token& t) {
 // The first and last token of the clause holding token i.
 std::pair<std::size_t, std::size_t> clause_of(const SentenceView& v, std::size_t i) {
   const auto& t = v.tokens;
+  // "and" opens a clause of its own when a subject and its verb follow: "There were no
+  // injuries and damage was being assessed", "no one was killed and two were wounded"; not
+  // "killed and wounded", "rockets and drones".
+  auto boundary = [&](std::size_t k) {
+    if (clause_boundary(t[k])) return true;
+    if (t[k].lower != "and" || k + 2 >= t.size() || !t[k + 1].word ||
+        v.word_in(lexicon::WordList::kAuxiliaries, t[k + 1].lower))
+      return false;
+    for (std::size_t j = k + 2; j < t.size() && j <= k + 3; ++j)
+      if (v.word_in(lexicon::WordList::kAuxiliaries, t[j].lower)) return true;
+    return false;
+  };
   std::size_t a = i, b = i;
-  while (a > 0 && !clause_boundary(t[a - 1])) --a;
-  while (b + 1 < t.size() && !clause_boundary(t[b + 1])) ++b;
+  while (a > 0 && !boundary(a - 1)) --a;
+  while (b + 1 < t.size() && !boundary(b + 1)) ++b;
   return {a, b};
 }
 
