@@ -181,6 +181,12 @@ LoneProjectile lone_projectile(const lexicon::Lexicon& lexicon,
         if (t[i].lower == "," || is_clause_break(t[i])) break;
         told = verb(i);
       }
+      // The subject of a passive verb further on: "A drone attempting to target the coalition
+      // base at Erbil airport was shot down".
+      for (std::size_t i = k + 5; i < t.size() && i <= k + 14 && !told; ++i) {
+        if (t[i].lower == "," || is_clause_break(t[i])) break;
+        told = (t[i - 1].lower == "was" || t[i - 1].lower == "were") && verb(i);
+      }
       // Doubt, denial and negation of this clause only: "fired a rocket ..., but it was not
       // clear where it came down" and "No one was hurt after militants fired a rocket" still
       // tell one fired.
@@ -230,6 +236,36 @@ bool clause_tells_it_hit(const lexicon::Lexicon& lexicon, const SentenceView& v,
     }
   }
   return false;
+}
+
+// The sentence that tells the projectiles already counted were all stopped, with no number of
+// their own: "The drones were shot down", "they were intercepted", "both were downed".
+const SentenceView* told_all_stopped(const lexicon::Lexicon& lexicon,
+                                     const std::vector<const SentenceView*>& order, int launched) {
+  for (const SentenceView* view : order) {
+    const auto& v = *view;
+    const auto& t = v.tokens;
+    for (const Hit* h : v.all(Cue::kIntercept)) {
+      bool counted = false, definite = false;
+      for (std::size_t k = h->first >= 5 ? h->first - 5 : 0; k < h->first; ++k) {
+        const auto& w = t[k].lower;
+        counted = counted || count_at(v, k, false).has_value() || w == "one" || w == "some";
+        definite = definite || w == "they" || w == "both" || w == "all" ||
+                   (w == "the" && k + 1 < h->first &&
+                    (is_projectile(lexicon, v, k + 1) || t[k + 1].lower == "aircraft"));
+      }
+      // One projectile launched: "a suicide drone attempting to target the coalition was shot
+      // down" is that one stopped, however long its subject.
+      if (launched == 1)
+        for (std::size_t k = h->first; k > 1 && k + 14 > h->first && !definite; --k) {
+          if (is_clause_break(t[k - 1]) || t[k - 1].lower == ",") break;
+          const auto& w = t[k - 2].lower;
+          definite = (w == "a" || w == "an" || w == "the") && is_projectile(lexicon, v, k - 1);
+        }
+      if (definite && !counted && !v.has(Cue::kUncertain)) return &v;
+    }
+  }
+  return nullptr;
 }
 
 // The sentence that tells the projectiles already counted all hit, with no number of their own:
@@ -399,7 +435,7 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
             t[i - 1].lower == "of" || t[i - 1].lower == "in");
       auto n = count_at(v, i, article_position);
       if (!n) continue;
-      bool article = t[i].lower == "a" || t[i].lower == "an" || t[i].lower == "single";
+      bool article = (t[i].lower == "a" || t[i].lower == "an" || t[i].lower == "single") && *n == 1;
       // "A second drone impacted": the enumeration below counts it.
       if (article && i + 1 < t.size() && text::parse_ordinal(t[i + 1].lower)) continue;
       // "a barrage of rockets", "an unspecified number of drones": a quantity, not one.
@@ -442,7 +478,8 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
           break;
         }
         if (t[p].lower == "of" && p + 1 < t.size() &&
-            (t[p + 1].lower == "them" || t[p + 1].lower == "which")) {
+            (t[p + 1].lower == "them" || t[p + 1].lower == "which" || t[p + 1].lower == "those" ||
+             t[p + 1].lower == "these")) {
           projectile = true;
           ++p;
           break;
@@ -749,33 +786,10 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       hit.first && found["launched"].value && *hit.value > *found["launched"].value)
     hit.value = hit.first;
   // "The drones were shot down", "they were intercepted", "both were downed": an interception
-  // of the projectiles already counted, with no number of its own.
+  // of the projectiles already counted, with no number of their own.
   if (!all_stopped && found["launched"].value && !found["intercepted"].value &&
       !found["impacted"].value)
-    for (const SentenceView* view : order) {
-      const auto& v = *view;
-      const auto& t = v.tokens;
-      for (const Hit* h : v.all(Cue::kIntercept)) {
-        bool counted = false, definite = false;
-        for (std::size_t k = h->first >= 5 ? h->first - 5 : 0; k < h->first; ++k) {
-          const auto& w = t[k].lower;
-          counted = counted || count_at(v, k, false).has_value() || w == "one" || w == "some";
-          definite = definite || w == "they" || w == "both" || w == "all" ||
-                     (w == "the" && k + 1 < h->first &&
-                      (is_projectile(lexicon, v, k + 1) || t[k + 1].lower == "aircraft"));
-        }
-        // One projectile launched: "a suicide drone attempting to target the coalition was shot
-        // down" is that one stopped, however long its subject.
-        if (*found["launched"].value == 1)
-          for (std::size_t k = h->first; k > 1 && k + 14 > h->first && !definite; --k) {
-            if (is_clause_break(t[k - 1]) || t[k - 1].lower == ",") break;
-            const auto& w = t[k - 2].lower;
-            definite = (w == "a" || w == "an" || w == "the") && is_projectile(lexicon, v, k - 1);
-          }
-        if (definite && !counted && !v.has(Cue::kUncertain)) all_stopped = &v;
-      }
-      if (all_stopped) break;
-    }
+    all_stopped = told_all_stopped(lexicon, order, *found["launched"].value);
   // "The rockets struck inside the base", "they landed near the runway": the projectiles
   // already counted hit, with no number of their own.
   const bool impacted_open = !found["impacted"].value || found["impacted"].partial;
@@ -870,6 +884,10 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
                          v.token_in(k, Cue::kTargetMilitary);
             }
           }
+          // A headline's "Drone shot down near Erbil airport": stopped, the verb right after.
+          stopped = stopped || (bare_singular && !v.has(Cue::kUncertain) &&
+                                v.token_in(h->last + 1, Cue::kIntercept) &&
+                                !negated_in_clause(v, h->last + 1));
           if (stopped) {
             single_stopped = &v;
             continue;
@@ -925,9 +943,10 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     if (const LoneProjectile lone = lone_projectile(lexicon, order); lone.where) {
       found["launched"].value = 1;
       found["launched"].where = lone.where;
-      if (lone.stopped) {
+      const SentenceView* stopped = lone.stopped ? lone.where : told_all_stopped(lexicon, order, 1);
+      if (stopped) {
         found["intercepted"].value = 1;
-        found["intercepted"].where = lone.where;
+        found["intercepted"].where = stopped;
       } else if (const SentenceView* hit = told_all_hit(lexicon, order, 1)) {
         // "... and the drone fell near the watch tower": what became of the one projectile.
         found["impacted"].value = 1;

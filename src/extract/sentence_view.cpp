@@ -77,6 +77,10 @@ std::optional<int> count_at(const SentenceView& v, std::size_t i, bool allow_art
       return std::nullopt;
     return n;
   }
+  // "a pair of drones": two, wherever it stands ("by a pair of drones").
+  if (w == "a" && i + 2 < v.tokens.size() && v.tokens[i + 1].lower == "pair" &&
+      v.tokens[i + 2].lower == "of")
+    return 2;
   if (allow_article && (w == "a" || w == "an" || w == "single")) return 1;
   return std::nullopt;
 }
