@@ -273,7 +273,8 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
   for (std::size_t k = after_source_tag(v), depth = 0; k < first; ++k) {
     const auto& w = v.tokens[k].lower;
     if (w == "(") ++depth;
-    if (depth == 0) ++place_words;
+    // Only words count: "ERBIL, Kurdistan Region, Feb. 5 -" is a place of three.
+    if (depth == 0 && v.tokens[k].word) ++place_words;
     if (w == ")" && depth > 0) --depth;
   }
   if (place_words <= 4)
@@ -351,12 +352,17 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
       return true;
   // "An official in the Pentagon announced, on Thursday, that three drones targeted the base on
   // Wednesday evening": a day between a report verb and the "that" of what it reports, with no
-  // attack word between the verb and the day, when the report dates the attack after it.
+  // attack word between the verb and the day, when the report dates the attack after it. The
+  // gloss of Arabic puts the verb first and its subject between ("Announced Security Media
+  // Cell, on Tuesday, details of the rocket attack which targeted ... late Monday"): a day set
+  // off by its comma after them is the report's too.
   {
     std::size_t k = last + 1;
-    if (k < v.tokens.size() && v.tokens[k].lower == ",") ++k;
-    if (later_date && k < v.tokens.size() && v.tokens[k].lower == "that")
-      for (std::size_t i = first; i-- > 0;) {
+    const bool comma = k < v.tokens.size() && v.tokens[k].lower == ",";
+    if (comma) ++k;
+    const bool that = k < v.tokens.size() && v.tokens[k].lower == "that";
+    if (later_date && (that || comma))
+      for (std::size_t i = first; i-- > 0 && (that || i + 10 > first);) {
         if (v.token_in(i, Cue::kAttackVerb) || v.token_in(i, Cue::kAttackNoun) ||
             v.token_in(i, Cue::kLaunch) || v.token_is_weapon(i))
           break;
