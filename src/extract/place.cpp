@@ -395,6 +395,50 @@ bool diplomatic_site_told(const Annotated& article, const std::vector<Role>& rol
   return false;
 }
 
+// "Three mortar rounds landed in the Green Zone ... One shell fell inside the US embassy
+// compound": a mission inside `area`, named by its owner in a main sentence that tells a hit,
+// is where the attack fell. The owner is a country inside the target's words ("US embassy") or
+// beside them ("the embassy of Britain").
+const lexicon::Facility* mission_hit_inside(const Annotated& article,
+                                            const lexicon::Lexicon& lexicon,
+                                            const std::vector<Role>& roles,
+                                            const lexicon::Facility& area) {
+  for (std::size_t i = 0; i < article.sentences.size(); ++i) {
+    const auto& v = article.sentences[i];
+    if (roles[i] != Role::kMain || !v.attack_evidence) continue;
+    for (const Hit* h : v.all(Cue::kTargetDiplomatic)) {
+      if (not_the_target(v, *h)) continue;
+      // The hit's own object or place: "fell inside the US embassy compound", "hit the
+      // embassy", "fell inside the compound of the US embassy"; not the area's description
+      // ("the Green Zone, where the US embassy is") nor a landmark ("landed near the embassy").
+      bool hit = false;
+      for (const Hit* impact : v.all(Cue::kImpact))
+        if (impact->last < h->first && h->first - impact->last <= 6) {
+          bool direct = true;
+          for (std::size_t k = impact->last + 1; k < h->first; ++k) {
+            const auto& w = v.tokens[k].lower;
+            direct = direct && v.tokens[k].word && w != "where" && w != "which" && w != "near" &&
+                     w != "close" && w != "outside" && w != "beside" && w != "next" &&
+                     w != "from" && w != "toward" && w != "towards";
+          }
+          hit = hit || direct;
+        }
+      if (!hit) continue;
+      std::string owner = owner_named(lexicon, v, *h, area.country);
+      for (const Hit* c : v.all(Kind::kCountry))
+        if (owner.empty() && c->first >= h->first && c->last <= h->last)
+          owner = lexicon.country(c->entry).code;
+      if (owner.empty() || owner == area.country) continue;
+      const std::string words = text::ascii_lower(v.text.substr(h->start, h->end - h->start));
+      const std::string_view kind =
+          words.find("consulate") != std::string::npos ? "Consulate" : "Embassy";
+      const auto* mission = mission_of(lexicon, owner, kind, area.city, area.country);
+      if (mission && mission->within == area.name) return mission;
+    }
+  }
+  return nullptr;
+}
+
 Place facility_place(const lexicon::Facility& f, const SentenceView& where) {
   return Place{&f, f.country, f.city, "facility", f.type, f.lat, f.lon, evidence_of(where)};
 }
@@ -525,6 +569,9 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
     const auto& winner = lexicon.facility(best);
     for (const auto& [entry, s] : score)
       if (lexicon.facility(entry).within == winner.name) best = entry;
+    if (lexicon.facility(best).name == winner.name)
+      if (const auto* mission = mission_hit_inside(article, lexicon, roles, winner))
+        return facility_place(*mission, *where[best]);
     // "a US diplomatic facility" hit "near Baghdad airport": the one diplomatic site inside the
     // winner is the target (the BDSC), as the registry nests it.
     if (lexicon.facility(best).type != "diplomatic" && diplomatic_site_told(article, roles)) {
