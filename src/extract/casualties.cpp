@@ -425,7 +425,10 @@ std::optional<Group> victims_of(const SentenceView& v, const Hit& h) {
       return group_at(v, after);
     return std::nullopt;
   }
-  // Active: "killed a foreign civilian contractor", "wounding eight contractors and ...".
+  // Active: "killed a foreign civilian contractor", "wounding eight contractors and ...", and
+  // across an adverb in the Romance order ("ferindo ligeiramente dois seguranças", "wounding
+  // lightly two guards").
+  while (after + 1 < t.size() && v.word_in(lexicon::WordList::kAdverbs, t[after].lower)) ++after;
   if (auto object = group_at(v, after)) return object;
   // A reduced relative: "three soldiers wounded in the attack".
   return group_ending_at(v, p);

@@ -237,8 +237,9 @@ bool not_the_target(const SentenceView& v, const Hit& hit) {
     if ((t[i].lower == "statement" || t[i].lower == "message" || t[i].lower == "post") &&
         (t[i + 1].lower == "issued" || t[i + 1].lower == "from" || t[i + 1].lower == "by"))
       return true;
-  // ", ten kilometres west of X", "500 metres from X": a distance from a landmark.
-  for (std::size_t i = hit.first >= 5 ? hit.first - 5 : 0; i < hit.first; ++i) {
+  // ", ten kilometres west of X", "500 metres from X", "a few hundred meters from a position of
+  // the UNIFIL": a distance from a landmark.
+  for (std::size_t i = hit.first >= 7 ? hit.first - 7 : 0; i < hit.first; ++i) {
     const auto& w = t[i].lower;
     bool unit = w == "km" || w == "kilometres" || w == "kilometers" || w == "miles" ||
                 w == "metres" || w == "meters" || w == "kilometre" || w == "kilometer" ||
