@@ -238,6 +238,29 @@ bool clause_tells_it_hit(const lexicon::Lexicon& lexicon, const SentenceView& v,
   return false;
 }
 
+// Whether the projectiles named at `p` were fired at a whole country: "80 drones and missiles
+// at Ukraine", "missiles on Israel", "across Ukraine" (not "at Iraq's Ain al-Asad base").
+bool at_a_country(const SentenceView& v, std::size_t p) {
+  const auto& t = v.tokens;
+  for (std::size_t k = p + 1; k + 1 < t.size() && k <= p + 4; ++k) {
+    const auto& w = t[k].lower;
+    if (w == "at" || w == "on" || w == "against" || w == "across" || w == "toward" ||
+        w == "towards") {
+      for (const Hit* c : v.all(lexicon::Kind::kCountry))
+        if (c->first == k + 1 && !t[c->last].lower.ends_with("'s") &&
+            !t[c->last].lower.ends_with("\u2019s") &&
+            !(c->last + 1 < t.size() &&
+              (t[c->last + 1].lower == "'s" || t[c->last + 1].lower == "\u2019s" ||
+               v.token_in(c->last + 1, Cue::kTargetMilitary) ||
+               v.token_in(c->last + 1, Cue::kTargetDiplomatic))))
+          return true;
+      return false;
+    }
+    if (!t[k].word && w != ",") return false;
+  }
+  return false;
+}
+
 // The sentence that tells the projectiles already counted were all stopped, with no number of
 // their own: "The drones were shot down", "they were intercepted", "both were downed".
 const SentenceView* told_all_stopped(const lexicon::Lexicon& lexicon,
@@ -254,6 +277,11 @@ const SentenceView* told_all_stopped(const lexicon::Lexicon& lexicon,
                    (w == "the" && k + 1 < h->first &&
                     (is_projectile(lexicon, v, k + 1) || t[k + 1].lower == "aircraft"));
       }
+      // One projectile launched, as the gloss of an Arabic verbal noun names it, the verb before
+      // its bare object: "intercepting drone targeted the base" ("اعتراض طائرة مسيرة").
+      if (launched == 1 && h->last + 1 < t.size() && is_projectile(lexicon, v, h->last + 1) &&
+          !t[h->last + 1].lower.ends_with("s") && !negated_in_clause(v, h->first))
+        definite = true;
       // One projectile launched: "a suicide drone attempting to target the coalition was shot
       // down" is that one stopped, however long its subject.
       if (launched == 1)
@@ -621,6 +649,9 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       // "with 11 more rockets ready to fire", "a third rocket was found unfired": projectiles
       // left at the launch site were not launched.
       if (unfired_in_clause(v, i)) continue;
+      // "Russia had launched more than 80 drones and missiles at Ukraine overnight": a barrage
+      // on a whole country, of which this attack's site took a part; not "at Iraq's Ain al-Asad".
+      if (projectile && at_a_country(v, p)) continue;
       std::string field = category == "launch"      ? "launched"
                           : category == "intercept" ? "intercepted"
                                                     : "impacted";
