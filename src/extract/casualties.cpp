@@ -93,6 +93,13 @@ std::optional<Group> single_group_at(const SentenceView& v, std::size_t i) {
       v.word_in(lexicon::WordList::kPersonHeads, t[i + 1].lower) &&
       !t[i + 1].lower.ends_with("s") && t[i + 1].lower != "police" && t[i + 1].lower != "staff")
     return Group{1, i + 2};
+  // "killing a soldier and wounding the other" (the gloss of "وإصابة آخر"): one more; not
+  // "the other two", "the other soldiers".
+  if (w == "the" && i >= 1 && is_casualty(v, i - 1) && i + 1 < t.size() &&
+      t[i + 1].lower == "other" &&
+      (i + 2 >= t.size() || !t[i + 2].word ||
+       (!count_at(v, i + 2, false) && !t[i + 2].lower.ends_with("s"))))
+    return Group{1, i + 2};
   // "killed the two contractors"
   if (w == "the" && count_at(v, i + 1, false)) ++j;
   if (j + 1 < t.size() && ((t[j].lower == "at" && t[j + 1].lower == "least") ||
