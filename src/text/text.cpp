@@ -750,6 +750,14 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
             // midnight, "2:00 at night" stays as written.
             suffix = hour == 12 ? "a.m" : "p.m";
             end = i + 3;
+          } else if (hour >= 1 && hour <= 11) {
+            // "at 7:30 from this evening" (the gloss of "السابعة والنصف من مساء اليوم"), "at 5:40
+            // on Tuesday afternoon": the part of the day named just after.
+            for (std::size_t k = i + 1; k < tokens.size() && k <= i + 4 && tokens[k].word; ++k)
+              if (tokens[k].lower == "evening" || tokens[k].lower == "afternoon") {
+                suffix = "p.m";
+                break;
+              }
           }
         }
       }
