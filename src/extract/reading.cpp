@@ -227,6 +227,16 @@ std::optional<SourceSpan> source_of(const SentenceView& v) {
 
 bool not_the_target(const SentenceView& v, const Hit& hit) {
   const auto& t = v.tokens;
+  // "The convoy did not include any foreign forces", "carried no coalition equipment" (the gloss
+  // of "لا يضم أي قوات أجنبية"): the presence denied.
+  for (std::size_t k = hit.first; k > 0 && k + 4 > hit.first; --k) {
+    const auto& w = t[k - 1].lower;
+    if (!t[k - 1].word) break;
+    if ((w == "no" || w == "not" || w == "n't" || w == "without" || w == "nor") && k < hit.first &&
+        (t[k].lower == "any" || t[k].lower == "include" || t[k].lower == "includes" ||
+         t[k].lower == "hosting" || t[k].lower == "carrying" || t[k].lower == "carry"))
+      return true;
+  }
   // "US Embassy air defenses", "the coalition's C-RAM": the defender.
   for (std::size_t i = hit.last + 1; i < t.size() && i <= hit.last + 2; ++i) {
     if (v.token_in(i, Cue::kAirDefense)) return true;
