@@ -182,7 +182,7 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
       auto a = std::find_if(actors.begin(), actors.end(), [&](const Hit* h) {
         return h->first > r->last && h->first <= r->last + 8;
       });
-      if (a != actors.end() && attack_word_in((*a)->last + 1, (*a)->last + 10)) {
+      if (a != actors.end() && attack_word_in((*a)->last + 1, (*a)->last + 14)) {
         out.push_back(*r);
         continue;
       }

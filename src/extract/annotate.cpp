@@ -1601,6 +1601,13 @@ Role marker_role(const SentenceView& v, bool tally) {
         const auto& w = t[h->last].lower;
         happened |= !hypothetical && w != "kill" && w != "wound" && w != "injure" && w != "harm";
       }
+    // "found the launch pad in al-Baghdadi, and the attack caused no casualties": what the attack
+    // did is told, so the find came after it.
+    const bool outcome = v.has(Cue::kZeroCasualties) || v.has(Cue::kZeroInjuries) ||
+                         v.has(Cue::kZeroDeaths) || v.has(Cue::kDamageMinor) ||
+                         v.has(Cue::kDamageSignificant) || v.has(Cue::kDamageNone);
+    for (const Hit* h : v.all(Cue::kAttackNoun))
+      happened |= outcome && !hypothetical && h->first >= 1 && t[h->first - 1].lower == "the";
     // "The attacker has been arrested", "the suspect in the attack on the embassy was detained":
     // the one who carried it out is caught after the attack, which was no plot.
     for (std::size_t k = 0; k + 1 < t.size() && k < comment && !hypothetical; ++k) {
