@@ -180,9 +180,11 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
         out.value.night = (first >= 1 && t[first - 1].lower == "overnight") ||
                           (last + 1 < t.size() && t[last + 1].lower == "night");
         // "overnight into Monday", read as the day "into" names or as "overnight" itself.
+        // A bare "overnight" ("in an overnight attack") is the night before the day it resolves
+        // to, as "overnight into" is.
         out.value.night_into =
             (first >= 2 && t[first - 1].lower == "into" && t[first - 2].lower == "overnight") ||
-            (t[first].lower == "overnight" && first + 1 < t.size() && t[first + 1].lower == "into");
+            t[first].lower == "overnight";
       }
       return out;
     }

@@ -93,8 +93,10 @@ void refine_roles_by_weekday(const Annotated& article, std::size_t anchor, int m
   if (told_apart) extend_other_events(article, anchor, roles);
 }
 
-void refine_roles_by_day(const Annotated& article, std::size_t anchor, long main_day,
-                         std::vector<Role>& roles) {
+// `main`: the attack's day as read; when it is the morning after a night, the evening before is
+// the same attack ("Drones hit Erbil airport in overnight attack" and "late on Saturday").
+void refine_roles_by_day(const Annotated& article, std::size_t anchor, const EventDay& main,
+                         long main_day, std::vector<Role>& roles) {
   const auto& views = article.sentences;
   for (std::size_t i = 0; i < views.size(); ++i) {
     const auto& v = views[i];
@@ -105,7 +107,7 @@ void refine_roles_by_day(const Annotated& article, std::size_t anchor, long main
       auto days = text::days_from_civil(*d.date);
       if (!days) continue;
       if (d.explicit_day && std::abs(*days - main_day) > 3) roles[i] = Role::kBackground;
-      if (*days == main_day)
+      if (*days == main_day || (main.night_into && *days == main_day - 1))
         same_day = true;
       else
         other_day = true;
@@ -244,7 +246,7 @@ Events find_events(const Annotated& article, const lexicon::Lexicon& lexicon,
   e.date = read_date(article, order, e.anchor);
   if (e.date.value.date) {
     if (auto day = text::days_from_civil(*e.date.value.date)) {
-      refine_roles_by_day(article, e.anchor, *day, roles);
+      refine_roles_by_day(article, e.anchor, e.date.value, *day, roles);
       // Dates written without a year in an article with no published date stay unresolved:
       // the main day's month and day still tell them apart ("On January 28, six missiles ..."
       // in a report of Tuesday, May 24, 2022). The date is YYYY-MM-DD, as days_from_civil read.
