@@ -227,6 +227,12 @@ std::optional<SourceSpan> source_of(const SentenceView& v) {
 
 bool not_the_target(const SentenceView& v, const Hit& hit) {
   const auto& t = v.tokens;
+  // "the attack has nothing to do with Ain al-Asad base" (the gloss of "لا صلة له بقاعدة"): a site
+  // told apart from the attack.
+  for (std::size_t k = hit.first >= 6 ? hit.first - 6 : 0; k + 3 < hit.first; ++k)
+    if (t[k].lower == "nothing" && t[k + 1].lower == "to" && t[k + 2].lower == "do" &&
+        t[k + 3].lower == "with")
+      return true;
   // "The convoy did not include any foreign forces", "carried no coalition equipment" (the gloss
   // of "لا يضم أي قوات أجنبية"): the presence denied.
   for (std::size_t k = hit.first; k > 0 && k + 4 > hit.first; --k) {
