@@ -682,7 +682,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
               ++noun;
             const auto& what = v.tokens[noun].lower;
             if (what == "attacks" || what == "strikes" || what == "operations" || what == "them" ||
-                what == "incidents")
+                what == "incidents" || what == "actions")
               series = true;
           }
           // "claimed two drone attacks on US bases": a count of attacks is not this attack.

@@ -156,8 +156,11 @@ std::optional<Group> single_group_at(const SentenceView& v, std::size_t i) {
   // "two more were wounded", and the gloss's "five other were wounded" ("outros cinco ficaram
   // feridos").
   bool numeral = count_at(v, j, false).has_value() || another;
-  if (numeral && k + 1 < t.size() && (t[k].lower == "other" || t[k].lower == "more") &&
-      (v.word_in(lexicon::WordList::kAuxiliaries, t[k + 1].lower) || is_casualty(v, k + 1)))
+  // "wounding six others" and the gloss's "wounding six other" ("en blessant six autres").
+  if (numeral && k < t.size() &&
+      (t[k].lower == "other" || t[k].lower == "others" || t[k].lower == "more") &&
+      (k + 1 >= t.size() || !t[k + 1].word ||
+       v.word_in(lexicon::WordList::kAuxiliaries, t[k + 1].lower) || is_casualty(v, k + 1)))
     ++k;
   bool bare_end = k >= t.size() || !t[k].word ||
                   v.word_in(lexicon::WordList::kAuxiliaries, t[k].lower) ||
@@ -437,8 +440,13 @@ std::optional<Group> victims_of(const SentenceView& v, const Hit& h) {
   // lightly two guards").
   while (after + 1 < t.size() && v.word_in(lexicon::WordList::kAdverbs, t[after].lower)) ++after;
   if (auto object = group_at(v, after)) return object;
-  // A reduced relative: "three soldiers wounded in the attack".
-  return group_ending_at(v, p);
+  // A reduced relative: "three soldiers wounded in the attack", across an adverb ("left two
+  // Turkish soldiers lightly wounded").
+  std::size_t before = p;
+  while (before > 0 && v.word_in(lexicon::WordList::kAdverbs, t[before - 1].lower) &&
+         t[before - 1].lower != "not")
+    --before;
+  return group_ending_at(v, before);
 }
 
 // An attacker's or a government's unverified assertion: "Tehran claimed, without evidence,
