@@ -119,7 +119,15 @@ bool says_number(std::string_view sentence, int value) {
     for (std::size_t i = 0; i < tokens.size(); ++i)
       if (lexicon().word_in(sitrep::lexicon::WordList::kPersonHeads, tokens[i].lower) &&
           !tokens[i].lower.ends_with("s")) {
-        if (i >= 1 && tokens[i - 1].lower == "the") return true;
+        // Only as the subject of the harm: "The contractor later succumbed", not "The
+        // ambassador condemned the attack".
+        if (i >= 1 && tokens[i - 1].lower == "the")
+          for (std::size_t k = i + 1; k < tokens.size() && k <= i + 3; ++k) {
+            const std::string& w = tokens[k].lower;
+            if (w == "died" || w == "succumbed" || w == "killed" || w == "wounded" ||
+                w == "injured" || w == "hurt" || w == "was" || w == "has")
+              return true;
+          }
         for (std::size_t k = i + 1; k < tokens.size() && k <= i + 4; ++k)
           if (tokens[k].lower == "was" || tokens[k].lower == "has") return true;
       }

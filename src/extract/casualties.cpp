@@ -319,6 +319,26 @@ std::optional<Group> clause_subject(const SentenceView& v, std::size_t pos) {
   return std::nullopt;
 }
 
+// A word that makes a toll a running total, not one attack's: "... wounded in attacks since
+// October", "the total".
+bool running_total_word(std::string_view w) {
+  return w == "since" || w == "attacks" || w == "strikes" || w == "total" || w == "overall";
+}
+
+// "... has risen to seven", "rose to 13 on Tuesday": the count after a "to" opened by a rise verb
+// (any "to" when `risen`, the rise named before), from token `from` within 20 tokens; a running
+// total told first ends the look.
+std::optional<Group> rise_to(const SentenceView& v, std::size_t from, bool risen) {
+  const auto& t = v.tokens;
+  for (std::size_t k = from; k + 1 < t.size() && k <= from + 20; ++k) {
+    if (running_total_word(t[k].lower) || t[k].lower == ";") return std::nullopt;
+    if (t[k].lower != "to") continue;
+    if (!risen && !(k >= 1 && v.word_in(lexicon::WordList::kRiseWords, t[k - 1].lower))) continue;
+    if (auto n = count_at(v, k + 1, false)) return Group{*n, k + 2};
+  }
+  return std::nullopt;
+}
+
 std::optional<Group> toll_update(const SentenceView& v, const Hit& h) {
   const auto& t = v.tokens;
   std::optional<std::size_t> number;  // "number" or "toll" of "the number of ..."
@@ -333,10 +353,8 @@ std::optional<Group> toll_update(const SentenceView& v, const Hit& h) {
   // A running total is no toll of one attack: "the number of US troops wounded in attacks by
   // Iran-backed militias has risen to 62", "... since October".
   for (std::size_t k = *number; k < t.size() && k <= h.last + 12; ++k) {
-    const auto& w = t[k].lower;
-    if (w == "since" || w == "attacks" || w == "strikes" || w == "total" || w == "overall")
-      return std::nullopt;
-    if (w == "to" && k > h.last) break;
+    if (running_total_word(t[k].lower)) return std::nullopt;
+    if (t[k].lower == "to" && k > h.last) break;
   }
   // "to five the number of": the count right before the phrase.
   std::size_t b = *number;
@@ -349,12 +367,7 @@ std::optional<Group> toll_update(const SentenceView& v, const Hit& h) {
     return v.word_in(lexicon::WordList::kRiseWords, w);
   };
   for (std::size_t j = *number; j-- > 0 && j + 4 > *number;) risen = risen || rise_word(t[j].lower);
-  for (std::size_t k = h.last + 1; k + 1 < t.size() && k <= h.last + 20; ++k) {
-    if (t[k].lower != "to") continue;
-    if (!risen && !(k >= 1 && rise_word(t[k - 1].lower))) continue;
-    if (auto n = count_at(v, k + 1, false)) return Group{*n, k + 2};
-  }
-  return std::nullopt;
+  return rise_to(v, h.last + 1, risen);
 }
 
 std::optional<Group> victims_of(const SentenceView& v, const Hit& h) {
@@ -377,13 +390,18 @@ std::optional<Group> victims_of(const SentenceView& v, const Hit& h) {
     for (std::size_t k = after; k < t.size() && k <= after + 3; ++k)
       if (auto n = count_at(v, k, false)) return Group{*n, k + 1};
     // "The death toll from Monday's bombing at the embassy gate rose to 13": the rise told
-    // after what the toll is of; not a running total ("... from attacks since October").
+    // after what the toll is of, which must name this attack (an attack noun, a weapon, a
+    // target), not an earthquake's; not a running total ("... from attacks since October").
     if (w == "death" && t[h.last].lower == "toll")
-      for (std::size_t k = after; k + 1 < t.size() && k <= after + 20; ++k) {
-        const auto& x = t[k].lower;
-        if (x == "since" || x == "attacks" || x == "strikes" || x == "total" || x == ";") break;
-        if (x == "to" && v.word_in(lexicon::WordList::kRiseWords, t[k - 1].lower))
-          if (auto n = count_at(v, k + 1, false)) return Group{*n, k + 2};
+      if (auto g = rise_to(v, after, false)) {
+        bool of_an_attack = false;
+        for (std::size_t k = after; k + 2 < g->end && !of_an_attack; ++k)
+          of_an_attack = v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k) ||
+                         v.token_in(k, Cue::kTargetDiplomatic) ||
+                         v.token_in(k, Cue::kTargetMilitary);
+        for (const Hit* f : v.all(lexicon::Kind::kFacility))
+          of_an_attack = of_an_attack || (f->first >= after && f->first + 2 < g->end);
+        if (of_an_attack) return g;
       }
     return group_ending_at(v, h.first);
   }

@@ -183,8 +183,13 @@ LoneProjectile lone_projectile(const lexicon::Lexicon& lexicon,
       }
       // The subject of a passive verb further on: "A drone attempting to target the coalition
       // base at Erbil airport was shot down".
+      // Not across a relative clause ("a police drone filming the street where the guards
+      // were attacked").
       for (std::size_t i = k + 5; i < t.size() && i <= k + 14 && !told; ++i) {
-        if (t[i].lower == "," || is_clause_break(t[i])) break;
+        const auto& w = t[i].lower;
+        if (w == "," || is_clause_break(t[i]) || w == "where" || w == "which" || w == "that" ||
+            w == "who" || w == "when")
+          break;
         told = (t[i - 1].lower == "was" || t[i - 1].lower == "were") && verb(i);
       }
       // Doubt, denial and negation of this clause only: "fired a rocket ..., but it was not
@@ -228,6 +233,17 @@ bool clause_tells_it_hit(const lexicon::Lexicon& lexicon, const SentenceView& v,
         v.token_in(i, Cue::kAirDefense))
       return false;
     if (v.token_in(i, Cue::kImpact)) {
+      // The projectile's own verb: right after it, or opening the clause that goes on after
+      // "and" or a comma ("..., and exploded inside"); not another subject's ("and US forces
+      // later hit the militia's headquarters") nor "the third attack to hit the base".
+      // Back over an adverb, an auxiliary or a quotation mark ("drone has \" hit its target").
+      std::size_t before = i - 1;
+      while (before > k &&
+             (v.word_in(lexicon::WordList::kAdverbs, t[before].lower) || t[before].lower == "has" ||
+              t[before].lower == "had" || is_quote_mark(t[before].lower)))
+        --before;
+      const bool own_verb = before == k || t[before].lower == "and" || t[before].lower == ",";
+      if (!own_verb) return false;
       // "landed next to a house", "hit a school": it fell short of the site.
       for (std::size_t j = i + 1; j < t.size() && j <= i + 5; ++j)
         if (v.token_in(j, Cue::kTargetCivilian)) return false;
@@ -290,7 +306,9 @@ const SentenceView* told_all_stopped(const lexicon::Lexicon& lexicon,
           const auto& w = t[k - 2].lower;
           definite = (w == "a" || w == "an" || w == "the") && is_projectile(lexicon, v, k - 1);
         }
-      if (definite && !counted && !v.has(Cue::kUncertain)) return &v;
+      // "The drone was not intercepted", "was not shot down": no stop.
+      if (definite && !counted && !v.has(Cue::kUncertain) && !negated_in_clause(v, h->first))
+        return &v;
     }
   }
   return nullptr;
@@ -875,10 +893,15 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         else if (h->first >= 2 && article_at(h->first - 2) && t[h->first - 1].word &&
                  !count_at(v, h->first - 1, false))
           article = h->first - 2;
-        // "The drone was shot down": what became of the one projectile, told of it by name.
-        if (article && t[*article].lower == "the" && !v.has(Cue::kUncertain))
-          for (std::size_t k = h->last + 1; k < t.size() && k <= h->last + 4; ++k)
-            if (v.token_in(k, Cue::kIntercept) && !negated_in_clause(v, k)) single_stopped = &v;
+        // What became of the one projectile, told right after it: "The drone was shot down", a
+        // headline's "Drone shot down near Erbil airport".
+        auto stopped_after = [&](std::size_t reach) {
+          if (v.has(Cue::kUncertain)) return false;
+          for (std::size_t k = h->last + 1; k < t.size() && k <= h->last + reach; ++k)
+            if (v.token_in(k, Cue::kIntercept) && !negated_in_clause(v, k)) return true;
+          return false;
+        };
+        if (article && t[*article].lower == "the" && stopped_after(4)) single_stopped = &v;
         if (single_hit) continue;
         // A verb of firing tells the launch, not a hit: "Rocket fired at US embassy".
         auto hit_verb = [&](std::size_t k) {
@@ -915,10 +938,7 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
                          v.token_in(k, Cue::kTargetMilitary);
             }
           }
-          // A headline's "Drone shot down near Erbil airport": stopped, the verb right after.
-          stopped = stopped || (bare_singular && !v.has(Cue::kUncertain) &&
-                                v.token_in(h->last + 1, Cue::kIntercept) &&
-                                !negated_in_clause(v, h->last + 1));
+          stopped = stopped || (bare_singular && stopped_after(1));
           if (stopped) {
             single_stopped = &v;
             continue;

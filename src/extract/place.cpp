@@ -396,33 +396,33 @@ bool diplomatic_site_told(const Annotated& article, const std::vector<Role>& rol
 }
 
 // "Three mortar rounds landed in the Green Zone ... One shell fell inside the US embassy
-// compound": a mission inside `area`, named by its owner in a main sentence that tells a hit,
-// is where the attack fell. The owner is a country inside the target's words ("US embassy") or
-// beside them ("the embassy of Britain").
-const lexicon::Facility* mission_hit_inside(const Annotated& article,
-                                            const lexicon::Lexicon& lexicon,
-                                            const std::vector<Role>& roles,
-                                            const lexicon::Facility& area) {
+// compound": a mission inside `area`, named by its owner as where a projectile fell, is where
+// the attack fell. The owner is a country inside the target's words ("US embassy") or beside
+// them ("the embassy of Britain"). Returns the mission and the sentence that tells it.
+std::pair<const lexicon::Facility*, const SentenceView*> mission_hit_inside(
+    const Annotated& article, const lexicon::Lexicon& lexicon, const std::vector<Role>& roles,
+    const lexicon::Facility& area) {
+  // Only the impact's own object or place: "hit the embassy", "fell inside the compound of the
+  // US embassy"; not "hit the road leading to the US embassy", "struck a building opposite it",
+  // "the Green Zone, where the US embassy is", "landed near the embassy".
+  auto locative = [](std::string_view w) {
+    return w == "in" || w == "inside" || w == "into" || w == "on" || w == "at" || w == "within" ||
+           w == "the" || w == "a" || w == "an" || w == "compound" || w == "grounds" ||
+           w == "premises" || w == "of";
+  };
   for (std::size_t i = 0; i < article.sentences.size(); ++i) {
     const auto& v = article.sentences[i];
     if (roles[i] != Role::kMain || !v.attack_evidence) continue;
     for (const Hit* h : v.all(Cue::kTargetDiplomatic)) {
       if (not_the_target(v, *h)) continue;
-      // The hit's own object or place: "fell inside the US embassy compound", "hit the
-      // embassy", "fell inside the compound of the US embassy"; not the area's description
-      // ("the Green Zone, where the US embassy is") nor a landmark ("landed near the embassy").
       bool hit = false;
-      for (const Hit* impact : v.all(Cue::kImpact))
-        if (impact->last < h->first && h->first - impact->last <= 6) {
-          bool direct = true;
-          for (std::size_t k = impact->last + 1; k < h->first; ++k) {
-            const auto& w = v.tokens[k].lower;
-            direct = direct && v.tokens[k].word && w != "where" && w != "which" && w != "near" &&
-                     w != "close" && w != "outside" && w != "beside" && w != "next" &&
-                     w != "from" && w != "toward" && w != "towards";
-          }
-          hit = hit || direct;
-        }
+      for (const Hit* impact : v.all(Cue::kImpact)) {
+        if (impact->last >= h->first || h->first - impact->last > 6) continue;
+        bool direct = true;
+        for (std::size_t k = impact->last + 1; k < h->first; ++k)
+          direct = direct && locative(v.tokens[k].lower);
+        hit = hit || direct;
+      }
       if (!hit) continue;
       std::string owner = owner_named(lexicon, v, *h, area.country);
       for (const Hit* c : v.all(Kind::kCountry))
@@ -433,10 +433,10 @@ const lexicon::Facility* mission_hit_inside(const Annotated& article,
       const std::string_view kind =
           words.find("consulate") != std::string::npos ? "Consulate" : "Embassy";
       const auto* mission = mission_of(lexicon, owner, kind, area.city, area.country);
-      if (mission && mission->within == area.name) return mission;
+      if (mission && mission->within == area.name) return {mission, &v};
     }
   }
-  return nullptr;
+  return {nullptr, nullptr};
 }
 
 Place facility_place(const lexicon::Facility& f, const SentenceView& where) {
@@ -570,8 +570,8 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
     for (const auto& [entry, s] : score)
       if (lexicon.facility(entry).within == winner.name) best = entry;
     if (lexicon.facility(best).name == winner.name)
-      if (const auto* mission = mission_hit_inside(article, lexicon, roles, winner))
-        return facility_place(*mission, *where[best]);
+      if (const auto [mission, told] = mission_hit_inside(article, lexicon, roles, winner); mission)
+        return facility_place(*mission, *told);
     // "a US diplomatic facility" hit "near Baghdad airport": the one diplomatic site inside the
     // winner is the target (the BDSC), as the registry nests it.
     if (lexicon.facility(best).type != "diplomatic" && diplomatic_site_told(article, roles)) {

@@ -261,6 +261,17 @@ bool not_the_target(const SentenceView& v, const Hit& hit) {
                 w == "metres" || w == "meters" || w == "kilometre" || w == "kilometer" ||
                 w == "mile" || w == "metre" || w == "meter" || w == "m";
     if (!unit) continue;
+    // Further back only "from" right after the unit, with no verb between it and the site ("a few
+    // hundred meters from a position of the UNIFIL"); not a launch site's distance ("fired from
+    // a village 10 kilometres away landed inside the base").
+    if (hit.first - i > 5) {
+      bool verb = false;
+      for (std::size_t k = i + 1; k < hit.first; ++k)
+        verb = verb || v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch) ||
+               v.token_in(k, Cue::kImpact);
+      if (i + 1 < hit.first && t[i + 1].lower == "from" && !verb) return true;
+      continue;
+    }
     if (i >= 2 && (t[i - 2].lower == "," || (i >= 3 && t[i - 3].lower == ","))) return true;
     // "landed 500 metres from the embassy": the distance puts the impact outside the site.
     for (std::size_t k = i + 1; k < hit.first && k <= i + 3; ++k)

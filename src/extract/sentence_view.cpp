@@ -361,10 +361,13 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
     const bool comma = k < v.tokens.size() && v.tokens[k].lower == ",";
     if (comma) ++k;
     const bool that = k < v.tokens.size() && v.tokens[k].lower == "that";
+    // The comma alone only in that verb-first order: "Iraqi officials said that late on
+    // Saturday, two rockets struck ..." fronts the attack's own day.
     if (later_date && (that || comma))
       for (std::size_t i = first; i-- > 0 && (that || i + 10 > first);) {
         if (v.token_in(i, Cue::kAttackVerb) || v.token_in(i, Cue::kAttackNoun) ||
-            v.token_in(i, Cue::kLaunch) || v.token_is_weapon(i))
+            v.token_in(i, Cue::kLaunch) || v.token_is_weapon(i) ||
+            (!that && v.tokens[i].lower == "that"))
           break;
         if (v.token_in(i, Cue::kReportVerb)) return true;
       }

@@ -587,9 +587,14 @@ Glossed Glossary::gloss(std::string_view text) const {
     // "Aix-en-Provence"), not the word it spells alone.
     if (from > 0 && text[from - 1] == '-' && to < text.size() && text[to] == '-') continue;
     // The Arabic article comes after a word's proclitics, never before them: "الباب" (al-Bab)
-    // is no "ب" + "آب" (with August).
-    if (m.word_start < m.start && arabic_article_at(text, folded.origin[m.word_start]) > 0)
-      continue;
+    // and "والباب" (and al-Bab) are no "ب" + "آب" (with August).
+    if (m.word_start < m.start) {
+      if (arabic_article_at(text, folded.origin[m.word_start]) > 0) continue;
+      const std::string_view run =
+          std::string_view(folded.text).substr(m.word_start, m.start - m.word_start);
+      const std::size_t article = run.find("\xD8\xA7\xD9\x84");  // ا ل
+      if (article != std::string_view::npos && article + 4 < run.size()) continue;
+    }
     if ((applies == Applies::kWithArticle || applies == Applies::kBare) &&
         has_article(text, folded, m) != (applies == Applies::kWithArticle))
       continue;
