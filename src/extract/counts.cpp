@@ -481,6 +481,11 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
             t[i - 1].lower == "of" || t[i - 1].lower == "in");
       auto n = count_at(v, i, article_position);
       if (!n) continue;
+      // "No two aircraft hit the base", "none of the three drones": a count denied.
+      if (i >= 1 &&
+          (t[i - 1].lower == "no" || (i >= 3 && t[i - 1].lower == "the" && t[i - 2].lower == "of" &&
+                                      (t[i - 3].lower == "none" || t[i - 3].lower == "neither"))))
+        continue;
       bool article = (t[i].lower == "a" || t[i].lower == "an" || t[i].lower == "single") && *n == 1;
       // "A second drone impacted": the enumeration below counts it.
       if (article && i + 1 < t.size() && text::parse_ordinal(t[i + 1].lower)) continue;
@@ -723,8 +728,11 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
           is_projectile(lexicon, v, i + 2) && !v.token_in(i + 1, Cue::kIntercept) &&
           !t[i + 2].lower.ends_with("'s") && t[i + 2].lower.ends_with("s") && !all_stopped)
         all_stopped = &v;
-      // "Neither reached the compound", "none of the drones hit the base".
-      if (t[i].lower == "neither" || (t[i].lower == "none" && !v.has(Cue::kUncertain)))
+      // "Neither reached the compound", "none of the drones hit the base", and the gloss's "No two
+      // aircraft hit the base" ("Aucun des deux appareils n'a atteint la base").
+      const bool no_count = t[i].lower == "no" && count_at(v, i + 1, false).has_value();
+      if (t[i].lower == "neither" ||
+          ((t[i].lower == "none" || no_count) && !v.has(Cue::kUncertain)))
         for (std::size_t j = i + 1; j < t.size() && j <= i + 5; ++j) {
           if (v.token_in(j, Cue::kImpact) || t[j].lower == "reached") {
             if (!none_reached) none_reached = &v;
