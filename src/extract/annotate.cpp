@@ -1539,7 +1539,12 @@ Role marker_role(const SentenceView& v, bool tally) {
   // phrase dates that attack.
   for (const Hit* h : v.all(Cue::kOtherDayOpener)) {
     bool opens = h->first == 0 || (h->first == 1 && v.tokens[0].lower == "and");
-    for (std::size_t k = h->first >= 12 ? h->first - 12 : 0; k < h->first && !opens; ++k)
+    // "the previous day" (la veille) dates another event only at the start: mid-sentence it is
+    // often the day before this attack's ("an attack that came after threats made the previous
+    // day").
+    const bool fronted_only = lower_text(v, *h) == "the previous day";
+    for (std::size_t k = h->first >= 12 ? h->first - 12 : 0;
+         k < h->first && !opens && !fronted_only; ++k)
       opens = v.token_in(k, Cue::kAttackNoun);
     if (opens) return Role::kOtherEvent;
   }
@@ -1606,8 +1611,14 @@ Role marker_role(const SentenceView& v, bool tally) {
     const bool outcome = v.has(Cue::kZeroCasualties) || v.has(Cue::kZeroInjuries) ||
                          v.has(Cue::kZeroDeaths) || v.has(Cue::kDamageMinor) ||
                          v.has(Cue::kDamageSignificant) || v.has(Cue::kDamageNone);
-    for (const Hit* h : v.all(Cue::kAttackNoun))
-      happened |= outcome && !hypothetical && h->first >= 1 && t[h->first - 1].lower == "the";
+    // Not "and the attack was thwarted with no casualties".
+    for (const Hit* h : v.all(Cue::kAttackNoun)) {
+      bool thwarted = false;
+      for (const Hit* f : v.all(Cue::kFoiled))
+        thwarted = thwarted || (f->first > h->last && f->first <= h->last + 4);
+      happened |=
+          outcome && !hypothetical && !thwarted && h->first >= 1 && t[h->first - 1].lower == "the";
+    }
     // "The attacker has been arrested", "the suspect in the attack on the embassy was detained":
     // the one who carried it out is caught after the attack, which was no plot.
     for (std::size_t k = 0; k + 1 < t.size() && k < comment && !hypothetical; ++k) {

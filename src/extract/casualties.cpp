@@ -96,10 +96,17 @@ std::optional<Group> single_group_at(const SentenceView& v, std::size_t i) {
   // "killing a soldier and wounding the other" (the gloss of "وإصابة آخر"): one more; not
   // "the other two", "the other soldiers".
   if (w == "the" && i >= 1 && is_casualty(v, i - 1) && i + 1 < t.size() &&
-      t[i + 1].lower == "other" &&
-      (i + 2 >= t.size() || !t[i + 2].word ||
-       (!count_at(v, i + 2, false) && !t[i + 2].lower.ends_with("s"))))
-    return Group{1, i + 2};
+      t[i + 1].lower == "other") {
+    const std::string_view next = i + 2 < t.size() && t[i + 2].word ? t[i + 2].lower : "";
+    // Not a collective ("wounding the other crew", "the other staff").
+    const bool one = next.empty() || v.word_in(lexicon::WordList::kAdverbs, next) ||
+                     v.word_in(lexicon::WordList::kPhraseEnders, next) ||
+                     (v.word_in(lexicon::WordList::kPersonHeads, next) && !next.ends_with("s") &&
+                      next != "crew" && next != "staff" && next != "personnel" && next != "police");
+    if (one)
+      return Group{
+          1, next.empty() || !v.word_in(lexicon::WordList::kPersonHeads, next) ? i + 2 : i + 3};
+  }
   // "killed the two contractors"
   if (w == "the" && count_at(v, i + 1, false)) ++j;
   if (j + 1 < t.size() && ((t[j].lower == "at" && t[j + 1].lower == "least") ||

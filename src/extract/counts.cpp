@@ -262,8 +262,17 @@ bool at_a_country(const SentenceView& v, std::size_t p) {
     const auto& w = t[k].lower;
     if (w == "at" || w == "on" || w == "against" || w == "across" || w == "toward" ||
         w == "towards") {
+      // The country as the whole object: "at Ukraine overnight", "at Israel.", not "at US
+      // positions", "at Turkish positions".
+      auto whole = [&](std::size_t after) {
+        if (after >= t.size() || !t[after].word) return true;
+        const auto& w = t[after].lower;
+        return w == "overnight" || w == "on" || w == "in" || w == "during" || w == "from" ||
+               w == "since" || w == "last" || w == "this" || w == "early" || w == "late" ||
+               w == "and" || w == "with" || w == "over" || w == "throughout";
+      };
       for (const Hit* c : v.all(lexicon::Kind::kCountry))
-        if (c->first == k + 1 && !t[c->last].lower.ends_with("'s") &&
+        if (c->first == k + 1 && whole(c->last + 1) && !t[c->last].lower.ends_with("'s") &&
             !t[c->last].lower.ends_with("\u2019s") &&
             !(c->last + 1 < t.size() &&
               (t[c->last + 1].lower == "'s" || t[c->last + 1].lower == "\u2019s" ||
@@ -295,8 +304,12 @@ const SentenceView* told_all_stopped(const lexicon::Lexicon& lexicon,
       }
       // One projectile launched, as the gloss of an Arabic verbal noun names it, the verb before
       // its bare object: "intercepting drone targeted the base" ("اعتراض طائرة مسيرة").
-      if (launched == 1 && h->last + 1 < t.size() && is_projectile(lexicon, v, h->last + 1) &&
-          !t[h->last + 1].lower.ends_with("s") && !negated_in_clause(v, h->first))
+      if (launched == 1 && v.glossed && h->last + 1 < t.size() &&
+          is_projectile(lexicon, v, h->last + 1) && !t[h->last + 1].lower.ends_with("s") &&
+          !(h->last + 2 < t.size() &&
+            (t[h->last + 2].lower == "and" || t[h->last + 2].lower == "or" ||
+             v.token_in(h->last + 2, Cue::kAttackNoun))) &&
+          !negated_in_clause(v, h->first))
         definite = true;
       // One projectile launched: "a suicide drone attempting to target the coalition was shot
       // down" is that one stopped, however long its subject.

@@ -93,8 +93,21 @@ void refine_roles_by_weekday(const Annotated& article, std::size_t anchor, int m
   if (told_apart) extend_other_events(article, anchor, roles);
 }
 
+// "late on Saturday", "Saturday evening", "Saturday night": the evening of its day.
+bool evening_mention(const SentenceView& v, const text::DateMention& d) {
+  const auto& t = v.tokens;
+  const std::size_t first = v.token_at(d.span.start), last = v.token_at(d.span.end - 1);
+  for (std::size_t k = first >= 2 ? first - 2 : 0; k < t.size() && k <= last + 1; ++k) {
+    const auto& w = t[k].lower;
+    if (w == "late" || w == "evening" || w == "night" || w == "overnight" || w == "tonight")
+      return true;
+  }
+  return false;
+}
+
 // `main`: the attack's day as read; when it is the morning after a night, the evening before is
-// the same attack ("Drones hit Erbil airport in overnight attack" and "late on Saturday").
+// the same attack ("Drones hit Erbil airport in overnight attack" and "late on Saturday"), not
+// that day's morning ("On Tuesday morning, a rocket attack on the same base").
 void refine_roles_by_day(const Annotated& article, std::size_t anchor, const EventDay& main,
                          long main_day, std::vector<Role>& roles) {
   const auto& views = article.sentences;
@@ -107,7 +120,7 @@ void refine_roles_by_day(const Annotated& article, std::size_t anchor, const Eve
       auto days = text::days_from_civil(*d.date);
       if (!days) continue;
       if (d.explicit_day && std::abs(*days - main_day) > 3) roles[i] = Role::kBackground;
-      if (*days == main_day || (main.night_into && *days == main_day - 1))
+      if (*days == main_day || (main.night_into && *days == main_day - 1 && evening_mention(v, d)))
         same_day = true;
       else
         other_day = true;

@@ -408,7 +408,9 @@ std::pair<const lexicon::Facility*, const SentenceView*> mission_hit_inside(
   auto locative = [](std::string_view w) {
     return w == "in" || w == "inside" || w == "into" || w == "on" || w == "at" || w == "within" ||
            w == "the" || w == "a" || w == "an" || w == "compound" || w == "grounds" ||
-           w == "premises" || w == "of";
+           w == "premises" || w == "of" || w == "courtyard" || w == "yard" || w == "building" ||
+           w == "buildings" || w == "part" || w == "section" || w == "perimeter" || w == "wall" ||
+           w == "walls" || w == "gate";
   };
   for (std::size_t i = 0; i < article.sentences.size(); ++i) {
     const auto& v = article.sentences[i];

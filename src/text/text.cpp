@@ -753,11 +753,18 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
           } else if (hour >= 1 && hour <= 11) {
             // "at 7:30 from this evening" (the gloss of "السابعة والنصف من مساء اليوم"), "at 5:40
             // on Tuesday afternoon": the part of the day named just after.
-            for (std::size_t k = i + 1; k < tokens.size() && k <= i + 4 && tokens[k].word; ++k)
-              if (tokens[k].lower == "evening" || tokens[k].lower == "afternoon") {
+            for (std::size_t k = i + 1; k < tokens.size() && k <= i + 4 && tokens[k].word; ++k) {
+              const LowerWord& w = tokens[k].lower;
+              if (w == "evening" || w == "afternoon") {
                 suffix = "p.m";
                 break;
               }
+              // Only "on Tuesday", "this", "from this", "in the", "of": not "and again that
+              // evening".
+              if (w != "on" && w != "this" && w != "from" && w != "the" && w != "in" && w != "of" &&
+                  w != "yesterday" && w != "minute" && w != "minutes" && !weekday_number(w))
+                break;
+            }
           }
         }
       }
