@@ -97,7 +97,9 @@ std::optional<Group> single_group_at(const SentenceView& v, std::size_t i) {
   // "the other two", "the other soldiers".
   if (w == "the" && i >= 1 && is_casualty(v, i - 1) && i + 1 < t.size() &&
       t[i + 1].lower == "other") {
-    const std::string_view next = i + 2 < t.size() && t[i + 2].word ? t[i + 2].lower : "";
+    // A view of the token itself (a conditional with "" would make a temporary string).
+    std::string_view next;
+    if (i + 2 < t.size() && t[i + 2].word) next = t[i + 2].lower;
     // Not a collective ("wounding the other crew", "the other staff").
     const bool one = next.empty() || v.word_in(lexicon::WordList::kAdverbs, next) ||
                      v.word_in(lexicon::WordList::kPhraseEnders, next) ||
