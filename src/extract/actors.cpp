@@ -446,6 +446,35 @@ bool agent_of_an_attack_on_a_country(const SentenceView& v, const Hit& a) {
          v.token_in(a.first - 2, Cue::kAttackNoun) && on_a_country(a.last + 1);
 }
 
+// "the Israel-Hamas war", "the truce between Hamas and Israel", "clashes between Hezbollah and
+// Israeli forces": the group is a side of another war the sentence names, not the author of
+// attacks like ours.
+bool party_to_a_war(const SentenceView& v, const Hit& a) {
+  const auto& t = v.tokens;
+  auto war_noun = [&](std::size_t k) {
+    return k < t.size() && v.word_in(lexicon::WordList::kWarNouns, t[k].lower);
+  };
+  // Joined to the other side by a hyphen inside one token, the war noun right after it.
+  if (a.first == a.last && t[a.first].lower.find('-') != std::string::npos && war_noun(a.last + 1))
+    return true;
+  // "between X and Y" with a war noun just before "between"; only names, articles and "and"
+  // between "between" and the group.
+  for (std::size_t k = a.first; k > 0 && k + 8 > a.first; --k) {
+    const auto& w = t[k - 1].lower;
+    if (w == "between") {
+      for (std::size_t j = k - 1; j > 0 && j + 4 > k - 1; --j)
+        if (war_noun(j - 1)) return true;
+      return false;
+    }
+    const bool named = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+      return (h.kind == Kind::kActor || h.kind == Kind::kCountry) && h.first <= k - 1 &&
+             k - 1 <= h.last;
+    });
+    if (!t[k - 1].word || (w != "and" && w != "the" && !named)) return false;
+  }
+  return false;
+}
+
 // "The attack came two days after nine civilians were killed in artillery fire that Baghdad
 // blamed on Turkey", "comes a week after ... killed in an attack blamed on Israel": where the
 // sentence ties this attack to an earlier event by a span of time ("two days after", "a week
@@ -995,7 +1024,8 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // "strikes on Iran-aligned militia targets": the group is struck, not striking.
         bool object = a->first >= 1 && (v.tokens[a->first - 1].lower == "on" ||
                                         v.tokens[a->first - 1].lower == "against");
-        if (!apposition && !object && !agent_of_an_attack_on_a_country(v, *a))
+        if (!apposition && !object && !agent_of_an_attack_on_a_country(v, *a) &&
+            !party_to_a_war(v, *a))
           suspect(name, true, v);
       }
     }

@@ -148,7 +148,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "rise_words",
                                                "site_parts",
                                                "plan_words",
-                                               "region_words"};
+                                               "region_words",
+                                               "war_nouns"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

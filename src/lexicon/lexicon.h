@@ -185,6 +185,7 @@ enum class WordList : std::uint8_t {
   kSiteParts,
   kPlanWords,
   kRegionWords,
+  kWarNouns,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
