@@ -243,6 +243,19 @@ bool not_the_target(const SentenceView& v, const Hit& hit) {
          t[k].lower == "hosting" || t[k].lower == "carrying" || t[k].lower == "carry"))
       return true;
   }
+  // "warplanes flying from the Hmeimim air base", "a drone that took off from a Turkish base",
+  // "the shells came from the Turkish base": where the attack came from. Only a site right after
+  // "from" ("fired from near the base" says where it was fired, not whence).
+  for (std::size_t i = hit.first >= 4 ? hit.first - 4 : 0; i < hit.first; ++i) {
+    if (t[i].lower != "from" || i == 0) continue;
+    bool close = true;
+    for (std::size_t k = i + 1; k < hit.first; ++k)
+      close = close && t[k].word && t[k].lower != "near" && t[k].lower != "of" &&
+              t[k].lower != "outside" && t[k].lower != "vicinity" && t[k].lower != "inside";
+    std::size_t verb = i - 1;
+    if (t[verb].lower == "off" && verb >= 1) --verb;  // "took off from"
+    if (close && v.word_in(lexicon::WordList::kOriginVerbs, t[verb].lower)) return true;
+  }
   // "US Embassy air defenses", "the coalition's C-RAM": the defender.
   for (std::size_t i = hit.last + 1; i < t.size() && i <= hit.last + 2; ++i) {
     if (v.token_in(i, Cue::kAirDefense)) return true;

@@ -149,7 +149,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "site_parts",
                                                "plan_words",
                                                "region_words",
-                                               "war_nouns"};
+                                               "war_nouns",
+                                               "origin_verbs"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

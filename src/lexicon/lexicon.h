@@ -186,6 +186,7 @@ enum class WordList : std::uint8_t {
   kPlanWords,
   kRegionWords,
   kWarNouns,
+  kOriginVerbs,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
