@@ -140,6 +140,23 @@ std::optional<std::string> date_in_filed_month(const Annotated& article, const D
   return std::string(ymd);
 }
 
+// "The incident happened on Saturday night", "It took place late on Sunday": a sentence that
+// only tells when the attack told before it happened; it has no attack words of its own.
+bool tells_when_it_happened(const SentenceView& v) {
+  const auto& t = v.tokens;
+  std::size_t k = 0;
+  while (k < t.size() && !t[k].word) ++k;
+  if (k < t.size() && t[k].lower == "the") ++k;
+  if (k >= t.size() || !v.word_in(lexicon::WordList::kOccurrenceSubjects, t[k].lower)) return false;
+  for (std::size_t j = k + 1; j < t.size() && j <= k + 3; ++j) {
+    const auto& w = t[j].lower;
+    if (v.word_in(lexicon::WordList::kOccurrenceVerbs, w))
+      return w != "took" || (j + 1 < t.size() && t[j + 1].lower == "place");
+    if (w != "reportedly" && w != "had" && w != "has" && w != "apparently") return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t>& sentences,
@@ -163,7 +180,7 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
         if (!d.date && reporting_clue.empty()) reporting_clue = d.clue;
         continue;
       }
-      if (!v.attack_evidence && i != anchor) continue;
+      if (!v.attack_evidence && i != anchor && !tells_when_it_happened(v)) continue;
       if (!d.date) {
         // No year and no published date: keep what it says for merging, and read on.
         if (out.value.clue.empty()) out.value.clue = d.clue, clue_view = &v;

@@ -150,7 +150,9 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "plan_words",
                                                "region_words",
                                                "war_nouns",
-                                               "origin_verbs"};
+                                               "origin_verbs",
+                                               "occurrence_subjects",
+                                               "occurrence_verbs"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

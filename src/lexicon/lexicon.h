@@ -187,6 +187,8 @@ enum class WordList : std::uint8_t {
   kRegionWords,
   kWarNouns,
   kOriginVerbs,
+  kOccurrenceSubjects,
+  kOccurrenceVerbs,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
