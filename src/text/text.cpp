@@ -730,6 +730,13 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
             minute = minutes ? std::atoi(after.c_str()) : 0;
             end = minutes ? i + 3 : i + 2;
             h_clock = true;
+          } else if ((next == "hours" || next == "heures" || next == "horas") && hour <= 23 &&
+                     clock_preposition(i) && after != "later" && after != "ago" &&
+                     after != "after" && after != "before" && after != "earlier") {
+            // "vers 21 heures", "a las 21 horas" (glossed "toward 21 hours", "at 21 hours"): the
+            // hour of the 24-hour clock; "around 10 hours later" is a span.
+            end = i + 2;
+            h_clock = true;
           } else {
             hour = -1;
           }
