@@ -227,6 +227,12 @@ std::optional<SourceSpan> source_of(const SentenceView& v) {
 
 bool not_the_target(const SentenceView& v, const Hit& hit) {
   const auto& t = v.tokens;
+  // "300 metres from a position of the United Nations Interim Force in Lebanon (UNIFIL)": a name
+  // in parentheses right after another is that one again, and shares what is said of it.
+  if (hit.first >= 2 && t[hit.first - 1].lower == "(")
+    for (const Hit& named : v.hits)
+      if (named.last + 2 == hit.first && named.kind == hit.kind && &named != &hit)
+        return not_the_target(v, named);
   // "the attack has nothing to do with Ain al-Asad base" (the gloss of "لا صلة له بقاعدة"): a site
   // told apart from the attack.
   for (std::size_t k = hit.first >= 6 ? hit.first - 6 : 0; k + 3 < hit.first; ++k)
@@ -268,15 +274,15 @@ bool not_the_target(const SentenceView& v, const Hit& hit) {
       return true;
   // ", ten kilometres west of X", "500 metres from X", "a few hundred meters from a position of
   // the UNIFIL": a distance from a landmark.
-  for (std::size_t i = hit.first >= 7 ? hit.first - 7 : 0; i < hit.first; ++i) {
+  for (std::size_t i = hit.first >= 10 ? hit.first - 10 : 0; i < hit.first; ++i) {
     const auto& w = t[i].lower;
     bool unit = w == "km" || w == "kilometres" || w == "kilometers" || w == "miles" ||
                 w == "metres" || w == "meters" || w == "kilometre" || w == "kilometer" ||
                 w == "mile" || w == "metre" || w == "meter" || w == "m";
     if (!unit) continue;
     // Further back only "from" right after the unit, with no verb between it and the site ("a few
-    // hundred meters from a position of the UNIFIL"); not a launch site's distance ("fired from
-    // a village 10 kilometres away landed inside the base").
+    // hundred meters from a position of the United Nations peacekeeping force"); not a launch
+    // site's distance ("fired from a village 10 kilometres away landed inside the base").
     if (hit.first - i > 5) {
       bool verb = false;
       for (std::size_t k = i + 1; k < hit.first; ++k)
