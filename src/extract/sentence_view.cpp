@@ -304,7 +304,10 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
     // "Monday night's attack": the possessive belongs to the continuation.
     std::string_view continuation = next.lower;
     if (continuation.ends_with("'s")) continuation.remove_suffix(2);
-    bool verb_like = next.word && !next.capitalized && !next.lower.ends_with("ing") &&
+    // "Friday's pre-dawn attack": after a possessive day comes the noun it dates, never a verb.
+    const auto& day_word = v.tokens[last].lower;
+    const bool owns_next = day_word.ends_with("'s") || day_word.ends_with("\u2019s");
+    bool verb_like = !owns_next && next.word && !next.capitalized && !next.lower.ends_with("ing") &&
                      !std::isdigit(static_cast<unsigned char>(next.lower[0])) &&
                      !v.word_in(lexicon::WordList::kDateContinuations, continuation);
     bool attack_word = v.token_in(last + 1, Cue::kAttackVerb) ||
