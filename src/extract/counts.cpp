@@ -354,6 +354,18 @@ const SentenceView* told_all_hit(const lexicon::Lexicon& lexicon,
                               t[noun].lower.ends_with("s") && !v.has(Cue::kIntercept) &&
                               !v.has(Cue::kAirDefense) &&
                               !(noun + 1 < t.size() && t[noun + 1].lower == "'");
+      // "All of them fell inside the base", and the Arabic order "and fell all of them inside"
+      // (the gloss of "وسقطت جميعها"): every projectile counted before.
+      const bool all_of_them_after = opens && after + 2 < t.size() &&
+                                     (t[after].lower == "all" || t[after].lower == "both") &&
+                                     t[after + 1].lower == "of" && t[after + 2].lower == "them" &&
+                                     !v.has(Cue::kIntercept) && !v.has(Cue::kAirDefense);
+      const bool all_of_them_before =
+          h->first >= 3 && t[h->first - 1].lower == "them" && t[h->first - 2].lower == "of" &&
+          (t[h->first - 3].lower == "all" || t[h->first - 3].lower == "both");
+      if ((all_of_them_after || all_of_them_before) && !in_the_air_after(t, h->last) &&
+          !v.has(Cue::kUncertain))
+        return &v;
       if (h->first < 2 && !verb_first) continue;
       std::size_t k = h->first >= 1 ? h->first - 1 : 0;
       if (t[k].lower == "all" || t[k].lower == "both") --k;
