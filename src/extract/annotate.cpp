@@ -293,6 +293,24 @@ void drop_town_of_hit(SentenceView& v) {
   });
 }
 
+// "TEHRAN (Tasnim) - The Islamic Resistance in Iraq announced ...": an agency's dateline names
+// the city it files from, in capitals; "Tehran" there is no actor of the news.
+void drop_dateline_actor(SentenceView& v) {
+  const auto& t = v.tokens;
+  std::size_t first = after_source_tag(v);
+  while (first < t.size() && !t[first].word) ++first;
+  std::erase_if(v.hits, [&](const Hit& h) {
+    if (h.kind != Kind::kActor || h.first != first || h.last + 1 >= t.size()) return false;
+    for (std::size_t k = h.first; k <= h.last; ++k) {
+      const std::string_view word = v.text.substr(t[k].start, t[k].end - t[k].start);
+      if (std::any_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        return false;
+    }
+    const auto& next = t[h.last + 1].lower;
+    return next == "(" || next == "," || is_dash(next);
+  });
+}
+
 // "A series of explosions rocked the base", "a series of rockets hit the base": one attack heard
 // or fired several times, not a series of attacks; the generic reading goes.
 void drop_series_of_blasts(SentenceView& v) {
@@ -2237,6 +2255,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     assign_strike_agents(v, lexicon);
     drop_town_of_hit(v);
     drop_series_of_blasts(v);
+    drop_dateline_actor(v);
     drop_interceptions_after_without(v);
     add_described_sites(v, lexicon, places);
     add_foreign_military_targets(v, lexicon, clean.language != "en");
