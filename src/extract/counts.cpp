@@ -531,6 +531,15 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       // A plain int: GCC 12 at -O2 misreads an optional here as maybe uninitialized.
       int total = 0;
       std::size_t skip = range_skip;
+      // "fell number (5) Katyusha rockets" (the gloss of the statements' "عدد (٥) صواريخ"): a
+      // count in parentheses before its noun.
+      // Only after "number" or right before the noun ("(14) rocket fired"): "domingo (29)" is a
+      // day.
+      const bool parenthesised =
+          !article && i >= 1 && t[i - 1].lower == "(" && i + 2 < t.size() &&
+          t[i + 1].lower == ")" &&
+          ((i >= 2 && t[i - 2].lower == "number") || is_projectile(lexicon, v, i + 2));
+      if (parenthesised) skip = 1;
       // "Two of the three drones were shot down": the same, across the article.
       if (!range_skip && i + 3 < t.size() && t[i + 1].lower == "of") {
         const bool article_between = t[i + 2].lower == "the" || t[i + 2].lower == "its" ||
@@ -603,8 +612,9 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         const auto& w = t[k - 1].lower;
         // "the downing of two drones", "the shot down of a drone" (the gloss of "el derribo de
         // un dron"): a verb's noun and "of" before the number.
+        // "fell number (4) rockets": the statements' count formula.
         if (w != "to" && w != "at" && w != "least" && w != "about" && w != "some" && w != "down" &&
-            w != "all" && w != "of")
+            w != "all" && w != "of" && !(parenthesised && (w == "(" || w == "number")))
           break;
       }
       // Without a projectile noun the number must stand alone ("intercepted five", "two were
