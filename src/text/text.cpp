@@ -762,7 +762,9 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
             // on Tuesday afternoon": the part of the day named just after.
             for (std::size_t k = i + 1; k < tokens.size() && k <= i + 4 && tokens[k].word; ++k) {
               const LowerWord& w = tokens[k].lower;
-              if (w == "evening" || w == "afternoon") {
+              // "at 10:30 from Friday night" (the gloss of "العاشرة والنصف من ليلة الجمعة"): the
+              // evening hours of the night; its small hours stay as written.
+              if (w == "evening" || w == "afternoon" || (w == "night" && hour >= 7)) {
                 suffix = "p.m";
                 break;
               }
@@ -785,6 +787,13 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
       if (!h_clock && hour >= 0 && colon == std::string::npos && suffix.empty()) hour = -1;
     }
     if (hour < 0) continue;
+    // "at 1:00 and five minutes" (the gloss of "الواحدة وخمس دقائق"): the minutes in words.
+    if (minute == 0 && end + 2 < tokens.size() && tokens[end].lower == "and" &&
+        (tokens[end + 2].lower == "minutes" || tokens[end + 2].lower == "minute"))
+      if (const auto extra = parse_number(tokens[end + 1].lower); extra && *extra < 60) {
+        minute = static_cast<int>(*extra);
+        end += 3;
+      }
     bool pm = suffix == "p.m" || suffix == "pm";
     bool am = suffix == "a.m" || suffix == "am";
     if (pm && hour < 12) hour += 12;
