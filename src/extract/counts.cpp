@@ -247,7 +247,7 @@ bool clause_tells_it_hit(const lexicon::Lexicon& lexicon, const SentenceView& v,
       // "landed next to a house", "hit a school": it fell short of the site.
       for (std::size_t j = i + 1; j < t.size() && j <= i + 5; ++j)
         if (v.token_in(j, Cue::kTargetCivilian)) return false;
-      return !v.has(Cue::kUncertain) && !negated_in_clause(v, i) && !in_the_air_after(t, i) &&
+      return !uncertain_in_clause(v, i) && !negated_in_clause(v, i) && !in_the_air_after(t, i) &&
              !about_one_projectile(v, i);
     }
   }
@@ -364,7 +364,7 @@ const SentenceView* told_all_hit(const lexicon::Lexicon& lexicon,
           h->first >= 3 && t[h->first - 1].lower == "them" && t[h->first - 2].lower == "of" &&
           (t[h->first - 3].lower == "all" || t[h->first - 3].lower == "both");
       if ((all_of_them_after || all_of_them_before) && !in_the_air_after(t, h->last) &&
-          !v.has(Cue::kUncertain))
+          !uncertain_in_clause(v, h->first))
         return &v;
       if (h->first < 2 && !verb_first) continue;
       std::size_t k = h->first >= 1 ? h->first - 1 : 0;
@@ -380,7 +380,7 @@ const SentenceView* told_all_hit(const lexicon::Lexicon& lexicon,
       bool subject = verb_first || the_one || t[k].lower == "they" ||
                      (fired_noun(lexicon, v, k) && t[k].lower.ends_with("s") && k >= 1 &&
                       t[k - 1].lower == "the" && !(k >= 2 && t[k - 2].lower == "of"));
-      if (!subject || in_the_air_after(t, h->last) || v.has(Cue::kUncertain) ||
+      if (!subject || in_the_air_after(t, h->last) || uncertain_in_clause(v, h->first) ||
           about_one_projectile(v, h->first))
         continue;
       return &v;
