@@ -688,7 +688,10 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
                  v.tokens[k + 1].lower == "have" || v.tokens[k + 1].lower == "had"))
               series = true;
           }
-        for (std::size_t k = c->last + 1; k < v.tokens.size() && k <= c->last + 5; ++k) {
+        // Past the claimant when it comes after the claim, as the gloss of Arabic keeps it:
+        // "claimed responsibility for the Islamic Resistance in Iraq two attacks previous".
+        const std::size_t object_end = agent && a->first > c->last ? a->last + 5 : c->last + 5;
+        for (std::size_t k = c->last + 1; k < v.tokens.size() && k <= object_end; ++k) {
           const auto& w = v.tokens[k].lower;
           if (w == "other" || w == "separate" || w == "previous" || w == "earlier") other = true;
           // "claimed responsibility for most attacks", "for numerous attacks on US forces",
