@@ -1758,6 +1758,18 @@ bool has_attack_evidence(const SentenceView& v) {
       if ((n.cue == Cue::kAttackNoun || n.kind == Kind::kWeapon) && n.last + 1 == verb.first &&
           directly_negated(v, n))
         return true;
+    // "no US facilities or personnel were hit": the passive's subject, what was struck, denied.
+    const auto& t = v.tokens;
+    if (verb.first >= 2 && (t[verb.first - 1].lower == "were" || t[verb.first - 1].lower == "was"))
+      for (std::size_t k = verb.first - 1; k > 0 && k + 8 > verb.first - 1; --k) {
+        const auto& w = t[k - 1].lower;
+        if (w == "no")
+          return k == 1 || !t[k - 2].word || t[k - 2].lower == "that" || t[k - 2].lower == "and" ||
+                 v.token_in(k - 2, Cue::kReportVerb);
+        if (!t[k - 1].word || v.token_in(k - 1, Cue::kAttackVerb) ||
+            v.token_in(k - 1, Cue::kLaunch) || v.token_is_weapon(k - 1))
+          return false;
+      }
     return false;
   };
   // "A crowd armed with stones and iron rods attacked a UNIFIL patrol": a melee with no weapon
