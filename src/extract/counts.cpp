@@ -629,8 +629,10 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // "two were shot down", "three impacts": a number standing for projectiles.
         if (!sentence_has_weapon && t[i + 1 < t.size() ? i + 1 : i].lower != "impacts") continue;
         std::size_t k = i + 1;
-        while (k < t.size() && (t[k].lower == "were" || t[k].lower == "was" ||
-                                t[k].lower == "reportedly" || t[k].lower == "later"))
+        // "the two others fell inside": the rest of the projectiles told.
+        while (k < t.size() &&
+               (t[k].lower == "were" || t[k].lower == "was" || t[k].lower == "reportedly" ||
+                t[k].lower == "later" || (k == i + 1 && t[k].lower == "others")))
           ++k;
         if (k < t.size() && k <= i + 3 && !article) category = verb_category(v, k);
         if (category.empty()) continue;
