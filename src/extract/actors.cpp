@@ -867,6 +867,18 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // The agent of the attack: "a drone strike by Kataib Hezbollah", "rockets fired by the
         // militia", "launched by Iran-backed groups", "an ambush by a lone ISIS gunman".
         if (!admitted && agent_of_attack(v, *a)) suspect(name, false, v);
+        // Verb first, as the gloss keeps Arabic: "Targeted Syrian regime forces with rockets a
+        // Turkish post" ("استهدفت قوات النظام بقذائف ... نقطة تركية"): right after the verb and
+        // before "with" and the weapon comes who fired; what was hit follows the weapon.
+        if (!admitted && v.glossed && a->first >= 1 && a->last + 2 < v.tokens.size() &&
+            (v.token_in(a->first - 1, Cue::kAttackVerb) ||
+             v.token_in(a->first - 1, Cue::kLaunch)) &&
+            v.tokens[a->last + 1].lower == "with")
+          for (std::size_t k = a->last + 2; k < v.tokens.size() && k <= a->last + 5; ++k)
+            if (v.token_is_weapon(k)) {
+              suspect(name, false, v);
+              break;
+            }
         // Where it was launched from names the state that fired: "missiles had been launched at
         // the city from neighbouring Iran".
         if (!admitted && actor.kind == "state" && a->first >= 2) {
