@@ -1431,9 +1431,11 @@ std::size_t comment_start(const SentenceView& v) {
 // describes the place, not the sentence's attack.
 std::optional<std::size_t> relative_clause_start(const SentenceView& v, const Hit& h) {
   const auto& t = v.tokens;
+  // A site, or a group: "the Islamic Resistance in Iraq, which in recent days has claimed
+  // several similar attacks, claimed ..." tells the group's habit, not this attack.
   auto site_ends_before = [&](std::size_t at) {
     return std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& s) {
-      return is_site_hit(s) && s.last < at && at - s.last <= 5;
+      return (is_site_hit(s) || s.kind == Kind::kActor) && s.last < at && at - s.last <= 5;
     });
   };
   for (std::size_t k = h.first; k > 0; --k) {
