@@ -454,17 +454,30 @@ bool party_to_a_war(const SentenceView& v, const Hit& a) {
   auto war_noun = [&](std::size_t k) {
     return k < t.size() && v.word_in(lexicon::WordList::kWarNouns, t[k].lower);
   };
+  // Our own war is no other war: "confrontations between Iran-backed militias and US forces",
+  // "a truce between Kataib Hezbollah and US forces", "the US-Iran conflict".
+  auto ours = [&](std::size_t k) {
+    const auto& w = t[k].lower;
+    return v.token_in(k, Cue::kTargetMilitary) || v.token_in(k, Cue::kTargetDiplomatic) ||
+           v.token_in(k, Cue::kUsAgent) || w == "us" || w == "u.s" || w == "american" ||
+           w == "americans" || w == "coalition" || w == "forces" || w == "troops" ||
+           w.starts_with("us-") || w.starts_with("u.s.-") || w.ends_with("-us") ||
+           w.ends_with("-american");
+  };
   // Joined to the other side by a hyphen inside one token, the war noun right after it.
   if (a.first == a.last && t[a.first].lower.find('-') != std::string::npos && war_noun(a.last + 1))
-    return true;
+    return !ours(a.first);
   // "between X and Y" with a war noun just before "between"; only names, articles and "and"
   // between "between" and the group.
   for (std::size_t k = a.first; k > 0 && k + 8 > a.first; --k) {
     const auto& w = t[k - 1].lower;
     if (w == "between") {
-      for (std::size_t j = k - 1; j > 0 && j + 4 > k - 1; --j)
-        if (war_noun(j - 1)) return true;
-      return false;
+      bool war = false;
+      for (std::size_t j = k - 1; j > 0 && j + 4 > k - 1; --j) war = war || war_noun(j - 1);
+      // Both sides, up to the clause's end: neither may be ours.
+      for (std::size_t j = k; war && j < t.size() && j <= a.last + 6 && t[j].lower != ","; ++j)
+        if (ours(j)) return false;
+      return war;
     }
     const bool named = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
       return (h.kind == Kind::kActor || h.kind == Kind::kCountry) && h.first <= k - 1 &&

@@ -180,7 +180,17 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
         if (!d.date && reporting_clue.empty()) reporting_clue = d.clue;
         continue;
       }
-      if (!v.attack_evidence && i != anchor && !tells_when_it_happened(v)) continue;
+      // "The incident happened on Friday" right after a sentence of this attack; not after an
+      // arrest or another event told between.
+      auto tells_the_attack = [&](const SentenceView& p) {
+        return p.attack_evidence || p.has(lexicon::Cue::kKilled) || p.has(lexicon::Cue::kInjured) ||
+               p.has(lexicon::Cue::kDamageMinor) || p.has(lexicon::Cue::kDamageSignificant);
+      };
+      const bool follows_the_attack =
+          i >= 1 && tells_the_attack(article.sentences[i - 1]) &&
+          std::find(sentences.begin(), sentences.end(), i - 1) != sentences.end();
+      if (!v.attack_evidence && i != anchor && !(follows_the_attack && tells_when_it_happened(v)))
+        continue;
       if (!d.date) {
         // No year and no published date: keep what it says for merging, and read on.
         if (out.value.clue.empty()) out.value.clue = d.clue, clue_view = &v;

@@ -423,8 +423,15 @@ bool reaction_to_attack(const SentenceView& v) {
     }
     return false;
   };
-  if (const Hit* news = v.first(Cue::kAftermath))
-    return linked_after(news->first, lexicon::WordList::kReactionLinks, false);
+  if (const Hit* news = v.first(Cue::kAftermath)) {
+    if (linked_after(news->first, lexicon::WordList::kReactionLinks, false)) return true;
+    // A funeral or compensation of the attack's victims: "funeral of a man who died of wounds
+    // sustained in the rocket attack".
+    bool mourning = false;
+    for (std::size_t k = news->first; k <= news->last; ++k)
+      mourning = mourning || v.word_in(lexicon::WordList::kMourningWords, t[k].lower);
+    return mourning && linked_after(news->first, lexicon::WordList::kVictimLinks, false);
+  }
   if (find_of_used_launcher(v)) return true;
   for (std::size_t k = 0; k < t.size(); ++k)
     if (v.word_in(lexicon::WordList::kArrestWords, t[k].lower))

@@ -231,7 +231,7 @@ bool not_the_target(const SentenceView& v, const Hit& hit) {
   // in parentheses right after another is that one again, and shares what is said of it.
   if (hit.first >= 2 && t[hit.first - 1].lower == "(")
     for (const Hit& named : v.hits)
-      if (named.last + 2 == hit.first && named.kind == hit.kind && &named != &hit)
+      if (named.last + 2 == hit.first && &named != &hit && is_site_hit(named) && is_site_hit(hit))
         return not_the_target(v, named);
   // "the attack has nothing to do with Ain al-Asad base" (the gloss of "لا صلة له بقاعدة"): a site
   // told apart from the attack.
@@ -254,10 +254,15 @@ bool not_the_target(const SentenceView& v, const Hit& hit) {
   // "from" ("fired from near the base" says where it was fired, not whence).
   for (std::size_t i = hit.first >= 4 ? hit.first - 4 : 0; i < hit.first; ++i) {
     if (t[i].lower != "from" || i == 0) continue;
+    // Only an article or a modifier between: "launched from Iraq at Tower 22" aims at the site.
     bool close = true;
-    for (std::size_t k = i + 1; k < hit.first; ++k)
-      close = close && t[k].word && t[k].lower != "near" && t[k].lower != "of" &&
-              t[k].lower != "outside" && t[k].lower != "vicinity" && t[k].lower != "inside";
+    for (std::size_t k = i + 1; k < hit.first; ++k) {
+      const auto& w = t[k].lower;
+      close = close && t[k].word && w != "near" && w != "of" && w != "outside" && w != "vicinity" &&
+              w != "inside" && w != "at" && w != "toward" && w != "towards" && w != "on" &&
+              w != "against" && w != "into" && w != "to" && !v.token_in(k, Cue::kAttackVerb) &&
+              !v.token_in(k, Cue::kLaunch);
+    }
     std::size_t verb = i - 1;
     if (t[verb].lower == "off" && verb >= 1) --verb;  // "took off from"
     if (close && v.word_in(lexicon::WordList::kOriginVerbs, t[verb].lower)) return true;

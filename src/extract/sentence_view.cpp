@@ -304,10 +304,19 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
     // "Monday night's attack": the possessive belongs to the continuation.
     std::string_view continuation = next.lower;
     if (continuation.ends_with("'s")) continuation.remove_suffix(2);
-    // "Friday's pre-dawn attack": after a possessive day comes the noun it dates, never a verb.
+    // "Friday's pre-dawn attack": after a possessive day comes the attack it dates ("weighed
+    // Friday's ultimatum" dates no attack).
     const auto& day_word = v.tokens[last].lower;
-    const bool owns_next = day_word.ends_with("'s") || day_word.ends_with("\u2019s");
-    bool verb_like = !owns_next && next.word && !next.capitalized && !next.lower.ends_with("ing") &&
+    bool owns_next = false;
+    if (day_word.ends_with("'s") || day_word.ends_with("\u2019s"))
+      for (std::size_t k = last + 1; k < v.tokens.size() && k <= last + 3 && !owns_next; ++k)
+        owns_next = v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k);
+    // A name is no verb, though it may start in lower case ("on Wednesday al-Tanf garrison").
+    const bool name_next = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+      return h.kind != lexicon::Kind::kTrigger && h.first == last + 1;
+    });
+    bool verb_like = !owns_next && !name_next && next.word && !next.capitalized &&
+                     !next.lower.ends_with("ing") &&
                      !std::isdigit(static_cast<unsigned char>(next.lower[0])) &&
                      !v.word_in(lexicon::WordList::kDateContinuations, continuation);
     bool attack_word = v.token_in(last + 1, Cue::kAttackVerb) ||

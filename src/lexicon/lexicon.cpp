@@ -152,7 +152,9 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "war_nouns",
                                                "origin_verbs",
                                                "occurrence_subjects",
-                                               "occurrence_verbs"};
+                                               "occurrence_verbs",
+                                               "mourning_words",
+                                               "victim_links"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -189,6 +189,8 @@ enum class WordList : std::uint8_t {
   kOriginVerbs,
   kOccurrenceSubjects,
   kOccurrenceVerbs,
+  kMourningWords,
+  kVictimLinks,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);

@@ -731,10 +731,16 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
             end = minutes ? i + 3 : i + 2;
             h_clock = true;
           } else if ((next == "hours" || next == "heures" || next == "horas") && hour <= 23 &&
-                     clock_preposition(i) && after != "later" && after != "ago" &&
-                     after != "after" && after != "before" && after != "earlier") {
+                     i >= 1 &&
+                     (tokens[i - 1].lower == "at" || tokens[i - 1].lower == "toward" ||
+                      tokens[i - 1].lower == "towards" || tokens[i - 1].lower == "vers" ||
+                      tokens[i - 1].lower == "à" ||
+                      (tokens[i - 1].lower == "las" && i >= 2 && tokens[i - 2].lower == "a")) &&
+                     after != "later" && after != "ago" && after != "after" && after != "before" &&
+                     after != "earlier") {
             // "vers 21 heures", "a las 21 horas" (glossed "toward 21 hours", "at 21 hours"): the
-            // hour of the 24-hour clock; "around 10 hours later" is a span.
+            // hour of the 24-hour clock, only after "at" or "toward"; "for about 3 hours",
+            // "around 10 hours later" are spans.
             end = i + 2;
             h_clock = true;
           } else {
