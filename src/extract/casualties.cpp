@@ -226,6 +226,9 @@ std::optional<Group> group_at(const SentenceView& v, std::size_t i) {
         }
       }
     bool comma = n < t.size() && t[n].lower == ",";
+    // "Six people died, including two embassy employees, and at least ten were wounded": the
+    // comma closes the parenthetical the group stands in; what follows is another clause.
+    if (comma && i >= 1 && t[i - 1].lower == "including") break;
     if (comma) ++n;
     bool conjunction = false;
     if (n < t.size() && t[n].lower == "and") {
@@ -278,6 +281,9 @@ std::size_t clause_start(const SentenceView& v, std::size_t pos) {
     bool dash = w == "\xE2\x80\x94" || w == "\xE2\x80\x93" || w == ")";
     if (w == "," || dash) {
       std::size_t c = k - 1;
+      // ", and at least ten were wounded": a comma and "and" open a clause of their own, after a
+      // parenthetical or not.
+      if (w == "," && k < t.size() && t[k].lower == "and") return k;
       std::optional<std::size_t> opener;
       for (std::size_t m = c; m > 0 && m + 15 > c; --m) {
         const auto& o = t[m - 1].lower;
