@@ -605,6 +605,10 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       // 1. A verb right before the number: "intercepted five", "fired 14 rockets".
       for (std::size_t k = i; k > 0 && k + 3 > i; --k) {
         std::string c = verb_category(v, k - 1);
+        // "militants sent six drones toward the base": a verb of sending before counted
+        // projectiles launches them ("sent reinforcements" counts none).
+        if (c.empty() && projectile && (t[k - 1].lower == "sent" || t[k - 1].lower == "dispatched"))
+          c = "launch";
         if (!c.empty()) {
           category = c;
           break;
