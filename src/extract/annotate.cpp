@@ -311,6 +311,22 @@ void drop_dateline_actor(SentenceView& v) {
   });
 }
 
+// "militants of Hayat Tahrir al-Sham (outlawed in Russia)": the tag Russian agencies put after a
+// group's name names the country that bans it, not where anything happened.
+void drop_banned_in_country(SentenceView& v) {
+  const auto& t = v.tokens;
+  std::erase_if(v.hits, [&](const Hit& h) {
+    if (h.kind != Kind::kCountry || h.first < 3) return false;
+    for (std::size_t k = h.first - 1; k + 4 > h.first && k > 0; --k) {
+      const auto& w = t[k].lower;
+      if ((w == "outlawed" || w == "banned" || w == "prohibited") && t[k - 1].lower == "(")
+        return true;
+      if (!t[k].word) return false;
+    }
+    return false;
+  });
+}
+
 // "A series of explosions rocked the base", "a series of rockets hit the base": one attack heard
 // or fired several times, not a series of attacks; the generic reading goes.
 void drop_series_of_blasts(SentenceView& v) {
@@ -2270,6 +2286,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     drop_town_of_hit(v);
     drop_series_of_blasts(v);
     drop_dateline_actor(v);
+    drop_banned_in_country(v);
     drop_interceptions_after_without(v);
     add_described_sites(v, lexicon, places);
     add_foreign_military_targets(v, lexicon, clean.language != "en");
