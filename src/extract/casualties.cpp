@@ -394,7 +394,10 @@ std::optional<Group> victims_of(const SentenceView& v, const Hit& h) {
   // este martes a cinco el número de heridos"), "the rise in the number of injured ... to six
   // people" (of "ارتفاع عدد المصابين ... إلى ستة").
   if (auto update = toll_update(v, h)) return update;
-  if (w == "injuries" || w == "wounds" || w == "casualties") {
+  // The noun's head: "suffered a minor traumatic brain injury", "suffered a minor injury".
+  const auto& head = t[h.last].lower;
+  if (w == "injuries" || w == "wounds" || w == "casualties" || head == "injury" ||
+      head == "injuries") {
     // "minor injuries to two foreign contractors"
     if (after + 1 < t.size() && t[after].lower == "to") return group_at(v, after + 1);
     // "40 service members had been diagnosed with injuries", "two soldiers suffered wounds"
