@@ -249,6 +249,14 @@ std::optional<Group> group_at(const SentenceView& v, std::size_t i) {
     // "one Iraqi officer and several US troops": the total is not told.
     if (!next && conjunction && vague_people_at(v, n)) return std::nullopt;
     if (!next || next->zero) break;
+    // "Killing three soldiers and five others were wounded" (the gloss of "قتل ثلاثة جنود وأصيب
+    // خمسة آخرون"): after the object of one casualty verb, a group followed by its own auxiliary
+    // and casualty verb opens a new clause ("Two soldiers and three contractors were wounded"
+    // is one subject).
+    if (conjunction && i >= 1 && is_casualty(v, i - 1) && next->end + 1 < t.size() &&
+        v.word_in(lexicon::WordList::kAuxiliaries, t[next->end].lower) &&
+        is_casualty(v, next->end + 1))
+      break;
     // A comma alone joins a list only when the list goes on with "and" ("two Americans, a
     // Briton and a Pole"); "wounding a driver, a police officer said" is not a list.
     if (!conjunction) {
@@ -446,6 +454,19 @@ std::optional<Group> victims_of(const SentenceView& v, const Hit& h) {
   };
   if (q > 0 && v.word_in(lexicon::WordList::kAuxiliaries, t[q - 1].lower)) {
     auto subject = clause_subject(v, q - 1);
+    // "Killing three soldiers and five others were wounded": the subject is the group after
+    // "and", when the group before it is the object of another casualty verb.
+    for (std::size_t s = q - 1; s >= 2 && s + 8 > q; --s) {
+      if (t[s - 1].lower != "and") continue;
+      auto own = group_at(v, s);
+      if (!own || own->end != q - 1) break;
+      for (std::size_t k = s - 1; k-- > 0 && k + 10 > s;)
+        if (is_casualty(v, k)) {
+          if (auto object = group_at(v, k + 1); object && object->end == s - 1) subject = own;
+          break;
+        }
+      break;
+    }
     // "contractor civilian American was killed": a bare singular person before a singular
     // auxiliary is one person (the gloss of Arabic, which writes no indefinite article).
     if (!subject && (t[q - 1].lower == "was" || t[q - 1].lower == "has") &&
