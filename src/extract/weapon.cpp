@@ -41,6 +41,12 @@ WeaponRead read_weapon(const Annotated& article, const lexicon::Lexicon& lexicon
   // to "rocket" unless the missile has a type (ballistic, cruise).
   if (votes.count("rocket") && votes.count("missile") && !detail.count("missile"))
     votes.erase("missile");
+  // And the reverse: a typed missile ("19 ballistic missiles") outweighs as many plain rockets,
+  // the loose word of a headline ("Rocket attack on Al Udeid", the gloss of "هجوم صاروخي", where
+  // one Arabic word names both).
+  if (votes.count("rocket") && votes.count("missile") && detail.count("missile") &&
+      !detail.count("rocket") && votes["missile"] >= votes["rocket"])
+    votes["missile"] += 1;
   // "Gunmen shelled the base with eight rockets": the attackers are called gunmen whatever they
   // fire; with another weapon named, the word is no vote for small arms.
   if (auto it = votes.find("small_arms"); it != votes.end() && votes.size() > 1) {
