@@ -718,6 +718,19 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
   } else if (province) {
     place.country = province->country;
     place.precision = "region";
+  } else {
+    // "a UNIFIL patrol came under fire near Khiam": the force serves in Lebanon only.
+    for (std::size_t i = 0; i < views.size() && place.country.empty(); ++i) {
+      const auto& v = views[i];
+      if (roles[i] != Role::kMain || !v.attack_evidence) continue;
+      for (const Hit* h : v.all(Cue::kTargetMilitary))
+        for (std::size_t k = h->first; k <= h->last; ++k)
+          if (v.word_in(lexicon::WordList::kLebanonOnlyForces, v.tokens[k].lower) &&
+              !not_the_target(v, *h)) {
+            place.country = "LB";
+            place.precision = "country";
+          }
+    }
   }
   return place;
 }

@@ -154,7 +154,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "occurrence_subjects",
                                                "occurrence_verbs",
                                                "mourning_words",
-                                               "victim_links"};
+                                               "victim_links",
+                                               "lebanon_only_forces"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

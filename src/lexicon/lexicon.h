@@ -191,6 +191,7 @@ enum class WordList : std::uint8_t {
   kOccurrenceVerbs,
   kMourningWords,
   kVictimLinks,
+  kLebanonOnlyForces,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
