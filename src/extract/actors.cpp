@@ -455,14 +455,13 @@ bool party_to_a_war(const SentenceView& v, const Hit& a) {
     return k < t.size() && v.word_in(lexicon::WordList::kWarNouns, t[k].lower);
   };
   // Our own war is no other war: "confrontations between Iran-backed militias and US forces",
-  // "a truce between Kataib Hezbollah and US forces", "the US-Iran conflict".
+  // "a truce between Kataib Hezbollah and US forces", "the US-Iran conflict"; "clashes between
+  // Hezbollah and Israeli forces" is another.
   auto ours = [&](std::size_t k) {
     const auto& w = t[k].lower;
-    return v.token_in(k, Cue::kTargetMilitary) || v.token_in(k, Cue::kTargetDiplomatic) ||
-           v.token_in(k, Cue::kUsAgent) || w == "us" || w == "u.s" || w == "american" ||
-           w == "americans" || w == "coalition" || w == "forces" || w == "troops" ||
-           w.starts_with("us-") || w.starts_with("u.s.-") || w.ends_with("-us") ||
-           w.ends_with("-american");
+    return v.token_in(k, Cue::kUsAgent) || w == "us" || w == "u.s" || w == "american" ||
+           w == "americans" || w == "coalition" || w.starts_with("us-") || w.starts_with("u.s.-") ||
+           w.ends_with("-us") || w.ends_with("-american");
   };
   // Joined to the other side by a hyphen inside one token, the war noun right after it.
   if (a.first == a.last && t[a.first].lower.find('-') != std::string::npos && war_noun(a.last + 1))
@@ -706,7 +705,14 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         const std::size_t object_end = agent && a->first > c->last ? a->last + 5 : c->last + 5;
         for (std::size_t k = c->last + 1; k < v.tokens.size() && k <= object_end; ++k) {
           const auto& w = v.tokens[k].lower;
-          if (w == "other" || w == "separate" || w == "previous" || w == "earlier") other = true;
+          // Past the claim's own five words only an attack noun's adjective ("two attacks
+          // previous"): "claimed by the Islamic Resistance in Iraq earlier on Sunday" is this one.
+          const bool after_noun = k >= 1 && (v.token_in(k - 1, Cue::kAttackNoun) ||
+                                             v.tokens[k - 1].lower == "attacks" ||
+                                             v.tokens[k - 1].lower == "operations");
+          if ((w == "other" || w == "separate" || w == "previous" || w == "earlier") &&
+              (k <= c->last + 5 || after_noun))
+            other = true;
           // "claimed responsibility for most attacks", "for numerous attacks on US forces",
           // "for previous similar attacks": a run of attacks, as a share of them is.
           if ((w == "attacks" || w == "strikes" || w == "operations") &&

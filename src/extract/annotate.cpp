@@ -297,6 +297,9 @@ void drop_town_of_hit(SentenceView& v) {
 // the city it files from, in capitals; "Tehran" there is no actor of the news.
 void drop_dateline_actor(SentenceView& v) {
   const auto& t = v.tokens;
+  // Only where a dateline stands: the first sentences ("ISIS, which ..., claimed" later on is the
+  // group).
+  if (v.sentence.index > 2) return;
   std::size_t first = after_source_tag(v);
   while (first < t.size() && !t[first].word) ++first;
   std::erase_if(v.hits, [&](const Hit& h) {
@@ -306,8 +309,13 @@ void drop_dateline_actor(SentenceView& v) {
       if (std::any_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
         return false;
     }
+    // "TEHRAN (Tasnim) -", "TEHRAN - ", "TEHRAN, Jan 5 -": an agency, a dash or a date after it.
     const auto& next = t[h.last + 1].lower;
-    return next == "(" || next == "," || is_dash(next);
+    const bool dated =
+        next == "," && std::any_of(v.dates.begin(), v.dates.end(), [&](const auto& d) {
+          return v.token_at(d.span.start) <= h.last + 3;
+        });
+    return next == "(" || is_dash(next) || dated;
   });
 }
 
@@ -1480,6 +1488,23 @@ void drop_habitual_relative_clause(SentenceView& v) {
     if (!start) continue;
     std::size_t end = h->last + 1;
     while (end < t.size() && t[end].lower != "," && t[end].lower != ";") ++end;
+    // After a group rather than a site, only its habit of claiming ("which has claimed several
+    // similar attacks"); "Hezbollah, which fired more than 30 rockets at a UNIFIL position,"
+    // tells the attack.
+    const bool after_site = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& s) {
+      return is_site_hit(s) && s.last < *start && *start - s.last <= 6;
+    });
+    if (!after_site) {
+      bool claim = false, attack = false;
+      for (const auto& x : v.hits)
+        if (x.first >= *start && x.last < end) {
+          claim = claim || x.cue == Cue::kClaim ||
+                  (x.kind == Kind::kTrigger && v.tokens[x.first].lower.starts_with("claim"));
+          attack = attack || x.kind == Kind::kWeapon || x.cue == Cue::kLaunch ||
+                   x.cue == Cue::kAttackVerb;
+        }
+      if (!claim || attack) continue;
+    }
     spans.emplace_back(*start, end);
   }
   if (spans.empty()) return;
@@ -1786,8 +1811,11 @@ bool has_attack_evidence(const SentenceView& v) {
         if (w == "no")
           return k == 1 || !t[k - 2].word || t[k - 2].lower == "that" || t[k - 2].lower == "and" ||
                  v.token_in(k - 2, Cue::kReportVerb);
+        // Within the clause: "No damage was reported after the compound was struck".
         if (!t[k - 1].word || v.token_in(k - 1, Cue::kAttackVerb) ||
-            v.token_in(k - 1, Cue::kLaunch) || v.token_is_weapon(k - 1))
+            v.token_in(k - 1, Cue::kLaunch) || v.token_is_weapon(k - 1) ||
+            v.word_in(lexicon::WordList::kClauseOpeners, w) ||
+            v.word_in(lexicon::WordList::kAuxiliaries, w))
           return false;
       }
     return false;

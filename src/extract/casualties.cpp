@@ -289,9 +289,7 @@ std::size_t clause_start(const SentenceView& v, std::size_t pos) {
     bool dash = w == "\xE2\x80\x94" || w == "\xE2\x80\x93" || w == ")";
     if (w == "," || dash) {
       std::size_t c = k - 1;
-      // ", and at least ten were wounded": a comma and "and" open a clause of their own, after a
-      // parenthetical or not.
-      if (w == "," && k < t.size() && t[k].lower == "and") return k;
+
       std::optional<std::size_t> opener;
       for (std::size_t m = c; m > 0 && m + 15 > c; --m) {
         const auto& o = t[m - 1].lower;
@@ -318,6 +316,12 @@ std::size_t clause_start(const SentenceView& v, std::size_t pos) {
         continue;
       }
       if (!opener) return k;
+      // "Six people died, including two embassy employees, and at least ten were injured": after
+      // a parenthetical of a clause that has its own casualty word, ", and" opens the next
+      // clause ("Three employees, including an American, and two guards were wounded" is one).
+      if (w == "," && k < t.size() && t[k].lower == "and")
+        for (std::size_t j = *opener; j-- > 0;)
+          if (is_casualty(v, j)) return k;
       k = *opener;
       continue;
     }

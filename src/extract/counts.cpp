@@ -362,7 +362,8 @@ const SentenceView* told_all_hit(const lexicon::Lexicon& lexicon,
                                      !v.has(Cue::kIntercept) && !v.has(Cue::kAirDefense);
       const bool all_of_them_before =
           h->first >= 3 && t[h->first - 1].lower == "them" && t[h->first - 2].lower == "of" &&
-          (t[h->first - 3].lower == "all" || t[h->first - 3].lower == "both");
+          (t[h->first - 3].lower == "all" || t[h->first - 3].lower == "both") &&
+          !v.has(Cue::kIntercept) && !v.has(Cue::kAirDefense);
       if ((all_of_them_after || all_of_them_before) && !in_the_air_after(t, h->last) &&
           !uncertain_in_clause(v, h->first))
         return &v;
@@ -533,12 +534,12 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       std::size_t skip = range_skip;
       // "fell number (5) Katyusha rockets" (the gloss of the statements' "عدد (٥) صواريخ"): a
       // count in parentheses before its noun.
-      // Only after "number" or right before the noun ("(14) rocket fired"): "domingo (29)" is a
-      // day.
-      const bool parenthesised =
-          !article && i >= 1 && t[i - 1].lower == "(" && i + 2 < t.size() &&
-          t[i + 1].lower == ")" &&
-          ((i >= 2 && t[i - 2].lower == "number") || is_projectile(lexicon, v, i + 2));
+      // Only after "number", or opening its clause right before the noun ('"(14) rocket
+      // fired'): "domingo (29) drones atacaram" is a day.
+      const bool parenthesised = !article && i >= 1 && t[i - 1].lower == "(" && i + 2 < t.size() &&
+                                 t[i + 1].lower == ")" &&
+                                 ((i >= 2 && t[i - 2].lower == "number") ||
+                                  ((i < 2 || !t[i - 2].word) && is_projectile(lexicon, v, i + 2)));
       if (parenthesised) skip = 1;
       // "Two of the three drones were shot down": the same, across the article.
       if (!range_skip && i + 3 < t.size() && t[i + 1].lower == "of") {
@@ -606,9 +607,13 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       for (std::size_t k = i; k > 0 && k + 3 > i; --k) {
         std::string c = verb_category(v, k - 1);
         // "militants sent six drones toward the base": a verb of sending before counted
-        // projectiles launches them ("sent reinforcements" counts none).
+        // projectiles aimed somewhere launches them ("sent two Patriot missile batteries to the
+        // region" counts none).
         if (c.empty() && projectile && (t[k - 1].lower == "sent" || t[k - 1].lower == "dispatched"))
-          c = "launch";
+          for (std::size_t d = p + 1; d < t.size() && d <= p + 3; ++d)
+            if (t[d].lower == "toward" || t[d].lower == "towards" || t[d].lower == "at" ||
+                t[d].lower == "against")
+              c = "launch";
         if (!c.empty()) {
           category = c;
           break;

@@ -186,9 +186,14 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
         return p.attack_evidence || p.has(lexicon::Cue::kKilled) || p.has(lexicon::Cue::kInjured) ||
                p.has(lexicon::Cue::kDamageMinor) || p.has(lexicon::Cue::kDamageSignificant);
       };
-      const bool follows_the_attack =
-          i >= 1 && tells_the_attack(article.sentences[i - 1]) &&
-          std::find(sentences.begin(), sentences.end(), i - 1) != sentences.end();
+      // Back through the event's own sentences ("Sirens sounded across the Green Zone") to one
+      // that tells the attack; a sentence outside the event ("Separately, police arrested ...")
+      // stops the walk.
+      bool follows_the_attack = false;
+      for (std::size_t j = i; j > 0 && j + 4 > i && !follows_the_attack; --j) {
+        if (std::find(sentences.begin(), sentences.end(), j - 1) == sentences.end()) break;
+        follows_the_attack = tells_the_attack(article.sentences[j - 1]);
+      }
       if (!v.attack_evidence && i != anchor && !(follows_the_attack && tells_when_it_happened(v)))
         continue;
       if (!d.date) {

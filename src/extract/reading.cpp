@@ -265,7 +265,18 @@ bool not_the_target(const SentenceView& v, const Hit& hit) {
     }
     std::size_t verb = i - 1;
     if (t[verb].lower == "off" && verb >= 1) --verb;  // "took off from"
-    if (close && v.word_in(lexicon::WordList::kOriginVerbs, t[verb].lower)) return true;
+    // "warplanes operating from the base" is an origin; "US troops operating from the base" are
+    // there to be hit.
+    const auto& word = t[verb].lower;
+    if (word == "operating" || word == "operated") {
+      const std::string_view before = verb >= 1 ? std::string_view(t[verb - 1].lower) : "";
+      const bool aircraft = before == "jets" || before == "warplanes" || before == "aircraft" ||
+                            before == "planes" || before == "bombers" || before == "helicopters" ||
+                            before == "drones";
+      if (close && aircraft) return true;
+      continue;
+    }
+    if (close && v.word_in(lexicon::WordList::kOriginVerbs, word)) return true;
   }
   // "US Embassy air defenses", "the coalition's C-RAM": the defender.
   for (std::size_t i = hit.last + 1; i < t.size() && i <= hit.last + 2; ++i) {

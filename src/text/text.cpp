@@ -656,6 +656,13 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
              before == "about" || before == "vers" || before == "à" || before == "dès" ||
              before == "by" || before == "until" || before == "from";
     };
+    // "for about 3 hours", "lasted around two hours": a duration before the preposition.
+    auto span_before = [&](std::size_t k) {
+      if (k < 2) return false;
+      const LowerWord& w = tokens[k - 2].lower;
+      return w == "for" || w == "during" || w == "lasted" || w == "lasting" || w == "over" ||
+             w == "within" || w == "pendant" || w == "durante" || w == "durant";
+    };
     // "9:32 p. m.": the Spanish wires' spaced am/pm, read as "p.m".
     auto spaced_meridiem = [&](std::size_t k) -> LowerWord {
       if (k + 2 < tokens.size() && (tokens[k].lower == "p" || tokens[k].lower == "a") &&
@@ -731,16 +738,11 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
             end = minutes ? i + 3 : i + 2;
             h_clock = true;
           } else if ((next == "hours" || next == "heures" || next == "horas") && hour <= 23 &&
-                     i >= 1 &&
-                     (tokens[i - 1].lower == "at" || tokens[i - 1].lower == "toward" ||
-                      tokens[i - 1].lower == "towards" || tokens[i - 1].lower == "vers" ||
-                      tokens[i - 1].lower == "à" ||
-                      (tokens[i - 1].lower == "las" && i >= 2 && tokens[i - 2].lower == "a")) &&
-                     after != "later" && after != "ago" && after != "after" && after != "before" &&
+                     clock_preposition(i) && !span_before(i) && after != "later" &&
+                     after != "ago" && after != "after" && after != "before" &&
                      after != "earlier") {
             // "vers 21 heures", "a las 21 horas" (glossed "toward 21 hours", "at 21 hours"): the
-            // hour of the 24-hour clock, only after "at" or "toward"; "for about 3 hours",
-            // "around 10 hours later" are spans.
+            // hour of the 24-hour clock; "for about 3 hours", "around 10 hours later" are spans.
             end = i + 2;
             h_clock = true;
           } else {
@@ -794,8 +796,13 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
     }
     if (hour < 0) continue;
     // "at 1:00 and five minutes" (the gloss of "الواحدة وخمس دقائق"): the minutes in words.
+    // Not "at 9pm and 40 minutes later" ("and twenty minutes after midnight" is the time).
+    const LowerWord after_minutes = end + 3 < tokens.size() ? tokens[end + 3].lower : LowerWord();
     if (minute == 0 && end + 2 < tokens.size() && tokens[end].lower == "and" &&
-        (tokens[end + 2].lower == "minutes" || tokens[end + 2].lower == "minute"))
+        (tokens[end + 2].lower == "minutes" || tokens[end + 2].lower == "minute") &&
+        after_minutes != "later" && after_minutes != "earlier" && after_minutes != "ago" &&
+        !((after_minutes == "after" || after_minutes == "before") && end + 4 < tokens.size() &&
+          tokens[end + 4].lower != "midnight" && tokens[end + 4].lower != "noon"))
       if (const auto extra = parse_number(tokens[end + 1].lower); extra && *extra < 60) {
         minute = static_cast<int>(*extra);
         end += 3;
