@@ -157,6 +157,23 @@ bool tells_when_it_happened(const SentenceView& v) {
   return false;
 }
 
+// Whether sentence `i` only tells when the attack happened, after the event's own sentences
+// ("Two rockets hit the compound. Sirens sounded across the Green Zone. The incident took place
+// on Saturday night."); a sentence outside the event ("Separately, police arrested ...") stops
+// the walk back.
+bool dates_the_attack_told_before(const Annotated& article,
+                                  const std::vector<std::size_t>& sentences, std::size_t i) {
+  if (!tells_when_it_happened(article.sentences[i])) return false;
+  for (std::size_t j = i; j > 0 && j + 4 > i; --j) {
+    if (std::find(sentences.begin(), sentences.end(), j - 1) == sentences.end()) return false;
+    const auto& p = article.sentences[j - 1];
+    if (p.attack_evidence || p.has(lexicon::Cue::kKilled) || p.has(lexicon::Cue::kInjured) ||
+        p.has(lexicon::Cue::kDamageMinor) || p.has(lexicon::Cue::kDamageSignificant))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t>& sentences,
@@ -180,21 +197,7 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
         if (!d.date && reporting_clue.empty()) reporting_clue = d.clue;
         continue;
       }
-      // "The incident happened on Friday" right after a sentence of this attack; not after an
-      // arrest or another event told between.
-      auto tells_the_attack = [&](const SentenceView& p) {
-        return p.attack_evidence || p.has(lexicon::Cue::kKilled) || p.has(lexicon::Cue::kInjured) ||
-               p.has(lexicon::Cue::kDamageMinor) || p.has(lexicon::Cue::kDamageSignificant);
-      };
-      // Back through the event's own sentences ("Sirens sounded across the Green Zone") to one
-      // that tells the attack; a sentence outside the event ("Separately, police arrested ...")
-      // stops the walk.
-      bool follows_the_attack = false;
-      for (std::size_t j = i; j > 0 && j + 4 > i && !follows_the_attack; --j) {
-        if (std::find(sentences.begin(), sentences.end(), j - 1) == sentences.end()) break;
-        follows_the_attack = tells_the_attack(article.sentences[j - 1]);
-      }
-      if (!v.attack_evidence && i != anchor && !(follows_the_attack && tells_when_it_happened(v)))
+      if (!v.attack_evidence && i != anchor && !dates_the_attack_told_before(article, sentences, i))
         continue;
       if (!d.date) {
         // No year and no published date: keep what it says for merging, and read on.
