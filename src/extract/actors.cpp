@@ -790,6 +790,14 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
             negated = true;
         }
         bool after = s->last < a->first && a->first - s->last <= 14;
+        // "linked the attack to Iran-backed militias": the group right after "to", not "linked
+        // the attack to the war in Gaza rather than to any order from Tehran" nor "to Iran's
+        // stalled nuclear talks".
+        if (after && v.tokens[s->first].lower == "linked" &&
+            (a->first - s->last > 2 || compound_modifier(v, *a) ||
+             (a->last + 1 < v.tokens.size() &&
+              (v.tokens[a->last + 1].lower == "'s" || v.tokens[a->last].lower.ends_with("'s")))))
+          after = false;
         // Verb, subject, object (the glosses keep the Arabic order): "واتهم الجيش السوداني قوات
         // الدعم السريع" reads "accused Sudanese army Rapid Support Forces". An actor right after
         // the blame with another right after it, nothing between, is the one who blames.

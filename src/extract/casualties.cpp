@@ -319,9 +319,13 @@ std::size_t clause_start(const SentenceView& v, std::size_t pos) {
       // "Six people died, including two embassy employees, and at least ten were injured": after
       // a parenthetical of a clause that has its own casualty word, ", and" opens the next
       // clause ("Three employees, including an American, and two guards were wounded" is one).
-      if (w == "," && k < t.size() && t[k].lower == "and")
+      // After a relative clause (", which hosts about 350 US troops, and 34 were injured") the
+      // next clause opens as it always did.
+      if (w == "," && k < t.size() && t[k].lower == "and") {
+        if (t[*opener + 1].lower != "including") return k;
         for (std::size_t j = *opener; j-- > 0;)
           if (is_casualty(v, j)) return k;
+      }
       k = *opener;
       continue;
     }

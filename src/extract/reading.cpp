@@ -273,7 +273,12 @@ bool not_the_target(const SentenceView& v, const Hit& hit) {
       const bool aircraft = before == "jets" || before == "warplanes" || before == "aircraft" ||
                             before == "planes" || before == "bombers" || before == "helicopters" ||
                             before == "drones";
-      if (close && aircraft) return true;
+      // Not aircraft that were themselves attacked: "a drone targeted US warplanes operating from
+      // Muwaffaq Salti air base".
+      bool attacked = false;
+      for (std::size_t k = verb >= 9 ? verb - 9 : 0; k + 1 < verb; ++k)
+        attacked = attacked || v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch);
+      if (close && aircraft && !attacked) return true;
       continue;
     }
     if (close && v.word_in(lexicon::WordList::kOriginVerbs, word)) return true;

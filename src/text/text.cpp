@@ -740,9 +740,14 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
           } else if ((next == "hours" || next == "heures" || next == "horas") && hour <= 23 &&
                      clock_preposition(i) && !span_before(i) && after != "later" &&
                      after != "ago" && after != "after" && after != "before" &&
-                     after != "earlier") {
+                     after != "earlier" &&
+                     (hour >= 13 || tokens[i - 1].lower == "at" ||
+                      tokens[i - 1].lower == "toward" || tokens[i - 1].lower == "towards" ||
+                      tokens[i - 1].lower == "vers" || tokens[i - 1].lower == "à")) {
             // "vers 21 heures", "a las 21 horas" (glossed "toward 21 hours", "at 21 hours"): the
-            // hour of the 24-hour clock; "for about 3 hours", "around 10 hours later" are spans.
+            // hour of the 24-hour clock; "for about 3 hours", "around 10 hours later" are spans,
+            // and after "around" or "about" only an afternoon or evening hour is a time
+            // ("hacia las 22 horas"; "on alert around 6 hours" is a span).
             end = i + 2;
             h_clock = true;
           } else {
