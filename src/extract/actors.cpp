@@ -457,11 +457,16 @@ bool party_to_a_war(const SentenceView& v, const Hit& a) {
   // Our own war is no other war: "confrontations between Iran-backed militias and US forces",
   // "a truce between Kataib Hezbollah and US forces", "the US-Iran conflict"; "clashes between
   // Hezbollah and Israeli forces" is another.
+  // A hyphened pair ("US-Iran", "Iran-US") is ours when either part is.
   auto ours = [&](std::size_t k) {
-    const auto& w = t[k].lower;
-    return v.token_in(k, Cue::kUsAgent) || w == "us" || w == "u.s" || w == "american" ||
-           w == "americans" || w == "coalition" || w.starts_with("us-") || w.starts_with("u.s.-") ||
-           w.ends_with("-us") || w.ends_with("-american");
+    if (v.token_in(k, Cue::kUsAgent)) return true;
+    std::string_view w = t[k].lower;
+    for (std::size_t from = 0; from <= w.size();) {
+      const std::size_t dash = std::min(w.find('-', from), w.size());
+      if (v.word_in(lexicon::WordList::kUsAgents, w.substr(from, dash - from))) return true;
+      from = dash + 1;
+    }
+    return false;
   };
   // Joined to the other side by a hyphen inside one token, the war noun right after it.
   if (a.first == a.last && t[a.first].lower.find('-') != std::string::npos && war_noun(a.last + 1))
@@ -793,7 +798,10 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // "linked the attack to Iran-backed militias": the group right after "to", not "linked
         // the attack to the war in Gaza rather than to any order from Tehran" nor "to Iran's
         // stalled nuclear talks".
-        if (after && v.tokens[s->first].lower == "linked" &&
+        bool close_object = false;
+        for (std::size_t k = s->first; k <= s->last; ++k)
+          close_object |= v.word_in(lexicon::WordList::kBlameCloseObjectWords, v.tokens[k].lower);
+        if (after && close_object &&
             (a->first - s->last > 2 || compound_modifier(v, *a) ||
              (a->last + 1 < v.tokens.size() &&
               (v.tokens[a->last + 1].lower == "'s" || v.tokens[a->last].lower.ends_with("'s")))))

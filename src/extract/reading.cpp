@@ -267,21 +267,19 @@ bool not_the_target(const SentenceView& v, const Hit& hit) {
     if (t[verb].lower == "off" && verb >= 1) --verb;  // "took off from"
     // "warplanes operating from the base" is an origin; "US troops operating from the base" are
     // there to be hit.
-    const auto& word = t[verb].lower;
-    if (word == "operating" || word == "operated") {
-      const std::string_view before = verb >= 1 ? std::string_view(t[verb - 1].lower) : "";
-      const bool aircraft = before == "jets" || before == "warplanes" || before == "aircraft" ||
-                            before == "planes" || before == "bombers" || before == "helicopters" ||
-                            before == "drones";
+    const bool operating = t[verb].lower == "operating" || t[verb].lower == "operated";
+    std::size_t noun = operating && verb >= 1 ? verb - 1 : verb;
+    if (v.word_in(lexicon::WordList::kAircraftNouns, t[noun].lower)) {
       // Not aircraft that were themselves attacked: "a drone targeted US warplanes operating from
       // Muwaffaq Salti air base".
       bool attacked = false;
-      for (std::size_t k = verb >= 9 ? verb - 9 : 0; k + 1 < verb; ++k)
+      for (std::size_t k = noun >= 8 ? noun - 8 : 0; k < noun; ++k)
         attacked = attacked || v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch);
-      if (close && aircraft && !attacked) return true;
+      if (close && !attacked) return true;
       continue;
     }
-    if (close && v.word_in(lexicon::WordList::kOriginVerbs, word)) return true;
+    if (close && !operating && v.word_in(lexicon::WordList::kOriginVerbs, t[verb].lower))
+      return true;
   }
   // "US Embassy air defenses", "the coalition's C-RAM": the defender.
   for (std::size_t i = hit.last + 1; i < t.size() && i <= hit.last + 2; ++i) {

@@ -187,6 +187,8 @@ enum class WordList : std::uint8_t {
   kRegionWords,
   kWarNouns,
   kOriginVerbs,
+  kAircraftNouns,
+  kBlameCloseObjectWords,
   kOccurrenceSubjects,
   kOccurrenceVerbs,
   kMourningWords,

@@ -648,13 +648,17 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
         w[dot] = ':';
     }
     // "vers 8 h", "à 8 h" (glossed "toward", "at"): an hour with no minutes is a time of day only
-    // after one of these; "pendant 2 h" is a span.
-    auto clock_preposition = [&](std::size_t k) {
+    // after one of these; "pendant 2 h" is a span. The pointed ones name an hour whatever follows;
+    // the loose ones ("around", "about", ...) also measure a span ("around 6 hours"), so some
+    // callers take only the pointed ones.
+    auto clock_preposition = [&](std::size_t k, bool pointed_only) {
       if (k == 0) return false;
       const LowerWord& before = tokens[k - 1].lower;
-      return before == "at" || before == "around" || before == "toward" || before == "towards" ||
-             before == "about" || before == "vers" || before == "à" || before == "dès" ||
-             before == "by" || before == "until" || before == "from";
+      const bool pointed = before == "at" || before == "toward" || before == "towards" ||
+                           before == "vers" || before == "à";
+      return pointed ||
+             (!pointed_only && (before == "around" || before == "about" || before == "dès" ||
+                                before == "by" || before == "until" || before == "from"));
     };
     // "for about 3 hours", "lasted around two hours": a duration before the preposition.
     auto span_before = [&](std::size_t k) {
@@ -733,17 +737,14 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
             suffix = next;
             end = i + 2;
           } else if (next == "h" && hour <= 23 && (!minutes || std::atoi(after.c_str()) <= 59) &&
-                     (minutes || clock_preposition(i))) {
+                     (minutes || clock_preposition(i, false))) {
             minute = minutes ? std::atoi(after.c_str()) : 0;
             end = minutes ? i + 3 : i + 2;
             h_clock = true;
           } else if ((next == "hours" || next == "heures" || next == "horas") && hour <= 23 &&
-                     clock_preposition(i) && !span_before(i) && after != "later" &&
+                     clock_preposition(i, hour < 13) && !span_before(i) && after != "later" &&
                      after != "ago" && after != "after" && after != "before" &&
-                     after != "earlier" &&
-                     (hour >= 13 || tokens[i - 1].lower == "at" ||
-                      tokens[i - 1].lower == "toward" || tokens[i - 1].lower == "towards" ||
-                      tokens[i - 1].lower == "vers" || tokens[i - 1].lower == "à")) {
+                     after != "earlier") {
             // "vers 21 heures", "a las 21 horas" (glossed "toward 21 hours", "at 21 hours"): the
             // hour of the 24-hour clock; "for about 3 hours", "around 10 hours later" are spans,
             // and after "around" or "about" only an afternoon or evening hour is a time
