@@ -211,9 +211,20 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
     }
     // Verb first, the group and its day between the verb and its clause ("Announced the Islamic
     // Revolutionary Guard Corps, early Wednesday 8 January, that it fired ...").
-    const std::size_t reach = announces && opens_clause(v, r->first) ? 14 : 9;
+    // Words set aside between commas ("said hours later, in its Telegram channel, it had
+    // attacked") do not count toward the reach.
+    std::size_t reach = announces && opens_clause(v, r->first) ? 14 : 9;
+    bool aside = false;
     for (std::size_t k = r->last + 1; k < t.size() && k <= r->last + reach; ++k) {
       const auto& w = t[k].lower;
+      if (w == ",") aside = !aside;
+      if (aside && reach < 20) ++reach;
+      // "in its statement", "on their Telegram channel": the source's owner, not the clause's
+      // subject.
+      if ((w == "its" || w == "their") && k >= 1 &&
+          (t[k - 1].lower == "in" || t[k - 1].lower == "on" || t[k - 1].lower == "via" ||
+           t[k - 1].lower == "through"))
+        continue;
       // The gloss of a dropped subject ("anunció que ha atacado": "announced that has
       // attacked"): the verb's own subject acts.
       // Right after the verb and its day ("announced on Tuesday that has attacked"), not a
