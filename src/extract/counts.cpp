@@ -54,16 +54,34 @@ bool is_clause_break(const text::Token& t) {
   return t.lower == ";" || t.lower == ":" || t.lower == "(" || t.lower == ")";
 }
 
+// Whether the comma at `j` opens a relative clause: ", which", ", that", ", two of which".
+bool opens_relative_clause(const std::vector<text::Token>& t, std::size_t j) {
+  if (t[j].lower != "," || j + 1 >= t.size()) return false;
+  const auto& w = t[j + 1].lower;
+  if (w == "which" || w == "that" || w == "where" || w == "who") return true;
+  return j + 3 < t.size() && t[j + 2].lower == "of" &&
+         (t[j + 3].lower == "which" || t[j + 3].lower == "whom");
+}
+
 // The comma that opens the relative clause closed by the comma at `close` (", which ... ,"),
 // within 25 tokens.
 std::optional<std::size_t> relative_clause_opening(const std::vector<text::Token>& t,
                                                    std::size_t close) {
   for (std::size_t j = close; j-- > 0 && j + 25 > close;) {
     if (is_clause_break(t[j])) return std::nullopt;
-    if (t[j].lower == "," && j + 1 < close &&
-        (t[j + 1].lower == "which" || t[j + 1].lower == "that" || t[j + 1].lower == "where" ||
-         t[j + 1].lower == "who"))
-      return j;
+    if (j + 1 < close && opens_relative_clause(t, j)) return j;
+  }
+  return std::nullopt;
+}
+
+// The comma that closes the relative clause opened at `open`, within 25 tokens: "Three drones,
+// two of which were shot down, targeted the base".
+std::optional<std::size_t> relative_clause_closing(const std::vector<text::Token>& t,
+                                                   std::size_t open) {
+  if (!opens_relative_clause(t, open)) return std::nullopt;
+  for (std::size_t j = open + 1; j < t.size() && j < open + 25; ++j) {
+    if (is_clause_break(t[j])) return std::nullopt;
+    if (t[j].lower == ",") return j;
   }
   return std::nullopt;
 }
@@ -649,7 +667,16 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       bool verb_after = projectile && category.empty();
       if (projectile && category.empty()) {
         // 2. The verb after the projectile noun, within its clause.
-        for (std::size_t k = p + 1; k < t.size() && k <= p + 7; ++k) {
+        std::size_t last = p + 7;
+        for (std::size_t k = p + 1; k < t.size() && k <= last; ++k) {
+          // "Three drones, two of which were shot down, targeted the base": the relative
+          // clause tells a part; the verb after it tells the whole.
+          if (k == p + 1)
+            if (auto close = relative_clause_closing(t, k)) {
+              last += *close - k;
+              k = *close;
+              continue;
+            }
           if (is_clause_break(t[k]) || count_at(v, k, false)) break;
           if (t[k].lower == "," && k + 1 < t.size() &&
               (t[k + 1].lower == "but" || t[k + 1].lower == "and" || t[k + 1].lower == "while"))
@@ -774,9 +801,19 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
           is_projectile(lexicon, v, i + 2) && !v.token_in(i + 1, Cue::kIntercept) &&
           !t[i + 2].lower.ends_with("'s") && t[i + 2].lower.ends_with("s") && !all_stopped)
         all_stopped = &v;
+      // "shot down both of them", "intercepted all of the rockets".
+      if ((t[i].lower == "destroyed" || v.token_in(i, Cue::kIntercept)) &&
+          (t[i + 1].lower == "both" || t[i + 1].lower == "all") && t[i + 2].lower == "of" &&
+          i + 3 < t.size() &&
+          (t[i + 3].lower == "them" ||
+           (t[i + 3].lower == "the" && i + 4 < t.size() && is_projectile(lexicon, v, i + 4))) &&
+          !all_stopped)
+        all_stopped = &v;
       // "Neither reached the compound", "none of the drones hit the base", and the gloss's "No two
       // aircraft hit the base" ("Aucun des deux appareils n'a atteint la base").
-      const bool no_count = t[i].lower == "no" && count_at(v, i + 1, false).has_value();
+      // So does "No drone hit the compound" (the gloss of "Aucun drone n'a atteint l'enceinte").
+      const bool no_count = t[i].lower == "no" && (count_at(v, i + 1, false).has_value() ||
+                                                   is_projectile(lexicon, v, i + 1));
       if (t[i].lower == "neither" ||
           ((t[i].lower == "none" || no_count) && !v.has(Cue::kUncertain)))
         for (std::size_t j = i + 1; j < t.size() && j <= i + 5; ++j) {
