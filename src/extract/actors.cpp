@@ -838,14 +838,40 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           if (antecedent && !negated) suspect(name, blames_many_attacks(v, *s), v);
           if (antecedent || (a->first > *whom && a->last < s->first)) continue;
         }
-        // Objects joined by "and" or a comma are all blamed ("blames Iran and its allies").
+        // Objects joined by "and" or a comma are all blamed ("blames Iran and its allies"), and
+        // so are the examples named after a group ("Iran-backed militias such as Kataib
+        // Hezbollah", "..., chief among them Kataib Hezbollah").
         auto joined = [&](const Hit& left, const Hit& right) {
+          if (left.last >= right.first) return false;
+          bool plain = true, example = true;
           for (std::size_t k = left.last + 1; k < right.first; ++k) {
             const auto& w = v.tokens[k].lower;
-            if (w != "and" && w != "," && w != "or") return false;
+            if (w == ",") continue;
+            plain = plain && (w == "and" || w == "or");
+            // "militias in Iraq, notably ...": the first group's country stays with it.
+            auto in_country = [&](std::size_t j) {
+              for (const Hit* c : v.all(Kind::kCountry))
+                if (c->first <= j && j <= c->last) return true;
+              return false;
+            };
+            const bool country = in_country(k) || ((w == "of" || w == "in") && in_country(k + 1));
+            // "em especial o Kataib Hezbollah" reads "in particular the Kataib Hezbollah".
+            // "in particular", not "militias in the PMF" (membership).
+            const bool particular =
+                w == "in" && k + 1 < right.first &&
+                v.word_in(lexicon::WordList::kExampleMarkers, v.tokens[k + 1].lower);
+            example = example && (w == "the" || w == "and" || country || particular ||
+                                  v.word_in(lexicon::WordList::kExampleMarkers, w));
           }
-          return left.last < right.first;
+          return plain || (example && right.first > left.last + 1);
         };
+        // A list's later member is as near as its head: "blames this type of action on the
+        // pro-Iran factions of Iraq, in particular Kataib Hezbollah".
+        if (!after && s->last < a->first && a->first - s->last <= 24 && a != verb_subject)
+          for (const Hit* head : actors)
+            if (head != a && head->first > s->last && head->first - s->last <= 14 &&
+                joined(*head, *a))
+              after = true;
         for (const Hit* other : actors) {
           if (other == a || other == verb_subject || other->first <= s->last ||
               other->first >= a->first)

@@ -189,6 +189,7 @@ enum class WordList : std::uint8_t {
   kOriginVerbs,
   kAircraftNouns,
   kBlameCloseObjectWords,
+  kExampleMarkers,
   kOccurrenceSubjects,
   kOccurrenceVerbs,
   kMourningWords,
