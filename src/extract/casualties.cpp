@@ -171,7 +171,12 @@ std::optional<Group> single_group_at(const SentenceView& v, std::size_t i) {
       (k + 1 >= t.size() || !t[k + 1].word ||
        v.word_in(lexicon::WordList::kAuxiliaries, t[k + 1].lower) || is_casualty(v, k + 1)))
     ++k;
-  bool bare_end = k >= t.size() || !t[k].word ||
+  // "another suffered minor injuries", "two sustained wounds": a verb of suffering before the
+  // casualty word.
+  const bool suffered = k + 1 < t.size() &&
+                        v.word_in(lexicon::WordList::kSufferVerbs, t[k].lower) &&
+                        (is_casualty(v, k + 1) || (k + 2 < t.size() && is_casualty(v, k + 2)));
+  bool bare_end = k >= t.size() || !t[k].word || suffered ||
                   v.word_in(lexicon::WordList::kAuxiliaries, t[k].lower) ||
                   v.word_in(lexicon::WordList::kPhraseEnders, t[k].lower) || is_casualty(v, k) ||
                   t[k].lower == "and" || t[k].lower == "or" ||

@@ -190,6 +190,7 @@ enum class WordList : std::uint8_t {
   kAircraftNouns,
   kBlameCloseObjectWords,
   kExampleMarkers,
+  kSufferVerbs,
   kOccurrenceSubjects,
   kOccurrenceVerbs,
   kMourningWords,
