@@ -28,6 +28,19 @@ bool destroyed_structure(const SentenceView& v) {
       if (v.word_in(lexicon::WordList::kDestroyedThings, t[k].lower)) return true;
       if (!t[k].word || v.token_is_weapon(k)) break;
     }
+    // The passive: "a hangar was destroyed", "several hangars and a tent were destroyed" (not
+    // "the drone was destroyed", a projectile stopped).
+    if (i >= 2 &&
+        (t[i - 1].lower == "was" || t[i - 1].lower == "were" || t[i - 1].lower == "been")) {
+      for (std::size_t k = i - 1; k-- > 0 && k + 7 > i;) {
+        // "the aircraft was destroyed" in a report of drones ("l'appareil a été détruit"): what
+        // was fired, stopped.
+        if (!t[k].word || v.token_is_weapon(k) ||
+            v.word_in(lexicon::WordList::kFiredNouns, t[k].lower))
+          break;
+        if (v.word_in(lexicon::WordList::kDestroyedThings, t[k].lower)) return true;
+      }
+    }
   }
   return false;
 }

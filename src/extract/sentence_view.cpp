@@ -386,6 +386,17 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
   }
   // "on Friday said" (rare); a comma ends the date's phrase: "early Thursday, according to".
   if (last + 1 < v.tokens.size() && v.token_in(last + 1, Cue::kReportVerb)) return true;
+  // "..., according to local sources on Saturday" (the gloss of "بحسب ما أفادت به مصادر محلية
+  // اليوم السبت"): the day the source told it, after the source, with no attack word between.
+  for (std::size_t i = first >= 14 ? first - 14 : 0; i + 1 < first; ++i) {
+    if (v.tokens[i].lower != "according" || v.tokens[i + 1].lower != "to") continue;
+    bool attack_between = false;
+    for (std::size_t k = i + 2; k < first; ++k)
+      attack_between = attack_between || v.token_in(k, Cue::kAttackVerb) ||
+                       v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kAttackNoun) ||
+                       v.token_is_weapon(k);
+    if (!attack_between) return true;
+  }
   // "The number of wounded rose to 40 on Monday": the day of a toll's update, not the attack's
   // (a number between the rise and the day; "security was raised at the embassy on Monday" is
   // no update).
