@@ -184,45 +184,68 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
   const SentenceView* reporting_view = nullptr;
   const SentenceView* clue_view = nullptr;  // where out.value.clue was read
   DateClue reporting_clue;  // "the US military said on Wednesday", with no published date
-  for (std::size_t i : sentences) {
-    const auto& v = article.sentences[i];
-    if (i != anchor && v.sentence.quoted) continue;
-    for (const auto& d : v.dates) {
-      if (!d.date && (pub || d.clue.empty())) continue;
-      auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
-      if (pub && days && (*days > *pub + 1 || *days < *pub - 30)) continue;
-      if (date_starts_period(v, d)) continue;
-      if (date_is_reporting_mention(v, d)) {
-        if (!reporting && d.date) reporting = d.date, reporting_view = &v;
-        if (!d.date && reporting_clue.empty()) reporting_clue = d.clue;
-        continue;
+  // The first bare report day, set aside for a day told a day before it in a later sentence
+  // ("... It said the drone was shot down on Wednesday evening"); read again if none is.
+  std::optional<long> set_aside;
+  bool seen_a_day = false;
+  for (const bool second_look : {false, true}) {
+    if (second_look && !set_aside) break;
+    reporting.reset();
+    reporting_view = clue_view = nullptr;
+    reporting_clue = {};
+    out = {};
+    for (std::size_t i : sentences) {
+      const auto& v = article.sentences[i];
+      if (i != anchor && v.sentence.quoted) continue;
+      for (const auto& d : v.dates) {
+        if (!d.date && (pub || d.clue.empty())) continue;
+        auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
+        if (pub && days && (*days > *pub + 1 || *days < *pub - 30)) continue;
+        if (date_starts_period(v, d)) continue;
+        // Only the first day read (the anchor's, or the lead's after a headline without one).
+        if (!second_look && !seen_a_day && days && bare_report_day(v, d)) {
+          set_aside = days;
+          seen_a_day = true;
+          continue;
+        }
+        seen_a_day = true;
+        if (set_aside && !second_look && days && (*days < *set_aside - 1 || *days > *set_aside))
+          continue;
+        if (date_is_reporting_mention(v, d)) {
+          if (!reporting && d.date) reporting = d.date, reporting_view = &v;
+          if (!d.date && reporting_clue.empty()) reporting_clue = d.clue;
+          continue;
+        }
+        if (!v.attack_evidence && i != anchor &&
+            !dates_the_attack_told_before(article, sentences, i))
+          continue;
+        if (!d.date) {
+          // No year and no published date: keep what it says for merging, and read on.
+          if (out.value.clue.empty()) out.value.clue = d.clue, clue_view = &v;
+          continue;
+        }
+        // A day the article named first ("on Wednesday, 5") is not overruled by a later full date
+        // that cannot be it ("the killing of Soleimani on January 3, 2020").
+        if (out.value.clue.day && !clue_allows(out.value.clue, *d.date)) continue;
+        out.value.date = d.date;
+        out.evidence = evidence_of(v);
+        {
+          const auto& t = v.tokens;
+          const std::size_t first = v.token_at(d.span.start), last = v.token_at(d.span.end - 1);
+          out.value.night = (first >= 1 && t[first - 1].lower == "overnight") ||
+                            (last + 1 < t.size() && t[last + 1].lower == "night");
+          // "overnight into Monday", read as the day "into" names or as "overnight" itself.
+          // A bare "overnight" ("in an overnight attack") is the night before the day it resolves
+          // to, as "overnight into" is.
+          out.value.night_into =
+              (first >= 2 && t[first - 1].lower == "into" && t[first - 2].lower == "overnight") ||
+              t[first].lower == "overnight";
+        }
+        return out;
       }
-      if (!v.attack_evidence && i != anchor && !dates_the_attack_told_before(article, sentences, i))
-        continue;
-      if (!d.date) {
-        // No year and no published date: keep what it says for merging, and read on.
-        if (out.value.clue.empty()) out.value.clue = d.clue, clue_view = &v;
-        continue;
-      }
-      // A day the article named first ("on Wednesday, 5") is not overruled by a later full date
-      // that cannot be it ("the killing of Soleimani on January 3, 2020").
-      if (out.value.clue.day && !clue_allows(out.value.clue, *d.date)) continue;
-      out.value.date = d.date;
-      out.evidence = evidence_of(v);
-      {
-        const auto& t = v.tokens;
-        const std::size_t first = v.token_at(d.span.start), last = v.token_at(d.span.end - 1);
-        out.value.night = (first >= 1 && t[first - 1].lower == "overnight") ||
-                          (last + 1 < t.size() && t[last + 1].lower == "night");
-        // "overnight into Monday", read as the day "into" names or as "overnight" itself.
-        // A bare "overnight" ("in an overnight attack") is the night before the day it resolves
-        // to, as "overnight into" is.
-        out.value.night_into =
-            (first >= 2 && t[first - 1].lower == "into" && t[first - 2].lower == "overnight") ||
-            t[first].lower == "overnight";
-      }
-      return out;
     }
+    // Nothing dated the attack a day before the report: read again, the anchor's day the
+    // attack's.
   }
   auto dated = pub ? std::nullopt : year_from_weekday(article, out.value.clue);
   const auto written = dated || pub ? std::nullopt : year_from_full_date(article, out.value.clue);

@@ -407,6 +407,32 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
   return false;
 }
 
+bool bare_report_day(const SentenceView& v, const text::DateMention& d) {
+  const auto& t = v.tokens;
+  const std::size_t first = v.token_at(d.span.start), last = v.token_at(d.span.end - 1);
+  // A part of the day beside it dates the attack ("announced, early Monday, the downing").
+  for (std::size_t j = first >= 1 ? first - 1 : 0; j < t.size() && j <= last + 1; ++j)
+    if (v.word_in(lexicon::WordList::kDayParts, t[j].lower)) return false;
+  std::size_t k = last + 1;
+  const bool comma = k < t.size() && t[k].lower == ",";
+  if (comma) ++k;
+  const bool that = k < t.size() && t[k].lower == "that";
+  if (!comma && !that) return false;
+  for (std::size_t i = first; i-- > 0 && i + 10 > first;) {
+    if (v.token_in(i, Cue::kAttackVerb) || v.token_in(i, Cue::kAttackNoun) ||
+        v.token_in(i, Cue::kLaunch) || v.token_is_weapon(i) || t[i].lower == "that")
+      return false;
+    if (!v.token_in(i, Cue::kReportVerb)) continue;
+    // The verb opens the sentence, after a dateline if any.
+    for (std::size_t j = i; j-- > 0;) {
+      if (is_dash(t[j].lower)) break;
+      if (t[j].word && t[j].lower != "and") return false;
+    }
+    return true;
+  }
+  return false;
+}
+
 bool opens_clause(const SentenceView& v, std::size_t k) {
   return k == 0 || !v.tokens[k - 1].word || v.tokens[k - 1].lower == "and";
 }

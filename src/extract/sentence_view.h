@@ -104,6 +104,11 @@ bool share_of_a_series(const SentenceView& v, std::size_t i);
 // True when a date sits beside a reporting verb ("the embassy on Friday blamed", "announced on
 // Friday that"): it dates the report, not the attack.
 bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d);
+// "Announced the counter-terrorism service, on Thursday, that ...", verb first as the gloss of
+// Arabic keeps it: a bare day (no "early", no "night") between a report verb that opens the
+// sentence and its comma or "that". It is the report's day when another sentence tells the
+// attack a day before it, and the attack's when none does.
+bool bare_report_day(const SentenceView& v, const text::DateMention& d);
 // Where the sentence starts after a syndication tag in parentheses ("(MENAFN- Nam News
 // Network) DAMASCUS, Aug 14 ..."): the index of the token after ")", or 0 when none opens it.
 std::size_t after_source_tag(const SentenceView& v);

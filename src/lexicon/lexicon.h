@@ -191,6 +191,7 @@ enum class WordList : std::uint8_t {
   kBlameCloseObjectWords,
   kExampleMarkers,
   kSufferVerbs,
+  kDayParts,
   kOccurrenceSubjects,
   kOccurrenceVerbs,
   kMourningWords,
