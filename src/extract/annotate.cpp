@@ -361,6 +361,20 @@ void drop_series_of_blasts(SentenceView& v) {
   });
 }
 
+// "Biden vowed to respond", "prometeu retaliar": a vow to answer an attack is a reaction to it,
+// not a threat of one ("the militia vowed to strike US bases").
+void reread_response_vows(SentenceView& v) {
+  const auto& t = v.tokens;
+  for (auto& h : v.hits) {
+    if (h.kind != Kind::kTrigger || h.cue != Cue::kThreat) continue;
+    for (std::size_t k = h.last + 1; k < t.size() && k <= h.last + 2; ++k)
+      if (v.word_in(lexicon::WordList::kResponseWords, t[k].lower)) {
+        h.cue = Cue::kAftermath;
+        break;
+      }
+  }
+}
+
 // Who carried out a strike named by a noun: "Washington's attacks", "a US drone strike" are
 // strikes BY the US (us_agent); "an Israeli air strike" is no US strike, so the bare "air
 // strike" phrase loses its us_agent reading.
@@ -2313,6 +2327,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
   const ArticlePlaces places = article_places(a.sentences, lexicon);
   for (auto& v : a.sentences) {
     assign_strike_agents(v, lexicon);
+    reread_response_vows(v);
     drop_town_of_hit(v);
     drop_series_of_blasts(v);
     drop_dateline_actor(v);

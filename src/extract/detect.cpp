@@ -321,6 +321,29 @@ std::optional<std::size_t> condemnation_first(const SentenceView& v) {
   return std::nullopt;
 }
 
+// Whether a reaction is the headline's news: "Biden vows response after drone attack", not
+// "Drone attack kills three US troops in Jordan; Biden vows response", whose first clause tells
+// the attack by its verb and a break (";", ",", "as", "while") opens the reaction's. A noun
+// alone ("Attack on US embassy: Iraq arrests suspects") tells no attack, and "Soldier killed in
+// PKK attack laid to rest" is one clause.
+bool aftermath_is_the_news(const SentenceView& v) {
+  const Hit* first = nullptr;
+  for (const Hit* h : v.all(Cue::kAftermath))
+    if (!first || h->first < first->first) first = h;
+  if (!first) return false;
+  const auto& t = v.tokens;
+  bool told = false;
+  for (std::size_t i = 0; i < first->first; ++i) {
+    const auto& w = t[i].lower;
+    if (told && (w == ";" || w == "," || w == "as" || w == "while" || w == "|" || is_dash(w)))
+      return false;
+    told = told || v.token_in(i, Cue::kAttackVerb) || v.token_in(i, Cue::kLaunch) ||
+           v.token_in(i, Cue::kImpact) || v.token_in(i, Cue::kKilled) ||
+           v.token_in(i, Cue::kInjured);
+  }
+  return true;
+}
+
 // "The UAE strongly condemned the terrorist attack that targeted the Russian embassy", "UN
 // condemns attack that killed two embassy staff": that condemnation has an attack as its
 // object, within its phrase ("condemned with vehemence the attack") and across an inserted
@@ -583,7 +606,7 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   if (headline) {
     at(x, Feature::kNewsIsReaction) =
         at(x, Feature::kNewsIsReaction) || reaction_to_attack(*headline);
-    at(x, Feature::kHeadlineAftermath) = headline->has(Cue::kAftermath);
+    at(x, Feature::kHeadlineAftermath) = aftermath_is_the_news(*headline);
     at(x, Feature::kHeadlineCivilian) = headline->has(Cue::kTargetCivilian);
     // A tally headline over a body that opens with the attack itself ("Rockets struck the Green
     // Village base on Tuesday, the 61st attack ...") reports that attack.

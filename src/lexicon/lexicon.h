@@ -192,6 +192,7 @@ enum class WordList : std::uint8_t {
   kExampleMarkers,
   kSufferVerbs,
   kDayParts,
+  kResponseWords,
   kOccurrenceSubjects,
   kOccurrenceVerbs,
   kMourningWords,
