@@ -544,8 +544,11 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
       continue;
     auto group = victims_of(v, h);
     if (!group || group->enemy) continue;
+    bool risen = false;
+    for (std::size_t k = h.first >= 5 ? h.first - 5 : 0; k < group->end && k < v.tokens.size(); ++k)
+      risen = risen || v.word_in(lexicon::WordList::kRiseWords, v.tokens[k].lower);
     out.push_back({h.cue == lexicon::Cue::kKilled, group->zero ? 0 : group->count,
-                   group->restricted, h.first});
+                   group->restricted, h.first, false, risen});
   }
   // A negated outcome noun is a zero for everyone: "without causing any casualties", "did not
   // result in injuries", "no victims or damage".
@@ -642,18 +645,22 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
 
 Casualties read_casualties(const Annotated& article, const Event& event) {
   // The first figure the article gives wins, except that a zero about some of the people ("no
-  // Americans were hurt") yields to a count of the others ("one civilian was lightly injured").
+  // Americans were hurt") yields to a count of the others ("one civilian was lightly injured"),
+  // and a toll that rose ("the death toll rose to three") replaces a lower one.
   // A headline's toll is a summary: a larger count in the body ("two US soldiers killed" over
   // "two soldiers and a civilian interpreter were killed") counts the people it left out.
   Casualties out;
   bool killed_restricted = false, injured_restricted = false;
   bool killed_headline = false, injured_headline = false;
-  auto record = [&](bool killed, int value, const SentenceView& v, bool restricted = false) {
+  auto record = [&](bool killed, int value, const SentenceView& v, bool restricted = false,
+                    bool risen = false) {
     auto& slot = killed ? out.killed : out.injured;
     bool& open = killed ? killed_restricted : injured_restricted;
     bool& from_headline = killed ? killed_headline : injured_headline;
     const bool fuller = from_headline && !v.sentence.heading && value > *slot.value;
-    if (slot.value && !(open && value > 0) && !fuller) return;
+    // "One soldier was killed ... the death toll later rose to three": the update wins.
+    const bool update = risen && slot.value && value > *slot.value;
+    if (slot.value && !(open && value > 0) && !fuller && !update) return;
     from_headline = v.sentence.heading && !slot.value;
     slot.value = value;
     slot.evidence = evidence_of(v);
@@ -685,7 +692,7 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
       if (zero_holds(h->first)) record(true, 0, v);
     for (const auto& figure : casualty_figures(v))
       if ((figure.value > 0 || zero_holds(figure.token)) && !(figure.from_injuries && deaths_told))
-        record(figure.killed, figure.value, v, figure.restricted);
+        record(figure.killed, figure.value, v, figure.restricted, figure.risen);
   }
   return out;
 }

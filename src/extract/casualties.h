@@ -18,6 +18,8 @@ struct CasualtyFigure {
   std::size_t token = 0;  // the casualty word's token in the sentence
   // A zero of the dead read from "no injuries": it holds only where no death is told at all.
   bool from_injuries = false;
+  // "the death toll rose to three": an update, which replaces a lower figure told before it.
+  bool risen = false;
 };
 
 // The figures a sentence states about the victims of an attack. Figures about attackers
