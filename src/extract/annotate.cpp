@@ -335,6 +335,37 @@ void drop_banned_in_country(SentenceView& v) {
   });
 }
 
+// "Two Turkish soldiers were killed when PKK militants attacked an outpost in Turkey's Hakkari
+// province": a country's forces in their own country are a local force, out of scope. Only when
+// the sentence places the scene in that country ("in", "inside", "in southeastern Turkey") and
+// in no other ("Turkish soldiers in northern Iraq" stay).
+void drop_forces_at_home(SentenceView& v, const lexicon::Lexicon& lexicon) {
+  const auto& t = v.tokens;
+  std::set<std::string> located;
+  for (const Hit* h : v.all(Kind::kCountry)) {
+    const auto& c = lexicon.country(h->entry);
+    if (c.is_demonym(v.text.substr(h->start, h->end - h->start))) continue;
+    for (std::size_t k = h->first; k > 0 && k + 3 > h->first; --k) {
+      const auto& w = t[k - 1].lower;
+      if (w == "in" || w == "inside" || w == "within") {
+        located.insert(c.code);
+        break;
+      }
+      if (!t[k - 1].word) break;
+    }
+  }
+  if (located.size() != 1) return;
+  std::erase_if(v.hits, [&](const Hit& h) {
+    if (h.kind != Kind::kTrigger || h.cue != Cue::kTargetMilitary) return false;
+    for (const Hit* n : v.all(Kind::kCountry))
+      if (n->first >= h.first && n->last <= h.last &&
+          lexicon.country(n->entry).is_demonym(v.text.substr(n->start, n->end - n->start)) &&
+          located.count(lexicon.country(n->entry).code))
+        return true;
+    return false;
+  });
+}
+
 // "A series of explosions rocked the base", "a series of rockets hit the base": one attack heard
 // or fired several times, not a series of attacks; the generic reading goes.
 void drop_series_of_blasts(SentenceView& v) {
@@ -2332,6 +2363,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     drop_series_of_blasts(v);
     drop_dateline_actor(v);
     drop_banned_in_country(v);
+    drop_forces_at_home(v, lexicon);
     drop_interceptions_after_without(v);
     add_described_sites(v, lexicon, places);
     add_foreign_military_targets(v, lexicon, clean.language != "en");
