@@ -651,6 +651,14 @@ TEST(IngestClean, FastLanguagePathDefersWhenUnsure) {
                 "Two rockets landed near the embassy compound on Tuesday night, a security "
                 "source said, and no casualties were reported."),
             "en");
+  // A short item thin in function words, whose names the n-gram classifier reads as German:
+  // two English words and none of another language's settle it.
+  const std::string short_item =
+      "Rockets hit Turkish base in northern Iraq\n\nTwo Turkish soldiers were wounded when "
+      "rockets struck a Turkish military base in northern Iraq on Sunday, Turkey's Defense "
+      "Ministry said.";
+  EXPECT_EQ(detail::identify_language_fast(short_item), "en");
+  EXPECT_EQ(detail::identify_language(short_item), "en");
 }
 
 // An Arabic article whose page opens with a wire photo's English caption: the n-gram prefix
