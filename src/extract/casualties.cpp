@@ -643,6 +643,19 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
   return out;
 }
 
+// "The PKK has waged an insurgency in which more than 40,000 people have been killed", "is
+// responsible for the deaths of 40,000 people": a war's or a group's toll, in a sentence that
+// names no weapon and no target of ours, is no toll of this attack.
+bool toll_of_a_war(const SentenceView& v, std::size_t token) {
+  if (v.in_scope_target || !v.all(lexicon::Kind::kWeapon).empty()) return false;
+  const auto& t = v.tokens;
+  for (std::size_t k = token >= 16 ? token - 16 : 0; k < token; ++k)
+    if (v.word_in(lexicon::WordList::kWarNouns, t[k].lower) ||
+        (t[k].lower == "responsible" && k + 1 < t.size() && t[k + 1].lower == "for"))
+      return true;
+  return false;
+}
+
 Casualties read_casualties(const Annotated& article, const Event& event) {
   // The first figure the article gives wins, except that a zero about some of the people ("no
   // Americans were hurt") yields to a count of the others ("one civilian was lightly injured"),
@@ -691,7 +704,8 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
     for (const Hit* h : v.all(lexicon::Cue::kZeroDeaths))
       if (zero_holds(h->first)) record(true, 0, v);
     for (const auto& figure : casualty_figures(v))
-      if ((figure.value > 0 || zero_holds(figure.token)) && !(figure.from_injuries && deaths_told))
+      if ((figure.value > 0 || zero_holds(figure.token)) &&
+          !(figure.from_injuries && deaths_told) && !toll_of_a_war(v, figure.token))
         record(figure.killed, figure.value, v, figure.restricted, figure.risen);
   }
   return out;
