@@ -474,7 +474,10 @@ bool party_to_a_war(const SentenceView& v, const Hit& a) {
     std::string_view w = t[k].lower;
     for (std::size_t from = 0; from <= w.size();) {
       const std::size_t dash = std::min(w.find('-', from), w.size());
-      if (v.word_in(lexicon::WordList::kUsAgents, w.substr(from, dash - from))) return true;
+      const auto part = w.substr(from, dash - from);
+      if (v.word_in(lexicon::WordList::kUsAgents, part) ||
+          v.word_in(lexicon::WordList::kOurSides, part))
+        return true;
       from = dash + 1;
     }
     return false;

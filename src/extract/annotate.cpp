@@ -392,6 +392,67 @@ void drop_series_of_blasts(SentenceView& v) {
   });
 }
 
+// "Turkey bombs PKK positions in northern Iraq after the attack on its Zilkan base", "Russian
+// warplanes pounded terrorist positions in Idlib": a state's strike on militants' positions is
+// that state's own operation, read as a strike BY our side (us_agent), as a US one is. The
+// subject is a state (its name or its demonym, "Russian aviation") right before the verb; the
+// object, a few words on, is the militants' ground (retaliation_objects) and no target of ours.
+void add_state_strikes(SentenceView& v, const lexicon::Lexicon& lexicon) {
+  const auto& t = v.tokens;
+  auto in_kind = [&](std::size_t k, Kind kind) {
+    for (const auto& h : v.hits)
+      if (h.kind == kind && h.first <= k && k <= h.last) return true;
+    return false;
+  };
+  std::vector<Hit> added;
+  for (std::size_t i = 1; i < t.size(); ++i) {
+    const bool verb =
+        v.token_in(i, Cue::kAttackVerb) || v.word_in(lexicon::WordList::kStrikeVerbs, t[i].lower);
+    if (!verb || v.token_in(i, Cue::kUsAgent)) continue;
+    // The state within three words before, only words between ("Russian and Syrian warplanes").
+    bool state = false;
+    for (std::size_t k = i; k-- > 0 && k + 4 > i;) {
+      if (!t[k].word) break;
+      state = state || in_kind(k, Kind::kCountry);
+      if (in_kind(k, Kind::kActor)) {
+        for (const auto& h : v.hits)
+          if (h.kind == Kind::kActor && h.first <= k && k <= h.last &&
+              lexicon.actor(h.entry).kind == "state")
+            state = true;
+      }
+      if (v.word_in(lexicon::WordList::kEnemyHeads, t[k].lower)) {
+        state = false;
+        break;
+      }
+    }
+    if (!state) continue;
+    // The militants' ground: "PKK positions", "positions of the PKK", "terrorist hideouts";
+    // not "positions of Turkey", a force of ours.
+    auto militants_near = [&](std::size_t k) {
+      for (std::size_t j = k >= 3 ? k - 3 : 0; j < t.size() && j <= k + 3; ++j) {
+        if (v.word_in(lexicon::WordList::kEnemyHeads, t[j].lower) || t[j].lower == "terrorist" ||
+            t[j].lower == "militant" || t[j].lower == "jihadist")
+          return true;
+        for (const auto& h : v.hits)
+          if (h.kind == Kind::kActor && h.first == j && lexicon.actor(h.entry).kind != "state")
+            return true;
+      }
+      return false;
+    };
+    bool ground = false, ours = false;
+    for (std::size_t k = i + 1; k < t.size() && k <= i + 8; ++k) {
+      if (t[k].lower == "after" || t[k].lower == "following" || t[k].lower == ";") break;
+      ground = ground ||
+               (v.word_in(lexicon::WordList::kRetaliationObjects, t[k].lower) && militants_near(k));
+      ours = ours || in_kind(k, Kind::kFacility) || v.token_in(k, Cue::kTargetMilitary) ||
+             v.token_in(k, Cue::kTargetDiplomatic);
+    }
+    if (!ground || ours) continue;
+    added.push_back(Hit{Kind::kTrigger, -1, t[i].start, t[i].end, i, i, Cue::kUsAgent});
+  }
+  v.hits.insert(v.hits.end(), added.begin(), added.end());
+}
+
 // "Biden vowed to respond", "prometeu retaliar": a vow to answer an attack is a reaction to it,
 // not a threat of one ("the militia vowed to strike US bases").
 void reread_response_vows(SentenceView& v) {
@@ -400,7 +461,11 @@ void reread_response_vows(SentenceView& v) {
     if (h.kind != Kind::kTrigger || h.cue != Cue::kThreat) continue;
     for (std::size_t k = h.last + 1; k < t.size() && k <= h.last + 2; ++k)
       if (v.word_in(lexicon::WordList::kResponseWords, t[k].lower)) {
-        h.cue = Cue::kAftermath;
+        // "vows to respond against US bases": a threat still.
+        bool against = false;
+        for (std::size_t j = k + 1; j < t.size() && j <= k + 3; ++j)
+          against = against || t[j].lower == "against" || t[j].lower == "on";
+        if (!against) h.cue = Cue::kAftermath;
         break;
       }
   }
@@ -2358,6 +2423,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
   const ArticlePlaces places = article_places(a.sentences, lexicon);
   for (auto& v : a.sentences) {
     assign_strike_agents(v, lexicon);
+    add_state_strikes(v, lexicon);
     reread_response_vows(v);
     drop_town_of_hit(v);
     drop_series_of_blasts(v);

@@ -671,7 +671,7 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         for (std::size_t k = p + 1; k < t.size() && k <= last; ++k) {
           // "Three drones, two of which were shot down, targeted the base": the relative
           // clause tells a part; the verb after it tells the whole.
-          if (k == p + 1)
+          if (k == p + 1 && k + 2 < t.size() && t[k + 2].lower == "of")
             if (auto close = relative_clause_closing(t, k)) {
               last += *close - k;
               k = *close;

@@ -35,10 +35,23 @@ bool destroyed_structure(const SentenceView& v) {
       for (std::size_t k = i - 1; k-- > 0 && k + 7 > i;) {
         // "the aircraft was destroyed" in a report of drones ("l'appareil a été détruit"): what
         // was fired, stopped.
-        if (!t[k].word || v.token_is_weapon(k) ||
-            v.word_in(lexicon::WordList::kFiredNouns, t[k].lower))
+        // Not a relative clause's object: "The drone that approached the hangar was destroyed".
+        const auto& w = t[k].lower;
+        if (!t[k].word || v.token_is_weapon(k) || v.word_in(lexicon::WordList::kFiredNouns, w) ||
+            w == "that" || w == "which" || w == "who" ||
+            std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+              return h.kind == lexicon::Kind::kTrigger && h.first <= k && k <= h.last;
+            }))
           break;
-        if (v.word_in(lexicon::WordList::kDestroyedThings, t[k].lower)) return true;
+        if (v.word_in(lexicon::WordList::kDestroyedThings, t[k].lower)) {
+          // The subject, not the object of a relative clause inside it ("The drone that
+          // approached the hangar was destroyed").
+          bool relative = false;
+          for (std::size_t j = k; j-- > 0 && j + 6 > k && t[j].word;)
+            relative =
+                relative || t[j].lower == "that" || t[j].lower == "which" || t[j].lower == "who";
+          if (!relative) return true;
+        }
       }
     }
   }

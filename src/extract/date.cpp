@@ -184,7 +184,8 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
   const SentenceView* reporting_view = nullptr;
   const SentenceView* clue_view = nullptr;  // where out.value.clue was read
   DateClue reporting_clue;  // "the US military said on Wednesday", with no published date
-  // The first bare report day, set aside for a day told a day before it in a later sentence
+  // The first bare report day, set aside for a day told on it or a day before it in a later
+  // sentence
   // ("... It said the drone was shot down on Wednesday evening"); read again if none is.
   std::optional<long> set_aside;
   bool seen_a_day = false;

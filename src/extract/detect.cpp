@@ -332,6 +332,11 @@ bool aftermath_is_the_news(const SentenceView& v) {
     if (!first || h->first < first->first) first = h;
   if (!first) return false;
   const auto& t = v.tokens;
+  // "After drone attack killed three US troops, Biden vows response": a fronted clause of time
+  // is no clause of its own.
+  if (!t.empty() && (t[0].lower == "after" || t[0].lower == "following" || t[0].lower == "as" ||
+                     t[0].lower == "when"))
+    return true;
   bool told = false;
   for (std::size_t i = 0; i < first->first; ++i) {
     const auto& w = t[i].lower;
@@ -448,6 +453,13 @@ bool reaction_to_attack(const SentenceView& v) {
   };
   if (const Hit* news = v.first(Cue::kAftermath)) {
     if (linked_after(news->first, lexicon::WordList::kReactionLinks, false)) return true;
+    // "After drone attack killed three US troops in Jordan, Biden vows response": the fronted
+    // clause of time tells what the news reacts to.
+    if (!t.empty() && (t[0].lower == "after" || t[0].lower == "following")) {
+      bool comma = false;
+      for (std::size_t k = 1; k < news->first; ++k) comma = comma || t[k].lower == ",";
+      if (comma) return true;
+    }
     // A funeral or compensation of the attack's victims: "funeral of a man who died of wounds
     // sustained in the rocket attack".
     bool mourning = false;

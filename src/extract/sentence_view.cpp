@@ -390,11 +390,13 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
   // اليوم السبت"): the day the source told it, after the source, with no attack word between.
   for (std::size_t i = first >= 14 ? first - 14 : 0; i + 1 < first; ++i) {
     if (v.tokens[i].lower != "according" || v.tokens[i + 1].lower != "to") continue;
+    // Inside the source phrase: "According to the Pentagon, on Sunday a drone struck" fronts
+    // the attack's own day after the comma.
     bool attack_between = false;
     for (std::size_t k = i + 2; k < first; ++k)
-      attack_between = attack_between || v.token_in(k, Cue::kAttackVerb) ||
-                       v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kAttackNoun) ||
-                       v.token_is_weapon(k);
+      attack_between = attack_between || v.tokens[k].lower == "," ||
+                       v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch) ||
+                       v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k);
     if (!attack_between) return true;
   }
   // "The number of wounded rose to 40 on Monday": the day of a toll's update, not the attack's
@@ -422,7 +424,8 @@ bool bare_report_day(const SentenceView& v, const text::DateMention& d) {
     if (v.token_in(i, Cue::kAttackVerb) || v.token_in(i, Cue::kAttackNoun) ||
         v.token_in(i, Cue::kLaunch) || v.token_is_weapon(i) || t[i].lower == "that")
       return false;
-    if (!v.token_in(i, Cue::kReportVerb)) continue;
+    if (!v.token_in(i, Cue::kReportVerb) || t[i].lower == "according" || t[i].lower == "to")
+      continue;
     // The verb opens the sentence, after a dateline if any.
     for (std::size_t j = i; j-- > 0;) {
       if (is_dash(t[j].lower)) break;
