@@ -277,7 +277,21 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
           on_a_group = on_a_group || (before > object && (t[before - 1].lower == "on" ||
                                                           t[before - 1].lower == "against"));
         }
-        if (!indefinite && !on_a_group && !other_facility(object, object + 12)) out.push_back(*r);
+        // "announced it had targeted several Israeli positions": another state's ground, no
+        // site of ours.
+        bool foreign_ground = false, our_target = false;
+        for (std::size_t n = object; n < t.size() && n <= object + 5; ++n) {
+          our_target = our_target || v.token_in(n, Cue::kTargetMilitary) ||
+                       v.token_in(n, Cue::kTargetDiplomatic) ||
+                       v.word_in(lexicon::WordList::kMilitaryHeads, t[n].lower);
+          for (const Hit* c : v.all(Kind::kCountry))
+            if (c->first == n) foreign_ground = true;
+        }
+        for (const Hit* f : v.all(Kind::kFacility))
+          if (f->first >= object && f->first <= object + 5) our_target = true;
+        if (!indefinite && !on_a_group && !(foreign_ground && !our_target) &&
+            !other_facility(object, object + 12))
+          out.push_back(*r);
         break;
       }
       break;
