@@ -117,6 +117,20 @@ bool denies_target(const SentenceView& v, bool* spared = nullptr) {
     // "The Brazilian embassy in Beirut was not hit by the strikes".
     if (spared && (w == "hit" || w == "struck") && !aimed_before(site_first)) *spared = true;
   }
+  // "we have no indication of any attack on Ain al-Asad", "there was no attack on the embassy":
+  // the attack on our site denied outright.
+  for (std::size_t i = 0; i + 2 < t.size(); ++i) {
+    if (t[i].lower != "no") continue;
+    std::size_t k = i + 1;
+    if (k + 1 < t.size() &&
+        (t[k].lower == "indication" || t[k].lower == "sign" || t[k].lower == "evidence") &&
+        t[k + 1].lower == "of")
+      k += 2;
+    if (k < t.size() && (t[k].lower == "any" || t[k].lower == "an" || t[k].lower == "a")) ++k;
+    if (k >= t.size() || !v.token_in(k, Cue::kAttackNoun)) continue;
+    for (const auto& site : sites)
+      if (site.first > k && site.first <= k + 4) return true;
+  }
   // "the rockets did not reach the US base", "did not come near the airport's facilities" (the
   // glosses of "لم تطل القاعدة", "لم يقترب من منشآت المطار").
   for (std::size_t i = 0; spared && i + 2 < t.size(); ++i) {
