@@ -1940,8 +1940,18 @@ bool has_attack_evidence(const SentenceView& v) {
            w.lower == "shots" || w.lower == "shooting" || w.lower == "gunfire";
   });
   if (melee && !gunfire && v.all(Kind::kWeapon).empty() && !v.has(Cue::kImpact)) return false;
+  // "Iran-backed militias have not attacked US forces since February", "the base was not hit":
+  // the verb itself denied.
+  auto negated_verb = [&](const Hit& verb) {
+    const auto& t = v.tokens;
+    for (std::size_t k = verb.first; k > 0 && k + 2 > verb.first; --k) {
+      const auto& w = t[k - 1].lower;
+      if (w == "not" || w == "n't" || w == "never") return true;
+    }
+    return false;
+  };
   for (const Hit* h : v.all(Cue::kAttackVerb))
-    if (!negated_subject(*h)) return true;
+    if (!negated_subject(*h) && !negated_verb(*h)) return true;
   // "Six projectiles fell near the consulate": what was fired, unnamed, and where it landed.
   for (const Hit* h : v.all(Cue::kImpact))
     for (std::size_t k = h->first >= 2 ? h->first - 2 : 0; k < h->first; ++k)
