@@ -415,6 +415,9 @@ std::optional<Group> victims_of(const SentenceView& v, const Hit& h) {
   // este martes a cinco el número de heridos"), "the rise in the number of injured ... to six
   // people" (of "ارتفاع عدد المصابين ... إلى ستة").
   if (auto update = toll_update(v, h)) return update;
+  // "Tower 22 injury toll rises to 47", "the casualty toll climbed to 12": a toll that rose.
+  if (after < t.size() && t[after].lower == "toll" && (w == "injury" || w == "casualty"))
+    if (auto g = rise_to(v, after + 1, false)) return g;
   // The noun's head: "suffered a minor traumatic brain injury", "suffered a minor injury".
   const auto& head = t[h.last].lower;
   if (w == "injuries" || w == "wounds" || w == "casualties" || head == "injury" ||

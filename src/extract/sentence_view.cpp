@@ -67,8 +67,11 @@ std::optional<int> count_at(const SentenceView& v, std::size_t i, bool allow_art
     // "on Monday February 15 by rockets": the day of a written date counts nothing.
     for (const auto& d : v.dates)
       if (d.explicit_day && d.span.contains(v.tokens[i].start)) return std::nullopt;
-    // "three Grad rockets of 122 mm": a calibre inside a weapon's name counts nothing.
+    // "three Grad rockets of 122 mm": a calibre inside a weapon's name counts nothing; nor does
+    // a number inside a site's ("Tower 22 injury toll rises to 47").
     if (v.token_is_weapon(i)) return std::nullopt;
+    for (const auto& h : v.hits)
+      if (h.kind == lexicon::Kind::kFacility && h.first <= i && i <= h.last) return std::nullopt;
     // "four fifths of civilian deaths", "30 percent": a share, not a count; "two months ago", "for
     // three days": a span of time.
     if (i + 1 < v.tokens.size() &&
@@ -465,6 +468,12 @@ bool date_starts_period(const SentenceView& v, const text::DateMention& d) {
   std::size_t first = v.token_at(d.span.start);
   for (std::size_t k = first >= 2 ? first - 2 : 0; k < first; ++k)
     if (v.tokens[k].lower == "since" || v.tokens[k].lower == "until") return true;
+  // "before dawn that Sunday", "on that Sunday": the day told before, not the last Sunday before
+  // publication ("said that Monday's attack" is a clause's "that").
+  if (first >= 2 && v.tokens[first - 1].lower == "that" && d.clue.weekday >= 0 && !d.explicit_day &&
+      (v.tokens[first - 2].lower == "on" ||
+       v.word_in(lexicon::WordList::kDayParts, v.tokens[first - 2].lower)))
+    return true;
   return false;
 }
 

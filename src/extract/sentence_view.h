@@ -113,8 +113,9 @@ bool bare_report_day(const SentenceView& v, const text::DateMention& d);
 // Network) DAMASCUS, Aug 14 ..."): the index of the token after ")", or 0 when none opens it.
 std::size_t after_source_tag(const SentenceView& v);
 
-// True when a date starts a period ("the third in as many days since Monday's anniversary"):
-// it dates no attack of this sentence.
+// True when a date starts a period ("the third in as many days since Monday's anniversary") or
+// points back at a day told before ("before dawn that Sunday"): it dates no attack of this
+// sentence by itself.
 bool date_starts_period(const SentenceView& v, const text::DateMention& d);
 
 // Whether a date tells the day of an attack word near it: a verb of firing, striking or stopping,
