@@ -241,6 +241,9 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
           out.value.night_into =
               (first >= 2 && t[first - 1].lower == "into" && t[first - 2].lower == "overnight") ||
               t[first].lower == "overnight";
+          for (std::size_t k = 0; k + 1 < t.size(); ++k)
+            out.value.after_midnight =
+                out.value.after_midnight || (t[k].lower == "after" && t[k + 1].lower == "midnight");
         }
         return out;
       }
@@ -313,6 +316,8 @@ std::optional<std::string> day_of_the_night(const EventDay& day,
                                             const std::optional<std::string>& time_local) {
   constexpr int kSmallHoursEnd = 6;  // 00:00-05:59 belongs to the morning after
   constexpr int kEveningStart = 18;  // 18:00-23:59 to the evening before
+  if (day.night && day.after_midnight && !time_local && day.date)
+    if (const auto days = text::days_from_civil(*day.date)) return text::civil_from_days(*days + 1);
   if ((!day.night && !day.night_into) || !day.date || !time_local || time_local->size() < 2)
     return day.date;
   const int hour = std::atoi(time_local->substr(0, 2).c_str());

@@ -20,6 +20,9 @@ struct EventDay {
   bool report_day = false;          // `date` is the day of the report the article relays
   bool night = false;       // `date` is the evening of a night ("overnight Sunday", "Sunday night")
   bool night_into = false;  // `date` is the morning after a night ("overnight into Monday")
+  // The sentence that dates it says "after midnight" with no clock time ("overnight Sunday,
+  // shortly after midnight"): a night's small hours, the morning after.
+  bool after_midnight = false;
 };
 
 // `sentences`: the anchor first, then the event's other sentences in document order.
