@@ -283,12 +283,10 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
         for (std::size_t n = object; n < t.size() && n <= object + 5; ++n) {
           our_target = our_target || v.token_in(n, Cue::kTargetMilitary) ||
                        v.token_in(n, Cue::kTargetDiplomatic) ||
+                       v.token_in_kind(n, Kind::kFacility) ||
                        v.word_in(lexicon::WordList::kMilitaryHeads, t[n].lower);
-          for (const Hit* c : v.all(Kind::kCountry))
-            if (c->first == n) foreign_ground = true;
+          foreign_ground = foreign_ground || v.token_in_kind(n, Kind::kCountry);
         }
-        for (const Hit* f : v.all(Kind::kFacility))
-          if (f->first >= object && f->first <= object + 5) our_target = true;
         if (!indefinite && !on_a_group && !(foreign_ground && !our_target) &&
             !other_facility(object, object + 12))
           out.push_back(*r);
@@ -866,12 +864,9 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
             if (w == ",") continue;
             plain = plain && (w == "and" || w == "or");
             // "militias in Iraq, notably ...": the first group's country stays with it.
-            auto in_country = [&](std::size_t j) {
-              for (const Hit* c : v.all(Kind::kCountry))
-                if (c->first <= j && j <= c->last) return true;
-              return false;
-            };
-            const bool country = in_country(k) || ((w == "of" || w == "in") && in_country(k + 1));
+            const bool country =
+                v.token_in_kind(k, Kind::kCountry) ||
+                ((w == "of" || w == "in") && v.token_in_kind(k + 1, Kind::kCountry));
             // "em especial o Kataib Hezbollah" reads "in particular the Kataib Hezbollah".
             // "in particular", not "militias in the PMF" (membership).
             const bool particular =

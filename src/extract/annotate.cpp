@@ -399,9 +399,23 @@ void drop_series_of_blasts(SentenceView& v) {
 // object, a few words on, is the militants' ground (retaliation_objects) and no target of ours.
 void add_state_strikes(SentenceView& v, const lexicon::Lexicon& lexicon) {
   const auto& t = v.tokens;
-  auto in_kind = [&](std::size_t k, Kind kind) {
-    for (const auto& h : v.hits)
-      if (h.kind == kind && h.first <= k && k <= h.last) return true;
+  // Most sentences name no such ground: nothing to look for.
+  if (std::none_of(t.begin(), t.end(), [&](const text::Token& w) {
+        return v.word_in(lexicon::WordList::kRetaliationObjects, w.lower);
+      }))
+    return;
+  // An actor of `kind` at token j: a state ("Turkey bombs") or one that is not ("PKK positions").
+  auto actor_at = [&](std::size_t j, bool state) {
+    return std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+      return h.kind == Kind::kActor && h.first <= j && j <= h.last &&
+             (lexicon.actor(h.entry).kind == "state") == state;
+    });
+  };
+  // The militants' ground: "PKK positions", "positions of the PKK", "terrorist hideouts"; not
+  // "positions of Turkey", a force of ours.
+  auto militants_near = [&](std::size_t k) {
+    for (std::size_t j = k >= 3 ? k - 3 : 0; j < t.size() && j <= k + 3; ++j)
+      if (v.word_in(lexicon::WordList::kEnemyHeads, t[j].lower) || actor_at(j, false)) return true;
     return false;
   };
   std::vector<Hit> added;
@@ -409,42 +423,24 @@ void add_state_strikes(SentenceView& v, const lexicon::Lexicon& lexicon) {
     const bool verb =
         v.token_in(i, Cue::kAttackVerb) || v.word_in(lexicon::WordList::kStrikeVerbs, t[i].lower);
     if (!verb || v.token_in(i, Cue::kUsAgent)) continue;
-    // The state within three words before, only words between ("Russian and Syrian warplanes").
+    // The state within three words before, only words between ("Russian and Syrian warplanes"),
+    // and no militants ("Syrian militants shelled").
     bool state = false;
     for (std::size_t k = i; k-- > 0 && k + 4 > i;) {
       if (!t[k].word) break;
-      state = state || in_kind(k, Kind::kCountry);
-      if (in_kind(k, Kind::kActor)) {
-        for (const auto& h : v.hits)
-          if (h.kind == Kind::kActor && h.first <= k && k <= h.last &&
-              lexicon.actor(h.entry).kind == "state")
-            state = true;
-      }
       if (v.word_in(lexicon::WordList::kEnemyHeads, t[k].lower)) {
         state = false;
         break;
       }
+      state = state || v.token_in_kind(k, Kind::kCountry) || actor_at(k, true);
     }
     if (!state) continue;
-    // The militants' ground: "PKK positions", "positions of the PKK", "terrorist hideouts";
-    // not "positions of Turkey", a force of ours.
-    auto militants_near = [&](std::size_t k) {
-      for (std::size_t j = k >= 3 ? k - 3 : 0; j < t.size() && j <= k + 3; ++j) {
-        if (v.word_in(lexicon::WordList::kEnemyHeads, t[j].lower) || t[j].lower == "terrorist" ||
-            t[j].lower == "militant" || t[j].lower == "jihadist")
-          return true;
-        for (const auto& h : v.hits)
-          if (h.kind == Kind::kActor && h.first == j && lexicon.actor(h.entry).kind != "state")
-            return true;
-      }
-      return false;
-    };
     bool ground = false, ours = false;
     for (std::size_t k = i + 1; k < t.size() && k <= i + 8; ++k) {
       if (t[k].lower == "after" || t[k].lower == "following" || t[k].lower == ";") break;
       ground = ground ||
                (v.word_in(lexicon::WordList::kRetaliationObjects, t[k].lower) && militants_near(k));
-      ours = ours || in_kind(k, Kind::kFacility) || v.token_in(k, Cue::kTargetMilitary) ||
+      ours = ours || v.token_in_kind(k, Kind::kFacility) || v.token_in(k, Cue::kTargetMilitary) ||
              v.token_in(k, Cue::kTargetDiplomatic);
     }
     if (!ground || ours) continue;

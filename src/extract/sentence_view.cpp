@@ -47,8 +47,12 @@ bool SentenceView::token_in(std::size_t i, lexicon::Cue cue) const {
 }
 
 bool SentenceView::token_is_weapon(std::size_t i) const {
+  return token_in_kind(i, lexicon::Kind::kWeapon);
+}
+
+bool SentenceView::token_in_kind(std::size_t i, lexicon::Kind kind) const {
   for (const auto& h : hits)
-    if (h.kind == lexicon::Kind::kWeapon && h.first <= i && i <= h.last) return true;
+    if (h.kind == kind && h.first <= i && i <= h.last) return true;
   return false;
 }
 
@@ -69,9 +73,10 @@ std::optional<int> count_at(const SentenceView& v, std::size_t i, bool allow_art
       if (d.explicit_day && d.span.contains(v.tokens[i].start)) return std::nullopt;
     // "three Grad rockets of 122 mm": a calibre inside a weapon's name counts nothing; nor does
     // a number inside a site's ("Tower 22 injury toll rises to 47").
-    if (v.token_is_weapon(i)) return std::nullopt;
     for (const auto& h : v.hits)
-      if (h.kind == lexicon::Kind::kFacility && h.first <= i && i <= h.last) return std::nullopt;
+      if ((h.kind == lexicon::Kind::kWeapon || h.kind == lexicon::Kind::kFacility) &&
+          h.first <= i && i <= h.last)
+        return std::nullopt;
     // "four fifths of civilian deaths", "30 percent": a share, not a count; "two months ago", "for
     // three days": a span of time.
     if (i + 1 < v.tokens.size() &&

@@ -62,6 +62,8 @@ struct SentenceView {
   // True when a trigger of `cue` covers token i.
   bool token_in(std::size_t i, lexicon::Cue cue) const;
   bool token_is_weapon(std::size_t i) const;
+  // True when a hit of `kind` (a country, an actor, a facility, ...) covers token i.
+  bool token_in_kind(std::size_t i, lexicon::Kind kind) const;
   // Whether token i lies inside a date mention ("on Monday 20 June 2022").
   bool token_in_date(std::size_t i) const;
 };
