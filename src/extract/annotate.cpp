@@ -1381,6 +1381,29 @@ std::size_t past_relative_clause(const std::vector<text::Token>& t, std::size_t 
   return at;
 }
 
+// "conducting the attacks", "who carry out such attacks", "behind the rocket attacks": a clause
+// right after a group noun that names the group the author of attacks (it opens, after an
+// optional relative pronoun, with a blame_subject_words word and ends at an attack noun, within
+// six words), followed by a copula that goes on to name the group's backer ("... are backed by
+// Iran"). Returns the attack noun's token.
+std::optional<std::size_t> author_clause_end(const SentenceView& v, std::size_t k) {
+  const auto& t = v.tokens;
+  auto copula = [&](std::size_t at) {
+    return at < t.size() && (t[at].lower == "are" || t[at].lower == "is" || t[at].lower == "were" ||
+                             t[at].lower == "was");
+  };
+  std::size_t at = k;
+  if (at < t.size() && (t[at].lower == "who" || t[at].lower == "that" || t[at].lower == "which"))
+    ++at;
+  if (at >= t.size() || !v.word_in(lexicon::WordList::kBlameSubjectWords, t[at].lower))
+    return std::nullopt;
+  for (std::size_t j = at + 1; j < t.size() && j <= at + 6; ++j) {
+    if (!t[j].word) return std::nullopt;
+    if (v.token_in(j, Cue::kAttackNoun) && copula(j + 1)) return j;
+  }
+  return std::nullopt;
+}
+
 // "Iran-backed Shia Muslim militias", "militia groups loyal to Tehran", "factions with close ties
 // to Iran": a group named by its backer is the backer's proxy actor (actors.tsv backers), with
 // any run of proxy_modifiers in between. The state's own hit inside the phrase is dropped.
@@ -1390,6 +1413,9 @@ void add_proxy_actors(SentenceView& v, const lexicon::Lexicon& lexicon) {
   auto modifier = [&](std::size_t k) { return v.word_in(WordList::kProxyModifiers, t[k].lower); };
   auto head = [&](std::size_t k) { return v.word_in(WordList::kProxyHeads, t[k].lower); };
   std::vector<Hit> found;
+  // The token ranges whose own actor hits the phrases replace: each phrase's, and for a group
+  // told as the author of attacks, from the group to its backer.
+  std::vector<std::pair<std::size_t, std::size_t>> covered;
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (!t[i].word) continue;
     // Backer first: "Iran-backed [Iraqi Shia] militia [groups]", also unhyphenated ("Iranian
@@ -1457,6 +1483,15 @@ void add_proxy_actors(SentenceView& v, const lexicon::Lexicon& lexicon) {
         continue;
       }
     }
+    // "the groups conducting the attacks are supported by Iran": the group, then a suspect cue
+    // over the author clause (as "X were behind" names X), then the backer after the copula.
+    std::optional<Hit> author;
+    const std::size_t group_end = k - 1;
+    if (const auto noun = author_clause_end(v, k)) {
+      author = Hit{Kind::kTrigger, -1, t[k].start, t[*noun].end, k, *noun, Cue::kSuspect};
+      k = *noun + 2;
+      if (k < t.size() && t[k].lower == "been") ++k;
+    }
     // The gloss of Romance text puts adjectives after the group: "armed groups Shiite backed by
     // Iran" ("grupos armados chiitas respaldados por Irán").
     for (std::size_t m = k; m < t.size() && m < k + 2 && modifier(m); ++m)
@@ -1496,14 +1531,31 @@ void add_proxy_actors(SentenceView& v, const lexicon::Lexicon& lexicon) {
     if (actor < 0) continue;
     std::size_t first = i;
     while (first > 0 && modifier(first - 1)) --first;
-    found.push_back(Hit{Kind::kActor, actor, t[first].start, t[k].end, first, k});
+    // "backed by Iran and its Revolutionary Guard": the backer's own arm, joined by "and its",
+    // is part of the backer, no actor of its own.
+    std::size_t backer_end = k;
+    if (k + 3 < t.size() && t[k + 1].lower == "and" &&
+        (t[k + 2].lower == "its" || t[k + 2].lower == "their"))
+      for (const Hit& h : v.hits)
+        if (h.kind == Kind::kActor && h.first == k + 3) backer_end = std::max(backer_end, h.last);
+    if (backer_end > k) covered.emplace_back(first, backer_end);
+    if (author) {
+      found.push_back(Hit{Kind::kActor, actor, t[first].start, t[group_end].end, first, group_end});
+      found.push_back(*author);
+      covered.emplace_back(first, k);
+    } else {
+      found.push_back(Hit{Kind::kActor, actor, t[first].start, t[k].end, first, k});
+    }
     i = k;
   }
   if (found.empty()) return;
   // The phrase replaces the actor hits inside it ("Iran" in "Iran-backed", an alias match).
+  for (const Hit& h : found)
+    if (h.kind == Kind::kActor) covered.emplace_back(h.first, h.last);
   std::erase_if(v.hits, [&](const Hit& h) {
-    return h.kind == Kind::kActor && std::any_of(found.begin(), found.end(), [&](const Hit& p) {
-             return h.first >= p.first && h.last <= p.last;
+    return h.kind == Kind::kActor &&
+           std::any_of(covered.begin(), covered.end(), [&](const auto& range) {
+             return h.first >= range.first && h.last <= range.second;
            });
   });
   v.hits.insert(v.hits.end(), found.begin(), found.end());
