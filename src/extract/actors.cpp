@@ -689,7 +689,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
                              v.word_in(lexicon::WordList::kClauseOpeners, t[c->first - 1].lower);
           bool between_clear = true;
           for (std::size_t k = c->last + 1; k < a->first; ++k)
-            if (!t[k].word && t[k].lower != "\"" && !is_dash(t[k].lower) &&
+            if (!t[k].word && !is_quote_mark(t[k].lower) && !is_dash(t[k].lower) &&
                 !(t[k].lower == "," && k + 1 < a->first && naming_word(t[k + 1].lower)))
               between_clear = false;
           for (const Hit* other : actors)
@@ -734,6 +734,11 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // Past the claimant when it comes after the claim, as the gloss of Arabic keeps it:
         // "claimed responsibility for the Islamic Resistance in Iraq two attacks previous".
         const std::size_t object_end = agent && a->first > c->last ? a->last + 5 : c->last + 5;
+        // The object's first word: past the claimant when it comes after the claim, and past
+        // the quote marks that close its name.
+        std::size_t object_start = agent && a->first > c->last ? a->last + 1 : c->last + 1;
+        while (object_start < v.tokens.size() && is_quote_mark(v.tokens[object_start].lower))
+          ++object_start;
         for (std::size_t k = c->last + 1; k < v.tokens.size() && k <= object_end; ++k) {
           const auto& w = v.tokens[k].lower;
           // Past the claim's own five words only an attack noun's adjective ("two attacks
@@ -767,10 +772,11 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
                 what == "incidents" || what == "actions")
               series = true;
           }
-          // "claimed two drone attacks on US bases": a count of attacks is not this attack.
+          // "claimed two drone attacks on US bases", "claimed responsibility for «X» two attacks":
+          // a count of attacks, first in the claim's object, is not this attack.
           if ((w == "attacks" || w == "strikes") &&
               (text::parse_number(v.tokens[c->last].lower) ||
-               (k > c->last + 1 && text::parse_number(v.tokens[c->last + 1].lower))))
+               (k > object_start && text::parse_number(v.tokens[object_start].lower))))
             other = true;
         }
         other = other || series;
