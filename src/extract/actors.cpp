@@ -626,7 +626,13 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // The claimant is the clause's subject: the first actor before the claim, across an
         // apposition ("The Islamic Resistance in Iraq, an umbrella of Iran-backed factions,
         // claimed ...").
-        bool subject = a->last < c->first && c->first - a->last <= 14;
+        // Farther across an apposition set off by commas ("The Islamic Resistance in Iraq, a
+        // loose network of armed groups that emerged in recent weeks, claimed ...").
+        std::size_t after_name = a->last + 1;
+        while (after_name < c->first && is_quote_mark(v.tokens[after_name].lower)) ++after_name;
+        const bool apposed = after_name + 1 < c->first && v.tokens[after_name].lower == "," &&
+                             v.tokens[c->first - 1].lower == "," && c->first - a->last <= 30;
+        bool subject = a->last < c->first && (c->first - a->last <= 14 || apposed);
         // "..., while claimed responsibility for X the bombing": a claim verb right after a
         // clause opener has its subject after it; the actor before belongs to the clause before.
         if (c->first >= 1 && v.tokens[c->first - 1].word &&

@@ -1624,9 +1624,21 @@ std::optional<std::size_t> relative_clause_start(const SentenceView& v, const Hi
     const auto& w = t[k - 1].lower;
     if (w == "which" || w == "that" || w == "who" || w == "where") {
       if (k >= 2 && t[k - 2].lower == "," && site_ends_before(k - 2)) return k - 1;
-      return std::nullopt;
+      // "..., a network of armed groups that emerged in recent weeks,": a relative clause
+      // inside an apposition; the apposition is the clause.
+      continue;
     }
     if (w != "," && w != ";") continue;
+    // An apposition after a group: "the Islamic Resistance in Iraq, a network of armed groups
+    // that emerged in recent weeks, claimed ...".
+    if (w == "," && k < h.first && (t[k].lower == "a" || t[k].lower == "an")) {
+      std::size_t name_end = k - 1;  // the comma; a quote mark may close the name before it
+      while (name_end > 0 && is_quote_mark(t[name_end - 1].lower)) --name_end;
+      if (std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& s) {
+            return s.kind == Kind::kActor && s.last + 1 == name_end;
+          }))
+        return k;
+    }
     if (w == "," && k < h.first && t[k].lower.ends_with("ed") &&
         (v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch)) && site_ends_before(k - 1))
       return k;
@@ -1646,22 +1658,20 @@ void drop_habitual_relative_clause(SentenceView& v) {
     if (!start) continue;
     std::size_t end = h->last + 1;
     while (end < t.size() && t[end].lower != "," && t[end].lower != ";") ++end;
-    // After a group rather than a site, only its habit of claiming ("which has claimed several
-    // similar attacks"); "Hezbollah, which fired more than 30 rockets at a UNIFIL position,"
-    // tells the attack.
+    // After a group rather than a site, only its habits ("which has claimed several similar
+    // attacks", "which has stepped up its operations in recent days"); "Hezbollah, which fired
+    // more than 30 rockets at a UNIFIL position," tells the attack.
     const bool after_site = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& s) {
       return is_site_hit(s) && s.last < *start && *start - s.last <= 6;
     });
     if (!after_site) {
-      bool claim = false, attack = false;
+      bool attack = false;
       for (const auto& x : v.hits)
         if (x.first >= *start && x.last < end) {
-          claim = claim || x.cue == Cue::kClaim ||
-                  (x.kind == Kind::kTrigger && v.tokens[x.first].lower.starts_with("claim"));
           attack = attack || x.kind == Kind::kWeapon || x.cue == Cue::kLaunch ||
                    x.cue == Cue::kAttackVerb;
         }
-      if (!claim || attack) continue;
+      if (attack) continue;
     }
     spans.emplace_back(*start, end);
   }
