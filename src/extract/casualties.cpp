@@ -468,6 +468,13 @@ std::optional<Group> victims_of(const SentenceView& v, const Hit& h) {
     if (negated && g && g->count > 0) return std::nullopt;
     return g;
   };
+  // "No coalition member died or was wounded": a verb with its own auxiliary after "or" shares
+  // the subject of the casualty verb before it.
+  if (q >= 3 && v.word_in(lexicon::WordList::kAuxiliaries, t[q - 1].lower) &&
+      (t[q - 2].lower == "or" || t[q - 2].lower == "nor") && is_casualty(v, q - 3))
+    for (const Hit& first : v.hits)
+      if ((first.cue == Cue::kKilled || first.cue == Cue::kInjured) && first.last == q - 3)
+        return victims_of(v, first);
   if (q > 0 && v.word_in(lexicon::WordList::kAuxiliaries, t[q - 1].lower)) {
     auto subject = clause_subject(v, q - 1);
     // "Killing three soldiers and five others were wounded": the subject is the group after

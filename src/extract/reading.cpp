@@ -446,6 +446,9 @@ std::pair<std::size_t, std::size_t> clause_of(const SentenceView& v, std::size_t
     if (t[k].lower != "and" || k + 2 >= t.size() || !t[k + 1].word ||
         v.word_in(lexicon::WordList::kAuxiliaries, t[k + 1].lower))
       return false;
+    // "said there were no casualties and that the damage was still being assessed": a second
+    // reported clause.
+    if (t[k + 1].lower == "that") return true;
     for (std::size_t j = k + 2; j < t.size() && j <= k + 3; ++j)
       if (v.word_in(lexicon::WordList::kAuxiliaries, t[j].lower)) return true;
     return false;
