@@ -2216,13 +2216,21 @@ void drop_trailing_us_strike(SentenceView& v) {
         (!strike || h.start < strike->start))
       strike = &h;
   if (!strike) return;
-  // The clause opens at ", and", "; " or ", then" right before the agent.
+  // The clause opens at ", and", "; " or ", then" right before the agent, or at a comma a few
+  // words before it ("..., and tensions have run high since a US drone strike killed ...").
   std::size_t open = strike->first;
   if (t[open - 1].lower == "and" || t[open - 1].lower == "then" || t[open - 1].lower == "while")
     --open;
-  if (t[open - 1].lower != "," && t[open - 1].lower != ";") return;
+  bool near_comma = t[open - 1].lower == "," || t[open - 1].lower == ";";
+  for (std::size_t k = open; !near_comma && k > 1 && k + 8 > strike->first; --k) {
+    if (!t[k - 1].word) break;
+    if (t[k - 2].lower == "," || t[k - 2].lower == ";") open = k - 1, near_comma = true;
+  }
+  if (!near_comma) return;
   const std::size_t cut = t[open - 1].start;
-  bool evidence = false, target = false;
+  // Before it, an attack on one of our targets, or a blame for attacks like ours ("Washington
+  // has blamed similar attacks on Iran-aligned militias, and ...").
+  bool evidence = false, target = false, blame = false;
   for (const auto& h : v.hits) {
     if (h.end > cut) continue;
     if (h.kind == Kind::kWeapon || h.cue == Cue::kAttackVerb || h.cue == Cue::kAttackNoun ||
@@ -2231,8 +2239,14 @@ void drop_trailing_us_strike(SentenceView& v) {
     if (h.kind == Kind::kFacility || h.cue == Cue::kTargetMilitary ||
         h.cue == Cue::kTargetDiplomatic)
       target = true;
+    blame = blame || h.cue == Cue::kSuspect;
   }
-  if (!evidence || !target) return;
+  if (!evidence || (!target && !blame)) return;
+  // Only a clause of its own: what lies between the comma and the agent tells no attack.
+  for (const auto& h : v.hits)
+    if (h.first >= open && h.last < strike->first &&
+        (h.kind == Kind::kWeapon || h.cue == Cue::kAttackVerb || h.cue == Cue::kImpact))
+      return;
   // The clause runs to the next comma: a report after it (", officials said") stays.
   std::size_t close = strike->last + 1;
   while (close < t.size() && t[close].lower != ",") ++close;
