@@ -392,6 +392,19 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
         if (v.token_in(i, Cue::kReportVerb)) return true;
       }
   }
+  // "On Sunday, the Islamic State group claimed responsibility for the attack": a day that opens
+  // the sentence, set off by its comma, dates the claim that comes first after it; not "On
+  // Sunday, two drones struck the base", nor "Earlier today, a source reported that an explosion
+  // was heard" (what a report tells may be of its day).
+  if (first <= 1 && last + 1 < v.tokens.size() && v.tokens[last + 1].lower == ",")
+    for (std::size_t k = last + 2; k < v.tokens.size() && k <= last + 12; ++k) {
+      if (v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch) ||
+          v.token_in(k, Cue::kImpact) || v.token_in(k, Cue::kIntercept) ||
+          v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k) || v.token_in(k, Cue::kKilled) ||
+          v.token_in(k, Cue::kInjured))
+        break;
+      if (v.token_in(k, Cue::kClaim)) return true;
+    }
   // "on Friday said" (rare); a comma ends the date's phrase: "early Thursday, according to".
   if (last + 1 < v.tokens.size() && v.token_in(last + 1, Cue::kReportVerb)) return true;
   // "..., according to local sources on Saturday" (the gloss of "بحسب ما أفادت به مصادر محلية
