@@ -88,11 +88,17 @@ std::optional<Group> single_group_at(const SentenceView& v, std::size_t i) {
       !t[i + 1].lower.empty() && std::isalpha(static_cast<unsigned char>(t[i + 1].lower[0])))
     if (auto count = count_at(v, i + 1, false)) return Group{*count, i + 2};
   std::size_t j = i;
-  // "killing the head of the mission's security", "wounding the ambassador": one person.
-  if (w == "the" && i + 1 < t.size() &&
-      v.word_in(lexicon::WordList::kPersonHeads, t[i + 1].lower) &&
-      !t[i + 1].lower.ends_with("s") && t[i + 1].lower != "police" && t[i + 1].lower != "staff")
-    return Group{1, i + 2};
+  // "killing the head of the mission's security", "wounding the ambassador", "killing the
+  // security chief" (across one modifier): one person.
+  auto one_person = [&](std::size_t k) {
+    return k < t.size() && v.word_in(lexicon::WordList::kPersonHeads, t[k].lower) &&
+           !t[k].lower.ends_with("s") && t[k].lower != "police" && t[k].lower != "staff";
+  };
+  if (w == "the" && one_person(i + 1)) return Group{1, i + 2};
+  if (w == "the" && i + 2 < t.size() && t[i + 1].word && t[i + 1].lower != "other" &&
+      !is_casualty(v, i + 1) && !count_at(v, i + 1, false) &&
+      !v.word_in(lexicon::WordList::kPersonHeads, t[i + 1].lower) && one_person(i + 2))
+    return Group{1, i + 3};
   // "killing a soldier and wounding the other" (the gloss of "وإصابة آخر"): one more; not
   // "the other two", "the other soldiers".
   if (w == "the" && i >= 1 && is_casualty(v, i - 1) && i + 1 < t.size() &&
