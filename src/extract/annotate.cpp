@@ -707,6 +707,14 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon,
       return h.kind == Kind::kFacility && h.first <= i + 5 && h.last + 5 >= i;
     });
     if (named) continue;
+    // "SDF post", "the PMF's headquarters": a site a local or armed group owns is theirs, not a
+    // watched site in the same town (states are owners too, but read below: "Turkish base").
+    const bool group_owned = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+      const bool owns = h.last + 1 == i ||
+                        (h.last + 2 == i && (t[i - 1].lower == "'s" || t[i - 1].lower == "’s"));
+      return h.kind == Kind::kActor && owns && lexicon.actor(h.entry).kind != "state";
+    });
+    if (group_owned) continue;
     // A mission is named for the state that owns it ("US Consulate General Erbil", "UAE
     // Consulate General Erbil"): "the US consulate in Erbil" names the American one, whatever
     // other consulates Erbil holds. The owner is a country named in the window that the site's
