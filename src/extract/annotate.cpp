@@ -125,13 +125,19 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
       }
     date_quoted_days_by_their_statement(v);
     v.times = text::find_times(v.tokens);
-    // "21h47 - Le Pentagone confirme ...": a live blog's entry opens with the time it was posted,
-    // then a dash; that time is the entry's, not the attack's.
+    // "21h47 - Le Pentagone confirme ...", "11:55 PM (UAE) - Veto": a live blog's entry opens
+    // with the time it was posted, then a dash; that time is the entry's, not the attack's.
     std::erase_if(v.times, [&](const text::TimeMention& m) {
       std::size_t first = 0;
       while (first < v.tokens.size() && !v.tokens[first].word) ++first;
-      const std::size_t at = v.token_at(m.span.start), after = v.token_at(m.span.end);
-      return at == first && after < v.tokens.size() && is_dash(v.tokens[after].lower);
+      const std::size_t at = v.token_at(m.span.start);
+      std::size_t after = v.token_at(m.span.end);
+      if (after < v.tokens.size() && v.tokens[after].lower == "(")
+        while (after < v.tokens.size() && v.tokens[after].lower != ")") ++after;
+      if (after < v.tokens.size() && v.tokens[after].lower == ")") ++after;
+      const bool entry = at == first && after < v.tokens.size() && is_dash(v.tokens[after].lower);
+      v.entry_start = v.entry_start || entry;
+      return entry;
     });
     // Page chrome ("Watch TV", "All rights reserved.") and captions do not use up the lead:
     // only sentences of some length count towards it.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
+#include <set>
 #include <string>
 #include <tuple>
 
@@ -228,6 +230,93 @@ void follow_the_previous_attack(const Annotated& article, std::size_t anchor,
   }
 }
 
+// A live blog or a roundup told in timestamped entries: the attack is the news of the entries
+// that tell it, and the other entries (a toll in Gaza, a missile at a tanker, floods) are other
+// events, so that no figure, weapon or actor of theirs is read into it. The attack's entry is
+// the anchor's or, when the anchor is the headline or the summary above the entries, the entry
+// that tells an attack most fully (attack words, a target of ours, a weapon); its first attack
+// sentence becomes the anchor. Later or earlier entries naming the same site go on about it.
+// Returns the headline when it was set aside: it still names the attack's site (place.h).
+std::optional<std::size_t> confine_to_entries(const Annotated& article,
+                                              const lexicon::Lexicon& lexicon, std::size_t& anchor,
+                                              std::vector<Role>& roles) {
+  const auto& views = article.sentences;
+  std::vector<std::size_t> headers;
+  for (std::size_t i = 0; i < views.size(); ++i)
+    if (views[i].entry_start) headers.push_back(i);
+  if (headers.size() < 2) return std::nullopt;
+  auto entry_end = [&](std::size_t k) {
+    return k + 1 < headers.size() ? headers[k + 1] : views.size();
+  };
+  auto weight = [&](std::size_t i) {
+    const auto& v = views[i];
+    if (roles[i] != Role::kMain || !v.attack_evidence) return 0;
+    return 1 + v.in_scope_target + !v.all(Kind::kWeapon).empty();
+  };
+  std::optional<std::size_t> chosen;
+  for (std::size_t k = 0; k < headers.size(); ++k)
+    if (anchor >= headers[k] && anchor < entry_end(k)) chosen = k;
+  if (!chosen) {
+    int best = 0;
+    for (std::size_t k = 0; k < headers.size(); ++k) {
+      int score = 0;
+      for (std::size_t i = headers[k]; i < entry_end(k); ++i) score += weight(i);
+      if (score > best) best = score, chosen = k;
+    }
+    if (!chosen) return std::nullopt;
+    for (std::size_t i = headers[*chosen]; i < entry_end(*chosen); ++i)
+      if (weight(i) > 0) {
+        anchor = i;
+        break;
+      }
+  }
+  // Where each entry's news is: the sites it names and their countries, and the countries its
+  // sentences name (for the attack's entry, only those of its sentences that tell the attack on
+  // a target of ours: "since the start of the war in Gaza" places no attack), the United States
+  // left out (it owns many a target of ours, and speaks of all of them).
+  auto places = [&](std::size_t k) {
+    std::set<std::string> countries;
+    std::set<int> sites;
+    for (std::size_t i = headers[k]; i < entry_end(k); ++i) {
+      const auto& v = views[i];
+      const bool telling =
+          k != *chosen || (roles[i] == Role::kMain && v.attack_evidence && v.in_scope_target);
+      for (const Hit& h : v.hits) {
+        if (h.kind == Kind::kFacility) {
+          sites.insert(h.entry);
+          countries.insert(lexicon.facility(h.entry).country);
+        } else if (h.kind == Kind::kCountry && telling) {
+          countries.insert(lexicon.country(h.entry).code);
+        }
+      }
+    }
+    countries.erase("US");
+    return std::pair(countries, sites);
+  };
+  const auto [attack_countries, attack_sites] = places(*chosen);
+  // An entry that names places, none of them the attack's country or site, tells other news
+  // (a toll in Gaza, a missile at a tanker); the others go on about the attack.
+  for (std::size_t k = 0; k < headers.size(); ++k) {
+    if (k == *chosen || attack_countries.empty()) continue;
+    const auto [countries, sites] = places(k);
+    const auto shared = [](const auto& a, const auto& b) {
+      return std::any_of(a.begin(), a.end(), [&](const auto& x) { return b.count(x) > 0; });
+    };
+    if (countries.empty() || shared(countries, attack_countries) || shared(sites, attack_sites))
+      continue;
+    for (std::size_t i = headers[k]; i < entry_end(k); ++i)
+      if (roles[i] == Role::kMain) roles[i] = Role::kOtherEvent;
+  }
+  // Above the entries: the headline and summary list every entry's news.
+  std::optional<std::size_t> headline;
+  for (std::size_t i = 0; i < headers.front(); ++i)
+    if (roles[i] == Role::kMain && i != anchor) {
+      if (&views[i] == article.headline()) headline = i;
+      roles[i] = Role::kOtherEvent;
+    }
+  return headline;
+}
+
 }  // namespace
 
 bool Event::speaks_of(std::size_t sentence) const {
@@ -248,8 +337,15 @@ Events find_events(const Annotated& article, const lexicon::Lexicon& lexicon,
   }
   Event e;
   e.anchor = *events.decision.anchor;
+  const auto headline_aside = confine_to_entries(article, lexicon, e.anchor, roles);
   follow_the_previous_attack(article, e.anchor, roles);
-  e.place = read_place(article, lexicon, e.anchor, roles);
+  auto place_of = [&](const std::vector<Role>& now) {
+    if (!headline_aside) return read_place(article, lexicon, e.anchor, now);
+    std::vector<Role> with_headline = now;
+    with_headline[*headline_aside] = Role::kMain;
+    return read_place(article, lexicon, e.anchor, with_headline);
+  };
+  e.place = place_of(roles);
   const std::vector<Role> roles_for_place = roles;
   // The day, from the anchor and the sentences about this site, as first told.
   auto candidates = members(article, lexicon, roles, e.place.facility);
@@ -277,7 +373,7 @@ Events find_events(const Annotated& article, const lexicon::Lexicon& lexicon,
     refine_roles_by_weekday(article, e.anchor, e.date.value.clue.weekday, roles);
   }
   // The place was read before the days told other attacks apart: read it again without them.
-  if (roles != roles_for_place) e.place = read_place(article, lexicon, e.anchor, roles);
+  if (roles != roles_for_place) e.place = place_of(roles);
   e.sentences = members(article, lexicon, roles, e.place.facility);
   e.roles = roles;
   events.background = other_attacks(article, lexicon, roles, &e);

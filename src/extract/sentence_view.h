@@ -45,6 +45,7 @@ struct SentenceView {
   bool lead = false;             // headline or one of the first sentences
   bool caption = false;          // a photo caption ("(Photo: AFP)"): page furniture, not news
   bool tally = false;            // states a tally somewhere (states_tally), read once
+  bool entry_start = false;      // opens a live blog's entry with its posting time ("10:05 - ...")
   bool glossed = false;          // read through another language's glossary (its word order kept)
   const lexicon::Lexicon* lexicon = nullptr;  // the lexicon the hits come from
 
