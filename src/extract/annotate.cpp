@@ -148,14 +148,6 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
   return views;
 }
 
-// A word that places what follows as a landmark: "near", "outside", "around", "close to", "next
-// to".
-bool locative_at(const std::vector<text::Token>& t, std::size_t k) {
-  const auto& w = t[k].lower;
-  return w == "near" || w == "outside" || w == "around" ||
-         ((w == "close" || w == "next") && k + 1 < t.size() && t[k + 1].lower == "to");
-}
-
 // A word that tells an attack on what is named beside it: a verb of attack, firing or hitting, an
 // attack noun, or (with `weapons`) a weapon.
 bool attack_word_at(const SentenceView& v, std::size_t k, bool weapons) {

@@ -464,7 +464,11 @@ std::optional<Group> victims_of(const SentenceView& v, const Hit& h) {
   while (p >= 2 && (t[p - 1].lower == "or" || t[p - 1].lower == "and") && is_casualty(v, p - 2))
     p -= 2;
   std::size_t q = p;
-  while (q > 0 && v.word_in(lexicon::WordList::kAdverbs, t[q - 1].lower)) --q;
+  // "were reported killed", "Nobody has been reported injured": the report between the auxiliary
+  // and the verb, as an adverb is.
+  while (q > 0 && (v.word_in(lexicon::WordList::kAdverbs, t[q - 1].lower) ||
+                   t[q - 1].lower == "reported" || t[q - 1].lower == "confirmed"))
+    --q;
   // "the driver was not hurt": the person is no victim ("No soldiers were not injured", a
   // misprint, keeps its zero).
   bool negated = q > 0 && t[q - 1].lower.ends_with("n't");  // "The driver wasn't hurt"

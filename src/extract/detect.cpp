@@ -64,6 +64,19 @@ bool names_site_as_target(const SentenceView& v) {
   return false;
 }
 
+// A site named as hit, not only as what something happened near ("Bomb explodes near Russian
+// embassy in Damascus"): only such a lead outweighs a doubt about the target.
+bool names_site_as_hit(const SentenceView& v) {
+  for (const Hit* h : v.all(Kind::kFacility)) {
+    if (not_the_target(v, *h)) continue;
+    bool near = false;
+    for (std::size_t k = h->first >= 2 ? h->first - 2 : 0; k < h->first; ++k)
+      near = near || locative_at(v.tokens, k);
+    if (!near) return true;
+  }
+  return false;
+}
+
 // "three soldiers were killed", "kills three soldiers", "two rockets hit".
 bool has_figure(const lexicon::Lexicon& lexicon, const SentenceView& s) {
   for (std::size_t i = 0; i < s.tokens.size(); ++i)
@@ -147,14 +160,25 @@ bool denies_target(const SentenceView& v, bool* spared = nullptr) {
 bool doubts_target(const SentenceView& v) {
   const auto& t = v.tokens;
   if (!v.has(Cue::kUncertain)) return false;
+  // "whether the embassy was the target", "no indication the embassy had been targeted".
   for (std::size_t i = 0; i + 1 < t.size(); ++i)
-    if (t[i].lower == "whether" || t[i].lower == "if")
+    if (t[i].lower == "whether" || t[i].lower == "if" || t[i].lower == "indication" ||
+        t[i].lower == "sign")
       for (std::size_t k = i + 1; k + 1 < t.size() && k <= i + 10; ++k)
-        if ((t[k].lower == "the" && t[k + 1].lower == "target") || t[k].lower == "targeted")
+        if ((t[k].lower == "the" && t[k + 1].lower == "target") || t[k].lower == "targeted") {
           if (std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
                 return h.first > i && h.first < k && is_site_hit(h);
               }))
             return true;
+          // "The embassy building was not damaged, and there was no indication it had been
+          // targeted": "it" for the site named before.
+          const bool pronoun = std::any_of(t.begin() + i + 1, t.begin() + k, [](const auto& w) {
+            return w.lower == "it" || w.lower == "they";
+          });
+          if (pronoun && std::any_of(v.hits.begin(), v.hits.end(),
+                                     [&](const Hit& h) { return h.last < i && is_site_hit(h); }))
+            return true;
+        }
   return false;
 }
 
@@ -660,7 +684,7 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   for (const auto& lead : views) {
     if (&lead != &a && !(lead.sentence.heading && lead.lead)) continue;
     if (lead.role != Role::kMain || !lead.attack_evidence) continue;
-    anchor_site |= names_site_as_target(lead);
+    anchor_site |= names_site_as_hit(lead);
   }
   // A site told as spared denies the attack on it unless another sentence tells it attacked
   // ("Three rockets were fired at the embassy ... The embassy was not hit").

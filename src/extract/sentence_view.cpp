@@ -183,6 +183,12 @@ bool is_dash(std::string_view token) {
   return token == "-" || token == "\xE2\x80\x93" || token == "\xE2\x80\x94";
 }
 
+bool locative_at(const std::vector<text::Token>& t, std::size_t k) {
+  const auto& w = t[k].lower;
+  return w == "near" || w == "outside" || w == "around" ||
+         ((w == "close" || w == "next") && k + 1 < t.size() && t[k + 1].lower == "to");
+}
+
 bool is_site_hit(const Hit& h) {
   return h.kind == lexicon::Kind::kFacility ||
          (h.kind == lexicon::Kind::kTrigger &&
@@ -393,11 +399,11 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
       }
   }
   // "On Sunday, the Islamic State group claimed responsibility for the attack": a day that opens
-  // the sentence, set off by its comma, dates the claim that comes first after it; not "On
+  // the sentence dates the claim that comes first after it; not "On
   // Sunday, two drones struck the base", nor "Earlier today, a source reported that an explosion
   // was heard" (what a report tells may be of its day).
-  if (first <= 1 && last + 1 < v.tokens.size() && v.tokens[last + 1].lower == ",")
-    for (std::size_t k = last + 2; k < v.tokens.size() && k <= last + 12; ++k) {
+  if (first <= 1 && last + 1 < v.tokens.size())
+    for (std::size_t k = last + 1; k < v.tokens.size() && k <= last + 12; ++k) {
       if (v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch) ||
           v.token_in(k, Cue::kImpact) || v.token_in(k, Cue::kIntercept) ||
           v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k) || v.token_in(k, Cue::kKilled) ||

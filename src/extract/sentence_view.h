@@ -89,6 +89,10 @@ bool is_quote_mark(std::string_view token);
 // Whether a token is a dash: "-", the en dash or the em dash.
 bool is_dash(std::string_view token);
 
+// A word that places what follows as a landmark: "near", "outside", "around", "close to", "next
+// to".
+bool locative_at(const std::vector<text::Token>& t, std::size_t k);
+
 // Whether a hit names one of our sites: a registry facility, or a diplomatic or military target
 // phrase ("the US embassy", "coalition forces").
 bool is_site_hit(const Hit& h);
