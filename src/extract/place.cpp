@@ -644,6 +644,12 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
   // Else the only country the article names as whose ("the British foreign office said ...
   // no British staff were hurt"), when it is not where the city is.
   if (article_owner.empty() && country.owner_only && hint != place.country) article_owner = hint;
+  const bool names_us =
+      std::any_of(article.sentences.begin(), article.sentences.end(), [&](const SentenceView& v) {
+        return std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+          return h.kind == Kind::kCountry && lexicon.country(h.entry).code == "US";
+        });
+      });
   if (!place.city.empty() || country_named)
     for (const auto* v : order)
       for (const Hit* h : v->all(Cue::kTargetDiplomatic)) {
@@ -655,11 +661,15 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
         // The owner's embassy when the registry knows one in the city, else the US one (whose
         // the article names may be the attacker's: "Iranian-backed militias fired at the
         // embassy in Baghdad").
-        if (owner.empty() && lower == "the embassy" && !place.city.empty())
-          owner = !article_owner.empty() &&
-                          mission_of(lexicon, article_owner, "Embassy", place.city, host)
-                      ? article_owner
-                      : "US";
+        // The US one only when the article names the United States somewhere: "gunmen fired on
+        // the embassy compound in Kabul, the head of mission said" names no owner.
+        if (owner.empty() && lower == "the embassy" && !place.city.empty()) {
+          if (!article_owner.empty() &&
+              mission_of(lexicon, article_owner, "Embassy", place.city, host))
+            owner = article_owner;
+          else if (names_us)
+            owner = "US";
+        }
         // "the residence of its ambassador": an envoy's home, whose owner is the country the
         // article names as whose.
         const bool residence = lower.find("residence") != std::string::npos ||
