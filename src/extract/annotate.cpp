@@ -2416,7 +2416,10 @@ Role own_role(const SentenceView& v, const std::string& published,
     const auto& w = v.tokens[i].lower;
     if (w.size() != 4 || !std::isdigit(static_cast<unsigned char>(w[0]))) continue;
     int year = std::atoi(w.c_str());
-    if (year < 1990 || year >= published_year) continue;
+    // After "in" any year of the last century is one ("In 1983, a truck bomb killed 63 people
+    // at the embassy"); elsewhere a four-digit number before 1990 is more often a count.
+    const bool after_in = i >= 1 && v.tokens[i - 1].lower == "in";
+    if (year < (after_in ? 1900 : 1990) || year >= published_year) continue;
     // "destroying 53 drones in 2019 alone": an earlier year dates the whole sentence ("since
     // 2020" does not: "the first attack on the base since 2020").
     // "... the rocket attack on Erbil airport in February 2021": so does a month of an earlier
