@@ -434,6 +434,15 @@ std::optional<Group> victims_of(const SentenceView& v, const Hit& h) {
     return clause_subject(v, h.first);
   }
   if (w == "death" || w == "fatalities" || w == "deaths") {
+    // "after the death of three US service members in Jordan", "since the death of": a death
+    // that dates or causes what the sentence tells is an earlier event's.
+    if (w == "death" && t[h.last].lower == "of")
+      for (std::size_t k = h.first >= 2 ? h.first - 2 : 0; k < h.first; ++k) {
+        const auto& before = t[k].lower;
+        if (before == "after" || before == "since" || before == "following" || before == "over" ||
+            before == "avenge" || before == "for")
+          return std::nullopt;
+      }
     // "the death toll rose to three"
     for (std::size_t k = after; k < t.size() && k <= after + 3; ++k)
       if (auto n = count_at(v, k, false)) return Group{*n, k + 1};
