@@ -841,10 +841,16 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
           std::string c = verb_category(v, k);
           if (c == "intercept" || c == "impact") fate = c;
         }
+        // "Air defences downed the first drone": the verb before it, the first as its object.
+        bool object = false;
+        if (fate.empty() && i >= 1) {
+          const std::string c = verb_category(v, i - 1);
+          if (c == "intercept" || c == "impact") fate = c, object = true;
+        }
         auto& first = found[fate == "impact" ? "impacted" : "intercepted"];
         if (!fate.empty() && !first.value && i + 2 < t.size() &&
             (t[i + 2].lower == "was" || t[i + 2].lower == "one" || fired_noun(lexicon, v, i + 2) ||
-             !verb_category(v, i + 2).empty())) {
+             !verb_category(v, i + 2).empty() || (object && is_projectile(lexicon, v, i + 2)))) {
           first.value = 1;
           first.where = &v;
         }
