@@ -416,7 +416,8 @@ void check_evidence(const std::string& doc, const CleanText& clean, const Report
       ASSERT_TRUE(a.time_local.has_value());
       EXPECT_TRUE(says_time(said, *a.time_local)) << "no time " << *a.time_local;
     } else if (field == "damage") {
-      bool destroyed = a.damage == "significant" && contains_phrase(said, "destroyed");
+      bool destroyed = a.damage == "significant" &&
+                       (contains_phrase(said, "destroyed") || contains_phrase(said, "destroying"));
       // "did not result in injuries or material damage": a negated damage word.
       bool negated = a.damage == "none" && contains_phrase(said, "damage") &&
                      (contains_phrase(said, "no") || contains_phrase(said, "not") ||

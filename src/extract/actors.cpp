@@ -920,8 +920,10 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         if (after && a->last + 2 < v.tokens.size() && v.tokens[a->last + 1].lower == "of") {
           const std::size_t g = a->last + 2;
           const auto& gerund = v.tokens[g].lower;
-          if (gerund.ends_with("ing") && !v.token_in(g, Cue::kLaunch) &&
-              !v.token_in(g, Cue::kAttackVerb) &&
+          // "accused the army of having fired the shell": the perfect's verb is the gerund's.
+          const std::size_t act = gerund == "having" && g + 1 < v.tokens.size() ? g + 1 : g;
+          if (gerund.ends_with("ing") && !v.token_in(act, Cue::kLaunch) &&
+              !v.token_in(act, Cue::kAttackVerb) &&
               !v.word_in(lexicon::WordList::kBlameGerunds, gerund))
             after = false;
         }
