@@ -594,6 +594,12 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
       const std::string name = actor.named_in(event.place.country);
       if (name.empty()) continue;
       if (actor.kind == "state" && actor.name == "United States") continue;
+      // "the Revolutionary Guard of Iran": the state after "of" owns the group named before it;
+      // the group, not the state, is who claimed or is blamed.
+      if (actor.kind == "state" && a->first >= 2 && v.tokens[a->first - 1].lower == "of" &&
+          std::any_of(actors.begin(), actors.end(),
+                      [&](const Hit* group) { return group->last + 2 == a->first; }))
+        continue;
       // A group's spokesperson speaking is not a suspicion.
       bool speaker = false;
       for (std::size_t k = a->first >= 3 ? a->first - 3 : 0; k < a->first; ++k)
@@ -608,10 +614,12 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // A claim in apposition belongs to the noun right before its comma: "The attack, claimed
         // by X," claims this attack; "since the January strike on Tower 22, claimed by X" claims
         // another one.
+        // So does one right after the noun: "in an attack claimed by the Revolutionary Guard".
         if (c->last == c->first + 1 && v.tokens[c->last].lower == "by" &&
             v.tokens[c->first].lower == "claimed" &&
             !(c->first >= 2 && v.tokens[c->first - 1].lower == "," &&
-              v.token_in(c->first - 2, Cue::kAttackNoun)))
+              v.token_in(c->first - 2, Cue::kAttackNoun)) &&
+            !(c->first >= 1 && v.token_in(c->first - 1, Cue::kAttackNoun)))
           continue;
         // "claiming the attack was staged by the Americans": an assertion about the attack, not a
         // claim of it.
