@@ -2077,9 +2077,12 @@ void drop_trailing_cause(SentenceView& v) {
       marker = &h;
   if (!marker) return;
   std::size_t cut = marker->start, cut_token = marker->first;
-  bool evidence = false, target = false, outcome = false;
+  // "The Guards claimed responsibility for the attack, which they called retaliation for the
+  // killing of their commanders in a US strike": a claim of the attack before its reason.
+  bool evidence = false, target = false, outcome = false, claim = false;
   for (const auto& h : v.hits) {
     if (h.end > cut) continue;
+    claim = claim || h.cue == Cue::kClaim;
     if (h.kind == Kind::kWeapon || h.cue == Cue::kAttackVerb || h.cue == Cue::kAttackNoun)
       evidence = true;
     if (h.kind == Kind::kFacility || h.cue == Cue::kTargetMilitary ||
@@ -2093,7 +2096,7 @@ void drop_trailing_cause(SentenceView& v) {
   }
   for (std::size_t i = 0; i < cut_token && i < v.tokens.size(); ++i)
     if (outcome_noun(v, v.tokens[i].lower) && negated_in_clause(v, i)) outcome = true;
-  if (!evidence || !(target || outcome)) return;
+  if (!evidence || !(target || outcome || (claim && marker->cue == Cue::kCause))) return;
   // A background phrase cuts only after a dated attack ("slammed into Camp Taji on Saturday, ...
   // days after a similar attack") or the story's own attack named as such ("The morning attack
   // on Mission Support Site Conoco came as Iran marked the anniversary of ..."); "has been
