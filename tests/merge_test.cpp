@@ -218,6 +218,19 @@ TEST(MergeReconcile, SpecificFieldsWin) {
   EXPECT_EQ(i.air_defense_engaged, std::nullopt);
 }
 
+TEST(MergeReconcile, PlaceIsTheSiteMostReportsName) {
+  // Three reports name the embassy; the first by file name names only the Green Zone around it.
+  const Site green_zone{"Green Zone", "Baghdad", 33.3070, 44.3850};
+  Report a = report("a.txt", "2020-11-18", "2020-11-17", green_zone);
+  Report b = report("b.txt", "2020-11-18", "2020-11-17", kEmbassy);
+  Report c = report("c.txt", "2020-11-18", "2020-11-17", kEmbassy);
+  Report d = report("d.txt", "2020-11-18", "2020-11-17", kEmbassy);
+  auto update = merge::rebuild({a, b, c, d}, {}, kNow, attach());
+  ASSERT_EQ(update.incidents.size(), 1u);
+  EXPECT_EQ(update.incidents[0].facility, "US Embassy Baghdad");
+  EXPECT_EQ(update.incidents[0].id, "inc-2020-11-17-us-embassy-baghdad");
+}
+
 TEST(MergeReconcile, DateIsTheMajorityOfTheMostPreciseReports) {
   Report a = report("a.txt", "2023-12-08", "2023-12-07", kEmbassy);
   Report b = report("b.txt", "2023-12-08", "2023-12-08", kEmbassy);
