@@ -16,21 +16,25 @@ WeaponRead read_weapon(const Annotated& article, const lexicon::Lexicon& lexicon
   // a clause of another time ("..., a week after a drone attack on the same base").
   int gunmen = 0;
   bool other_weapon = false;
+  // Plain "rocket" votes read through a gloss: Arabic names a rocket and a missile with one word
+  // (صاروخ), which the gloss renders "rocket".
+  int glossed_plain_rockets = 0;
   for (std::size_t i : event.sentences) {
     const auto& v = article.sentences[i];
     for (const Hit* h : v.all(lexicon::Kind::kWeapon)) {
       const auto& w = lexicon.weapon(h->entry);
       votes[w.weapon] += 1;
+      if (v.glossed && w.weapon == "rocket" && w.detail.empty()) ++glossed_plain_rockets;
       if (w.weapon == "small_arms" && v.tokens[h->first].lower.starts_with("gunm")) ++gunmen;
-      if (w.weapon != "small_arms") {
-        bool other_time = false;
-        for (std::size_t k = h->first >= 8 ? h->first - 8 : 0; k < h->first; ++k) {
-          const auto& word = v.tokens[k].lower;
-          other_time = other_time || word == "after" || word == "following" || word == "since";
-        }
-        other_weapon = other_weapon || !other_time;
+      bool other_time = false;
+      for (std::size_t k = h->first >= 8 ? h->first - 8 : 0; k < h->first; ++k) {
+        const auto& word = v.tokens[k].lower;
+        other_time = other_time || word == "after" || word == "following" || word == "since";
       }
-      if (!detail.count(w.weapon) && !w.detail.empty()) detail[w.weapon] = w.detail;
+      if (w.weapon != "small_arms") other_weapon = other_weapon || !other_time;
+      // "... a year after Iran used ballistic missiles against the base": the type of another
+      // time's weapon says nothing of this one's.
+      if (!detail.count(w.weapon) && !w.detail.empty() && !other_time) detail[w.weapon] = w.detail;
       if (!where.count(w.weapon)) where[w.weapon] = &v, first_seen[w.weapon] = order++;
     }
   }
@@ -47,6 +51,14 @@ WeaponRead read_weapon(const Annotated& article, const lexicon::Lexicon& lexicon
   if (votes.count("rocket") && votes.count("missile") && detail.count("missile") &&
       !detail.count("rocket") && votes["missile"] >= votes["rocket"])
     votes["missile"] += 1;
+  // Through a gloss, a typed missile ("الصواريخ الباليستية") tells what the plain word meant:
+  // "rocket" from the same Arabic word yields, unless a rocket's own type (Katyusha, Grad) is
+  // named.
+  if (glossed_plain_rockets > 0 && votes.count("rocket") && !detail.count("rocket") &&
+      detail.count("missile")) {
+    votes["rocket"] -= glossed_plain_rockets;
+    if (votes["rocket"] <= 0) votes.erase("rocket");
+  }
   // "Gunmen shelled the base with eight rockets": the attackers are called gunmen whatever they
   // fire; with another weapon named, the word is no vote for small arms.
   if (auto it = votes.find("small_arms"); it != votes.end() && votes.size() > 1) {
