@@ -240,8 +240,12 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
       }
       const bool dropped = right_after && w == "that" && k + 1 < t.size() &&
                            (t[k + 1].lower == "has" || t[k + 1].lower == "had");
-      // "stated: "Our mujahideen targeted ..."": the statement's own words.
-      if (w != "it" && w != "they" && w != "its" && w != "their" && w != "our" && !dropped)
+      // "stated: "Our mujahideen targeted ..."": the statement's own words. "The Houthis'
+      // spokesman announced that the group targeted ...": the group is the speaker's own.
+      const bool the_group = k >= 1 && t[k - 1].lower == "the" &&
+                             (w == "group" || w == "movement" || w == "faction" || w == "militia");
+      if (w != "it" && w != "they" && w != "its" && w != "their" && w != "our" && !dropped &&
+          !the_group)
         continue;
       for (std::size_t j = k + 1; j < t.size() && j <= k + 3; ++j) {
         const auto& m = t[j].lower;
