@@ -2096,7 +2096,8 @@ void drop_trailing_cause(SentenceView& v) {
   }
   for (std::size_t i = 0; i < cut_token && i < v.tokens.size(); ++i)
     if (outcome_noun(v, v.tokens[i].lower) && negated_in_clause(v, i)) outcome = true;
-  if (!evidence || !(target || outcome || (claim && marker->cue == Cue::kCause))) return;
+  const bool claim_reason = claim && marker->cue == Cue::kCause;  // "claimed the operation, in ..."
+  if (!claim_reason && (!evidence || !(target || outcome))) return;
   // A background phrase cuts only after a dated attack ("slammed into Camp Taji on Saturday, ...
   // days after a similar attack") or the story's own attack named as such ("The morning attack
   // on Mission Support Site Conoco came as Iran marked the anniversary of ..."); "has been
