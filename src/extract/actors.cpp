@@ -242,7 +242,15 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
                            (t[k + 1].lower == "has" || t[k + 1].lower == "had");
       // "stated: "Our mujahideen targeted ..."": the statement's own words. "The Houthis'
       // spokesman announced that the group targeted ...": the group is the speaker's own.
-      const bool the_group = k >= 1 && t[k - 1].lower == "the" &&
+      // Only when the group itself or its spokesman speaks, named right before the verb (not
+      // "a US official said the group targeted the base").
+      const bool group_speaks = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+        if (h.kind != Kind::kActor || h.last >= r->first || r->first - h.last > 6) return false;
+        for (std::size_t j = h.last + 1; j < r->first; ++j)
+          if (t[j].lower == ",") return false;
+        return true;
+      });
+      const bool the_group = group_speaks && k >= 1 && t[k - 1].lower == "the" &&
                              (w == "group" || w == "movement" || w == "faction" || w == "militia");
       if (w != "it" && w != "they" && w != "its" && w != "their" && w != "our" && !dropped &&
           !the_group)
@@ -618,19 +626,32 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // A claim in apposition belongs to the noun right before its comma: "The attack, claimed
         // by X," claims this attack; "since the January strike on Tower 22, claimed by X" claims
         // another one.
-        // So does one right after the noun: "in an attack claimed by the Revolutionary Guard".
+        // So does one right after a singular noun: "in an attack claimed by the Revolutionary
+        // Guard"; not "a week after a drone attack claimed by X killed three US troops" (another
+        // attack) nor "a string of attacks claimed by X".
+        auto this_attack_before = [&]() {
+          if (c->first < 1 || !v.token_in(c->first - 1, Cue::kAttackNoun) ||
+              v.tokens[c->first - 1].lower.ends_with("s"))
+            return false;
+          for (std::size_t k = c->first >= 8 ? c->first - 8 : 0; k + 1 < c->first; ++k) {
+            const auto& w = v.tokens[k].lower;
+            if (w == "after" || w == "since" || w == "following" || w == "before") return false;
+          }
+          return true;
+        };
         if (c->last == c->first + 1 && v.tokens[c->last].lower == "by" &&
             v.tokens[c->first].lower == "claimed" &&
             !(c->first >= 2 && v.tokens[c->first - 1].lower == "," &&
               v.token_in(c->first - 2, Cue::kAttackNoun)) &&
-            !(c->first >= 1 && v.token_in(c->first - 1, Cue::kAttackNoun)))
+            !this_attack_before())
           continue;
         // "claiming the attack was staged by the Americans": an assertion about the attack, not a
         // claim of it.
         if (c->last + 1 < v.tokens.size()) {
           const auto& object = v.tokens[c->last].lower;
           const auto& next = v.tokens[c->last + 1].lower;
-          if ((object == "attack" || object == "strike") &&
+          if ((object == "attack" || object == "strike" || object == "attacks" ||
+               object == "strikes") &&
               (next == "was" || next == "is" || next == "had" || next == "has" || next == "were" ||
                next == "would"))
             continue;

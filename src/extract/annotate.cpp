@@ -127,7 +127,7 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
     v.times = text::find_times(v.tokens);
     // "21h47 - Le Pentagone confirme ...", "11:55 PM (UAE) - Veto": a live blog's entry opens
     // with the time it was posted, then a dash; that time is the entry's, not the attack's.
-    std::erase_if(v.times, [&](const text::TimeMention& m) {
+    auto posting_time = [&](const text::TimeMention& m) {
       std::size_t first = 0;
       while (first < v.tokens.size() && !v.tokens[first].word) ++first;
       const std::size_t at = v.token_at(m.span.start);
@@ -135,10 +135,10 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
       if (after < v.tokens.size() && v.tokens[after].lower == "(")
         while (after < v.tokens.size() && v.tokens[after].lower != ")") ++after;
       if (after < v.tokens.size() && v.tokens[after].lower == ")") ++after;
-      const bool entry = at == first && after < v.tokens.size() && is_dash(v.tokens[after].lower);
-      v.entry_start = v.entry_start || entry;
-      return entry;
-    });
+      return at == first && after < v.tokens.size() && is_dash(v.tokens[after].lower);
+    };
+    v.entry_start = std::any_of(v.times.begin(), v.times.end(), posting_time);
+    std::erase_if(v.times, posting_time);
     // Page chrome ("Watch TV", "All rights reserved.") and captions do not use up the lead:
     // only sentences of some length count towards it.
     v.lead = s.heading ? substantive < 3 : substantive < kLeadSentences;
@@ -2077,12 +2077,9 @@ void drop_trailing_cause(SentenceView& v) {
       marker = &h;
   if (!marker) return;
   std::size_t cut = marker->start, cut_token = marker->first;
-  // "The Guards claimed responsibility for the attack, which they called retaliation for the
-  // killing of their commanders in a US strike": a claim of the attack before its reason.
-  bool evidence = false, target = false, outcome = false, claim = false;
+  bool evidence = false, target = false, outcome = false;
   for (const auto& h : v.hits) {
     if (h.end > cut) continue;
-    claim = claim || h.cue == Cue::kClaim;
     if (h.kind == Kind::kWeapon || h.cue == Cue::kAttackVerb || h.cue == Cue::kAttackNoun)
       evidence = true;
     if (h.kind == Kind::kFacility || h.cue == Cue::kTargetMilitary ||
@@ -2096,7 +2093,20 @@ void drop_trailing_cause(SentenceView& v) {
   }
   for (std::size_t i = 0; i < cut_token && i < v.tokens.size(); ++i)
     if (outcome_noun(v, v.tokens[i].lower) && negated_in_clause(v, i)) outcome = true;
-  const bool claim_reason = claim && marker->cue == Cue::kCause;  // "claimed the operation, in ..."
+  // "claimed responsibility for the operation, in retaliation for ...": a claim of the attack
+  // told (a definite object), not "claimed a drone attack on the port of Eilat, in ...".
+  bool claim_reason = false;
+  if (marker->cue == Cue::kCause)
+    for (const auto& h : v.hits) {
+      if (h.cue != Cue::kClaim || h.end > cut) continue;
+      // The object inside the claim's phrase ("claimed the attack") or right after it.
+      for (std::size_t k = h.first; k + 1 < v.tokens.size() && k <= h.last + 2; ++k) {
+        const auto& w = v.tokens[k].lower;
+        if ((w == "the" || w == "this" || w == "these" || w == "that") &&
+            (v.token_in(k + 1, Cue::kAttackNoun) || v.tokens[k + 1].lower == "operation"))
+          claim_reason = true;
+      }
+    }
   if (!claim_reason && (!evidence || !(target || outcome))) return;
   // A background phrase cuts only after a dated attack ("slammed into Camp Taji on Saturday, ...
   // days after a similar attack") or the story's own attack named as such ("The morning attack
@@ -2420,10 +2430,12 @@ Role own_role(const SentenceView& v, const std::string& published,
     const auto& w = v.tokens[i].lower;
     if (w.size() != 4 || !std::isdigit(static_cast<unsigned char>(w[0]))) continue;
     int year = std::atoi(w.c_str());
-    // After "in" any year of the last century is one ("In 1983, a truck bomb killed 63 people
-    // at the embassy"); elsewhere a four-digit number before 1990 is more often a count.
-    const bool after_in = i >= 1 && v.tokens[i - 1].lower == "in";
-    if (year < (after_in ? 1900 : 1990) || year >= published_year) continue;
+    // "In 1983," opening the sentence dates it, any year of the last century; elsewhere a
+    // four-digit number before 1990 is more often a count, and "founded in 1982" dates a group.
+    std::size_t opening = 0;
+    while (opening < v.tokens.size() && !v.tokens[opening].word) ++opening;
+    const bool opens_with_year = i == opening + 1 && v.tokens[opening].lower == "in";
+    if (year < (opens_with_year ? 1900 : 1990) || year >= published_year) continue;
     // "destroying 53 drones in 2019 alone": an earlier year dates the whole sentence ("since
     // 2020" does not: "the first attack on the base since 2020").
     // "... the rocket attack on Erbil airport in February 2021": so does a month of an earlier

@@ -90,9 +90,12 @@ std::optional<Group> single_group_at(const SentenceView& v, std::size_t i) {
   std::size_t j = i;
   // "killing the head of the mission's security", "wounding the ambassador", "killing the
   // security chief" (across one modifier): one person.
+  // A singular head: not a plural in "-s" or "-men" ("policemen"), nor a collective.
   auto one_person = [&](std::size_t k) {
-    return k < t.size() && v.word_in(lexicon::WordList::kPersonHeads, t[k].lower) &&
-           !t[k].lower.ends_with("s") && t[k].lower != "police" && t[k].lower != "staff";
+    if (k >= t.size() || !v.word_in(lexicon::WordList::kPersonHeads, t[k].lower)) return false;
+    const auto& w = t[k].lower;
+    return !w.ends_with("s") && !w.ends_with("men") && w != "police" && w != "staff" &&
+           w != "personnel" && w != "crew" && w != "peshmerga" && w != "people";
   };
   if (w == "the" && one_person(i + 1)) return Group{1, i + 2};
   if (w == "the" && i + 2 < t.size() && t[i + 1].word && t[i + 1].lower != "other" &&

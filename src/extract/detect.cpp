@@ -58,19 +58,13 @@ int anchor_score(const SentenceView& v) {
   return score;
 }
 
-bool names_site_as_target(const SentenceView& v) {
-  for (const Hit* h : v.all(Kind::kFacility))
-    if (!not_the_target(v, *h)) return true;
-  return false;
-}
-
-// A site named as hit, not only as what something happened near ("Bomb explodes near Russian
-// embassy in Damascus"): only such a lead outweighs a doubt about the target.
-bool names_site_as_hit(const SentenceView& v) {
+// With `near_counts` false, a site named only as what something happened near ("Bomb explodes
+// near Russian embassy in Damascus") is not named as hit.
+bool names_site_as_target(const SentenceView& v, bool near_counts = true) {
   for (const Hit* h : v.all(Kind::kFacility)) {
     if (not_the_target(v, *h)) continue;
     bool near = false;
-    for (std::size_t k = h->first >= 2 ? h->first - 2 : 0; k < h->first; ++k)
+    for (std::size_t k = h->first >= 2 ? h->first - 2 : 0; k < h->first && !near_counts; ++k)
       near = near || locative_at(v.tokens, k);
     if (!near) return true;
   }
@@ -164,7 +158,12 @@ bool doubts_target(const SentenceView& v) {
   for (std::size_t i = 0; i + 1 < t.size(); ++i)
     if (t[i].lower == "whether" || t[i].lower == "if" || t[i].lower == "indication" ||
         t[i].lower == "sign")
-      for (std::size_t k = i + 1; k + 1 < t.size() && k <= i + 10; ++k)
+      for (std::size_t k = i + 1; k + 1 < t.size() && k <= i + 10; ++k) {
+        // One clause: "no indication of casualties at the embassy, which was targeted by two of
+        // the rockets" doubts nothing of the target.
+        if (t[k].lower == "," || t[k].lower == "which" || t[k].lower == "who" ||
+            (t[k].lower == "that" && k > i + 1))
+          break;
         if ((t[k].lower == "the" && t[k + 1].lower == "target") || t[k].lower == "targeted") {
           if (std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
                 return h.first > i && h.first < k && is_site_hit(h);
@@ -179,6 +178,7 @@ bool doubts_target(const SentenceView& v) {
                                      [&](const Hit& h) { return h.last < i && is_site_hit(h); }))
             return true;
         }
+      }
   return false;
 }
 
@@ -684,7 +684,8 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   for (const auto& lead : views) {
     if (&lead != &a && !(lead.sentence.heading && lead.lead)) continue;
     if (lead.role != Role::kMain || !lead.attack_evidence) continue;
-    anchor_site |= names_site_as_hit(lead);
+    // Only a site named as hit outweighs a doubt about the target.
+    anchor_site |= names_site_as_target(lead, false);
   }
   // A site told as spared denies the attack on it unless another sentence tells it attacked
   // ("Three rockets were fired at the embassy ... The embassy was not hit").

@@ -228,6 +228,17 @@ void follow_the_previous_attack(const Annotated& article, std::size_t anchor,
     });
     if (same_day) roles[i] = roles[i - 1];
   }
+  // "Na ocasião, um drone caiu no quartel-general da coalizão" (on that occasion, ...): a sentence
+  // that opens by pointing back at the occasion just told goes on about it, whatever it names,
+  // an older attack's as much as this one's.
+  for (std::size_t i = 1; i < views.size(); ++i) {
+    const auto& t = views[i].tokens;
+    const bool points_back =
+        t.size() > 3 && t[0].lower == "on" && t[1].lower == "that" && t[2].lower == "occasion";
+    if (points_back && i != anchor && roles[i] == Role::kMain &&
+        (roles[i - 1] == Role::kBackground || roles[i - 1] == Role::kOtherEvent))
+      roles[i] = roles[i - 1];
+  }
 }
 
 // A live blog or a roundup told in timestamped entries: the attack is the news of the entries
@@ -282,10 +293,15 @@ std::optional<std::size_t> confine_to_entries(const Annotated& article,
       const bool telling =
           k != *chosen || (roles[i] == Role::kMain && v.attack_evidence && v.in_scope_target);
       for (const Hit& h : v.hits) {
+        // "The Islamic Resistance in Iraq claimed the attack": a country inside a group's name
+        // places nothing.
+        const bool in_name = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& a) {
+          return a.kind == Kind::kActor && a.first <= h.first && h.last <= a.last;
+        });
         if (h.kind == Kind::kFacility) {
           sites.insert(h.entry);
           countries.insert(lexicon.facility(h.entry).country);
-        } else if (h.kind == Kind::kCountry && telling) {
+        } else if (h.kind == Kind::kCountry && telling && !in_name) {
           countries.insert(lexicon.country(h.entry).code);
         }
       }
@@ -295,9 +311,20 @@ std::optional<std::size_t> confine_to_entries(const Annotated& article,
   };
   const auto [attack_countries, attack_sites] = places(*chosen);
   // An entry that names places, none of them the attack's country or site, tells other news
-  // (a toll in Gaza, a missile at a tanker); the others go on about the attack.
-  for (std::size_t k = 0; k < headers.size(); ++k) {
-    if (k == *chosen || attack_countries.empty()) continue;
+  // (a toll in Gaza, a missile at a tanker); the others go on about the attack, and so does one
+  // that claims or blames "the attack".
+  auto speaks_of_the_attack = [&](std::size_t k) {
+    for (std::size_t i = headers[k]; i < entry_end(k); ++i) {
+      const auto& v = views[i];
+      for (std::size_t j = 0; j + 1 < v.tokens.size(); ++j)
+        if (v.tokens[j].lower == "the" && v.token_in(j + 1, Cue::kAttackNoun) &&
+            (v.has(Cue::kClaim) || v.has(Cue::kSuspect)))
+          return true;
+    }
+    return false;
+  };
+  for (std::size_t k = 0; k < headers.size() && !attack_countries.empty(); ++k) {
+    if (k == *chosen || speaks_of_the_attack(k)) continue;
     const auto [countries, sites] = places(k);
     const auto shared = [](const auto& a, const auto& b) {
       return std::any_of(a.begin(), a.end(), [&](const auto& x) { return b.count(x) > 0; });

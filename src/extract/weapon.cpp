@@ -26,15 +26,20 @@ WeaponRead read_weapon(const Annotated& article, const lexicon::Lexicon& lexicon
       votes[w.weapon] += 1;
       if (v.glossed && w.weapon == "rocket" && w.detail.empty()) ++glossed_plain_rockets;
       if (w.weapon == "small_arms" && v.tokens[h->first].lower.starts_with("gunm")) ++gunmen;
-      bool other_time = false;
+      bool other_time = false, other_day = false;
       for (std::size_t k = h->first >= 8 ? h->first - 8 : 0; k < h->first; ++k) {
         const auto& word = v.tokens[k].lower;
-        other_time = other_time || word == "after" || word == "following" || word == "since";
+        const bool after = word == "after" || word == "following";
+        other_time = other_time || after || word == "since";
+        // "a year after", "two weeks after": a span of days or more back to another attack;
+        // "minutes after sirens sounded", "shortly after midnight" stay with this one.
+        if (after && k >= 1 && v.word_in(lexicon::WordList::kLongSpanUnits, v.tokens[k - 1].lower))
+          other_day = true;
       }
       if (w.weapon != "small_arms") other_weapon = other_weapon || !other_time;
       // "... a year after Iran used ballistic missiles against the base": the type of another
-      // time's weapon says nothing of this one's.
-      if (!detail.count(w.weapon) && !w.detail.empty() && !other_time) detail[w.weapon] = w.detail;
+      // day's weapon says nothing of this one's.
+      if (!detail.count(w.weapon) && !w.detail.empty() && !other_day) detail[w.weapon] = w.detail;
       if (!where.count(w.weapon)) where[w.weapon] = &v, first_seen[w.weapon] = order++;
     }
   }

@@ -164,7 +164,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "occurrence_verbs",
                                                "mourning_words",
                                                "victim_links",
-                                               "lebanon_only_forces"};
+                                               "lebanon_only_forces",
+                                               "long_span_units"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

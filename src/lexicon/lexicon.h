@@ -201,6 +201,7 @@ enum class WordList : std::uint8_t {
   kMourningWords,
   kVictimLinks,
   kLebanonOnlyForces,
+  kLongSpanUnits,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
