@@ -2099,10 +2099,13 @@ void drop_trailing_cause(SentenceView& v) {
   if (marker->cue == Cue::kCause)
     for (const auto& h : v.hits) {
       if (h.cue != Cue::kClaim || h.end > cut) continue;
-      // The object inside the claim's phrase ("claimed the attack") or right after it.
+      // The object inside the claim's phrase ("claimed the attack") or right after it; a gloss
+      // of Arabic drops the article with the definite prefix ("claimed responsibility for
+      // attack").
       for (std::size_t k = h.first; k + 1 < v.tokens.size() && k <= h.last + 2; ++k) {
         const auto& w = v.tokens[k].lower;
-        if ((w == "the" || w == "this" || w == "these" || w == "that") &&
+        if ((w == "the" || w == "this" || w == "these" || w == "that" ||
+             (v.glossed && w == "for")) &&
             (v.token_in(k + 1, Cue::kAttackNoun) || v.tokens[k + 1].lower == "operation"))
           claim_reason = true;
       }
@@ -2434,7 +2437,9 @@ Role own_role(const SentenceView& v, const std::string& published,
     // four-digit number before 1990 is more often a count, and "founded in 1982" dates a group.
     std::size_t opening = 0;
     while (opening < v.tokens.size() && !v.tokens[opening].word) ++opening;
-    const bool opens_with_year = i == opening + 1 && v.tokens[opening].lower == "in";
+    // "Rappel : en 1984, ..." (the gloss keeps the label before the colon).
+    const bool opens_with_year = i >= 1 && v.tokens[i - 1].lower == "in" &&
+                                 (i == opening + 1 || (i >= 2 && v.tokens[i - 2].lower == ":"));
     if (year < (opens_with_year ? 1900 : 1990) || year >= published_year) continue;
     // "destroying 53 drones in 2019 alone": an earlier year dates the whole sentence ("since
     // 2020" does not: "the first attack on the base since 2020").
