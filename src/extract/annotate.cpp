@@ -2429,14 +2429,14 @@ Role own_role(const SentenceView& v, const std::string& published,
   // "a 2021 rocket attack", "the January 2020 missile strike": a year before the publication's
   // dates the attack noun it modifies.
   int published_year = std::atoi(published.substr(0, 4).c_str());
+  std::size_t opening = 0;  // the sentence's first word
+  while (opening < v.tokens.size() && !v.tokens[opening].word) ++opening;
   for (std::size_t i = 0; i + 1 < v.tokens.size(); ++i) {
     const auto& w = v.tokens[i].lower;
     if (w.size() != 4 || !std::isdigit(static_cast<unsigned char>(w[0]))) continue;
     int year = std::atoi(w.c_str());
     // "In 1983," opening the sentence dates it, any year of the last century; elsewhere a
     // four-digit number before 1990 is more often a count, and "founded in 1982" dates a group.
-    std::size_t opening = 0;
-    while (opening < v.tokens.size() && !v.tokens[opening].word) ++opening;
     // "Rappel : en 1984, ..." (the gloss keeps the label before the colon).
     const bool opens_with_year = i >= 1 && v.tokens[i - 1].lower == "in" &&
                                  (i == opening + 1 || (i >= 2 && v.tokens[i - 2].lower == ":"));

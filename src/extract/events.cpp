@@ -246,7 +246,8 @@ void follow_the_previous_attack(const Annotated& article, std::size_t anchor,
 // events, so that no figure, weapon or actor of theirs is read into it. The attack's entry is
 // the anchor's or, when the anchor is the headline or the summary above the entries, the entry
 // that tells an attack most fully (attack words, a target of ours, a weapon); its first attack
-// sentence becomes the anchor. Later or earlier entries naming the same site go on about it.
+// sentence becomes the anchor. Other entries go on about it unless they name places of their
+// own and none of the attack's.
 // Returns the headline when it was set aside: it still names the attack's site (place.h).
 std::optional<std::size_t> confine_to_entries(const Annotated& article,
                                               const lexicon::Lexicon& lexicon, std::size_t& anchor,
@@ -316,10 +317,9 @@ std::optional<std::size_t> confine_to_entries(const Annotated& article,
   auto speaks_of_the_attack = [&](std::size_t k) {
     for (std::size_t i = headers[k]; i < entry_end(k); ++i) {
       const auto& v = views[i];
+      if (!v.has(Cue::kClaim) && !v.has(Cue::kSuspect)) continue;
       for (std::size_t j = 0; j + 1 < v.tokens.size(); ++j)
-        if (v.tokens[j].lower == "the" && v.token_in(j + 1, Cue::kAttackNoun) &&
-            (v.has(Cue::kClaim) || v.has(Cue::kSuspect)))
-          return true;
+        if (v.tokens[j].lower == "the" && v.token_in(j + 1, Cue::kAttackNoun)) return true;
     }
     return false;
   };

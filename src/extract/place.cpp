@@ -644,12 +644,15 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
   // Else the only country the article names as whose ("the British foreign office said ...
   // no British staff were hurt"), when it is not where the city is.
   if (article_owner.empty() && country.owner_only && hint != place.country) article_owner = hint;
-  const bool names_us =
-      std::any_of(article.sentences.begin(), article.sentences.end(), [&](const SentenceView& v) {
-        return std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
-          return h.kind == Kind::kCountry && lexicon.country(h.entry).code == "US";
-        });
-      });
+  // Read only for a bare "the embassy", the rare case that asks it.
+  auto names_us = [&] {
+    return std::any_of(article.sentences.begin(), article.sentences.end(),
+                       [&](const SentenceView& v) {
+                         return std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+                           return h.kind == Kind::kCountry && lexicon.country(h.entry).code == "US";
+                         });
+                       });
+  };
   if (!place.city.empty() || country_named)
     for (const auto* v : order)
       for (const Hit* h : v->all(Cue::kTargetDiplomatic)) {
@@ -667,7 +670,7 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
           if (!article_owner.empty() &&
               mission_of(lexicon, article_owner, "Embassy", place.city, host))
             owner = article_owner;
-          else if (names_us)
+          else if (names_us())
             owner = "US";
         }
         // "the residence of its ambassador": an envoy's home, whose owner is the country the

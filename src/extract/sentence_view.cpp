@@ -278,6 +278,13 @@ std::size_t after_source_tag(const SentenceView& v) {
 }
 
 bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d) {
+  // A word that tells the attack (or its toll) itself: what a day right before it dates.
+  auto tells_attack = [&](std::size_t k) {
+    return v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch) ||
+           v.token_in(k, Cue::kImpact) || v.token_in(k, Cue::kIntercept) ||
+           v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k) || v.token_in(k, Cue::kKilled) ||
+           v.token_in(k, Cue::kInjured);
+  };
   std::size_t first = v.token_at(d.span.start);
   std::size_t last = v.token_at(d.span.end - 1);
   // A dateline ("BAGHDAD, Jan 27 — ...", "(MENAFN- Nam News Network) DAMASCUS, Aug 14
@@ -333,13 +340,8 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
                      !next.lower.ends_with("ing") &&
                      !std::isdigit(static_cast<unsigned char>(next.lower[0])) &&
                      !v.word_in(lexicon::WordList::kDateContinuations, continuation);
-    bool attack_word = v.token_in(last + 1, Cue::kAttackVerb) ||
-                       v.token_in(last + 1, Cue::kLaunch) || v.token_in(last + 1, Cue::kImpact) ||
-                       v.token_in(last + 1, Cue::kIntercept) ||
-                       v.token_in(last + 1, Cue::kAttackNoun) || v.token_is_weapon(last + 1) ||
-                       // "on Sunday killed two contractors": a toll dates the attack
-                       v.token_in(last + 1, Cue::kKilled) || v.token_in(last + 1, Cue::kInjured);
-    if (verb_like && !attack_word) return true;
+    // "on Sunday killed two contractors": a toll dates the attack too.
+    if (verb_like && !tells_attack(last + 1)) return true;
   }
   // "said on Tuesday", not "said on Tuesday that Monday's attack": a report verb dates the
   // report through the nearest date after it only.
@@ -399,16 +401,12 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
       }
   }
   // "On Sunday, the Islamic State group claimed responsibility for the attack": a day that opens
-  // the sentence dates the claim that comes first after it; not "On
-  // Sunday, two drones struck the base", nor "Earlier today, a source reported that an explosion
-  // was heard" (what a report tells may be of its day).
-  if (first <= 1 && last + 1 < v.tokens.size())
+  // the sentence dates the claim that comes first after it; not "On Sunday, two drones struck
+  // the base", nor "Earlier today, a source reported that an explosion was heard" (what a report
+  // tells may be of its day).
+  if (first <= 1)
     for (std::size_t k = last + 1; k < v.tokens.size() && k <= last + 12; ++k) {
-      if (v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch) ||
-          v.token_in(k, Cue::kImpact) || v.token_in(k, Cue::kIntercept) ||
-          v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k) || v.token_in(k, Cue::kKilled) ||
-          v.token_in(k, Cue::kInjured))
-        break;
+      if (tells_attack(k)) break;
       if (v.token_in(k, Cue::kClaim)) return true;
     }
   // "on Friday said" (rare); a comma ends the date's phrase: "early Thursday, according to".

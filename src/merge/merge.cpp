@@ -691,14 +691,16 @@ int mention_rank(const Mention& m) {
 // place most members name (three reports name the embassy, one the Green Zone around it), then
 // one with coordinates, then a dated one, then canonical order.
 const Mention* most_precise(const std::vector<const Mention*>& members) {
+  auto place = [](const Mention& m) -> const std::string& {
+    return m.facility.empty() ? m.city : m.facility;
+  };
   std::map<std::string, int> votes;
-  for (const Mention* m : members) ++votes[m->facility.empty() ? m->city : m->facility];
+  for (const Mention* m : members) ++votes[place(*m)];
   const Mention* best = nullptr;
   std::tuple<int, int, int, int> best_key{};
   for (const Mention* m : members) {
-    std::tuple<int, int, int, int> key{mention_rank(*m),
-                                       votes[m->facility.empty() ? m->city : m->facility],
-                                       m->has_coords() ? 1 : 0, m->day ? 1 : 0};
+    std::tuple<int, int, int, int> key{mention_rank(*m), votes[place(*m)], m->has_coords() ? 1 : 0,
+                                       m->day ? 1 : 0};
     if (!best || key > best_key) {
       best = m;
       best_key = key;
