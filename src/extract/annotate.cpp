@@ -184,9 +184,15 @@ void drop_landmark_after_fired_on_object(SentenceView& v) {
   for (const Hit& fire : fires) {
     const std::string phrase = lower_text(v, fire);
     const bool passive = phrase.ends_with("fired on") && phrase != "fired on";
-    if (!passive && phrase != "opened fire" && phrase != "shot at" && phrase != "fired on" &&
-        phrase != "shooting at" && phrase != "shooting on" && phrase != "firing at" &&
-        phrase != "firing on")
+    // "Three rockets targeted Kurdish opposition forces not far from Erbil airport": the aim
+    // is named, so the site after it is where, not what (active voice only).
+    const bool aimed = (phrase == "targeted" || phrase == "targeting") &&
+                       (fire.first == 0 ||
+                        (t[fire.first - 1].lower != "was" && t[fire.first - 1].lower != "were" &&
+                         t[fire.first - 1].lower != "been" && t[fire.first - 1].lower != "being"));
+    if (!passive && !aimed && phrase != "opened fire" && phrase != "shot at" &&
+        phrase != "fired on" && phrase != "shooting at" && phrase != "shooting on" &&
+        phrase != "firing at" && phrase != "firing on")
       continue;
     // What was fired on: after an active verb ("opened fire on a police patrol"), before a
     // passive one ("the car of a businessman was fired on"), within its clause.
@@ -206,12 +212,13 @@ void drop_landmark_after_fired_on_object(SentenceView& v) {
     } else {
       // Only a named object: "opened fire using an assault rifle outside the embassy" names none.
       const bool object_follows =
-          phrase.ends_with(" on") || phrase.ends_with(" at") ||
+          aimed || phrase.ends_with(" on") || phrase.ends_with(" at") ||
           (from < t.size() && (t[from].lower == "on" || t[from].lower == "at"));
       if (!object_follows) continue;
       if (from < t.size() && (t[from].lower == "on" || t[from].lower == "at")) ++from;
       to = from;
-      while (to < t.size() && to < from + 6 && !locative(to) && t[to].lower != ",") ++to;
+      while (to < t.size() && to < from + (aimed ? 10 : 6) && !locative(to) && t[to].lower != ",")
+        ++to;
     }
     bool object_words = false, own_part = false;
     for (std::size_t k = from; k < to; ++k) {
@@ -222,6 +229,10 @@ void drop_landmark_after_fired_on_object(SentenceView& v) {
       if (t[k].word && w != "the" && w != "a" && w != "an") object_words = true;
       if (w == "guard" || w == "guards" || w == "gate" || w == "gates" || w == "entrance" ||
           w == "wall" || w == "walls" || w == "building" || w == "compound" || w == "premises")
+        own_part = true;
+      // "targeted an area near the embassy": the site's surroundings, aimed at the site.
+      if (aimed && (w == "area" || w == "areas" || w == "vicinity" || w == "zone" ||
+                    w == "perimeter" || w == "surroundings" || w == "it" || w == "them"))
         own_part = true;
     }
     if (!object_words || own_part) continue;
@@ -238,12 +249,20 @@ void drop_landmark_after_fired_on_object(SentenceView& v) {
     if (at >= t.size() || !locative(at)) continue;
     std::size_t end = at + 1;
     while (end < t.size() && t[end].lower != "," && t[end].lower != ";" && end < at + 10) ++end;
-    // The landmark's own relative clause goes with it: "near Harir air base, which hosts US
-    // troops".
-    if (end + 1 < t.size() && t[end].lower == "," &&
-        (t[end + 1].lower == "which" || t[end + 1].lower == "where" || t[end + 1].lower == "that"))
-      for (++end; end < t.size() && t[end].lower != "," && t[end].lower != ";"; ++end) {
+    // The landmark's own relative clause or apposition goes with it: "near Harir air base,
+    // which hosts US troops", "not far from Erbil airport, a location where US soldiers are
+    // based".
+    if (end + 1 < t.size() && t[end].lower == ",") {
+      std::size_t clause_end = end + 1;
+      bool relative = false;
+      for (; clause_end < t.size() && t[clause_end].lower != "," && t[clause_end].lower != ";";
+           ++clause_end) {
+        const auto& w = t[clause_end].lower;
+        relative =
+            relative || w == "which" || w == "where" || (clause_end == end + 1 && w == "that");
       }
+      if (relative) end = clause_end;
+    }
     landmarks.emplace_back(at, end);
   }
   if (landmarks.empty()) return;

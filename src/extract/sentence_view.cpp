@@ -191,8 +191,10 @@ bool is_dash(std::string_view token) {
 
 bool locative_at(const std::vector<text::Token>& t, std::size_t k) {
   const auto& w = t[k].lower;
+  const bool before_from = k + 1 < t.size() && t[k + 1].lower == "from";
   return w == "near" || w == "outside" || w == "around" ||
-         ((w == "close" || w == "next") && k + 1 < t.size() && t[k + 1].lower == "to");
+         ((w == "close" || w == "next") && k + 1 < t.size() && t[k + 1].lower == "to") ||
+         (w == "far" && before_from && k >= 1 && t[k - 1].lower == "not");  // "not far from"
 }
 
 bool is_site_hit(const Hit& h) {
