@@ -135,8 +135,15 @@ bool denies_target(const SentenceView& v, bool* spared = nullptr) {
       k += 2;
     if (k < t.size() && (t[k].lower == "any" || t[k].lower == "an" || t[k].lower == "a")) ++k;
     if (k >= t.size() || !v.token_in(k, Cue::kAttackNoun)) continue;
-    for (const auto& site : sites)
-      if (site.first > k && site.first <= k + 4) return true;
+    // Within four words: "no attack on U.S. or coalition forces" (the dots of "U.S." are tokens
+    // of their own and count for nothing).
+    std::size_t words = 0;
+    for (std::size_t j = k + 1; j < t.size() && words < 4; ++j) {
+      if (std::any_of(sites.begin(), sites.end(),
+                      [&](const auto& site) { return site.first == j; }))
+        return true;
+      if (t[j].word) ++words;
+    }
   }
   // "the rockets did not reach the US base", "did not come near the airport's facilities" (the
   // glosses of "لم تطل القاعدة", "لم يقترب من منشآت المطار").
