@@ -117,8 +117,14 @@ std::vector<Token> tokenize(std::string_view s) {
       }
       break;
     }
-    Token token{start, i, ascii_lower(s.substr(start, i - start)),
-                s[start] >= 'A' && s[start] <= 'Z', true};
+    std::string lower = ascii_lower(s.substr(start, i - start));
+    // The closing period of "U.S." and "a.m." belongs to the word: as a token of its own it
+    // would stand between words and push "no attack on U.S. or coalition forces" apart.
+    std::size_t end = i;
+    if (i < s.size() && s[i] == '.' && lower.size() >= 3 && lower[lower.size() - 2] == '.' &&
+        is_ascii_alpha(static_cast<unsigned char>(lower.back())))
+      end = ++i;
+    Token token{start, end, std::move(lower), s[start] >= 'A' && s[start] <= 'Z', true};
     tokens.push_back(std::move(token));
   }
   return tokens;
