@@ -629,11 +629,16 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // So does one right after a singular noun: "in an attack claimed by the Revolutionary
         // Guard"; not "a week after a drone attack claimed by X killed three US troops" (another
         // attack) nor "a string of attacks claimed by X".
+        // Across an adverb: "in an attack later claimed by Islamic State".
         auto this_attack_before = [&]() {
-          if (c->first < 1 || !v.token_in(c->first - 1, Cue::kAttackNoun) ||
-              v.tokens[c->first - 1].lower.ends_with("s"))
+          if (c->first < 1) return false;
+          std::size_t noun = c->first - 1;
+          if (noun >= 1 && v.tokens[noun].lower != "not" &&
+              v.word_in(lexicon::WordList::kAdverbs, v.tokens[noun].lower))
+            --noun;
+          if (!v.token_in(noun, Cue::kAttackNoun) || v.tokens[noun].lower.ends_with("s"))
             return false;
-          for (std::size_t k = c->first >= 8 ? c->first - 8 : 0; k + 1 < c->first; ++k) {
+          for (std::size_t k = noun >= 7 ? noun - 7 : 0; k < noun; ++k) {
             const auto& w = v.tokens[k].lower;
             if (w == "after" || w == "since" || w == "following" || w == "before") return false;
           }
