@@ -159,9 +159,10 @@ bool tally_at(const SentenceView& v, std::size_t i) {
       t[i + 1].lower == "times" || (*n >= 11 && *n <= 99 && t[i + 1].lower == "time");
   if (!times) return false;
   // "was shelled three times in an hour", "attacked twice within 30 minutes": one episode of
-  // fire told in rounds, not a count of attacks.
+  // fire told in rounds, not a count of attacks ("five times in the last 24 hours" counts).
   for (std::size_t k = i + 2; k < t.size() && k <= i + 6; ++k) {
     if (k == i + 2 && t[k].lower != "in" && t[k].lower != "within") break;
+    if (t[k].lower == "the" || t[k].lower == "last" || t[k].lower == "past") break;
     if (t[k].lower == "hour" || t[k].lower == "hours" || t[k].lower == "minutes") return false;
   }
   // "came under attack 27 times" (the gloss of "تعرضت لهجوم 27 مرة").
