@@ -24,8 +24,23 @@ bool destroyed_structure(const SentenceView& v) {
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (t[i].lower != "destroyed" && t[i].lower != "destroying") continue;
     if (uncertain_in_clause(v, i)) continue;
+    // "destroying the two aircraft in the air before they reached the target": drones stopped
+    // in flight (the gloss of "تدمير الطائرتين في الجو"), not aircraft on the ground.
+    auto in_flight = [&](std::size_t from) {
+      for (std::size_t k = from; k < t.size() && k <= from + 3; ++k) {
+        const auto& w = t[k].lower;
+        if (w == "mid-air" || w == "midair" || w == "flight" ||
+            (w == "air" && k >= 1 && (t[k - 1].lower == "the" || t[k - 1].lower == "in")) ||
+            (w == "before" && k + 1 < t.size() && t[k + 1].lower.starts_with("reach")))
+          return true;
+      }
+      return false;
+    };
     for (std::size_t k = i + 1; k < t.size() && k <= i + 4; ++k) {
-      if (v.word_in(lexicon::WordList::kDestroyedThings, t[k].lower)) return true;
+      if (v.word_in(lexicon::WordList::kDestroyedThings, t[k].lower)) {
+        if (in_flight(k + 1)) break;
+        return true;
+      }
       if (!t[k].word || v.token_is_weapon(k)) break;
     }
     // The passive: "a hangar was destroyed", "several hangars and a tent were destroyed" (not
