@@ -273,6 +273,22 @@ void drop_landmark_after_fired_on_object(SentenceView& v) {
   });
 }
 
+// "No diplomats were inside at the time, but two guards were wounded": "at the time" after
+// where people were (or were not) is the attack's moment, not a look back at another event.
+void drop_presence_at_the_time(SentenceView& v) {
+  const auto& t = v.tokens;
+  std::erase_if(v.hits, [&](const Hit& h) {
+    if (h.kind != Kind::kTrigger || h.cue != Cue::kBackground || h.first == 0 ||
+        h.last != h.first + 2 || t[h.first].lower != "at" || t[h.first + 1].lower != "the" ||
+        t[h.last].lower != "time")
+      return false;
+    const auto& before = t[h.first - 1].lower;
+    return before == "inside" || before == "present" || before == "there" || before == "empty" ||
+           before == "unoccupied" || before == "occupied" || before == "aboard" ||
+           before == "asleep" || before == "duty" || before == "home" || before == "nearby";
+  });
+}
+
 // "The drones reached their targets without being intercepted", "without air defences
 // intercepting them" (and the gloss of "دون أن تعترضها الدفاعات"): an interception after
 // "without" did not happen, so its cue goes. ("Without hitting the base, falling near a
@@ -2562,6 +2578,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     drop_banned_in_country(v);
     drop_forces_at_home(v, lexicon);
     drop_interceptions_after_without(v);
+    drop_presence_at_the_time(v);
     add_described_sites(v, lexicon, places);
     add_foreign_military_targets(v, lexicon, clean.language != "en");
     add_hosting_sites(v, lexicon);
