@@ -279,7 +279,7 @@ bool at_a_country(const SentenceView& v, std::size_t p) {
   for (std::size_t k = p + 1; k + 1 < t.size() && k <= p + 4; ++k) {
     const auto& w = t[k].lower;
     if (w == "at" || w == "on" || w == "against" || w == "across" || w == "toward" ||
-        w == "towards") {
+        w == "towards" || w == "throughout") {
       // The country as the whole object: "at Ukraine overnight", "at Israel.", not "at US
       // positions", "at Turkish positions".
       auto whole = [&](std::size_t after) {
@@ -289,8 +289,14 @@ bool at_a_country(const SentenceView& v, std::size_t p) {
                w == "since" || w == "last" || w == "this" || w == "early" || w == "late" ||
                w == "and" || w == "with" || w == "over" || w == "throughout";
       };
+      // "across the country", "throughout the country": the whole country, unnamed.
+      if (k + 2 < t.size() && t[k + 1].lower == "the" && t[k + 2].lower == "country" &&
+          whole(k + 3))
+        return true;
+      // "contre l'Ukraine" glossed "against the Ukraine".
+      const std::size_t name = k + 2 < t.size() && t[k + 1].lower == "the" ? k + 2 : k + 1;
       for (const Hit* c : v.all(lexicon::Kind::kCountry))
-        if (c->first == k + 1 && whole(c->last + 1) && !t[c->last].lower.ends_with("'s") &&
+        if (c->first == name && whole(c->last + 1) && !t[c->last].lower.ends_with("'s") &&
             !t[c->last].lower.ends_with("\u2019s") &&
             !(c->last + 1 < t.size() &&
               (t[c->last + 1].lower == "'s" || t[c->last + 1].lower == "\u2019s" ||
@@ -516,6 +522,9 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     const auto& t = v.tokens;
     std::optional<std::size_t> impact_at;  // where this sentence's impact count was read
     bool impact_bare = false;              // and whether it stood without a projectile noun
+    // "Russia launched 598 drones and 31 missiles at Ukraine, ... shot down 563 drones": the
+    // counts after a barrage on a whole country are that barrage's too.
+    bool barrage = false;
     for (std::size_t i = 0; i < t.size(); ++i) {
       // "the downing of a drone" (a verb's noun before "of") counts one; "part of a series" not.
       const bool of_a_verb = i >= 2 && t[i - 1].lower == "of" && !verb_category(v, i - 2).empty();
@@ -747,7 +756,8 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       if (unfired_in_clause(v, i)) continue;
       // "Russia had launched more than 80 drones and missiles at Ukraine overnight": a barrage
       // on a whole country, of which this attack's site took a part; not "at Iraq's Ain al-Asad".
-      if (projectile && at_a_country(v, p)) continue;
+      if (projectile && at_a_country(v, p)) barrage = true;
+      if (barrage) continue;
       std::string field = category == "launch"      ? "launched"
                           : category == "intercept" ? "intercepted"
                                                     : "impacted";
