@@ -125,8 +125,9 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
       }
     date_quoted_days_by_their_statement(v);
     v.times = text::find_times(v.tokens);
-    // "21h47 - Le Pentagone confirme ...", "11:55 PM (UAE) - Veto": a live blog's entry opens
-    // with the time it was posted, then a dash; that time is the entry's, not the attack's.
+    // "21h47 - Le Pentagone confirme ...", "11:55 PM (UAE) - Veto", "11h52 : Zelensky ...",
+    // "10:05 UAE: ...": a live blog's entry opens with the time it was posted, then a dash or a
+    // colon; that time is the entry's, not the attack's.
     auto posting_time = [&](const text::TimeMention& m) {
       std::size_t first = 0;
       while (first < v.tokens.size() && !v.tokens[first].word) ++first;
@@ -135,7 +136,14 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
       if (after < v.tokens.size() && v.tokens[after].lower == "(")
         while (after < v.tokens.size() && v.tokens[after].lower != ")") ++after;
       if (after < v.tokens.size() && v.tokens[after].lower == ")") ++after;
-      return at == first && after < v.tokens.size() && is_dash(v.tokens[after].lower);
+      // A time zone's letters before the mark: "10:05 UAE:", "14:30 GMT -".
+      if (after + 1 < v.tokens.size() && v.tokens[after].word &&
+          v.tokens[after].lower.size() <= 4 &&
+          std::all_of(v.text.begin() + v.tokens[after].start, v.text.begin() + v.tokens[after].end,
+                      [](char c) { return c >= 'A' && c <= 'Z'; }))
+        ++after;
+      return at == first && after < v.tokens.size() &&
+             (is_dash(v.tokens[after].lower) || v.tokens[after].lower == ":");
     };
     v.entry_start = std::any_of(v.times.begin(), v.times.end(), posting_time);
     std::erase_if(v.times, posting_time);
