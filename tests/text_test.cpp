@@ -28,6 +28,17 @@ TEST(TextSentences, SplitsOnTerminalPunctuationButNotAbbreviations) {
   EXPECT_EQ(s[3], "A Headline Without Period");
 }
 
+// A time zone after "p.m." goes on with the clock time; a capital after "p.m." otherwise opens
+// a sentence.
+TEST(TextSentences, ATimeZoneAfterPmContinuesTheSentence) {
+  auto s = sentence_texts(
+      "A drone struck the base at 8:40 p.m. UTC, militants said. It was hit at 9 p.m. Nobody was "
+      "hurt.");
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(s[0], "A drone struck the base at 8:40 p.m. UTC, militants said.");
+  EXPECT_EQ(s[1], "It was hit at 9 p.m.");
+}
+
 // A word ending in an accented letter ends its sentence: its last ASCII run ("o" of "missão")
 // is no initial.
 TEST(TextSentences, AWordEndingInAnAccentedLetterEndsItsSentence) {

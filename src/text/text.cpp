@@ -174,6 +174,15 @@ std::vector<Sentence> split_sentences(const CleanText& clean_text) {
             --w;
           std::string word = ascii_lower(line.substr(w, i - w));
           if (is_abbreviation(word)) continue;
+          // "at 8:40 p.m. UTC, militants fired": a time zone goes on with the clock time.
+          if (word == "a.m" || word == "p.m") {
+            std::size_t e = n;
+            while (e < line.size() && std::isalpha(static_cast<unsigned char>(line[e]))) ++e;
+            const std::string zone = ascii_lower(line.substr(n, e - n));
+            if (zone == "utc" || zone == "gmt" || zone == "et" || zone == "est" || zone == "edt" ||
+                zone == "cet" || zone == "cest" || zone == "ast")
+              continue;
+          }
         }
         sentences.push_back(Sentence{Span{a + sentence_start, a + k}, paragraph, 0, false, false});
         sentence_start = n;
