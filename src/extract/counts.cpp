@@ -405,8 +405,11 @@ const SentenceView* told_all_hit(const lexicon::Lexicon& lexicon,
       bool subject = verb_first || the_one || t[k].lower == "they" ||
                      (fired_noun(lexicon, v, k) && t[k].lower.ends_with("s") && k >= 1 &&
                       t[k - 1].lower == "the" && !(k >= 2 && t[k - 2].lower == "of"));
-      if (!subject || in_the_air_after(t, h->last) || uncertain_in_clause(v, h->first) ||
-          about_one_projectile(v, h->first))
+      // "unclear how many missiles were fired or where they landed": a question, not a landing.
+      const bool question = k >= 1 && (t[k - 1].lower == "where" || t[k - 1].lower == "whether" ||
+                                       t[k - 1].lower == "if" || t[k - 1].lower == "how");
+      if (!subject || question || in_the_air_after(t, h->last) ||
+          uncertain_in_clause(v, h->first) || about_one_projectile(v, h->first))
         continue;
       return &v;
     }
