@@ -378,6 +378,9 @@ void check_evidence(const std::string& doc, const CleanText& clean, const Report
            contains_phrase(said, "the missiles") || contains_phrase(said, "the projectiles") ||
            contains_phrase(said, "the rounds") || contains_phrase(said, "both") ||
            contains_phrase(said, "all") || contains_phrase(said, "they") ||
+           // a landing verb whose subject Portuguese and Spanish drop ("Caíram na base")
+           said.starts_with("Fell in") || said.starts_with("Fell on") ||
+           said.starts_with("Landed in") || said.starts_with("Landed on") ||
            (*value == 1 &&
             (contains_phrase(said, "the drone") || contains_phrase(said, "the rocket") ||
              contains_phrase(said, "the missile") ||

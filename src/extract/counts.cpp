@@ -374,6 +374,14 @@ const SentenceView* told_all_hit(const lexicon::Lexicon& lexicon,
       // Only opening its clause ("And fell the rockets"), in a sentence that tells no
       // interception ("air defences hit the drones", "fell after being intercepted").
       const bool opens = h->first == 0 || t[h->first - 1].lower == "and";
+      // A verb with no subject at all, after the sentence that counted them (Portuguese and
+      // Spanish drop it: "Caíram na base e em seu perímetro" glossed "Fell in the base ...").
+      const bool dropped_subject =
+          v.glossed && h->first == 0 && after < t.size() &&
+          (t[after].lower == "in" || t[after].lower == "on" || t[after].lower == "inside" ||
+           t[after].lower == "within" || t[after].lower == "into") &&
+          !v.has(Cue::kIntercept) && !v.has(Cue::kAirDefense);
+      if (dropped_subject && !uncertain_in_clause(v, h->first)) return &v;
       const bool verb_first = opens && noun < t.size() && fired_noun(lexicon, v, noun) &&
                               t[noun].lower.ends_with("s") && !v.has(Cue::kIntercept) &&
                               !v.has(Cue::kAirDefense) &&
@@ -610,6 +618,8 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // "Two militants' combat drones": the attackers' possessive mark between number and
         // noun ("two years' lull" is no count of rockets).
         const auto& mark = t[p].lower;
+        // "two \"missiles hit the base\"": a quotation that opens after the number.
+        if (p == i + 1 && is_quote_mark(mark)) continue;
         if ((mark == "'" || mark == "’") && p == i + 2 &&
             (v.word_in(lexicon::WordList::kEnemyHeads, t[i + 1].lower) ||
              v.word_in(lexicon::WordList::kAttackerHeads, t[i + 1].lower)))
