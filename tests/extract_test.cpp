@@ -106,7 +106,7 @@ bool says_number(std::string_view sentence, int value) {
     // "the third managed to strike": one, named by its place in the enumeration.
     if (auto n = sitrep::text::parse_ordinal(w); n && *n >= 2 && value == 1) return true;
     if (value == 0 && (w == "no" || w == "none" || w == "nobody" || w == "without" || w == "zero" ||
-                       w == "neither" || w == "not"))
+                       w == "neither" || w == "not" || w == "failed" || w == "unable"))
       return true;
     if (value == 1 && (w == "a" || w == "an" || w == "single" || w == "lone")) return true;
     if (value == 2 && (w == "both" || w == "pair" || w == "another")) return true;

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -1122,6 +1123,20 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // "... and the drone fell near the watch tower": what became of the one projectile.
         found["impacted"].value = 1;
         found["impacted"].where = hit;
+      }
+    }
+  // "The drone was not intercepted", "air defences failed to intercept the rockets": none of
+  // those fired was stopped.
+  if (found["launched"].value && !found["intercepted"].value)
+    for (const SentenceView* view : order) {
+      const auto& v = *view;
+      const auto intercepts = v.all(Cue::kIntercept);
+      if (std::any_of(intercepts.begin(), intercepts.end(), [&](const Hit* h) {
+            return failed_stop(v, h->first) && !uncertain_in_clause(v, h->first);
+          })) {
+        found["intercepted"].value = 0;
+        found["intercepted"].where = &v;
+        break;
       }
     }
   Counts out;
