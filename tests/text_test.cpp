@@ -235,6 +235,18 @@ TEST(TextDates, HolidaysResolveAgainstThePublishedYear) {
   EXPECT_EQ(dates[0].date, "2023-12-31");
 }
 
+// "the 6th of this month" (the gloss of "السادس من الشهر الجاري") is a day of the published
+// month.
+TEST(TextDates, DayOfThisMonthIsInThePublishedMonth) {
+  auto dates =
+      sitrep::text::find_dates("Two drones hit the base on the 6th of this month.", "2024-01-14");
+  ASSERT_EQ(dates.size(), 1u);
+  EXPECT_EQ(dates[0].date, "2024-01-06");
+  dates = sitrep::text::find_dates("Rockets fell at dawn 4 this month.", "2024-03-09");
+  ASSERT_EQ(dates.size(), 1u);
+  EXPECT_EQ(dates[0].date, "2024-03-04");
+}
+
 // The year and month an address gives, as a pair; {0, 0} when it gives none.
 std::pair<int, int> year_month_of(std::string_view url) {
   const auto ym = sitrep::text::year_month_in_url(url);

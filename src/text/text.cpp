@@ -536,6 +536,24 @@ std::vector<DateMention> find_dates(const std::vector<Token>& tokens, std::strin
         continue;
       }
     }
+    // "on the 6th of this month" (the gloss of "السادس من الشهر الجاري"): a day of the month
+    // the page was published in.
+    if (pub) {
+      std::optional<int> dd = day_number(w);
+      if (!dd)
+        if (auto o = parse_ordinal(w); o && *o <= 31) dd = *o;
+      std::size_t j = word(i + 1) == "of" ? i + 2 : i + 1;
+      if (dd && word(j) == "this" && word(j + 1) == "month") {
+        const int py = std::atoi(std::string(published.substr(0, 4)).c_str());
+        const int pm = std::atoi(std::string(published.substr(5, 2)).c_str());
+        DateMention mention{Span{tokens[i].start, tokens[j + 1].end}, ymd(py, pm, *dd), false,
+                            true};
+        mention.clue = DateClue{pm, *dd};
+        out.push_back(mention);
+        i = j + 1;
+        continue;
+      }
+    }
     if (w.size() == 10 && w[4] == '-' && w[7] == '-' && days_from_civil(w)) {
       out.push_back(DateMention{Span{tokens[i].start, tokens[i].end}, std::string(w), false, true});
       continue;
