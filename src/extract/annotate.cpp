@@ -2261,6 +2261,7 @@ void drop_trailing_cause(SentenceView& v) {
 // A clause's cues, dates and times go, from byte `from` of the sentence up to `to`: what it tells
 // is another event's.
 void drop_span(SentenceView& v, std::size_t from, std::size_t to) {
+  v.set_aside.emplace_back(v.token_at(from), v.token_at(to));
   std::erase_if(v.hits, [&](const Hit& h) { return h.start >= from && h.start < to; });
   std::erase_if(v.dates, [&](const text::DateMention& d) {
     return d.span.start >= from && d.span.start < to;
@@ -2400,6 +2401,58 @@ void drop_older_relative_clause(SentenceView& v, std::optional<long> published_d
   }
 }
 
+// "A drone hit Tower 22, a small US outpost in Jordan and the scene of a deadly strike in
+// January 2024, on Sunday": an apposition after the site that recalls an older attack on it
+// describes the site; the sentence tells today's attack. The apposition goes (its cues and
+// dates), so its old day makes no background of the sentence.
+void drop_site_apposition_history(SentenceView& v, std::optional<long> published_day) {
+  if (!published_day) return;
+  const auto& t = v.tokens;
+  // Where an older time is told: a date well before publication, or an earlier year.
+  std::vector<std::size_t> old_marks;
+  for (const auto& d : v.dates) {
+    const auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
+    if (days && *days < *published_day - kBackgroundDays)
+      old_marks.push_back(v.token_at(d.span.start));
+  }
+  const int published_year = std::atoi(text::civil_from_days(*published_day).substr(0, 4).c_str());
+  for (std::size_t i = 0; i < t.size(); ++i)
+    if (t[i].lower.size() == 4 && std::isdigit(static_cast<unsigned char>(t[i].lower[0])) &&
+        std::atoi(t[i].lower.c_str()) >= 1990 && std::atoi(t[i].lower.c_str()) < published_year)
+      old_marks.push_back(i);
+  for (const std::size_t mark : old_marks) {
+    std::optional<std::size_t> open, close;
+    for (std::size_t k = mark; k-- > 0;)
+      if (t[k].lower == ",") {
+        open = k;
+        break;
+      }
+    for (std::size_t k = mark + 1; k < t.size(); ++k)
+      if (t[k].lower == ",") {
+        close = k;
+        break;
+      }
+    // An apposition may run to the sentence's end: "..., a small base that was the scene of a
+    // deadly strike in January 2024."
+    if (!close) close = t.size();
+    if (!open || *open == 0 || *open + 1 >= t.size()) continue;
+    // An apposition opens with its noun's article: ", the scene of ...", not ", in January 2020".
+    const auto& opener = t[*open + 1].lower;
+    if (opener != "a" && opener != "an" && opener != "the") continue;
+    // A site right before the comma, and the attack told on it before that.
+    const bool site_before = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+      return is_site_hit(h) && h.last + 1 == *open;
+    });
+    const bool attack_before = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+      return h.last < *open &&
+             (h.cue == Cue::kAttackVerb || h.cue == Cue::kImpact || h.cue == Cue::kLaunch);
+    });
+    if (!site_before || !attack_before) continue;
+    drop_span(v, t[*open].start, *close < t.size() ? t[*close].start : v.text.size());
+    return;
+  }
+}
+
 bool is_caption(const SentenceView& v) {
   const auto& t = v.tokens;
   if (t.empty()) return false;
@@ -2477,6 +2530,7 @@ Role own_role(const SentenceView& v, const std::string& published,
   for (std::size_t i = 0; i + 1 < v.tokens.size(); ++i) {
     const auto& w = v.tokens[i].lower;
     if (w.size() != 4 || !std::isdigit(static_cast<unsigned char>(w[0]))) continue;
+    if (v.token_set_aside(i)) continue;
     int year = std::atoi(w.c_str());
     // "In 1983," opening the sentence dates it, any year of the last century; elsewhere a
     // four-digit number before 1990 is more often a count, and "founded in 1982" dates a group.
@@ -2514,7 +2568,7 @@ Role own_role(const SentenceView& v, const std::string& published,
   for (std::size_t i = 0; i < v.tokens.size(); ++i) {
     const auto& w = v.tokens[i].lower;
     auto month = std::find(std::begin(kMonths), std::end(kMonths), w);
-    if (month == std::end(kMonths) || i == 0) continue;
+    if (month == std::end(kMonths) || i == 0 || v.token_set_aside(i)) continue;
     const auto& before = v.tokens[i - 1].lower;
     bool month_only = before == "in" || before == "early" || before == "late" || before == "mid" ||
                       before == "mid-";
@@ -2600,6 +2654,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     drop_leading_cause(v);
     drop_trailing_us_strike(v);
     drop_older_relative_clause(v, a.published_day);
+    drop_site_apposition_history(v, a.published_day);
     drop_habitual_relative_clause(v);
     v.caption = is_caption(v);
     v.tally = states_tally(v);

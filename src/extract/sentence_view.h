@@ -47,6 +47,9 @@ struct SentenceView {
   bool tally = false;            // states a tally somewhere (states_tally), read once
   bool entry_start = false;      // opens a live blog's entry with its posting time ("10:05 - ...")
   bool glossed = false;          // read through another language's glossary (its word order kept)
+  // Token ranges [first, last) of clauses that tell another event and were dropped (drop_span):
+  // their cues and dates are gone, and token rules (a year, a month named) skip them too.
+  std::vector<std::pair<std::size_t, std::size_t>> set_aside;
   const lexicon::Lexicon* lexicon = nullptr;  // the lexicon the hits come from
 
   // Whether a lower-case word is on one of data/lexicon/words.tsv's lists.
@@ -67,6 +70,12 @@ struct SentenceView {
   bool token_in_kind(std::size_t i, lexicon::Kind kind) const;
   // Whether token i lies inside a date mention ("on Monday 20 June 2022").
   bool token_in_date(std::size_t i) const;
+  // Whether token i lies in a dropped clause.
+  bool token_set_aside(std::size_t i) const {
+    for (const auto& [first, last] : set_aside)
+      if (i >= first && i < last) return true;
+    return false;
+  }
 };
 
 // A number usable as a count at token i ("14", "two", "a dozen"); "a"/"an"/"single" count as one
