@@ -194,7 +194,9 @@ void drop_landmark_after_fired_on_object(SentenceView& v) {
     const bool passive = phrase.ends_with("fired on") && phrase != "fired on";
     // "Three rockets targeted Kurdish opposition forces not far from Erbil airport": the aim
     // is named, so the site after it is where, not what (active voice only).
-    const bool aimed = (phrase == "targeted" || phrase == "targeting") &&
+    // Not in a gloss of Arabic, whose verb comes first and its subject after it ("targeted
+    // group outside the law ... Balad air base").
+    const bool aimed = !v.glossed && (phrase == "targeted" || phrase == "targeting") &&
                        (fire.first == 0 ||
                         (t[fire.first - 1].lower != "was" && t[fire.first - 1].lower != "were" &&
                          t[fire.first - 1].lower != "been" && t[fire.first - 1].lower != "being"));
@@ -244,6 +246,15 @@ void drop_landmark_after_fired_on_object(SentenceView& v) {
         own_part = true;
     }
     if (!object_words || own_part) continue;
+    // A projectile aimed at a place lands near what it was aimed at ("rockets targeted a
+    // residential complex near the embassy"): only an aim at a party ("Kurdish opposition
+    // forces", "the offices of an Iranian Kurdish party", "PKK positions") makes the site after
+    // it a landmark.
+    if (aimed && std::none_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+          return (h.kind == Kind::kActor || h.kind == Kind::kCountry) && h.first >= from &&
+                 h.last < to;
+        }))
+      continue;
     if (std::any_of(v.hits.begin(), v.hits.end(),
                     [&](const Hit& h) { return is_site_hit(h) && h.first >= from && h.last < to; }))
       continue;
