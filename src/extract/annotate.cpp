@@ -247,14 +247,18 @@ void drop_landmark_after_fired_on_object(SentenceView& v) {
     }
     if (!object_words || own_part) continue;
     // A projectile aimed at a place lands near what it was aimed at ("rockets targeted a
-    // residential complex near the embassy"): only an aim at a party ("Kurdish opposition
-    // forces", "the offices of an Iranian Kurdish party", "PKK positions") makes the site after
-    // it a landmark.
-    if (aimed && std::none_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
-          return (h.kind == Kind::kActor || h.kind == Kind::kCountry) && h.first >= from &&
-                 h.last < to;
-        }))
-      continue;
+    // residential complex near the embassy", "a military base near the airport", "a US
+    // position near al-Tanf"): only an aim at another party ("rebel Kurdish forces", "the
+    // offices of an opposition party", "PKK positions") makes the site after it a landmark.
+    if (aimed) {
+      bool party = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+        return h.kind == Kind::kActor && h.first >= from && h.last < to;
+      });
+      for (std::size_t k = from; k < to && !party; ++k)
+        party = v.word_in(lexicon::WordList::kAimPartyWords, t[k].lower) ||
+                v.word_in(lexicon::WordList::kEnemyHeads, t[k].lower);
+      if (!party) continue;
+    }
     if (std::any_of(v.hits.begin(), v.hits.end(),
                     [&](const Hit& h) { return is_site_hit(h) && h.first >= from && h.last < to; }))
       continue;
@@ -302,9 +306,16 @@ void drop_presence_at_the_time(SentenceView& v) {
         t[h.last].lower != "time")
       return false;
     const auto& before = t[h.first - 1].lower;
-    return before == "inside" || before == "present" || before == "there" || before == "empty" ||
-           before == "unoccupied" || before == "occupied" || before == "aboard" ||
-           before == "asleep" || before == "duty" || before == "home" || before == "nearby";
+    if (before != "inside" && before != "present" && before != "there" && before != "aboard")
+      return false;
+    // Only a presence denied ("no staff were inside", "nobody was present"): "about 2,000 US
+    // troops were there at the time" looks back at another attack.
+    for (std::size_t k = h.first - 1; k-- > 0 && k + 8 > h.first;) {
+      const auto& w = t[k].lower;
+      if (w == "," || w == ";") break;
+      if (w == "no" || w == "nobody" || w == "none" || w == "not" || w == "n't") return true;
+    }
+    return false;
   });
 }
 

@@ -47,8 +47,6 @@ std::optional<Group> head_after(const SentenceView& v, std::size_t from, std::si
       return Group{0, end, attackers, false};
     }
     if (v.word_in(lexicon::WordList::kEnemyHeads, w)) return Group{0, m + 1, true, false};
-    // "three U.S. service members": the abbreviation's final dot is no phrase end.
-    if (w == "." && m > from && t[m - 1].lower.find('.') != std::string::npos) continue;
     if (!t[m].word || v.word_in(lexicon::WordList::kPhraseEnders, w) || is_casualty(v, m) ||
         v.token_is_weapon(m))
       return std::nullopt;
@@ -322,7 +320,10 @@ std::size_t clause_start(const SentenceView& v, std::size_t pos) {
         if (o == ";" || o == ":") break;
       }
       // "Two Americans, a British soldier and a contractor": a list of people, not a clause.
-      bool list = w == "," && c >= 1 &&
+      // Not a relative partitive: "900 troops, none of whom were hurt" opens its own clause.
+      const bool partitive = c + 3 < t.size() && t[c + 2].lower == "of" &&
+                             (t[c + 3].lower == "whom" || t[c + 3].lower == "which");
+      bool list = w == "," && c >= 1 && !partitive &&
                   v.word_in(lexicon::WordList::kPersonHeads, t[c - 1].lower) &&
                   single_group_at(v, c + 1).has_value();
       if (list) {

@@ -29,8 +29,14 @@ bool destroyed_structure(const SentenceView& v) {
     auto in_flight = [&](std::size_t from) {
       for (std::size_t k = from; k < t.size() && k <= from + 3; ++k) {
         const auto& w = t[k].lower;
-        if (w == "mid-air" || w == "midair" || w == "flight" ||
-            (w == "air" && k >= 1 && (t[k - 1].lower == "the" || t[k - 1].lower == "in")) ||
+        // "in the air", "in mid-air", "in flight" (not "the air base", "the flight line").
+        const bool in_before = k >= 1 && t[k - 1].lower == "in";
+        const bool in_the_before = k >= 2 && t[k - 1].lower == "the" && t[k - 2].lower == "in";
+        const bool ends_phrase = k + 1 >= t.size() || !t[k + 1].word ||
+                                 t[k + 1].lower == "before" || t[k + 1].lower == "and" ||
+                                 t[k + 1].lower == "over" || t[k + 1].lower == "by";
+        if (((w == "mid-air" || w == "midair" || w == "flight") && in_before && ends_phrase) ||
+            (w == "air" && in_the_before && ends_phrase) ||
             (w == "before" && k + 1 < t.size() && t[k + 1].lower.starts_with("reach")))
           return true;
       }

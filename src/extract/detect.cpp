@@ -135,8 +135,8 @@ bool denies_target(const SentenceView& v, bool* spared = nullptr) {
       k += 2;
     if (k < t.size() && (t[k].lower == "any" || t[k].lower == "an" || t[k].lower == "a")) ++k;
     if (k >= t.size() || !v.token_in(k, Cue::kAttackNoun)) continue;
-    // Within four words: "no attack on U.S. or coalition forces" (the dots of "U.S." are tokens
-    // of their own and count for nothing).
+    // Within four words: "no attack on U.S. or coalition forces" (punctuation between counts for
+    // nothing).
     std::size_t words = 0;
     for (std::size_t j = k + 1; j < t.size() && words < 4; ++j) {
       if (std::any_of(sites.begin(), sites.end(),

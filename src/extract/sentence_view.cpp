@@ -159,11 +159,13 @@ bool tally_at(const SentenceView& v, std::size_t i) {
       t[i + 1].lower == "times" || (*n >= 11 && *n <= 99 && t[i + 1].lower == "time");
   if (!times) return false;
   // "was shelled three times in an hour", "attacked twice within 30 minutes": one episode of
-  // fire told in rounds, not a count of attacks ("five times in the last 24 hours" counts).
-  for (std::size_t k = i + 2; k < t.size() && k <= i + 6; ++k) {
-    if (k == i + 2 && t[k].lower != "in" && t[k].lower != "within") break;
-    if (t[k].lower == "the" || t[k].lower == "last" || t[k].lower == "past") break;
-    if (t[k].lower == "hour" || t[k].lower == "hours" || t[k].lower == "minutes") return false;
+  // fire told in rounds, not a count of attacks ("four times in 48 hours", "five times in the
+  // last 24 hours" count attacks).
+  if (i + 4 < t.size() && (t[i + 2].lower == "in" || t[i + 2].lower == "within")) {
+    const auto& amount = t[i + 3].lower;
+    const auto& unit = t[i + 4].lower;
+    const bool one = amount == "a" || amount == "an" || amount == "one" || amount == "1";
+    if ((one && (unit == "hour" || unit == "minute")) || unit == "minutes") return false;
   }
   // "came under attack 27 times" (the gloss of "تعرضت لهجوم 27 مرة").
   if (i >= 1 && v.token_in(i - 1, Cue::kAttackNoun)) return true;

@@ -165,7 +165,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "mourning_words",
                                                "victim_links",
                                                "lebanon_only_forces",
-                                               "long_span_units"};
+                                               "long_span_units",
+                                               "aim_party_words"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

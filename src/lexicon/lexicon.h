@@ -202,6 +202,7 @@ enum class WordList : std::uint8_t {
   kVictimLinks,
   kLebanonOnlyForces,
   kLongSpanUnits,
+  kAimPartyWords,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
