@@ -1194,6 +1194,19 @@ TEST(ExtractRules, SourceInTheShapesWiresUse) {
             "US Central Command (CENTCOM)");
 }
 
+// "reported minor injuries" is what the people suffered, not what they said: the source is the
+// speaker after the comma.
+TEST(ExtractRules, PeopleWhoReportedInjuriesAreNoSource) {
+  auto r = extract_text(
+      "Drone hits US base\n\nA drone hit Ain al-Asad air base on Monday. At least 40 U.S. "
+      "personnel reported minor injuries, the Pentagon said.\n",
+      "2024-03-06");
+  ASSERT_TRUE(r.main.has_value());
+  ASSERT_TRUE(r.main->evidence.count("injured"));
+  EXPECT_EQ(r.main->injured, 40);
+  EXPECT_EQ(r.main->evidence.at("injured").source, "Pentagon");
+}
+
 // A source names who said it, or nothing: a clause about the outcome before "reported" is no
 // speaker; a verb-first Arabic attribution ("وقال مصدر أمني") names the source after its verb,
 // in the original words.

@@ -162,6 +162,11 @@ std::optional<SourceSpan> source_of(const SentenceView& v) {
       continue;
     }
     if (phrase == "statement") continue;
+    // "40 U.S. personnel reported minor injuries": suffered, not said; the speaker is elsewhere.
+    bool suffered = false;
+    for (std::size_t k = h->last + 1; k < t.size() && k <= h->last + 3 && !suffered; ++k)
+      suffered = v.token_in(k, Cue::kInjured);
+    if (suffered) continue;
     // Whether only fillers stand before the verb ("And said ...", the gloss of Arabic's "وقال"):
     // the sentence opens with it, and names its speaker after it.
     bool opens = true;
