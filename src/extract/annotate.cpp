@@ -168,10 +168,17 @@ bool attack_word_at(const SentenceView& v, std::size_t k, bool weapons) {
 // was fired on near the French embassy": gunfire aimed at someone the sentence names, not at a
 // site of ours, places that site as a landmark; its site reading goes. Not when what was fired
 // on is the site's own ("opened fire on guards near the embassy gate"), and not for projectiles,
-// which land near what they were aimed at.
+// which land near what they were aimed at, unless the aim names another party ("three rockets
+// targeted rebel Kurdish forces not far from Erbil airport").
 void drop_landmark_after_fired_on_object(SentenceView& v) {
   const auto& t = v.tokens;
   auto locative = [&](std::size_t k) { return locative_at(t, k); };
+  // An auxiliary before the verb at k makes it passive ("was fired on", "were targeted").
+  auto after_auxiliary = [&](std::size_t k) {
+    if (k == 0) return false;
+    const auto& w = t[k - 1].lower;
+    return w == "was" || w == "were" || w == "been" || w == "being";
+  };
   std::vector<std::pair<std::size_t, std::size_t>> landmarks;  // token spans to clear
   // The verbs of gunfire: the lexicon's ("opened fire", "shot at", "was fired on") and the
   // participles a headline writes ("Gunman killed after shooting at police near ...").
@@ -182,9 +189,8 @@ void drop_landmark_after_fired_on_object(SentenceView& v) {
     const bool participle = (t[k].lower == "shooting" || t[k].lower == "firing") &&
                             (t[k + 1].lower == "at" || t[k + 1].lower == "on");
     // The active "police fired on protesters outside the embassy" (not a passive).
-    const bool active_fired_on = t[k].lower == "fired" && t[k + 1].lower == "on" &&
-                                 (k == 0 || (t[k - 1].lower != "was" && t[k - 1].lower != "were" &&
-                                             t[k - 1].lower != "been"));
+    const bool active_fired_on =
+        t[k].lower == "fired" && t[k + 1].lower == "on" && !after_auxiliary(k);
     if (participle || active_fired_on)
       fires.push_back(
           Hit{Kind::kTrigger, -1, t[k].start, t[k + 1].end, k, k + 1, Cue::kAttackVerb});
@@ -197,9 +203,7 @@ void drop_landmark_after_fired_on_object(SentenceView& v) {
     // Not in a gloss of Arabic, whose verb comes first and its subject after it ("targeted
     // group outside the law ... Balad air base").
     const bool aimed = !v.glossed && (phrase == "targeted" || phrase == "targeting") &&
-                       (fire.first == 0 ||
-                        (t[fire.first - 1].lower != "was" && t[fire.first - 1].lower != "were" &&
-                         t[fire.first - 1].lower != "been" && t[fire.first - 1].lower != "being"));
+                       !after_auxiliary(fire.first);
     if (!passive && !aimed && phrase != "opened fire" && phrase != "shot at" &&
         phrase != "fired on" && phrase != "shooting at" && phrase != "shooting on" &&
         phrase != "firing at" && phrase != "firing on")
