@@ -277,7 +277,8 @@ bool clause_tells_it_hit(const lexicon::Lexicon& lexicon, const SentenceView& v,
 // at Ukraine", "missiles on Israel", "across Ukraine" (not "at Iraq's Ain al-Asad base").
 bool at_a_country(const SentenceView& v, std::size_t p) {
   const auto& t = v.tokens;
-  for (std::size_t k = p + 1; k + 1 < t.size() && k <= p + 4; ++k) {
+  // Across the rest of a list: "125 drones and four ballistic missiles at Ukraine".
+  for (std::size_t k = p + 1; k + 1 < t.size() && k <= p + 6; ++k) {
     const auto& w = t[k].lower;
     if (w == "at" || w == "on" || w == "against" || w == "across" || w == "toward" ||
         w == "towards" || w == "throughout") {
