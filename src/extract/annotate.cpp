@@ -323,6 +323,16 @@ void drop_presence_at_the_time(SentenceView& v) {
   });
 }
 
+// "a fourth falling short", "the rockets fell short of the base": a projectile that fell short
+// did not land on or near its target, so its impact cue goes.
+void drop_fell_short(SentenceView& v) {
+  const auto& t = v.tokens;
+  std::erase_if(v.hits, [&](const Hit& h) {
+    return h.kind == Kind::kTrigger && h.cue == Cue::kImpact && h.last + 1 < t.size() &&
+           t[h.last + 1].lower == "short";
+  });
+}
+
 // "The drones reached their targets without being intercepted", "without air defences
 // intercepting them" (and the gloss of "دون أن تعترضها الدفاعات"): an interception after
 // "without" did not happen, so its cue goes. ("Without hitting the base, falling near a
@@ -2667,6 +2677,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     drop_forces_at_home(v, lexicon);
     drop_interceptions_after_without(v);
     drop_presence_at_the_time(v);
+    drop_fell_short(v);
     add_described_sites(v, lexicon, places);
     add_foreign_military_targets(v, lexicon, clean.language != "en");
     add_hosting_sites(v, lexicon);
