@@ -654,7 +654,11 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
       of_telling |= v.token_in(k - 1, Cue::kReportVerb) || w == "confirm" || w == "comment" ||
                     w == "report" || w == "reported" || w == "disclose" || w == "mention" ||
                     w == "give" || w == "provide" || w == "announce" || w == "word" ||
-                    w == "indication" || w == "indications" || w == "information" || w == "details";
+                    w == "indication" || w == "indications" || w == "information" ||
+                    w == "details" ||
+                    // "not yet clear the toll of losses" (the gloss of "لم تتضح بعد حصيلة
+                    // الخسائر"), "the extent of casualties is not known"
+                    w == "clear" || w == "known" || w == "toll" || w == "extent";
     }
     if (of_telling) continue;
     if (i + 2 < t.size()) {
