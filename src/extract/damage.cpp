@@ -130,8 +130,14 @@ bool damages_a_projectile(const SentenceView& v, const Hit& h) {
 // "The rockets caused some material damage, and there was no word of casualties" still says
 // there was damage.
 bool said(const SentenceView& v, Cue cue) {
-  for (const Hit* h : v.all(cue))
+  for (const Hit* h : v.all(cue)) {
+    // "no losses among the Turkish soldiers" (the gloss of "لا خسائر في صفوف"): losses of
+    // people only, nothing said of damage.
+    if (cue == Cue::kDamageNone && h->last + 1 < v.tokens.size() &&
+        v.tokens[h->last + 1].lower == "among")
+      continue;
     if (!uncertain_in_clause(v, h->first) && !damages_a_projectile(v, *h)) return true;
+  }
   return false;
 }
 
