@@ -164,6 +164,14 @@ bool attack_word_at(const SentenceView& v, std::size_t k, bool weapons) {
          (weapons && v.token_is_weapon(k));
 }
 
+// An active verb of killing or wounding with its object after it ("kill three fighters",
+// "wounding two soldiers"); "killed" and "wounded" only when not passive, which the caller checks.
+bool casualty_verb(std::string_view w) {
+  return w == "kill" || w == "kills" || w == "killed" || w == "killing" || w == "wound" ||
+         w == "wounds" || w == "wounded" || w == "wounding" || w == "injure" || w == "injures" ||
+         w == "injured" || w == "injuring";
+}
+
 // "A gunman opened fire on a police patrol near the Israeli embassy", "the car of a businessman
 // was fired on near the French embassy": gunfire aimed at someone the sentence names, not at a
 // site of ours, places that site as a landmark; its site reading goes. Not when what was fired
@@ -195,6 +203,11 @@ void drop_landmark_after_fired_on_object(SentenceView& v) {
       fires.push_back(
           Hit{Kind::kTrigger, -1, t[k].start, t[k + 1].end, k, k + 1, Cue::kAttackVerb});
   }
+  // A toll told with its object: "IS gunmen kill three SDF fighters near the al-Omar oil field".
+  for (const Hit& h : v.hits)
+    if (h.kind == Kind::kTrigger && (h.cue == Cue::kKilled || h.cue == Cue::kInjured) &&
+        h.first == h.last && casualty_verb(t[h.first].lower))
+      fires.push_back(h);
   for (const Hit& fire : fires) {
     const std::string phrase = lower_text(v, fire);
     const bool passive = phrase.ends_with("fired on") && phrase != "fired on";
@@ -202,7 +215,11 @@ void drop_landmark_after_fired_on_object(SentenceView& v) {
     // is named, so the site after it is where, not what (active voice only).
     // Not in a gloss of Arabic, whose verb comes first and its subject after it ("targeted
     // group outside the law ... Balad air base").
-    const bool aimed = !v.glossed && (phrase == "targeted" || phrase == "targeting") &&
+    const bool aimed = !v.glossed &&
+                       (phrase == "targeted" || phrase == "targeting" || phrase == "targets" ||
+                        phrase == "struck" || phrase == "strikes" || phrase == "hit" ||
+                        phrase == "hits" || phrase == "attacked" || phrase == "attacks" ||
+                        phrase == "shelled" || casualty_verb(phrase)) &&
                        !after_auxiliary(fire.first);
     if (!passive && !aimed && phrase != "opened fire" && phrase != "shot at" &&
         phrase != "fired on" && phrase != "shooting at" && phrase != "shooting on" &&
@@ -231,7 +248,7 @@ void drop_landmark_after_fired_on_object(SentenceView& v) {
       if (!object_follows) continue;
       if (from < t.size() && (t[from].lower == "on" || t[from].lower == "at")) ++from;
       to = from;
-      while (to < t.size() && to < from + (aimed ? 10 : 6) && !locative(to) && t[to].lower != ",")
+      while (to < t.size() && to < from + (aimed ? 14 : 6) && !locative(to) && t[to].lower != ",")
         ++to;
     }
     bool object_words = false, own_part = false;
@@ -261,6 +278,21 @@ void drop_landmark_after_fired_on_object(SentenceView& v) {
       for (std::size_t k = from; k < to && !party; ++k)
         party = v.word_in(lexicon::WordList::kAimPartyWords, t[k].lower) ||
                 v.word_in(lexicon::WordList::kEnemyHeads, t[k].lower);
+      // The forces of the site's own country ("an Iraqi army checkpoint near Ain al-Asad",
+      // "Syrian soldiers near al-Tanf"): local forces, not the foreign presence there.
+      if (!party && v.lexicon) {
+        std::string site_country;
+        for (const Hit& h : v.hits)
+          if (h.kind == Kind::kFacility && h.first >= to && h.first <= to + 6) {
+            site_country = v.lexicon->facility(h.entry).country;
+            break;
+          }
+        party =
+            !site_country.empty() && std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+              return h.kind == Kind::kCountry && h.first >= from && h.last < to &&
+                     v.lexicon->country(h.entry).code == site_country;
+            });
+      }
       if (!party) continue;
     }
     if (std::any_of(v.hits.begin(), v.hits.end(),
