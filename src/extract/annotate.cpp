@@ -164,14 +164,6 @@ bool attack_word_at(const SentenceView& v, std::size_t k, bool weapons) {
          (weapons && v.token_is_weapon(k));
 }
 
-// An active verb of killing or wounding with its object after it ("kill three fighters",
-// "wounding two soldiers"); "killed" and "wounded" only when not passive, which the caller checks.
-bool casualty_verb(std::string_view w) {
-  return w == "kill" || w == "kills" || w == "killed" || w == "killing" || w == "wound" ||
-         w == "wounds" || w == "wounded" || w == "wounding" || w == "injure" || w == "injures" ||
-         w == "injured" || w == "injuring";
-}
-
 // "A gunman opened fire on a police patrol near the Israeli embassy", "the car of a businessman
 // was fired on near the French embassy": gunfire aimed at someone the sentence names, not at a
 // site of ours, places that site as a landmark; its site reading goes. Not when what was fired
@@ -206,7 +198,7 @@ void drop_landmark_after_fired_on_object(SentenceView& v) {
   // A toll told with its object: "IS gunmen kill three SDF fighters near the al-Omar oil field".
   for (const Hit& h : v.hits)
     if (h.kind == Kind::kTrigger && (h.cue == Cue::kKilled || h.cue == Cue::kInjured) &&
-        h.first == h.last && casualty_verb(t[h.first].lower))
+        h.first == h.last && v.word_in(lexicon::WordList::kAimVerbs, t[h.first].lower))
       fires.push_back(h);
   for (const Hit& fire : fires) {
     const std::string phrase = lower_text(v, fire);
@@ -215,11 +207,7 @@ void drop_landmark_after_fired_on_object(SentenceView& v) {
     // is named, so the site after it is where, not what (active voice only).
     // Not in a gloss of Arabic, whose verb comes first and its subject after it ("targeted
     // group outside the law ... Balad air base").
-    const bool aimed = !v.glossed &&
-                       (phrase == "targeted" || phrase == "targeting" || phrase == "targets" ||
-                        phrase == "struck" || phrase == "strikes" || phrase == "hit" ||
-                        phrase == "hits" || phrase == "attacked" || phrase == "attacks" ||
-                        phrase == "shelled" || casualty_verb(phrase)) &&
+    const bool aimed = !v.glossed && v.word_in(lexicon::WordList::kAimVerbs, phrase) &&
                        !after_auxiliary(fire.first);
     if (!passive && !aimed && phrase != "opened fire" && phrase != "shot at" &&
         phrase != "fired on" && phrase != "shooting at" && phrase != "shooting on" &&

@@ -166,7 +166,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "victim_links",
                                                "lebanon_only_forces",
                                                "long_span_units",
-                                               "aim_party_words"};
+                                               "aim_party_words",
+                                               "aim_verbs"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -203,6 +203,7 @@ enum class WordList : std::uint8_t {
   kLebanonOnlyForces,
   kLongSpanUnits,
   kAimPartyWords,
+  kAimVerbs,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
