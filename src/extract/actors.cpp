@@ -1045,8 +1045,22 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           responsible |= v.tokens[k].lower == "responsible";
         if (held && responsible) suspect(name, false, v);
       }
+      // The denier is the clause's subject, across an apposition set off by commas ("Kataib
+      // Hezbollah, one of the most powerful pro-Iran factions in Iraq, denied any involvement"),
+      // not the description inside it.
+      const auto& t = v.tokens;
+      auto opens_apposition = [&](const Hit* x, const Hit* d) {
+        return x->last + 1 < t.size() && t[x->last + 1].lower == "," && d->first >= 1 &&
+               t[d->first - 1].lower == "," && x->last < d->first && d->first - x->last <= 24;
+      };
+      auto described = [&](const Hit* d) {
+        return std::any_of(actors.begin(), actors.end(), [&](const Hit* other) {
+          return other != a && other->last < a->first && opens_apposition(other, d);
+        });
+      };
       for (const Hit* d : v.all(Cue::kDeny))
-        if (a->last < d->first && d->first - a->last <= 6) {
+        if (a->last < d->first && !described(d) &&
+            (d->first - a->last <= 6 || opens_apposition(a, d))) {
           denied.insert(name);
           where.emplace("denied_by", &v);
         }
@@ -1249,8 +1263,11 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
     else if (std::less<const SentenceView*>{}(v, at->second))  // one vector: article order
       at->second = v;
   }
-  // A claimant is not also a suspect; a suspicion so emptied keeps no evidence.
+  // A claimant is not also a suspect, nor is a group that denied the attack suspected only by
+  // the pattern of such attacks; a suspicion so emptied keeps no evidence.
   for (const auto& name : claimed) suspected.erase(name), basis.erase(name);
+  for (const auto& name : denied)
+    if (basis.count(name) && basis[name] == "pattern") suspected.erase(name), basis.erase(name);
   if (suspected.empty()) where.erase("suspected");
   Actors out;
   out.suspected.assign(suspected.begin(), suspected.end());
