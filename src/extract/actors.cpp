@@ -558,11 +558,13 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
   std::map<std::string, std::string> basis;
   std::map<std::string, const SentenceView*> where;
   std::map<std::string, const SentenceView*> series_claimants;  // "claimed most of the attacks"
+  std::map<std::string, const SentenceView*> suspect_sentence;  // where each suspect is first named
   auto suspect = [&](const std::string& name, bool pattern, const SentenceView& v) {
     suspected.insert(name);
     auto& b = basis[name];
     if (b != "explicit") b = pattern ? "pattern" : "explicit";
     where.emplace("suspected", &v);
+    suspect_sentence.emplace(name, &v);
   };
   for (std::size_t index = 0; index < article.sentences.size(); ++index) {
     const auto& v = article.sentences[index];
@@ -1268,7 +1270,16 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
   for (const auto& name : claimed) suspected.erase(name), basis.erase(name);
   for (const auto& name : denied)
     if (basis.count(name) && basis[name] == "pattern") suspected.erase(name), basis.erase(name);
-  if (suspected.empty()) where.erase("suspected");
+  if (suspected.empty()) {
+    where.erase("suspected");
+  } else if (auto at = where.find("suspected"); at != where.end()) {
+    // The evidence is the first sentence naming a suspect that stays.
+    const SentenceView* first = nullptr;
+    for (const auto& name : suspected)
+      if (auto s = suspect_sentence.find(name); s != suspect_sentence.end())
+        if (!first || std::less<const SentenceView*>{}(s->second, first)) first = s->second;
+    if (first) at->second = first;
+  }
   Actors out;
   out.suspected.assign(suspected.begin(), suspected.end());
   for (const auto& name : suspected) out.suspected_basis[name] = basis[name];

@@ -137,13 +137,18 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
         while (after < v.tokens.size() && v.tokens[after].lower != ")") ++after;
       if (after < v.tokens.size() && v.tokens[after].lower == ")") ++after;
       // A time zone's letters before the mark: "10:05 UAE:", "14:30 GMT -".
+      bool zone = false;
       if (after + 1 < v.tokens.size() && v.tokens[after].word &&
           v.tokens[after].lower.size() <= 4 &&
           std::all_of(v.text.begin() + v.tokens[after].start, v.text.begin() + v.tokens[after].end,
                       [](char c) { return c >= 'A' && c <= 'Z'; }))
-        ++after;
-      return at == first && after < v.tokens.size() &&
-             (is_dash(v.tokens[after].lower) || v.tokens[after].lower == ":");
+        ++after, zone = true;
+      if (at != first || after >= v.tokens.size()) return false;
+      if (is_dash(v.tokens[after].lower)) return true;
+      // A colon after a zone or set apart ("11h52 :"); "21:45: Two rockets struck" is a
+      // timeline's own time of the event.
+      return v.tokens[after].lower == ":" &&
+             (zone || (v.tokens[after].start > 0 && v.text[v.tokens[after].start - 1] == ' '));
     };
     v.entry_start = std::any_of(v.times.begin(), v.times.end(), posting_time);
     std::erase_if(v.times, posting_time);
@@ -175,6 +180,7 @@ void drop_landmark_after_fired_on_object(SentenceView& v) {
   auto locative = [&](std::size_t k) { return locative_at(t, k); };
   // An auxiliary before the verb at k makes it passive ("was fired on", "were targeted").
   auto after_auxiliary = [&](std::size_t k) {
+    if (k >= 2 && v.word_in(lexicon::WordList::kAdverbs, t[k - 1].lower)) --k;  // "were also"
     if (k == 0) return false;
     const auto& w = t[k - 1].lower;
     return w == "was" || w == "were" || w == "been" || w == "being";
@@ -260,26 +266,36 @@ void drop_landmark_after_fired_on_object(SentenceView& v) {
     // position near al-Tanf"): only an aim at another party ("rebel Kurdish forces", "the
     // offices of an opposition party", "PKK positions") makes the site after it a landmark.
     if (aimed) {
+      // The agent of a passive ("were also attacked by Iran-backed militias near ...") is who
+      // attacked, not what was aimed at.
+      if (t[from].lower == "by") continue;
+      const bool casualty = fire.cue == Cue::kKilled || fire.cue == Cue::kInjured;
       bool party = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
         return h.kind == Kind::kActor && h.first >= from && h.last < to;
       });
+      // Militants killed are the attackers ("security forces killed six militants near the
+      // embassy after they fired rockets at it"); militants aimed at are another party.
       for (std::size_t k = from; k < to && !party; ++k)
         party = v.word_in(lexicon::WordList::kAimPartyWords, t[k].lower) ||
-                v.word_in(lexicon::WordList::kEnemyHeads, t[k].lower);
-      // The forces of the site's own country ("an Iraqi army checkpoint near Ain al-Asad",
-      // "Syrian soldiers near al-Tanf"): local forces, not the foreign presence there.
+                (!casualty && v.word_in(lexicon::WordList::kEnemyHeads, t[k].lower));
+      // The armed forces of a military site's own country ("an Iraqi army checkpoint near Ain
+      // al-Asad", "Syrian soldiers near al-Tanf"): local forces, not the foreign presence there.
+      // Not an Iraqi restaurant, and not the police outside an embassy (its guards, in effect).
       if (!party && v.lexicon) {
-        std::string site_country;
+        const lexicon::Facility* site = nullptr;
         for (const Hit& h : v.hits)
           if (h.kind == Kind::kFacility && h.first >= to && h.first <= to + 6) {
-            site_country = v.lexicon->facility(h.entry).country;
+            site = &v.lexicon->facility(h.entry);
             break;
           }
-        party =
-            !site_country.empty() && std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
-              return h.kind == Kind::kCountry && h.first >= from && h.last < to &&
-                     v.lexicon->country(h.entry).code == site_country;
-            });
+        bool armed = false;
+        for (std::size_t k = from; k < to && !armed; ++k)
+          armed = v.word_in(lexicon::WordList::kArmedUnits, t[k].lower);
+        party = site && site->type == "military" && armed &&
+                std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+                  return h.kind == Kind::kCountry && h.first >= from && h.last < to &&
+                         v.lexicon->country(h.entry).code == site->country;
+                });
       }
       if (!party) continue;
     }
@@ -330,10 +346,13 @@ void drop_presence_at_the_time(SentenceView& v) {
         t[h.last].lower != "time")
       return false;
     const auto& before = t[h.first - 1].lower;
+    // "which was empty at the time", "guards who were on duty at the time".
+    if (before == "empty" || before == "unoccupied" || before == "duty" || before == "asleep")
+      return true;
     if (before != "inside" && before != "present" && before != "there" && before != "aboard")
       return false;
-    // Only a presence denied ("no staff were inside", "nobody was present"): "about 2,000 US
-    // troops were there at the time" looks back at another attack.
+    // Where people were, only when denied ("no staff were inside", "nobody was present"):
+    // "about 2,000 US troops were there at the time" looks back at another attack.
     for (std::size_t k = h.first - 1; k-- > 0 && k + 8 > h.first;) {
       const auto& w = t[k].lower;
       if (w == "," || w == ";") break;
@@ -2471,10 +2490,12 @@ void drop_site_apposition_history(SentenceView& v, std::optional<long> published
     if (days && *days < *published_day - kBackgroundDays)
       old_marks.push_back(v.token_at(d.span.start));
   }
+  // A year after "in" or a month ("in January 2024"), not "2000 troops".
   const int published_year = std::atoi(text::civil_from_days(*published_day).substr(0, 4).c_str());
-  for (std::size_t i = 0; i < t.size(); ++i)
+  for (std::size_t i = 1; i < t.size(); ++i)
     if (t[i].lower.size() == 4 && std::isdigit(static_cast<unsigned char>(t[i].lower[0])) &&
-        std::atoi(t[i].lower.c_str()) >= 1990 && std::atoi(t[i].lower.c_str()) < published_year)
+        std::atoi(t[i].lower.c_str()) >= 1990 && std::atoi(t[i].lower.c_str()) < published_year &&
+        (t[i - 1].lower == "in" || text::month_number(t[i - 1].lower)))
       old_marks.push_back(i);
   for (const std::size_t mark : old_marks) {
     std::optional<std::size_t> open, close;
@@ -2503,7 +2524,13 @@ void drop_site_apposition_history(SentenceView& v, std::optional<long> published
       return h.last < *open &&
              (h.cue == Cue::kAttackVerb || h.cue == Cue::kImpact || h.cue == Cue::kLaunch);
     });
-    if (!site_before || !attack_before) continue;
+    // The sentence keeps a day of its own outside the apposition ("..., on Sunday"); without
+    // one the old day may be the sentence's own.
+    const bool own_day = std::any_of(v.dates.begin(), v.dates.end(), [&](const auto& d) {
+      const std::size_t at = v.token_at(d.span.start);
+      return at < *open || at >= *close;
+    });
+    if (!site_before || !attack_before || !own_day) continue;
     drop_span(v, t[*open].start, *close < t.size() ? t[*close].start : v.text.size());
     return;
   }

@@ -657,8 +657,8 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
                     w == "indication" || w == "indications" || w == "information" ||
                     w == "details" ||
                     // "not yet clear the toll of losses" (the gloss of "لم تتضح بعد حصيلة
-                    // الخسائر"), "the extent of casualties is not known"
-                    w == "clear" || w == "known" || w == "toll" || w == "extent";
+                    // الخسائر"); "no known casualties" stays a zero
+                    w == "clear" || w == "toll" || w == "extent";
     }
     if (of_telling) continue;
     if (i + 2 < t.size()) {

@@ -296,7 +296,8 @@ bool at_a_country(const SentenceView& v, std::size_t p) {
           whole(k + 3))
         return true;
       // "contre l'Ukraine" glossed "against the Ukraine".
-      const std::size_t name = k + 2 < t.size() && t[k + 1].lower == "the" ? k + 2 : k + 1;
+      const std::size_t name =
+          v.glossed && k + 2 < t.size() && t[k + 1].lower == "the" ? k + 2 : k + 1;
       for (const Hit* c : v.all(lexicon::Kind::kCountry))
         if (c->first == name && whole(c->last + 1) && !t[c->last].lower.ends_with("'s") &&
             !t[c->last].lower.ends_with("\u2019s") &&
@@ -378,8 +379,12 @@ const SentenceView* told_all_hit(const lexicon::Lexicon& lexicon,
       const bool opens = h->first == 0 || t[h->first - 1].lower == "and";
       // A verb with no subject at all, after the sentence that counted them (Portuguese and
       // Spanish drop it: "Caíram na base e em seu perímetro" glossed "Fell in the base ...").
+      // Not when the subject follows ("Cayeron en la base tres de ellos").
+      bool count_after = false;
+      for (std::size_t k = after; k < t.size() && !count_after; ++k)
+        count_after = count_at(v, k, false).has_value();
       const bool dropped_subject =
-          v.glossed && h->first == 0 && after < t.size() &&
+          v.glossed && h->first == 0 && after < t.size() && !count_after &&
           (t[after].lower == "in" || t[after].lower == "on" || t[after].lower == "inside" ||
            t[after].lower == "within" || t[after].lower == "into") &&
           !v.has(Cue::kIntercept) && !v.has(Cue::kAirDefense);
@@ -772,6 +777,20 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       // "Russia had launched more than 80 drones and missiles at Ukraine overnight": a barrage
       // on a whole country, of which this attack's site took a part; not "at Iraq's Ain al-Asad".
       if (projectile && at_a_country(v, p)) barrage = true;
+      // The barrage ends at a clause that names a site of ours ("..., and two missiles hit the
+      // building housing foreign embassies").
+      if (barrage && !at_a_country(v, p)) {
+        std::size_t clause = i;
+        while (clause > 0 && t[clause - 1].lower != "," && t[clause - 1].lower != ";" &&
+               t[clause - 1].lower != "and" && t[clause - 1].lower != "with")
+          --clause;
+        std::size_t end = i;
+        while (end < t.size() && t[end].lower != "," && t[end].lower != ";") ++end;
+        if (std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+              return is_site_hit(h) && h.first >= clause && h.first < end;
+            }))
+          barrage = false;
+      }
       if (barrage) continue;
       std::string field = category == "launch"      ? "launched"
                           : category == "intercept" ? "intercepted"
@@ -1132,8 +1151,33 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     for (const SentenceView* view : order) {
       const auto& v = *view;
       const auto intercepts = v.all(Cue::kIntercept);
+      // Not a part ("one was not intercepted", "two of the rockets", "not all"), nor after a stop
+      // told in the same sentence ("Most were shot down, but one was not intercepted").
+      auto whole = [&](const Hit* h) {
+        const auto& t = v.tokens;
+        // A stop told before, anywhere in the sentence; a part, in the clause.
+        for (std::size_t k = 0; k + 4 < h->first; ++k)
+          if (v.token_in(k, Cue::kIntercept)) return false;
+        std::size_t clause = h->first;
+        while (clause > 0 && t[clause - 1].lower != "," && t[clause - 1].lower != ";" &&
+               t[clause - 1].lower != "but")
+          --clause;
+        for (std::size_t k = clause; k < h->first; ++k) {
+          const auto& w = t[k].lower;
+          if (count_at(v, k, false) || w == "one" || w == "some" || w == "most" || w == "all" ||
+              w == "several" || w == "part")
+            return false;
+        }
+        // "failed to intercept one of them" is a part; "the two rockets" are all of them.
+        for (std::size_t k = h->last + 1; k < t.size() && k <= h->last + 3; ++k) {
+          const auto& w = t[k].lower;
+          if (w == "the" || w == "both" || w == "all" || w == "them" || w == "it") return true;
+          if (w == "one" || w == "some" || w == "most" || w == "of") return false;
+        }
+        return true;
+      };
       if (std::any_of(intercepts.begin(), intercepts.end(), [&](const Hit* h) {
-            return failed_stop(v, h->first) && !uncertain_in_clause(v, h->first);
+            return failed_stop(v, h->first) && !uncertain_in_clause(v, h->first) && whole(h);
           })) {
         found["intercepted"].value = 0;
         found["intercepted"].where = &v;

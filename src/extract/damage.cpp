@@ -134,8 +134,14 @@ bool said(const SentenceView& v, Cue cue) {
     // "no losses among the Turkish soldiers" (the gloss of "لا خسائر في صفوف"): losses of
     // people only, nothing said of damage.
     if (cue == Cue::kDamageNone && h->last + 1 < v.tokens.size() &&
-        v.tokens[h->last + 1].lower == "among")
-      continue;
+        v.tokens[h->last + 1].lower == "among") {
+      // "... nor in the equipment", "among personnel or equipment": things too.
+      bool things = false;
+      for (std::size_t k = h->last + 2; k < v.tokens.size() && k <= h->last + 10 && !things; ++k)
+        things = v.tokens[k].lower == "equipment" || v.tokens[k].lower == "materiel" ||
+                 v.tokens[k].lower == "vehicles" || v.tokens[k].lower == "property";
+      if (!things) continue;
+    }
     if (!uncertain_in_clause(v, h->first) && !damages_a_projectile(v, *h)) return true;
   }
   return false;

@@ -162,11 +162,15 @@ std::optional<SourceSpan> source_of(const SentenceView& v) {
       continue;
     }
     if (phrase == "statement") continue;
-    // "40 U.S. personnel reported minor injuries": suffered, not said; the speaker is elsewhere.
+    // "40 U.S. personnel reported minor injuries": people counted before the verb suffered the
+    // injuries, not said them; "the Iraqi military reported two injuries" names its speaker.
     bool suffered = false;
     for (std::size_t k = h->last + 1; k < t.size() && k <= h->last + 3 && !suffered; ++k)
       suffered = v.token_in(k, Cue::kInjured);
-    if (suffered) continue;
+    bool counted_subject = false;
+    for (std::size_t k = h->first >= 6 ? h->first - 6 : 0; k < h->first; ++k)
+      counted_subject = counted_subject || text::parse_number(t[k].lower).has_value();
+    if (suffered && counted_subject) continue;
     // Whether only fillers stand before the verb ("And said ...", the gloss of Arabic's "وقال"):
     // the sentence opens with it, and names its speaker after it.
     bool opens = true;

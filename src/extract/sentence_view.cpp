@@ -162,10 +162,19 @@ bool tally_at(const SentenceView& v, std::size_t i) {
   // fire told in rounds, not a count of attacks ("four times in 48 hours", "five times in the
   // last 24 hours" count attacks).
   if (i + 4 < t.size() && (t[i + 2].lower == "in" || t[i + 2].lower == "within")) {
-    const auto& amount = t[i + 3].lower;
-    const auto& unit = t[i + 4].lower;
-    const bool one = amount == "a" || amount == "an" || amount == "one" || amount == "1";
-    if ((one && (unit == "hour" || unit == "minute")) || unit == "minutes") return false;
+    std::size_t a = i + 3;
+    // "in under an hour", "within less than an hour", "in half an hour"
+    if (t[a].lower == "under" || t[a].lower == "half") ++a;
+    if (a + 1 < t.size() && t[a].lower == "less" && t[a + 1].lower == "than") a += 2;
+    if (a + 1 < t.size()) {
+      const auto& amount = t[a].lower;
+      const auto& unit = t[a + 1].lower;
+      const bool one = amount == "a" || amount == "an" || amount == "one" || amount == "1";
+      const auto hours = text::parse_number(amount);
+      if (unit == "minutes" || unit == "minute" || (one && unit == "hour") ||
+          (unit == "hours" && hours && *hours <= 3))
+        return false;
+    }
   }
   // "came under attack 27 times" (the gloss of "تعرضت لهجوم 27 مرة").
   if (i >= 1 && v.token_in(i - 1, Cue::kAttackNoun)) return true;

@@ -167,7 +167,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "lebanon_only_forces",
                                                "long_span_units",
                                                "aim_party_words",
-                                               "aim_verbs"};
+                                               "aim_verbs",
+                                               "armed_units"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -204,6 +204,7 @@ enum class WordList : std::uint8_t {
   kLongSpanUnits,
   kAimPartyWords,
   kAimVerbs,
+  kArmedUnits,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);

@@ -539,11 +539,15 @@ std::vector<DateMention> find_dates(const std::vector<Token>& tokens, std::strin
     // "on the 6th of this month" (the gloss of "السادس من الشهر الجاري"): a day of the month
     // the page was published in.
     if (pub) {
+      // A bare day ("4 this month") or one with "of" ("the 6th of this month"); not a count of
+      // attacks ("the 3rd this month").
+      const bool suffixed = !w.empty() && !std::isdigit(static_cast<unsigned char>(w.back()));
       std::optional<int> dd = day_number(w);
       if (!dd)
         if (auto o = parse_ordinal(w); o && *o <= 31) dd = *o;
-      std::size_t j = word(i + 1) == "of" ? i + 2 : i + 1;
-      if (dd && word(j) == "this" && word(j + 1) == "month") {
+      const bool of = word(i + 1) == "of";
+      std::size_t j = of ? i + 2 : i + 1;
+      if (dd && (of || !suffixed) && word(j) == "this" && word(j + 1) == "month") {
         const int py = std::atoi(std::string(published.substr(0, 4)).c_str());
         const int pm = std::atoi(std::string(published.substr(5, 2)).c_str());
         DateMention mention{Span{tokens[i].start, tokens[j + 1].end}, ymd(py, pm, *dd), false,
