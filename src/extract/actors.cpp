@@ -825,7 +825,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
                (k > object_start && text::parse_number(v.tokens[object_start].lower))))
             other = true;
         }
-        other = other || series;
+        other = other || series || leaves_out_a_place(v, c->last);
         // A claim in a sentence that ends "in response to ..." is still a claim.
         if (role == Role::kBackground) {
           const Hit* cause = v.first(Cue::kCause);

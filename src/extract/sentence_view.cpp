@@ -519,4 +519,30 @@ bool date_starts_period(const SentenceView& v, const text::DateMention& d) {
   return false;
 }
 
+// Whether the sentence goes on, after token `from`, to say the statement left a place out:
+// "said it had launched drones at three bases in Syria, but its statement made no mention of
+// any site inside Jordan", "claimed an attack on Ain al-Asad, but made no mention of Erbil" (and
+// the gloss of "mas não mencionou diretamente a Torre 22"). What it claimed is other attacks.
+// Casualties left out ("made no mention of casualties") say nothing of which attack it was.
+bool leaves_out_a_place(const SentenceView& v, std::size_t from) {
+  const auto& t = v.tokens;
+  for (const Hit* u : v.all(Cue::kUncertain)) {
+    if (u->first <= from) continue;
+    bool mention = false;
+    for (std::size_t k = u->first; k <= u->last; ++k)
+      mention = mention || t[k].lower.starts_with("mention");
+    if (!mention) continue;
+    for (std::size_t k = u->last + 1; k < t.size() && k <= u->last + 5; ++k) {
+      const auto& w = t[k].lower;
+      if (w == ";" || w == ":" || w == "(" || w == ")") break;
+      if (v.token_in_kind(k, lexicon::Kind::kFacility) ||
+          v.token_in_kind(k, lexicon::Kind::kCountry) || (t[k].capitalized && w != "the") ||
+          w == "site" || w == "sites" || w == "base" || w == "bases" || w == "position" ||
+          w == "positions")
+        return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace sitrep::extract

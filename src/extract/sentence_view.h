@@ -148,4 +148,9 @@ bool date_awaited(const SentenceView& v, const text::DateMention& d);
 // verb written first, as Arabic glosses put it: "Claimed responsibility for X ...").
 bool opens_clause(const SentenceView& v, std::size_t k);
 
+// Whether the sentence goes on, after token `from`, to say a statement left a place out ("...,
+// but its statement made no mention of any site inside Jordan"): what was claimed there is
+// other attacks.
+bool leaves_out_a_place(const SentenceView& v, std::size_t from);
+
 }  // namespace sitrep::extract
