@@ -114,10 +114,10 @@ bool attack_after_site_left(const Attack& attack, const Annotated& article, cons
   for (std::size_t i : event.sentences) {
     const auto& v = article.sentences[i];
     const auto& t = v.tokens;
-    // "once home to thousands of US troops", "US troops left the base in 2020": the past.
-    const bool past = std::any_of(t.begin(), t.end(), [](const text::Token& w) {
-      return w.lower == "once" || w.lower == "formerly" || w.lower == "previously" ||
-             w.lower == "withdrew";
+    // "once home to thousands of US troops", "hosted coalition troops until August 2020, when it
+    // was handed over to Iraqi forces": the past.
+    const bool past = std::any_of(t.begin(), t.end(), [&](const text::Token& w) {
+      return v.word_in(lexicon::WordList::kPastPresenceWords, w.lower);
     });
     if (past) continue;
     if (v.has(lexicon::Cue::kTargetMilitary) || v.has(lexicon::Cue::kTargetDiplomatic))

@@ -168,7 +168,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "long_span_units",
                                                "aim_party_words",
                                                "aim_verbs",
-                                               "armed_units"};
+                                               "armed_units",
+                                               "past_presence_words"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -205,6 +205,7 @@ enum class WordList : std::uint8_t {
   kAimPartyWords,
   kAimVerbs,
   kArmedUnits,
+  kPastPresenceWords,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
