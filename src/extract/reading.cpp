@@ -430,7 +430,16 @@ bool is_projectile(const lexicon::Lexicon& lexicon, const SentenceView& v, std::
     if (h.kind == Kind::kWeapon && h.first <= i && i <= h.last) {
       // "rocket launchers" names the weapon, but what it counts are launchers.
       if (v.word_in(lexicon::WordList::kLauncherWords, v.tokens[h.last].lower)) return false;
-      const auto& w = lexicon.weapon(h.entry).weapon;
+      const auto& weapon = lexicon.weapon(h.entry);
+      const auto& w = weapon.weapon;
+      // A shell or a projectile of no listed kind is fired too: "an artillery shell", "tank
+      // rounds", "A projectile hit the interior of the base"; not "tank fire", "a Merkava tank",
+      // "shots of artillery".
+      if (w == "unknown") {
+        const auto& noun = v.tokens[h.last].lower;
+        return noun == "shell" || noun == "shells" || noun == "round" || noun == "rounds" ||
+               noun == "projectile" || noun == "projectiles";
+      }
       return w == "rocket" || w == "drone" || w == "missile" || w == "mortar";
     }
   return false;
