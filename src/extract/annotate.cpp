@@ -2065,7 +2065,11 @@ Role marker_role(const SentenceView& v, bool tally) {
     bool about_toll = false;
     for (std::size_t j = k; j-- > 0 && j + 5 > k && v.tokens[j].word;)
       about_toll = about_toll || v.tokens[j].lower == "toll" || v.tokens[j].lower == "tally";
-    only_before_could &= before_could || about_toll || later_speech_clause(v, *h);
+    // "the sources, who did not say if there was any damage": an indirect question, "whether".
+    const bool whether =
+        v.tokens[k].lower == "if" && k >= 1 &&
+        v.word_in(lexicon::WordList::kIndirectQuestionVerbs, v.tokens[k - 1].lower);
+    only_before_could &= before_could || about_toll || whether || later_speech_clause(v, *h);
   }
   if (v.has(Cue::kHypothetical) && !only_before_could && !v.has(Cue::kAttackVerb))
     return Role::kNotAttack;

@@ -484,6 +484,14 @@ bool uncertain_in_clause(const SentenceView& v, std::size_t i) {
   auto [a, b] = clause_of(v, std::min(i, v.tokens.size() - 1));
   for (const Hit* h : v.all(Cue::kUncertain))
     if (h->last >= a && h->first <= b) return true;
+  // An indirect question before it in its clause: "who did not say if there was any damage",
+  // "did not specify whether the attack damaged the base".
+  const auto& t = v.tokens;
+  for (std::size_t k = a; k < i && k < t.size(); ++k)
+    if (t[k].lower == "whether" ||
+        (t[k].lower == "if" && k >= 1 &&
+         v.word_in(lexicon::WordList::kIndirectQuestionVerbs, t[k - 1].lower)))
+      return true;
   return false;
 }
 

@@ -169,7 +169,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "aim_party_words",
                                                "aim_verbs",
                                                "armed_units",
-                                               "past_presence_words"};
+                                               "past_presence_words",
+                                               "indirect_question_verbs"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -206,6 +206,7 @@ enum class WordList : std::uint8_t {
   kAimVerbs,
   kArmedUnits,
   kPastPresenceWords,
+  kIndirectQuestionVerbs,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
