@@ -119,6 +119,10 @@ void refine_roles_by_day(const Annotated& article, std::size_t anchor, const Eve
     bool same_day = false, other_day = false;
     for (const auto& d : v.dates) {
       if (!d.date || date_is_reporting_mention(v, d) || date_starts_period(v, d)) continue;
+      // "claimed the attack, calling it revenge for the death of Soleimani ... last Friday": the
+      // day of the motive, told after it, is not this sentence's attack.
+      const Hit* motive = v.first(Cue::kCause);
+      if (motive && motive->end <= d.span.start && v.first(Cue::kClaim)) continue;
       auto days = text::days_from_civil(*d.date);
       if (!days) continue;
       if (d.explicit_day && std::abs(*days - main_day) > 3) roles[i] = Role::kBackground;
