@@ -2176,6 +2176,8 @@ bool has_attack_evidence(const SentenceView& v) {
   return false;
 }
 
+void drop_span(SentenceView& v, std::size_t from, std::size_t to);
+
 // "Iran fired missiles at Ain al-Asad early on Wednesday, in retaliation for the US strike
 // that killed ...": when a sentence reports an attack on one of our targets BEFORE a cause or
 // background phrase, the sentence is about that attack and everything from the phrase on is
@@ -2325,6 +2327,38 @@ void drop_trailing_cause(SentenceView& v) {
                    [&](const text::DateMention& d) { return d.span.end <= cut; }) &&
       std::none_of(v.hits.begin(), v.hits.end(), the_attack) && !anniversary)
     return;
+  // "... near the US embassy in Kabul, on the anniversary: 18 years since the attacks of 11
+  // September 2001, without injuries and no damage, official sources said": a zero told in a
+  // later clause is this attack's; only the clauses up to it go.
+  {
+    const auto& t = v.tokens;
+    auto zero_outcome = [](const Hit& h) {
+      return h.kind == Kind::kTrigger &&
+             (h.cue == Cue::kZeroCasualties || h.cue == Cue::kZeroInjuries ||
+              h.cue == Cue::kZeroDeaths || h.cue == Cue::kDamageNone);
+    };
+    for (std::size_t k = cut_token; k + 1 < t.size(); ++k) {
+      if (t[k].lower != ",") continue;
+      const auto& next = t[k + 1].lower;
+      if (next == "which" || next == "who" || next == "that" || next == "when") continue;
+      std::size_t end = k + 1;
+      while (end < t.size() && t[end].lower != ",") ++end;
+      bool negator = false, outcome = false;
+      for (std::size_t j = k + 1; j < end; ++j) {
+        const auto& w = t[j].lower;
+        negator = negator || w == "no" || w == "without" || w == "not" || w == "n't";
+        outcome = outcome || outcome_noun(v, w);
+      }
+      const bool outcome_clause =
+          (negator && outcome) || std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+            return zero_outcome(h) && h.first > k && h.last < end;
+          });
+      if (outcome_clause) {
+        drop_span(v, cut, t[k].start);
+        return;
+      }
+    }
+  }
   // A hit that straddles the cut goes too: the tokens after it are dropped below.
   std::erase_if(v.hits, [&](const Hit& h) { return h.start >= cut || h.last >= cut_token; });
   // After an anniversary told as the time, a weekday or "last night" is still the attack's

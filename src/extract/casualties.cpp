@@ -710,6 +710,12 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
     const bool fuller = from_headline && !v.sentence.heading && value > *slot.value;
     // "One soldier was killed ... the death toll later rose to three": the update wins.
     const bool update = risen && slot.value && value > *slot.value;
+    // "without injuries ... There are no casualties": a zero for everyone confirms the zero that
+    // "no injuries" implied for the dead, which a later toll of another attack no longer opens.
+    if (slot.value && open && value == 0 && !restricted) {
+      open = false;
+      return;
+    }
     if (slot.value && !(open && value > 0) && !fuller && !update) return;
     from_headline = v.sentence.heading && !slot.value;
     slot.value = value;
