@@ -170,7 +170,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "aim_verbs",
                                                "armed_units",
                                                "past_presence_words",
-                                               "indirect_question_verbs"};
+                                               "indirect_question_verbs",
+                                               "debris_nouns"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -207,6 +207,7 @@ enum class WordList : std::uint8_t {
   kArmedUnits,
   kPastPresenceWords,
   kIndirectQuestionVerbs,
+  kDebrisNouns,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
