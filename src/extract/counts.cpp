@@ -414,9 +414,16 @@ const SentenceView* told_all_hit(const lexicon::Lexicon& lexicon,
       // rocket fell central Green Zone" (Arabic has no article to count it by).
       // Not a participle: "the drone hit by the base's air defences crashed".
       const bool passive = h->last + 1 < t.size() && t[h->last + 1].lower == "by";
-      const bool the_one = launched == 1 && is_projectile(lexicon, v, k) &&
-                           !t[k].lower.ends_with("s") && h->first >= 1 && k + 1 == h->first &&
-                           !passive;
+      // The Arabic gloss names a drone again as "aircraft" ("الطائرة سقطت داخل القاعدة": "aircraft
+      // landed inside base"), as English does: "the aircraft crashed near the runway".
+      const auto& verb = t[h->first].lower;
+      const bool aircraft_fell =
+          t[k].lower == "aircraft" &&
+          (verb == "landed" || verb == "fell" || verb == "crashed" || verb == "exploded");
+      const bool the_one =
+          launched == 1 &&
+          ((is_projectile(lexicon, v, k) && !t[k].lower.ends_with("s")) || aircraft_fell) &&
+          h->first >= 1 && k + 1 == h->first && !passive;
       bool subject = verb_first || the_one || t[k].lower == "they" ||
                      (fired_noun(lexicon, v, k) && t[k].lower.ends_with("s") && k >= 1 &&
                       t[k - 1].lower == "the" && !(k >= 2 && t[k - 2].lower == "of"));
