@@ -245,6 +245,19 @@ LoneProjectile lone_projectile(const lexicon::Lexicon& lexicon,
 // "targeted the base with a drone, and hit its target directly", "drone targeted, at noon, the
 // air base, and exploded inside the airport": the clause of the singular projectile at `k` goes
 // on to tell it hit. Its defences or another projectile end the look.
+// Whether the projectile named from token `first` is what debris came from: "debris from an
+// intercepted missile landed inside the embassy grounds", "fragments of the drone fell".
+bool debris_of(const SentenceView& v, std::size_t first) {
+  const auto& t = v.tokens;
+  for (std::size_t k = first; k-- > 0 && first - k <= 4;) {
+    const auto& w = t[k].lower;
+    if (w == "of" || w == "from")
+      return k >= 1 && v.word_in(lexicon::WordList::kDebrisNouns, t[k - 1].lower);
+    if (!t[k].word) return false;
+  }
+  return false;
+}
+
 bool clause_tells_it_hit(const lexicon::Lexicon& lexicon, const SentenceView& v, std::size_t k) {
   const auto& t = v.tokens;
   for (std::size_t i = k + 1; i < t.size() && i <= k + 14; ++i) {
@@ -367,7 +380,7 @@ const SentenceView* told_all_hit(const lexicon::Lexicon& lexicon,
     if (launched == 1 && v.role != Role::kGeneric && !v.tally)
       for (const Hit* h : v.all(lexicon::Kind::kWeapon))
         if (is_projectile(lexicon, v, h->last) && !t[h->last].lower.ends_with("s") &&
-            clause_tells_it_hit(lexicon, v, h->last))
+            !debris_of(v, h->first) && clause_tells_it_hit(lexicon, v, h->last))
           return &v;
     for (const Hit* h : v.all(Cue::kImpact)) {
       // The verb first, as Arabic writes it: "fell the rockets" (the gloss of "سقطت
@@ -1036,6 +1049,8 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
           continue;
         if (noun.ends_with("s") && !unfired_in_clause(v, count)) plural = true;
         if (h->last + 1 < t.size() && v.token_in(h->last + 1, Cue::kAttackNoun)) continue;
+        // "Debris from an intercepted missile landed inside the compound": the pieces landed.
+        if (debris_of(v, h->first)) continue;
         // The article, across one modifier: "a drone", "a Turkish drone", "the suicide drone".
         auto article_at = [&](std::size_t k) {
           return t[k].lower == "the" || t[k].lower == "a" || t[k].lower == "an";
