@@ -2066,9 +2066,7 @@ Role marker_role(const SentenceView& v, bool tally) {
     for (std::size_t j = k; j-- > 0 && j + 5 > k && v.tokens[j].word;)
       about_toll = about_toll || v.tokens[j].lower == "toll" || v.tokens[j].lower == "tally";
     // "the sources, who did not say if there was any damage": an indirect question, "whether".
-    const bool whether =
-        v.tokens[k].lower == "if" && k >= 1 &&
-        v.word_in(lexicon::WordList::kIndirectQuestionVerbs, v.tokens[k - 1].lower);
+    const bool whether = asks_whether(v, k);
     only_before_could &= before_could || about_toll || whether || later_speech_clause(v, *h);
   }
   if (v.has(Cue::kHypothetical) && !only_before_could && !v.has(Cue::kAttackVerb))
@@ -2327,9 +2325,13 @@ void drop_trailing_cause(SentenceView& v) {
                    [&](const text::DateMention& d) { return d.span.end <= cut; }) &&
       std::none_of(v.hits.begin(), v.hits.end(), the_attack) && !anniversary)
     return;
-  // "... near the US embassy in Kabul, on the anniversary: 18 years since the attacks of 11
-  // September 2001, without injuries and no damage, official sources said": a zero told in a
-  // later clause is this attack's; only the clauses up to it go.
+  // "... near the US embassy in Kabul, on the anniversary of the attacks of 11 September 2001,
+  // without causing injuries or damage, officials said": a zero told in a participle clause
+  // after the background phrase is this attack's. Only the clauses between go, and a later
+  // marker cuts again ("..., causing no damage, officials said, a day after a bombing killed 12
+  // in Kandahar"). Not a zero in a relative clause of the older attack ("..., in which no one
+  // was hurt", "where no one was hurt").
+  std::optional<std::pair<std::size_t, std::size_t>> zero_clause;  // [comma, end) in tokens
   {
     const auto& t = v.tokens;
     auto zero_outcome = [](const Hit& h) {
@@ -2337,27 +2339,43 @@ void drop_trailing_cause(SentenceView& v) {
              (h.cue == Cue::kZeroCasualties || h.cue == Cue::kZeroInjuries ||
               h.cue == Cue::kZeroDeaths || h.cue == Cue::kDamageNone);
     };
-    for (std::size_t k = cut_token; k + 1 < t.size(); ++k) {
+    for (std::size_t k = cut_token; k + 1 < t.size() && !zero_clause; ++k) {
       if (t[k].lower != ",") continue;
-      const auto& next = t[k + 1].lower;
-      if (next == "which" || next == "who" || next == "that" || next == "when") continue;
+      const auto& opener = t[k + 1].lower;
+      if (opener != "without" && opener != "causing" && opener != "leaving" &&
+          opener != "resulting" && opener != "with")
+        continue;
       std::size_t end = k + 1;
-      while (end < t.size() && t[end].lower != ",") ++end;
-      bool negator = false, outcome = false;
+      while (end < t.size() && t[end].lower != "," && t[end].lower != ";") ++end;
+      bool negator = opener == "without", outcome = false;
       for (std::size_t j = k + 1; j < end; ++j) {
         const auto& w = t[j].lower;
-        negator = negator || w == "no" || w == "without" || w == "not" || w == "n't";
+        negator = negator || w == "no" || w == "not" || w == "n't";
         outcome = outcome || outcome_noun(v, w);
       }
-      const bool outcome_clause =
+      const bool told =
           (negator && outcome) || std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
             return zero_outcome(h) && h.first > k && h.last < end;
           });
-      if (outcome_clause) {
-        drop_span(v, cut, t[k].start);
-        return;
-      }
+      if (told) zero_clause = std::pair{k, end};
     }
+  }
+  // Not when the attack's own toll comes before ("killing three US soldiers, weeks after an
+  // attack on al-Tanf, without casualties"): the zero is the older attack's.
+  if (zero_clause && std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+        return h.kind == Kind::kTrigger && (h.cue == Cue::kKilled || h.cue == Cue::kInjured) &&
+               h.end <= cut;
+      }))
+    zero_clause.reset();
+  if (zero_clause) {
+    const auto& t = v.tokens;
+    const std::size_t resume_end = zero_clause->second;
+    drop_span(v, cut, t[zero_clause->first].start);
+    if (resume_end >= t.size()) return;
+    // What follows the zero clause goes as the background did ("officials said, a day after a
+    // suicide bomber killed 12 people in Kandahar").
+    cut = t[resume_end].start;
+    cut_token = resume_end;
   }
   // A hit that straddles the cut goes too: the tokens after it are dropped below.
   std::erase_if(v.hits, [&](const Hit& h) { return h.start >= cut || h.last >= cut_token; });

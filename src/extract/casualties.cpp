@@ -710,12 +710,6 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
     const bool fuller = from_headline && !v.sentence.heading && value > *slot.value;
     // "One soldier was killed ... the death toll later rose to three": the update wins.
     const bool update = risen && slot.value && value > *slot.value;
-    // "without injuries ... There are no casualties": a zero for everyone confirms the zero that
-    // "no injuries" implied for the dead, which a later toll of another attack no longer opens.
-    if (slot.value && open && value == 0 && !restricted) {
-      open = false;
-      return;
-    }
     if (slot.value && !(open && value > 0) && !fuller && !update) return;
     from_headline = v.sentence.heading && !slot.value;
     slot.value = value;
@@ -738,8 +732,14 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
     auto zero_holds = [&](std::size_t token) {
       return !uncertain_in_clause(v, token) && !about_one_projectile(v, token);
     };
+    // "no casualties among coalition personnel": a zero about some of the people.
+    auto among = [&](const Hit* h) {
+      for (std::size_t k = h->last + 1; k < v.tokens.size() && k <= h->last + 2; ++k)
+        if (v.tokens[k].lower == "among") return true;
+      return false;
+    };
     for (const Hit* h : v.all(lexicon::Cue::kZeroCasualties))
-      if (zero_holds(h->first)) record(true, 0, v), record(false, 0, v);
+      if (zero_holds(h->first)) record(true, 0, v, among(h)), record(false, 0, v, among(h));
     // "There were no injuries" says nobody was harmed: readers of real reports take it as no
     // deaths too, unless the article gives a toll of the dead (a restricted zero yields).
     for (const Hit* h : v.all(lexicon::Cue::kZeroInjuries))

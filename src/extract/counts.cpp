@@ -429,10 +429,14 @@ const SentenceView* told_all_hit(const lexicon::Lexicon& lexicon,
       const bool passive = h->last + 1 < t.size() && t[h->last + 1].lower == "by";
       // The Arabic gloss names a drone again as "aircraft" ("الطائرة سقطت داخل القاعدة": "aircraft
       // landed inside base"), as English does: "the aircraft crashed near the runway".
-      const auto& verb = t[h->first].lower;
-      const bool aircraft_fell =
-          t[k].lower == "aircraft" &&
-          (verb == "landed" || verb == "fell" || verb == "crashed" || verb == "exploded");
+      // Only "the aircraft" (or the gloss's bare "that aircraft", "and aircraft"), not "a US
+      // military aircraft landed at the base".
+      const auto& landing = t[h->first].lower;
+      const bool named_again = k == 0 || t[k - 1].lower == "the" || t[k - 1].lower == "that" ||
+                               (v.glossed && (t[k - 1].lower == "and" || t[k - 1].lower == ","));
+      const bool aircraft_fell = t[k].lower == "aircraft" && named_again &&
+                                 (landing == "landed" || landing == "fell" ||
+                                  landing == "crashed" || landing == "exploded");
       const bool the_one =
           launched == 1 &&
           ((is_projectile(lexicon, v, k) && !t[k].lower.ends_with("s")) || aircraft_fell) &&
@@ -580,7 +584,8 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       // "fragments of one of the drones fell on the embassy", "debris from two of the missiles":
       // pieces of projectiles counted elsewhere, not projectiles of their own.
       if (i >= 2 && (t[i - 1].lower == "of" || t[i - 1].lower == "from") &&
-          v.word_in(lexicon::WordList::kDebrisNouns, t[i - 2].lower))
+          v.word_in(lexicon::WordList::kDebrisNouns, t[i - 2].lower) && i + 1 < t.size() &&
+          t[i + 1].lower == "of")
         continue;
       bool article = (t[i].lower == "a" || t[i].lower == "an" || t[i].lower == "single") && *n == 1;
       // "A second drone impacted": the enumeration below counts it.

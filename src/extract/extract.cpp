@@ -116,9 +116,21 @@ bool attack_after_site_left(const Attack& attack, const Annotated& article, cons
     const auto& t = v.tokens;
     // "once home to thousands of US troops", "hosted coalition troops until August 2020, when it
     // was handed over to Iraqi forces": the past.
-    const bool past = std::any_of(t.begin(), t.end(), [&](const text::Token& w) {
+    bool past = std::any_of(t.begin(), t.end(), [&](const text::Token& w) {
       return v.word_in(lexicon::WordList::kPastPresenceWords, w.lower);
     });
+    // "until August 2020", "a former coalition base": the years or the site of a presence gone.
+    for (std::size_t k = 0; k + 1 < t.size() && !past; ++k) {
+      if (t[k].lower == "until")
+        for (std::size_t j = k + 1; j < t.size() && j <= k + 3; ++j)
+          past = past || (t[j].lower.size() == 4 &&
+                          (t[j].lower.starts_with("19") || t[j].lower.starts_with("20")) &&
+                          std::all_of(t[j].lower.begin(), t[j].lower.end(), ::isdigit));
+      if (t[k].lower == "former")
+        for (std::size_t j = k + 1; j < t.size() && j <= k + 2; ++j)
+          past = past || t[j].lower == "base" || t[j].lower == "coalition" ||
+                 v.word_in(lexicon::WordList::kMilitaryHeads, t[j].lower);
+    }
     if (past) continue;
     if (v.has(lexicon::Cue::kTargetMilitary) || v.has(lexicon::Cue::kTargetDiplomatic))
       return false;

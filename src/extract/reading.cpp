@@ -432,14 +432,10 @@ bool is_projectile(const lexicon::Lexicon& lexicon, const SentenceView& v, std::
       if (v.word_in(lexicon::WordList::kLauncherWords, v.tokens[h.last].lower)) return false;
       const auto& weapon = lexicon.weapon(h.entry);
       const auto& w = weapon.weapon;
-      // A shell or a projectile of no listed kind is fired too: "an artillery shell", "tank
-      // rounds", "A projectile hit the interior of the base"; not "tank fire", "a Merkava tank",
-      // "shots of artillery".
-      if (w == "unknown") {
-        const auto& noun = v.tokens[h.last].lower;
-        return noun == "shell" || noun == "shells" || noun == "round" || noun == "rounds" ||
-               noun == "projectile" || noun == "projectiles";
-      }
+      // A projectile of no listed kind is fired too: "A projectile hit the interior of the
+      // base" (and the gloss of "Un obús impactó"). Not artillery or tank shells: those are as
+      // often a force's own fire ("US forces responded by firing 20 artillery shells").
+      if (w == "unknown") return weapon.detail == "projectile";
       return w == "rocket" || w == "drone" || w == "missile" || w == "mortar";
     }
   return false;
@@ -488,10 +484,7 @@ bool uncertain_in_clause(const SentenceView& v, std::size_t i) {
   // "did not specify whether the attack damaged the base".
   const auto& t = v.tokens;
   for (std::size_t k = a; k < i && k < t.size(); ++k)
-    if (t[k].lower == "whether" ||
-        (t[k].lower == "if" && k >= 1 &&
-         v.word_in(lexicon::WordList::kIndirectQuestionVerbs, t[k - 1].lower)))
-      return true;
+    if (asks_whether(v, k)) return true;
   return false;
 }
 

@@ -105,7 +105,8 @@ bool states_tally(const SentenceView& v) {
 
 bool tally_at(const SentenceView& v, std::size_t i) {
   const auto& t = v.tokens;
-  if (i + 1 >= t.size()) return false;
+  // A set-aside clause tells another event ("on the anniversary of the September 11 attacks").
+  if (i + 1 >= t.size() || v.token_set_aside(i)) return false;
   auto n = count_at(v, i, false);
   if (!n || *n < 3) return false;
   if (t[i + 1].lower == "attacks") return true;
@@ -519,26 +520,48 @@ bool date_starts_period(const SentenceView& v, const text::DateMention& d) {
   return false;
 }
 
+bool asks_whether(const SentenceView& v, std::size_t k) {
+  const auto& t = v.tokens;
+  if (k >= t.size() || k == 0) return false;
+  if (t[k].lower == "whether") return true;
+  if (t[k].lower != "if") return false;
+  const auto& verb = t[k - 1].lower;
+  if (v.word_in(lexicon::WordList::kIndirectQuestionVerbs, verb)) return true;
+  // "did not say if", "no han precisado si" (glossed "not said if"): a verb of saying asks only
+  // when negated; "said if militias attack again" sets a condition.
+  if (verb != "said" && verb != "says" && verb != "told") return false;
+  for (std::size_t j = k - 1; j-- > 0 && j + 3 >= k - 1;)
+    if (t[j].lower == "not" || t[j].lower == "n't" || t[j].lower == "never") return true;
+  return false;
+}
+
 // Whether the sentence goes on, after token `from`, to say the statement left a place out:
 // "said it had launched drones at three bases in Syria, but its statement made no mention of
 // any site inside Jordan", "claimed an attack on Ain al-Asad, but made no mention of Erbil" (and
 // the gloss of "mas não mencionou diretamente a Torre 22"). What it claimed is other attacks.
-// Casualties left out ("made no mention of casualties") say nothing of which attack it was.
+// Not what else it left out: casualties, a country or a group ("made no mention of Iran",
+// "of American casualties"), nor "without mentioning Washington's response".
 bool leaves_out_a_place(const SentenceView& v, std::size_t from) {
   const auto& t = v.tokens;
-  for (const Hit* u : v.all(Cue::kUncertain)) {
+  for (const Hit* u : v.all(lexicon::Cue::kUncertain)) {
     if (u->first <= from) continue;
-    bool mention = false;
-    for (std::size_t k = u->first; k <= u->last; ++k)
-      mention = mention || t[k].lower.starts_with("mention");
-    if (!mention) continue;
+    bool mention = false, negated = false;
+    for (std::size_t k = u->first; k <= u->last; ++k) {
+      const auto& w = t[k].lower;
+      mention = mention || w == "mention" || w == "mentioned";
+      negated = negated || w == "no" || w == "not" || w == "n't";
+    }
+    if (!mention || !negated) continue;
     for (std::size_t k = u->last + 1; k < t.size() && k <= u->last + 5; ++k) {
       const auto& w = t[k].lower;
-      if (w == ";" || w == ":" || w == "(" || w == ")") break;
-      if (v.token_in_kind(k, lexicon::Kind::kFacility) ||
-          v.token_in_kind(k, lexicon::Kind::kCountry) || (t[k].capitalized && w != "the") ||
-          w == "site" || w == "sites" || w == "base" || w == "bases" || w == "position" ||
-          w == "positions")
+      if (w == ";" || w == ":" || w == "(" || w == ")" || w == ",") break;
+      if (v.token_in_kind(k, lexicon::Kind::kCountry) ||
+          v.token_in_kind(k, lexicon::Kind::kActor) || outcome_noun(v, w))
+        return false;
+      if (v.token_in_kind(k, lexicon::Kind::kFacility) || w == "site" || w == "sites" ||
+          w == "base" || w == "bases" || w == "position" || w == "positions" ||
+          (t[k].capitalized && w != "the" && k + 1 < t.size() && !t[k + 1].capitalized &&
+           t[k + 1].lower != "'s"))
         return true;
     }
   }

@@ -148,6 +148,10 @@ bool date_awaited(const SentenceView& v, const text::DateMention& d);
 // verb written first, as Arabic glosses put it: "Claimed responsibility for X ...").
 bool opens_clause(const SentenceView& v, std::size_t k);
 
+// Whether token k asks "whether": "whether", or an "if" after a verb of knowing or asking ("it
+// was not known if"), or after a negated verb of saying ("did not say if").
+bool asks_whether(const SentenceView& v, std::size_t k);
+
 // Whether the sentence goes on, after token `from`, to say a statement left a place out ("...,
 // but its statement made no mention of any site inside Jordan"): what was claimed there is
 // other attacks.

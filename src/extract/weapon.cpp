@@ -19,11 +19,15 @@ WeaponRead read_weapon(const Annotated& article, const lexicon::Lexicon& lexicon
   // Plain "rocket" votes read through a gloss: Arabic names a rocket and a missile with one word
   // (صاروخ), which the gloss renders "rocket".
   int glossed_plain_rockets = 0;
+  // "A projectile struck near the embassy ...; officials later said it was a drone": a projectile
+  // of no named kind yields to any kind the event names.
+  int projectile_votes = 0;
   for (std::size_t i : event.sentences) {
     const auto& v = article.sentences[i];
     for (const Hit* h : v.all(lexicon::Kind::kWeapon)) {
       const auto& w = lexicon.weapon(h->entry);
       votes[w.weapon] += 1;
+      if (w.weapon == "unknown" && w.detail == "projectile") ++projectile_votes;
       if (v.glossed && w.weapon == "rocket" && w.detail.empty()) ++glossed_plain_rockets;
       if (w.weapon == "small_arms" && v.tokens[h->first].lower.starts_with("gunm")) ++gunmen;
       bool other_time = false, other_day = false;
@@ -63,6 +67,12 @@ WeaponRead read_weapon(const Annotated& article, const lexicon::Lexicon& lexicon
       detail.count("missile")) {
     votes["rocket"] -= glossed_plain_rockets;
     if (votes["rocket"] <= 0) votes.erase("rocket");
+  }
+  // Not to small arms: a projectile is no bullet ("who fired the shot" after "A projectile hit").
+  const std::size_t kinds = votes.size() - (votes.count("small_arms") ? 1 : 0);
+  if (auto it = votes.find("unknown"); it != votes.end() && projectile_votes > 0 && kinds > 1) {
+    it->second -= projectile_votes;
+    if (it->second <= 0) votes.erase(it);
   }
   // "Gunmen shelled the base with eight rockets": the attackers are called gunmen whatever they
   // fire; with another weapon named, the word is no vote for small arms.

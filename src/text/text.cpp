@@ -684,6 +684,25 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
           next == "hour" || next == "local")
         w[dot] = ':';
     }
+    // "at about 1.30am" (the meridiem joined), and "at 14.30", "hacia las 14.30" (glossed "toward
+    // 14.30"): a dotted clock time after a pointed preposition, when no unit follows it.
+    if (auto dot = w.find('.'); dot != std::string::npos && (dot == 1 || dot == 2) && i > 0 &&
+                                w.size() >= dot + 3 &&
+                                std::isdigit(static_cast<unsigned char>(w[dot + 1])) &&
+                                std::isdigit(static_cast<unsigned char>(w[dot + 2]))) {
+      const LowerWord tail = w.substr(dot + 3);
+      const LowerWord& before = tokens[i - 1].lower;
+      const LowerWord next = i + 1 < tokens.size() ? tokens[i + 1].lower : LowerWord();
+      const bool meridiem = tail == "am" || tail == "pm";
+      const bool pointed = tail.empty() &&
+                           (before == "at" || before == "toward" || before == "towards" ||
+                            before == "around" || before == "about" || before == "vers") &&
+                           (next.empty() || !tokens[i + 1].word || next == "on" ||
+                            next == "local" || next == "gmt" || next == "utc" || next == "in");
+      if ((meridiem || pointed) && std::atoi(w.substr(0, dot).c_str()) <= (meridiem ? 12 : 23) &&
+          std::atoi(w.substr(dot + 1, 2).c_str()) <= 59)
+        w[dot] = ':';
+    }
     // "vers 8 h", "à 8 h" (glossed "toward", "at"): an hour with no minutes is a time of day only
     // after one of these; "pendant 2 h" is a span. The pointed ones name an hour whatever follows;
     // the loose ones ("around", "about", ...) also measure a span ("around 6 hours"), so some
