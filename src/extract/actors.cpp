@@ -825,7 +825,11 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
                (k > object_start && text::parse_number(v.tokens[object_start].lower))))
             other = true;
         }
-        other = other || series || leaves_out_a_place(v, c->last);
+        other = other || series ||
+                leaves_out_a_place(v, c->last,
+                                   event.place.facility
+                                       ? std::vector<std::string>{event.place.facility->name}
+                                       : std::vector<std::string>{});
         // A claim in a sentence that ends "in response to ..." is still a claim.
         if (role == Role::kBackground) {
           const Hit* cause = v.first(Cue::kCause);

@@ -2361,12 +2361,19 @@ void drop_trailing_cause(SentenceView& v) {
     }
   }
   // Not when the attack's own toll comes before ("killing three US soldiers, weeks after an
-  // attack on al-Tanf, without casualties"): the zero is the older attack's.
-  if (zero_clause && std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
-        return h.kind == Kind::kTrigger && (h.cue == Cue::kKilled || h.cue == Cue::kInjured) &&
-               h.end <= cut;
-      }))
-    zero_clause.reset();
+  // attack on al-Tanf, without casualties": the zero is the older attack's) or after ("..., with
+  // no casualties among US troops, ..., while three Jordanian soldiers were wounded": what
+  // follows would go), nor a zero about some ("among US troops").
+  if (zero_clause) {
+    const auto [comma, end] = *zero_clause;
+    const bool toll = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+      return h.kind == Kind::kTrigger && (h.cue == Cue::kKilled || h.cue == Cue::kInjured) &&
+             (h.end <= cut || h.first >= end);
+    });
+    bool among = false;
+    for (std::size_t j = comma; j < end; ++j) among = among || v.tokens[j].lower == "among";
+    if (toll || among) zero_clause.reset();
+  }
   if (zero_clause) {
     const auto& t = v.tokens;
     const std::size_t resume_end = zero_clause->second;

@@ -247,8 +247,11 @@ LoneProjectile lone_projectile(const lexicon::Lexicon& lexicon,
 // on to tell it hit. Its defences or another projectile end the look.
 // Whether the projectile named from token `first` is what debris came from: "debris from an
 // intercepted missile landed inside the embassy grounds", "fragments of the drone fell".
-bool debris_of(const SentenceView& v, std::size_t first) {
+bool debris_of(const SentenceView& v, std::size_t first, std::size_t last) {
   const auto& t = v.tokens;
+  // "Shrapnel from a rocket that struck the base": the projectile's own clause tells it hit.
+  if (last + 1 < t.size() && (t[last + 1].lower == "that" || t[last + 1].lower == "which"))
+    return false;
   for (std::size_t k = first; k-- > 0 && first - k <= 4;) {
     const auto& w = t[k].lower;
     if (w == "of" || w == "from")
@@ -380,7 +383,7 @@ const SentenceView* told_all_hit(const lexicon::Lexicon& lexicon,
     if (launched == 1 && v.role != Role::kGeneric && !v.tally)
       for (const Hit* h : v.all(lexicon::Kind::kWeapon))
         if (is_projectile(lexicon, v, h->last) && !t[h->last].lower.ends_with("s") &&
-            !debris_of(v, h->first) && clause_tells_it_hit(lexicon, v, h->last))
+            !debris_of(v, h->first, h->last) && clause_tells_it_hit(lexicon, v, h->last))
           return &v;
     for (const Hit* h : v.all(Cue::kImpact)) {
       // The verb first, as Arabic writes it: "fell the rockets" (the gloss of "سقطت
@@ -1055,7 +1058,7 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         if (noun.ends_with("s") && !unfired_in_clause(v, count)) plural = true;
         if (h->last + 1 < t.size() && v.token_in(h->last + 1, Cue::kAttackNoun)) continue;
         // "Debris from an intercepted missile landed inside the compound": the pieces landed.
-        if (debris_of(v, h->first)) continue;
+        if (debris_of(v, h->first, h->last)) continue;
         // The article, across one modifier: "a drone", "a Turkish drone", "the suicide drone".
         auto article_at = [&](std::size_t k) {
           return t[k].lower == "the" || t[k].lower == "a" || t[k].lower == "an";

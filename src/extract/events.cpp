@@ -372,11 +372,18 @@ Events find_events(const Annotated& article, const lexicon::Lexicon& lexicon,
   follow_the_previous_attack(article, e.anchor, roles);
   // "X said it had launched drones at three bases in Syria, ... but made no mention of any site
   // inside Jordan": a claim of other sites tells other attacks, and its sites are none of this one.
-  for (std::size_t i = 0; i < roles.size(); ++i) {
-    const auto& v = article.sentences[i];
-    if (i == e.anchor || roles[i] != Role::kMain) continue;
-    if (const Hit* claim = v.first(Cue::kClaim); claim && leaves_out_a_place(v, claim->last))
-      roles[i] = Role::kOtherEvent;
+  {
+    std::vector<std::string> anchor_sites;  // a claim naming one of them claims this attack
+    const auto& anchor = article.sentences[e.anchor];
+    for (const Hit* f : anchor.all(Kind::kFacility))
+      anchor_sites.push_back(lexicon.facility(f->entry).name);
+    for (std::size_t i = 0; i < roles.size(); ++i) {
+      const auto& v = article.sentences[i];
+      if (i == e.anchor || roles[i] != Role::kMain) continue;
+      if (const Hit* claim = v.first(Cue::kClaim);
+          claim && leaves_out_a_place(v, claim->last, anchor_sites))
+        roles[i] = Role::kOtherEvent;
+    }
   }
   auto place_of = [&](const std::vector<Role>& now) {
     if (!headline_aside) return read_place(article, lexicon, e.anchor, now);

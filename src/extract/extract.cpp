@@ -114,22 +114,32 @@ bool attack_after_site_left(const Attack& attack, const Annotated& article, cons
   for (std::size_t i : event.sentences) {
     const auto& v = article.sentences[i];
     const auto& t = v.tokens;
-    // "once home to thousands of US troops", "hosted coalition troops until August 2020, when it
-    // was handed over to Iraqi forces": the past.
+    // "once home to thousands of US troops", "formerly hosted": the past.
     bool past = std::any_of(t.begin(), t.end(), [&](const text::Token& w) {
       return v.word_in(lexicon::WordList::kPastPresenceWords, w.lower);
     });
-    // "until August 2020", "a former coalition base": the years or the site of a presence gone.
+    // "until August 2020" (a year before the attack's), "a former coalition base", "handed over
+    // to Iraqi forces": the years, the site or the end of a presence gone.
+    const int attack_year = std::atoi(text::civil_from_days(*day).substr(0, 4).c_str());
+    const bool still_hosts = std::any_of(t.begin(), t.end(), [&](const text::Token& w) {
+      return w.lower == "still" || w.lower == "hosts" || w.lower == "houses";
+    });
     for (std::size_t k = 0; k + 1 < t.size() && !past; ++k) {
       if (t[k].lower == "until")
-        for (std::size_t j = k + 1; j < t.size() && j <= k + 3; ++j)
-          past = past || (t[j].lower.size() == 4 &&
-                          (t[j].lower.starts_with("19") || t[j].lower.starts_with("20")) &&
-                          std::all_of(t[j].lower.begin(), t[j].lower.end(), ::isdigit));
-      if (t[k].lower == "former")
+        for (std::size_t j = k + 1; j < t.size() && j <= k + 3; ++j) {
+          const auto& y = t[j].lower;
+          const int year = y.size() == 4 && std::all_of(y.begin(), y.end(), ::isdigit)
+                               ? std::atoi(y.c_str())
+                               : 0;
+          past = past || (year >= 1990 && year < attack_year);
+        }
+      // Not "a former base of the coalition that still hosts American contractors".
+      if (t[k].lower == "former" && !still_hosts)
         for (std::size_t j = k + 1; j < t.size() && j <= k + 2; ++j)
-          past = past || t[j].lower == "base" || t[j].lower == "coalition" ||
-                 v.word_in(lexicon::WordList::kMilitaryHeads, t[j].lower);
+          past = past || v.word_in(lexicon::WordList::kMilitaryHeads, t[j].lower);
+      if (t[k].lower == "handed")
+        for (std::size_t j = k + 1; j < t.size() && j <= k + 5; ++j)
+          past = past || t[j].lower == "forces" || t[j].lower == "army";
     }
     if (past) continue;
     if (v.has(lexicon::Cue::kTargetMilitary) || v.has(lexicon::Cue::kTargetDiplomatic))

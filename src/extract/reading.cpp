@@ -435,7 +435,13 @@ bool is_projectile(const lexicon::Lexicon& lexicon, const SentenceView& v, std::
       // A projectile of no listed kind is fired too: "A projectile hit the interior of the
       // base" (and the gloss of "Un obús impactó"). Not artillery or tank shells: those are as
       // often a force's own fire ("US forces responded by firing 20 artillery shells").
-      if (w == "unknown") return weapon.detail == "projectile";
+      // Not the defences' own round: "A projectile fired by the defence system fell on a house".
+      if (w == "unknown") {
+        if (weapon.detail != "projectile") return false;
+        for (std::size_t k = h.last + 1; k < v.tokens.size() && k <= h.last + 6; ++k)
+          if (v.token_in(k, Cue::kAirDefense) || v.token_in(k, Cue::kIntercept)) return false;
+        return true;
+      }
       return w == "rocket" || w == "drone" || w == "missile" || w == "mortar";
     }
   return false;
@@ -483,8 +489,15 @@ bool uncertain_in_clause(const SentenceView& v, std::size_t i) {
   // An indirect question before it in its clause: "who did not say if there was any damage",
   // "did not specify whether the attack damaged the base".
   const auto& t = v.tokens;
-  for (std::size_t k = a; k < i && k < t.size(); ++k)
-    if (asks_whether(v, k)) return true;
+  // Not a fact told in a relative clause under the question: "investigating whether the drone
+  // that destroyed a hangar was launched from Iran".
+  for (std::size_t k = a; k < i && k < t.size(); ++k) {
+    if (!asks_whether(v, k)) continue;
+    bool relative = false;
+    for (std::size_t j = k + 1; j < i; ++j)
+      relative = relative || t[j].lower == "that" || t[j].lower == "which" || t[j].lower == "who";
+    if (!relative) return true;
+  }
   return false;
 }
 

@@ -537,11 +537,14 @@ bool asks_whether(const SentenceView& v, std::size_t k) {
 
 // Whether the sentence goes on, after token `from`, to say the statement left a place out:
 // "said it had launched drones at three bases in Syria, but its statement made no mention of
-// any site inside Jordan", "claimed an attack on Ain al-Asad, but made no mention of Erbil" (and
+// any site inside Jordan", "claimed an attack on Ain al-Asad, but made no mention of Erbil." (and
 // the gloss of "mas não mencionou diretamente a Torre 22"). What it claimed is other attacks.
-// Not what else it left out: casualties, a country or a group ("made no mention of Iran",
-// "of American casualties"), nor "without mentioning Washington's response".
-bool leaves_out_a_place(const SentenceView& v, std::size_t from) {
+// Not when the claim names one of `own_sites` ("claimed the drone attack on Rumalyn but made no
+// mention of the Conoco field"), nor what else it left out: casualties, a weapon, a country or
+// a group ("of Kurdish casualties", "of Iran", "of Katyusha rockets"), "which base", "the launch
+// site", an account ("the Pentagon account"), nor "without mentioning Washington's response".
+bool leaves_out_a_place(const SentenceView& v, std::size_t from,
+                        const std::vector<std::string>& own_sites) {
   const auto& t = v.tokens;
   for (const Hit* u : v.all(lexicon::Cue::kUncertain)) {
     if (u->first <= from) continue;
@@ -552,16 +555,27 @@ bool leaves_out_a_place(const SentenceView& v, std::size_t from) {
       negated = negated || w == "no" || w == "not" || w == "n't";
     }
     if (!mention || !negated) continue;
-    for (std::size_t k = u->last + 1; k < t.size() && k <= u->last + 5; ++k) {
-      const auto& w = t[k].lower;
-      if (w == ";" || w == ":" || w == "(" || w == ")" || w == ",") break;
-      if (v.token_in_kind(k, lexicon::Kind::kCountry) ||
-          v.token_in_kind(k, lexicon::Kind::kActor) || outcome_noun(v, w))
+    for (const Hit* f : v.all(lexicon::Kind::kFacility))
+      if (f->first > from && f->last < u->first && v.lexicon &&
+          std::find(own_sites.begin(), own_sites.end(), v.lexicon->facility(f->entry).name) !=
+              own_sites.end())
         return false;
+    std::size_t end = u->last + 1;
+    while (end < t.size() && end <= u->last + 5 && t[end].word) ++end;
+    for (std::size_t k = u->last + 1; k < end; ++k) {
+      const auto& w = t[k].lower;
+      if (v.token_in_kind(k, lexicon::Kind::kCountry) ||
+          v.token_in_kind(k, lexicon::Kind::kActor) || v.token_is_weapon(k) || outcome_noun(v, w) ||
+          w == "which" || w == "launch")
+        return false;
+    }
+    for (std::size_t k = u->last + 1; k < end; ++k) {
+      const auto& w = t[k].lower;
+      const bool bare_name =
+          t[k].capitalized && (k + 1 >= t.size() || !t[k + 1].word || t[k + 1].capitalized);
       if (v.token_in_kind(k, lexicon::Kind::kFacility) || w == "site" || w == "sites" ||
           w == "base" || w == "bases" || w == "position" || w == "positions" ||
-          (t[k].capitalized && w != "the" && k + 1 < t.size() && !t[k + 1].capitalized &&
-           t[k + 1].lower != "'s"))
+          (bare_name && (k + 1 >= end)))
         return true;
     }
   }

@@ -155,6 +155,7 @@ bool asks_whether(const SentenceView& v, std::size_t k);
 // Whether the sentence goes on, after token `from`, to say a statement left a place out ("...,
 // but its statement made no mention of any site inside Jordan"): what was claimed there is
 // other attacks.
-bool leaves_out_a_place(const SentenceView& v, std::size_t from);
+bool leaves_out_a_place(const SentenceView& v, std::size_t from,
+                        const std::vector<std::string>& own_sites);
 
 }  // namespace sitrep::extract
