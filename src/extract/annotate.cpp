@@ -2174,7 +2174,18 @@ bool has_attack_evidence(const SentenceView& v) {
   return false;
 }
 
-void drop_span(SentenceView& v, std::size_t from, std::size_t to);
+// A clause's cues, dates and times go, from byte `from` of the sentence up to `to`: what it tells
+// is another event's.
+void drop_span(SentenceView& v, std::size_t from, std::size_t to) {
+  v.set_aside.emplace_back(v.token_at(from), v.token_at(to));
+  std::erase_if(v.hits, [&](const Hit& h) { return h.start >= from && h.start < to; });
+  std::erase_if(v.dates, [&](const text::DateMention& d) {
+    return d.span.start >= from && d.span.start < to;
+  });
+  std::erase_if(v.times, [&](const text::TimeMention& m) {
+    return m.span.start >= from && m.span.start < to;
+  });
+}
 
 // "Iran fired missiles at Ain al-Asad early on Wednesday, in retaliation for the US strike
 // that killed ...": when a sentence reports an attack on one of our targets BEFORE a cause or
@@ -2394,19 +2405,6 @@ void drop_trailing_cause(SentenceView& v) {
   });
   std::erase_if(v.times, [&](const text::TimeMention& t) { return t.span.start >= cut; });
   v.tokens.resize(cut_token);
-}
-
-// A clause's cues, dates and times go, from byte `from` of the sentence up to `to`: what it tells
-// is another event's.
-void drop_span(SentenceView& v, std::size_t from, std::size_t to) {
-  v.set_aside.emplace_back(v.token_at(from), v.token_at(to));
-  std::erase_if(v.hits, [&](const Hit& h) { return h.start >= from && h.start < to; });
-  std::erase_if(v.dates, [&](const text::DateMention& d) {
-    return d.span.start >= from && d.span.start < to;
-  });
-  std::erase_if(v.times, [&](const text::TimeMention& m) {
-    return m.span.start >= from && m.span.start < to;
-  });
 }
 
 // "Two drones hit Harir air base on Tuesday, and US jets later struck the launch site, officials

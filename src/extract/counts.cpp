@@ -586,10 +586,7 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         continue;
       // "fragments of one of the drones fell on the embassy", "debris from two of the missiles":
       // pieces of projectiles counted elsewhere, not projectiles of their own.
-      if (i >= 2 && (t[i - 1].lower == "of" || t[i - 1].lower == "from") &&
-          v.word_in(lexicon::WordList::kDebrisNouns, t[i - 2].lower) && i + 1 < t.size() &&
-          t[i + 1].lower == "of")
-        continue;
+      if (i + 1 < t.size() && t[i + 1].lower == "of" && debris_of(v, i, i)) continue;
       bool article = (t[i].lower == "a" || t[i].lower == "an" || t[i].lower == "single") && *n == 1;
       // "A second drone impacted": the enumeration below counts it.
       if (article && i + 1 < t.size() && text::parse_ordinal(t[i + 1].lower)) continue;

@@ -117,12 +117,12 @@ void refine_roles_by_day(const Annotated& article, std::size_t anchor, const Eve
     const auto& v = views[i];
     if (roles[i] != Role::kMain || i == anchor) continue;
     bool same_day = false, other_day = false;
+    // "claimed the attack, calling it revenge for the death of Soleimani ... last Friday": the
+    // day of the motive, told after it, is not this sentence's attack.
+    const Hit* motive = v.has(Cue::kClaim) ? v.first(Cue::kCause) : nullptr;
     for (const auto& d : v.dates) {
       if (!d.date || date_is_reporting_mention(v, d) || date_starts_period(v, d)) continue;
-      // "claimed the attack, calling it revenge for the death of Soleimani ... last Friday": the
-      // day of the motive, told after it, is not this sentence's attack.
-      const Hit* motive = v.first(Cue::kCause);
-      if (motive && motive->end <= d.span.start && v.first(Cue::kClaim)) continue;
+      if (motive && motive->end <= d.span.start) continue;
       auto days = text::days_from_civil(*d.date);
       if (!days) continue;
       if (d.explicit_day && std::abs(*days - main_day) > 3) roles[i] = Role::kBackground;

@@ -111,6 +111,7 @@ bool attack_after_site_left(const Attack& attack, const Annotated& article, cons
   const auto day = attack.date ? text::days_from_civil(*attack.date) : article.published_day;
   const auto left = text::days_from_civil(site->hosted_until);
   if (!day || !left || *day <= *left) return false;
+  const int attack_year = std::atoi(text::civil_from_days(*day).substr(0, 4).c_str());
   for (std::size_t i : event.sentences) {
     const auto& v = article.sentences[i];
     const auto& t = v.tokens;
@@ -120,7 +121,6 @@ bool attack_after_site_left(const Attack& attack, const Annotated& article, cons
     });
     // "until August 2020" (a year before the attack's), "a former coalition base", "handed over
     // to Iraqi forces": the years, the site or the end of a presence gone.
-    const int attack_year = std::atoi(text::civil_from_days(*day).substr(0, 4).c_str());
     const bool still_hosts = std::any_of(t.begin(), t.end(), [&](const text::Token& w) {
       return w.lower == "still" || w.lower == "hosts" || w.lower == "houses";
     });
