@@ -55,6 +55,21 @@ bool inside_quotes(std::string_view text, std::size_t at) {
   return straight || depth > 0;
 }
 
+// A quotation opened in an earlier sentence and closed in this one, after `at`: the statement
+// 'said in a statement: "... targeted Harir base with one drone, in response to the crimes in
+// Gaza".' split over two sentences.
+bool closes_quote_after(std::string_view text, std::size_t at) {
+  if (inside_quotes(text, at)) return false;
+  int straight = 0;
+  for (std::size_t i = at; i < text.size(); ++i) {
+    if (text[i] == '"') ++straight;
+    // A right quotation mark before any left one closes a quotation opened earlier.
+    if (text.compare(i, 3, "\xE2\x80\x9C") == 0) return straight % 2 == 1;
+    if (text.compare(i, 3, "\xE2\x80\x9D") == 0) return true;
+  }
+  return straight % 2 == 1;
+}
+
 // "'Two rockets targeted the base today at 10:31 pm,' CENTCOM said in a statement late Friday":
 // a quoted "today" or "tonight" is the day of the statement that quotes it, which the sentence
 // dates outside the quotation.
@@ -2199,7 +2214,8 @@ void drop_trailing_cause(SentenceView& v) {
   // that shape is history ("Iran fired missiles at Ain al-Asad in response to the killing of
   // Soleimani", whoever said it).
   auto reason = [&](const Hit& h) {
-    return v.sentence.index <= 1 || v.has(Cue::kClaim) || inside_quotes(v.text, h.start);
+    return v.sentence.index <= 1 || v.has(Cue::kClaim) || inside_quotes(v.text, h.start) ||
+           closes_quote_after(v.text, h.start);
   };
   const Hit* marker = nullptr;
   for (const auto& h : v.hits)

@@ -386,6 +386,13 @@ const SentenceView* told_all_hit(const lexicon::Lexicon& lexicon,
             !debris_of(v, h->first, h->last) && clause_tells_it_hit(lexicon, v, h->last))
           return &v;
     for (const Hit* h : v.all(Cue::kImpact)) {
+      // "The consulate came under a direct hit by a drone": the noun says the one projectile
+      // hit, in a sentence that names it.
+      const bool direct_hit = launched == 1 && h->first >= 1 && t[h->first - 1].lower == "direct" &&
+                              t[h->first].lower == "hit";
+      if (direct_hit && !v.all(lexicon::Kind::kWeapon).empty() && v.role != Role::kGeneric &&
+          !uncertain_in_clause(v, h->first) && !negated_in_clause(v, h->first))
+        return &v;
       // The verb first, as Arabic writes it: "fell the rockets" (the gloss of "سقطت
       // الصواريخ"), with no number of its own.
       const std::size_t after = h->last + 1;
@@ -902,6 +909,11 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     for (std::size_t i = 0; i + 1 < t.size(); ++i) {
       std::optional<int> ordinal;
       if ((t[i].lower == "the" || t[i].lower == "a") && text::parse_ordinal(t[i + 1].lower))
+        ordinal = text::parse_ordinal(t[i + 1].lower);
+      // Arabic puts the ordinal after its noun: "drone third got inside base" (the gloss of
+      // "المسيرة الثالثة وصلت إلى داخل القاعدة").
+      else if (v.glossed && is_projectile(lexicon, v, i) && !t[i].lower.ends_with("s") &&
+               text::parse_ordinal(t[i + 1].lower))
         ordinal = text::parse_ordinal(t[i + 1].lower);
       else if (t[i].lower == "another")
         ordinal = 2;
