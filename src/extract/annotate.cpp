@@ -2626,6 +2626,29 @@ bool is_caption(const SentenceView& v) {
   return false;
 }
 
+// A photo credit standing alone after its caption: "AFP/File", "© AP Photo / Darko Bandic",
+// "Roberto Schmidt / AFP via Getty Images". Only marks no byline uses ("AFP" alone, "Reuters,
+// Baghdad" sign a dispatch; "Foto: ..." may head a picture with no caption).
+bool is_photo_credit(const SentenceView& v) {
+  const auto& t = v.tokens;
+  if (t.empty() || t.size() > 12) return false;
+  // A copyright footer ("© 2024 Reuters. All rights reserved.") closes the page, not a photo.
+  for (const auto& token : t)
+    if (token.lower == "rights" || token.lower == "reserved" || token.lower == "droits" ||
+        token.lower == "derechos" || token.lower == "direitos" || token.lower == "copyright")
+      return false;
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    const auto& w = t[k].lower;
+    if (w == "©" || (w == "getty" && k + 1 < t.size() && t[k + 1].lower == "images")) return true;
+    if (w == "/" && k + 1 < t.size() &&
+        (t[k + 1].lower == "file" || t[k + 1].lower == "arquivo" || t[k + 1].lower == "archivo" ||
+         t[k + 1].lower == "archives"))
+      return true;
+    if ((w == "ap" || w == "afp") && k + 1 < t.size() && t[k + 1].lower == "photo") return true;
+  }
+  return false;
+}
+
 // find_dates takes the weekday after publication for the next day (a New York page on a
 // Baghdad dawn). An article that also names the publication's own weekday tells the other
 // one as past: "rockets that struck on Wednesday ..., the military said on Tuesday" is last
@@ -2790,7 +2813,8 @@ Annotated annotate(const CleanText& clean, const std::string& published,
   a.sentences = build_views(clean, published, lexicon);
   weekday_after_publication_is_past(a.sentences, a.published_day);
   const ArticlePlaces places = article_places(a.sentences, lexicon);
-  for (auto& v : a.sentences) {
+  for (std::size_t index = 0; index < a.sentences.size(); ++index) {
+    auto& v = a.sentences[index];
     assign_strike_agents(v, lexicon);
     add_state_strikes(v, lexicon);
     reread_response_vows(v);
@@ -2817,7 +2841,10 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     drop_older_relative_clause(v, a.published_day);
     drop_site_apposition_history(v, a.published_day);
     drop_habitual_relative_clause(v);
-    v.caption = is_caption(v);
+    // The sentence a photo credit follows is the photo's caption.
+    const bool credited = index + 1 < a.sentences.size() && !v.sentence.heading &&
+                          is_photo_credit(a.sentences[index + 1]);
+    v.caption = is_caption(v) || credited || is_photo_credit(v);
     v.tally = states_tally(v);
     v.role = own_role(v, published, a.published_day);
     v.attack_evidence = has_attack_evidence(v);
