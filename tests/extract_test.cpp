@@ -105,8 +105,10 @@ bool says_number(std::string_view sentence, int value) {
     if (auto n = sitrep::text::parse_ordinal(w); n && *n == value && value >= 2) return true;
     // "the third managed to strike": one, named by its place in the enumeration.
     if (auto n = sitrep::text::parse_ordinal(w); n && *n >= 2 && value == 1) return true;
-    if (value == 0 && (w == "no" || w == "none" || w == "nobody" || w == "without" || w == "zero" ||
-                       w == "neither" || w == "not" || w == "failed" || w == "unable"))
+    // "causing only material damage": damage as the only harm says no one was hurt.
+    if (value == 0 &&
+        (w == "no" || w == "none" || w == "nobody" || w == "without" || w == "zero" ||
+         w == "neither" || w == "not" || w == "failed" || w == "unable" || w == "only"))
       return true;
     if (value == 1 && (w == "a" || w == "an" || w == "single" || w == "lone")) return true;
     if (value == 2 && (w == "both" || w == "pair" || w == "another")) return true;
