@@ -295,6 +295,12 @@ Read<std::optional<std::string>> read_time(const Annotated& article, const Event
                               v.has(lexicon::Cue::kImpact) || v.has(lexicon::Cue::kLaunch)))
       order.push_back(i);
   }
+  // Then a sentence that only tells when the attack told before happened: "The events happened
+  // toward 4h30, local time" (the gloss of "Les faits se sont produits vers 4h30").
+  for (std::size_t i : event.sentences)
+    if (i != event.anchor && !article.sentences[i].attack_evidence &&
+        dates_the_attack_told_before(article, event.sentences, i))
+      order.push_back(i);
   // Then the sirens: "the embassy's alarm sirens sounded around 4h15" times the attack too.
   for (std::size_t i : event.sentences) {
     const auto& v = article.sentences[i];
