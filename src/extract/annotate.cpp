@@ -2202,6 +2202,29 @@ void drop_span(SentenceView& v, std::size_t from, std::size_t to) {
   });
 }
 
+// "around 3h40 (local time; 21h40 on Sunday in Brasília)", "at 22:30 local time (19:30 GMT)":
+// a parenthesis that converts the clock time for readers elsewhere; its day and time are not the
+// attack's.
+void drop_time_zone_conversion(SentenceView& v) {
+  if (v.times.empty()) return;
+  const auto& t = v.tokens;
+  for (std::size_t open = 0; open < t.size(); ++open) {
+    if (t[open].lower != "(") continue;
+    std::size_t close = open + 1;
+    while (close < t.size() && t[close].lower != ")" && close <= open + 15) ++close;
+    const std::size_t from = t[open].start;
+    const std::size_t to = close < t.size() ? t[close].end : v.text.size();
+    const bool has_time = std::any_of(v.times.begin(), v.times.end(), [&](const auto& m) {
+      return m.span.start >= from && m.span.start < to;
+    });
+    bool zone = false;
+    for (std::size_t k = open + 1; k < close && k < t.size(); ++k)
+      zone = zone || v.word_in(lexicon::WordList::kTimeZoneWords, t[k].lower);
+    if (has_time && zone) drop_span(v, from, to);
+    open = close;
+  }
+}
+
 // "Iran fired missiles at Ain al-Asad early on Wednesday, in retaliation for the US strike
 // that killed ...": when a sentence reports an attack on one of our targets BEFORE a cause or
 // background phrase, the sentence is about that attack and everything from the phrase on is
@@ -2835,6 +2858,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     add_defence_interceptions(v, lexicon);
     add_proxy_actors(v, lexicon);
     drop_banner_before_group(v, lexicon);
+    drop_time_zone_conversion(v);
     drop_trailing_cause(v);
     drop_leading_cause(v);
     drop_trailing_us_strike(v);

@@ -171,7 +171,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "armed_units",
                                                "past_presence_words",
                                                "indirect_question_verbs",
-                                               "debris_nouns"};
+                                               "debris_nouns",
+                                               "time_zone_words"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

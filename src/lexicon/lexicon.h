@@ -208,6 +208,7 @@ enum class WordList : std::uint8_t {
   kPastPresenceWords,
   kIndirectQuestionVerbs,
   kDebrisNouns,
+  kTimeZoneWords,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
