@@ -126,6 +126,24 @@ TEST(Glossary, PhrasesEndingInAnElisionMatchBeforeTheWordElidedOnto) {
   EXPECT_EQ(g->gloss("bases hier").text, "bases yesterday");
 }
 
+TEST(Glossary, AnAcronymInBracketsAfterItsNameGoesWithTheName) {
+  TempDir dir;
+  dir.write("gloss.tsv",
+            "Force intérimaire des Nations unies au Liban\tUNIFIL\nFinul\tUNIFIL\n"
+            "camp de\tcamp of\nMinusma\tMINUSMA\n");
+  auto g = Glossary::load(dir.path(), "fr");
+  ASSERT_TRUE(g) << g.error().message;
+  // The acronym glossed to the same name, or spelled as the gloss, says the name again.
+  EXPECT_EQ(
+      g->gloss("un soldat de la Force intérimaire des Nations unies au Liban (Finul), tué").text,
+      "un soldat de la UNIFIL, tué");
+  EXPECT_EQ(g->gloss("la Force intérimaire des Nations unies au Liban (UNIFIL) a").text,
+            "la UNIFIL a");
+  // Another bracket stays: what it says is not the name.
+  EXPECT_EQ(g->gloss("la Finul (Liban-Sud) a").text, "la UNIFIL (Liban-Sud) a");
+  EXPECT_EQ(g->gloss("le camp de la Minusma (Kidal)").text, "le camp of la MINUSMA (Kidal)");
+}
+
 TEST(Glossary, NameParticlesStayInsideCapitalisedNames) {
   TempDir dir;
   dir.write("gloss.tsv", "al\tto the\tname_particle\nnorte\tnorth\nIrak\tIraq\n");

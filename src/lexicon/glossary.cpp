@@ -657,6 +657,26 @@ Glossed Glossary::gloss(std::string_view text) const {
     }
     source = to;
     glossed_last = !words.empty();
+    // A name's acronym in brackets after it ("Force intérimaire des Nations unies au Liban
+    // (Finul)", "... no Mali (MINUSMA)") says the name again: its gloss is dropped with it, so
+    // the name reads as one ("the camp of the MINUSMA in Kidal").
+    if (!gloss.empty()) {
+      std::size_t open = to;
+      while (open < text.size() && text[open] == ' ') ++open;
+      const std::size_t close =
+          open < text.size() && text[open] == '(' ? text.find(')', open) : std::string_view::npos;
+      if (close != std::string_view::npos && close - open <= 24) {
+        const std::string_view inner = text.substr(open + 1, close - open - 1);
+        bool same = fold_for_gloss(inner) == fold_for_gloss(gloss);
+        for (const RawMatch& r : raw)
+          same = same || (folded.origin[r.word_start] == open + 1 &&
+                          folded.origin[r.word_end] == close && glosses_[r.entry] == gloss);
+        if (same) {
+          add_piece("", to, close + 1, false);
+          source = close + 1;
+        }
+      }
+    }
   }
   copy_until(text.size());
   return out;
