@@ -1903,7 +1903,7 @@ Role marker_role(const SentenceView& v, bool tally) {
   // A speaker's comment after the report (", adding that such attacks endanger civilians")
   // speaks of attacks in general without making the report before it generic, and a find told
   // in it (", adding that the launchpad was traced to Mosul") is no foiled plot.
-  const std::size_t comment = comment_start(v);
+  const std::size_t comment = v.comment;
   auto foiled_before_comment = [&] {
     for (const Hit* h : v.all(Cue::kFoiled))
       if (h->first < comment) return true;
@@ -2032,8 +2032,12 @@ Role marker_role(const SentenceView& v, bool tally) {
       }
     if (!happened) return Role::kNotAttack;
   }
-  // "US forces were attacked 23 times this month", "38 drone attacks": a tally.
-  if (tally) return Role::kGeneric;
+  // "US forces were attacked 23 times this month", "38 drone attacks": a tally. Not one in an
+  // appositive comment after the attack ("A U.S. base was struck by rockets Monday night, the
+  // latest of more than 60 attacks on American forces since Oct. 17").
+  if (tally)
+    for (std::size_t i = 0; i < v.series_aside && i < v.tokens.size(); ++i)
+      if (tally_at(v, i)) return Role::kGeneric;
   // "the Zilkan base has come under a rocket attack": one attack, not a run of them.
   auto one_attack_after = [&](const Hit& h) {
     const auto& t = v.tokens;
@@ -2736,7 +2740,7 @@ Role own_role(const SentenceView& v, const std::string& published,
   for (std::size_t i = 0; i + 1 < v.tokens.size(); ++i) {
     const auto& w = v.tokens[i].lower;
     if (w.size() != 4 || !std::isdigit(static_cast<unsigned char>(w[0]))) continue;
-    if (v.token_set_aside(i)) continue;
+    if (v.token_set_aside(i) || i >= v.series_aside) continue;
     int year = std::atoi(w.c_str());
     // "In 1983," opening the sentence dates it, any year of the last century; elsewhere a
     // four-digit number before 1990 is more often a count, and "founded in 1982" dates a group.
@@ -2774,7 +2778,8 @@ Role own_role(const SentenceView& v, const std::string& published,
   for (std::size_t i = 0; i < v.tokens.size(); ++i) {
     const auto& w = v.tokens[i].lower;
     auto month = std::find(std::begin(kMonths), std::end(kMonths), w);
-    if (month == std::end(kMonths) || i == 0 || v.token_set_aside(i)) continue;
+    if (month == std::end(kMonths) || i == 0 || v.token_set_aside(i) || i >= v.series_aside)
+      continue;
     const auto& before = v.tokens[i - 1].lower;
     bool month_only = before == "in" || before == "early" || before == "late" || before == "mid" ||
                       before == "mid-";
@@ -2803,7 +2808,8 @@ Role own_role(const SentenceView& v, const std::string& published,
   }
   // An explicit date well before publication marks an older attack.
   for (const auto& d : v.dates) {
-    if (!d.date || date_is_reporting_mention(v, d)) continue;
+    if (!d.date || date_is_reporting_mention(v, d) || v.token_at(d.span.start) >= v.series_aside)
+      continue;
     auto days = text::days_from_civil(*d.date);
     if (days && *days < *published_day - kBackgroundDays) return Role::kBackground;
   }
@@ -2870,6 +2876,12 @@ Annotated annotate(const CleanText& clean, const std::string& published,
                           is_photo_credit(a.sentences[index + 1]);
     v.caption = is_caption(v) || credited || is_photo_credit(v);
     v.tally = states_tally(v);
+    v.comment = comment_start(v);
+    if (v.comment < v.tokens.size() &&
+        (v.tokens[v.comment].lower == "latest" ||
+         (v.tokens[v.comment].lower == "the" && v.comment + 1 < v.tokens.size() &&
+          v.tokens[v.comment + 1].lower == "latest")))
+      v.series_aside = v.comment;
     v.role = own_role(v, published, a.published_day);
     v.attack_evidence = has_attack_evidence(v);
     v.in_scope_target = !v.all(Kind::kFacility).empty() || v.has(Cue::kTargetMilitary) ||

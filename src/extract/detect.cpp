@@ -303,7 +303,7 @@ std::optional<std::size_t> choose_anchor(const Annotated& article, const lexicon
 // which has been attacked 60 times since October, was hit ...").
 bool news_is_tally(const SentenceView& v) {
   const auto& t = v.tokens;
-  for (std::size_t i = 0; i < t.size(); ++i) {
+  for (std::size_t i = 0; i < t.size() && i < v.series_aside; ++i) {
     if (!tally_at(v, i)) continue;
     // A period right after the count, in its clause: "52 times since October", "55 attacks
     // during the month", "66 attacks so far".

@@ -45,8 +45,14 @@ struct SentenceView {
   bool lead = false;             // headline or one of the first sentences
   bool caption = false;          // a photo caption ("(Photo: AFP)"): page furniture, not news
   bool tally = false;            // states a tally somewhere (states_tally), read once
-  bool entry_start = false;      // opens a live blog's entry with its posting time ("10:05 - ...")
-  bool glossed = false;          // read through another language's glossary (its word order kept)
+  // Where a comment on the report opens (", adding that ...", ", the latest in a series of
+  // attacks"): what it says of attacks in general does not make the report generic.
+  std::size_t comment = SIZE_MAX;
+  // Where an appositive that sets the attack in a run opens (", the latest of more than 60
+  // attacks on American forces since Oct. 17"): its tally and dates are not the sentence's.
+  std::size_t series_aside = SIZE_MAX;
+  bool entry_start = false;  // opens a live blog's entry with its posting time ("10:05 - ...")
+  bool glossed = false;      // read through another language's glossary (its word order kept)
   // Token ranges [first, last) of clauses that tell another event and were dropped (drop_span):
   // their cues and dates are gone, and token rules (a year, a month named) skip them too.
   std::vector<std::pair<std::size_t, std::size_t>> set_aside;
