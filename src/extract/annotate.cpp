@@ -637,8 +637,9 @@ void assign_strike_agents(SentenceView& v, const lexicon::Lexicon& lexicon) {
         if (!t[k].word || w == "into" || w == "after" || w == "over" || w == "following" ||
             w == "for" || w == "amid" || w == "that" || w == "which")
           break;
-        // "US forces launched interceptor missiles": a defence, not a strike.
-        if (w.starts_with("interceptor")) break;
+        // "US forces launched interceptor missiles": a defence, not a strike; "launched a probe
+        // of the rocket attack", "is carrying out an investigation about the attack": an inquiry.
+        if (w.starts_with("interceptor") || v.token_in(k, Cue::kAftermath)) break;
         strike = v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k) ||
                  w.starts_with("strike") || w.starts_with("airstrike") || w.starts_with("raid") ||
                  w.starts_with("operation") || w.starts_with("attack") ||
@@ -1926,7 +1927,18 @@ Role marker_role(const SentenceView& v, bool tally) {
       opens = v.token_in(k, Cue::kAttackNoun);
     if (opens) return Role::kOtherEvent;
   }
-  if (v.has(Cue::kCause) || v.has(Cue::kBackground)) return Role::kBackground;
+  // A live blog's "Reminder:" recalls what came before only in the pluperfect ("Reminder: three
+  // US soldiers had been killed on January 28"); "Reminder: three rockets struck the embassy
+  // early on Monday" retells the day's news.
+  auto background_marker = [&](const Hit* h) {
+    if (!lower_text(v, *h).starts_with("reminder") && lower_text(v, *h) != "as a reminder")
+      return true;
+    return std::any_of(v.tokens.begin(), v.tokens.end(),
+                       [](const auto& w) { return w.lower == "had"; });
+  };
+  const auto markers = v.all(Cue::kBackground);
+  if (v.has(Cue::kCause) || std::any_of(markers.begin(), markers.end(), background_marker))
+    return Role::kBackground;
   if (v.has(Cue::kDrill)) return Role::kNotAttack;
   // A threat or an alert told after the attack, in a clause of its own ("Three rockets struck the
   // US embassy on Sunday, and the embassy urged Americans to avoid the area") leaves the attack.
@@ -2206,27 +2218,34 @@ void drop_span(SentenceView& v, std::size_t from, std::size_t to) {
   });
 }
 
-// "around 3h40 (local time; 21h40 on Sunday in Brasília)", "at 22:30 local time (19:30 GMT)":
-// a parenthesis that converts the clock time for readers elsewhere; its day and time are not the
-// attack's.
+// "around 3h40 (local time; 21h40 on Sunday in Brasília)", "(23:40 local time; 20:40 UTC)": a
+// clock time in brackets converted for readers elsewhere; it and its day are not the attack's.
+// The local time beside it stays.
 void drop_time_zone_conversion(SentenceView& v) {
   if (v.times.empty()) return;
   const auto& t = v.tokens;
+  std::vector<std::pair<std::size_t, std::size_t>> spans;  // bytes
   for (std::size_t open = 0; open < t.size(); ++open) {
     if (t[open].lower != "(") continue;
     std::size_t close = open + 1;
-    while (close < t.size() && t[close].lower != ")" && close <= open + 15) ++close;
-    const std::size_t from = t[open].start;
-    const std::size_t to = close < t.size() ? t[close].end : v.text.size();
-    const bool has_time = std::any_of(v.times.begin(), v.times.end(), [&](const auto& m) {
-      return m.span.start >= from && m.span.start < to;
-    });
-    bool zone = false;
-    for (std::size_t k = open + 1; k < close && k < t.size(); ++k)
-      zone = zone || v.word_in(lexicon::WordList::kTimeZoneWords, t[k].lower);
-    if (has_time && zone) drop_span(v, from, to);
+    while (close < t.size() && t[close].lower != ")" && close <= open + 20) ++close;
+    for (const auto& m : v.times) {
+      const std::size_t at = v.token_at(m.span.start);
+      if (at <= open || at >= close) continue;
+      // Its zone within a few words, with no "local" or clause break first: "21h40 on Sunday
+      // in Brasília", "00:15 GMT", "3 p.m. ET".
+      for (std::size_t k = at + 1; k < close && k <= at + 6; ++k) {
+        const auto& w = t[k].lower;
+        if (w == "local" || w == ";" || w == ",") break;
+        if (v.word_in(lexicon::WordList::kTimeZoneWords, w)) {
+          spans.emplace_back(t[at].start, t[k].end);
+          break;
+        }
+      }
+    }
     open = close;
   }
+  for (const auto& [from, to] : spans) drop_span(v, from, to);
 }
 
 // "Iran fired missiles at Ain al-Asad early on Wednesday, in retaliation for the US strike
@@ -2240,9 +2259,19 @@ void drop_trailing_cause(SentenceView& v) {
   // gives that attack's reason, which needs no date of its own. Elsewhere an undated sentence of
   // that shape is history ("Iran fired missiles at Ain al-Asad in response to the killing of
   // Soleimani", whoever said it).
+  // A quotation carried over from the sentence before gives this attack's reason only when the
+  // reason is a grievance ("in response to the crimes in Gaza"), not another event ("in
+  // response to the assassination of al-Muhandis": a speech recalling an older strike).
+  auto grievance_after = [&](const Hit& h) {
+    for (std::size_t k = h.last + 1; k < v.tokens.size() && k <= h.last + 6; ++k)
+      if (v.token_in(k, Cue::kAttackNoun) || v.token_in(k, Cue::kKilled) ||
+          v.token_in(k, Cue::kUsAgent) || v.tokens[k].lower == "assassination")
+        return false;
+    return true;
+  };
   auto reason = [&](const Hit& h) {
     return v.sentence.index <= 1 || v.has(Cue::kClaim) || inside_quotes(v.text, h.start) ||
-           closes_quote_after(v.text, h.start);
+           (closes_quote_after(v.text, h.start) && grievance_after(h));
   };
   const Hit* marker = nullptr;
   for (const auto& h : v.hits)
@@ -2664,6 +2693,14 @@ bool is_photo_credit(const SentenceView& v) {
     if (token.lower == "rights" || token.lower == "reserved" || token.lower == "droits" ||
         token.lower == "derechos" || token.lower == "direitos" || token.lower == "copyright")
       return false;
+  // A credit is names and credit words only: "An AP photo showed smoke rising" is news.
+  for (const auto& token : t) {
+    const auto& w = token.lower;
+    if (token.word && !token.capitalized && w != "file" && w != "photo" && w != "photos" &&
+        w != "images" && w != "via" && w != "archivo" && w != "arquivo" && w != "archives" &&
+        w != "archive")
+      return false;
+  }
   for (std::size_t k = 0; k < t.size(); ++k) {
     const auto& w = t[k].lower;
     if (w == "©" || (w == "getty" && k + 1 < t.size() && t[k + 1].lower == "images")) return true;
@@ -2871,9 +2908,12 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     drop_older_relative_clause(v, a.published_day);
     drop_site_apposition_history(v, a.published_day);
     drop_habitual_relative_clause(v);
-    // The sentence a photo credit follows is the photo's caption.
-    const bool credited = index + 1 < a.sentences.size() && !v.sentence.heading &&
-                          is_photo_credit(a.sentences[index + 1]);
+    // The sentence a photo credit follows on the same line is the photo's caption ("... 27 de
+    // Maio de 2020. AFP/File"); a credit on a line of its own may follow the news.
+    const bool credited =
+        index + 1 < a.sentences.size() && !v.sentence.heading &&
+        is_photo_credit(a.sentences[index + 1]) &&
+        a.text.find('\n', v.sentence.span.end) >= a.sentences[index + 1].sentence.span.start;
     v.caption = is_caption(v) || credited || is_photo_credit(v);
     v.tally = states_tally(v);
     v.comment = comment_start(v);

@@ -701,6 +701,9 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
   // "two soldiers and a civilian interpreter were killed") counts the people it left out.
   Casualties out;
   bool killed_restricted = false, injured_restricted = false;
+  // A zero only implied by "only material damage": a toll of either kind undoes both.
+  bool killed_implied = false, injured_implied = false;
+  std::optional<std::size_t> killed_implied_at, injured_implied_at;  // its sentence
   bool killed_headline = false, injured_headline = false;
   auto record = [&](bool killed, int value, const SentenceView& v, bool restricted = false,
                     bool risen = false) {
@@ -710,7 +713,11 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
     const bool fuller = from_headline && !v.sentence.heading && value > *slot.value;
     // "One soldier was killed ... the death toll later rose to three": the update wins.
     const bool update = risen && slot.value && value > *slot.value;
-    if (slot.value && !(open && value > 0) && !fuller && !update) return;
+    // A zero implied by "only material damage" yields to a toll told with it or right after it,
+    // not to a war's toll further on ("the exchanges of fire have killed 58 people").
+    const auto& implied_at = killed ? killed_implied_at : injured_implied_at;
+    const bool near = !implied_at || v.sentence.index <= *implied_at + 1;
+    if (slot.value && !(open && value > 0 && near) && !fuller && !update) return;
     from_headline = v.sentence.heading && !slot.value;
     slot.value = value;
     slot.evidence = evidence_of(v);
@@ -738,8 +745,26 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
         if (v.tokens[k].lower == "among") return true;
       return false;
     };
-    for (const Hit* h : v.all(lexicon::Cue::kZeroCasualties))
-      if (zero_holds(h->first)) record(true, 0, v, among(h)), record(false, 0, v, among(h));
+    // "causing only material damage" implies no one was hurt: the zero yields to any count the
+    // article gives ("..., but two soldiers were wounded"), and says nothing when negated ("not
+    // only material damage", the gloss of "n'a pas fait que des dégâts matériels").
+    auto damage_only = [&](const Hit* h) {
+      return lower_text(v, *h).find("material") != std::string::npos;
+    };
+    for (const Hit* h : v.all(lexicon::Cue::kZeroCasualties)) {
+      if (!zero_holds(h->first)) continue;
+      const bool implied = damage_only(h);
+      if (implied && (negated_in_clause(v, h->first) ||
+                      (h->first >= 1 && (v.tokens[h->first - 1].lower == "than" ||
+                                         v.tokens[h->first - 1].lower == "just"))))
+        continue;
+      const bool killed_open = !out.killed.value, injured_open = !out.injured.value;
+      record(true, 0, v, among(h) || implied), record(false, 0, v, among(h) || implied);
+      if (implied && killed_open && out.killed.value)
+        killed_implied = true, killed_implied_at = v.sentence.index;
+      if (implied && injured_open && out.injured.value)
+        injured_implied = true, injured_implied_at = v.sentence.index;
+    }
     // "There were no injuries" says nobody was harmed: readers of real reports take it as no
     // deaths too, unless the article gives a toll of the dead (a restricted zero yields).
     for (const Hit* h : v.all(lexicon::Cue::kZeroInjuries))
@@ -751,6 +776,9 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
           !(figure.from_injuries && deaths_told) && !toll_of_a_war(v, figure.token))
         record(figure.killed, figure.value, v, figure.restricted, figure.risen);
   }
+  if (killed_implied && out.killed.value == 0 && out.injured.value.value_or(0) > 0) out.killed = {};
+  if (injured_implied && out.injured.value == 0 && out.killed.value.value_or(0) > 0)
+    out.injured = {};
   return out;
 }
 

@@ -386,10 +386,24 @@ const SentenceView* told_all_hit(const lexicon::Lexicon& lexicon,
             !debris_of(v, h->first, h->last) && clause_tells_it_hit(lexicon, v, h->last))
           return &v;
     for (const Hit* h : v.all(Cue::kImpact)) {
+      // "but none hit the compound", "neither got inside": no hit at all.
+      if (h->first >= 1 &&
+          (t[h->first - 1].lower == "none" || t[h->first - 1].lower == "neither" ||
+           (h->first >= 2 && t[h->first - 1].lower == "them" && t[h->first - 2].lower == "of" &&
+            h->first >= 3 && t[h->first - 3].lower == "none")))
+        continue;
       // "The consulate came under a direct hit by a drone": the noun says the one projectile
       // hit, in a sentence that names it.
-      const bool direct_hit = launched == 1 && h->first >= 1 && t[h->first - 1].lower == "direct" &&
-                              t[h->first].lower == "hit";
+      // Not one avoided or stopped: "The base avoided a direct hit from the drone", "... but air
+      // defences shot it down".
+      bool direct_hit = launched == 1 && h->first >= 1 && t[h->first - 1].lower == "direct" &&
+                        t[h->first].lower == "hit" && !v.has(Cue::kIntercept) &&
+                        !v.has(Cue::kAirDefense);
+      for (std::size_t k = h->first >= 4 ? h->first - 4 : 0; k + 1 < h->first && direct_hit; ++k) {
+        const auto& w = t[k].lower;
+        direct_hit = !w.starts_with("avoid") && !w.starts_with("escap") && !w.starts_with("spar") &&
+                     !w.starts_with("narrowly") && !w.starts_with("prevent");
+      }
       if (direct_hit && !v.all(lexicon::Kind::kWeapon).empty() && v.role != Role::kGeneric &&
           !uncertain_in_clause(v, h->first) && !negated_in_clause(v, h->first))
         return &v;
@@ -905,6 +919,12 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
           if (!t[j].word) break;
         }
     }
+    // "an attack with (one) drone": the projectile names the attack's kind.
+    auto attack_names_it = [&](std::size_t i) {
+      for (std::size_t k = i >= 4 ? i - 4 : 0; k < i; ++k)
+        if (v.token_in(k, Cue::kAttackNoun)) return true;
+      return false;
+    };
     // Enumerated impacts: "One rocket hit the wall ..., and the second landed inside the base".
     for (std::size_t i = 0; i + 1 < t.size(); ++i) {
       std::optional<int> ordinal;
@@ -912,8 +932,10 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         ordinal = text::parse_ordinal(t[i + 1].lower);
       // Arabic puts the ordinal after its noun: "drone third got inside base" (the gloss of
       // "المسيرة الثالثة وصلت إلى داخل القاعدة").
+      // Not the attack's ordinal: "in the attack with drone third during 24 hours" (the gloss of
+      // "في الهجوم بطائرة مسيرة الثالث", the third attack).
       else if (v.glossed && is_projectile(lexicon, v, i) && !t[i].lower.ends_with("s") &&
-               text::parse_ordinal(t[i + 1].lower))
+               text::parse_ordinal(t[i + 1].lower) && !attack_names_it(i))
         ordinal = text::parse_ordinal(t[i + 1].lower);
       else if (t[i].lower == "another")
         ordinal = 2;
@@ -971,7 +993,7 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       for (std::size_t k = i + 2; k < t.size() && k <= i + 10 && !is_clause_break(t[k]); ++k) {
         const auto& w = t[k].lower;
         over_a_span |= w == "month" || w == "week" || w == "year" || w == "weeks" ||
-                       w == "months" || w == "days";
+                       w == "months" || w == "days" || w == "hours";
       }
       if (over_a_span) continue;
       auto& f = found[follows == "impact" ? "impacted" : "intercepted"];
@@ -1040,6 +1062,7 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     found["impacted"].value = 0;
     found["impacted"].where = none_reached;
   }
+
   // "The drone struck the base", "a roadside bomb hit the convoy" in an article that speaks of
   // one projectile or device only: one hit.
   if (!found["impacted"].value && !found["launched"].value && !found["intercepted"].value) {

@@ -193,8 +193,15 @@ Read<std::string> read_damage(const Annotated& article, const Event& event) {
     const auto& t = v.tokens;
     for (std::size_t i = 0; i < t.size(); ++i) {
       // "material losses" are damage: "without casualties or material losses".
-      bool material_losses = (t[i].lower == "losses" || t[i].lower == "loss") && i >= 1 &&
-                             t[i - 1].lower == "material";
+      // So are losses told as material: "without losses material or human" (the gloss of "دون
+      // وقوع خسائر مادية أو بشرية"), "no losses in lives or equipment".
+      bool material_losses = false;
+      if (t[i].lower == "losses" || t[i].lower == "loss") {
+        material_losses = i >= 1 && t[i - 1].lower == "material";
+        for (std::size_t k = i + 1; k < t.size() && k <= i + 5 && t[k].word; ++k)
+          material_losses |= t[k].lower == "material" || t[k].lower == "equipment" ||
+                             t[k].lower == "property" || t[k].lower == "materiel";
+      }
       if (t[i].lower != "damage" && t[i].lower != "damages" && !material_losses) continue;
       if (uncertain_in_clause(v, i) || share_of_a_series(v, i)) continue;
       if (negated_in_clause(v, i)) {

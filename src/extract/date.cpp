@@ -296,11 +296,13 @@ Read<std::optional<std::string>> read_time(const Annotated& article, const Event
       order.push_back(i);
   }
   // Then a sentence that only tells when the attack told before happened: "The events happened
-  // toward 4h30, local time" (the gloss of "Les faits se sont produits vers 4h30").
+  // toward 4h30, local time" (the gloss of "Les faits se sont produits vers 4h30"), the time
+  // right after its verb: not "It happened as officials were due to meet at 14:00".
+  std::vector<std::size_t> happened;
   for (std::size_t i : event.sentences)
     if (i != event.anchor && !article.sentences[i].attack_evidence &&
         dates_the_attack_told_before(article, event.sentences, i))
-      order.push_back(i);
+      happened.push_back(i);
   // Then the sirens: "the embassy's alarm sirens sounded around 4h15" times the attack too.
   for (std::size_t i : event.sentences) {
     const auto& v = article.sentences[i];
@@ -314,6 +316,27 @@ Read<std::optional<std::string>> read_time(const Annotated& article, const Event
     out.value = v.times.front().hhmm;
     out.evidence = evidence_of(v);
     return out;
+  }
+  for (std::size_t i : happened) {
+    const auto& v = article.sentences[i];
+    const auto& t = v.tokens;
+    std::size_t verb = 0;
+    while (verb < t.size() && !v.word_in(lexicon::WordList::kOccurrenceVerbs, t[verb].lower))
+      ++verb;
+    for (const auto& m : v.times) {
+      const std::size_t at = v.token_at(m.span.start);
+      if (at <= verb || at > verb + 6) continue;
+      bool joined = true;  // no clause of its own between the verb and the time
+      for (std::size_t k = verb + 1; k < at; ++k) {
+        const auto& w = t[k].lower;
+        joined = joined && w != "while" && w != "as" && w != "when" && w != "and" && w != "," &&
+                 w != ";";
+      }
+      if (!joined) continue;
+      out.value = m.hhmm;
+      out.evidence = evidence_of(v);
+      return out;
+    }
   }
   return out;
 }
