@@ -830,7 +830,7 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
           } else if (hour >= 1 && hour <= 11) {
             // "at 7:30 from this evening" (the gloss of "السابعة والنصف من مساء اليوم"), "at 5:40
             // on Tuesday afternoon": the part of the day named just after.
-            for (std::size_t k = i + 1; k < tokens.size() && k <= i + 4 && tokens[k].word; ++k) {
+            for (std::size_t k = i + 1; k < tokens.size() && k <= i + 9 && tokens[k].word; ++k) {
               const LowerWord& w = tokens[k].lower;
               // "at 10:30 from Friday night" (the gloss of "العاشرة والنصف من ليلة الجمعة"): the
               // evening hours of the night; its small hours stay as written.
@@ -840,8 +840,11 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
               }
               // Only "on Tuesday", "this", "from this", "in the", "of": not "and again that
               // evening".
+              // Across minutes in words: "at 11:00 and forty minute from Tuesday evening".
               if (w != "on" && w != "this" && w != "from" && w != "the" && w != "in" && w != "of" &&
-                  w != "yesterday" && w != "minute" && w != "minutes" && !weekday_number(w))
+                  w != "yesterday" && w != "minute" && w != "minutes" && !weekday_number(w) &&
+                  !(w == "and" && k + 1 < tokens.size() && parse_number(tokens[k + 1].lower)) &&
+                  !(parse_number(w) && tokens[k - 1].lower == "and"))
                 break;
             }
           }
@@ -859,6 +862,16 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
     if (hour < 0) continue;
     // "at 1:00 and five minutes" (the gloss of "الواحدة وخمس دقائق"): the minutes in words.
     // Not "at 9pm and 40 minutes later" ("and twenty minutes after midnight" is the time).
+    // "and five and thirty minutes" (the gloss of "وخمس وثلاثين دقيقة"): units before tens.
+    if (minute == 0 && end + 4 < tokens.size() && tokens[end].lower == "and" &&
+        tokens[end + 2].lower == "and" &&
+        (tokens[end + 4].lower == "minutes" || tokens[end + 4].lower == "minute"))
+      if (const auto units = parse_number(tokens[end + 1].lower),
+          tens = parse_number(tokens[end + 3].lower);
+          units && tens && *units < 10 && *tens >= 20 && *tens % 10 == 0 && *units + *tens < 60) {
+        minute = static_cast<int>(*units + *tens);
+        end += 5;
+      }
     const LowerWord after_minutes = end + 3 < tokens.size() ? tokens[end + 3].lower : LowerWord();
     if (minute == 0 && end + 2 < tokens.size() && tokens[end].lower == "and" &&
         (tokens[end + 2].lower == "minutes" || tokens[end + 2].lower == "minute") &&
