@@ -780,7 +780,9 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         bool instrument =
             i >= 1 && (t[i - 1].lower == "with" ||
                        (t[i - 1].lower == "by" && i >= 2 && v.token_in(i - 2, Cue::kAttackNoun)));
-        const std::size_t reach = instrument ? 16 : 6;
+        // Arabic puts the subject and the time between the verb and its instrument ("shelled an
+        // armed party, on Monday evening, the Zilkan base ... with five rockets").
+        const std::size_t reach = instrument ? (v.glossed ? 30 : 16) : 6;
         for (std::size_t k = i, seen = 0; k > 0 && seen < reach; --k, ++seen) {
           if (is_clause_break(t[k - 1])) break;
           // "targeted the Conoco base, which the coalition uses as its headquarters in the
