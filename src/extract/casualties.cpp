@@ -671,8 +671,11 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
     // "most of them caused no significant human and material losses": a share of a series of
     // attacks, not this one's toll.
     if (share_of_a_series(v, i)) continue;
-    if (killed) out.push_back({true, 0, false, i});
-    if (injured) out.push_back({false, 0, false, i});
+    // "no casualties among coalition personnel": a zero about some of the people.
+    const bool among = (i + 1 < t.size() && t[i + 1].lower == "among") ||
+                       (i + 2 < t.size() && t[i + 2].lower == "among");
+    if (killed) out.push_back({true, 0, among, i});
+    if (injured) out.push_back({false, 0, among, i});
     // "caused no injuries or damage" says no one was harmed, as the cue "no injuries" does:
     // no deaths either, unless the article gives a toll of the dead (the zero yields).
     if (injured && !killed) out.push_back({true, 0, true, i, true});
@@ -717,6 +720,13 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
     // not to a war's toll further on ("the exchanges of fire have killed 58 people").
     const auto& implied_at = killed ? killed_implied_at : injured_implied_at;
     const bool near = !implied_at || v.sentence.index <= *implied_at + 1;
+    // A zero said outright ("no deaths") closes one that only yielded ("no Americans", "only
+    // material damage").
+    if (slot.value == 0 && open && value == 0 && !restricted) {
+      open = false;
+      (killed ? killed_implied : injured_implied) = false;
+      return;
+    }
     if (slot.value && !(open && value > 0 && near) && !fuller && !update) return;
     from_headline = v.sentence.heading && !slot.value;
     slot.value = value;
