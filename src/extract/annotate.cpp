@@ -639,7 +639,9 @@ void assign_strike_agents(SentenceView& v, const lexicon::Lexicon& lexicon) {
           break;
         // "US forces launched interceptor missiles": a defence, not a strike; "launched a probe
         // of the rocket attack", "is carrying out an investigation about the attack": an inquiry.
-        if (w.starts_with("interceptor") || v.token_in(k, Cue::kAftermath)) break;
+        if (w.starts_with("interceptor") || w == "investigation" || w == "probe" ||
+            w == "inquiry" || w == "review")
+          break;
         strike = v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k) ||
                  w.starts_with("strike") || w.starts_with("airstrike") || w.starts_with("raid") ||
                  w.starts_with("operation") || w.starts_with("attack") ||
@@ -2237,8 +2239,9 @@ void drop_time_zone_conversion(SentenceView& v) {
       for (std::size_t k = at + 1; k < close && k <= at + 6; ++k) {
         const auto& w = t[k].lower;
         if (w == "local" || w == ";" || w == ",") break;
+        // What follows the zone is the conversion too: "(21:15 GMT Sunday)".
         if (v.word_in(lexicon::WordList::kTimeZoneWords, w)) {
-          spans.emplace_back(t[at].start, t[k].end);
+          spans.emplace_back(t[at].start, close < t.size() ? t[close].end : v.text.size());
           break;
         }
       }
@@ -2698,7 +2701,7 @@ bool is_photo_credit(const SentenceView& v) {
     const auto& w = token.lower;
     if (token.word && !token.capitalized && w != "file" && w != "photo" && w != "photos" &&
         w != "images" && w != "via" && w != "archivo" && w != "arquivo" && w != "archives" &&
-        w != "archive")
+        w != "archive" && w != "by")
       return false;
   }
   for (std::size_t k = 0; k < t.size(); ++k) {
@@ -2755,6 +2758,16 @@ Role own_role(const SentenceView& v, const std::string& published,
               std::optional<long> published_day) {
   const bool tally = v.tally;
   Role role = marker_role(v, tally);
+  // A live blog's "Reminder:" of an attack dated before yesterday is history, whatever its tense
+  // ("15h05 - Rappel : trois soldats américains ont été tués le 28 janvier").
+  if (role == Role::kMain && published_day)
+    for (const Hit* h : v.all(Cue::kBackground)) {
+      if (!lower_text(v, *h).starts_with("reminder")) continue;
+      for (const auto& d : v.dates)
+        if (const auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
+            days && *days < *published_day - 1)
+          role = Role::kBackground;
+    }
   // A photo caption ("Image on the right shows damage caused by rocket fire on April 15") tells
   // of a picture, often of another day: it dates and counts nothing of the news.
   if (v.caption) return Role::kBackground;
@@ -2917,11 +2930,20 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     v.caption = is_caption(v) || credited || is_photo_credit(v);
     v.tally = states_tally(v);
     v.comment = comment_start(v);
-    if (v.comment < v.tokens.size() &&
-        (v.tokens[v.comment].lower == "latest" ||
-         (v.tokens[v.comment].lower == "the" && v.comment + 1 < v.tokens.size() &&
-          v.tokens[v.comment + 1].lower == "latest")))
-      v.series_aside = v.comment;
+    // Only a tally of the run ("the latest of more than 60 attacks"), not its latest attack told
+    // by date ("several times, the latest of which came on March 4, 2021").
+    if (v.comment < v.tokens.size()) {
+      std::size_t k = v.comment;
+      if (v.tokens[k].lower == "the") ++k;
+      const bool latest = k + 2 < v.tokens.size() && v.tokens[k].lower == "latest" &&
+                          (v.tokens[k + 1].lower == "of" || v.tokens[k + 1].lower == "in");
+      const auto& next = latest ? v.tokens[k + 2].lower : v.tokens[k].lower;
+      bool tally = false;
+      for (std::size_t i = k; i < v.tokens.size() && latest && !tally; ++i) tally = tally_at(v, i);
+      if (latest && tally && next != "which" && next != "them" && next != "these" &&
+          next != "those")
+        v.series_aside = v.comment;
+    }
     v.role = own_role(v, published, a.published_day);
     v.attack_evidence = has_attack_evidence(v);
     v.in_scope_target = !v.all(Kind::kFacility).empty() || v.has(Cue::kTargetMilitary) ||

@@ -786,6 +786,23 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
           !(figure.from_injuries && deaths_told) && !toll_of_a_war(v, figure.token))
         record(figure.killed, figure.value, v, figure.restricted, figure.risen);
   }
+  // Harm told without a number near it ("several soldiers were wounded", "one soldier had died
+  // of wounds" up to two sentences on) undoes an implied zero too.
+  const auto implied_at = killed_implied ? killed_implied_at : injured_implied_at;
+  if ((killed_implied || injured_implied) && implied_at)
+    for (std::size_t i : event.sentences) {
+      const auto& v = article.sentences[i];
+      // (The headline too: "Soldado turco fica ferido em ataque".)
+      if (!v.sentence.heading &&
+          (v.sentence.index < *implied_at || v.sentence.index > *implied_at + 2))
+        continue;
+      bool harm = false;
+      for (lexicon::Cue cue : {lexicon::Cue::kKilled, lexicon::Cue::kInjured})
+        for (const Hit* h : v.all(cue)) harm = harm || !negated_in_clause(v, h->first);
+      if (!harm) continue;
+      if (killed_implied && out.killed.value == 0) out.killed = {};
+      if (injured_implied && out.injured.value == 0) out.injured = {};
+    }
   if (killed_implied && out.killed.value == 0 && out.injured.value.value_or(0) > 0) out.killed = {};
   if (injured_implied && out.injured.value == 0 && out.killed.value.value_or(0) > 0)
     out.injured = {};

@@ -804,6 +804,9 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
                                          v.token_in(k - 1, Cue::kAttackNoun))
                               ? std::string("launch")
                               : verb_category(v, k - 1);
+          // Beyond the English reach, only the attack's own verb: "interceptou ... um drone ...
+          // com dois mísseis Patriot" counts the defence's missiles, not the attack's.
+          if (!c.empty() && seen >= 16 && c != "launch") break;
           if (!c.empty()) {
             category = c;
             break;

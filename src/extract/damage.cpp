@@ -205,7 +205,11 @@ Read<std::string> read_damage(const Annotated& article, const Event& event) {
       if (t[i].lower != "damage" && t[i].lower != "damages" && !material_losses) continue;
       if (uncertain_in_clause(v, i) || share_of_a_series(v, i)) continue;
       if (negated_in_clause(v, i)) {
-        negated = true;
+        // "did not release any details about damage": the telling is negated, not the damage.
+        bool telling = false;
+        for (std::size_t k = i >= 4 ? i - 4 : 0; k < i; ++k)
+          telling |= t[k].lower == "details" || t[k].lower == "information";
+        if (!telling) negated = true;
         continue;
       }
       // "damage to a hangar"; "damage with the hangar" is how the Arabic "أضرار بـ" glosses.

@@ -325,12 +325,17 @@ Read<std::optional<std::string>> read_time(const Annotated& article, const Event
       ++verb;
     for (const auto& m : v.times) {
       const std::size_t at = v.token_at(m.span.start);
-      if (at <= verb || at > verb + 6) continue;
+      if (at <= verb || at > verb + 8) continue;
       bool joined = true;  // no clause of its own between the verb and the time
       for (std::size_t k = verb + 1; k < at; ++k) {
         const auto& w = t[k].lower;
-        joined = joined && w != "while" && w != "as" && w != "when" && w != "and" && w != "," &&
-                 w != ";";
+        // A comma before the time's own preposition goes on: "late on Sunday, at around 11:30".
+        const bool comma_on =
+            w == "," && k + 1 < at &&
+            (t[k + 1].lower == "at" || t[k + 1].lower == "around" || t[k + 1].lower == "about" ||
+             t[k + 1].lower == "toward" || t[k + 1].lower == "towards");
+        joined = joined && w != "while" && w != "as" && w != "when" && w != "and" &&
+                 (w != "," || comma_on) && w != ";";
       }
       if (!joined) continue;
       out.value = m.hhmm;
