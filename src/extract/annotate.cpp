@@ -1901,6 +1901,29 @@ bool later_speech_clause(const SentenceView& v, const Hit& marker) {
   return false;
 }
 
+// A live blog's reminder ("Reminder:", "as a reminder", the gloss of "Rappel :").
+bool reminder(const SentenceView& v, const Hit& h) {
+  const std::string phrase = lower_text(v, h);
+  return phrase.starts_with("reminder") || phrase == "as a reminder";
+}
+
+// Where an appositive that sets the attack in a run by a tally opens (", the latest of more than
+// 60 attacks"), if the comment at `v.comment` is one; not the run's latest attack told by date
+// ("several times, the latest of which came on March 4, 2021").
+std::size_t series_aside_start(const SentenceView& v) {
+  const auto& t = v.tokens;
+  std::size_t k = v.comment;
+  if (k < t.size() && t[k].lower == "the") ++k;
+  if (k + 2 >= t.size() || t[k].lower != "latest" ||
+      (t[k + 1].lower != "of" && t[k + 1].lower != "in"))
+    return SIZE_MAX;
+  const auto& next = t[k + 2].lower;
+  if (next == "which" || next == "them" || next == "these" || next == "those") return SIZE_MAX;
+  for (std::size_t i = k; i < t.size(); ++i)
+    if (tally_at(v, i)) return v.comment;
+  return SIZE_MAX;
+}
+
 // Role from trigger phrases alone; `tally` is v.tally.
 Role marker_role(const SentenceView& v, bool tally) {
   // A speaker's comment after the report (", adding that such attacks endanger civilians")
@@ -1929,17 +1952,10 @@ Role marker_role(const SentenceView& v, bool tally) {
       opens = v.token_in(k, Cue::kAttackNoun);
     if (opens) return Role::kOtherEvent;
   }
-  // A live blog's "Reminder:" recalls what came before only in the pluperfect ("Reminder: three
-  // US soldiers had been killed on January 28"); "Reminder: three rockets struck the embassy
-  // early on Monday" retells the day's news.
-  auto background_marker = [&](const Hit* h) {
-    if (!lower_text(v, *h).starts_with("reminder") && lower_text(v, *h) != "as a reminder")
-      return true;
-    return std::any_of(v.tokens.begin(), v.tokens.end(),
-                       [](const auto& w) { return w.lower == "had"; });
-  };
+  // (A live blog's "Reminder:" is weighed by own_role, which knows the published day.)
   const auto markers = v.all(Cue::kBackground);
-  if (v.has(Cue::kCause) || std::any_of(markers.begin(), markers.end(), background_marker))
+  if (v.has(Cue::kCause) ||
+      std::any_of(markers.begin(), markers.end(), [&](const Hit* h) { return !reminder(v, *h); }))
     return Role::kBackground;
   if (v.has(Cue::kDrill)) return Role::kNotAttack;
   // A threat or an alert told after the attack, in a clause of its own ("Three rockets struck the
@@ -2758,16 +2774,22 @@ Role own_role(const SentenceView& v, const std::string& published,
               std::optional<long> published_day) {
   const bool tally = v.tally;
   Role role = marker_role(v, tally);
-  // A live blog's "Reminder:" of an attack dated before yesterday is history, whatever its tense
-  // ("15h05 - Rappel : trois soldats américains ont été tués le 28 janvier").
-  if (role == Role::kMain && published_day)
-    for (const Hit* h : v.all(Cue::kBackground)) {
-      if (!lower_text(v, *h).starts_with("reminder")) continue;
-      for (const auto& d : v.dates)
-        if (const auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
-            days && *days < *published_day - 1)
-          role = Role::kBackground;
-    }
+  // A live blog's "Reminder:" recalls what came before when told in the pluperfect ("Reminder:
+  // three US soldiers had been killed on January 28") or dated before yesterday ("Rappel : trois
+  // soldats américains ont été tués le 28 janvier"); "Reminder: three rockets struck the embassy
+  // early on Monday" retells the day's news.
+  const auto reminders = v.all(Cue::kBackground);
+  if (role == Role::kMain && std::any_of(reminders.begin(), reminders.end(),
+                                         [&](const Hit* h) { return reminder(v, *h); })) {
+    const bool pluperfect = std::any_of(v.tokens.begin(), v.tokens.end(),
+                                        [](const auto& w) { return w.lower == "had"; });
+    const bool older =
+        published_day && std::any_of(v.dates.begin(), v.dates.end(), [&](const auto& d) {
+          const auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
+          return days && *days < *published_day - 1;
+        });
+    if (pluperfect || older) role = Role::kBackground;
+  }
   // A photo caption ("Image on the right shows damage caused by rocket fire on April 15") tells
   // of a picture, often of another day: it dates and counts nothing of the news.
   if (v.caption) return Role::kBackground;
@@ -2930,20 +2952,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     v.caption = is_caption(v) || credited || is_photo_credit(v);
     v.tally = states_tally(v);
     v.comment = comment_start(v);
-    // Only a tally of the run ("the latest of more than 60 attacks"), not its latest attack told
-    // by date ("several times, the latest of which came on March 4, 2021").
-    if (v.comment < v.tokens.size()) {
-      std::size_t k = v.comment;
-      if (v.tokens[k].lower == "the") ++k;
-      const bool latest = k + 2 < v.tokens.size() && v.tokens[k].lower == "latest" &&
-                          (v.tokens[k + 1].lower == "of" || v.tokens[k + 1].lower == "in");
-      const auto& next = latest ? v.tokens[k + 2].lower : v.tokens[k].lower;
-      bool tally = false;
-      for (std::size_t i = k; i < v.tokens.size() && latest && !tally; ++i) tally = tally_at(v, i);
-      if (latest && tally && next != "which" && next != "them" && next != "these" &&
-          next != "those")
-        v.series_aside = v.comment;
-    }
+    v.series_aside = series_aside_start(v);
     v.role = own_role(v, published, a.published_day);
     v.attack_evidence = has_attack_evidence(v);
     v.in_scope_target = !v.all(Kind::kFacility).empty() || v.has(Cue::kTargetMilitary) ||
