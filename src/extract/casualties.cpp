@@ -250,6 +250,11 @@ std::optional<Group> group_at(const SentenceView& v, std::size_t i) {
       n += 3, conjunction = true;
     }
     if (!comma && !conjunction) break;
+    // "the death of two US service members and of one British": Romance languages repeat the
+    // preposition before each group ("de", "a"), and their gloss keeps it.
+    if (conjunction && n + 1 < t.size() && (t[n].lower == "of" || t[n].lower == "to") &&
+        single_group_at(v, n + 1))
+      ++n;
     auto next = single_group_at(v, n);
     // "two US soldiers and interpreter civilian": a bare singular person noun after "and" is
     // one person (English needs "a"; the gloss of Arabic, which has no indefinite article, does
@@ -448,8 +453,13 @@ std::optional<Group> victims_of(const SentenceView& v, const Hit& h) {
           return std::nullopt;
       }
     // "the death toll rose to three"
+    // "the death of two US service members and of one British": the groups coordinated after
+    // the first count are victims too.
     for (std::size_t k = after; k < t.size() && k <= after + 3; ++k)
-      if (auto n = count_at(v, k, false)) return Group{*n, k + 1};
+      if (auto n = count_at(v, k, false)) {
+        if (auto g = group_at(v, k); g && !g->zero && g->count > *n) return g;
+        return Group{*n, k + 1};
+      }
     // "The death toll from Monday's bombing at the embassy gate rose to 13": the rise told
     // after what the toll is of, which must name this attack (an attack noun, a weapon, a
     // target), not an earthquake's; not a running total ("... from attacks since October").
