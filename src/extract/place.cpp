@@ -417,12 +417,19 @@ std::pair<const lexicon::Facility*, const SentenceView*> mission_hit_inside(
     if (roles[i] != Role::kMain || !v.attack_evidence) continue;
     for (const Hit* h : v.all(Cue::kTargetDiplomatic)) {
       if (not_the_target(v, *h)) continue;
+      // The verb right before the mission: an impact ("struck directly the embassy"), or the
+      // attack's aim ("in an attack that targeted the American embassy", "rockets launched
+      // toward the US embassy"): the reported target outranks the area the rounds fell in.
       bool hit = false;
-      for (const Hit* impact : v.all(Cue::kImpact)) {
-        if (impact->last >= h->first || h->first - impact->last > 6) continue;
+      for (const Hit& verb : v.hits) {
+        if (verb.cue != Cue::kImpact && verb.cue != Cue::kAttackVerb && verb.cue != Cue::kLaunch)
+          continue;
+        if (verb.last >= h->first || h->first - verb.last > 6) continue;
         bool direct = true;
-        for (std::size_t k = impact->last + 1; k < h->first; ++k)
-          direct = direct && locative(v.tokens[k].lower);
+        for (std::size_t k = verb.last + 1; k < h->first; ++k)
+          direct = direct && (locative(v.tokens[k].lower) || v.tokens[k].lower == "directly" ||
+                              v.tokens[k].lower == "toward" || v.tokens[k].lower == "towards" ||
+                              v.tokens[k].lower == "at");
         hit = hit || direct;
       }
       if (!hit) continue;
