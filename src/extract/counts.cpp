@@ -370,6 +370,24 @@ const SentenceView* told_all_stopped(const lexicon::Lexicon& lexicon,
   return nullptr;
 }
 
+// "while the rest fell near the river", "the others landed outside": after token `from`, the
+// rest of the whole told as missing the target, so the part counted is all that hit. ("the
+// rest landed inside the perimeter" hit too, and leaves the part a part.)
+bool rest_told_apart(const std::vector<text::Token>& t, std::size_t from) {
+  for (std::size_t k = from; k + 1 < t.size(); ++k) {
+    if (t[k].lower != "the" || (t[k + 1].lower != "rest" && t[k + 1].lower != "others" &&
+                                t[k + 1].lower != "remaining" && t[k + 1].lower != "remainder"))
+      continue;
+    for (std::size_t j = k + 2; j < t.size() && j <= k + 8; ++j) {
+      const auto& w = t[j].lower;
+      if (w == "near" || w == "nearby" || w == "outside" || w == "short" || w == "missed" ||
+          w == "away" || w == "open" || w == "empty" || w == "around" || w == "beyond")
+        return true;
+    }
+  }
+  return false;
+}
+
 // The sentence that tells the projectiles already counted all hit, with no number of their own:
 // "The rockets struck inside the base", "they landed near the runway". "One of the rockets
 // landed near the runway" counts a part; "the rockets fell in the southern part of the airport"
@@ -888,7 +906,10 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       set(field, *n, v, false, bound);
       if (first_value && article) found[field].single = true;
       // "One of the rockets struck the dining hall": how many there were is not said.
-      if (first_value && total == 0 && i + 1 < t.size() && t[i + 1].lower == "of")
+      // Unless the sentence tells the rest apart ("Three of the rockets struck the embassy,
+      // while the rest fell near the river"): then the part is all that hit.
+      if (first_value && total == 0 && i + 1 < t.size() && t[i + 1].lower == "of" &&
+          !rest_told_apart(t, i + 2))
         found[field].partial = true;
       if (total > 0 && field != "launched") set("launched", total, v, false);
       i += skip;
