@@ -694,11 +694,15 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
 }
 
 // "The PKK has waged an insurgency in which more than 40,000 people have been killed", "is
-// responsible for the deaths of 40,000 people": a war's or a group's toll, in a sentence that
+// responsible for the deaths of 40,000 people", "Since April ... 400 civilians died": a war's,
+// a group's or a period's toll, in a sentence that
 // names no weapon and no target of ours, is no toll of this attack.
 bool toll_of_a_war(const SentenceView& v, std::size_t token) {
   if (v.in_scope_target || !v.all(lexicon::Kind::kWeapon).empty()) return false;
   const auto& t = v.tokens;
+  // "Since the end of April, government forces have stepped up their shelling of Idlib, where
+  // more than 400 civilians died": a toll over a period the sentence opens with.
+  if (!t.empty() && t[0].lower == "since") return true;
   for (std::size_t k = token >= 16 ? token - 16 : 0; k < token; ++k)
     if (v.word_in(lexicon::WordList::kWarNouns, t[k].lower) ||
         (t[k].lower == "responsible" && k + 1 < t.size() && t[k + 1].lower == "for"))
