@@ -2116,7 +2116,20 @@ Role marker_role(const SentenceView& v, bool tally) {
       about_toll = about_toll || v.tokens[j].lower == "toll" || v.tokens[j].lower == "tally";
     // "the sources, who did not say if there was any damage": an indirect question, "whether".
     const bool whether = asks_whether(v, k);
-    only_before_could &= before_could || about_toll || whether || later_speech_clause(v, *h);
+    // "officials would not confirm the nationality of the victim": a refusal to tell, not a
+    // hypothesis.
+    const auto& t = v.tokens;
+    bool refusal = false;
+    if (t[k].lower == "would" && k + 2 < t.size() &&
+        (t[k + 1].lower == "not" || t[k + 1].lower == "n't")) {
+      const auto& verb = t[k + 2].lower;
+      refusal = verb == "confirm" || verb == "comment" || verb == "say" || verb == "give" ||
+                verb == "disclose" || verb == "provide" || verb == "elaborate" ||
+                verb == "identify" || verb == "specify" || verb == "release" || verb == "discuss" ||
+                verb == "reveal";
+    }
+    only_before_could &=
+        before_could || about_toll || whether || refusal || later_speech_clause(v, *h);
   }
   if (v.has(Cue::kHypothetical) && !only_before_could && !v.has(Cue::kAttackVerb))
     return Role::kNotAttack;

@@ -626,6 +626,18 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
                    (bare_noun && (w == "wounded" || w == "injured"));
     bool killed = both || w == "deaths" || w == "fatalities" || (bare_noun && w == "dead");
     if ((!injured && !killed) || !negated_in_clause(v, i)) continue;
+    // "could not confirm the nationality of the victim nor the severity of the injuries": the
+    // negation is of an attribute of the harm, which was told.
+    {
+      std::size_t k = i;
+      if (k >= 1 && t[k - 1].lower == "the") --k;
+      auto attribute = [](std::string_view a) {
+        return a == "severity" || a == "gravity" || a == "extent" || a == "nature" ||
+               a == "seriousness" || a == "nationality" || a == "nationalities" ||
+               a == "identity" || a == "identities" || a == "names" || a == "ages";
+      };
+      if (k >= 2 && t[k - 1].lower == "of" && attribute(t[k - 2].lower)) continue;
+    }
     // "without serious injuries", "none of the injuries was serious": some, but light; "not yet
     // clear whether there were injuries": a question, not a zero.
     auto severe = [&](std::size_t k) {
