@@ -202,6 +202,26 @@ std::vector<BackgroundAttack> other_attacks(const Annotated& article,
   return out;
 }
 
+// "Five days later, ...", "Two weeks earlier, ...", "Hours later, ...", "The next day, ...": a
+// sentence that opens with a time counted from the event the sentence before told.
+bool opens_with_time_from_before(const std::vector<text::Token>& t) {
+  auto unit = [](std::string_view w) {
+    return w == "day" || w == "days" || w == "hour" || w == "hours" || w == "week" ||
+           w == "weeks" || w == "month" || w == "months" || w == "minutes";
+  };
+  if (t.size() > 4 && t[0].lower == "the" && (t[1].lower == "next" || t[1].lower == "following") &&
+      unit(t[2].lower) && t[3].lower == ",")
+    return true;
+  for (std::size_t k = 0; k <= 2 && k + 2 < t.size(); ++k) {
+    if (!unit(t[k].lower)) continue;
+    const auto& after = t[k + 1].lower;
+    if ((after == "later" || after == "earlier" || after == "afterwards") && t[k + 2].lower == ",")
+      return true;
+    break;
+  }
+  return false;
+}
+
 // "It was the second attack in 24 hours after two rockets on Sunday targeted an airbase at
 // Baghdad airport. Sunday's attack did not cause casualties.": a sentence that names no site of
 // its own and dates itself by the day of the older attack the sentence before told, in the same
@@ -234,11 +254,13 @@ void follow_the_previous_attack(const Annotated& article, std::size_t anchor,
   }
   // "Na ocasião, um drone caiu no quartel-general da coalizão" (on that occasion, ...): a sentence
   // that opens by pointing back at the occasion just told goes on about it, whatever it names,
-  // an older attack's as much as this one's.
+  // an older attack's as much as this one's. So does one that opens with a time counted from it:
+  // "Five days later, Iran responded with missiles on two bases", "The next day, ...".
   for (std::size_t i = 1; i < views.size(); ++i) {
     const auto& t = views[i].tokens;
     const bool points_back =
-        t.size() > 3 && t[0].lower == "on" && t[1].lower == "that" && t[2].lower == "occasion";
+        (t.size() > 3 && t[0].lower == "on" && t[1].lower == "that" && t[2].lower == "occasion") ||
+        opens_with_time_from_before(t);
     if (points_back && i != anchor && roles[i] == Role::kMain &&
         (roles[i - 1] == Role::kBackground || roles[i - 1] == Role::kOtherEvent))
       roles[i] = roles[i - 1];
