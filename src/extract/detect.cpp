@@ -678,8 +678,17 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
     const bool headline_main = headline->role == Role::kMain && !find_only(*headline);
     at(x, Feature::kHeadlineOtherNews) =
         !(headline_main && (headline->attack_evidence || toll_on_target));
+    // A foil may be an interception ("Air defences foil drone attack on Erbil airport"), which
+    // reports the attack; a find is not ("Security forces foil rocket attack, seize launcher").
+    bool headline_find = headline->has(Cue::kFoiled) && !headline->has(Cue::kIntercept) &&
+                         !headline->has(Cue::kImpact) && !headline->has(Cue::kAirDefense);
+    if (headline_find) {
+      bool find = false;
+      for (const Hit* h : headline->all(Cue::kFoiled)) find = find || is_find(*headline, *h);
+      headline_find = find;
+    }
     at(x, Feature::kHeadlineNotAttack) =
-        headline->role == Role::kNotAttack && !headline->has(Cue::kFoiled);
+        headline->role == Role::kNotAttack && (!headline->has(Cue::kFoiled) || headline_find);
     at(x, Feature::kHeadlineAttack) =
         headline_main && (headline->attack_evidence || toll_on_target);
   }
