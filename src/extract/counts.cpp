@@ -563,6 +563,8 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     const auto& t = v.tokens;
     for (std::size_t j = k + 1; j + 2 < t.size() && j <= k + 5; ++j) {
       if (is_clause_break(t[j]) || t[j].lower == ",") return false;
+      // "were launched and three of them hit the base": "and" opens the part's own clause.
+      if (t[j].lower == "and") return false;
       const auto& whole = t[j + 2].lower;
       if (count_at(v, j, false) && t[j + 1].lower == "of" &&
           (whole == "them" || whole == "those" || whole == "which"))
