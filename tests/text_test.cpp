@@ -153,6 +153,20 @@ TEST(TextTimes, TwelveAndTwentyFourHourForms) {
   EXPECT_TRUE(find_times("14 rockets were fired in 2023").empty());
 }
 
+// "eight o'clock in the evening": the hour in words or digits, a time only with its part of day.
+TEST(TextTimes, OclockWithThePartOfTheDay) {
+  auto t = find_times("the rockets fell at around eight o'clock in the evening");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "20:00");
+  t = find_times("at 7 o'clock on Sunday morning");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "07:00");
+  t = find_times("at twelve o'clock at night");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "00:00");
+  EXPECT_TRUE(find_times("at eight o'clock, the sirens sounded").empty());
+}
+
 TEST(TextTimes, DottedAndRedundantPmForms) {
   auto t = find_times("early on Friday at 1.46 am local time");
   ASSERT_EQ(t.size(), 1u);

@@ -730,6 +730,48 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
         return tokens[k].lower == "p" ? "p.m" : "a.m";
       return {};
     };
+    // "at around eight o'clock in the evening", "at 8 o'clock on Sunday evening": an hour of the
+    // 12-hour clock, a time only with the part of the day told after it.
+    if (i + 1 < tokens.size()) {
+      std::size_t k = i + 1;
+      bool oclock = false;
+      if (tokens[k].lower == "o'clock" || tokens[k].lower == "o\u2019clock") {
+        oclock = true, ++k;
+      } else if (k + 2 < tokens.size() && tokens[k].lower == "o" &&
+                 (tokens[k + 1].lower == "'" || tokens[k + 1].lower == "\u2019") &&
+                 tokens[k + 2].lower == "clock") {
+        oclock = true, k += 3;
+      }
+      const auto number = oclock ? parse_number(w) : std::nullopt;
+      if (number && *number >= 1 && *number <= 12) {
+        int clock = -1;
+        for (std::size_t j = k; j < tokens.size() && j <= k + 4; ++j) {
+          const LowerWord& part = tokens[j].lower;
+          if (part == "night" && (*number >= 7)) {  // "twelve o'clock at night" is midnight
+            clock = *number == 12 ? 0 : *number + 12;
+            break;
+          }
+          if (part == "evening" || part == "afternoon" || part == "p.m" || part == "pm") {
+            clock = *number == 12 ? 12 : *number + 12;
+            break;
+          }
+          if (part == "morning" || part == "a.m" || part == "am") {
+            clock = *number == 12 ? 0 : *number;
+            break;
+          }
+          if (part != "in" && part != "the" && part != "at" && part != "this" && part != "on" &&
+              part != "of" && !weekday_number(part))
+            break;
+        }
+        if (clock >= 0) {
+          char buffer[32];
+          std::snprintf(buffer, sizeof buffer, "%02d:00", clock);
+          out.push_back(TimeMention{Span{tokens[i].start, tokens[k - 1].end}, buffer});
+          i = k - 1;
+          continue;
+        }
+      }
+    }
     int hour = -1, minute = 0;
     LowerWord suffix;
     std::size_t end = i + 1;
