@@ -242,6 +242,30 @@ bool not_the_target(const SentenceView& v, const Hit& hit) {
     for (const Hit& named : v.hits)
       if (named.last + 2 == hit.first && &named != &hit && is_site_hit(named) && is_site_hit(hit))
         return not_the_target(v, named);
+  // "hit the base known as Tower 22, a logistics post that supports troops deployed in the
+  // nearby al-Tanf garrison": a named site in a relative clause that describes another named
+  // site before it is that site's neighbour, not the target; unless one holds the other
+  // ("Baghdad airport, which houses the BDSC").
+  if (hit.kind == lexicon::Kind::kFacility && v.lexicon)
+    for (std::size_t r = hit.first; r > 0 && r + 12 > hit.first; --r) {
+      const auto& w = t[r - 1].lower;
+      if (w != "that" && w != "which") continue;
+      bool verb = false;
+      for (std::size_t k = r; k < hit.first; ++k)
+        verb = verb || v.token_in(k, lexicon::Cue::kAttackVerb) ||
+               v.token_in(k, lexicon::Cue::kImpact) || v.token_in(k, lexicon::Cue::kLaunch);
+      if (verb) break;
+      for (const Hit& other : v.hits) {
+        if (other.kind != lexicon::Kind::kFacility || other.last + 1 >= r || other.last + 14 < r ||
+            other.entry == hit.entry)
+          continue;
+        const auto& a = v.lexicon->facility(other.entry);
+        const auto& b = v.lexicon->facility(hit.entry);
+        if (a.within == b.name || b.within == a.name) continue;
+        return true;
+      }
+      break;
+    }
   // "the attack has nothing to do with Ain al-Asad base" (the gloss of "لا صلة له بقاعدة"): a site
   // told apart from the attack.
   for (std::size_t k = hit.first >= 6 ? hit.first - 6 : 0; k + 3 < hit.first; ++k)
