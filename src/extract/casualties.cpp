@@ -722,6 +722,30 @@ bool toll_of_a_war(const SentenceView& v, std::size_t token) {
   return false;
 }
 
+// "four people were killed and at least 19 wounded across the capital", "Russia's overnight
+// attack on the capital killed four people and damaged ... the embassy": the toll of a barrage
+// on a whole city or country, not of the site of ours among its targets.
+bool toll_across_a_city(const SentenceView& v, std::size_t token) {
+  const auto& t = v.tokens;
+  auto area = [&](std::size_t k) {
+    return k + 1 < t.size() && t[k].lower == "the" &&
+           (t[k + 1].lower == "capital" || t[k + 1].lower == "city" || t[k + 1].lower == "country");
+  };
+  for (std::size_t k = token + 1; k < t.size() && k <= token + 10; ++k) {
+    const auto& w = t[k].lower;
+    if (w == "nationwide" || w == "citywide") return true;
+    if ((w == "across" || w == "throughout") && area(k + 1)) return true;
+    if (w == ";" || v.token_in(k, lexicon::Cue::kTargetDiplomatic) ||
+        v.token_in(k, lexicon::Cue::kTargetMilitary))
+      break;
+  }
+  for (std::size_t k = token >= 10 ? token - 10 : 1; k < token; ++k)
+    if ((t[k].lower == "on" || t[k].lower == "against") && area(k + 1) &&
+        v.token_in(k - 1, lexicon::Cue::kAttackNoun))
+      return true;
+  return false;
+}
+
 Casualties read_casualties(const Annotated& article, const Event& event) {
   // The first figure the article gives wins, except that a zero about some of the people ("no
   // Americans were hurt") yields to a count of the others ("one civilian was lightly injured"),
@@ -809,7 +833,8 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
       if (zero_holds(h->first)) record(true, 0, v);
     for (const auto& figure : casualty_figures(v))
       if ((figure.value > 0 || zero_holds(figure.token)) &&
-          !(figure.from_injuries && deaths_told) && !toll_of_a_war(v, figure.token))
+          !(figure.from_injuries && deaths_told) && !toll_of_a_war(v, figure.token) &&
+          !toll_across_a_city(v, figure.token))
         record(figure.killed, figure.value, v, figure.restricted, figure.risen);
   }
   // Harm told without a number near it ("several soldiers were wounded", "one soldier had died

@@ -388,6 +388,22 @@ bool rest_told_apart(const std::vector<text::Token>& t, std::size_t from) {
   return false;
 }
 
+// A tally of a barrage on a whole country: "Russia fired 598 drones and 31 missiles at Ukraine
+// overnight", or one that opens "In total" / "Overall" with a count of fifty or more ("In total,
+// the enemy launched 478 attack UAVs and 48 missiles"; "In total, 24 rockets were fired" may be
+// the attack's own).
+bool barrage_tally(const lexicon::Lexicon& lexicon, const SentenceView& v) {
+  const auto& t = v.tokens;
+  for (std::size_t p = 0; p < t.size(); ++p)
+    if (is_projectile(lexicon, v, p) && at_a_country(v, p)) return true;
+  const bool total = t.size() > 2 && ((t[0].lower == "in" && t[1].lower == "total") ||
+                                      t[0].lower == "overall" || t[0].lower == "altogether");
+  if (!total) return false;
+  for (std::size_t k = 0; k < t.size(); ++k)
+    if (auto n = count_at(v, k, false); n && *n >= 50) return true;
+  return false;
+}
+
 // The sentence that tells the projectiles already counted all hit, with no number of their own:
 // "The rockets struck inside the base", "they landed near the runway". "One of the rockets
 // landed near the runway" counts a part; "the rockets fell in the southern part of the airport"
@@ -609,8 +625,17 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     std::optional<std::size_t> impact_at;  // where this sentence's impact count was read
     bool impact_bare = false;              // and whether it stood without a projectile noun
     // "Russia launched 598 drones and 31 missiles at Ukraine, ... shot down 563 drones": the
-    // counts after a barrage on a whole country are that barrage's too.
-    bool barrage = false;
+    // counts after a barrage on a whole country are that barrage's too, and so are those of the
+    // next sentence of the paragraph when it names no site of ours ("Air defence neutralised
+    // 450 drones and 41 missiles.").
+    const std::size_t index = static_cast<std::size_t>(view - views.data());
+    const bool names_our_site =
+        std::any_of(v.hits.begin(), v.hits.end(), [](const Hit& h) { return is_site_hit(h); });
+    bool barrage = !names_our_site && barrage_tally(lexicon, v);
+    if (!names_our_site && index > 0 && index < views.size() &&
+        views[index - 1].sentence.paragraph == v.sentence.paragraph &&
+        barrage_tally(lexicon, views[index - 1]))
+      barrage = true;
     for (std::size_t i = 0; i < t.size(); ++i) {
       // "the downing of a drone" (a verb's noun before "of") counts one; "part of a series" not.
       const bool of_a_verb = i >= 2 && t[i - 1].lower == "of" && !verb_category(v, i - 2).empty();
