@@ -2090,8 +2090,10 @@ Role marker_role(const SentenceView& v, bool tally) {
       if (clause_break) break;
     }
     const std::string lower = lower_text(v, *h);
-    const bool weak =
-        lower == "more than" || lower == "since" || lower == "so far" || lower == "to date";
+    // "In total, 24 rockets were launched" sums one attack; "In total, the militias have
+    // carried out 150 attacks" a run of them.
+    const bool weak = lower == "more than" || lower == "since" || lower == "so far" ||
+                      lower == "to date" || lower == "in total";
     // (A marker in a relative clause about a site is gone: drop_habitual_relative_clause.)
     if (!weak) return Role::kGeneric;
     if (!weak_marker) weak_marker = h;
