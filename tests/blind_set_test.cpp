@@ -1,0 +1,122 @@
+// The blind sets (tests/blind/, see its README): articles our testers wrote in the manner of real
+// outlets, with gold written before sitrep ran on them. They are our own text, so they are in git
+// and these tests run on every machine, unlike the real set's.
+//   - BlindSetFiles: each set's texts, manifest and gold agree, and every gold site and actor
+//     is a registry name.
+//   - BlindSetScores: each set stays above its floor. The floors sit a little below the scores
+//     measured when they were set (tests/blind/README.md); a "heldout" set is scored, never read
+//     for errors.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "test_support.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+const fs::path kBlind = fs::path(SITREP_TEST_DIR) / "blind";
+
+std::vector<json> read_lines(const fs::path& path) {
+  std::vector<json> out;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line))
+    if (line.find_first_not_of(" \t\r") != std::string::npos)
+      out.push_back(json::parse(line, nullptr, false));
+  return out;
+}
+
+std::vector<std::string> sets() {
+  std::vector<std::string> out;
+  for (const auto& entry : fs::directory_iterator(kBlind))
+    if (entry.is_directory()) out.push_back(entry.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(BlindSetFiles, TextsManifestAndGoldAgree) {
+  const auto& lexicon = sitrep::testing::test_lexicon();
+  const auto all = sets();
+  ASSERT_GE(all.size(), 6u);
+  std::set<std::string> docs;
+  for (const auto& set : all) {
+    SCOPED_TRACE(set);
+    const fs::path dir = kBlind / set;
+    std::set<std::string> manifest;
+    for (const auto& m : read_lines(dir / "manifest.jsonl")) {
+      ASSERT_TRUE(m.is_object());
+      manifest.insert(m.value("doc", ""));
+    }
+    std::size_t texts = 0;
+    for (const auto& entry : fs::directory_iterator(dir / "texts")) {
+      ++texts;
+      EXPECT_TRUE(manifest.count(entry.path().filename().string()))
+          << entry.path() << " has no manifest line";
+    }
+    const auto gold = read_lines(dir / "gold.jsonl");
+    EXPECT_EQ(gold.size(), texts);
+    for (const auto& g : gold) {
+      ASSERT_TRUE(g.is_object());
+      const std::string doc = g.value("doc", "");
+      EXPECT_TRUE(docs.insert(doc).second) << doc << " is in two sets or twice";
+      EXPECT_TRUE(fs::exists(dir / "texts" / doc)) << doc << " has no text";
+      EXPECT_TRUE(manifest.count(doc)) << doc << " has no manifest line";
+      if (!g.value("reports_attack", false)) continue;
+      const auto& main = g["main"];
+      ASSERT_TRUE(main.is_object()) << doc;
+      if (main.contains("facility") && main["facility"].is_string()) {
+        EXPECT_NE(lexicon.facility_named(main["facility"].get<std::string>()), nullptr)
+            << doc << ": gold facility " << main["facility"] << " is not a registry site";
+      }
+      for (const char* field : {"suspected", "claimed_by", "denied_by"}) {
+        for (const auto& actor : main.value(field, json::array())) {
+          EXPECT_NE(lexicon.actor_named(actor.get<std::string>()), nullptr)
+              << doc << ": gold actor " << actor << " is not a registry actor";
+        }
+      }
+    }
+  }
+}
+
+json scores_of(const std::string& set) {
+  const fs::path dir = kBlind / set;
+  auto r = sitrep::testing::run_binary(
+      "eval --json --merge --gold '" + (dir / "gold.jsonl").string() + "' --manifest '" +
+      (dir / "manifest.jsonl").string() + "' '" + (dir / "texts").string() + "'");
+  EXPECT_EQ(r.status, 0);
+  json scores = json::parse(r.out, nullptr, false);
+  EXPECT_TRUE(scores.is_object()) << r.out;
+  return scores.is_object() ? scores : json::object();
+}
+
+void expect_floors(const std::string& set, double mcc, double slot, double bcubed) {
+  json s = scores_of(set);
+  EXPECT_GE(s.value("detect_mcc", -1.0), mcc) << set;
+  EXPECT_GE(s.value("slot_f1", -1.0), slot) << set;
+  EXPECT_GE(s.value("merge_bcubed_f1", -1.0), bcubed) << set;
+}
+
+// Floors set in session 33, a little below the scores at its end (tests/blind/README.md).
+TEST(BlindSetScores, TuneSetsStayAboveFloors) {
+  expect_floors("s33en", 0.70, 0.86, 0.88);
+  expect_floors("s33es", 0.62, 0.88, 0.93);
+  expect_floors("s33pt", 0.62, 0.82, 0.90);
+}
+
+TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
+  expect_floors("s33fr", 0.89, 0.83, 0.92);
+  expect_floors("s33pt2", 0.80, 0.78, 0.92);
+  expect_floors("s33ar", 0.71, 0.86, 0.88);
+}
+
+}  // namespace
