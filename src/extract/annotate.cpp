@@ -2016,9 +2016,10 @@ Role marker_role(const SentenceView& v, bool tally) {
       }
     // "found the launch pad in al-Baghdadi, and the attack caused no casualties": what the attack
     // did is told, so the find came after it.
-    const bool outcome = v.has(Cue::kZeroCasualties) || v.has(Cue::kZeroInjuries) ||
-                         v.has(Cue::kZeroDeaths) || v.has(Cue::kDamageMinor) ||
-                         v.has(Cue::kDamageSignificant) || v.has(Cue::kDamageNone);
+    const bool outcome = v.has(Cue::kZeroCasualties) || v.has(Cue::kImpliedZero) ||
+                         v.has(Cue::kZeroInjuries) || v.has(Cue::kZeroDeaths) ||
+                         v.has(Cue::kDamageMinor) || v.has(Cue::kDamageSignificant) ||
+                         v.has(Cue::kDamageNone);
     // Not "and the attack was thwarted with no casualties".
     for (const Hit* h : v.all(Cue::kAttackNoun)) {
       bool thwarted = false;
@@ -2326,8 +2327,9 @@ void drop_trailing_cause(SentenceView& v) {
       target = true;
     // "No damage or casualties were reported from the attack, the third since Monday's
     // anniversary of ...": the outcome of this attack comes before the background phrase.
-    if (h.cue == Cue::kZeroCasualties || h.cue == Cue::kZeroInjuries || h.cue == Cue::kZeroDeaths ||
-        h.cue == Cue::kDamageNone || h.cue == Cue::kKilled || h.cue == Cue::kInjured)
+    if (h.cue == Cue::kZeroCasualties || h.cue == Cue::kImpliedZero ||
+        h.cue == Cue::kZeroInjuries || h.cue == Cue::kZeroDeaths || h.cue == Cue::kDamageNone ||
+        h.cue == Cue::kKilled || h.cue == Cue::kInjured)
       outcome = true;
   }
   for (std::size_t i = 0; i < cut_token && i < v.tokens.size(); ++i)
@@ -2453,8 +2455,9 @@ void drop_trailing_cause(SentenceView& v) {
     const auto& t = v.tokens;
     auto zero_outcome = [](const Hit& h) {
       return h.kind == Kind::kTrigger &&
-             (h.cue == Cue::kZeroCasualties || h.cue == Cue::kZeroInjuries ||
-              h.cue == Cue::kZeroDeaths || h.cue == Cue::kDamageNone);
+             (h.cue == Cue::kZeroCasualties || h.cue == Cue::kImpliedZero ||
+              h.cue == Cue::kZeroInjuries || h.cue == Cue::kZeroDeaths ||
+              h.cue == Cue::kDamageNone);
     };
     for (std::size_t k = cut_token; k + 1 < t.size() && !zero_clause; ++k) {
       if (t[k].lower != ",") continue;

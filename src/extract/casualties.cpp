@@ -2,6 +2,7 @@
 
 #include "extract/readers.h"
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 #include <set>
@@ -805,15 +806,16 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
         if (v.tokens[k].lower == "among") return true;
       return false;
     };
-    // "causing only material damage" implies no one was hurt: the zero yields to any count the
-    // article gives ("..., but two soldiers were wounded"), and says nothing when negated ("not
-    // only material damage", the gloss of "n'a pas fait que des dégâts matériels").
-    auto damage_only = [&](const Hit* h) {
-      return lower_text(v, *h).find("material") != std::string::npos;
-    };
-    for (const Hit* h : v.all(lexicon::Cue::kZeroCasualties)) {
+    // "causing only material damage" (implied_zero) implies no one was hurt: the zero yields to
+    // any count the article gives ("..., but two soldiers were wounded"), and says nothing when
+    // negated ("not only material damage", the gloss of "n'a pas fait que des dégâts matériels").
+    std::vector<const Hit*> zeros = v.all(lexicon::Cue::kZeroCasualties);
+    for (const Hit* h : v.all(lexicon::Cue::kImpliedZero)) zeros.push_back(h);
+    std::sort(zeros.begin(), zeros.end(),
+              [](const Hit* a, const Hit* b) { return a->first < b->first; });
+    for (const Hit* h : zeros) {
       if (!zero_holds(h->first)) continue;
-      const bool implied = damage_only(h);
+      const bool implied = h->cue == lexicon::Cue::kImpliedZero;
       if (implied && (negated_in_clause(v, h->first) ||
                       (h->first >= 1 && (v.tokens[h->first - 1].lower == "than" ||
                                          v.tokens[h->first - 1].lower == "just"))))

@@ -76,7 +76,8 @@ constexpr std::string_view kCueNames[] = {"attack_verb",
                                           "aftermath",
                                           "target_civilian",
                                           "other_day_opener",
-                                          "judicial"};
+                                          "judicial",
+                                          "implied_zero"};
 static_assert(std::size(kCueNames) == static_cast<std::size_t>(Cue::kCount));
 }  // namespace
 

@@ -113,7 +113,8 @@ enum class Cue : std::uint8_t {
   kAftermath,
   kTargetCivilian,
   kOtherDayOpener,
-  kJudicial,  // a court's work: a trial, verdict, sentence, indictment, plea
+  kJudicial,     // a court's work: a trial, verdict, sentence, indictment, plea
+  kImpliedZero,  // no one hurt, implied: "causing only material damage"
   kCount
 };
 // "attack_verb" -> Cue::kAttackVerb; nullopt for an unknown name.
