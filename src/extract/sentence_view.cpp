@@ -397,7 +397,11 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
   });
   for (std::size_t i = from; i < first; ++i)
     if (v.token_in(i, Cue::kReportVerb) ||
-        (!possessive && later_date && v.token_in(i, Cue::kClaim)))
+        (!possessive && later_date &&
+         (v.token_in(i, Cue::kClaim) ||
+          // "raised on Monday to 34 the number of soldiers wounded in the drone attack that
+          // struck the base on Sunday": a toll's update dates itself.
+          v.word_in(lexicon::WordList::kRiseWords, v.tokens[i].lower))))
       return true;
   // "An official in the Pentagon announced, on Thursday, that three drones targeted the base on
   // Wednesday evening": a day between a report verb and the "that" of what it reports, with no
