@@ -691,9 +691,13 @@ void assign_strike_agents(SentenceView& v, const lexicon::Lexicon& lexicon) {
                                t[by].lower == "performed" || t[by].lower == "executed"))
       by += 1;
     bool other_agent_after = false;
+    // "An airstrike attributed to Israel": the agent a report blames, as "by" names it.
+    bool introduced = by < t.size() && t[by].lower == "by";
+    if (!introduced && by + 1 < t.size() && t[by].lower == "attributed" && t[by + 1].lower == "to")
+      by += 1, introduced = true;
     // The agent phrase runs to its object or place ("by the forces of the government of Syria",
     // not "by the coalition against Syria").
-    if (by < t.size() && t[by].lower == "by")
+    if (introduced)
       for (std::size_t k = by + 1; k < t.size() && k <= by + 7; ++k) {
         if (!t[k].word || v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kImpact)) break;
         const auto& w = t[k].lower;
