@@ -740,6 +740,13 @@ bool toll_across_a_city(const SentenceView& v, std::size_t token) {
         v.token_in(k, lexicon::Cue::kTargetMilitary))
       break;
   }
+  // Not when the victims are told at a site of ours: "the attack on the capital killed two
+  // guards at the US embassy".
+  for (std::size_t k = token + 1; k < t.size() && k <= token + 8; ++k)
+    if (v.token_in(k, lexicon::Cue::kTargetDiplomatic) ||
+        v.token_in(k, lexicon::Cue::kTargetMilitary) ||
+        v.token_in_kind(k, lexicon::Kind::kFacility))
+      return false;
   for (std::size_t k = token >= 10 ? token - 10 : 1; k < token; ++k)
     if ((t[k].lower == "on" || t[k].lower == "against") && area(k + 1) &&
         v.token_in(k - 1, lexicon::Cue::kAttackNoun))
