@@ -26,15 +26,7 @@ using nlohmann::json;
 
 const fs::path kBlind = fs::path(SITREP_TEST_DIR) / "blind";
 
-std::vector<json> read_lines(const fs::path& path) {
-  std::vector<json> out;
-  std::ifstream in(path);
-  std::string line;
-  while (std::getline(in, line))
-    if (line.find_first_not_of(" \t\r") != std::string::npos)
-      out.push_back(json::parse(line, nullptr, false));
-  return out;
-}
+using sitrep::testing::read_jsonl;
 
 std::vector<std::string> sets() {
   std::vector<std::string> out;
@@ -53,7 +45,7 @@ TEST(BlindSetFiles, TextsManifestAndGoldAgree) {
     SCOPED_TRACE(set);
     const fs::path dir = kBlind / set;
     std::set<std::string> manifest;
-    for (const auto& m : read_lines(dir / "manifest.jsonl")) {
+    for (const auto& m : read_jsonl(dir / "manifest.jsonl")) {
       ASSERT_TRUE(m.is_object());
       manifest.insert(m.value("doc", ""));
     }
@@ -63,7 +55,7 @@ TEST(BlindSetFiles, TextsManifestAndGoldAgree) {
       EXPECT_TRUE(manifest.count(entry.path().filename().string()))
           << entry.path() << " has no manifest line";
     }
-    const auto gold = read_lines(dir / "gold.jsonl");
+    const auto gold = read_jsonl(dir / "gold.jsonl");
     EXPECT_EQ(gold.size(), texts);
     for (const auto& g : gold) {
       ASSERT_TRUE(g.is_object());

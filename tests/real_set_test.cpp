@@ -31,16 +31,7 @@ using nlohmann::json;
 
 const fs::path kReal = fs::path(SITREP_TEST_DIR) / "real";
 
-std::vector<json> read_jsonl(const fs::path& path) {
-  std::vector<json> out;
-  std::ifstream in(path);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    out.push_back(json::parse(line, nullptr, false));
-  }
-  return out;
-}
+using sitrep::testing::read_jsonl;
 
 // The gold lines of one split and language whose article text is not in tests/real/texts: the
 // floors were set on the whole set, and a partial rebuild (the search budget of one session

@@ -8,12 +8,28 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "extract/extract.h"
 #include "lexicon/lexicon.h"
 
 namespace sitrep::testing {
+
+// The JSON lines of a file, blank lines skipped (a line that is not JSON is a discarded value).
+inline std::vector<nlohmann::json> read_jsonl(const std::filesystem::path& path) {
+  std::vector<nlohmann::json> out;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line))
+    if (line.find_first_not_of(" \t\r") != std::string::npos)
+      out.push_back(nlohmann::json::parse(line, nullptr, false));
+  return out;
+}
 
 // Runs a shell command and returns what it printed on stdout.
 inline std::string run_command(const std::string& command) {
