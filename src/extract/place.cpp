@@ -395,6 +395,23 @@ bool diplomatic_site_told(const Annotated& article, const std::vector<Role>& rol
   return false;
 }
 
+// Whether the attack or launch verb `verb` has the attack or its projectiles as its subject:
+// "an attack that targeted", "rockets (were) launched toward"; only a relative pronoun or an
+// auxiliary of the passive between them.
+bool aim_of_the_attack(const SentenceView& v, const Hit& verb) {
+  auto linking = [](std::string_view w) {
+    return w == "that" || w == "which" || w == "was" || w == "were" || w == "been" ||
+           w == "being" || w == "is" || w == "are";
+  };
+  std::size_t k = verb.first;
+  while (k > 0 && verb.first - k < 3 && linking(v.tokens[k - 1].lower)) --k;
+  if (k == 0) return false;
+  for (const Hit& subject : v.hits)
+    if (subject.last + 1 == k && (subject.kind == Kind::kWeapon || subject.cue == Cue::kAttackNoun))
+      return true;
+  return false;
+}
+
 // "Three mortar rounds landed in the Green Zone ... One shell fell inside the US embassy
 // compound": a mission inside `area`, named by its owner as where a projectile fell, is where
 // the attack fell. The owner is a country inside the target's words ("US embassy") or beside
@@ -425,6 +442,10 @@ std::pair<const lexicon::Facility*, const SentenceView*> mission_hit_inside(
         if (verb.cue != Cue::kImpact && verb.cue != Cue::kAttackVerb && verb.cue != Cue::kLaunch)
           continue;
         if (verb.last >= h->first || h->first - verb.last > 6) continue;
+        // An aim counts only as the attack's own: its subject is the attack or its projectiles.
+        // Not a background clause ("from where protesters attacked the US embassy", "an attack
+        // similar to those that have targeted", "Kataib Hezbollah, which has attacked").
+        if (verb.cue != Cue::kImpact && !aim_of_the_attack(v, verb)) continue;
         bool direct = true;
         for (std::size_t k = verb.last + 1; k < h->first; ++k)
           direct = direct && (locative(v.tokens[k].lower) || v.tokens[k].lower == "directly" ||
