@@ -259,6 +259,12 @@ bool not_the_target(const SentenceView& v, const Hit& hit) {
         if (other.kind != lexicon::Kind::kFacility || other.last + 1 >= r || other.last + 14 < r ||
             other.entry == hit.entry)
           continue;
+        // "officials at Ain al-Asad said in a statement that Victory Base was targeted": a
+        // report's "that" opens what was said, not a clause describing the site.
+        bool reported = false;
+        for (std::size_t k = other.last + 1; k < r; ++k)
+          reported = reported || v.token_in(k, lexicon::Cue::kReportVerb);
+        if (reported) continue;
         const auto& a = v.lexicon->facility(other.entry);
         const auto& b = v.lexicon->facility(hit.entry);
         if (a.within == b.name || b.within == a.name) continue;
