@@ -458,7 +458,18 @@ std::optional<Group> victims_of(const SentenceView& v, const Hit& h) {
     // the first count are victims too.
     for (std::size_t k = after; k < t.size() && k <= after + 3; ++k)
       if (auto n = count_at(v, k, false)) {
-        if (auto g = group_at(v, k); g && !g->zero && g->count > *n) return g;
+        // Only groups that repeat the preposition ("and of", "and to"), with no comma between
+        // them: "rose to three, two Americans and a Briton" is one toll told twice, "rose to
+        // three, and 12 other people were wounded" another toll.
+        if (auto g = group_at(v, k); g && !g->zero && g->count > *n) {
+          bool repeated = false, comma = false;
+          for (std::size_t m = k; m + 1 < g->end; ++m) {
+            comma = comma || t[m].lower == ",";
+            repeated = repeated ||
+                       (t[m].lower == "and" && (t[m + 1].lower == "of" || t[m + 1].lower == "to"));
+          }
+          if (repeated && !comma) return g;
+        }
         return Group{*n, k + 1};
       }
     // "The death toll from Monday's bombing at the embassy gate rose to 13": the rise told
@@ -715,7 +726,15 @@ bool toll_of_a_war(const SentenceView& v, std::size_t token) {
   const auto& t = v.tokens;
   // "Since the end of April, government forces have stepped up their shelling of Idlib, where
   // more than 400 civilians died": a toll over a period the sentence opens with.
-  if (!t.empty() && t[0].lower == "since") return true;
+  // Not this attack's own update: "Since the attack, the death toll has risen to three",
+  // "Since Sunday, the number of dead has risen to four".
+  if (!t.empty() && t[0].lower == "since") {
+    bool own = false;
+    for (std::size_t k = 1; k < t.size(); ++k)
+      own = own || v.word_in(lexicon::WordList::kRiseWords, t[k].lower) ||
+            (k <= 3 && v.token_in(k, lexicon::Cue::kAttackNoun));
+    if (!own) return true;
+  }
   for (std::size_t k = token >= 16 ? token - 16 : 0; k < token; ++k)
     if (v.word_in(lexicon::WordList::kWarNouns, t[k].lower) ||
         (t[k].lower == "responsible" && k + 1 < t.size() && t[k + 1].lower == "for"))
