@@ -686,6 +686,12 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
       bool find = false;
       for (const Hit* h : headline->all(Cue::kFoiled)) find = find || is_find(*headline, *h);
       headline_find = find;
+      // "Security forces foil attack, seize launcher" over a lead that tells rockets landed
+      // ("Two rockets fell near the airport before forces found the launcher"): a part of the
+      // salvo was found, the rest was fired.
+      for (const auto& lead : views)
+        if (&lead != headline && lead.lead && lead.role == Role::kMain && lead.has(Cue::kImpact))
+          headline_find = false;
     }
     at(x, Feature::kHeadlineNotAttack) =
         headline->role == Role::kNotAttack && (!headline->has(Cue::kFoiled) || headline_find);
