@@ -371,17 +371,22 @@ const SentenceView* told_all_stopped(const lexicon::Lexicon& lexicon,
 }
 
 // "while the rest fell near the river", "the others landed outside": after token `from`, the
-// rest of the whole told as missing the target, so the part counted is all that hit. ("the
-// rest landed inside the perimeter" hit too, and leaves the part a part.)
-bool rest_told_apart(const std::vector<text::Token>& t, std::size_t from) {
+// rest of the whole told as falling away from the target, so the part counted is all that hit.
+// ("the rest landed inside the perimeter" hit too, and leaves the part a part; "the others
+// standing near him" are people.) The rest must fall: an impact verb, or "missed".
+bool rest_told_apart(const SentenceView& v, std::size_t from) {
+  const auto& t = v.tokens;
   for (std::size_t k = from; k + 1 < t.size(); ++k) {
     if (t[k].lower != "the" || (t[k + 1].lower != "rest" && t[k + 1].lower != "others" &&
                                 t[k + 1].lower != "remaining" && t[k + 1].lower != "remainder"))
       continue;
+    bool fell = false;
     for (std::size_t j = k + 2; j < t.size() && j <= k + 8; ++j) {
       const auto& w = t[j].lower;
-      if (w == "near" || w == "nearby" || w == "outside" || w == "short" || w == "missed" ||
-          w == "away" || w == "open" || w == "empty" || w == "around" || w == "beyond")
+      fell = fell || w == "missed" || v.token_in(j, Cue::kImpact);
+      if (fell &&
+          (w == "near" || w == "nearby" || w == "outside" || w == "short" || w == "missed" ||
+           w == "away" || w == "open" || w == "empty" || w == "around" || w == "beyond"))
         return true;
     }
   }
@@ -526,6 +531,7 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     bool lower_bound = false;  // "more than 30 rockets": a later exact "33 rockets" replaces it
     bool single = false;       // "a drone", "a single rocket": the whole attack was one projectile
     bool partial = false;      // "one of the rockets struck": a part of a larger whole
+    bool rest_missed = false;  // "... while the rest fell near the river": the part is all that hit
     std::optional<int> first;  // the first of several parts summed ("two inside, two outside")
   };
   std::map<std::string, Found> found;
@@ -932,12 +938,13 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       if (field == "impacted" && !counted.value) impact_at = i, impact_bare = !projectile;
       set(field, *n, v, false, bound);
       if (first_value && article) found[field].single = true;
-      // "One of the rockets struck the dining hall": how many there were is not said.
-      // Unless the sentence tells the rest apart ("Three of the rockets struck the embassy,
-      // while the rest fell near the river"): then the part is all that hit.
-      if (first_value && total == 0 && i + 1 < t.size() && t[i + 1].lower == "of" &&
-          !rest_told_apart(t, i + 2))
+      // "One of the rockets struck the dining hall": how many there were is not said. When the
+      // sentence tells the rest apart ("Three of the rockets struck the embassy, while the rest
+      // fell near the river"), the part is all that hit, but the whole is still not told.
+      if (first_value && total == 0 && i + 1 < t.size() && t[i + 1].lower == "of") {
         found[field].partial = true;
+        found[field].rest_missed = rest_told_apart(v, i + 2);
+      }
       if (total > 0 && field != "launched") set("launched", total, v, false);
       i += skip;
     }
@@ -1099,7 +1106,8 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     all_stopped = told_all_stopped(lexicon, order, *found["launched"].value);
   // "The rockets struck inside the base", "they landed near the runway": the projectiles
   // already counted hit, with no number of their own.
-  const bool impacted_open = !found["impacted"].value || found["impacted"].partial;
+  const bool impacted_open =
+      !found["impacted"].value || (found["impacted"].partial && !found["impacted"].rest_missed);
   if (found["launched"].value && impacted_open && !found["intercepted"].value && !all_stopped)
     if (const SentenceView* hit = told_all_hit(lexicon, order, *found["launched"].value)) {
       found["impacted"].value = found["launched"].value;
