@@ -165,6 +165,13 @@ TEST(TextTimes, OclockWithThePartOfTheDay) {
   ASSERT_EQ(t.size(), 1u);
   EXPECT_EQ(t[0].hhmm, "00:00");
   EXPECT_TRUE(find_times("at eight o'clock, the sirens sounded").empty());
+  // Universal time before or after the part of the day is shifted to local, as "21:30 GMT" is.
+  t = find_times("at eight o'clock in the evening GMT");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "23:00");
+  t = find_times("at 8 o'clock GMT on Sunday evening");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "23:00");
 }
 
 TEST(TextTimes, DottedAndRedundantPmForms) {

@@ -744,9 +744,21 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
       }
       const auto number = oclock ? parse_number(w) : std::nullopt;
       if (number && *number >= 1 && *number <= 12) {
+        // "at eight o'clock GMT in the evening", "at 8 o'clock in the evening GMT": universal
+        // time, shifted to local as the digit clock's is.
         int clock = -1;
-        for (std::size_t j = k; j < tokens.size() && j <= k + 4; ++j) {
+        bool universal = false;
+        std::size_t last = k;
+        auto zone = [&](std::size_t j) {
+          return j < tokens.size() && (tokens[j].lower == "gmt" || tokens[j].lower == "utc");
+        };
+        for (std::size_t j = k; j < tokens.size() && j <= k + 5; ++j) {
           const LowerWord& part = tokens[j].lower;
+          last = j;
+          if (zone(j)) {
+            universal = true;
+            continue;
+          }
           if (part == "night" && (*number >= 7)) {  // "twelve o'clock at night" is midnight
             clock = *number == 12 ? 0 : *number + 12;
             break;
@@ -764,10 +776,13 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
             break;
         }
         if (clock >= 0) {
+          if (zone(last + 1)) universal = true, ++last;
+          if (universal) clock = (clock + utc_offset_hours + 24) % 24;
           char buffer[32];
           std::snprintf(buffer, sizeof buffer, "%02d:00", clock);
-          out.push_back(TimeMention{Span{tokens[i].start, tokens[k - 1].end}, buffer});
-          i = k - 1;
+          const std::size_t end = universal ? last : k - 1;
+          out.push_back(TimeMention{Span{tokens[i].start, tokens[end].end}, buffer});
+          i = end;
           continue;
         }
       }
