@@ -14,7 +14,7 @@ if [ ! -f "$score" ]; then
   exit 1
 fi
 sets=("$@")
-[ ${#sets[@]} -gt 0 ] || sets=($(ls tests/blind | grep -v README))
+[ ${#sets[@]} -gt 0 ] || sets=($(cd tests/blind && ls -d */ | tr -d /))
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 for set in "${sets[@]}"; do
   dir=tests/blind/$set
