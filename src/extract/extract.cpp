@@ -152,11 +152,25 @@ bool attack_after_site_left(const Attack& attack, const Annotated& article, cons
       for (const Hit* c : v.all(lexicon::Kind::kCountry))
         foreign = foreign || (c->last == k && lexicon.country(c->entry).code != site->country);
       if (!foreign) continue;
+      // Not the forces of the whole country ("groups that oppose the foreign military presence
+      // in the country", "the withdrawal of coalition troops from Iraq"): those say nothing of
+      // who is at this site.
+      auto countrywide = [&](std::size_t j) {
+        for (std::size_t m = j + 1; m + 1 < t.size() && m <= j + 3; ++m) {
+          if (t[m].lower != "in" && t[m].lower != "from") continue;
+          if (t[m + 1].lower == "the" && m + 2 < t.size() && t[m + 2].lower == "country")
+            return true;
+          for (const Hit* c : v.all(lexicon::Kind::kCountry))
+            if (c->first == m + 1 && lexicon.country(c->entry).code == site->country) return true;
+        }
+        return false;
+      };
       for (std::size_t j = k + 1; j < t.size() && j <= k + 3; ++j) {
         const auto& w = t[j].lower;
-        if (w == "troops" || w == "soldiers" || w == "trainers" || w == "advisers" ||
-            w == "advisors" || w == "personnel" || w == "contractors" || w == "forces" ||
-            v.word_in(lexicon::WordList::kForceNouns, w))
+        if ((w == "troops" || w == "soldiers" || w == "trainers" || w == "advisers" ||
+             w == "advisors" || w == "personnel" || w == "contractors" || w == "forces" ||
+             v.word_in(lexicon::WordList::kForceNouns, w)) &&
+            !countrywide(j))
           return false;
       }
       if (k >= 1 && v.word_in(lexicon::WordList::kHostVerbs, t[k - 1].lower)) return false;
