@@ -2980,6 +2980,24 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     v.in_scope_target = !v.all(Kind::kFacility).empty() || v.has(Cue::kTargetMilitary) ||
                         v.has(Cue::kTargetDiplomatic);
   }
+  // "On 8 January 2020 the Guards launched sixteen missiles. Eleven of them fell on Ain
+  // al-Asad": a sentence that opens with a part of what the sentence before told ("N of them",
+  // "none of them", the gloss "of they") and dates nothing itself is about the same event, an
+  // older one's as much as this one's.
+  for (std::size_t i = 1; i < a.sentences.size(); ++i) {
+    auto& v = a.sentences[i];
+    const auto& previous = a.sentences[i - 1];
+    if (v.role != Role::kMain || !v.dates.empty() || previous.role != Role::kBackground ||
+        v.sentence.paragraph != previous.sentence.paragraph || !previous.attack_evidence)
+      continue;
+    const auto& t = v.tokens;
+    if (t.size() > 3 && t[1].lower == "of" &&
+        (t[2].lower == "them" || t[2].lower == "they" || t[2].lower == "those") &&
+        (text::parse_number(t[0].lower) || t[0].lower == "none" || t[0].lower == "all" ||
+         t[0].lower == "most" || t[0].lower == "some" || t[0].lower == "each" ||
+         t[0].lower == "both"))
+      v.role = Role::kBackground;
+  }
   return a;
 }
 
