@@ -564,6 +564,11 @@ std::optional<Group> victims_of(const SentenceView& v, const Hit& h) {
   // across an adverb in the Romance order ("ferindo ligeiramente dois seguranças", "wounding
   // lightly two guards").
   while (after + 1 < t.size() && v.word_in(lexicon::WordList::kAdverbs, t[after].lower)) ++after;
+  // The verb as a noun: "the bombing led to the killing of one foreign contractor and the
+  // wounding of two others" (the gloss of Arabic "مقتل ... وإصابة"): its victims follow "of".
+  if (h.first == h.last && h.first >= 1 && t[h.first - 1].lower == "the" && w.ends_with("ing") &&
+      after + 1 < t.size() && t[after].lower == "of")
+    ++after;
   if (auto object = group_at(v, after)) return object;
   // A reduced relative: "three soldiers wounded in the attack", across an adverb ("left two
   // Turkish soldiers lightly wounded").
