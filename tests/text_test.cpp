@@ -165,6 +165,11 @@ TEST(TextTimes, OclockWithThePartOfTheDay) {
   ASSERT_EQ(t.size(), 1u);
   EXPECT_EQ(t[0].hhmm, "00:00");
   EXPECT_TRUE(find_times("at eight o'clock, the sirens sounded").empty());
+  // "around 17 local time" (Spanish "hacia las 17 hora local"): the hour with its zone.
+  t = find_times("the missiles were fired around 17 local time");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "17:00");
+  EXPECT_TRUE(find_times("at least 17 local residents were hurt").empty());
   // Universal time before or after the part of the day is shifted to local, as "21:30 GMT" is.
   t = find_times("at eight o'clock in the evening GMT");
   ASSERT_EQ(t.size(), 1u);

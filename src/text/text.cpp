@@ -864,6 +864,12 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
             // ("hacia las 22 horas"; "on alert around 6 hours" is a span).
             end = i + 2;
             h_clock = true;
+          } else if (next == "local" && after == "time" && hour <= 23 &&
+                     clock_preposition(i, false) && !span_before(i)) {
+            // "around 17 local time" (the gloss of "hacia las 17 hora local"): an hour of the
+            // 24-hour clock that its zone makes a time of day.
+            end = i + 1;
+            h_clock = true;
           } else {
             hour = -1;
           }
