@@ -1064,8 +1064,23 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           return other != a && other->last < a->first && opens_apposition(other, d);
         });
       };
+      // "X, which denies involvement in most cases": a denial of a run of attacks, not of this
+      // one (as a claim of "most of the attacks" is no claim of it).
+      auto denies_a_series = [&](const Hit* d) {
+        bool quantified = false;
+        for (std::size_t k = d->last + 1; k < t.size() && k <= d->last + 7; ++k) {
+          const auto& w = t[k].lower;
+          if (w == "," || w == ";") break;
+          if (quantified && (w == "cases" || w == "attacks" || w == "incidents" || w == "strikes" ||
+                             w == "operations"))
+            return true;
+          quantified =
+              quantified || w == "majority" || v.word_in(lexicon::WordList::kSeriesQuantifiers, w);
+        }
+        return false;
+      };
       for (const Hit* d : v.all(Cue::kDeny))
-        if (a->last < d->first && !described(d) &&
+        if (a->last < d->first && !described(d) && !denies_a_series(d) &&
             (d->first - a->last <= 6 || opens_apposition(a, d))) {
           denied.insert(name);
           where.emplace("denied_by", &v);
