@@ -419,11 +419,18 @@ const SentenceView* told_all_hit(const lexicon::Lexicon& lexicon,
     const auto& v = *view;
     const auto& t = v.tokens;
     // With one launched, the one projectile's own clause: "with a drone, and hit its target".
-    if (launched == 1 && v.role != Role::kGeneric && !v.tally)
+    if (launched == 1 && v.role != Role::kGeneric && !v.tally) {
       for (const Hit* h : v.all(lexicon::Kind::kWeapon))
         if (is_projectile(lexicon, v, h->last) && !t[h->last].lower.ends_with("s") &&
             !debris_of(v, h->first, h->last) && clause_tells_it_hit(lexicon, v, h->last))
           return &v;
+      // "The aircraft, loaded with explosives, hit the living quarters" (the gloss of "El
+      // aparato ... impactó"): the one projectile named by a word that names no weapon.
+      for (std::size_t k = 1; k < t.size(); ++k)
+        if (t[k - 1].lower == "the" && fired_noun(lexicon, v, k) && !t[k].lower.ends_with("s") &&
+            !debris_of(v, k, k) && clause_tells_it_hit(lexicon, v, k))
+          return &v;
+    }
     for (const Hit* h : v.all(Cue::kImpact)) {
       // "but none hit the compound", "neither got inside": no hit at all.
       if (h->first >= 1 &&
