@@ -876,6 +876,20 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       if (category == "launch" && verb_after)
         for (std::size_t k = p + 1; k < t.size() && k <= p + 20; ++k) {
           if (is_clause_break(t[k]) || count_at(v, k, false)) break;
+          // "Three rockets were fired at the base, but none of them hit it": a new clause with
+          // a subject of its own; not "..., and were shot down", which goes on with the drones.
+          {
+            std::size_t conj = t[k].lower == "," ? k + 1 : k;
+            const bool joins =
+                conj < t.size() &&
+                (t[conj].lower == "but" || t[conj].lower == "while" || t[conj].lower == "whereas" ||
+                 (conj == k + 1 && t[conj].lower == "and"));
+            const bool own_subject =
+                joins && conj + 1 < t.size() &&
+                !v.word_in(lexicon::WordList::kAuxiliaries, t[conj + 1].lower) &&
+                verb_category(v, conj + 1).empty();
+            if (own_subject) break;
+          }
           std::string c = verb_category(v, k);
           if (c == "intercept" || c == "impact") {
             if (!partitive_after(v, k)) category = c;
