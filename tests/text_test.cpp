@@ -165,6 +165,16 @@ TEST(TextTimes, OclockWithThePartOfTheDay) {
   ASSERT_EQ(t.size(), 1u);
   EXPECT_EQ(t[0].hhmm, "00:00");
   EXPECT_TRUE(find_times("at eight o'clock, the sirens sounded").empty());
+  // Minutes before the hour (the gloss of Arabic "إلا"), and digits after "and" (of "و 35 دقيقة").
+  t = find_times("at 11:00 minus five minutes from Tuesday evening");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "22:55");
+  t = find_times("at 8:00 minus a quarter in the morning");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "07:45");
+  t = find_times("at 10:00 and 35 minute from Tuesday evening");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "22:35");
   // "around 17 local time" (Spanish "hacia las 17 hora local"): the hour with its zone.
   t = find_times("the missiles were fired around 17 local time");
   ASSERT_EQ(t.size(), 1u);

@@ -906,6 +906,9 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
               // Across minutes in words: "at 11:00 and forty minute from Tuesday evening".
               if (w != "on" && w != "this" && w != "from" && w != "the" && w != "in" && w != "of" &&
                   w != "yesterday" && w != "minute" && w != "minutes" && !weekday_number(w) &&
+                  !(w == "minus" || (tokens[k - 1].lower == "minus" && parse_number(w)) ||
+                    (tokens[k - 1].lower == "minus" && w == "a") ||
+                    (tokens[k - 1].lower == "a" && (w == "quarter" || w == "third"))) &&
                   !(w == "and" && k + 1 < tokens.size() && parse_number(tokens[k + 1].lower)) &&
                   !(parse_number(w) && tokens[k - 1].lower == "and"))
                 break;
@@ -945,6 +948,22 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
         minute = static_cast<int>(*extra);
         end += 3;
       }
+    // "at 11:00 minus five minutes" (the gloss of Arabic "الحادية عشرة إلا خمس دقائق"), "minus a
+    // quarter": minutes before the hour.
+    if (minute == 0 && hour >= 1 && end + 2 < tokens.size() && tokens[end].lower == "minus") {
+      int before = 0;
+      if (tokens[end + 1].lower == "a" &&
+          (tokens[end + 2].lower == "quarter" || tokens[end + 2].lower == "third"))
+        before = tokens[end + 2].lower == "quarter" ? 15 : 20;
+      else if (const auto n = parse_number(tokens[end + 1].lower);
+               n && *n > 0 && *n < 60 &&
+               (tokens[end + 2].lower == "minutes" || tokens[end + 2].lower == "minute"))
+        before = static_cast<int>(*n);
+      if (before > 0) {
+        hour -= 1, minute = 60 - before;
+        end += 3;
+      }
+    }
     bool pm = suffix == "p.m" || suffix == "pm";
     bool am = suffix == "a.m" || suffix == "am";
     if (pm && hour < 12) hour += 12;
