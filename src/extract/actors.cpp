@@ -1041,29 +1041,6 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
             }
         }
       }
-      // "two drones launched from the area of Bsanqul controlled by Jabhat al-Nusra militants",
-      // "launched from areas of Idlib under the control of HTS": the launch told from ground a
-      // group holds names that group as the attacker.
-      if (role == Role::kMain && refers_to_main(article, event, v) && a->first >= 2) {
-        const auto& t = v.tokens;
-        std::optional<std::size_t> held;
-        for (std::size_t k = a->first >= 6 ? a->first - 6 : 0; k + 1 < a->first; ++k)
-          if ((t[k].lower == "controlled" || t[k].lower == "held" || t[k].lower == "dominated") &&
-              t[k + 1].lower == "by")
-            held = k;
-          else if (t[k].lower == "control" && t[k + 1].lower == "of" && k >= 1 &&
-                   t[k - 1].lower == "the")
-            held = k;
-        bool launched_from = false;
-        if (held)
-          for (std::size_t k = *held >= 14 ? *held - 14 : 0; k < *held; ++k)
-            for (std::size_t l = k >= 6 ? k - 6 : 0; l < k && t[k].lower == "from"; ++l)
-              launched_from = launched_from || v.token_in(l, Cue::kLaunch);
-        bool clear = true;  // only the group's description between: no other actor
-        for (const Hit* other : actors)
-          if (other != a && held && other->first > *held && other->first < a->first) clear = false;
-        if (held && launched_from && clear) suspect(name, false, v);
-      }
       // "held Iran-backed groups responsible".
       if (refers_to_main(article, event, v) && a->first >= 1 && a->last + 1 < v.tokens.size()) {
         bool held = false, responsible = false;
