@@ -928,7 +928,9 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
             const bool particular =
                 w == "in" && k + 1 < right.first &&
                 v.word_in(lexicon::WordList::kExampleMarkers, v.tokens[k + 1].lower);
-            example = example && (w == "the" || w == "and" || country || particular ||
+            // "such as", not a bare "as" ("blamed X, as Iran denied any role").
+            const bool such_as = w == "as" && k >= 1 && v.tokens[k - 1].lower == "such";
+            example = example && (w == "the" || w == "and" || country || particular || such_as ||
                                   v.word_in(lexicon::WordList::kExampleMarkers, w));
           }
           return plain || (example && right.first > left.last + 1);
@@ -1071,11 +1073,13 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         for (std::size_t k = d->last + 1; k < t.size() && k <= d->last + 7; ++k) {
           const auto& w = t[k].lower;
           if (w == "," || w == ";") break;
+          // "in this and previous attacks", "Monday's and earlier strikes" deny this one too.
+          if (w == "this" || w.ends_with("'s")) return false;
           if (quantified && (w == "cases" || w == "attacks" || w == "incidents" || w == "strikes" ||
                              w == "operations"))
             return true;
           quantified =
-              quantified || w == "majority" || v.word_in(lexicon::WordList::kSeriesQuantifiers, w);
+              quantified || w == "majority" || w == "most" || w == "many" || w == "numerous";
         }
         return false;
       };

@@ -2990,6 +2990,11 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     if (v.role != Role::kMain || !v.dates.empty() || previous.role != Role::kBackground ||
         v.sentence.paragraph != previous.sentence.paragraph || !previous.attack_evidence)
       continue;
+    // Only after a sentence dated by a day written out ("On 8 January 2020"), not one made
+    // background by a comparison ("in an attack similar to one three years ago").
+    if (std::none_of(previous.dates.begin(), previous.dates.end(),
+                     [](const text::DateMention& d) { return d.explicit_day && !d.relative; }))
+      continue;
     const auto& t = v.tokens;
     if (t.size() > 3 && t[1].lower == "of" &&
         (t[2].lower == "them" || t[2].lower == "they" || t[2].lower == "those") &&

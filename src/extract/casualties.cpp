@@ -458,17 +458,14 @@ std::optional<Group> victims_of(const SentenceView& v, const Hit& h) {
     // the first count are victims too.
     for (std::size_t k = after; k < t.size() && k <= after + 3; ++k)
       if (auto n = count_at(v, k, false)) {
-        // Only groups that repeat the preposition ("and of", "and to"), with no comma between
-        // them: "rose to three, two Americans and a Briton" is one toll told twice, "rose to
-        // three, and 12 other people were wounded" another toll.
+        // Only groups with no comma and no casualty word between them: "rose to three, two
+        // Americans and a Briton" is one toll told twice, "rose to three, and 12 other people
+        // were wounded" and "the deaths of three soldiers and 12 injured" are other tolls.
         if (auto g = group_at(v, k); g && !g->zero && g->count > *n) {
-          bool repeated = false, comma = false;
-          for (std::size_t m = k; m + 1 < g->end; ++m) {
-            comma = comma || t[m].lower == ",";
-            repeated = repeated ||
-                       (t[m].lower == "and" && (t[m + 1].lower == "of" || t[m + 1].lower == "to"));
-          }
-          if (repeated && !comma) return g;
+          bool apart = false;
+          for (std::size_t m = k; m < g->end; ++m)
+            apart = apart || t[m].lower == "," || is_casualty(v, m);
+          if (!apart) return g;
         }
         return Group{*n, k + 1};
       }
@@ -566,9 +563,18 @@ std::optional<Group> victims_of(const SentenceView& v, const Hit& h) {
   while (after + 1 < t.size() && v.word_in(lexicon::WordList::kAdverbs, t[after].lower)) ++after;
   // The verb as a noun: "the bombing led to the killing of one foreign contractor and the
   // wounding of two others" (the gloss of Arabic "مقتل ... وإصابة"): its victims follow "of".
+  // Not a death that dates or causes what the sentence tells ("the first since the killing of
+  // three US soldiers in Jordan"), as with "death of".
   if (h.first == h.last && h.first >= 1 && t[h.first - 1].lower == "the" && w.ends_with("ing") &&
-      after + 1 < t.size() && t[after].lower == "of")
+      after + 1 < t.size() && t[after].lower == "of") {
+    for (std::size_t k = h.first >= 3 ? h.first - 3 : 0; k < h.first; ++k) {
+      const auto& before = t[k].lower;
+      if (before == "after" || before == "since" || before == "following" || before == "avenge" ||
+          before == "for")
+        return std::nullopt;
+    }
     ++after;
+  }
   if (auto object = group_at(v, after)) return object;
   // A reduced relative: "three soldiers wounded in the attack", across an adverb ("left two
   // Turkish soldiers lightly wounded").

@@ -484,6 +484,17 @@ bool find_only(const SentenceView& v) {
 // an arrest verb is such news when the attack it names is the object of its culprits
 // ("announced they had arrested several assailants who took part in the attack"): named by a
 // noun, not told ("detained the attackers who fired rockets at the base on Tuesday" tells it).
+// "rockets that could have landed inside the base", "drones that would have struck it": an
+// impact that did not happen.
+bool hypothetical_impact(const SentenceView& v) {
+  for (const Hit* h : v.all(Cue::kImpact))
+    for (std::size_t k = h->first >= 3 ? h->first - 3 : 0; k < h->first; ++k) {
+      const auto& w = v.tokens[k].lower;
+      if (w == "would" || w == "could" || w == "might" || w == "may") return true;
+    }
+  return false;
+}
+
 bool reaction_to_attack(const SentenceView& v) {
   const auto& t = v.tokens;
   auto linked_after = [&](std::size_t news, lexicon::WordList links, bool noun_only) {
@@ -690,7 +701,8 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
       // ("Two rockets fell near the airport before forces found the launcher"): a part of the
       // salvo was found, the rest was fired.
       for (const auto& lead : views)
-        if (&lead != headline && lead.lead && lead.role == Role::kMain && lead.has(Cue::kImpact))
+        if (&lead != headline && lead.lead && lead.role == Role::kMain && lead.has(Cue::kImpact) &&
+            !lead.has(Cue::kHypothetical) && !hypothetical_impact(lead))
           headline_find = false;
     }
     at(x, Feature::kHeadlineNotAttack) =

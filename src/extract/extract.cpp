@@ -155,7 +155,13 @@ bool attack_after_site_left(const Attack& attack, const Annotated& article, cons
       // Not the forces of the whole country ("groups that oppose the foreign military presence
       // in the country", "the withdrawal of coalition troops from Iraq"): those say nothing of
       // who is at this site.
+      // "Spanish trainers in Iraq are still stationed at the camp" is the site's.
+      bool site_named = false;
+      for (const auto& w : t)
+        site_named = site_named || v.word_in(lexicon::WordList::kMilitaryHeads, w.lower);
+      site_named = site_named || !v.all(lexicon::Kind::kFacility).empty();
       auto countrywide = [&](std::size_t j) {
+        if (site_named) return false;
         for (std::size_t m = j + 1; m + 1 < t.size() && m <= j + 3; ++m) {
           if (t[m].lower != "in" && t[m].lower != "from") continue;
           if (t[m + 1].lower == "the" && m + 2 < t.size() && t[m + 2].lower == "country")

@@ -405,6 +405,16 @@ bool aim_of_the_attack(const SentenceView& v, const Hit& verb) {
   };
   std::size_t k = verb.first;
   while (k > 0 && verb.first - k < 3 && linking(v.tokens[k - 1].lower)) --k;
+  // "They targeted the US embassy" after the sentence that counted the rockets.
+  if (k == 1 && (v.tokens[0].lower == "they" || v.tokens[0].lower == "it")) return true;
+  // "Militants targeted the US embassy with three rockets": the projectiles as the instrument.
+  for (std::size_t w = verb.last + 1; w + 1 < v.tokens.size() && w <= verb.last + 8; ++w) {
+    if (v.tokens[w].lower == "," || v.tokens[w].lower == "which" || v.tokens[w].lower == "where")
+      break;
+    if (v.tokens[w].lower == "with")
+      for (const Hit& weapon : v.hits)
+        if (weapon.kind == Kind::kWeapon && weapon.first > w && weapon.first <= w + 3) return true;
+  }
   if (k == 0) return false;
   for (const Hit& subject : v.hits)
     if (subject.last + 1 == k && (subject.kind == Kind::kWeapon || subject.cue == Cue::kAttackNoun))

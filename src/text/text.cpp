@@ -749,8 +749,11 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
         int clock = -1;
         bool universal = false;
         std::size_t last = k;
+        // Not "GMT+3", which already names the local zone.
         auto zone = [&](std::size_t j) {
-          return j < tokens.size() && (tokens[j].lower == "gmt" || tokens[j].lower == "utc");
+          return j < tokens.size() && (tokens[j].lower == "gmt" || tokens[j].lower == "utc") &&
+                 !(j + 1 < tokens.size() &&
+                   (tokens[j + 1].lower.starts_with("+") || tokens[j + 1].lower.starts_with("-")));
         };
         for (std::size_t j = k; j < tokens.size() && j <= k + 5; ++j) {
           const LowerWord& part = tokens[j].lower;
