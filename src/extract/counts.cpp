@@ -370,6 +370,17 @@ const SentenceView* told_all_stopped(const lexicon::Lexicon& lexicon,
   return nullptr;
 }
 
+// The conjunction that token k opens a new clause with: ", but", ", and", ", while", or a bare
+// "while", "whereas", "but" ("one of the two drones while the other fell"); nullopt otherwise.
+std::optional<std::size_t> clause_conjunction(const std::vector<text::Token>& t, std::size_t k) {
+  const std::size_t conj = t[k].lower == "," ? k + 1 : k;
+  if (conj >= t.size()) return std::nullopt;
+  const auto& w = t[conj].lower;
+  if (w == "but" || w == "while" || (conj == k && w == "whereas") || (conj == k + 1 && w == "and"))
+    return conj;
+  return std::nullopt;
+}
+
 // "while the rest fell near the river", "the others landed outside": after token `from`, the
 // rest of the whole told as falling away from the target, so the part counted is all that hit.
 // ("the rest landed inside the perimeter" hit too, and leaves the part a part; "the others
@@ -815,12 +826,7 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
               k = *close;
               continue;
             }
-          if (is_clause_break(t[k]) || count_at(v, k, false)) break;
-          if (t[k].lower == "," && k + 1 < t.size() &&
-              (t[k + 1].lower == "but" || t[k + 1].lower == "and" || t[k + 1].lower == "while"))
-            break;
-          // "one of the two drones while the other fell": a new clause, even without a comma.
-          if (t[k].lower == "while" || t[k].lower == "whereas" || t[k].lower == "but") break;
+          if (is_clause_break(t[k]) || count_at(v, k, false) || clause_conjunction(t, k)) break;
           std::string c = verb_category(v, k);
           if (!c.empty()) {
             // "attacked by two drones ..., shot down US forces one of them" (the gloss's verb,
@@ -878,18 +884,11 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
           if (is_clause_break(t[k]) || count_at(v, k, false)) break;
           // "Three rockets were fired at the base, but none of them hit it": a new clause with
           // a subject of its own; not "..., and were shot down", which goes on with the drones.
-          {
-            std::size_t conj = t[k].lower == "," ? k + 1 : k;
-            const bool joins =
-                conj < t.size() &&
-                (t[conj].lower == "but" || t[conj].lower == "while" || t[conj].lower == "whereas" ||
-                 (conj == k + 1 && t[conj].lower == "and"));
-            const bool own_subject =
-                joins && conj + 1 < t.size() &&
-                !v.word_in(lexicon::WordList::kAuxiliaries, t[conj + 1].lower) &&
-                verb_category(v, conj + 1).empty();
-            if (own_subject) break;
-          }
+          if (const auto conj = clause_conjunction(t, k);
+              conj && *conj + 1 < t.size() &&
+              !v.word_in(lexicon::WordList::kAuxiliaries, t[*conj + 1].lower) &&
+              verb_category(v, *conj + 1).empty())
+            break;
           std::string c = verb_category(v, k);
           if (c == "intercept" || c == "impact") {
             if (!partitive_after(v, k)) category = c;

@@ -477,13 +477,6 @@ bool find_only(const SentenceView& v) {
   return find.has_value();
 }
 
-// Whether the sentence's news is a reaction to the attack it names: a reaction word (an order,
-// arrests, a summons, an alert) comes before every attack word, and a link word between them
-// makes the attack its object ("orders arrests after rockets land", "capture those responsible
-// for the rocket attack", "summons the ambassador over missile fire"). With no reaction word,
-// an arrest verb is such news when the attack it names is the object of its culprits
-// ("announced they had arrested several assailants who took part in the attack"): named by a
-// noun, not told ("detained the attackers who fired rockets at the base on Tuesday" tells it).
 // "rockets that could have landed inside the base", "drones that would have struck it": an
 // impact that did not happen.
 bool hypothetical_impact(const SentenceView& v) {
@@ -495,6 +488,13 @@ bool hypothetical_impact(const SentenceView& v) {
   return false;
 }
 
+// Whether the sentence's news is a reaction to the attack it names: a reaction word (an order,
+// arrests, a summons, an alert) comes before every attack word, and a link word between them
+// makes the attack its object ("orders arrests after rockets land", "capture those responsible
+// for the rocket attack", "summons the ambassador over missile fire"). With no reaction word,
+// an arrest verb is such news when the attack it names is the object of its culprits
+// ("announced they had arrested several assailants who took part in the attack"): named by a
+// noun, not told ("detained the attackers who fired rockets at the base on Tuesday" tells it).
 bool reaction_to_attack(const SentenceView& v) {
   const auto& t = v.tokens;
   auto linked_after = [&](std::size_t news, lexicon::WordList links, bool noun_only) {

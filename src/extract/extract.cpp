@@ -146,6 +146,12 @@ bool attack_after_site_left(const Attack& attack, const Annotated& article, cons
       return false;
     // "a base that hosts coalition trainers", "Spanish military trainers are stationed there",
     // "US contractors at the base": a foreign force or its people named there.
+    // "Spanish trainers in Iraq are still stationed at the camp": a sentence that names the site
+    // puts the forces there, wherever else it places them.
+    const bool site_named = !v.all(lexicon::Kind::kFacility).empty() ||
+                            std::any_of(t.begin(), t.end(), [&](const text::Token& w) {
+                              return v.word_in(lexicon::WordList::kMilitaryHeads, w.lower);
+                            });
     for (std::size_t k = 0; k < t.size(); ++k) {
       bool foreign = t[k].lower == "coalition" || t[k].lower == "foreign" ||
                      t[k].lower == "international" || t[k].lower == "nato";
@@ -155,11 +161,6 @@ bool attack_after_site_left(const Attack& attack, const Annotated& article, cons
       // Not the forces of the whole country ("groups that oppose the foreign military presence
       // in the country", "the withdrawal of coalition troops from Iraq"): those say nothing of
       // who is at this site.
-      // "Spanish trainers in Iraq are still stationed at the camp" is the site's.
-      bool site_named = false;
-      for (const auto& w : t)
-        site_named = site_named || v.word_in(lexicon::WordList::kMilitaryHeads, w.lower);
-      site_named = site_named || !v.all(lexicon::Kind::kFacility).empty();
       auto countrywide = [&](std::size_t j) {
         if (site_named) return false;
         for (std::size_t m = j + 1; m + 1 < t.size() && m <= j + 3; ++m) {
