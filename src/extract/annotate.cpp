@@ -2902,7 +2902,8 @@ Role own_role(const SentenceView& v, const std::string& published,
   }
   // An explicit date well before publication marks an older attack.
   for (const auto& d : v.dates) {
-    if (!d.date || date_is_reporting_mention(v, d) || v.token_at(d.span.start) >= v.series_aside)
+    if (!d.date || date_is_reporting_mention(v, d) || date_opens_a_war(v, d) ||
+        v.token_at(d.span.start) >= v.series_aside)
       continue;
     auto days = text::days_from_civil(*d.date);
     if (days && *days < *published_day - kBackgroundDays) return Role::kBackground;

@@ -801,6 +801,13 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
     auto& slot = killed ? out.killed : out.injured;
     bool& open = killed ? killed_restricted : injured_restricted;
     bool& from_headline = killed ? killed_headline : injured_headline;
+    // Once the body tells the headline's toll itself ("Un Casque bleu tué" then "Un Casque bleu
+    // a été tué"), a larger count further on is not the fuller telling but another figure ("Plus
+    // de 130 de ses membres ont été tués", the mission's toll since 2013).
+    if (from_headline && !v.sentence.heading && value > 0 && value <= *slot.value) {
+      from_headline = false;
+      return;
+    }
     const bool fuller = from_headline && !v.sentence.heading && value > *slot.value;
     // "One soldier was killed ... the death toll later rose to three": the update wins.
     const bool update = risen && slot.value && value > *slot.value;

@@ -381,6 +381,23 @@ std::optional<std::size_t> clause_conjunction(const std::vector<text::Token>& t,
   return std::nullopt;
 }
 
+// ", several of which fell inside the camp", ", of which some hit": a relative clause that tells
+// an uncounted part of the projectiles, whose verb is not the whole's fate ("both of which" and
+// "all of which" are the whole).
+bool vague_part_relative(const std::vector<text::Token>& t, std::size_t k) {
+  if (t[k].lower != "," || k + 3 >= t.size()) return false;
+  auto vague = [](std::string_view w) {
+    return w == "several" || w == "some" || w == "many" || w == "most" || w == "few" ||
+           w == "part" || w == "others";
+  };
+  std::size_t q = k + 1;
+  if (t[q].lower == "a" && t[q + 1].lower == "few") ++q;  // ", a few of which"
+  if (vague(t[q].lower) && q + 2 < t.size() && t[q + 1].lower == "of" &&
+      (t[q + 2].lower == "which" || t[q + 2].lower == "them"))
+    return true;
+  return t[k + 1].lower == "of" && t[k + 2].lower == "which" && vague(t[k + 3].lower);
+}
+
 // "while the rest fell near the river", "the others landed outside": after token `from`, the
 // rest of the whole told as falling away from the target, so the part counted is all that hit.
 // ("the rest landed inside the perimeter" hit too, and leaves the part a part; "the others
@@ -881,7 +898,7 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       // decides, not the launch verb that describes it.
       if (category == "launch" && verb_after)
         for (std::size_t k = p + 1; k < t.size() && k <= p + 20; ++k) {
-          if (is_clause_break(t[k]) || count_at(v, k, false)) break;
+          if (is_clause_break(t[k]) || count_at(v, k, false) || vague_part_relative(t, k)) break;
           // "Three rockets were fired at the base, but none of them hit it": a new clause with
           // a subject of its own; not "..., and were shot down", which goes on with the drones.
           if (const auto conj = clause_conjunction(t, k);

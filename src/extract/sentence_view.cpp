@@ -511,10 +511,24 @@ bool date_awaited(const SentenceView& v, const text::DateMention& d) {
   return false;
 }
 
+bool date_opens_a_war(const SentenceView& v, const text::DateMention& d) {
+  const std::size_t first = v.token_at(d.span.start), last = v.token_at(d.span.end - 1);
+  for (std::size_t k = first >= 7 ? first - 7 : 0; k < first; ++k) {
+    if (v.tokens[k].lower != "since") continue;
+    for (std::size_t j = k + 1; j < v.tokens.size() && j <= last + 4; ++j) {
+      const auto& w = v.tokens[j].lower;
+      if (v.word_in(lexicon::WordList::kWarNouns, w) || w == "outbreak") return true;
+      if (w == ";" || v.token_in(j, Cue::kAttackNoun)) break;
+    }
+  }
+  return false;
+}
+
 bool date_starts_period(const SentenceView& v, const text::DateMention& d) {
   std::size_t first = v.token_at(d.span.start);
   for (std::size_t k = first >= 2 ? first - 2 : 0; k < first; ++k)
     if (v.tokens[k].lower == "since" || v.tokens[k].lower == "until") return true;
+  if (date_opens_a_war(v, d)) return true;
   // "before dawn that Sunday", "on that Sunday": the day told before, not the last Sunday before
   // publication ("said that Monday's attack" is a clause's "that").
   if (first >= 2 && v.tokens[first - 1].lower == "that" && d.clue.weekday >= 0 && !d.explicit_day &&

@@ -135,6 +135,10 @@ bool bare_report_day(const SentenceView& v, const text::DateMention& d);
 // Network) DAMASCUS, Aug 14 ..."): the index of the token after ")", or 0 when none opens it.
 std::size_t after_source_tag(const SentenceView& v);
 
+// "since the outbreak, on 7 October, of the war", "since the war broke out on October 7": the
+// day a war began, a period's start, not the day of what the sentence tells.
+bool date_opens_a_war(const SentenceView& v, const text::DateMention& d);
+
 // True when a date starts a period ("the third in as many days since Monday's anniversary") or
 // points back at a day told before ("before dawn that Sunday"): it dates no attack of this
 // sentence by itself.
