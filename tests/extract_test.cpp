@@ -98,9 +98,16 @@ bool contains_phrase(std::string_view haystack, std::string_view phrase) {
 
 // The words of a sentence that can stand for `value` as a count.
 bool says_number(std::string_view sentence, int value) {
-  for (const auto& token : sitrep::text::tokenize(sentence)) {
-    const std::string& w = token.lower;
+  const auto all = sitrep::text::tokenize(sentence);
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const std::string& w = all[i].lower;
     if (auto n = sitrep::text::parse_number(w); n && *n == value) return true;
+    // "two hundred mortar rounds"
+    if (auto n = sitrep::text::parse_number(w);
+        n && i + 1 < all.size() &&
+        ((all[i + 1].lower == "hundred" && *n * 100 == value) ||
+         (all[i + 1].lower == "thousand" && *n * 1000 == value)))
+      return true;
     // "the second landed inside": an enumeration names the count by its last ordinal.
     if (auto n = sitrep::text::parse_ordinal(w); n && *n == value && value >= 2) return true;
     // "the third managed to strike": one, named by its place in the enumeration.

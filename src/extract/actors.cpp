@@ -402,6 +402,15 @@ bool agent_of_attack(const SentenceView& v, const Hit& a) {
   if (of >= 1 && t[of - 1].lower == "the") --of;
   const bool owner = of >= 2 && t[of - 1].lower == "of" && v.token_is_weapon(of - 2);
   // "attacks by X"; "attacks from likely Iran-backed groups" says the same.
+  // "the embassy was damaged in a Russian strike", "during a Russian strike" (the gloss of "lors
+  // d'une frappe russe"): an actor named by its attack ("Russian strike") is the agent of the
+  // harm the sentence tells before it.
+  const bool names_its_attack = v.token_in(a.last, Cue::kAttackNoun) || v.token_is_weapon(a.last);
+  if (names_its_attack && by >= 2 &&
+      (t[by - 1].lower == "in" || t[by - 1].lower == "during" || t[by - 1].lower == "amid") &&
+      (v.token_in(by - 2, Cue::kDamageMinor) || v.token_in(by - 2, Cue::kDamageSignificant) ||
+       v.token_in(by - 2, Cue::kImpact) || v.token_in(by - 2, Cue::kAttackVerb)))
+    return true;
   if (!owner && (by < 2 || (t[by - 1].lower != "by" && t[by - 1].lower != "from"))) return false;
   std::size_t k = owner ? of - 2 : by - 2;
   // "launched from Iran" names a place (read apart, with its negation); "from" names an agent

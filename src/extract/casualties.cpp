@@ -615,6 +615,10 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
       risen = risen || v.word_in(lexicon::WordList::kRiseWords, v.tokens[k].lower);
     out.push_back({h.cue == lexicon::Cue::kKilled, group->zero ? 0 : group->count,
                    group->restricted, h.first, false, risen});
+    // "no member of the staff was wounded" says, as "no injuries" does, that nobody there was
+    // harmed: no deaths either, unless the article tells of any (the zero yields).
+    if (group->zero && h.cue == lexicon::Cue::kInjured)
+      out.push_back({true, 0, true, h.first, true});
   }
   // A negated outcome noun is a zero for everyone: "without causing any casualties", "did not
   // result in injuries", "no victims or damage".
@@ -777,6 +781,19 @@ bool toll_across_a_city(const SentenceView& v, std::size_t token) {
         v.token_in(k, lexicon::Cue::kTargetMilitary) ||
         v.token_in_kind(k, lexicon::Kind::kFacility))
       return false;
+  // "In the capital, the mayor reported two dead and about twenty wounded": a sentence that opens
+  // on the whole city and names no site of ours in it.
+  std::size_t open = after_dateline(v);
+  if (open < t.size() && t[open].lower == "elsewhere") ++open;
+  if (open + 3 < t.size() && (t[open].lower == "in" || t[open].lower == "across") &&
+      area(open + 1) && t[open + 3].lower == ",") {
+    bool site = false;
+    for (std::size_t k = 0; k < t.size() && !site; ++k)
+      site = v.token_in(k, lexicon::Cue::kTargetDiplomatic) ||
+             v.token_in(k, lexicon::Cue::kTargetMilitary) ||
+             v.token_in_kind(k, lexicon::Kind::kFacility);
+    if (!site) return true;
+  }
   for (std::size_t k = token >= 10 ? token - 10 : 1; k < token; ++k)
     if ((t[k].lower == "on" || t[k].lower == "against") && area(k + 1) &&
         v.token_in(k - 1, lexicon::Cue::kAttackNoun))
@@ -834,7 +851,9 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
   for (std::size_t i : event.sentences) {
     const auto& v = article.sentences[i];
     for (const Hit* h : v.all(lexicon::Cue::kKilled))
-      deaths_told = deaths_told || !negated_in_clause(v, h->first);
+      deaths_told =
+          deaths_told || (!negated_in_clause(v, h->first) && !toll_of_a_war(v, h->first) &&
+                          !toll_across_a_city(v, h->first));
   }
   for (std::size_t i : event.sentences) {
     const auto& v = article.sentences[i];

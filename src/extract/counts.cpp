@@ -293,6 +293,12 @@ bool clause_tells_it_hit(const lexicon::Lexicon& lexicon, const SentenceView& v,
 // at Ukraine", "missiles on Israel", "across Ukraine" (not "at Iraq's Ain al-Asad base").
 bool at_a_country(const SentenceView& v, std::size_t p) {
   const auto& t = v.tokens;
+  // "Across the country, the air force counted 90 missiles and 400 drones": the whole country
+  // named first, before the projectiles.
+  if (const std::size_t s = after_dateline(v);
+      s + 3 < t.size() && p > s + 3 && (t[s].lower == "across" || t[s].lower == "throughout") &&
+      t[s + 1].lower == "the" && t[s + 2].lower == "country")
+    return true;
   // Across the rest of a list: "125 drones and four ballistic missiles at Ukraine".
   for (std::size_t k = p + 1; k + 1 < t.size() && k <= p + 6; ++k) {
     const auto& w = t[k].lower;

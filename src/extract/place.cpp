@@ -27,6 +27,16 @@ bool launched_from(const SentenceView& v, const Hit& h) {
          !t[h.first - 1].capitalized;
 }
 
+// "launched by Russia", "the embassy of (the) Portugal" (the gloss of "l'ambassade du Portugal"):
+// who fired, whose mission; neither says where the attack fell.
+bool agent_or_mission_owner(const SentenceView& v, const Hit& h) {
+  const auto& t = v.tokens;
+  std::size_t k = h.first;
+  if (k >= 1 && t[k - 1].lower == "the") --k;
+  if (k >= 1 && t[k - 1].lower == "by") return true;
+  return k >= 2 && t[k - 1].lower == "of" && v.token_in(k - 2, Cue::kTargetDiplomatic);
+}
+
 // "a Turkish military base in northern Iraq", "the embassy in Libya": the country the target
 // itself sits in, which outweighs other news the article tells (a facility named counts 3 per
 // mention).
@@ -226,8 +236,10 @@ CountryHint country_hint(const Annotated& article, const lexicon::Lexicon& lexic
       if (c.code == "US") continue;
       const bool modifier = h->end < v.text.size() && v.text[h->end] == '-';
       const bool whose = c.is_demonym(v.text.substr(h->start, h->end - h->start));
-      auto& votes =
-          modifier || launched_from(v, *h) || whose || owns_what_follows(v, *h) ? owners : places;
+      auto& votes = modifier || launched_from(v, *h) || whose || owns_what_follows(v, *h) ||
+                            agent_or_mission_owner(v, *h)
+                        ? owners
+                        : places;
       votes[c.code] += site_in_country(v, *h) ? 6 : v.attack_evidence ? 2 : 1;
       first_named.emplace(c.code, i);
     }

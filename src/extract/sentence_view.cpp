@@ -83,6 +83,12 @@ std::optional<int> count_at(const SentenceView& v, std::size_t i, bool allow_art
         (v.word_in(lexicon::WordList::kShareWords, v.tokens[i + 1].lower) ||
          v.word_in(lexicon::WordList::kTimeSpans, v.tokens[i + 1].lower)))
       return std::nullopt;
+    // "four hundred drones", "two thousand troops": the number word with its multiplier.
+    if (i + 1 < v.tokens.size()) {
+      const auto& next = v.tokens[i + 1].lower;
+      if (next == "hundred") return *n * 100;
+      if (next == "thousand") return *n * 1000;
+    }
     return n;
   }
   // "a pair of drones": two, wherever it stands ("by a pair of drones").
@@ -296,6 +302,20 @@ std::size_t after_source_tag(const SentenceView& v) {
   for (std::size_t k = 1; k < t.size() && k <= 12; ++k)
     if (t[k].lower == ")") return k + 1;
   return 0;
+}
+
+std::size_t after_dateline(const SentenceView& v) {
+  const auto& t = v.tokens;
+  const std::size_t from = after_source_tag(v);
+  for (std::size_t k = from; k < t.size() && k <= from + 16; ++k) {
+    const auto& w = t[k].lower;
+    if (w == "-" || w == "\u2014" || w == "\u2013") return k > from ? k + 1 : from;
+    // Only a place, a day and an agency stand before the dash.
+    const bool dateline_word = !t[k].word ? (w == "," || w == "(" || w == ")" || w == ".")
+                                          : (t[k].capitalized || text::parse_number(w));
+    if (!dateline_word) return from;
+  }
+  return from;
 }
 
 bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d) {

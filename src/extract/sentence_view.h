@@ -134,6 +134,9 @@ bool bare_report_day(const SentenceView& v, const text::DateMention& d);
 // Where the sentence starts after a syndication tag in parentheses ("(MENAFN- Nam News
 // Network) DAMASCUS, Aug 14 ..."): the index of the token after ")", or 0 when none opens it.
 std::size_t after_source_tag(const SentenceView& v);
+// Where the sentence's own words start after a dateline ("KYIV, Jan 18 (Wire) - "): the
+// index after its dash, or after_source_tag() when none opens it.
+std::size_t after_dateline(const SentenceView& v);
 
 // "since the outbreak, on 7 October, of the war", "since the war broke out on October 7": the
 // day a war began, a period's start, not the day of what the sentence tells.
