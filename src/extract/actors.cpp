@@ -406,10 +406,11 @@ bool agent_of_attack(const SentenceView& v, const Hit& a) {
   // d'une frappe russe"): an actor named by its attack ("Russian strike") is the agent of the
   // harm the sentence tells before it.
   const bool names_its_attack = v.token_in(a.last, Cue::kAttackNoun) || v.token_is_weapon(a.last);
-  if (names_its_attack && by >= 2 &&
-      (t[by - 1].lower == "in" || t[by - 1].lower == "during" || t[by - 1].lower == "amid") &&
-      (v.token_in(by - 2, Cue::kDamageMinor) || v.token_in(by - 2, Cue::kDamageSignificant) ||
-       v.token_in(by - 2, Cue::kImpact) || v.token_in(by - 2, Cue::kAttackVerb)))
+  if (const std::size_t in = by >= 1 && t[by - 1].lower == "the" ? by - 1 : by;
+      names_its_attack && in >= 2 &&
+      (t[in - 1].lower == "in" || t[in - 1].lower == "during" || t[in - 1].lower == "amid") &&
+      (v.token_in(in - 2, Cue::kDamageMinor) || v.token_in(in - 2, Cue::kDamageSignificant) ||
+       v.token_in(in - 2, Cue::kImpact) || v.token_in(in - 2, Cue::kAttackVerb)))
     return true;
   if (!owner && (by < 2 || (t[by - 1].lower != "by" && t[by - 1].lower != "from"))) return false;
   std::size_t k = owner ? of - 2 : by - 2;

@@ -686,8 +686,18 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     for (std::size_t i = 0; i < t.size(); ++i) {
       // "the downing of a drone" (a verb's noun before "of") counts one; "part of a series" not.
       const bool of_a_verb = i >= 2 && t[i - 1].lower == "of" && !verb_category(v, i - 2).empty();
+      // "was struck early Sunday by a Shahed drone": the agent of a passive impact is one
+      // projectile.
+      bool by_after_passive = false;
+      if (i >= 1 && t[i - 1].lower == "by")
+        for (std::size_t k = i - 1; k >= 2 && k + 7 > i && !by_after_passive; --k) {
+          if (verb_category(v, k - 1) != "impact") continue;
+          std::size_t aux = k - 2;  // "was reportedly struck"
+          while (aux > 0 && t[aux].lower.ends_with("ly")) --aux;
+          by_after_passive = v.word_in(lexicon::WordList::kAuxiliaries, t[aux].lower);
+        }
       bool article_position =
-          i == 0 || of_a_verb ||
+          i == 0 || of_a_verb || by_after_passive ||
           !(t[i - 1].lower == "by" || t[i - 1].lower == "with" || t[i - 1].lower == "from" ||
             t[i - 1].lower == "of" || t[i - 1].lower == "in");
       auto n = count_at(v, i, article_position);
@@ -859,7 +869,10 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
           }
         }
       }
-      if (projectile && category.empty() && !article) {
+      // "was struck early Sunday by a Shahed drone": the passive's agent, one projectile, told
+      // after a time phrase that keeps it from the verb.
+      const bool passive_agent = article && by_after_passive;
+      if (projectile && category.empty() && (!article || passive_agent)) {
         // 3. A verb before, further back: "... fired at the base, including three rockets";
         // an instrument names what was launched: "targeted the US base in the Kurdistan
         // region with two drones".
