@@ -1970,7 +1970,15 @@ Role marker_role(const SentenceView& v, bool tally) {
   if (foiled_before_comment()) {
     // A find after an attack is no plot: the rockets "were fired", some hit or were intercepted.
     // "two drones were thwarted by the base's defence system" is an interception.
-    bool happened = v.has(Cue::kImpact) || v.has(Cue::kIntercept) || v.has(Cue::kAirDefense);
+    bool happened = v.has(Cue::kImpact) || v.has(Cue::kAirDefense);
+    // "neutralized (the rockets) before firing": rockets made safe on the ground, not downed.
+    for (const Hit* h : v.all(Cue::kIntercept)) {
+      bool on_the_ground = false;
+      for (const Hit* f : v.all(Cue::kFoiled))
+        on_the_ground = on_the_ground || (f->first > h->last && f->first <= h->last + 3 &&
+                                          v.tokens[f->first].lower == "before");
+      happened = happened || !on_the_ground;
+    }
     // "seized the vehicle used in firing rockets", "the launcher used in the attack": the find
     // came after an attack.
     // (in a comment too: ", stressing that it seized the vehicle used in firing the rockets").

@@ -37,8 +37,11 @@ bool unfired_in_clause(const SentenceView& v, std::size_t i) {
   while (a > 0 && !boundary(a - 1) && i - a < 8) --a;
   while (b + 1 < t.size() && !boundary(b + 1) && b - i < 8) ++b;
   for (std::size_t k = a; k <= b; ++k) {
-    if (v.word_in(lexicon::WordList::kUnfiredWords, t[k].lower) || v.token_in(k, Cue::kFoiled))
-      return true;
+    if (v.word_in(lexicon::WordList::kUnfiredWords, t[k].lower)) return true;
+    // "fired from a launcher mounted on a truck": where they flew from, not a find.
+    bool whence = false;
+    for (std::size_t j = k >= 3 ? k - 3 : 0; j < k; ++j) whence = whence || t[j].lower == "from";
+    if (v.token_in(k, Cue::kFoiled) && !whence) return true;
     // "11 more rockets", not "more than 30 rockets".
     if (t[k].lower == "more" && k == i + 1) return true;
   }
@@ -686,18 +689,8 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     for (std::size_t i = 0; i < t.size(); ++i) {
       // "the downing of a drone" (a verb's noun before "of") counts one; "part of a series" not.
       const bool of_a_verb = i >= 2 && t[i - 1].lower == "of" && !verb_category(v, i - 2).empty();
-      // "was struck early Sunday by a Shahed drone": the agent of a passive impact is one
-      // projectile.
-      bool by_after_passive = false;
-      if (i >= 1 && t[i - 1].lower == "by")
-        for (std::size_t k = i - 1; k >= 2 && k + 7 > i && !by_after_passive; --k) {
-          if (verb_category(v, k - 1) != "impact") continue;
-          std::size_t aux = k - 2;  // "was reportedly struck"
-          while (aux > 0 && t[aux].lower.ends_with("ly")) --aux;
-          by_after_passive = v.word_in(lexicon::WordList::kAuxiliaries, t[aux].lower);
-        }
       bool article_position =
-          i == 0 || of_a_verb || by_after_passive ||
+          i == 0 || of_a_verb ||
           !(t[i - 1].lower == "by" || t[i - 1].lower == "with" || t[i - 1].lower == "from" ||
             t[i - 1].lower == "of" || t[i - 1].lower == "in");
       auto n = count_at(v, i, article_position);
@@ -869,10 +862,7 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
           }
         }
       }
-      // "was struck early Sunday by a Shahed drone": the passive's agent, one projectile, told
-      // after a time phrase that keeps it from the verb.
-      const bool passive_agent = article && by_after_passive;
-      if (projectile && category.empty() && (!article || passive_agent)) {
+      if (projectile && category.empty() && !article) {
         // 3. A verb before, further back: "... fired at the base, including three rockets";
         // an instrument names what was launched: "targeted the US base in the Kurdistan
         // region with two drones".
@@ -1280,9 +1270,17 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
             single_hit = &v;
             break;
           }
-        // The agent of a passive hit: "the base was hit by a Turkish drone".
-        if (*article >= 2 && t[*article - 1].lower == "by" && hit_verb(*article - 2))
-          single_hit = &v;
+        // The agent of a passive hit: "the base was hit by a Turkish drone", also after a time
+        // phrase ("was struck early Sunday by a Shahed drone").
+        if (*article >= 2 && t[*article - 1].lower == "by")
+          for (std::size_t k = *article - 2, seen = 0; seen < 4 && !single_hit; --k, ++seen) {
+            if (hit_verb(k)) single_hit = &v;
+            if (k == 0 || !t[k].word ||
+                !(v.token_in_date(k) || v.word_in(lexicon::WordList::kDayParts, t[k].lower) ||
+                  t[k].lower == "early" || t[k].lower == "late" || t[k].lower == "on" ||
+                  t[k].lower == "overnight"))
+              break;
+          }
         // A device is hit by its victims: "the patrol hit an improvised explosive device".
         if (*article >= 1 && lexicon.weapon(h->entry).weapon == "ied" && hit_verb(*article - 1))
           single_hit = &v;
