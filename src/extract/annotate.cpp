@@ -3012,6 +3012,35 @@ Annotated annotate(const CleanText& clean, const std::string& published,
          t[0].lower == "both"))
       v.role = Role::kBackground;
   }
+  // "... killed on 23 October 1983 in the attack. That Sunday, a truck had pulverized the
+  // building. A few minutes earlier, another truck bomb had targeted the Marines'
+  // headquarters": sentences in the pluperfect that date nothing themselves go on with the
+  // older attack the sentence before them dated by a written day (or went on with).
+  bool older_story = false;
+  for (std::size_t i = 0; i < a.sentences.size(); ++i) {
+    auto& v = a.sentences[i];
+    const auto& t = v.tokens;
+    const bool pluperfect =
+        std::any_of(t.begin(), t.end() - (t.empty() ? 0 : 1), [&](const auto& w) {
+          const std::size_t k = static_cast<std::size_t>(&w - t.data());
+          return w.lower == "had" && t[k + 1].word && t[k + 1].lower != "to";
+        });
+    // "That Sunday" points back at the day told before; any other day is the sentence's own.
+    const bool dates_nothing = std::all_of(v.dates.begin(), v.dates.end(), [&](const auto& d) {
+      const std::size_t first = v.token_at(d.span.start);
+      return first < t.size() &&
+             (t[first].lower == "that" || (first >= 1 && t[first - 1].lower == "that"));
+    });
+    if (older_story && v.role == Role::kMain && dates_nothing && pluperfect &&
+        !v.sentence.heading) {
+      v.role = Role::kBackground;
+      continue;
+    }
+    older_story = v.role == Role::kBackground && v.attack_evidence &&
+                  std::any_of(v.dates.begin(), v.dates.end(), [](const text::DateMention& d) {
+                    return d.explicit_day && !d.relative && d.date;
+                  });
+  }
   return a;
 }
 
