@@ -1098,11 +1098,30 @@ void add_foreign_military_targets(SentenceView& v, const lexicon::Lexicon& lexic
   const auto& t = v.tokens;
   std::vector<const Hit*> nationalities;
   std::set<std::string> host_countries;
+  const Hit* last_neighbour = nullptr;
   for (const Hit* h : v.all(Kind::kCountry)) {
     const auto& c = lexicon.country(h->entry);
+    // "its camp in Tessit, near Niger and Burkina Faso", "on the border with Syria": a
+    // neighbour named, not where the site stands.
+    bool neighbour = false;
+    for (std::size_t k = h->first >= 4 ? h->first - 4 : 0; k < h->first; ++k) {
+      const auto& w = t[k].lower;
+      neighbour = neighbour || w == "near" || w == "border" || w == "borders" || w == "bordering" ||
+                  w == "frontier" || w == "frontiers";
+    }
+    // "near Niger and (of) Burkina Faso": the list goes on with neighbours.
+    if (last_neighbour && last_neighbour->last < h->first) {
+      bool listed = true;
+      for (std::size_t k = last_neighbour->last + 1; k < h->first; ++k) {
+        const auto& w = t[k].lower;
+        listed = listed && (w == "and" || w == "of" || w == "the" || w == "," || w == "or");
+      }
+      neighbour = neighbour || listed;
+    }
+    if (neighbour) last_neighbour = h;
     if (c.is_demonym(v.text.substr(h->start, h->end - h->start)))
       nationalities.push_back(h);
-    else
+    else if (!neighbour)
       host_countries.insert(c.code);
   }
   if (nationalities.empty() || host_countries.empty()) return;
