@@ -2608,21 +2608,35 @@ void drop_leading_cause(SentenceView& v) {
   for (const auto& h : v.hits)
     if (h.kind == Kind::kTrigger && h.cue == Cue::kCause && (!cause || h.start < cause->start))
       cause = &h;
-  if (!cause) return;
-  // Only a prepositional cause ("in response to", "in retaliation for") leads in; an adjective
-  // ("Retaliatory missile strikes hit the base") is part of the attack itself.
-  if (t[cause->first].lower != "in") return;
+  // "A few hours after US strikes against pro-Iran positions in eastern Syria, the coalition
+  // base ... was targeted": a strike BY the US that dates the attack, told first, leads in as a
+  // cause does.
+  std::optional<std::size_t> opener;  // the token the preamble starts at
+  if (cause && t[cause->first].lower == "in") {
+    // Only a prepositional cause ("in response to", "in retaliation for") leads in; an
+    // adjective ("Retaliatory missile strikes hit the base") is part of the attack itself.
+    opener = cause->first;
+  } else {
+    const std::size_t start = after_dateline(v);
+    for (std::size_t k = start; k < t.size() && k <= start + 4 && !opener; ++k) {
+      if (t[k].lower != "after" && t[k].lower != "following") continue;
+      for (std::size_t j = k + 1; j < t.size() && j <= k + 3; ++j)
+        if (v.token_in(j, Cue::kUsAgent)) opener = start;
+    }
+  }
+  if (!opener) return;
   // It opens the sentence, a quotation, or a clause after a comma (a statement's "..., and in
   // response to the massacres in Gaza, our mujahideen attacked the occupation base").
-  const std::size_t k = cause->first;
-  const bool opens = k == 0 || t[k - 1].lower == "\"" || t[k - 1].lower == ":" ||
-                     (k == 1 && t[0].lower == "and") || t[k - 1].lower == "," ||
+  const std::size_t k = *opener;
+  const bool opens = k == 0 || k == after_dateline(v) || t[k - 1].lower == "\"" ||
+                     t[k - 1].lower == ":" || (k == 1 && t[0].lower == "and") ||
+                     t[k - 1].lower == "," ||
                      (k >= 2 && t[k - 1].lower == "and" && t[k - 2].lower == ",");
   if (!opens) return;
-  std::size_t comma = cause->last + 1;
-  while (comma < t.size() && comma <= cause->last + 25 && t[comma].lower != ",") ++comma;
+  std::size_t comma = k + 1;
+  while (comma < t.size() && comma <= k + 30 && t[comma].lower != ",") ++comma;
   if (comma >= t.size() || t[comma].lower != ",") return;
-  const std::size_t cut = t[comma].start, from = cause->start;
+  const std::size_t cut = t[comma].start, from = t[k].start;
   bool evidence = false, target = false;
   for (const auto& h : v.hits) {
     // The cause tells of another attack only by nouns ("the killing of", "the strike on"); an
