@@ -1271,10 +1271,12 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
             break;
           }
         // The agent of a passive hit: "the base was hit by a Turkish drone", also after a time
-        // phrase ("was struck early Sunday by a Shahed drone").
+        // phrase ("was struck early Sunday by a Shahed drone"), where only a verb of hitting
+        // tells a hit ("was targeted this morning by a drone" does not).
         if (*article >= 2 && t[*article - 1].lower == "by")
           for (std::size_t k = *article - 2, seen = 0; seen < 4 && !single_hit; --k, ++seen) {
-            if (hit_verb(k)) single_hit = &v;
+            if (seen == 0 ? hit_verb(k) : hit_verb(k) && v.token_in(k, Cue::kImpact))
+              single_hit = &v;
             if (k == 0 || !t[k].word ||
                 !(v.token_in_date(k) || v.word_in(lexicon::WordList::kDayParts, t[k].lower) ||
                   t[k].lower == "early" || t[k].lower == "late" || t[k].lower == "on" ||
