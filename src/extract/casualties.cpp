@@ -549,7 +549,11 @@ std::optional<Group> victims_of(const SentenceView& v, const Hit& h) {
         }
     return unless_negated(subject);
   }
-  if (w == "died" || w == "die" || w == "dies" || w == "succumbed") {
+  // "lost his life", "lost their lives": a death told of its subject, as "died" is ("a
+  // peacekeeper from the Chadian contingent lost his life").
+  const bool lost_life = (w == "lost" || w == "losing") &&
+                         (t[h.last].lower == "life" || t[h.last].lower == "lives");
+  if (w == "died" || w == "die" || w == "dies" || w == "succumbed" || lost_life) {
     if (auto subject = clause_subject(v, p)) return subject;
     // The verb first, as Spanish and the gloss of Arabic write it: "Died six people in a
     // suicide attack" ("Murieron seis personas"); a counted group of people right after it.
