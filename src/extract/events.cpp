@@ -355,8 +355,17 @@ std::optional<std::size_t> confine_to_entries(const Annotated& article,
     const auto shared = [](const auto& a, const auto& b) {
       return std::any_of(a.begin(), a.end(), [&](const auto& x) { return b.count(x) > 0; });
     };
-    if (countries.empty() || shared(countries, attack_countries) || shared(sites, attack_sites))
-      continue;
+    if (shared(sites, attack_sites)) continue;
+    // An entry that tells an attack of its own on nothing of ours ("11h48 - Israeli airstrikes
+    // hit two residential buildings in Beirut, killing 22") is other news even in the attack's
+    // country.
+    bool attack_told = false, target_of_ours = false;
+    for (std::size_t i = headers[k]; i < entry_end(k); ++i) {
+      attack_told = attack_told || (roles[i] == Role::kMain && views[i].attack_evidence);
+      target_of_ours = target_of_ours || views[i].in_scope_target;
+    }
+    const bool own_attack = attack_told && !target_of_ours;
+    if (!own_attack && (countries.empty() || shared(countries, attack_countries))) continue;
     for (std::size_t i = headers[k]; i < entry_end(k); ++i)
       if (roles[i] == Role::kMain) roles[i] = Role::kOtherEvent;
   }
