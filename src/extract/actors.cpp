@@ -983,6 +983,14 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
               !v.word_in(lexicon::WordList::kBlameGerunds, gerund))
             after = false;
         }
+        // "blamed Tehran for not having guaranteed the security of the mission", "for failing to
+        // protect the embassy": blamed for a failure to protect, not for the attack.
+        if (after && a->last + 2 < v.tokens.size() && v.tokens[a->last + 1].lower == "for") {
+          const auto& next = v.tokens[a->last + 2].lower;
+          if (next == "not" || next == "failing" || next == "failure" || next == "lax" ||
+              next == "lapses")
+            after = false;
+        }
         if ((after || before) && !negated) suspect(name, pattern, v);
       }
       // The outlet or an official names the attacker as the subject of the attack: "Iran-backed

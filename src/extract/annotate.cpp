@@ -3049,7 +3049,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
   // building. A few minutes earlier, another truck bomb had targeted the Marines'
   // headquarters": sentences in the pluperfect that date nothing themselves go on with the
   // older attack the sentence before them dated by a written day (or went on with).
-  bool older_story = false;
+  bool older_story = false, older_day = false;
   for (std::size_t i = 0; i < a.sentences.size(); ++i) {
     auto& v = a.sentences[i];
     const auto& t = v.tokens;
@@ -3064,15 +3064,23 @@ Annotated annotate(const CleanText& clean, const std::string& published,
       return first < t.size() &&
              (t[first].lower == "that" || (first >= 1 && t[first - 1].lower == "that"));
     });
-    if (older_story && v.role == Role::kMain && dates_nothing && pluperfect &&
-        !v.sentence.heading) {
+    // "That same night, the Saudi consulate in Mashhad was also attacked": the day told before.
+    bool same_day = false;
+    for (std::size_t k = 1; k <= 3 && k + 1 < t.size(); ++k)
+      same_day = same_day ||
+                 (t[k].lower == "same" && (t[k - 1].lower == "the" || t[k - 1].lower == "that") &&
+                  v.word_in(lexicon::WordList::kDayParts, t[k + 1].lower)) ||
+                 (t[k].lower == "same" && t[k - 1].lower == "that" && t[k + 1].lower == "day");
+    if (v.role == Role::kMain && dates_nothing && !v.sentence.heading &&
+        ((older_story && pluperfect) || (older_day && same_day))) {
       v.role = Role::kBackground;
       continue;
     }
-    older_story = v.role == Role::kBackground && v.attack_evidence &&
-                  std::any_of(v.dates.begin(), v.dates.end(), [](const text::DateMention& d) {
-                    return d.explicit_day && !d.relative && d.date;
-                  });
+    older_day = v.role == Role::kBackground &&
+                std::any_of(v.dates.begin(), v.dates.end(), [](const text::DateMention& d) {
+                  return d.explicit_day && !d.relative && d.date;
+                });
+    older_story = older_day && v.attack_evidence;
   }
   return a;
 }

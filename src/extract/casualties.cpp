@@ -314,8 +314,11 @@ std::size_t clause_start(const SentenceView& v, std::size_t pos) {
         // The nearest comma before opens the parenthetical only when a relative word follows,
         // or "including" ("nine others, including a US service member, were wounded").
         if (w == "," && o == ",") {
+          // An apposition too: "The chief of security, a warrant officer, died", ", identified
+          // as a warrant officer of the Armed Forces,".
           if (t[m].lower == "who" || t[m].lower == "which" || t[m].lower == "whose" ||
-              t[m].lower == "including")
+              t[m].lower == "including" || t[m].lower == "a" || t[m].lower == "an" ||
+              t[m].lower == "identified" || t[m].lower == "named" || t[m].lower == "aged")
             opener = m - 1;
           break;
         }
@@ -551,8 +554,8 @@ std::optional<Group> victims_of(const SentenceView& v, const Hit& h) {
   }
   // "lost his life", "lost their lives": a death told of its subject, as "died" is ("a
   // peacekeeper from the Chadian contingent lost his life").
-  const bool lost_life = (w == "lost" || w == "losing") &&
-                         (t[h.last].lower == "life" || t[h.last].lower == "lives");
+  const bool lost_life =
+      (w == "lost" || w == "losing") && (t[h.last].lower == "life" || t[h.last].lower == "lives");
   if (w == "died" || w == "die" || w == "dies" || w == "succumbed" || lost_life) {
     if (auto subject = clause_subject(v, p)) return subject;
     // The verb first, as Spanish and the gloss of Arabic write it: "Died six people in a
@@ -614,6 +617,25 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
       continue;
     auto group = victims_of(v, h);
     if (!group || group->enemy) continue;
+    // "The soldier was badly wounded in the attack and died despite being taken to hospital":
+    // the wounded died; they are the dead, not the injured.
+    if (h.cue == lexicon::Cue::kInjured && !group->zero) {
+      bool died_after = false;
+      const auto& t = v.tokens;
+      for (std::size_t k = h.last + 1; k < t.size() && k <= h.last + 14; ++k) {
+        const auto& w = t[k].lower;
+        if (w == ";" || w == "." || count_at(v, k, false)) break;
+        if ((w == "died" || w == "succumbed") && k >= 1 &&
+            (t[k - 1].lower == "and" || t[k - 1].lower == "later" || t[k - 1].lower == "but")) {
+          died_after = true;
+          break;
+        }
+      }
+      if (died_after) {
+        out.push_back({true, group->count, group->restricted, h.first});
+        continue;
+      }
+    }
     bool risen = false;
     for (std::size_t k = h.first >= 5 ? h.first - 5 : 0; k < group->end && k < v.tokens.size(); ++k)
       risen = risen || v.word_in(lexicon::WordList::kRiseWords, v.tokens[k].lower);
