@@ -945,6 +945,35 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
       if (killed_implied && out.killed.value == 0) out.killed = {};
       if (injured_implied && out.injured.value == 0) out.injured = {};
     }
+  // "There were no casualties among the US troops ... Several other fighters were wounded": a
+  // zero about some of the people, and harm to others told without a number, leave the toll
+  // unknown.
+  auto harm_uncounted = [&](lexicon::Cue cue) {
+    for (std::size_t i : event.sentences) {
+      const auto& v = article.sentences[i];
+      const auto figures = casualty_figures(v);
+      for (const Hit* h : v.all(cue)) {
+        if (negated_in_clause(v, h->first) || toll_of_a_war(v, h->first) ||
+            toll_across_a_city(v, h->first))
+          continue;
+        const bool counted = std::any_of(figures.begin(), figures.end(),
+                                         [&](const auto& f) { return f.token == h->first; });
+        // Told as an amount: "several other fighters", "an unknown number of", "dozens".
+        bool amount = false;
+        for (std::size_t k = h->first >= 6 ? h->first - 6 : 0; k < h->first; ++k) {
+          const auto& w = v.tokens[k].lower;
+          amount = amount || w == "several" || w == "many" || w == "some" || w == "dozens" ||
+                   w == "number" || w == "scores" || w == "unspecified";
+        }
+        if (!counted && amount) return true;
+      }
+    }
+    return false;
+  };
+  if (out.injured.value == 0 && injured_restricted && harm_uncounted(lexicon::Cue::kInjured))
+    out.injured = {};
+  if (out.killed.value == 0 && killed_restricted && harm_uncounted(lexicon::Cue::kKilled))
+    out.killed = {};
   if (killed_implied && out.killed.value == 0 && out.injured.value.value_or(0) > 0) out.killed = {};
   if (injured_implied && out.injured.value == 0 && out.killed.value.value_or(0) > 0)
     out.injured = {};
