@@ -441,8 +441,11 @@ std::optional<Group> victims_of(const SentenceView& v, const Hit& h) {
   const auto& head = t[h.last].lower;
   if (w == "injuries" || w == "wounds" || w == "casualties" || head == "injury" ||
       head == "injuries") {
-    // "minor injuries to two foreign contractors"
+    // "minor injuries to two foreign contractors", and the gloss's "injuries of two of the
+    // guards" ("ferimentos de dois dos seguranças")
     if (after + 1 < t.size() && t[after].lower == "to") return group_at(v, after + 1);
+    if (after + 1 < t.size() && t[after].lower == "of")
+      if (auto g = group_at(v, after + 1)) return g;
     // "40 service members had been diagnosed with injuries", "two soldiers suffered wounds"
     return clause_subject(v, h.first);
   }
@@ -656,8 +659,12 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
     // "without wounded", "no dead": the gloss of "sin heridos", "sans blessés", "لا قتلى"; also
     // as the last of a list ("no damage or wounded", "no damage nor injured"), and as the object
     // of a result verb ("has not left wounded", the gloss of "no ha dejado heridos").
+    // "two guards were wounded, without other losses": a zero about everyone else.
+    const bool others = i >= 1 && (t[i - 1].lower == "other" || t[i - 1].lower == "further" ||
+                                   t[i - 1].lower == "additional");
     auto noun_position = [&] {
       std::size_t k = i;
+      if (others) --k;
       if (k >= 1 && t[k - 1].lower == "any") --k;
       if (k == 0) return false;
       const auto& before = t[k - 1].lower;
@@ -749,8 +756,8 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
     // "no casualties among coalition personnel": a zero about some of the people.
     const bool among = (i + 1 < t.size() && t[i + 1].lower == "among") ||
                        (i + 2 < t.size() && t[i + 2].lower == "among");
-    if (killed) out.push_back({true, 0, among, i});
-    if (injured) out.push_back({false, 0, among, i});
+    if (killed) out.push_back({true, 0, among || others, i});
+    if (injured) out.push_back({false, 0, among || others, i});
     // "caused no injuries or damage" says no one was harmed, as the cue "no injuries" does:
     // no deaths either, unless the article gives a toll of the dead (the zero yields).
     if (injured && !killed) out.push_back({true, 0, true, i, true});
