@@ -1958,8 +1958,19 @@ Role marker_role(const SentenceView& v, bool tally) {
       if (h->first < comment) return true;
     return false;
   };
-  // "US air defences shot down" is not a US strike; an airstrike BY the US is.
-  if (v.has(Cue::kUsAgent)) return Role::kNotAttack;
+  // "US air defences shot down" is not a US strike; an airstrike BY the US is. Not one that
+  // only opens a period ("attacks that intensified since the death of Soleimani in a US drone
+  // strike in January 2020").
+  for (const Hit* h : v.all(Cue::kUsAgent)) {
+    bool opens_a_period = false;
+    for (std::size_t k = h->first >= 12 ? h->first - 12 : 0; k < h->first && !opens_a_period; ++k) {
+      if (v.tokens[k].lower != "since") continue;
+      for (std::size_t j = k + 1; j < h->first; ++j)
+        opens_a_period =
+            opens_a_period || v.token_in(j, Cue::kKilled) || v.tokens[j].lower == "assassination";
+    }
+    if (!opens_a_period) return Role::kNotAttack;
+  }
   if (v.has(Cue::kOtherEvent)) return Role::kOtherEvent;
   // "Earlier in the day, ...", "in response to an attack a day earlier": another day's event.
   // After a clause told by its verb ("two rockets were fired at a base earlier in the day") the

@@ -548,6 +548,14 @@ bool date_starts_period(const SentenceView& v, const text::DateMention& d) {
   std::size_t first = v.token_at(d.span.start);
   for (std::size_t k = first >= 2 ? first - 2 : 0; k < first; ++k)
     if (v.tokens[k].lower == "since" || v.tokens[k].lower == "until") return true;
+  // "until the night of this Monday (19)", "until the end of the day on Monday".
+  for (std::size_t k = first; k-- > 0 && k + 7 > first;) {
+    const auto& w = v.tokens[k].lower;
+    if (w == "until") return true;
+    if (w != "the" && w != "of" && w != "this" && w != "end" && w != "on" &&
+        !v.word_in(lexicon::WordList::kDayParts, w))
+      break;
+  }
   if (date_opens_a_war(v, d)) return true;
   // "before dawn that Sunday", "on that Sunday": the day told before, not the last Sunday before
   // publication ("said that Monday's attack" is a clause's "that").
