@@ -1900,15 +1900,20 @@ bool later_speech_clause(const SentenceView& v, const Hit& marker) {
   auto attack_at = [&](std::size_t k) { return attack_word_at(v, k, true); };
   for (std::size_t k = marker.first; k < t.size(); ++k)
     if (attack_at(k)) return false;
+  // What the sentence tells before the marker: an attack, or its toll ("\"Nobody from our staff
+  // was hurt,\" a spokesperson said, adding that consular services would be suspended").
   std::size_t last_attack = marker.first;
   for (std::size_t k = marker.first; k-- > 0;)
-    if (attack_at(k)) {
+    if (attack_at(k) || v.token_in(k, Cue::kKilled) || v.token_in(k, Cue::kInjured)) {
       last_attack = k;
       break;
     }
   if (last_attack == marker.first) return false;
   for (std::size_t k = last_attack + 1; k + 1 < marker.first; ++k) {
-    if ((t[k].lower != "and" && t[k].lower != "but") || !v.token_in(k + 1, Cue::kReportVerb))
+    const bool adding =
+        t[k].lower == "," && v.word_in(lexicon::WordList::kCommentGerunds, t[k + 1].lower);
+    if (!adding &&
+        ((t[k].lower != "and" && t[k].lower != "but") || !v.token_in(k + 1, Cue::kReportVerb)))
       continue;
     // "... and said they could come within days": a pronoun subject stands for the attacks, so
     // the hedge is about them.

@@ -878,11 +878,27 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
     slot.evidence = evidence_of(v);
     open = value == 0 && restricted;
   };
+  // "Night attack on Kyiv: four dead, Polish consulate damaged" over "Russia's attack on the
+  // capital killed four people": a headline's toll that the body tells as a city's or a war's
+  // is not the site's.
+  std::set<std::pair<bool, int>> wider_tolls;
+  for (std::size_t i : event.sentences) {
+    const auto& v = article.sentences[i];
+    if (v.sentence.heading) continue;
+    for (const auto& figure : casualty_figures(v))
+      if (figure.value > 0 &&
+          (toll_of_a_war(v, figure.token) || toll_across_a_city(v, figure.token)))
+        wider_tolls.emplace(figure.killed, figure.value);
+  }
   // "Several Syrian soldiers died in the attack": a death told without a count leaves the dead
   // unknown, whatever "no injuries" says of the others.
   bool deaths_told = false;
   for (std::size_t i : event.sentences) {
     const auto& v = article.sentences[i];
+    // (A headline's deaths the body tells as a city's are not told of the site.)
+    if (v.sentence.heading &&
+        std::any_of(wider_tolls.begin(), wider_tolls.end(), [](const auto& w) { return w.first; }))
+      continue;
     for (const Hit* h : v.all(lexicon::Cue::kKilled))
       deaths_told =
           deaths_told || (!negated_in_clause(v, h->first) && !toll_of_a_war(v, h->first) &&
@@ -932,7 +948,8 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
     for (const auto& figure : casualty_figures(v))
       if ((figure.value > 0 || zero_holds(figure.token)) &&
           !(figure.from_injuries && deaths_told) && !toll_of_a_war(v, figure.token) &&
-          !toll_across_a_city(v, figure.token))
+          !toll_across_a_city(v, figure.token) &&
+          !(v.sentence.heading && wider_tolls.count({figure.killed, figure.value})))
         record(figure.killed, figure.value, v, figure.restricted, figure.risen);
   }
   // Harm told without a number near it ("several soldiers were wounded", "one soldier had died
