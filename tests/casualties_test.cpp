@@ -88,7 +88,9 @@ INSTANTIATE_TEST_SUITE_P(
                      5},
         // Zeros, shared by "killed or wounded".
         CasualtyCase{"No US or Iraqi troops were killed or wounded.", 0, 0},
-        CasualtyCase{"None of the American staff was hurt.", std::nullopt, 0},
+        // "No one was hurt" says no one died either (the real gold's convention), unless others
+        // were hurt.
+        CasualtyCase{"None of the American staff was hurt.", 0, 0},
         // A zero about some people yields to a count of others.
         CasualtyCase{"No Americans were hurt. One Iraqi guard was slightly injured.", std::nullopt,
                      1},
@@ -98,7 +100,7 @@ INSTANTIATE_TEST_SUITE_P(
         CasualtyCase{"The group claimed, without evidence, that dozens of Americans had died.",
                      std::nullopt, std::nullopt},
         // Numbers that are not people (a time) are skipped; "no one" as object is a zero.
-        CasualtyCase{"The rockets, fired at about 11 pm, wounded no one.", std::nullopt, 0},
+        CasualtyCase{"The rockets, fired at about 11 pm, wounded no one.", 0, 0},
         CasualtyCase{"Fourteen rockets were fired and at least three hit the runway.", std::nullopt,
                      std::nullopt},
         // A bare singular person before "was" is one (the gloss of Arabic writes no article);

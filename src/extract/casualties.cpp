@@ -846,6 +846,7 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
   bool killed_implied = false, injured_implied = false;
   std::optional<std::size_t> killed_implied_at, injured_implied_at;  // its sentence
   bool killed_headline = false, injured_headline = false;
+  bool killed_from_injuries = false;  // the dead's zero read from "no one was hurt"
   auto record = [&](bool killed, int value, const SentenceView& v, bool restricted = false,
                     bool risen = false) {
     auto& slot = killed ? out.killed : out.injured;
@@ -949,8 +950,13 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
       if ((figure.value > 0 || zero_holds(figure.token)) &&
           !(figure.from_injuries && deaths_told) && !toll_of_a_war(v, figure.token) &&
           !toll_across_a_city(v, figure.token) &&
-          !(v.sentence.heading && wider_tolls.count({figure.killed, figure.value})))
+          !(v.sentence.heading && wider_tolls.count({figure.killed, figure.value}))) {
+        const bool was_open = !out.killed.value;
         record(figure.killed, figure.value, v, figure.restricted, figure.risen);
+        // "No member of the staff was hurt": no deaths either, unless others were hurt ("No
+        // Americans were hurt. One Iraqi guard was slightly injured." tells nothing of deaths).
+        if (figure.from_injuries && was_open && out.killed.value == 0) killed_from_injuries = true;
+      }
   }
   // Harm told without a number near it ("several soldiers were wounded", "one soldier had died
   // of wounds" up to two sentences on) undoes an implied zero too.
@@ -998,7 +1004,9 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
     out.injured = {};
   if (out.killed.value == 0 && killed_restricted && harm_uncounted(lexicon::Cue::kKilled))
     out.killed = {};
-  if (killed_implied && out.killed.value == 0 && out.injured.value.value_or(0) > 0) out.killed = {};
+  if ((killed_implied || (killed_from_injuries && killed_restricted)) && out.killed.value == 0 &&
+      out.injured.value.value_or(0) > 0)
+    out.killed = {};
   if (injured_implied && out.injured.value == 0 && out.killed.value.value_or(0) > 0)
     out.injured = {};
   return out;
