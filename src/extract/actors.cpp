@@ -496,8 +496,11 @@ bool agent_of_an_attack_on_a_country(const SentenceView& v, const Hit& a) {
 // attacks like ours.
 bool party_to_a_war(const SentenceView& v, const Hit& a) {
   const auto& t = v.tokens;
+  // "exchanges of fire between Hezbollah and the Israeli army" too (not a war noun elsewhere:
+  // "exchanges of fire between the attackers and the guards left two dead" is this attack's).
   auto war_noun = [&](std::size_t k) {
-    return k < t.size() && v.word_in(lexicon::WordList::kWarNouns, t[k].lower);
+    return k < t.size() &&
+           (v.word_in(lexicon::WordList::kWarNouns, t[k].lower) || t[k].lower == "exchanges");
   };
   // Our own war is no other war: "confrontations between Iran-backed militias and US forces",
   // "a truce between Kataib Hezbollah and US forces", "the US-Iran conflict"; "clashes between
