@@ -33,7 +33,10 @@ bool agent_or_mission_owner(const SentenceView& v, const Hit& h) {
   const auto& t = v.tokens;
   std::size_t k = h.first;
   if (k >= 1 && t[k - 1].lower == "the") --k;
-  if (k >= 1 && t[k - 1].lower == "by") return true;
+  // Only the agent of firing ("launched by Russia"), not "condemned by Iraq".
+  if (k >= 2 && t[k - 1].lower == "by" &&
+      (v.token_in(k - 2, Cue::kLaunch) || v.token_in(k - 2, Cue::kAttackVerb)))
+    return true;
   return k >= 2 && t[k - 1].lower == "of" && v.token_in(k - 2, Cue::kTargetDiplomatic);
 }
 
