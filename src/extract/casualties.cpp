@@ -770,8 +770,14 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
 // a group's or a period's toll, in a sentence that
 // names no weapon and no target of ours, is no toll of this attack.
 bool toll_of_a_war(const SentenceView& v, std::size_t token) {
-  if (v.in_scope_target || !v.all(lexicon::Kind::kWeapon).empty()) return false;
   const auto& t = v.tokens;
+  // "The incident comes as Israeli strikes continued on the villages of the south, killing at
+  // least 22 people": what the attack coincides with is other news, and so is its toll.
+  for (std::size_t k = 1; k + 1 < token && k < t.size(); ++k)
+    if ((t[k].lower == "comes" || t[k].lower == "came") &&
+        (t[k + 1].lower == "as" || t[k + 1].lower == "amid"))
+      return true;
+  if (v.in_scope_target || !v.all(lexicon::Kind::kWeapon).empty()) return false;
   // "Since the end of April, government forces have stepped up their shelling of Idlib, where
   // more than 400 civilians died": a toll over a period the sentence opens with.
   // Not this attack's own update: "Since the attack, the death toll has risen to three",
