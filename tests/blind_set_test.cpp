@@ -107,6 +107,7 @@ TEST(BlindSetScores, TuneSetsStayAboveFloors) {
   expect_floors("s34ar", 0.73, 0.94, 0.97);
   expect_floors("s34fr", 0.97, 0.94, 0.94);
   expect_floors("s35pt", 0.89, 0.88, 0.84);
+  expect_floors("s35en", 0.63, 0.76, 0.88);
 }
 
 TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
