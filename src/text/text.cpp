@@ -810,6 +810,22 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
           (tokens[i + 1].lower == "hours" || tokens[i + 1].lower == "hrs" ||
            tokens[i + 1].lower == "local" ||
            (tokens[i + 1].lower == "(" && i + 2 < tokens.size() && tokens[i + 2].lower == "local"));
+      // The wires' "2230 GMT": universal time, shifted to local as "22:30 GMT" is (not "GMT+3").
+      if (colon == std::string::npos && number.size() == 4 && suffix.empty() &&
+          i + 1 < tokens.size() && (tokens[i + 1].lower == "gmt" || tokens[i + 1].lower == "utc") &&
+          !(i + 2 < tokens.size() &&
+            (tokens[i + 2].lower.starts_with("+") || tokens[i + 2].lower.starts_with("-")))) {
+        hour = std::atoi(number.substr(0, 2).c_str());
+        minute = std::atoi(number.substr(2).c_str());
+        if (hour <= 23 && minute <= 59) {
+          hour = (hour + utc_offset_hours + 24) % 24;
+          char buffer[32];
+          std::snprintf(buffer, sizeof buffer, "%02d:%02d", hour, minute);
+          out.push_back(TimeMention{Span{tokens[i].start, tokens[i + 1].end}, buffer});
+          i = i + 1;
+        }
+        continue;
+      }
       if (colon == std::string::npos && number.size() == 4 && suffix.empty() && military_word &&
           (at || tokens[i + 1].lower == "hours" || tokens[i + 1].lower == "hrs")) {
         hour = std::atoi(number.substr(0, 2).c_str());
