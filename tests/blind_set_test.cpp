@@ -108,6 +108,8 @@ TEST(BlindSetScores, TuneSetsStayAboveFloors) {
   expect_floors("s34fr", 0.97, 0.94, 0.94);
   expect_floors("s35pt", 0.89, 0.88, 0.84);
   expect_floors("s35en", 0.63, 0.76, 0.88);
+  expect_floors("s36en", 0.63, 0.82, 0.90);
+  expect_floors("s36es", 0.63, 0.77, 0.85);
 }
 
 TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
@@ -118,6 +120,7 @@ TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
   expect_floors("s34es", 0.80, 0.84, 0.88);
   expect_floors("s35fr", 0.65, 0.85, 0.94);
   expect_floors("s35ar", 0.71, 0.80, 0.80);
+  expect_floors("s36en2", 0.19, 0.70, 0.79);
 }
 
 }  // namespace
