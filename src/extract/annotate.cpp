@@ -1125,6 +1125,13 @@ void add_foreign_military_targets(SentenceView& v, const lexicon::Lexicon& lexic
       host_countries.insert(c.code);
   }
   if (nationalities.empty() || host_countries.empty()) return;
+  // "Blast at Iraqi paramilitary base south of Baghdad kills one; U.S. denies role": a city of
+  // the force's own country places it at home, whatever other country the sentence names.
+  std::set<std::string> home_countries;
+  for (const auto& token : t)
+    if (token.capitalized && token.word)
+      if (const auto city = lexicon.city(v.text.substr(token.start, token.end - token.start)))
+        home_countries.insert(city->country);
   std::vector<Hit> found;
   for (std::size_t i = 0; i < t.size(); ++i) {
     // A site ("bases of the Turkish army") or a unit on the move ("a Russian military patrol").
@@ -1135,7 +1142,7 @@ void add_foreign_military_targets(SentenceView& v, const lexicon::Lexicon& lexic
     if (v.token_in(i, Cue::kTargetMilitary)) continue;
     for (const Hit* n : nationalities) {
       const auto& code = lexicon.country(n->entry).code;
-      if (host_countries.count(code)) continue;
+      if (host_countries.count(code) || home_countries.count(code)) continue;
       bool before = !troops && n->last < i && i - n->last <= 3;
       bool after = n->first > i && n->first - i <= 5 && n->last + 1 < t.size() &&
                    v.word_in(lexicon::WordList::kForceNouns, t[n->last + 1].lower);
@@ -1246,6 +1253,23 @@ void add_peacekeeper_targets(SentenceView& v) {
     }
     if (!attacked && site)
       for (std::size_t k = 0; k < t.size() && !attacked; ++k) attacked = attack_word(k);
+    // A base struck elsewhere in a sentence about them, not as its speaker: "two rockets fell
+    // on Thursday in the base Miguel de Cervantes, where the Spanish contingent of UNIFIL is
+    // deployed". Not a landmark ("fell near the base") nor another's ("a base of Hezbollah").
+    const bool speaker = last + 1 < t.size() && v.token_in(last + 1, Cue::kReportVerb);
+    for (std::size_t k = 0; k < t.size() && !attacked && !speaker; ++k) {
+      if (!site_at(k)) continue;
+      std::size_t owner = k + 1 < t.size() && t[k + 1].lower == "of" ? k + 2 : t.size();
+      if (owner < t.size() && t[owner].lower == "the") ++owner;
+      if (owner < t.size() && v.token_in_kind(owner, Kind::kActor)) continue;
+      for (std::size_t j = k; j > 0 && j + 6 > k; --j) {
+        if (locative_at(t, j - 1)) break;
+        if (attack_word(j - 1)) {
+          attacked = true;
+          break;
+        }
+      }
+    }
     if (!attacked) continue;
     found.push_back(
         Hit{Kind::kTrigger, -1, t[first].start, t[last].end, first, last, Cue::kTargetMilitary});

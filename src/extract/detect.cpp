@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fstream>
 #include <optional>
+#include <set>
 #include <sstream>
 
 #include "core/weights.h"
@@ -356,6 +357,42 @@ bool attack_word(const SentenceView& v, std::size_t k) {
   return v.token_is_weapon(k) || v.token_in(k, Cue::kAttackNoun) || v.token_in(k, Cue::kAttackVerb);
 }
 
+// "The latest attack came on Monday morning, when two rockets ...", "In the most recent
+// incident, ...": the article names this attack as the newest of a run, the news it leads up to
+// after paragraphs of politics or context.
+bool introduced_as_latest(const SentenceView& v) {
+  const auto& t = v.tokens;
+  std::size_t k = 0;
+  if (k < t.size() && t[k].lower == "in") ++k;
+  if (k < t.size() && t[k].lower == "the") ++k;
+  if (k + 1 < t.size() && t[k].lower == "most" && t[k + 1].lower == "recent")
+    ++k;
+  else if (k >= t.size() || (t[k].lower != "latest" && t[k].lower != "newest"))
+    return false;
+  ++k;
+  // "the latest rocket attack", "the latest such incident"; not "the latest in a spate of".
+  for (std::size_t j = k; j < t.size() && j <= k + 1; ++j)
+    if (v.token_in(j, Cue::kAttackNoun) ||
+        v.word_in(lexicon::WordList::kOccurrenceSubjects, t[j].lower))
+      return true;
+  return false;
+}
+
+// "The incident comes on the anniversary of the 11 September 2001 attacks", "The attack came
+// days after ...": a sentence whose subject is the attack told, set beside other events. The
+// index of its verb: what follows it is those events.
+std::optional<std::size_t> relating_verb(const SentenceView& v) {
+  const auto& t = v.tokens;
+  bool subject = false;
+  for (std::size_t k = 0; k + 1 < t.size() && k <= 4; ++k) {
+    const auto& w = t[k].lower;
+    if (subject && (w == "comes" || w == "came") && t[k + 1].lower != "under") return k;
+    subject = subject || v.word_in(lexicon::WordList::kOccurrenceSubjects, w) ||
+              v.token_in(k, Cue::kAttackNoun);
+  }
+  return std::nullopt;
+}
+
 // The condemnation word that comes before the sentence's first attack word, if any: the
 // sentence's news is the reaction.
 std::optional<std::size_t> condemnation_first(const SentenceView& v) {
@@ -418,8 +455,16 @@ bool condemns_attack(const SentenceView& v) {
 // A find: weapons seized, a launch pad found, a device defused, rockets "ready to be fired".
 bool is_find(const SentenceView& v, const Hit& h) {
   const auto& w = v.tokens[h.last].lower;
-  return w.starts_with("seiz") || w == "launchpad" || w == "launchpads" || w == "pad" ||
-         w == "pads" || w == "dismantled" || w.starts_with("defuse") || w == "fired" || w == "to";
+  if (w.starts_with("seiz") || w == "launchpad" || w == "launchpads" || w == "pad" || w == "pads" ||
+      w == "dismantled" || w.starts_with("defuse") || w == "fired" || w == "to")
+    return true;
+  // "foiled an attempt to launch rockets", "thwarted a plot": nothing was fired.
+  const auto& t = v.tokens;
+  for (std::size_t k = h.last + 1; k < t.size() && k <= h.last + 2; ++k)
+    if (t[k].lower == "attempt" || t[k].lower == "attempts" ||
+        v.word_in(lexicon::WordList::kPlanWords, t[k].lower))
+      return true;
+  return false;
 }
 
 // "Security forces found the launch pad used in last night's rocket attack on Erbil", "seizes the
@@ -633,7 +678,7 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
     if (!first_telling && tells) first_telling = &v;
     if (i == anchor) break;
     if (++body >= 2) {
-      at(x, Feature::kAnchorLate) = !a.sentence.heading;
+      at(x, Feature::kAnchorLate) = !a.sentence.heading && !introduced_as_latest(a);
       break;
     }
   }
@@ -700,9 +745,19 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
       // "Security forces foil attack, seize launcher" over a lead that tells rockets landed
       // ("Two rockets fell near the airport before forces found the launcher"): a part of the
       // salvo was found, the rest was fired.
+      // Not rockets that landed on another site ("Harir base was targeted last Monday by two
+      // rockets that landed in its perimeter"): an earlier attack recalled.
+      std::set<int> found_at;
+      for (const Hit* h : headline->all(Kind::kFacility)) found_at.insert(h->entry);
+      auto elsewhere = [&](const SentenceView& lead) {
+        const auto sites = lead.all(Kind::kFacility);
+        return !found_at.empty() && !sites.empty() &&
+               std::none_of(sites.begin(), sites.end(),
+                            [&](const Hit* h) { return found_at.count(h->entry) > 0; });
+      };
       for (const auto& lead : views)
         if (&lead != headline && lead.lead && lead.role == Role::kMain && lead.has(Cue::kImpact) &&
-            !lead.has(Cue::kHypothetical) && !hypothetical_impact(lead))
+            !lead.has(Cue::kHypothetical) && !hypothetical_impact(lead) && !elsewhere(lead))
           headline_find = false;
     }
     at(x, Feature::kHeadlineNotAttack) =
@@ -756,10 +811,12 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   for (const auto& v : views) {
     if (!v.lead || v.sentence.heading) continue;
     const auto& t = v.tokens;
+    const auto relating = relating_verb(v);
     for (const auto& d : v.dates) {
       auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
       if (!days || !d.explicit_day || *days >= pub - 10) continue;
       std::size_t first = v.token_at(d.span.start), last = v.token_at(d.span.end - 1);
+      if (relating && first > *relating) continue;
       bool definite = first >= 1 && t[first - 1].lower == "the";
       bool attack_next = last + 1 < t.size() &&
                          (v.token_in(last + 1, Cue::kAttackNoun) || v.token_is_weapon(last + 1));
