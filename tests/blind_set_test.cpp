@@ -121,6 +121,7 @@ TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
   expect_floors("s35fr", 0.65, 0.85, 0.94);
   expect_floors("s35ar", 0.71, 0.80, 0.80);
   expect_floors("s36en2", 0.19, 0.70, 0.79);
+  expect_floors("s36ar", 0.71, 0.86, 0.93);
 }
 
 }  // namespace
