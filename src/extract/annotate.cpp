@@ -2352,6 +2352,23 @@ void drop_time_zone_conversion(SentenceView& v) {
     open = close;
   }
   for (const auto& [from, to] : spans) drop_span(v, from, to);
+  // Out of brackets, beside the local time: "around 17:30 ET (22:30 GMT), that is 01:30 on
+  // Wednesday in Iraq". A time with its zone goes when a time without one remains.
+  std::vector<std::size_t> zoned;
+  for (std::size_t i = 0; i < v.times.size(); ++i) {
+    const std::size_t at = v.token_at(v.times[i].span.start);
+    for (std::size_t k = at + 1; k < t.size() && k <= at + 4; ++k) {
+      const auto& w = t[k].lower;
+      if (w == "local" || w == ";" || w == "," || w == "(") break;
+      if (v.word_in(lexicon::WordList::kTimeZoneWords, w)) {
+        zoned.push_back(i);
+        break;
+      }
+    }
+  }
+  if (zoned.empty() || zoned.size() == v.times.size()) return;
+  for (auto i = zoned.rbegin(); i != zoned.rend(); ++i)
+    v.times.erase(v.times.begin() + static_cast<std::ptrdiff_t>(*i));
 }
 
 // "Iran fired missiles at Ain al-Asad early on Wednesday, in retaliation for the US strike

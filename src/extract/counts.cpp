@@ -302,11 +302,33 @@ bool at_a_country(const SentenceView& v, std::size_t p) {
       s + 3 < t.size() && p > s + 3 && (t[s].lower == "across" || t[s].lower == "throughout") &&
       t[s + 1].lower == "the" && t[s + 2].lower == "country")
     return true;
+  // "attacked the Iraqi territory with 22 missiles": the country as the object before "with".
+  for (std::size_t k = p; k > 0 && k + 4 > p; --k) {
+    if (t[k - 1].lower != "with") continue;
+    const std::size_t before = k - 1;
+    if (before == 0) break;
+    const bool territory = t[before - 1].lower == "territory";
+    // The object of the attack verb, not a place named after a site ("a US base in Syria with
+    // three drones"): the verb right before it, "the" and "territory" aside.
+    auto object_of_verb = [&](std::size_t first) {
+      while (first > 0 && (t[first - 1].lower == "the" || t[first - 1].lower == "territory"))
+        --first;
+      return first > 0 &&
+             (v.token_in(first - 1, Cue::kAttackVerb) || v.token_in(first - 1, Cue::kLaunch));
+    };
+    for (const Hit* c : v.all(lexicon::Kind::kCountry))
+      if ((c->last + 1 == before || (territory && c->last + 2 == before)) &&
+          object_of_verb(c->first))
+        return true;
+    break;
+  }
   // Across the rest of a list: "125 drones and four ballistic missiles at Ukraine".
   for (std::size_t k = p + 1; k + 1 < t.size() && k <= p + 6; ++k) {
     const auto& w = t[k].lower;
+    // "22 missiles landed in Iraq", "fell on Iraqi territory": where they fell, a whole country.
+    const bool fell_in = w == "in" && v.token_in(k - 1, Cue::kImpact);
     if (w == "at" || w == "on" || w == "against" || w == "across" || w == "toward" ||
-        w == "towards" || w == "throughout") {
+        w == "towards" || w == "throughout" || fell_in) {
       // The country as the whole object: "at Ukraine overnight", "at Israel.", not "at US
       // positions", "at Turkish positions".
       auto whole = [&](std::size_t after) {
@@ -321,11 +343,16 @@ bool at_a_country(const SentenceView& v, std::size_t p) {
           whole(k + 3))
         return true;
       // "contre l'Ukraine" glossed "against the Ukraine".
-      const std::size_t name =
-          v.glossed && k + 2 < t.size() && t[k + 1].lower == "the" ? k + 2 : k + 1;
+      std::size_t name = v.glossed && k + 2 < t.size() && t[k + 1].lower == "the" ? k + 2 : k + 1;
+      // The gloss's "the territory Iraqi" ("el territorio iraquí").
+      if (name + 1 < t.size() && t[name].lower == "territory") ++name;
+      // "on Iraqi territory".
+      auto territory = [&](std::size_t after) {
+        return after < t.size() && t[after].lower == "territory" && whole(after + 1);
+      };
       for (const Hit* c : v.all(lexicon::Kind::kCountry))
-        if (c->first == name && whole(c->last + 1) && !t[c->last].lower.ends_with("'s") &&
-            !t[c->last].lower.ends_with("\u2019s") &&
+        if (c->first == name && (whole(c->last + 1) || territory(c->last + 1)) &&
+            !t[c->last].lower.ends_with("'s") && !t[c->last].lower.ends_with("\u2019s") &&
             !(c->last + 1 < t.size() &&
               (t[c->last + 1].lower == "'s" || t[c->last + 1].lower == "\u2019s" ||
                v.token_in(c->last + 1, Cue::kTargetMilitary) ||
@@ -564,6 +591,32 @@ const SentenceView* told_all_hit(const lexicon::Lexicon& lexicon,
 }
 
 }  // namespace
+
+// The share of `total` that a breakdown after a colon gives `site`: "22 missiles fell: 17
+// against Ain al-Asad and five against Erbil" gives Ain al-Asad 17. The total must come before
+// the colon, and the share be smaller.
+std::optional<int> site_share(const lexicon::Lexicon& lexicon, const SentenceView& v,
+                              const lexicon::Facility& site, int total) {
+  const auto& t = v.tokens;
+  std::size_t colon = 0;
+  bool total_before = false;
+  for (; colon < t.size() && t[colon].lower != ":"; ++colon)
+    total_before = total_before || count_at(v, colon, false) == total;
+  if (colon >= t.size() || !total_before) return std::nullopt;
+  for (std::size_t c = colon + 1; c < t.size(); ++c) {
+    const auto n = count_at(v, c, false);
+    if (!n || *n >= total) continue;
+    std::size_t k = c + 1;
+    if (k < t.size() && is_projectile(lexicon, v, k)) ++k;  // "17 missiles against ..."
+    if (k >= t.size() || (t[k].lower != "against" && t[k].lower != "at" && t[k].lower != "on" &&
+                          t[k].lower != "toward" && t[k].lower != "towards"))
+      continue;
+    for (const Hit* h : v.all(lexicon::Kind::kFacility))
+      if (h->first > k && h->first <= k + 3 && lexicon.facility(h->entry).name == site.name)
+        return n;
+  }
+  return std::nullopt;
+}
 
 // Counts: "14 rockets were fired", "intercept five of them", "two missiles impacted",
 // "three impacts", "one hit X and the second landed Y".
@@ -1367,6 +1420,14 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         found["intercepted"].where = &v;
         break;
       }
+    }
+  // "twenty-two missiles landed between 01:45 and 02:15: seventeen against Ain al-Asad ... and
+  // five against Erbil": a total split by site after a colon; this event's site takes its share.
+  if (event.place.facility)
+    for (auto& [field, f] : found) {
+      if (!f.value || !f.where) continue;
+      if (const auto share = site_share(lexicon, *f.where, *event.place.facility, *f.value))
+        f.value = share;
     }
   Counts out;
   for (const auto& [field, f] : found) {
