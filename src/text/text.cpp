@@ -696,22 +696,21 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
       const bool meridiem = tail == "am" || tail == "pm";
       // The Romance article before an hour: "hacia la 01.30", "entre la 01.45 y las 02.15"
       // (glossed "toward the 01.30", "between the 01.45 and the 02.15").
-      const LowerWord& preposition =
-          before == "the" && i >= 2 ? tokens[i - 2].lower : before;
+      const LowerWord& preposition = before == "the" && i >= 2 ? tokens[i - 2].lower : before;
       const bool between = preposition == "between";
-      const bool pointed = tail.empty() &&
-                           (preposition == "at" || preposition == "toward" ||
-                            preposition == "towards" || preposition == "around" ||
-                            preposition == "about" || preposition == "vers" || between) &&
-                           (next.empty() || !tokens[i + 1].word || next == "on" ||
-                            next == "local" || next == "gmt" || next == "utc" || next == "in" ||
-                            (between && next == "and"));
+      const bool pointed =
+          tail.empty() &&
+          (preposition == "at" || preposition == "toward" || preposition == "towards" ||
+           preposition == "around" || preposition == "about" || preposition == "vers" || between) &&
+          (next.empty() || !tokens[i + 1].word || next == "on" || next == "local" ||
+           next == "gmt" || next == "utc" || next == "in" || (between && next == "and"));
       // "(22.45 GMT)", "(22.45 and 23.15 GMT of Tuesday)": a universal time needs no preposition.
       auto universal = [&](std::size_t k) {
         return k < tokens.size() && (tokens[k].lower == "gmt" || tokens[k].lower == "utc");
       };
       const bool zoned = tail.empty() && (universal(i + 1) || (next == "and" && universal(i + 3)));
-      if ((meridiem || pointed || zoned) && std::atoi(w.substr(0, dot).c_str()) <= (meridiem ? 12 : 23) &&
+      if ((meridiem || pointed || zoned) &&
+          std::atoi(w.substr(0, dot).c_str()) <= (meridiem ? 12 : 23) &&
           std::atoi(w.substr(dot + 1, 2).c_str()) <= 59)
         w[dot] = ':';
     }
