@@ -122,6 +122,7 @@ TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
   expect_floors("s35ar", 0.71, 0.80, 0.80);
   expect_floors("s36en2", 0.19, 0.70, 0.79);
   expect_floors("s36ar", 0.71, 0.86, 0.93);
+  expect_floors("s37en2", 0.89, 0.83, 0.89);
 }
 
 }  // namespace
