@@ -110,6 +110,8 @@ TEST(BlindSetScores, TuneSetsStayAboveFloors) {
   expect_floors("s35en", 0.63, 0.76, 0.88);
   expect_floors("s36en", 0.63, 0.82, 0.90);
   expect_floors("s36es", 0.63, 0.77, 0.85);
+  expect_floors("s37en", 0.71, 0.86, 0.92);
+  expect_floors("s37pt", 0.71, 0.82, 0.82);
 }
 
 TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
