@@ -391,7 +391,8 @@ bool agent_of_attack(const SentenceView& v, const Hit& a) {
   std::size_t by = a.first;
   for (std::size_t skipped = 0; by >= 1 && skipped < 3; ++skipped) {
     const auto& w = t[by - 1].lower;
-    if (w != "a" && w != "an" && w != "lone" && w != "suspected" && w != "alleged" &&
+    // "launched by the Islamic Republic of Iran".
+    if (w != "a" && w != "an" && w != "the" && w != "lone" && w != "suspected" && w != "alleged" &&
         w != "likely" && w != "possibly" && w != "probably" && w != "presumably")
       break;
     --by;
@@ -889,6 +890,10 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           if ((n->first > lo && n->last < hi) || (n->last < s->first && s->first - n->last <= 2))
             negated = true;
         }
+        // What a denial denies: "denied in a message to journalists that the group was behind
+        // the rocket attack" (the denial is read apart).
+        for (const Hit* d : v.all(Cue::kDeny))
+          if (d->last < s->first && s->first - d->last <= 12) negated = true;
         bool after = s->last < a->first && a->first - s->last <= 14;
         // "linked the attack to Iran-backed militias": the group right after "to", not "linked
         // the attack to the war in Gaza rather than to any order from Tehran" nor "to Iran's

@@ -598,6 +598,21 @@ void reread_response_vows(SentenceView& v) {
   }
 }
 
+// "the remaining one was allowed to fall because it did not threaten people", "never
+// threatened the base": a threat denied is no threat; the sentence may still tell the attack.
+void drop_negated_threats(SentenceView& v) {
+  const auto& t = v.tokens;
+  std::erase_if(v.hits, [&](const Hit& h) {
+    if (h.kind != Kind::kTrigger || h.cue != Cue::kThreat) return false;
+    for (std::size_t k = h.first; k > 0 && k + 3 > h.first; --k) {
+      const auto& w = t[k - 1].lower;
+      if (w == "not" || w == "n't" || w == "never" || w == "no") return true;
+      if (!t[k - 1].word) break;
+    }
+    return false;
+  });
+}
+
 // Who carried out a strike named by a noun: "Washington's attacks", "a US drone strike" are
 // strikes BY the US (us_agent); "an Israeli air strike" is no US strike, so the bare "air
 // strike" phrase loses its us_agent reading.
@@ -2440,7 +2455,11 @@ void drop_trailing_cause(SentenceView& v) {
         const auto& w = v.tokens[k].lower;
         if ((w == "the" || w == "this" || w == "these" || w == "that" ||
              (v.glossed && w == "for")) &&
-            (v.token_in(k + 1, Cue::kAttackNoun) || v.tokens[k + 1].lower == "operation"))
+            (v.token_in(k + 1, Cue::kAttackNoun) || v.tokens[k + 1].lower == "operation" ||
+             // "announced that it had targeted the base in response to the American strikes".
+             (h.cue == Cue::kClaim && k > h.first &&
+              (v.word_in(lexicon::WordList::kMilitaryHeads, v.tokens[k + 1].lower) ||
+               v.tokens[k + 1].lower == "embassy" || v.tokens[k + 1].lower == "consulate"))))
           claim_reason = true;
       }
     }
@@ -3045,6 +3064,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     assign_strike_agents(v, lexicon);
     add_state_strikes(v, lexicon);
     reread_response_vows(v);
+    drop_negated_threats(v);
     drop_town_of_hit(v);
     drop_series_of_blasts(v);
     drop_dateline_actor(v);

@@ -884,12 +884,15 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // "two were shot down", "three impacts": a number standing for projectiles.
         if (!sentence_has_weapon && t[i + 1 < t.size() ? i + 1 : i].lower != "impacts") continue;
         std::size_t k = i + 1;
-        // "the two others fell inside": the rest of the projectiles told.
+        // "the two others fell inside": the rest of the projectiles told; "13 had been
+        // intercepted", "two have since been shot down".
         while (k < t.size() &&
                (t[k].lower == "were" || t[k].lower == "was" || t[k].lower == "reportedly" ||
-                t[k].lower == "later" || (k == i + 1 && t[k].lower == "others")))
+                t[k].lower == "later" || t[k].lower == "had" || t[k].lower == "have" ||
+                t[k].lower == "been" || t[k].lower == "since" ||
+                (k == i + 1 && t[k].lower == "others")))
           ++k;
-        if (k < t.size() && k <= i + 3 && !article) category = verb_category(v, k);
+        if (k < t.size() && k <= i + 4 && !article) category = verb_category(v, k);
         if (category.empty()) continue;
       }
       bool verb_after = projectile && category.empty();
