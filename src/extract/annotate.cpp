@@ -613,6 +613,20 @@ void drop_negated_threats(SentenceView& v) {
   });
 }
 
+// "the Shevchenkivskyi district, which is home to many foreign embassies": the sites describe
+// where something fell, they are not what was hit.
+void drop_sites_describing_an_area(SentenceView& v) {
+  const auto& t = v.tokens;
+  std::erase_if(v.hits, [&](const Hit& h) {
+    if (h.kind != Kind::kTrigger ||
+        (h.cue != Cue::kTargetDiplomatic && h.cue != Cue::kTargetMilitary))
+      return false;
+    for (std::size_t k = h.first; k >= 2 && k + 4 > h.first; --k)
+      if (t[k - 2].lower == "home" && t[k - 1].lower == "to") return true;
+    return false;
+  });
+}
+
 // Who carried out a strike named by a noun: "Washington's attacks", "a US drone strike" are
 // strikes BY the US (us_agent); "an Israeli air strike" is no US strike, so the bare "air
 // strike" phrase loses its us_agent reading.
@@ -2548,7 +2562,8 @@ void drop_trailing_cause(SentenceView& v) {
       if (!t[k].word || w == "after" || w == "since" || w == "following" || w == "before" ||
           w == "than" || w == "and")
         break;
-      if (v.token_in(k, Cue::kAttackNoun)) return;
+      // Not a run of them: "since armed groups announced a halt to such strikes last month".
+      if (v.token_in(k, Cue::kAttackNoun) && !v.token_in(k, Cue::kGeneric)) return;
     }
   }
   if (marker->cue == Cue::kBackground &&
@@ -3065,6 +3080,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     add_state_strikes(v, lexicon);
     reread_response_vows(v);
     drop_negated_threats(v);
+    drop_sites_describing_an_area(v);
     drop_town_of_hit(v);
     drop_series_of_blasts(v);
     drop_dateline_actor(v);

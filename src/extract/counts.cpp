@@ -645,6 +645,10 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       f.value = value;
       f.where = &v;
       f.lower_bound = false;
+    } else if (f.lower_bound && !lower_bound && value == *f.value) {
+      // "At least four rockets crashed ... four of them landed inside": the bound confirmed,
+      // so another source's "five" later is a figure in conflict, not a refinement.
+      f.lower_bound = false;
     }
   };
   // "two drones were destroyed before reaching the base", "the military destroyed two one-way

@@ -181,6 +181,7 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
   Read<EventDay> out;
   const auto pub = article.published_day;
   std::optional<std::string> reporting;
+  bool reporting_dateline = false;  // `reporting` is a dateline's filing day
   const SentenceView* reporting_view = nullptr;
   const SentenceView* clue_view = nullptr;  // where out.value.clue was read
   DateClue reporting_clue;  // "the US military said on Wednesday", with no published date
@@ -192,6 +193,7 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
   for (const bool second_look : {false, true}) {
     if (second_look && !set_aside) break;
     reporting.reset();
+    reporting_dateline = false;
     reporting_view = clue_view = nullptr;
     reporting_clue = {};
     out = {};
@@ -213,7 +215,11 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
         if (set_aside && !second_look && days && (*days < *set_aside - 1 || *days > *set_aside))
           continue;
         if (date_is_reporting_mention(v, d)) {
-          if (!reporting && d.date) reporting = d.date, reporting_view = &v;
+          // A statement's day ("announced on Tuesday evening that it had targeted ...") is
+          // nearer the attack than the dateline's filing day before it.
+          const bool dateline = date_is_dateline(v, d);
+          if (d.date && (!reporting || (reporting_dateline && !dateline)))
+            reporting = d.date, reporting_view = &v, reporting_dateline = dateline;
           if (!d.date && reporting_clue.empty()) reporting_clue = d.clue;
           continue;
         }

@@ -146,6 +146,20 @@ bool denies_target(const SentenceView& v, bool* spared = nullptr) {
       if (t[j].word) ++words;
     }
   }
+  // "embassies spared", "no diplomatic missions were damaged", "no embassy was hit": our sites
+  // told as untouched.
+  for (const Hit& h : v.hits) {
+    if (!spared || !is_site_hit(h)) continue;
+    std::size_t k = h.last + 1;
+    if (k < t.size() && (t[k].lower == "were" || t[k].lower == "was")) ++k;
+    if (k < t.size() && t[k].lower == "spared") *spared = true;
+    const bool none = (h.first >= 1 && t[h.first - 1].lower == "no") ||
+                      (h.first >= 2 && t[h.first - 2].lower == "no");
+    if (none && k < t.size() &&
+        (t[k].lower == "damaged" || t[k].lower == "hit" || t[k].lower == "struck" ||
+         t[k].lower == "affected"))
+      *spared = true;
+  }
   // "the rockets did not reach the US base", "did not come near the airport's facilities" (the
   // glosses of "لم تطل القاعدة", "لم يقترب من منشآت المطار").
   for (std::size_t i = 0; spared && i + 2 < t.size(); ++i) {
@@ -349,6 +363,16 @@ bool specific_attack_clause(const SentenceView& v) {
     if (weapon && outcome && !tally && i < t.size()) return true;
     from = i + 1;
   }
+  return false;
+}
+
+// A number of projectiles: "with three drones", "seven Katyusha rockets".
+bool counts_projectiles(const SentenceView& v) {
+  const auto& t = v.tokens;
+  for (std::size_t k = 0; k + 1 < t.size(); ++k)
+    if (text::parse_number(t[k].lower) &&
+        (v.token_is_weapon(k + 1) || (k + 2 < t.size() && v.token_is_weapon(k + 2))))
+      return true;
   return false;
 }
 
@@ -636,6 +660,7 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   const SentenceView* first_body = nullptr;
   // The first of those two that tells an attack.
   const SentenceView* first_telling = nullptr;
+  bool account_after = false;  // a later one of those two tells the attack's own account
   for (std::size_t i = 0; i < views.size(); ++i) {
     const auto& v = views[i];
     if (v.sentence.heading || v.tokens.size() < 6 || v.caption) continue;
@@ -676,6 +701,12 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
                                              v.has(Cue::kAttackVerb) || v.has(Cue::kLaunch) ||
                                              v.has(Cue::kImpact) || v.has(Cue::kIntercept));
     if (!first_telling && tells) first_telling = &v;
+    // After a condemnation, the account itself: "the attack was carried out at 11:10 pm with
+    // three drones, one of which was shot down, while the other two fell inside the perimeter".
+    if (tells && first_telling != &v && !condemnation_first(v) && !v.sentence.quoted &&
+        (v.has(Cue::kLaunch) || v.has(Cue::kImpact) || v.has(Cue::kIntercept)) &&
+        counts_projectiles(v))
+      account_after = true;
     if (i == anchor) break;
     if (++body >= 2) {
       at(x, Feature::kAnchorLate) = !a.sentence.heading && !introduced_as_latest(a);
@@ -694,7 +725,8 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
         headline && !condemnation_first(*headline).has_value() && headline->role == Role::kMain &&
         headline->attack_evidence &&
         (headline->has(Cue::kAttackVerb) || !headline->all(Kind::kWeapon).empty());
-    const bool body_tells = first_telling && !condemnation_first(*first_telling).has_value();
+    const bool body_tells =
+        first_telling && (!condemnation_first(*first_telling).has_value() || account_after);
     at(x, Feature::kLeadCondemns) =
         (headline_condemns || body_condemns) && !headline_tells && !body_tells;
   }

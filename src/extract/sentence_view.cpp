@@ -318,14 +318,7 @@ std::size_t after_dateline(const SentenceView& v) {
   return from;
 }
 
-bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d) {
-  // A word that tells the attack (or its toll) itself: what a day right before it dates.
-  auto tells_attack = [&](std::size_t k) {
-    return v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch) ||
-           v.token_in(k, Cue::kImpact) || v.token_in(k, Cue::kIntercept) ||
-           v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k) || v.token_in(k, Cue::kKilled) ||
-           v.token_in(k, Cue::kInjured);
-  };
+bool date_is_dateline(const SentenceView& v, const text::DateMention& d) {
   std::size_t first = v.token_at(d.span.start);
   std::size_t last = v.token_at(d.span.end - 1);
   // A dateline ("BAGHDAD, Jan 27 — ...", "(MENAFN- Nam News Network) DAMASCUS, Aug 14
@@ -356,6 +349,20 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
         if (v.tokens[k].lower == ")") return true;
     break;
   }
+  return false;
+}
+
+bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d) {
+  // A word that tells the attack (or its toll) itself: what a day right before it dates.
+  auto tells_attack = [&](std::size_t k) {
+    return v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch) ||
+           v.token_in(k, Cue::kImpact) || v.token_in(k, Cue::kIntercept) ||
+           v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k) || v.token_in(k, Cue::kKilled) ||
+           v.token_in(k, Cue::kInjured);
+  };
+  std::size_t first = v.token_at(d.span.start);
+  std::size_t last = v.token_at(d.span.end - 1);
+  if (date_is_dateline(v, d)) return true;
   // "The embassy on Friday blamed", "the coalition on Tuesday revised": the date sits before a
   // verb that is not the attack itself.
   if (last + 1 < v.tokens.size()) {
@@ -423,6 +430,12 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
           // struck the base on Sunday": a toll's update dates itself.
           v.word_in(lexicon::WordList::kRiseWords, v.tokens[i].lower))))
       return true;
+  // "The group, Sunday, adopted the attack that targeted last night the airport": a day set off
+  // by commas before the claim or report verb dates that verb, when the attack has its own day.
+  if (later_date && last + 2 < v.tokens.size() && v.tokens[last + 1].lower == "," && first >= 1 &&
+      v.tokens[first - 1].lower == "," &&
+      (v.token_in(last + 2, Cue::kClaim) || v.token_in(last + 2, Cue::kReportVerb)))
+    return true;
   // "An official in the Pentagon announced, on Thursday, that three drones targeted the base on
   // Wednesday evening": a day between a report verb and the "that" of what it reports, with no
   // attack word between the verb and the day, when the report dates the attack after it. The

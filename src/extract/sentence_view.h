@@ -123,8 +123,12 @@ bool negated_in_clause(const SentenceView& v, std::size_t i);
 // attacks or the strikes.
 bool share_of_a_series(const SentenceView& v, std::size_t i);
 
+// A dateline's date ("BAGHDAD, Jan 27 — ...", "MOSCOW (Sputnik - 24th December, 2019)"): the day
+// the report was filed.
+bool date_is_dateline(const SentenceView& v, const text::DateMention& d);
+
 // True when a date sits beside a reporting verb ("the embassy on Friday blamed", "announced on
-// Friday that"): it dates the report, not the attack.
+// Friday that") or is a dateline's: it dates the report, not the attack.
 bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d);
 // "Announced the counter-terrorism service, on Thursday, that ...", verb first as the gloss of
 // Arabic keeps it: a bare day (no "early", no "night") between a report verb that opens the
