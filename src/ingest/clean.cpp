@@ -160,38 +160,36 @@ std::size_t count_chrome_phrases(std::string_view lower) {
 
 // Line openings that mark link lines, captions and bylines; the related-article links of the
 // other languages' pages ("Lire aussi", "Leia também", "اقرأ أيضا", ">>Irak : ...").
-constexpr std::string_view
-    kChromePrefixes[] =
-        {">>", "lire aussi",
-         "\xC3\xA0 lire aussi",  // "à lire aussi"
-         "lee tambi\xC3\xA9n", "leer tambi\xC3\xA9n", "lea tambi\xC3\xA9n", "leia tamb\xC3\xA9m",
-         "leia mais", "veja tamb\xC3\xA9m",
-         "\xD8\xA7\xD9\x82\xD8\xB1\xD8\xA3 \xD8\xA3\xD9\x8A\xD8\xB6\xD8\xA7",  // "اقرأ أيضا"
-         "\xD8\xA7\xD9\x82\xD8\xB1\xD8\xA3 \xD8\xA7\xD9\x8A\xD8\xB6\xD8\xA7",  // "اقرأ ايضا"
-         "\xD8\xA5\xD9\x82\xD8\xB1\xD8\xA3 \xD8\xA3\xD9\x8A\xD8\xB6\xD8\xA7",  // "إقرأ أيضا"
-         "\xD8\xA5\xD9\x82\xD8\xB1\xD8\xA3 \xD8\xA7\xD9\x8A\xD8\xB6\xD8\xA7",  // "إقرأ ايضا"
-         // Teaser-list headings; the bulleted headlines under them go with them.
-         "more from ", "more stories", "more news", "most read", "most popular", "latest news",
-         "lo m\xC3\xA1s le\xC3\xAD"
-         "do",  // "lo más leído"
-         "m\xC3\xA1s le\xC3\xAD"
-         "das",  // "más leídas"
-         "noticias relacionadas", "te puede interesar", "tambi\xC3\xA9n te puede interesar",
-         "mais lidas",
-         "not\xC3\xAD"
-         "cias relacionadas",  // "notícias relacionadas"
-         "veja mais", "les plus lus",
-         "sur le m\xC3\xAA"
-         "me sujet",  // "sur le même sujet"
-         "\xD8\xA7\xD9\x84\xD8\xA3\xD9\x83\xD8\xAB\xD8\xB1 "
-         "\xD9\x82\xD8\xB1\xD8\xA7\xD8\xA1\xD8\xA9",  // "الأكثر قراءة"
-         "read more:", "read more ", "read also", "also read", "related:", "related coverage",
-         "see also:", "more:", "watch:", "watch video",
-         "listen:", "tags:", "tagged:", "filed under", "posted in", "image of ",
-         "image:", "photo:", "photo by", "photograph:", "picture:", "credit:", "image credit",
-         "photo credit", "author:", "written by", "reporting by", "(reporting by",
-         "updated:", "published:", "last updated", "sign up for", "sign up to", "subscribe to",
-         "newsletter:", "follow our", "follow us"};
+constexpr std::string_view kChromePrefixes[] = {
+    ">>", "lire aussi",
+    "\xC3\xA0 lire aussi",  // "à lire aussi"
+    "lee tambi\xC3\xA9n", "leer tambi\xC3\xA9n", "lea tambi\xC3\xA9n", "leia tamb\xC3\xA9m",
+    "leia mais", "veja tamb\xC3\xA9m",
+    "\xD8\xA7\xD9\x82\xD8\xB1\xD8\xA3 \xD8\xA3\xD9\x8A\xD8\xB6\xD8\xA7",  // "اقرأ أيضا"
+    "\xD8\xA7\xD9\x82\xD8\xB1\xD8\xA3 \xD8\xA7\xD9\x8A\xD8\xB6\xD8\xA7",  // "اقرأ ايضا"
+    "\xD8\xA5\xD9\x82\xD8\xB1\xD8\xA3 \xD8\xA3\xD9\x8A\xD8\xB6\xD8\xA7",  // "إقرأ أيضا"
+    "\xD8\xA5\xD9\x82\xD8\xB1\xD8\xA3 \xD8\xA7\xD9\x8A\xD8\xB6\xD8\xA7",  // "إقرأ ايضا"
+    // Teaser-list headings; the bulleted headlines under them go with them.
+    "more from ", "more stories", "more news", "most read", "most popular", "latest news",
+    "lo m\xC3\xA1s le\xC3\xAD"
+    "do",  // "lo más leído"
+    "m\xC3\xA1s le\xC3\xAD"
+    "das",  // "más leídas"
+    "noticias relacionadas", "te puede interesar", "tambi\xC3\xA9n te puede interesar",
+    "mais lidas",
+    "not\xC3\xAD"
+    "cias relacionadas",  // "notícias relacionadas"
+    "veja mais", "les plus lus",
+    "sur le m\xC3\xAA"
+    "me sujet",  // "sur le même sujet"
+    "\xD8\xA7\xD9\x84\xD8\xA3\xD9\x83\xD8\xAB\xD8\xB1 "
+    "\xD9\x82\xD8\xB1\xD8\xA7\xD8\xA1\xD8\xA9",  // "الأكثر قراءة"
+    "read more:", "read more ", "read also", "also read", "related:", "related coverage",
+    "see also:", "more:", "watch:", "watch video", "listen:", "tags:", "tagged:", "filed under",
+    "posted in", "image of ", "image:", "photo:", "photo by",
+    "photograph:", "picture:", "credit:", "image credit", "photo credit", "author:", "written by",
+    "reporting by", "(reporting by", "updated:", "published:", "last updated", "sign up for",
+    "sign up to", "subscribe to", "newsletter:", "follow our", "follow us"};
 
 // Whole lines that are navigation crumbs in text dumps of pages.
 constexpr std::string_view kChromeLines[] = {
