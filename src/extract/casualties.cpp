@@ -571,6 +571,14 @@ std::optional<Group> victims_of(const SentenceView& v, const Hit& h) {
   // across an adverb in the Romance order ("ferindo ligeiramente dois seguranças", "wounding
   // lightly two guards").
   while (after + 1 < t.size() && v.word_in(lexicon::WordList::kAdverbs, t[after].lower)) ++after;
+  // Across the day in the Romance order: "matou na quinta-feira um empreiteiro" ("killed on
+  // Thursday a contractor").
+  if (after + 2 < t.size() && (t[after].lower == "on" || t[after].lower == "in") &&
+      v.token_in_date(after + 1)) {
+    std::size_t day_end = after + 1;
+    while (day_end + 1 < t.size() && v.token_in_date(day_end + 1)) ++day_end;
+    if (group_at(v, day_end + 1)) after = day_end + 1;
+  }
   // The verb as a noun: "the bombing led to the killing of one foreign contractor and the
   // wounding of two others" (the gloss of Arabic "مقتل ... وإصابة"): its victims follow "of".
   // Not a death that dates or causes what the sentence tells ("the first since the killing of

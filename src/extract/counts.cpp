@@ -927,9 +927,18 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // an instrument names what was launched: "targeted the US base in the Kurdistan
         // region with two drones".
         // "an attack by two drones": the attack's instrument as its agent.
+        // Across a hedge on the number: "an attack with at least 14 rockets".
+        std::size_t lead = i;
+        while (lead >= 1 && i - lead < 3 &&
+               (t[lead - 1].lower == "at" || t[lead - 1].lower == "least" ||
+                t[lead - 1].lower == "more" || t[lead - 1].lower == "than" ||
+                t[lead - 1].lower == "about" || t[lead - 1].lower == "around" ||
+                t[lead - 1].lower == "nearly" || t[lead - 1].lower == "some" ||
+                t[lead - 1].lower == "almost"))
+          --lead;
         bool instrument =
-            i >= 1 && (t[i - 1].lower == "with" ||
-                       (t[i - 1].lower == "by" && i >= 2 && v.token_in(i - 2, Cue::kAttackNoun)));
+            lead >= 1 && (t[lead - 1].lower == "with" || (t[lead - 1].lower == "by" && lead >= 2 &&
+                                                          v.token_in(lead - 2, Cue::kAttackNoun)));
         // Arabic puts the subject and the time between the verb and its instrument ("shelled an
         // armed party, on Monday evening, the Zilkan base ... with five rockets").
         const std::size_t reach = instrument ? (v.glossed ? 30 : 16) : 6;
