@@ -532,7 +532,8 @@ void add_state_strikes(SentenceView& v, const lexicon::Lexicon& lexicon) {
   const auto& t = v.tokens;
   // Most sentences name no such ground: nothing to look for.
   if (std::none_of(t.begin(), t.end(), [&](const text::Token& w) {
-        return v.word_in(lexicon::WordList::kRetaliationObjects, w.lower);
+        return v.word_in(lexicon::WordList::kRetaliationObjects, w.lower) ||
+               v.word_in(lexicon::WordList::kTargetedVehicles, w.lower);
       }))
     return;
   // An actor of `kind` at token j: a state ("Turkey bombs") or one that is not ("PKK positions").
@@ -549,6 +550,9 @@ void add_state_strikes(SentenceView& v, const lexicon::Lexicon& lexicon) {
       if (v.word_in(lexicon::WordList::kEnemyHeads, t[j].lower) || actor_at(j, false)) return true;
     return false;
   };
+  bool militants_named = false;  // a group that is not a state, anywhere in the sentence
+  for (std::size_t j = 0; j < t.size() && !militants_named; ++j)
+    militants_named = actor_at(j, false);
   std::vector<Hit> added;
   for (std::size_t i = 1; i < t.size(); ++i) {
     const bool verb =
@@ -571,6 +575,11 @@ void add_state_strikes(SentenceView& v, const lexicon::Lexicon& lexicon) {
       if (t[k].lower == "after" || t[k].lower == "following" || t[k].lower == ";") break;
       ground = ground ||
                (v.word_in(lexicon::WordList::kRetaliationObjects, t[k].lower) && militants_near(k));
+      // "A Turkish drone struck a vehicle near Sinun, killing three members of a group linked to
+      // the PKK": a state's strike on a car that kills militants is a targeted strike of its own;
+      // "a Russian drone struck a car near the consulate, wounding two passers-by" is not.
+      ground = ground ||
+               (v.word_in(lexicon::WordList::kTargetedVehicles, t[k].lower) && militants_named);
       ours = ours || v.token_in_kind(k, Kind::kFacility) || v.token_in(k, Cue::kTargetMilitary) ||
              v.token_in(k, Cue::kTargetDiplomatic);
     }

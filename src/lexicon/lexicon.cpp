@@ -173,7 +173,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "past_presence_words",
                                                "indirect_question_verbs",
                                                "debris_nouns",
-                                               "time_zone_words"};
+                                               "time_zone_words",
+                                               "targeted_vehicles"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -210,6 +210,7 @@ enum class WordList : std::uint8_t {
   kIndirectQuestionVerbs,
   kDebrisNouns,
   kTimeZoneWords,
+  kTargetedVehicles,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
