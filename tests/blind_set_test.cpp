@@ -112,6 +112,8 @@ TEST(BlindSetScores, TuneSetsStayAboveFloors) {
   expect_floors("s36es", 0.63, 0.77, 0.85);
   expect_floors("s37en", 0.71, 0.86, 0.92);
   expect_floors("s37pt", 0.71, 0.82, 0.82);
+  expect_floors("s37ar", 0.89, 0.81, 0.93);
+  expect_floors("s37en3", 0.31, 0.64, 0.75);
 }
 
 TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
@@ -125,6 +127,8 @@ TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
   expect_floors("s36en2", 0.19, 0.70, 0.79);
   expect_floors("s36ar", 0.71, 0.86, 0.93);
   expect_floors("s37en2", 0.89, 0.83, 0.89);
+  expect_floors("s37fr", 0.81, 0.79, 0.73);
+  expect_floors("s37es", 0.55, 0.73, 0.80);
 }
 
 }  // namespace
