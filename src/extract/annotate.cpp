@@ -622,6 +622,19 @@ void drop_negated_threats(SentenceView& v) {
   });
 }
 
+// "Iraq's armed factions test the limits of a fragile truce", "testing Washington's patience":
+// a figurative test, no drill.
+void drop_figurative_tests(SentenceView& v) {
+  const auto& t = v.tokens;
+  std::erase_if(v.hits, [&](const Hit& h) {
+    if (h.kind != Kind::kTrigger || h.cue != Cue::kDrill || !t[h.first].lower.starts_with("test"))
+      return false;
+    for (std::size_t k = h.last + 1; k < t.size() && k <= h.last + 3; ++k)
+      if (v.word_in(lexicon::WordList::kFigurativeTestObjects, t[k].lower)) return true;
+    return false;
+  });
+}
+
 // "the Shevchenkivskyi district, which is home to many foreign embassies": the sites describe
 // where something fell, they are not what was hit.
 void drop_sites_describing_an_area(SentenceView& v) {
@@ -1922,6 +1935,11 @@ bool denies_the_attack(const SentenceView& v) {
     bool blame = false;
     for (std::size_t k = d->first; k <= d->last; ++k)
       blame = blame || t[k].lower.starts_with("responsib");
+    // "Sudanese army denies striking UAE envoy's residence": the subject denies doing it, a
+    // denial of blame; the strike itself is not denied.
+    if (d->last + 1 < t.size() && t[d->last + 1].lower.ends_with("ing") &&
+        attack_word_at(v, d->last + 1, false))
+      blame = true;
     for (std::size_t k = 0; k < d->first; ++k)
       if (attack_word_at(v, k, true)) return false;
     for (std::size_t k = d->last + 1; k < t.size() && k <= d->last + 8 && !blame; ++k) {
@@ -3090,6 +3108,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     reread_response_vows(v);
     drop_negated_threats(v);
     drop_sites_describing_an_area(v);
+    drop_figurative_tests(v);
     drop_town_of_hit(v);
     drop_series_of_blasts(v);
     drop_dateline_actor(v);

@@ -174,7 +174,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "indirect_question_verbs",
                                                "debris_nouns",
                                                "time_zone_words",
-                                               "targeted_vehicles"};
+                                               "targeted_vehicles",
+                                               "figurative_test_objects"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

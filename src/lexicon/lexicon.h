@@ -211,6 +211,7 @@ enum class WordList : std::uint8_t {
   kDebrisNouns,
   kTimeZoneWords,
   kTargetedVehicles,
+  kFigurativeTestObjects,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);

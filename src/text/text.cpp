@@ -135,6 +135,7 @@ std::vector<Sentence> split_sentences(const CleanText& clean_text) {
   std::vector<Sentence> sentences;
   std::size_t paragraph = 0;
   std::size_t pos = 0;
+  bool first_line = true;
   while (pos < t.size()) {
     std::size_t line_end = t.find('\n', pos);
     if (line_end == std::string::npos) line_end = t.size();
@@ -147,7 +148,16 @@ std::vector<Sentence> split_sentences(const CleanText& clean_text) {
       unsigned char last = line.back();
       bool terminal = last == '.' || last == '!' || last == '?' || is_closing(last) ||
                       line.ends_with("\xE2\x80\x9D");  // right double quote
+      // The headline may end with a quotation of its own ("Kataib Hezbollah warns: the truce "is
+      // not open-ended""): on the first line, a closing quote ends a sentence only after a full
+      // stop, "!" or "?". (A live blog's item titles keep the old reading.)
+      if (first_line && (last == '"' || line.ends_with("\xE2\x80\x9D"))) {
+        const std::size_t quote = last == '"' ? 1 : 3;
+        const char before = line.size() > quote ? line[line.size() - quote - 1] : '.';
+        terminal = before == '.' || before == '!' || before == '?' || before == ',';
+      }
       bool heading = !terminal && line.size() < 200;
+      first_line = false;
       std::size_t sentence_start = 0;
       for (std::size_t i = 0; i < line.size(); ++i) {
         char c = line[i];
