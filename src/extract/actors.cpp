@@ -1040,15 +1040,21 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // Verb first, as the gloss keeps Arabic: "Targeted Syrian regime forces with rockets a
         // Turkish post" ("استهدفت قوات النظام بقذائف ... نقطة تركية"): right after the verb and
         // before "with" and the weapon comes who fired; what was hit follows the weapon.
+        // The object and the time may stand between the subject and its instrument:
+        // "targeted Rapid Support Forces [the rebel] Tuesday afternoon the embassy compound ...
+        // with a number of mortar shells" ("استهدفت مليشيا الدعم السريع ... بعدد من قذائف الهاون").
         if (!admitted && v.glossed && a->first >= 1 && a->last + 2 < v.tokens.size() &&
             (v.token_in(a->first - 1, Cue::kAttackVerb) ||
-             v.token_in(a->first - 1, Cue::kLaunch)) &&
-            v.tokens[a->last + 1].lower == "with")
-          for (std::size_t k = a->last + 2; k < v.tokens.size() && k <= a->last + 5; ++k)
-            if (v.token_is_weapon(k)) {
-              suspect(name, false, v);
-              break;
-            }
+             v.token_in(a->first - 1, Cue::kLaunch))) {
+          bool fired = false;
+          for (std::size_t k = a->last + 1; k + 1 < v.tokens.size() && k <= a->last + 30 && !fired;
+               ++k) {
+            if (v.tokens[k].lower != "with") continue;
+            for (std::size_t j = k + 1; j < v.tokens.size() && j <= k + 5 && !fired; ++j)
+              fired = v.token_is_weapon(j);
+          }
+          if (fired) suspect(name, false, v);
+        }
         // Where it was launched from names the state that fired: "missiles had been launched at
         // the city from neighbouring Iran".
         if (!admitted && actor.kind == "state" && a->first >= 2) {

@@ -366,6 +366,16 @@ bool specific_attack_clause(const SentenceView& v) {
   return false;
 }
 
+// A site told of again by its head: "the airport perimeter", "the embassy compound", "the base".
+bool definite_site_head(const SentenceView& v) {
+  const auto& t = v.tokens;
+  for (std::size_t i = 1; i < t.size(); ++i)
+    if (t[i - 1].lower == "the" && (v.word_in(lexicon::WordList::kMilitaryHeads, t[i].lower) ||
+                                    v.word_in(lexicon::WordList::kDiplomaticHeads, t[i].lower)))
+      return true;
+  return false;
+}
+
 // A number of projectiles: "with three drones", "seven Katyusha rockets".
 bool counts_projectiles(const SentenceView& v) {
   const auto& t = v.tokens;
@@ -660,7 +670,18 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   const SentenceView* first_body = nullptr;
   // The first of those two that tells an attack.
   const SentenceView* first_telling = nullptr;
-  bool account_after = false;  // a later one of those two tells the attack's own account
+  // After a condemnation, the attack's own account in the lead: "the attack was carried out at
+  // 11:10 pm with three drones, one of which was shot down", "two mortar shells fell on the
+  // embassy compound on Tuesday afternoon". A count of projectiles that hit, were fired or were
+  // stopped, on a site of ours; a day-after piece that only recalls the attack gives none.
+  bool account_after = false;
+  for (const auto& v : views)
+    if (v.lead && !v.sentence.heading && v.role == Role::kMain && !v.sentence.quoted &&
+        v.attack_evidence && (v.in_scope_target || definite_site_head(v)) &&
+        !condemnation_first(v) &&
+        (v.has(Cue::kLaunch) || v.has(Cue::kImpact) || v.has(Cue::kIntercept)) &&
+        counts_projectiles(v))
+      account_after = true;
   for (std::size_t i = 0; i < views.size(); ++i) {
     const auto& v = views[i];
     if (v.sentence.heading || v.tokens.size() < 6 || v.caption) continue;
@@ -701,12 +722,7 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
                                              v.has(Cue::kAttackVerb) || v.has(Cue::kLaunch) ||
                                              v.has(Cue::kImpact) || v.has(Cue::kIntercept));
     if (!first_telling && tells) first_telling = &v;
-    // After a condemnation, the account itself: "the attack was carried out at 11:10 pm with
-    // three drones, one of which was shot down, while the other two fell inside the perimeter".
-    if (tells && first_telling != &v && !condemnation_first(v) && !v.sentence.quoted &&
-        (v.has(Cue::kLaunch) || v.has(Cue::kImpact) || v.has(Cue::kIntercept)) &&
-        counts_projectiles(v))
-      account_after = true;
+
     if (i == anchor) break;
     if (++body >= 2) {
       at(x, Feature::kAnchorLate) = !a.sentence.heading && !introduced_as_latest(a);
@@ -729,6 +745,10 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
         first_telling && (!condemnation_first(*first_telling).has_value() || account_after);
     at(x, Feature::kLeadCondemns) =
         (headline_condemns || body_condemns) && !headline_tells && !body_tells;
+    // A condemnation lead puts the account after it: an anchor that is that account ("Three
+    // mortar shells fell on the embassy compound on Monday afternoon") is where it belongs.
+    if ((headline_condemns || body_condemns) && account_after && counts_projectiles(a))
+      at(x, Feature::kAnchorLate) = 0;
   }
   at(x, Feature::kLeadJudicial) =
       (headline && judicial_news(*headline)) || (first_body && judicial_news(*first_body));
