@@ -366,16 +366,6 @@ bool specific_attack_clause(const SentenceView& v) {
   return false;
 }
 
-// A site told of again by its head: "the airport perimeter", "the embassy compound", "the base".
-bool definite_site_head(const SentenceView& v) {
-  const auto& t = v.tokens;
-  for (std::size_t i = 1; i < t.size(); ++i)
-    if (t[i - 1].lower == "the" && (v.word_in(lexicon::WordList::kMilitaryHeads, t[i].lower) ||
-                                    v.word_in(lexicon::WordList::kDiplomaticHeads, t[i].lower)))
-      return true;
-  return false;
-}
-
 // A number of projectiles: "with three drones", "seven Katyusha rockets".
 bool counts_projectiles(const SentenceView& v) {
   const auto& t = v.tokens;

@@ -641,4 +641,13 @@ bool leaves_out_a_place(const SentenceView& v, std::size_t from,
   return false;
 }
 
+bool definite_site_head(const SentenceView& v) {
+  const auto& t = v.tokens;
+  for (std::size_t i = 1; i < t.size(); ++i)
+    if (t[i - 1].lower == "the" && (v.word_in(lexicon::WordList::kMilitaryHeads, t[i].lower) ||
+                                    v.word_in(lexicon::WordList::kDiplomaticHeads, t[i].lower)))
+      return true;
+  return false;
+}
+
 }  // namespace sitrep::extract

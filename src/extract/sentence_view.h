@@ -175,4 +175,7 @@ bool asks_whether(const SentenceView& v, std::size_t k);
 bool leaves_out_a_place(const SentenceView& v, std::size_t from,
                         const std::vector<std::string>& own_sites);
 
+// A site told of again by its head: "the airport perimeter", "the embassy compound", "the base".
+bool definite_site_head(const SentenceView& v);
+
 }  // namespace sitrep::extract

@@ -27,6 +27,13 @@ WeaponRead read_weapon(const Annotated& article, const lexicon::Lexicon& lexicon
     for (const Hit* h : v.all(lexicon::Kind::kWeapon)) {
       const auto& w = lexicon.weapon(h->entry);
       votes[w.weapon] += 1;
+      // "three rockets were launched ..., and one of them landed close to the outer wall of the
+      // center": a weapon counted in a sentence about our site is the account's, over a
+      // headline's loose word ("Drone attack targets ...") or a second source's passing mention;
+      // not a tally across a country ("seventy missiles and four hundred drones overnight").
+      if ((v.in_scope_target || definite_site_head(v)) && h->first >= 1 &&
+          text::parse_number(v.tokens[h->first - 1].lower))
+        votes[w.weapon] += 2;
       if (w.weapon == "unknown" && w.detail == "projectile") ++projectile_votes;
       if (v.glossed && w.weapon == "rocket" && w.detail.empty()) ++glossed_plain_rockets;
       if (w.weapon == "small_arms" && v.tokens[h->first].lower.starts_with("gunm")) ++gunmen;
