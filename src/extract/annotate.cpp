@@ -645,6 +645,14 @@ void drop_sites_describing_an_area(SentenceView& v) {
       return false;
     for (std::size_t k = h.first; k >= 2 && k + 4 > h.first; --k)
       if (t[k - 2].lower == "home" && t[k - 1].lower == "to") return true;
+    // "the Hay al-Andalus area, where a number of diplomatic missions are located".
+    bool where = false;
+    for (std::size_t k = h.first; k > 0 && k + 6 > h.first; --k)
+      where = where || t[k - 1].lower == "where";
+    if (where)
+      for (std::size_t k = h.last + 1; k < t.size() && k <= h.last + 7; ++k)
+        if (t[k].lower == "located" || t[k].lower == "situated" || t[k].lower == "based")
+          return true;
     return false;
   });
 }

@@ -151,10 +151,15 @@ bool denies_target(const SentenceView& v, bool* spared = nullptr) {
   for (const Hit& h : v.hits) {
     if (!spared || !is_site_hit(h)) continue;
     std::size_t k = h.last + 1;
-    if (k < t.size() && (t[k].lower == "were" || t[k].lower == "was")) ++k;
+    while (k < t.size() && (t[k].lower == "were" || t[k].lower == "was" || t[k].lower == "had" ||
+                            t[k].lower == "been"))
+      ++k;
     if (k < t.size() && t[k].lower == "spared") *spared = true;
-    const bool none = (h.first >= 1 && t[h.first - 1].lower == "no") ||
-                      (h.first >= 2 && t[h.first - 2].lower == "no");
+    // "no diplomatic missions were damaged", "no reports that any diplomatic premises had been
+    // hit".
+    bool none = false;
+    for (std::size_t j = h.first; j > 0 && j + 5 > h.first; --j)
+      none = none || t[j - 1].lower == "no";
     if (none && k < t.size() &&
         (t[k].lower == "damaged" || t[k].lower == "hit" || t[k].lower == "struck" ||
          t[k].lower == "affected"))
