@@ -158,6 +158,8 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
           std::all_of(v.text.begin() + v.tokens[after].start, v.text.begin() + v.tokens[after].end,
                       [](char c) { return c >= 'A' && c <= 'Z'; }))
         ++after, zone = true;
+      // A time on a line of its own above the item ("16:45" / "Shelling of the market").
+      if (at == first && after >= v.tokens.size() && s.heading) return true;
       if (at != first || after >= v.tokens.size()) return false;
       if (is_dash(v.tokens[after].lower)) return true;
       // A colon after a zone or set apart ("11h52 :"); "21:45: Two rockets struck" is a

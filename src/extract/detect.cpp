@@ -26,7 +26,7 @@ constexpr std::string_view kFeatureNames[] = {
     "attack_sentences",    "report_day_only",      "recent_day_in_lead",   "no_headline",
     "headline_aftermath",  "lead_aftermath",       "headline_civilian",    "news_is_reaction",
     "first_other_news",    "anchor_late",          "lead_tally",           "lead_condemns",
-    "lead_judicial",       "headline_genre"};
+    "lead_judicial",       "headline_genre",       "older_live_item"};
 static_assert(std::size(kFeatureNames) == static_cast<std::size_t>(Feature::kCount));
 
 double& at(Features& x, Feature f) {
@@ -207,6 +207,54 @@ bool doubts_target(const SentenceView& v) {
         }
       }
   return false;
+}
+
+// The clock time a live blog's item header opens with ("16:45", "21h47", "11:55 PM"), in minutes
+// after midnight.
+std::optional<int> header_minutes(const SentenceView& v) {
+  for (const auto& token : v.tokens) {
+    if (!token.word) continue;
+    const std::string& w = token.lower;
+    const auto sep = w.find_first_of(":h");
+    if (sep == std::string::npos || sep == 0 || sep > 2 || w.size() != sep + 3) return std::nullopt;
+    const auto hours = text::parse_number(w.substr(0, sep));
+    const auto minutes = text::parse_number(w.substr(sep + 1));
+    if (!hours || !minutes || *hours > 23 || *minutes > 59) return std::nullopt;
+    return *hours * 60 + *minutes;
+  }
+  return std::nullopt;
+}
+
+// Whether a live blog tells the attack (in the anchor's item, or for an anchor above the items in
+// the item that tells it) in an item older than its newest. Items run newest first unless their
+// times climb.
+bool older_live_item(const Annotated& article, std::size_t anchor) {
+  const auto& views = article.sentences;
+  std::vector<std::size_t> headers;
+  for (std::size_t i = 0; i < views.size(); ++i)
+    if (views[i].entry_start) headers.push_back(i);
+  if (headers.size() < 2) return false;
+  const auto first = header_minutes(views[headers[0]]);
+  const auto second = header_minutes(views[headers[1]]);
+  const std::size_t newest = first && second && *first < *second ? headers.size() - 1 : 0;
+  auto item_of = [&](std::size_t i) -> std::optional<std::size_t> {
+    std::optional<std::size_t> item;
+    for (std::size_t k = 0; k < headers.size(); ++k)
+      if (i >= headers[k]) item = k;
+    return item;
+  };
+  // A page titled by the attack ("Middle East live: drones target US garrison in Syria; ...")
+  // reports it wherever its item stands.
+  for (std::size_t i = 0; i < headers[0]; ++i)
+    if (views[i].sentence.heading && views[i].role == Role::kMain && views[i].attack_evidence &&
+        (views[i].in_scope_target || !views[i].all(Kind::kWeapon).empty()))
+      return false;
+  std::optional<std::size_t> item = item_of(anchor);
+  if (!item)  // above the items: the item that tells an attack on our target
+    for (std::size_t i = headers[0]; i < views.size() && !item; ++i)
+      if (views[i].role == Role::kMain && views[i].attack_evidence && views[i].in_scope_target)
+        item = item_of(i);
+  return item && *item != newest;
 }
 
 bool within_week(std::optional<long> day, long published) {
@@ -763,6 +811,7 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
         joined || (k + 1 < t.size() && top->word_in(lexicon::WordList::kGenreLabels, t[k].lower) &&
                    (t[k + 1].lower == ":" || t[k + 1].lower == "|" || is_dash(t[k + 1].lower)));
   }
+  at(x, Feature::kOlderLiveItem) = older_live_item(article, anchor);
   if (headline) {
     at(x, Feature::kNewsIsReaction) =
         at(x, Feature::kNewsIsReaction) || reaction_to_attack(*headline);

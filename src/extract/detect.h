@@ -66,6 +66,8 @@ enum class Feature : std::uint8_t {
                        // attack tried in court is never the day's news
   kHeadlineGenre,      // the headline is labelled with a genre that is no news report
                        // ("Analysis: ...", "Explainer | Who is attacking US troops")
+  kOlderLiveItem,      // a live blog tells the attack in an item older than its newest one:
+                       // the newest item is the page's news
   kCount
 };
 std::string_view feature_name(Feature feature);
