@@ -892,8 +892,17 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         }
         // What a denial denies: "denied in a message to journalists that the group was behind
         // the rocket attack" (the denial is read apart).
-        for (const Hit* d : v.all(Cue::kDeny))
-          if (d->last < s->first && s->first - d->last <= 12) negated = true;
+        for (const Hit* d : v.all(Cue::kDeny)) {
+          if (d->last >= s->first || s->first - d->last > 12) continue;
+          // Not across a clause of its own: "Tehran denied any role, but US officials blamed".
+          bool apart = false;
+          for (std::size_t k = d->last + 1; k < s->first; ++k) {
+            const auto& w = v.tokens[k].lower;
+            apart = apart || w == "but" || w == ";" || w == "while" || w == "although" ||
+                    w == "whereas";
+          }
+          if (!apart) negated = true;
+        }
         bool after = s->last < a->first && a->first - s->last <= 14;
         // "linked the attack to Iran-backed militias": the group right after "to", not "linked
         // the attack to the war in Gaza rather than to any order from Tehran" nor "to Iran's

@@ -158,8 +158,12 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
           std::all_of(v.text.begin() + v.tokens[after].start, v.text.begin() + v.tokens[after].end,
                       [](char c) { return c >= 'A' && c <= 'Z'; }))
         ++after, zone = true;
-      // A time on a line of its own above the item ("16:45" / "Shelling of the market").
-      if (at == first && after >= v.tokens.size() && s.heading) return true;
+      // A clock time on a line of its own above the item ("16:45" / "Shelling of the market");
+      // not a video's length ("0:45", "2:10").
+      if (at == first && after >= v.tokens.size() && s.heading) {
+        const auto& w = v.tokens[at].lower;
+        return w.size() == 5 && (w[2] == ':' || w[2] == 'h');
+      }
       if (at != first || after >= v.tokens.size()) return false;
       if (is_dash(v.tokens[after].lower)) return true;
       // A colon after a zone or set apart ("11h52 :"); "21:45: Two rockets struck" is a
@@ -617,6 +621,8 @@ void drop_negated_threats(SentenceView& v) {
     if (h.kind != Kind::kTrigger || h.cue != Cue::kThreat) return false;
     for (std::size_t k = h.first; k > 0 && k + 3 > h.first; --k) {
       const auto& w = t[k - 1].lower;
+      // "has not only warned of attacks": no denial.
+      if ((w == "not" || w == "n't") && k < t.size() && t[k].lower == "only") return false;
       if (w == "not" || w == "n't" || w == "never" || w == "no") return true;
       if (!t[k - 1].word) break;
     }
@@ -631,9 +637,13 @@ void drop_figurative_tests(SentenceView& v) {
   std::erase_if(v.hits, [&](const Hit& h) {
     if (h.kind != Kind::kTrigger || h.cue != Cue::kDrill || !t[h.first].lower.starts_with("test"))
       return false;
-    for (std::size_t k = h.last + 1; k < t.size() && k <= h.last + 3; ++k)
-      if (v.word_in(lexicon::WordList::kFigurativeTestObjects, t[k].lower)) return true;
-    return false;
+    // Right after the verb, across "the" or a possessive: "test the limits", "testing
+    // Washington's patience"; not "tested missiles in waters near the base".
+    std::size_t k = h.last + 1;
+    if (k < t.size() && t[k].lower == "the") ++k;
+    if (k + 1 < t.size() && (t[k].lower.ends_with("'s") || t[k + 1].lower == "'s"))
+      k += t[k].lower.ends_with("'s") ? 1 : 2;
+    return k < t.size() && v.word_in(lexicon::WordList::kFigurativeTestObjects, t[k].lower);
   });
 }
 
@@ -645,8 +655,18 @@ void drop_sites_describing_an_area(SentenceView& v) {
     if (h.kind != Kind::kTrigger ||
         (h.cue != Cue::kTargetDiplomatic && h.cue != Cue::kTargetMilitary))
       return false;
+    // Said of an area ("the district, which is home to many embassies"), not of a building
+    // ("the building that is home to the US consulate").
     for (std::size_t k = h.first; k >= 2 && k + 4 > h.first; --k)
-      if (t[k - 2].lower == "home" && t[k - 1].lower == "to") return true;
+      if (t[k - 2].lower == "home" && t[k - 1].lower == "to") {
+        bool area = false;
+        for (std::size_t j = k - 2; j > 0 && j + 6 > k - 2; --j)
+          area = area || v.word_in(lexicon::WordList::kRegionWords, t[j - 1].lower) ||
+                 t[j - 1].lower == "district" || t[j - 1].lower == "neighbourhood" ||
+                 t[j - 1].lower == "neighborhood" || t[j - 1].lower == "quarter" ||
+                 t[j - 1].lower == "zone" || t[j - 1].lower == "area";
+        if (area) return true;
+      }
     // "the Hay al-Andalus area, where a number of diplomatic missions are located".
     bool where = false;
     for (std::size_t k = h.first; k > 0 && k + 6 > h.first; --k)
@@ -1188,11 +1208,16 @@ void add_foreign_military_targets(SentenceView& v, const lexicon::Lexicon& lexic
   if (nationalities.empty() || host_countries.empty()) return;
   // "Blast at Iraqi paramilitary base south of Baghdad kills one; U.S. denies role": a city of
   // the force's own country places it at home, whatever other country the sentence names.
+  // Only a city that places the site ("base south of Baghdad", "base near Kirkuk"): within a
+  // few words after a site head, not a speaker's ("the ministry in Ankara said").
   std::set<std::string> home_countries;
-  for (const auto& token : t)
-    if (token.capitalized && token.word)
-      if (const auto city = lexicon.city(v.text.substr(token.start, token.end - token.start)))
-        home_countries.insert(city->country);
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (!v.word_in(lexicon::WordList::kMilitaryHeads, t[i].lower)) continue;
+    for (std::size_t k = i + 1; k < t.size() && k <= i + 4; ++k)
+      if (t[k].capitalized && t[k].word)
+        if (const auto city = lexicon.city(v.text.substr(t[k].start, t[k].end - t[k].start)))
+          home_countries.insert(city->country);
+  }
   std::vector<Hit> found;
   for (std::size_t i = 0; i < t.size(); ++i) {
     // A site ("bases of the Turkish army") or a unit on the move ("a Russian military patrol").

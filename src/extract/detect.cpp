@@ -157,9 +157,24 @@ bool denies_target(const SentenceView& v, bool* spared = nullptr) {
     if (k < t.size() && t[k].lower == "spared") *spared = true;
     // "no diplomatic missions were damaged", "no reports that any diplomatic premises had been
     // hit".
+    // "no" opens the site's phrase or the clause about it; not "no injuries when the US embassy
+    // was hit".
     bool none = false;
-    for (std::size_t j = h.first; j > 0 && j + 5 > h.first; --j)
-      none = none || t[j - 1].lower == "no";
+    for (std::size_t j = h.first; j > 0 && j + 5 > h.first; --j) {
+      const auto& w = t[j - 1].lower;
+      if (w == "," || w == "when" || w == "as" || w == "but" || w == "while" || w == "after") break;
+      if (w == "no") {
+        // Only "any", "that", "reports", "the" or the site's own words between.
+        bool plain = true;
+        for (std::size_t m = j; m < h.first; ++m) {
+          const auto& x = t[m].lower;
+          plain = plain && (x == "any" || x == "that" || x == "reports" || x == "report" ||
+                            x == "the" || x == "indication" || x == "sign" || x == "of");
+        }
+        none = plain;
+        break;
+      }
+    }
     if (none && k < t.size() &&
         (t[k].lower == "damaged" || t[k].lower == "hit" || t[k].lower == "struck" ||
          t[k].lower == "affected"))
@@ -234,9 +249,19 @@ bool older_live_item(const Annotated& article, std::size_t anchor) {
   for (std::size_t i = 0; i < views.size(); ++i)
     if (views[i].entry_start) headers.push_back(i);
   if (headers.size() < 2) return false;
-  const auto first = header_minutes(views[headers[0]]);
-  const auto second = header_minutes(views[headers[1]]);
-  const std::size_t newest = first && second && *first < *second ? headers.size() - 1 : 0;
+  // Most steps between items climb or fall; a fall of over twelve hours is a climb past
+  // midnight (23:50 then 00:20), and the reverse.
+  int climbs = 0;
+  for (std::size_t k = 0; k + 1 < headers.size(); ++k) {
+    const auto a = header_minutes(views[headers[k]]);
+    const auto b = header_minutes(views[headers[k + 1]]);
+    if (!a || !b || *a == *b) continue;
+    int step = *b - *a;
+    if (step > 12 * 60) step -= 24 * 60;
+    if (step < -12 * 60) step += 24 * 60;
+    climbs += step > 0 ? 1 : -1;
+  }
+  const std::size_t newest = climbs > 0 ? headers.size() - 1 : 0;
   auto item_of = [&](std::size_t i) -> std::optional<std::size_t> {
     std::optional<std::size_t> item;
     for (std::size_t k = 0; k < headers.size(); ++k)
@@ -713,10 +738,11 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   const SentenceView* first_body = nullptr;
   // The first of those two that tells an attack.
   const SentenceView* first_telling = nullptr;
-  // After a condemnation, the attack's own account in the lead: "the attack was carried out at
-  // 11:10 pm with three drones, one of which was shot down", "two mortar shells fell on the
-  // embassy compound on Tuesday afternoon". A count of projectiles that hit, were fired or were
-  // stopped, on a site of ours; a day-after piece that only recalls the attack gives none.
+  // The attack's own account somewhere in the lead, which outweighs a condemnation told first:
+  // "the attack was carried out at 11:10 pm with three drones, one of which was shot down", "two
+  // mortar shells fell on the embassy compound on Tuesday afternoon". A count of projectiles that
+  // hit, were fired or were stopped, on a site of ours; a day-after piece that only recalls the
+  // attack gives none.
   bool account_after = false;
   for (const auto& v : views)
     if (v.lead && !v.sentence.heading && v.role == Role::kMain && !v.sentence.quoted &&

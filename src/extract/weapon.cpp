@@ -28,9 +28,9 @@ WeaponRead read_weapon(const Annotated& article, const lexicon::Lexicon& lexicon
       const auto& w = lexicon.weapon(h->entry);
       votes[w.weapon] += 1;
       // "three rockets were launched ..., and one of them landed close to the outer wall of the
-      // center": a weapon counted in a sentence about our site is the account's, over a
-      // headline's loose word ("Drone attack targets ...") or a second source's passing mention;
-      // not a tally across a country ("seventy missiles and four hundred drones overnight").
+      // center": a weapon counted in a sentence about our site (or "the airport", "the base")
+      // is the account's, over a headline's loose word ("Drone attack targets ...") or a second
+      // source's passing mention; a tally across a country names no site and gets no more.
       if ((v.in_scope_target || definite_site_head(v)) && h->first >= 1 &&
           text::parse_number(v.tokens[h->first - 1].lower))
         votes[w.weapon] += 2;

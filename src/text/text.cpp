@@ -150,7 +150,7 @@ std::vector<Sentence> split_sentences(const CleanText& clean_text) {
                       line.ends_with("\xE2\x80\x9D");  // right double quote
       // The headline may end with a quotation of its own ("Kataib Hezbollah warns: the truce "is
       // not open-ended""): on the first line, a closing quote ends a sentence only after a full
-      // stop, "!" or "?". (A live blog's item titles keep the old reading.)
+      // stop, "!", "?" or a comma. (A live blog's item titles keep the old reading.)
       if (first_line && (last == '"' || line.ends_with("\xE2\x80\x9D"))) {
         const std::size_t quote = last == '"' ? 1 : 3;
         const char before = line.size() > quote ? line[line.size() - quote - 1] : '.';
@@ -707,7 +707,9 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
       // The Romance article before an hour: "hacia la 01.30", "entre la 01.45 y las 02.15"
       // (glossed "toward the 01.30", "between the 01.45 and the 02.15").
       const LowerWord& preposition = before == "the" && i >= 2 ? tokens[i - 2].lower : before;
-      const bool between = preposition == "between";
+      // Only with the Romance article ("entre la 01.45 y las 02.15" glossed "between the 01.45
+      // and the 02.15"): "between 1.25 and 1.50 percent" are decimals.
+      const bool between = preposition == "between" && before == "the";
       const bool pointed =
           tail.empty() &&
           (preposition == "at" || preposition == "toward" || preposition == "towards" ||
