@@ -119,16 +119,9 @@ std::optional<Group> single_group_at(const SentenceView& v, std::size_t i) {
   }
   // "killed the two contractors"
   if (w == "the" && count_at(v, i + 1, false)) ++j;
-  if (j + 1 < t.size() && ((t[j].lower == "at" && t[j + 1].lower == "least") ||
-                           (t[j].lower == "more" && t[j + 1].lower == "than") ||
-                           (t[j].lower == "up" && t[j + 1].lower == "to")))
-    j += 2;
+  if (const std::size_t hedge = number_hedge_at(v, j)) j += hedge;
   // The Romance order, "hirió a otros 34" read as "wounded other 34": the number after "other".
   else if (t[j].lower == "other" && j + 1 < t.size() && count_at(v, j + 1, false))
-    j += 1;
-  else if (t[j].lower == "about" || t[j].lower == "nearly" || t[j].lower == "some" ||
-           t[j].lower == "around" || t[j].lower == "over" || t[j].lower == "almost" ||
-           t[j].lower == "roughly" || t[j].lower == "approximately")
     j += 1;
   // "a number of troops", "a small number of personnel", "dozens of Americans": an amount,
   // not a count (the real set's readers leave such tolls null).

@@ -854,7 +854,8 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       }
       std::string category;
       // 1. A verb right before the number: "intercepted five", "fired 14 rockets".
-      for (std::size_t k = i; k > 0 && k + 3 > i; --k) {
+      const std::size_t hedge = number_hedge_start(v, i);
+      for (std::size_t k = hedge; k > 0 && k + 3 > hedge; --k) {
         std::string c = verb_category(v, k - 1);
         // "militants sent six drones toward the base": a verb of sending before counted
         // projectiles aimed somewhere launches them ("sent two Patriot missile batteries to the
@@ -872,8 +873,8 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // "the downing of two drones", "the shot down of a drone" (the gloss of "el derribo de
         // un dron"): a verb's noun and "of" before the number.
         // "fell number (4) rockets": the statements' count formula.
-        if (w != "to" && w != "at" && w != "least" && w != "about" && w != "some" && w != "down" &&
-            w != "all" && w != "of" && !(parenthesised && (w == "(" || w == "number")))
+        if (w != "to" && w != "at" && w != "down" && w != "all" && w != "of" &&
+            !(parenthesised && (w == "(" || w == "number")))
           break;
       }
       // Without a projectile noun the number must stand alone ("intercepted five", "two were
@@ -928,14 +929,7 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // region with two drones".
         // "an attack by two drones": the attack's instrument as its agent.
         // Across a hedge on the number: "an attack with at least 14 rockets".
-        std::size_t lead = i;
-        while (lead >= 1 && i - lead < 3 &&
-               (t[lead - 1].lower == "at" || t[lead - 1].lower == "least" ||
-                t[lead - 1].lower == "more" || t[lead - 1].lower == "than" ||
-                t[lead - 1].lower == "about" || t[lead - 1].lower == "around" ||
-                t[lead - 1].lower == "nearly" || t[lead - 1].lower == "some" ||
-                t[lead - 1].lower == "almost"))
-          --lead;
+        const std::size_t lead = number_hedge_start(v, i);
         bool instrument =
             lead >= 1 && (t[lead - 1].lower == "with" || (t[lead - 1].lower == "by" && lead >= 2 &&
                                                           v.token_in(lead - 2, Cue::kAttackNoun)));

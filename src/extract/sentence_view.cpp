@@ -143,11 +143,8 @@ bool tally_at(const SentenceView& v, std::size_t i) {
   // count of attacks reaches, right after its verb (across "to", "at", "more than"); "rose
   // sharply when militants fired five rockets" counts rockets.
   {
-    std::size_t k = i;
-    while (k > 0 && (t[k - 1].lower == "to" || t[k - 1].lower == "at" || t[k - 1].lower == "over" ||
-                     t[k - 1].lower == "than" || t[k - 1].lower == "more" ||
-                     t[k - 1].lower == "nearly" || t[k - 1].lower == "almost"))
-      --k;
+    std::size_t k = number_hedge_start(v, i);
+    while (k > 0 && (t[k - 1].lower == "to" || t[k - 1].lower == "at")) --k;
     if (k >= 3 && k + 3 >= i) {
       const auto& w = t[k - 1].lower;
       const std::size_t from = k >= 12 ? k - 12 : 0;
@@ -195,6 +192,25 @@ bool tally_at(const SentenceView& v, std::size_t i) {
     if (w.size() > 3 && w.ends_with("ed") && !v.token_in(k - 1, Cue::kLaunch)) return false;
   }
   return false;
+}
+
+std::size_t number_hedge_at(const SentenceView& v, std::size_t j) {
+  const auto& t = v.tokens;
+  std::string phrase;
+  std::size_t found = 0;
+  for (std::size_t n = 1; n <= 3 && j + n <= t.size(); ++n) {
+    if (!t[j + n - 1].word) break;
+    if (n > 1) phrase += ' ';
+    phrase += t[j + n - 1].lower;
+    if (v.word_in(lexicon::WordList::kNumberHedges, phrase)) found = n;
+  }
+  return found;
+}
+
+std::size_t number_hedge_start(const SentenceView& v, std::size_t i) {
+  for (std::size_t n = 3; n >= 1; --n)
+    if (i >= n && number_hedge_at(v, i - n) == n) return i - n;
+  return i;
 }
 
 // A quotation mark token. The backtick and the opening single quote stand for quotes in

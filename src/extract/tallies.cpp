@@ -49,12 +49,8 @@ std::vector<Tally> read_tallies(const Annotated& article, const lexicon::Lexicon
       auto n = count_at(v, i, false);
       Tally tally;
       tally.count = *n;
-      if (i >= 2 && ((t[i - 2].lower == "more" && t[i - 1].lower == "than") ||
-                     (t[i - 2].lower == "at" && t[i - 1].lower == "least")))
-        tally.qualifier = t[i - 2].lower + " " + t[i - 1].lower;
-      else if (i >= 1 && (t[i - 1].lower == "over" || t[i - 1].lower == "nearly" ||
-                          t[i - 1].lower == "about" || t[i - 1].lower == "some"))
-        tally.qualifier = t[i - 1].lower;
+      for (std::size_t k = number_hedge_start(v, i); k < i; ++k)
+        tally.qualifier += (tally.qualifier.empty() ? "" : " ") + t[k].lower;
       for (std::size_t k = 0; k < t.size(); ++k)
         if (t[k].lower == "since" && k + 1 < t.size()) {
           for (const auto& d : v.dates)

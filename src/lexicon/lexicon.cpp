@@ -175,7 +175,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "debris_nouns",
                                                "time_zone_words",
                                                "targeted_vehicles",
-                                               "figurative_test_objects"};
+                                               "figurative_test_objects",
+                                               "number_hedges"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 
@@ -586,8 +587,9 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
       auto list = word_list_from_name((*f)[0]);
       if (!list) return row_error(*file, row, "unknown word list '" + std::string((*f)[0]) + "'");
       if ((*f)[1].empty()) return row_error(*file, row, "empty word");
-      // The readers compare one token at a time: a phrase here would never match.
-      if ((*f)[1].find(' ') != std::string_view::npos)
+      // The readers compare one token at a time: a phrase here would never match, except on
+      // the lists read a phrase at a time (number_hedges: "at least").
+      if ((*f)[1].find(' ') != std::string_view::npos && *list != WordList::kNumberHedges)
         return row_error(*file, row,
                          "a word list holds single words, not '" + std::string((*f)[1]) + "'");
       lex.compiled_->words[static_cast<std::size_t>(*list)].insert(std::string((*f)[1]));

@@ -212,6 +212,7 @@ enum class WordList : std::uint8_t {
   kTimeZoneWords,
   kTargetedVehicles,
   kFigurativeTestObjects,
+  kNumberHedges,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
