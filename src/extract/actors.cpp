@@ -265,6 +265,19 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
         if (v.token_in(j, Cue::kNegation) || shot_down || m == "not" || m == "would" ||
             m == "will" || m == "could" || m == "may" || m == "might")
           break;
+        // "said in a statement that it was behind the strike", "says they were responsible for
+        // the attack": the speaker owns the attack the article tells, whatever its verb.
+        if ((m == "behind" || m == "responsible") && j >= 1 &&
+            v.word_in(lexicon::WordList::kAuxiliaries, t[j - 1].lower) && j + 2 < t.size() &&
+            !other_facility(j + 1, j + 12)) {
+          std::size_t n = j + 1;
+          if (t[n].lower == "for") ++n;
+          if (t[n].lower == "the" || t[n].lower == "this" || t[n].lower == "that") ++n;
+          if (n < t.size() && (v.token_in(n, Cue::kAttackNoun) || v.token_is_weapon(n) ||
+                               t[n].lower == "attack" || t[n].lower == "strike"))
+            out.push_back(*r);
+          break;
+        }
         if (!v.token_in(j, Cue::kLaunch) && !v.token_in(j, Cue::kAttackVerb)) continue;
         std::size_t object = j + 1;
         while (object < t.size() && (v.token_in(object, Cue::kLaunch) ||

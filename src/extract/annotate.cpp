@@ -430,6 +430,28 @@ void drop_town_of_hit(SentenceView& v) {
   });
 }
 
+// "the road linking the town of Bamarni and ...", "Harir town", "the village of Rmelan": a site
+// named after its town, told as the town. A name with a site's head ("Bamarni airport", "Harir
+// base") is the site still.
+void drop_site_told_as_town(SentenceView& v) {
+  const auto& t = v.tokens;
+  auto settlement = [](std::string_view w) {
+    return w == "town" || w == "village" || w == "city" || w == "sub-district" || w == "township";
+  };
+  std::erase_if(v.hits, [&](const Hit& h) {
+    if (h.kind != Kind::kFacility) return false;
+    for (std::size_t k = h.first; k <= h.last; ++k)
+      if (v.word_in(lexicon::WordList::kMilitaryHeads, t[k].lower) ||
+          v.word_in(lexicon::WordList::kDiplomaticHeads, t[k].lower) ||
+          v.word_in(lexicon::WordList::kSiteParts, t[k].lower) || t[k].lower == "airport")
+        return false;
+    const bool before =
+        h.first >= 2 && t[h.first - 1].lower == "of" && settlement(t[h.first - 2].lower);
+    const bool after = h.last + 1 < t.size() && settlement(t[h.last + 1].lower);
+    return before || after;
+  });
+}
+
 // "TEHRAN (Tasnim) - The Islamic Resistance in Iraq announced ...": an agency's dateline names
 // the city it files from, in capitals; "Tehran" there is no actor of the news.
 void drop_dateline_actor(SentenceView& v) {
@@ -503,6 +525,73 @@ void drop_forces_at_home(SentenceView& v, const lexicon::Lexicon& lexicon) {
   });
 }
 
+// "Turkish forces 'neutralized' six PKK terrorists", "neutralised 23 militants": people killed or
+// captured in a state's operation, not projectiles stopped.
+void drop_neutralized_people(SentenceView& v) {
+  const auto& t = v.tokens;
+  std::erase_if(v.hits, [&](const Hit& h) {
+    if (h.kind != Kind::kTrigger || h.cue != Cue::kIntercept ||
+        !t[h.first].lower.starts_with("neutrali"))
+      return false;
+    for (std::size_t k = h.last + 1; k < t.size() && k <= h.last + 5; ++k) {
+      if (v.token_is_weapon(k)) return false;
+      if (v.word_in(lexicon::WordList::kEnemyHeads, t[k].lower)) return true;
+    }
+    return false;
+  });
+}
+
+// "claimed, in a statement circulated on Telegram, its responsibility for the bombardment": a
+// claim whose verb and object an aside parts; the listed phrases ("claimed responsibility",
+// "claimed the attack") need them together.
+void add_split_claims(SentenceView& v) {
+  const auto& t = v.tokens;
+  std::vector<Hit> added;
+  for (std::size_t i = 0; i + 2 < t.size(); ++i) {
+    const auto& w = t[i].lower;
+    if ((w != "claimed" && w != "claims" && w != "claiming") || t[i + 1].lower != ",") continue;
+    std::size_t k = i + 2;
+    while (k < t.size() && k <= i + 16 && t[k].lower != ",") ++k;
+    if (k + 1 >= t.size() || t[k].lower != ",") continue;
+    ++k;
+    if (t[k].lower == "its" || t[k].lower == "their" || t[k].lower == "the") ++k;
+    if (k < t.size() && (t[k].lower == "responsibility" || v.token_in(k, Cue::kAttackNoun)))
+      added.push_back(Hit{Kind::kTrigger, -1, t[i].start, t[i].end, i, i, Cue::kClaim});
+  }
+  v.hits.insert(v.hits.end(), added.begin(), added.end());
+}
+
+// "Russian forces launched another missile and drone attack on Odesa", "Turkish troops shelled
+// the village", "Russian troops used Kalibr missiles": forces that act are the attackers, not
+// the target. Not when they stop what was fired ("US forces shot down two drones"), nor in the
+// passive ("US forces were targeted").
+void drop_acting_forces(SentenceView& v) {
+  const auto& t = v.tokens;
+  std::erase_if(v.hits, [&](const Hit& h) {
+    if (h.kind != Kind::kTrigger || h.cue != Cue::kTargetMilitary) return false;
+    std::size_t k = h.last + 1;
+    while (k < t.size() && (t[k].lower == "have" || t[k].lower == "has" || t[k].lower == "had" ||
+                            v.word_in(lexicon::WordList::kAdverbs, t[k].lower)))
+      ++k;
+    if (k >= t.size() || v.token_in(k, Cue::kIntercept)) return false;
+    const auto& verb = t[k].lower;
+    if (verb == "came" || verb == "come" || verb == "comes" || verb == "coming" ||
+        v.word_in(lexicon::WordList::kAuxiliaries, verb))
+      return false;
+    // "coalition forces came under fire", "forces fired at the drone" (defence): only a verb
+    // that sends or strikes something at a place or with a weapon.
+    if (v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kAttackVerb)) {
+      for (std::size_t j = k + 1; j < t.size() && j <= k + 6; ++j)
+        if (v.token_is_weapon(j) || v.token_in(j, Cue::kAttackNoun)) return true;
+      return false;
+    }
+    if (t[k].lower == "used" || t[k].lower == "deployed" || t[k].lower == "employed")
+      for (std::size_t j = k + 1; j < t.size() && j <= k + 4; ++j)
+        if (v.token_is_weapon(j)) return true;
+    return false;
+  });
+}
+
 // "A series of explosions rocked the base", "a series of rockets hit the base": one attack heard
 // or fired several times, not a series of attacks; the generic reading goes.
 void drop_series_of_blasts(SentenceView& v) {
@@ -534,7 +623,7 @@ void drop_series_of_blasts(SentenceView& v) {
 // that state's own operation, read as a strike BY our side (us_agent), as a US one is. The
 // subject is a state (its name or its demonym, "Russian aviation") right before the verb; the
 // object, a few words on, is the militants' ground (retaliation_objects) and no target of ours.
-void add_state_strikes(SentenceView& v, const lexicon::Lexicon& lexicon) {
+void add_state_strikes(SentenceView& v, const lexicon::Lexicon& lexicon, bool militants_next) {
   const auto& t = v.tokens;
   // Most sentences name no such ground: nothing to look for.
   if (std::none_of(t.begin(), t.end(), [&](const text::Token& w) {
@@ -556,7 +645,9 @@ void add_state_strikes(SentenceView& v, const lexicon::Lexicon& lexicon) {
       if (v.word_in(lexicon::WordList::kEnemyHeads, t[j].lower) || actor_at(j, false)) return true;
     return false;
   };
-  bool militants_named = false;  // a group that is not a state, anywhere in the sentence
+  // A group that is not a state, anywhere in the sentence, or in the next two, which name whom
+  // the strike killed ("the two killed were members of the PKK").
+  bool militants_named = militants_next;
   for (std::size_t j = 0; j < t.size() && !militants_named; ++j)
     militants_named = actor_at(j, false);
   std::vector<Hit> added;
@@ -615,10 +706,12 @@ void reread_response_vows(SentenceView& v) {
 
 // "the remaining one was allowed to fall because it did not threaten people", "never
 // threatened the base": a threat denied is no threat; the sentence may still tell the attack.
+// Nor is the second half of a hyphenated adjective ("injuries are not life-threatening").
 void drop_negated_threats(SentenceView& v) {
   const auto& t = v.tokens;
   std::erase_if(v.hits, [&](const Hit& h) {
     if (h.kind != Kind::kTrigger || h.cue != Cue::kThreat) return false;
+    if (h.start > 0 && v.text[h.start - 1] == '-') return true;
     for (std::size_t k = h.first; k > 0 && k + 3 > h.first; --k) {
       const auto& w = t[k - 1].lower;
       // "has not only warned of attacks": no denial.
@@ -2067,6 +2160,20 @@ std::size_t series_aside_start(const SentenceView& v) {
   return SIZE_MAX;
 }
 
+// "for the second time", "for the third time this week": an occasion counted in its run.
+bool ordinal_occasion(const SentenceView& v) {
+  static constexpr std::string_view kOrdinals[] = {"first", "second",  "third",  "fourth", "fifth",
+                                                   "sixth", "seventh", "eighth", "ninth",  "tenth",
+                                                   "2nd",   "3rd",     "4th",    "5th"};
+  const auto& t = v.tokens;
+  for (std::size_t k = 0; k + 3 < t.size(); ++k)
+    if (t[k].lower == "for" && t[k + 1].lower == "the" && t[k + 3].lower == "time" &&
+        std::find(std::begin(kOrdinals), std::end(kOrdinals), t[k + 2].lower) !=
+            std::end(kOrdinals))
+      return true;
+  return false;
+}
+
 // Role from trigger phrases alone; `tally` is v.tally.
 Role marker_role(const SentenceView& v, bool tally) {
   // A speaker's comment after the report (", adding that such attacks endanger civilians")
@@ -2253,6 +2360,11 @@ Role marker_role(const SentenceView& v, bool tally) {
       if (clause_break) break;
     }
     const std::string lower = lower_text(v, *h);
+    // "For the second time in two days, the headquarters has come under fire": the perfect tells
+    // this occasion, counted in a short run, not a campaign ("have come under attack 60 times"
+    // keeps its tally, "repeated" its own marker).
+    if ((lower.starts_with("has ") || lower.starts_with("have ")) && ordinal_occasion(v) && !tally)
+      continue;
     // "In total, 24 rockets were launched" sums one attack; "In total, the militias have
     // carried out 150 attacks" a run of them.
     const bool weak = lower == "more than" || lower == "since" || lower == "so far" ||
@@ -2314,6 +2426,32 @@ bool directly_negated(const SentenceView& v, const Hit& h) {
     if (!list) return false;
   }
   return false;
+}
+
+// "there is no attack and no rockets or drones fell", "no incident targeting US forces was
+// reported", "did not announce any attack", "denied reports of an attack": the sentence says no
+// attack took place. Not "no further attacks were reported", which follows one.
+bool tells_nothing_happened(const SentenceView& v) {
+  const auto& t = v.tokens;
+  auto attack_word = [&](std::size_t k) {
+    return v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k) || t[k].lower == "incident" ||
+           t[k].lower == "incidents";
+  };
+  for (std::size_t k = 0; k + 1 < t.size(); ++k) {
+    const auto& w = t[k].lower;
+    std::size_t n = k + 1;
+    if (w == "no" || w == "any") {
+      // "any" only after a denied verb: "did not announce any attack".
+      if (w == "any") {
+        bool denied = false;
+        for (std::size_t j = k; j-- > 0 && j + 4 > k;)
+          denied = denied || t[j].lower == "not" || t[j].lower == "n't" || t[j].lower == "never";
+        if (!denied) continue;
+      }
+      if (attack_word(n)) return true;
+    }
+  }
+  return denies_the_attack(v);
 }
 
 bool has_attack_evidence(const SentenceView& v) {
@@ -3139,16 +3277,24 @@ Annotated annotate(const CleanText& clean, const std::string& published,
   for (std::size_t index = 0; index < a.sentences.size(); ++index) {
     auto& v = a.sentences[index];
     assign_strike_agents(v, lexicon);
-    add_state_strikes(v, lexicon);
+    bool militants_next = false;
+    for (std::size_t n = index + 1; n < a.sentences.size() && n <= index + 2; ++n)
+      for (const Hit* h : a.sentences[n].all(Kind::kActor))
+        militants_next = militants_next || lexicon.actor(h->entry).kind != "state";
+    add_state_strikes(v, lexicon, militants_next);
     reread_response_vows(v);
     drop_negated_threats(v);
     drop_sites_describing_an_area(v);
     drop_figurative_tests(v);
     drop_town_of_hit(v);
+    drop_site_told_as_town(v);
     drop_series_of_blasts(v);
     drop_dateline_actor(v);
     drop_banned_in_country(v);
     drop_forces_at_home(v, lexicon);
+    drop_acting_forces(v);
+    add_split_claims(v);
+    drop_neutralized_people(v);
     drop_interceptions_after_without(v);
     drop_presence_at_the_time(v);
     drop_fell_short(v);
@@ -3180,6 +3326,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     v.series_aside = series_aside_start(v);
     v.role = own_role(v, published, a.published_day);
     v.attack_evidence = has_attack_evidence(v);
+    v.nothing_happened = !v.attack_evidence && tells_nothing_happened(v);
     v.in_scope_target = !v.all(Kind::kFacility).empty() || v.has(Cue::kTargetMilitary) ||
                         v.has(Cue::kTargetDiplomatic);
   }

@@ -26,7 +26,7 @@ constexpr std::string_view kFeatureNames[] = {
     "attack_sentences",    "report_day_only",      "recent_day_in_lead",   "no_headline",
     "headline_aftermath",  "lead_aftermath",       "headline_civilian",    "news_is_reaction",
     "first_other_news",    "anchor_late",          "lead_tally",           "lead_condemns",
-    "lead_judicial",       "headline_genre",       "older_live_item"};
+    "lead_judicial",       "headline_genre",       "older_live_item",      "lead_nothing_happened"};
 static_assert(std::size(kFeatureNames) == static_cast<std::size_t>(Feature::kCount));
 
 double& at(Features& x, Feature f) {
@@ -730,6 +730,7 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
     if (v.has(Cue::kFoiled) && v.role == Role::kNotAttack) at(x, Feature::kLeadFoiled) = 1;
     if (v.has(Cue::kThreat) || v.has(Cue::kDrill)) at(x, Feature::kLeadThreatOrDrill) = 1;
     if (v.has(Cue::kCause)) at(x, Feature::kLeadCause) = 1;
+    if (v.nothing_happened) at(x, Feature::kLeadNothingHappened) = 1;
     if (v.has(Cue::kAftermath) && !v.sentence.heading) at(x, Feature::kLeadAftermath) = 1;
   }
   at(x, Feature::kAttackSentences) = std::min(1.0, attack_sentences / 5.0);

@@ -68,6 +68,9 @@ enum class Feature : std::uint8_t {
                        // ("Analysis: ...", "Explainer | Who is attacking US troops")
   kOlderLiveItem,      // a live blog tells the attack in an item older than its newest one:
                        // the newest item is the page's news
+  kLeadNothingHappened,  // a lead sentence says no attack took place ("there is no attack and
+                         // no rockets fell", "no incident targeting US forces was reported"):
+                         // the news is a rumour, a test or a threat
   kCount
 };
 std::string_view feature_name(Feature feature);

@@ -45,6 +45,8 @@ struct SentenceView {
   bool lead = false;             // headline or one of the first sentences
   bool caption = false;          // a photo caption ("(Photo: AFP)"): page furniture, not news
   bool tally = false;            // states a tally somewhere (states_tally), read once
+  // Says that no attack took place and tells none ("there is no attack and no rockets fell").
+  bool nothing_happened = false;
   // Where a comment on the report opens (", adding that ...", ", the latest in a series of
   // attacks"): what it says of attacks in general does not make the report generic.
   std::size_t comment = SIZE_MAX;
@@ -97,6 +99,13 @@ bool states_tally(const SentenceView& v);
 
 // Nouns naming an attack's outcome: "casualties", "injuries", "victims", "damage" ...
 bool outcome_noun(const SentenceView& v, std::string_view w);
+
+// The number of tokens (0 to 3) of a hedge on a number that opens at token j: "at least",
+// "more than", "no fewer than", "about", "nearly" (words.tsv number_hedges).
+std::size_t number_hedge_at(const SentenceView& v, std::size_t j);
+// Where the hedge before the number at token i opens, or i when there is none ("at least 14":
+// the index of "at").
+std::size_t number_hedge_start(const SentenceView& v, std::size_t i);
 
 // Whether a token is a quotation mark: ASCII, curly or guillemet.
 bool is_quote_mark(std::string_view token);
