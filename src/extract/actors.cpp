@@ -1077,6 +1077,28 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           }
           if (fired) suspect(name, false, v);
         }
+        // Whoever holds the ground it was fired from: "the drones were launched from an area
+        // controlled by Jabhat al-Nusra", "fired from areas held by HTS". A group's ground, not
+        // a state's: "from government-held areas" places the launch and blames no one.
+        if (!admitted && actor.kind != "state" && a->first >= 3) {
+          std::size_t by = a->first - 1;
+          if (v.tokens[by].lower == "the") --by;
+          const auto& held = v.tokens[by - 1].lower;
+          if (v.tokens[by].lower == "by" &&
+              (held == "controlled" || held == "held" || held == "run" || held == "occupied")) {
+            // Across the area's description: "from an area in the south of the Idlib
+            // de-escalation zone controlled by ...".
+            for (std::size_t k = by - 1; k > 0 && k + 12 > by - 1; --k) {
+              if (!v.tokens[k - 1].word) break;
+              if (v.tokens[k - 1].lower != "from") continue;
+              bool launched = false;
+              for (std::size_t j = k - 1; j > 0 && j + 4 > k - 1 && !launched; --j)
+                launched = v.token_in(j - 1, Cue::kLaunch);
+              if (launched) suspect(name, false, v);
+              break;
+            }
+          }
+        }
         // Where it was launched from names the state that fired: "missiles had been launched at
         // the city from neighbouring Iran".
         if (!admitted && actor.kind == "state" && a->first >= 2) {
