@@ -140,6 +140,14 @@ bool attack_after_site_left(const Attack& attack, const Annotated& article, cons
       if (t[k].lower == "handed")
         for (std::size_t j = k + 1; j < t.size() && j <= k + 5; ++j)
           past = past || t[j].lower == "forces" || t[j].lower == "army";
+      // "a facility that no longer hosts any foreign personnel", "there are no foreign forces
+      // or foreign companies at the base": a presence denied is none.
+      if (t[k].lower == "no" && t[k + 1].lower == "longer") past = true;
+      if (t[k].lower == "no" || (t[k].lower == "any" && k >= 1 && t[k - 1].lower == "not")) {
+        const auto& next = t[k + 1].lower;
+        past = past || next == "foreign" || next == "coalition" || next == "international" ||
+               next == "american" || next == "us" || next == "u.s.";
+      }
     }
     if (past) continue;
     if (v.has(lexicon::Cue::kTargetMilitary) || v.has(lexicon::Cue::kTargetDiplomatic))
