@@ -2393,11 +2393,11 @@ Role marker_role(const SentenceView& v, bool tally) {
       about_toll = about_toll || v.tokens[j].lower == "toll" || v.tokens[j].lower == "tally";
     // "the sources, who did not say if there was any damage": an indirect question, "whether".
     const bool whether = asks_whether(v, k);
-    // "officials would not confirm the nationality of the victim": a refusal to tell, not a
-    // hypothesis.
+    // "officials would not confirm the nationality of the victim", "he could not confirm whether
+    // the base was damaged": a refusal or an inability to tell, not a hypothesis.
     const auto& t = v.tokens;
     bool refusal = false;
-    if (t[k].lower == "would" && k + 2 < t.size() &&
+    if ((t[k].lower == "would" || t[k].lower == "could") && k + 2 < t.size() &&
         (t[k + 1].lower == "not" || t[k + 1].lower == "n't")) {
       const auto& verb = t[k + 2].lower;
       refusal = verb == "confirm" || verb == "comment" || verb == "say" || verb == "give" ||
