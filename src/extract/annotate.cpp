@@ -2228,6 +2228,25 @@ Role marker_role(const SentenceView& v, bool tally) {
     // A find after an attack is no plot: the rockets "were fired", some hit or were intercepted.
     // "two drones were thwarted by the base's defence system" is an interception.
     bool happened = v.has(Cue::kImpact) || v.has(Cue::kAirDefense);
+    // "33 rockets had been fired from a launcher found in the area": fired in the past tense,
+    // before the find; not "before any shot was fired", nor "were to be fired".
+    for (const Hit* h : v.all(Cue::kLaunch)) {
+      const auto& t = v.tokens;
+      std::size_t k = h->first;
+      const bool aux_inside = t[k].lower == "was" || t[k].lower == "were" || t[k].lower == "been";
+      if (!aux_inside && (k == 0 || (t[k - 1].lower != "was" && t[k - 1].lower != "were" &&
+                                     t[k - 1].lower != "been")))
+        continue;
+      if (!aux_inside) --k;
+      // The passive's participle ("had been fired"), not the progressive ("was targeting").
+      const auto& verb = t[k + 1 < t.size() ? k + 1 : k].lower;
+      if (!verb.ends_with("ed") && verb != "shot" && verb != "sent" && verb != "thrown") continue;
+      bool prevented = false;
+      for (std::size_t j = k; j-- > 0 && j + 5 > k;)
+        prevented = prevented || t[j].lower == "before" || t[j].lower == "not" ||
+                    t[j].lower == "never" || t[j].lower == "to";
+      if (!prevented) happened = true;
+    }
     // "neutralized (the rockets) before firing": rockets made safe on the ground, not downed.
     for (const Hit* h : v.all(Cue::kIntercept)) {
       bool on_the_ground = false;
