@@ -525,19 +525,26 @@ void drop_forces_at_home(SentenceView& v, const lexicon::Lexicon& lexicon) {
   });
 }
 
-// "Turkish forces 'neutralized' six PKK terrorists", "neutralised 23 militants": people killed or
-// captured in a state's operation, not projectiles stopped.
+// "Turkish forces 'neutralized' six PKK terrorists", "neutralised 23 militants", "terrorists who
+// opened fire were identified and five of them were neutralized": people killed or captured in a
+// state's operation, not projectiles stopped. A weapon beside the verb keeps the interception
+// ("two drones were neutralized").
 void drop_neutralized_people(SentenceView& v) {
   const auto& t = v.tokens;
+  const bool people = std::any_of(t.begin(), t.end(), [&](const text::Token& w) {
+    return v.word_in(lexicon::WordList::kEnemyHeads, w.lower);
+  });
+  if (!people) return;
   std::erase_if(v.hits, [&](const Hit& h) {
     if (h.kind != Kind::kTrigger || h.cue != Cue::kIntercept ||
         !t[h.first].lower.starts_with("neutrali"))
       return false;
-    for (std::size_t k = h.last + 1; k < t.size() && k <= h.last + 5; ++k) {
+    // (Not the agent's weapon: "were neutralized by artillery fire".)
+    for (std::size_t k = h.first >= 4 ? h.first - 4 : 0; k < t.size() && k <= h.last + 5; ++k) {
+      if (k > h.last && t[k].lower == "by") break;
       if (v.token_is_weapon(k)) return false;
-      if (v.word_in(lexicon::WordList::kEnemyHeads, t[k].lower)) return true;
     }
-    return false;
+    return true;
   });
 }
 

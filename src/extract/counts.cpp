@@ -921,6 +921,11 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
             if (!partitive_after(v, k)) category = c;
             break;
           }
+          // "five of them were neutralized by our fire support vehicles": the participle after
+          // the auxiliary is the verb, and its agent's words ("fire support") are none.
+          if (k > p + 1 && v.word_in(lexicon::WordList::kAuxiliaries, t[k - 1].lower) &&
+              t[k].lower.ends_with("ed") && k + 1 < t.size() && t[k + 1].lower == "by")
+            break;
         }
       }
       if (projectile && category.empty() && !article) {
