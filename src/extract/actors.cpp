@@ -1369,6 +1369,34 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
   for (const auto& name : claimed) suspected.erase(name), basis.erase(name);
   for (const auto& name : denied)
     if (basis.count(name) && basis[name] == "pattern") suspected.erase(name), basis.erase(name);
+  // A state whose own site was hit ("a drone struck the Turkish military base ..., followed by
+  // heavy Turkish artillery fire") answered the attack; it did not make it.
+  std::vector<const lexicon::Country*> owners;
+  for (std::size_t i : event.sentences) {
+    const auto& v = article.sentences[i];
+    if (event.roles[i] != Role::kMain) continue;
+    for (const auto& h : v.hits) {
+      if (h.kind != Kind::kTrigger ||
+          (h.cue != Cue::kTargetMilitary && h.cue != Cue::kTargetDiplomatic))
+        continue;
+      for (const Hit* c : v.all(Kind::kCountry)) {
+        const auto& country = lexicon.country(c->entry);
+        if (c->first >= h.first && c->last <= h.last &&
+            country.is_demonym(v.text.substr(c->start, c->end - c->start)))
+          owners.push_back(&country);
+      }
+    }
+  }
+  std::erase_if(suspected, [&](const std::string& name) {
+    const lexicon::Actor* actor = lexicon.actor_named(name);
+    const bool owner =
+        actor && actor->kind == "state" &&
+        std::any_of(owners.begin(), owners.end(), [&](const lexicon::Country* c) {
+          return c->is_name(actor->name);
+        });
+    if (owner) basis.erase(name);
+    return owner;
+  });
   if (suspected.empty()) {
     where.erase("suspected");
   } else if (auto at = where.find("suspected"); at != where.end()) {
