@@ -257,6 +257,30 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
     // Nothing dated the attack a day before the report: read again, the anchor's day the
     // attack's.
   }
+  // "Residents were jolted late on Friday by two loud blasts. The CTD said two drones had
+  // targeted the base at Erbil airport ...": the lead's account of what was heard (blasts, with
+  // no attack words of their own), before the anchor and naming no site, dates the attack its
+  // own sentences leave undated.
+  if (!out.value.date && out.value.clue.empty())
+    for (std::size_t i = 0; i < anchor && i < article.sentences.size(); ++i) {
+      const auto& v = article.sentences[i];
+      const bool heard = std::any_of(v.tokens.begin(), v.tokens.end(), [&](const text::Token& w) {
+        return v.word_in(lexicon::WordList::kBlastNouns, w.lower);
+      });
+      if (!v.lead || v.role != Role::kMain || !(v.attack_evidence || heard) || v.sentence.quoted ||
+          !v.all(lexicon::Kind::kFacility).empty())
+        continue;
+      for (const auto& d : v.dates) {
+        if (!d.date) continue;
+        const auto days = text::days_from_civil(*d.date);
+        if (pub && days && (*days > *pub + 1 || *days < *pub - 30)) continue;
+        if (date_starts_period(v, d) || date_is_reporting_mention(v, d)) continue;
+        out.value.date = d.date;
+        out.evidence = evidence_of(v);
+        out.value.clue = {};
+        return out;
+      }
+    }
   auto dated = pub ? std::nullopt : year_from_weekday(article, out.value.clue);
   const auto written = dated || pub ? std::nullopt : year_from_full_date(article, out.value.clue);
   // The month the page was filed comes after what the article itself writes (a live blog's
