@@ -2245,9 +2245,10 @@ Role marker_role(const SentenceView& v, bool tally) {
                                      t[k - 1].lower != "been")))
         continue;
       if (!aux_inside) --k;
-      // The passive's participle ("had been fired"), not the progressive ("was targeting").
+      // The passive's participle of firing ("had been fired"), not the progressive ("was
+      // targeting") nor an aim ("was aimed at the airport", which a plot has too).
       const auto& verb = t[k + 1 < t.size() ? k + 1 : k].lower;
-      if (!verb.ends_with("ed") && verb != "shot" && verb != "sent" && verb != "thrown") continue;
+      if (verb != "fired" && verb != "launched" && verb != "shot" && verb != "lobbed") continue;
       bool prevented = false;
       for (std::size_t j = k; j-- > 0 && j + 5 > k;)
         prevented = prevented || t[j].lower == "before" || t[j].lower == "not" ||

@@ -146,6 +146,25 @@ bool denies_target(const SentenceView& v, bool* spared = nullptr) {
       if (t[j].word) ++words;
     }
   }
+  // "the convoy belongs to a local transport company and has no relation to the International
+  // Coalition forces", "had nothing to do with the US embassy": what was hit told apart from our
+  // sites (not "has no relation to the attack").
+  for (std::size_t i = 0; i + 2 < t.size(); ++i) {
+    const auto& w = t[i].lower;
+    const auto& next = t[i + 1].lower;
+    const bool unrelated =
+        (w == "no" && (next == "relation" || next == "connection" || next == "link" ||
+                       next == "links" || next == "ties")) ||
+        (w == "nothing" && next == "to" && t[i + 2].lower == "do") ||
+        (w == "not" && (next == "linked" || next == "affiliated" || next == "related"));
+    if (!unrelated) continue;
+    std::size_t k = i + 2;
+    while (k < t.size() && k <= i + 4 && (t[k].lower == "to" || t[k].lower == "with" ||
+                                          t[k].lower == "do" || t[k].lower == "the"))
+      ++k;
+    if (std::any_of(sites.begin(), sites.end(), [&](const auto& site) { return site.first == k; }))
+      return true;
+  }
   // "embassies spared", "no diplomatic missions were damaged", "no embassy was hit": our sites
   // told as untouched.
   for (const Hit& h : v.hits) {
