@@ -1006,6 +1006,13 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
         end += 3;
       }
     }
+    // "at 10:00 and forty minutes pm" (the gloss of "العاشرة وأربعين دقيقة مساءً"): the half of
+    // the day after the minutes told in words.
+    if (suffix.empty() && end >= 1 && end < tokens.size() && hour >= 1 && hour <= 12 &&
+        (tokens[end - 1].lower == "minutes" || tokens[end - 1].lower == "minute")) {
+      const auto& w = tokens[end].lower;
+      if (w == "pm" || w == "p.m" || w == "am" || w == "a.m") suffix = w, ++end;
+    }
     bool pm = suffix == "p.m" || suffix == "pm";
     bool am = suffix == "a.m" || suffix == "am";
     if (pm && hour < 12) hour += 12;
