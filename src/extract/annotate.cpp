@@ -448,7 +448,13 @@ void drop_site_told_as_town(SentenceView& v) {
     const bool before =
         h.first >= 2 && t[h.first - 1].lower == "of" && settlement(t[h.first - 2].lower);
     const bool after = h.last + 1 < t.size() && settlement(t[h.last + 1].lower);
-    return before || after;
+    if (!before && !after) return false;
+    // "a base hosting US forces in the town of al-Shaddadi": the site placed in its town.
+    for (std::size_t k = h.first >= 8 ? h.first - 8 : 0; k < h.first; ++k)
+      if (v.word_in(lexicon::WordList::kMilitaryHeads, t[k].lower) ||
+          v.word_in(lexicon::WordList::kDiplomaticHeads, t[k].lower))
+        return false;
+    return true;
   });
 }
 
