@@ -165,6 +165,18 @@ bool denies_target(const SentenceView& v, bool* spared = nullptr) {
     if (std::any_of(sites.begin(), sites.end(), [&](const auto& site) { return site.first == k; }))
       return true;
   }
+  // "ISIS gunmen attacked a checkpoint of the Iraqi army located about 12 kilometres from the Ain
+  // al-Asad air base": another target struck, and our site only its landmark, kilometres away.
+  // Not projectiles that fell short ("two rockets landed three kilometres from the base").
+  if (v.has(Cue::kTargetCivilian) && (v.has(Cue::kAttackVerb) || v.has(Cue::kAttackNoun)) &&
+      !v.has(Cue::kImpact) && !v.has(Cue::kTargetMilitary) && !v.has(Cue::kTargetDiplomatic))
+    for (const Hit* h : v.all(Kind::kFacility))
+      for (std::size_t k = h->first >= 5 ? h->first - 5 : 0; k + 1 < h->first; ++k) {
+        const auto& unit = t[k].lower;
+        if ((unit == "km" || unit == "kilometres" || unit == "kilometers" || unit == "miles") &&
+            t[k + 1].lower == "from")
+          return true;
+      }
   // "embassies spared", "no diplomatic missions were damaged", "no embassy was hit": our sites
   // told as untouched.
   for (const Hit& h : v.hits) {
