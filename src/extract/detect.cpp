@@ -775,13 +775,23 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   // mortar shells fell on the embassy compound on Tuesday afternoon". A count of projectiles that
   // hit, were fired or were stopped, on a site of ours; a day-after piece that only recalls the
   // attack gives none.
+  // Or the hour it happened, or its day as the report's or the day before ("several rockets were
+  // fired Tuesday evening toward the US embassy", "debris fell next to the embassy at around 2:30
+  // a.m."): an account, which a piece that only names the attack lacks.
+  auto fresh_day = [&](const SentenceView& v) {
+    if (!article.published_day) return false;
+    return std::any_of(v.dates.begin(), v.dates.end(), [&](const text::DateMention& d) {
+      const auto day = d.date ? text::days_from_civil(*d.date) : std::nullopt;
+      return day && *day <= *article.published_day && *day + 1 >= *article.published_day;
+    });
+  };
   bool account_after = false;
   for (const auto& v : views)
     if (v.lead && !v.sentence.heading && v.role == Role::kMain && !v.sentence.quoted &&
         v.attack_evidence && (v.in_scope_target || definite_site_head(v)) &&
         !condemnation_first(v) &&
         (v.has(Cue::kLaunch) || v.has(Cue::kImpact) || v.has(Cue::kIntercept)) &&
-        counts_projectiles(v))
+        (counts_projectiles(v) || !v.times.empty() || fresh_day(v)))
       account_after = true;
   for (std::size_t i = 0; i < views.size(); ++i) {
     const auto& v = views[i];
