@@ -677,7 +677,9 @@ void add_state_strikes(SentenceView& v, const lexicon::Lexicon& lexicon, bool mi
         state = false;
         break;
       }
-      state = state || v.token_in_kind(k, Kind::kCountry) || actor_at(k, true);
+      // (Not a country inside a group's name: "Syrian rebels strike Russian bases".)
+      state = state || (v.token_in_kind(k, Kind::kCountry) && !actor_at(k, false)) ||
+              actor_at(k, true);
     }
     if (!state) continue;
     bool ground = false, ours = false;
