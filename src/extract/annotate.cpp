@@ -2440,8 +2440,17 @@ Role marker_role(const SentenceView& v, bool tally) {
                 verb == "identify" || verb == "specify" || verb == "release" || verb == "discuss" ||
                 verb == "reveal";
     }
-    only_before_could &=
-        before_could || about_toll || whether || refusal || later_speech_clause(v, *h);
+    // "the whirring of the C-RAM could be heard over the river", "smoke could be seen rising":
+    // what was perceived, not a hypothesis.
+    bool perceived = false;
+    if ((t[k].lower == "could" || t[k].lower == "can") && k + 1 < t.size()) {
+      const auto& next = t[k + 1].lower;
+      const auto& then = k + 2 < t.size() ? t[k + 2].lower : next;
+      perceived = next == "hear" || next == "see" ||
+                  (next == "be" && (then == "heard" || then == "seen"));
+    }
+    only_before_could &= before_could || about_toll || whether || refusal || perceived ||
+                         later_speech_clause(v, *h);
   }
   if (v.has(Cue::kHypothetical) && !only_before_could && !v.has(Cue::kAttackVerb))
     return Role::kNotAttack;

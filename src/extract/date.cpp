@@ -340,6 +340,16 @@ Read<std::optional<std::string>> read_time(const Annotated& article, const Event
         !v.has(lexicon::Cue::kImpact) && v.has(lexicon::Cue::kAlarm))
       order.push_back(i);
   }
+  // Then the blasts heard: "an AFP correspondent heard two loud blasts around 8:00 pm", "the
+  // blasts occurred at around 8:45 a.m.".
+  for (std::size_t i : event.sentences) {
+    const auto& v = article.sentences[i];
+    if (i == event.anchor || v.attack_evidence || v.has(lexicon::Cue::kAlarm)) continue;
+    if (std::any_of(v.tokens.begin(), v.tokens.end(), [&](const text::Token& w) {
+          return v.word_in(lexicon::WordList::kBlastNouns, w.lower);
+        }))
+      order.push_back(i);
+  }
   for (std::size_t i : order) {
     const auto& v = article.sentences[i];
     if (v.times.empty()) continue;
