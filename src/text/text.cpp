@@ -869,6 +869,22 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
                      (suffix.size() == 1 ||
                       (suffix.size() == 3 && std::isdigit(static_cast<unsigned char>(suffix[1])) &&
                        std::isdigit(static_cast<unsigned char>(suffix[2]))));
+      // "at 22.30 last night" (the Turkish and British wires' dot): hour and minutes after a
+      // clock preposition, not a decimal ("at 1.25 percent", "around 2.50 dollars").
+      const LowerWord after_dot = i + 1 < tokens.size() ? tokens[i + 1].lower : LowerWord();
+      const bool dot_clock =
+          colon == std::string::npos && number.size() <= 2 && suffix.size() == 3 &&
+          suffix[0] == '.' && std::isdigit(static_cast<unsigned char>(suffix[1])) &&
+          std::isdigit(static_cast<unsigned char>(suffix[2])) && clock_preposition(i, false) &&
+          !span_before(i) && after_dot != "percent" && after_dot != "%" && after_dot != "per" &&
+          after_dot != "million" && after_dot != "billion" && after_dot != "dollars" &&
+          after_dot != "km" && after_dot != "kilometres" && after_dot != "kilometers" &&
+          after_dot != "metres" && after_dot != "meters" && after_dot != "miles" &&
+          after_dot != "hours" && after_dot != "times";
+      if (dot_clock) {
+        h_clock = true;
+        suffix = "h" + suffix.substr(1);
+      }
       if (h_clock) {
         hour = std::atoi(number.c_str());
         minute = suffix.size() == 3 ? std::atoi(suffix.substr(1).c_str()) : 0;
