@@ -1079,8 +1079,9 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         }
         // Whoever holds the ground it was fired from: "the drones were launched from an area
         // controlled by Jabhat al-Nusra", "fired from areas held by HTS". A group's ground, not
-        // a state's: "from government-held areas" places the launch and blames no one.
-        if (!admitted && actor.kind != "state" && a->first >= 3) {
+        // a state's nor a partner force's: "from government-held areas", "from an area controlled
+        // by the Syrian Democratic Forces" place the launch and blame no one.
+        if (!admitted && actor.kind != "state" && actor.kind != "partner" && a->first >= 3) {
           std::size_t by = a->first - 1;
           if (v.tokens[by].lower == "the") --by;
           const auto& held = v.tokens[by - 1].lower;

@@ -449,10 +449,12 @@ void drop_site_told_as_town(SentenceView& v) {
         h.first >= 2 && t[h.first - 1].lower == "of" && settlement(t[h.first - 2].lower);
     const bool after = h.last + 1 < t.size() && settlement(t[h.last + 1].lower);
     if (!before && !after) return false;
-    // "a base hosting US forces in the town of al-Shaddadi": the site placed in its town.
+    // "a base hosting US forces in the town of al-Shaddadi", "US forces stationed in the
+    // village of Qasrak": the site, or our forces, placed in its town.
     for (std::size_t k = h.first >= 8 ? h.first - 8 : 0; k < h.first; ++k)
       if (v.word_in(lexicon::WordList::kMilitaryHeads, t[k].lower) ||
-          v.word_in(lexicon::WordList::kDiplomaticHeads, t[k].lower))
+          v.word_in(lexicon::WordList::kDiplomaticHeads, t[k].lower) ||
+          v.token_in(k, Cue::kTargetMilitary) || v.token_in(k, Cue::kTargetDiplomatic))
         return false;
     return true;
   });
@@ -537,14 +539,19 @@ void drop_forces_at_home(SentenceView& v, const lexicon::Lexicon& lexicon) {
 // ("two drones were neutralized").
 void drop_neutralized_people(SentenceView& v) {
   const auto& t = v.tokens;
-  const bool people = std::any_of(t.begin(), t.end(), [&](const text::Token& w) {
-    return v.word_in(lexicon::WordList::kEnemyHeads, w.lower);
-  });
-  if (!people) return;
   std::erase_if(v.hits, [&](const Hit& h) {
     if (h.kind != Kind::kTrigger || h.cue != Cue::kIntercept ||
         !t[h.first].lower.starts_with("neutrali"))
       return false;
+    // The people named before the verb or as its object, not in a later clause ("Air defences
+    // neutralized all three, a coalition official said, blaming Iran-backed militias").
+    bool people = false;
+    for (std::size_t k = 0; k < t.size() && k <= h.last + 5; ++k)
+      people = people || v.word_in(lexicon::WordList::kEnemyHeads, t[k].lower);
+    if (!people) return false;
+    // Air defences as the subject stop projectiles.
+    for (std::size_t k = h.first >= 6 ? h.first - 6 : 0; k < h.first; ++k)
+      if (v.token_in(k, Cue::kAirDefense)) return false;
     // (Not the agent's weapon: "were neutralized by artillery fire".)
     for (std::size_t k = h.first >= 4 ? h.first - 4 : 0; k < t.size() && k <= h.last + 5; ++k) {
       if (k > h.last && t[k].lower == "by") break;
@@ -591,6 +598,8 @@ void drop_acting_forces(SentenceView& v) {
     if (verb == "came" || verb == "come" || verb == "comes" || verb == "coming" ||
         v.word_in(lexicon::WordList::kAuxiliaries, verb))
       return false;
+    // "US forces targeted by drones": a reduced passive, the forces struck.
+    if (k + 1 < t.size() && t[k + 1].lower == "by") return false;
     // "coalition forces came under fire", "forces fired at the drone" (defence): only a verb
     // that sends or strikes something at a place or with a weapon.
     if (v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kAttackVerb)) {
@@ -2236,8 +2245,21 @@ Role marker_role(const SentenceView& v, bool tally) {
   if (v.has(Cue::kDrill)) return Role::kNotAttack;
   // A threat or an alert told after the attack, in a clause of its own ("Three rockets struck the
   // US embassy on Sunday, and the embassy urged Americans to avoid the area") leaves the attack.
+  // Nor one answering an attack the sentence names after it ("US bases will be targeted until
+  // troops leave, militia says after drone strike on Erbil base", "warns of legitimate targets
+  // after rockets land near its embassy").
+  auto answers_attack_after = [&](const Hit& threat) {
+    const auto& t = v.tokens;
+    for (std::size_t k = threat.last + 1; k + 1 < t.size(); ++k) {
+      if (t[k].lower != "after" && t[k].lower != "following") continue;
+      for (std::size_t j = k + 1; j < t.size() && j <= k + 4; ++j)
+        if (v.token_in(j, Cue::kAttackNoun) || v.token_is_weapon(j)) return true;
+    }
+    return false;
+  };
   for (const Hit* threat : v.all(Cue::kThreat))
-    if (!after_an_attack_clause(v, *threat)) return Role::kNotAttack;
+    if (!after_an_attack_clause(v, *threat) && !answers_attack_after(*threat))
+      return Role::kNotAttack;
   if (denies_the_attack(v)) return Role::kNotAttack;
   if (foiled_before_comment()) {
     // A find after an attack is no plot: the rockets "were fired", some hit or were intercepted.
@@ -2260,7 +2282,8 @@ Role marker_role(const SentenceView& v, bool tally) {
       bool prevented = false;
       for (std::size_t j = k; j-- > 0 && j + 5 > k;)
         prevented = prevented || t[j].lower == "before" || t[j].lower == "not" ||
-                    t[j].lower == "never" || t[j].lower == "to";
+                    t[j].lower == "never" || t[j].lower == "to" || t[j].lower == "no" ||
+                    t[j].lower == "none";
       if (!prevented) happened = true;
     }
     // "neutralized (the rockets) before firing": rockets made safe on the ground, not downed.

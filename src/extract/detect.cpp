@@ -162,8 +162,12 @@ bool denies_target(const SentenceView& v, bool* spared = nullptr) {
     while (k < t.size() && k <= i + 4 && (t[k].lower == "to" || t[k].lower == "with" ||
                                           t[k].lower == "do" || t[k].lower == "the"))
       ++k;
-    if (std::any_of(sites.begin(), sites.end(), [&](const auto& site) { return site.first == k; }))
-      return true;
+    // Not the site naming an attack: "had nothing to do with the Tower 22 attack".
+    for (const auto& [first, last] : sites)
+      if (first == k && !(last + 1 < t.size() && (v.token_in(last + 1, Cue::kAttackNoun) ||
+                                                   t[last + 1].lower == "attack" ||
+                                                   t[last + 1].lower == "attacks")))
+        return true;
   }
   // "ISIS gunmen attacked a checkpoint of the Iraqi army located about 12 kilometres from the Ain
   // al-Asad air base": another target struck, and our site only its landmark, kilometres away.
@@ -761,7 +765,16 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
     if (v.has(Cue::kFoiled) && v.role == Role::kNotAttack) at(x, Feature::kLeadFoiled) = 1;
     if (v.has(Cue::kThreat) || v.has(Cue::kDrill)) at(x, Feature::kLeadThreatOrDrill) = 1;
     if (v.has(Cue::kCause)) at(x, Feature::kLeadCause) = 1;
-    if (v.nothing_happened) at(x, Feature::kLeadNothingHappened) = 1;
+    // (Unless the lead tells what happened too: "C-RAM shot down a drone over the Green Zone
+    // ... No drones fell inside the embassy compound".)
+    if (v.nothing_happened &&
+        std::none_of(views.begin(), views.end(), [](const SentenceView& other) {
+          return other.lead && !other.caption && other.role == Role::kMain &&
+                 !other.nothing_happened && other.attack_evidence &&
+                 (other.has(Cue::kAttackVerb) || other.has(Cue::kLaunch) ||
+                  other.has(Cue::kImpact) || other.has(Cue::kIntercept));
+        }))
+      at(x, Feature::kLeadNothingHappened) = 1;
     if (v.has(Cue::kAftermath) && !v.sentence.heading) at(x, Feature::kLeadAftermath) = 1;
   }
   at(x, Feature::kAttackSentences) = std::min(1.0, attack_sentences / 5.0);

@@ -143,7 +143,10 @@ bool attack_after_site_left(const Attack& attack, const Annotated& article, cons
       // "a facility that no longer hosts any foreign personnel", "there are no foreign forces
       // or foreign companies at the base": a presence denied is none.
       if (t[k].lower == "no" && t[k + 1].lower == "longer") past = true;
-      if (t[k].lower == "no" || (t[k].lower == "any" && k >= 1 && t[k - 1].lower == "not")) {
+      // Not a casualty line: "no American contractors at the base were hurt" puts them there.
+      const bool harm = v.has(lexicon::Cue::kInjured) || v.has(lexicon::Cue::kKilled);
+      if (!harm &&
+          (t[k].lower == "no" || (t[k].lower == "any" && k >= 1 && t[k - 1].lower == "not"))) {
         const auto& next = t[k + 1].lower;
         past = past || next == "foreign" || next == "coalition" || next == "international" ||
                next == "american" || next == "us" || next == "u.s.";
