@@ -2248,12 +2248,24 @@ Role marker_role(const SentenceView& v, bool tally) {
   // Nor one answering an attack the sentence names after it ("US bases will be targeted until
   // troops leave, militia says after drone strike on Erbil base", "warns of legitimate targets
   // after rockets land near its embassy").
+  // One attack, not a run ("warned of threats following a week of rocket and drone attacks").
   auto answers_attack_after = [&](const Hit& threat) {
     const auto& t = v.tokens;
     for (std::size_t k = threat.last + 1; k + 1 < t.size(); ++k) {
       if (t[k].lower != "after" && t[k].lower != "following") continue;
-      for (std::size_t j = k + 1; j < t.size() && j <= k + 4; ++j)
-        if (v.token_in(j, Cue::kAttackNoun) || v.token_is_weapon(j)) return true;
+      for (std::size_t j = k + 1; j < t.size() && j <= k + 5; ++j) {
+        const auto& w = t[j].lower;
+        if (w == "week" || w == "weeks" || w == "days" || w == "months" || w == "series" ||
+            w == "wave" || w == "spate" || w == "string" || v.token_in(j, Cue::kGeneric))
+          return false;
+        // "after drone strike on Erbil base": a single attack named.
+        for (const Hit* noun : v.all(Cue::kAttackNoun))
+          if (noun->first <= j && j <= noun->last) return !t[noun->last].lower.ends_with("s");
+        // "after rockets land near its embassy": the attack told by its clause.
+        if (v.token_is_weapon(j) && j + 1 < t.size() &&
+            (v.token_in(j + 1, Cue::kImpact) || v.token_in(j + 1, Cue::kAttackVerb)))
+          return true;
+      }
     }
     return false;
   };
