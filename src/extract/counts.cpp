@@ -956,6 +956,23 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
                 continue;
               }
             }
+          // So is a place set off by commas: "targeted the base in Kharab al-Jir, in the
+          // countryside of al-Hasakah in northeastern Syria, with two drones".
+          if (instrument && t[k - 1].lower == "," && k >= 2) {
+            std::size_t open = k - 1;
+            while (open > 0 && open + 20 > k - 1 && t[open - 1].lower != "," &&
+                   verb_category(v, open - 1).empty())
+              --open;
+            if (open > 0 && open + 20 > k - 1 && t[open - 1].lower == "," && open + 1 < k) {
+              const auto& w = t[open].lower;
+              if (w == "in" || w == "near" || w == "outside" || w == "north" || w == "south" ||
+                  w == "east" || w == "west" || w == "northeast" || w == "northwest" ||
+                  w == "southeast" || w == "southwest") {
+                k = open;  // the loop steps back past the opening comma
+                continue;
+              }
+            }
+          }
           // "struck the base with three rockets" says what was fired at it, not what hit; so
           // does an attack noun: "an attack with 14 rockets", "the attack was carried out with".
           std::string c = instrument && (v.token_in(k - 1, Cue::kAttackVerb) ||
