@@ -728,6 +728,39 @@ void reread_response_vows(SentenceView& v) {
   }
 }
 
+// "Turkish drone strike kills two near Bamarni", "Israeli strike kills commander near UNIFIL
+// post": a state's strike told by its noun that kills people, with no site of ours struck (one
+// placed by "near" is a landmark): that state's own operation.
+void add_state_noun_strikes(SentenceView& v, const lexicon::Lexicon& lexicon) {
+  const auto& t = v.tokens;
+  std::vector<Hit> added;
+  for (const Hit* h : v.all(Cue::kAttackNoun)) {
+    if (v.token_in(h->first, Cue::kUsAgent)) continue;
+    bool state = false;
+    for (const Hit& a : v.hits) {
+      if (a.last + 1 < h->first || a.last > h->first) continue;
+      const bool state_actor = a.kind == Kind::kActor && lexicon.actor(a.entry).kind == "state";
+      const bool demonym =
+          a.kind == Kind::kCountry &&
+          lexicon.country(a.entry).is_demonym(v.text.substr(a.start, a.end - a.start));
+      state = state || state_actor || demonym;
+    }
+    if (!state || h->last + 1 >= t.size()) continue;
+    bool kills = false, ours = false;
+    for (std::size_t k = h->last + 1; k < t.size() && k <= h->last + 2; ++k)
+      kills = kills || v.token_in(k, Cue::kKilled) || v.token_in(k, Cue::kInjured);
+    for (std::size_t k = h->last + 1; k < t.size() && k <= h->last + 8 && kills; ++k) {
+      if (locative_at(t, k)) break;
+      ours = ours || v.token_in_kind(k, Kind::kFacility) || v.token_in(k, Cue::kTargetMilitary) ||
+             v.token_in(k, Cue::kTargetDiplomatic) ||
+             v.word_in(lexicon::WordList::kPersonHeads, t[k].lower);
+    }
+    if (kills && !ours)
+      added.push_back(Hit{Kind::kTrigger, -1, h->start, h->end, h->first, h->last, Cue::kUsAgent});
+  }
+  v.hits.insert(v.hits.end(), added.begin(), added.end());
+}
+
 // "the remaining one was allowed to fall because it did not threaten people", "never
 // threatened the base": a threat denied is no threat; the sentence may still tell the attack.
 // Nor is the second half of a hyphenated adjective ("injuries are not life-threatening").
@@ -3361,6 +3394,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
       for (const Hit* h : a.sentences[n].all(Kind::kActor))
         militants_next = militants_next || lexicon.actor(h->entry).kind != "state";
     add_state_strikes(v, lexicon, militants_next);
+    add_state_noun_strikes(v, lexicon);
     reread_response_vows(v);
     drop_negated_threats(v);
     drop_sites_describing_an_area(v);
