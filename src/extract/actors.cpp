@@ -1390,11 +1390,10 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
   }
   std::erase_if(suspected, [&](const std::string& name) {
     const lexicon::Actor* actor = lexicon.actor_named(name);
-    const bool owner =
-        actor && actor->kind == "state" &&
-        std::any_of(owners.begin(), owners.end(), [&](const lexicon::Country* c) {
-          return c->is_name(actor->name);
-        });
+    const bool owner = actor && actor->kind == "state" &&
+                       std::any_of(owners.begin(), owners.end(), [&](const lexicon::Country* c) {
+                         return c->is_name(actor->name);
+                       });
     if (owner) basis.erase(name);
     return owner;
   });

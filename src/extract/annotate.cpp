@@ -687,8 +687,8 @@ void add_state_strikes(SentenceView& v, const lexicon::Lexicon& lexicon, bool mi
         break;
       }
       // (Not a country inside a group's name: "Syrian rebels strike Russian bases".)
-      state = state || (v.token_in_kind(k, Kind::kCountry) && !actor_at(k, false)) ||
-              actor_at(k, true);
+      state =
+          state || (v.token_in_kind(k, Kind::kCountry) && !actor_at(k, false)) || actor_at(k, true);
     }
     if (!state) continue;
     bool ground = false, ours = false;
@@ -740,9 +740,8 @@ void add_state_noun_strikes(SentenceView& v, const lexicon::Lexicon& lexicon) {
     for (const Hit& a : v.hits) {
       if (a.last + 1 < h->first || a.last > h->first) continue;
       const bool state_actor = a.kind == Kind::kActor && lexicon.actor(a.entry).kind == "state";
-      const bool demonym =
-          a.kind == Kind::kCountry &&
-          lexicon.country(a.entry).is_demonym(v.text.substr(a.start, a.end - a.start));
+      const bool demonym = a.kind == Kind::kCountry && lexicon.country(a.entry).is_demonym(
+                                                           v.text.substr(a.start, a.end - a.start));
       state = state || state_actor || demonym;
     }
     if (!state || h->last + 1 >= t.size()) continue;
@@ -2514,11 +2513,11 @@ Role marker_role(const SentenceView& v, bool tally) {
     if ((t[k].lower == "could" || t[k].lower == "can") && k + 1 < t.size()) {
       const auto& next = t[k + 1].lower;
       const auto& then = k + 2 < t.size() ? t[k + 2].lower : next;
-      perceived = next == "hear" || next == "see" ||
-                  (next == "be" && (then == "heard" || then == "seen"));
+      perceived =
+          next == "hear" || next == "see" || (next == "be" && (then == "heard" || then == "seen"));
     }
-    only_before_could &= before_could || about_toll || whether || refusal || perceived ||
-                         later_speech_clause(v, *h);
+    only_before_could &=
+        before_could || about_toll || whether || refusal || perceived || later_speech_clause(v, *h);
   }
   if (v.has(Cue::kHypothetical) && !only_before_could && !v.has(Cue::kAttackVerb))
     return Role::kNotAttack;

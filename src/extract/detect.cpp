@@ -159,14 +159,15 @@ bool denies_target(const SentenceView& v, bool* spared = nullptr) {
         (w == "not" && (next == "linked" || next == "affiliated" || next == "related"));
     if (!unrelated) continue;
     std::size_t k = i + 2;
-    while (k < t.size() && k <= i + 4 && (t[k].lower == "to" || t[k].lower == "with" ||
-                                          t[k].lower == "do" || t[k].lower == "the"))
+    while (
+        k < t.size() && k <= i + 4 &&
+        (t[k].lower == "to" || t[k].lower == "with" || t[k].lower == "do" || t[k].lower == "the"))
       ++k;
     // Not the site naming an attack: "had nothing to do with the Tower 22 attack".
     for (const auto& [first, last] : sites)
-      if (first == k && !(last + 1 < t.size() && (v.token_in(last + 1, Cue::kAttackNoun) ||
-                                                   t[last + 1].lower == "attack" ||
-                                                   t[last + 1].lower == "attacks")))
+      if (first == k && !(last + 1 < t.size() &&
+                          (v.token_in(last + 1, Cue::kAttackNoun) ||
+                           t[last + 1].lower == "attack" || t[last + 1].lower == "attacks")))
         return true;
   }
   // "ISIS gunmen attacked a checkpoint of the Iraqi army located about 12 kilometres from the Ain
