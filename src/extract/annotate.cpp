@@ -171,7 +171,11 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
       return v.tokens[after].lower == ":" &&
              (zone || (v.tokens[after].start > 0 && v.text[v.tokens[after].start - 1] == ' '));
     };
-    v.entry_start = std::any_of(v.times.begin(), v.times.end(), posting_time);
+    if (auto posted = std::find_if(v.times.begin(), v.times.end(), posting_time);
+        posted != v.times.end()) {
+      v.entry_start = true;
+      v.posting_time = posted->hhmm;
+    }
     std::erase_if(v.times, posting_time);
     // Page chrome ("Watch TV", "All rights reserved.") and captions do not use up the lead:
     // only sentences of some length count towards it.

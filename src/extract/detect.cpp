@@ -261,19 +261,14 @@ bool doubts_target(const SentenceView& v) {
 }
 
 // The clock time a live blog's item header opens with ("16:45", "21h47", "11:55 PM"), in minutes
-// after midnight.
+// after midnight: the posting time annotate read ("HH:MM").
 std::optional<int> header_minutes(const SentenceView& v) {
-  for (const auto& token : v.tokens) {
-    if (!token.word) continue;
-    const std::string& w = token.lower;
-    const auto sep = w.find_first_of(":h");
-    if (sep == std::string::npos || sep == 0 || sep > 2 || w.size() != sep + 3) return std::nullopt;
-    const auto hours = text::parse_number(w.substr(0, sep));
-    const auto minutes = text::parse_number(w.substr(sep + 1));
-    if (!hours || !minutes || *hours > 23 || *minutes > 59) return std::nullopt;
-    return *hours * 60 + *minutes;
-  }
-  return std::nullopt;
+  const std::string& hhmm = v.posting_time;
+  if (hhmm.size() != 5 || hhmm[2] != ':') return std::nullopt;
+  const auto hours = text::parse_number(hhmm.substr(0, 2));
+  const auto minutes = text::parse_number(hhmm.substr(3));
+  if (!hours || !minutes) return std::nullopt;
+  return *hours * 60 + *minutes;
 }
 
 // Whether a live blog tells the attack (in the anchor's item, or for an anchor above the items in

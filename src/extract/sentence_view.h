@@ -54,6 +54,7 @@ struct SentenceView {
   // attacks on American forces since Oct. 17"): its tally and dates are not the sentence's.
   std::size_t series_aside = SIZE_MAX;
   bool entry_start = false;  // opens a live blog's entry with its posting time ("10:05 - ...")
+  std::string posting_time;  // that time on the 24-hour clock ("21:47"), read once in annotate
   bool glossed = false;      // read through another language's glossary (its word order kept)
   // Token ranges [first, last) of clauses that tell another event and were dropped (drop_span):
   // their cues and dates are gone, and token rules (a year, a month named) skip them too.
