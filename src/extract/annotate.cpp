@@ -2222,14 +2222,10 @@ std::size_t series_aside_start(const SentenceView& v) {
 
 // "for the second time", "for the third time this week": an occasion counted in its run.
 bool ordinal_occasion(const SentenceView& v) {
-  static constexpr std::string_view kOrdinals[] = {"first", "second",  "third",  "fourth", "fifth",
-                                                   "sixth", "seventh", "eighth", "ninth",  "tenth",
-                                                   "2nd",   "3rd",     "4th",    "5th"};
   const auto& t = v.tokens;
   for (std::size_t k = 0; k + 3 < t.size(); ++k)
     if (t[k].lower == "for" && t[k + 1].lower == "the" && t[k + 3].lower == "time" &&
-        std::find(std::begin(kOrdinals), std::end(kOrdinals), t[k + 2].lower) !=
-            std::end(kOrdinals))
+        text::parse_ordinal(t[k + 2].lower))
       return true;
   return false;
 }
@@ -2291,8 +2287,7 @@ Role marker_role(const SentenceView& v, bool tally) {
       if (t[k].lower != "after" && t[k].lower != "following") continue;
       for (std::size_t j = k + 1; j < t.size() && j <= k + 5; ++j) {
         const auto& w = t[j].lower;
-        if (w == "week" || w == "weeks" || w == "days" || w == "months" || w == "series" ||
-            w == "wave" || w == "spate" || w == "string" || v.token_in(j, Cue::kGeneric))
+        if (v.word_in(lexicon::WordList::kTimeSpans, w) || v.token_in(j, Cue::kGeneric))
           return false;
         // "after drone strike on Erbil base": a single attack named.
         for (const Hit* noun : v.all(Cue::kAttackNoun))

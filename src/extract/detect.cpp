@@ -761,18 +761,19 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
     if (v.has(Cue::kFoiled) && v.role == Role::kNotAttack) at(x, Feature::kLeadFoiled) = 1;
     if (v.has(Cue::kThreat) || v.has(Cue::kDrill)) at(x, Feature::kLeadThreatOrDrill) = 1;
     if (v.has(Cue::kCause)) at(x, Feature::kLeadCause) = 1;
-    // (Unless the lead tells what happened too: "C-RAM shot down a drone over the Green Zone
-    // ... No drones fell inside the embassy compound".)
-    if (v.nothing_happened &&
-        std::none_of(views.begin(), views.end(), [](const SentenceView& other) {
-          return other.lead && !other.caption && other.role == Role::kMain &&
-                 !other.nothing_happened && other.attack_evidence &&
-                 (other.has(Cue::kAttackVerb) || other.has(Cue::kLaunch) ||
-                  other.has(Cue::kImpact) || other.has(Cue::kIntercept));
-        }))
-      at(x, Feature::kLeadNothingHappened) = 1;
+    if (v.nothing_happened) at(x, Feature::kLeadNothingHappened) = 1;
     if (v.has(Cue::kAftermath) && !v.sentence.heading) at(x, Feature::kLeadAftermath) = 1;
   }
+  // Unless the lead tells what happened too: "C-RAM shot down a drone over the Green Zone ... No
+  // drones fell inside the embassy compound".
+  if (at(x, Feature::kLeadNothingHappened) > 0 &&
+      std::any_of(views.begin(), views.end(), [](const SentenceView& other) {
+        return other.lead && !other.caption && other.role == Role::kMain &&
+               !other.nothing_happened && other.attack_evidence &&
+               (other.has(Cue::kAttackVerb) || other.has(Cue::kLaunch) || other.has(Cue::kImpact) ||
+                other.has(Cue::kIntercept));
+      }))
+    at(x, Feature::kLeadNothingHappened) = 0;
   at(x, Feature::kAttackSentences) = std::min(1.0, attack_sentences / 5.0);
   // The body's first sentences: is the news an attack on our target, or something else?
   int body = 0;
