@@ -314,3 +314,20 @@ TEST(TextDates, YearAndMonthInAnAddressReadsThePagesOwnDate) {
   EXPECT_FALSE(sitrep::text::year_month_in_url("https://example.com/news/2020/12345-rockets"));
   EXPECT_TRUE(sitrep::text::year_month_in_url("https://example.com/2020/12?amp=1"));
 }
+
+TEST(TextTokens, ArabicArticleInLowerCaseStartsAName) {
+  const auto tokens = tokenize("near al-Mayadin and ash-Sharqat, al-qaeda, all-out, as-is, Tanf");
+  auto capitalized = [&](std::string_view lower) {
+    for (const auto& t : tokens)
+      if (t.lower == lower) return t.capitalized;
+    ADD_FAILURE() << "no token " << lower;
+    return false;
+  };
+  EXPECT_TRUE(capitalized("al-mayadin"));
+  EXPECT_TRUE(capitalized("ash-sharqat"));
+  EXPECT_TRUE(capitalized("tanf"));
+  EXPECT_FALSE(capitalized("near"));
+  EXPECT_FALSE(capitalized("al-qaeda"));  // no capital after the article: not read as a name
+  EXPECT_FALSE(capitalized("all-out"));
+  EXPECT_FALSE(capitalized("as-is"));
+}

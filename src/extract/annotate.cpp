@@ -434,13 +434,23 @@ void drop_town_of_hit(SentenceView& v) {
   });
 }
 
+// "the town of", "the village of": words that place a name and say nothing of their own.
+bool settlement_filler(const SentenceView& v, std::size_t k) {
+  const auto& t = v.tokens;
+  auto settlement = [&](std::size_t j) {
+    return j < t.size() && v.word_in(lexicon::WordList::kSettlementNouns, t[j].lower);
+  };
+  return settlement(k) || (t[k].lower == "the" && settlement(k + 1)) ||
+         (t[k].lower == "of" && k > 0 && settlement(k - 1));
+}
+
 // "the road linking the town of Bamarni and ...", "Harir town", "the village of Rmelan": a site
 // named after its town, told as the town. A name with a site's head ("Bamarni airport", "Harir
 // base") is the site still.
 void drop_site_told_as_town(SentenceView& v) {
   const auto& t = v.tokens;
-  auto settlement = [](std::string_view w) {
-    return w == "town" || w == "village" || w == "city" || w == "sub-district" || w == "township";
+  auto settlement = [&](std::string_view w) {
+    return v.word_in(lexicon::WordList::kSettlementNouns, w);
   };
   std::erase_if(v.hits, [&](const Hit& h) {
     if (h.kind != Kind::kFacility) return false;
@@ -1128,7 +1138,11 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon,
       return std::any_of(owners.begin(), owners.end(),
                          [&](const lexicon::Country* o) { return o->is_name(w); });
     };
-    std::size_t from = i >= 5 ? i - 5 : 0, to = std::min(t.size(), i + 6);
+    // Five words either side; after the head, "the town of" places and does not count: "a base
+    // hosting US forces in the town of al-Shaddadi" reaches its town as "... in al-Shaddadi" does.
+    std::size_t from = i >= 5 ? i - 5 : 0, to = i + 1;
+    for (std::size_t counted = 0; to < t.size() && counted < 5; ++to)
+      if (!settlement_filler(v, to)) ++counted;
     std::map<int, double> votes;
     std::map<int, std::pair<std::size_t, std::size_t>> span;
     std::map<int, std::set<std::string>> voters;  // the words that voted for each site
@@ -1358,7 +1372,7 @@ void add_foreign_military_targets(SentenceView& v, const lexicon::Lexicon& lexic
     else if (!neighbour)
       host_countries.insert(c.code);
   }
-  if (nationalities.empty() || host_countries.empty()) return;
+  if (nationalities.empty()) return;
   // "Blast at Iraqi paramilitary base south of Baghdad kills one; U.S. denies role": a city of
   // the force's own country places it at home, whatever other country the sentence names.
   // Only a city that places the site ("base south of Baghdad", "base near Kirkuk"): within a
@@ -1371,6 +1385,10 @@ void add_foreign_military_targets(SentenceView& v, const lexicon::Lexicon& lexic
         if (const auto city = lexicon.city(v.text.substr(t[k].start, t[k].end - t[k].start)))
           home_countries.insert(city->country);
   }
+  // That city also tells where a foreign force's site stands when no country is named: "a
+  // Russian military post near al-Mayadin" is in Syria.
+  if (host_countries.empty()) host_countries = home_countries;
+  if (host_countries.empty()) return;
   std::vector<Hit> found;
   for (std::size_t i = 0; i < t.size(); ++i) {
     // A site ("bases of the Turkish army") or a unit on the move ("a Russian military patrol").
@@ -1700,6 +1718,17 @@ void add_hosting_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
       if (!v.token_in(i - 1, Cue::kTargetMilitary))
         found.push_back(Hit{Kind::kTrigger, -1, t[i - 1].start, t[guest].end, i - 1, guest,
                             Cue::kTargetMilitary});
+      break;
+    }
+  }
+  // The coalition's before the head: "a coalition outpost", "a coalition military camp", as
+  // "a coalition base" (triggers.tsv) and "a base of the coalition" above.
+  for (std::size_t k = 0; k + 1 < t.size(); ++k) {
+    if (t[k].lower != "coalition") continue;
+    for (std::size_t i = k + 1; i < t.size() && i <= k + 2 && t[i].word; ++i) {
+      if (!v.word_in(lexicon::WordList::kMilitaryHeads, t[i].lower)) continue;
+      if (t[i].lower != "airport" && !v.token_in(i, Cue::kTargetMilitary))
+        found.push_back(Hit{Kind::kTrigger, -1, t[k].start, t[i].end, k, i, Cue::kTargetMilitary});
       break;
     }
   }

@@ -176,7 +176,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "time_zone_words",
                                                "targeted_vehicles",
                                                "figurative_test_objects",
-                                               "number_hedges"};
+                                               "number_hedges",
+                                               "settlement_nouns"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

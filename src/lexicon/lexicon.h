@@ -213,6 +213,7 @@ enum class WordList : std::uint8_t {
   kTargetedVehicles,
   kFigurativeTestObjects,
   kNumberHedges,
+  kSettlementNouns,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);

@@ -62,6 +62,21 @@ bool is_closing(unsigned char c) {
   return c == '"' || c == '\'' || c == ')' || c == ']';
 }
 
+// A name begins with a capital, or with the Arabic article in lower case before one:
+// "al-Shaddadi", "ash-Sharqat", "el-Tanf" are names as "Shaddadi" is.
+bool starts_name(std::string_view word) {
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  if (word.empty()) return false;
+  if (upper(word[0])) return true;
+  const std::size_t hyphen = word.find('-');
+  if (hyphen == std::string_view::npos || hyphen + 1 >= word.size() || !upper(word[hyphen + 1]))
+    return false;
+  const std::string_view article = word.substr(0, hyphen);
+  for (std::string_view a : {"al", "el", "ash", "as", "ad", "ar", "az", "at", "an", "adh", "ath"})
+    if (article == a) return true;
+  return false;
+}
+
 }  // namespace
 
 std::string ascii_lower(std::string_view s) {
@@ -124,7 +139,7 @@ std::vector<Token> tokenize(std::string_view s) {
     if (i < s.size() && s[i] == '.' && lower.size() >= 3 && lower[lower.size() - 2] == '.' &&
         is_ascii_alpha(static_cast<unsigned char>(lower.back())))
       end = ++i;
-    Token token{start, end, std::move(lower), s[start] >= 'A' && s[start] <= 'Z', true};
+    Token token{start, end, std::move(lower), starts_name(s.substr(start, end - start)), true};
     tokens.push_back(std::move(token));
   }
   return tokens;

@@ -40,7 +40,7 @@ struct LowerWord : std::string {
 struct Token {
   std::size_t start = 0, end = 0;  // offsets into the text passed to tokenize()
   LowerWord lower;                 // ASCII-lowercased form
-  bool capitalized = false;        // first character is an uppercase letter
+  bool capitalized = false;        // a name's start: an uppercase letter, or "al-" before one
   bool word = false;               // letters/digits (else punctuation)
 };
 
