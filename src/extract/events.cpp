@@ -336,7 +336,13 @@ std::optional<std::size_t> confine_to_entries(const Annotated& article,
     countries.erase("US");
     return std::pair(countries, sites);
   };
-  const auto [attack_countries, attack_sites] = places(*chosen);
+  auto [attack_countries, attack_sites] = places(*chosen);
+  // An attack on a site of ours is where its site is: "Away from Afghanistan for a moment:
+  // rockets landed near Victory base" sets the attack in Iraq, and Kabul's entries apart.
+  if (!attack_sites.empty()) {
+    attack_countries.clear();
+    for (int site : attack_sites) attack_countries.insert(lexicon.facility(site).country);
+  }
   // An entry that names places, none of them the attack's country or site, tells other news
   // (a toll in Gaza, a missile at a tanker); the others go on about the attack, and so does one
   // that claims or blames "the attack".
