@@ -11,7 +11,8 @@ WeaponRead read_weapon(const Annotated& article, const lexicon::Lexicon& lexicon
   std::map<std::string, const SentenceView*> where;
   std::map<std::string, std::size_t> first_seen;
   std::size_t order = 0;
-  // Small-arms votes that name the attackers, not what they fired: "gunmen" when the event names
+  // Small-arms votes that name the attackers or the act, not what they fired (weapons.tsv
+  // "(implied)"): "gunmen" when the event names
   // another weapon ("Gunmen fired three rockets at the base. The gunmen fled."), one not told in
   // a clause of another time ("..., a week after a drone attack on the same base").
   int gunmen = 0;
@@ -36,7 +37,8 @@ WeaponRead read_weapon(const Annotated& article, const lexicon::Lexicon& lexicon
         votes[w.weapon] += 2;
       if (w.weapon == "unknown" && w.detail == "projectile") ++projectile_votes;
       if (v.glossed && w.weapon == "rocket" && w.detail.empty()) ++glossed_plain_rockets;
-      if (w.weapon == "small_arms" && v.tokens[h->first].lower.starts_with("gunm")) ++gunmen;
+      const bool implied = w.detail == "(implied)";
+      if (w.weapon == "small_arms" && implied) ++gunmen;
       bool other_time = false, other_day = false;
       for (std::size_t k = h->first >= 8 ? h->first - 8 : 0; k < h->first; ++k) {
         const auto& word = v.tokens[k].lower;
@@ -50,7 +52,8 @@ WeaponRead read_weapon(const Annotated& article, const lexicon::Lexicon& lexicon
       if (w.weapon != "small_arms") other_weapon = other_weapon || !other_time;
       // "... a year after Iran used ballistic missiles against the base": the type of another
       // day's weapon says nothing of this one's.
-      if (!detail.count(w.weapon) && !w.detail.empty() && !other_day) detail[w.weapon] = w.detail;
+      if (!detail.count(w.weapon) && !w.detail.empty() && !implied && !other_day)
+        detail[w.weapon] = w.detail;
       if (!where.count(w.weapon)) where[w.weapon] = &v, first_seen[w.weapon] = order++;
     }
   }
