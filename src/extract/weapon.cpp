@@ -1,8 +1,12 @@
+#include <algorithm>
 #include <map>
+#include <set>
 
 #include "extract/readers.h"
 
 namespace sitrep::extract {
+
+constexpr std::string_view kImplied = "(implied)";
 
 WeaponRead read_weapon(const Annotated& article, const lexicon::Lexicon& lexicon,
                        const Event& event) {
@@ -11,12 +15,12 @@ WeaponRead read_weapon(const Annotated& article, const lexicon::Lexicon& lexicon
   std::map<std::string, const SentenceView*> where;
   std::map<std::string, std::size_t> first_seen;
   std::size_t order = 0;
-  // Small-arms votes that name the attackers or the act, not what they fired (weapons.tsv
-  // "(implied)"): "gunmen" when the event names
-  // another weapon ("Gunmen fired three rockets at the base. The gunmen fled."), one not told in
-  // a clause of another time ("..., a week after a drone attack on the same base").
-  int gunmen = 0;
-  bool other_weapon = false;
+  // Votes of words that name the attackers or the act, not what was fired (weapons.tsv
+  // "(implied)": "gunmen", "opened fire"): they yield when the event names another weapon
+  // ("Gunmen fired three rockets at the base. The gunmen fled."), one not told in a clause of
+  // another time ("..., a week after a drone attack on the same base").
+  std::map<std::string, int> implied_votes;
+  std::set<std::string> named;  // kinds named outright, in this attack's time
   // Plain "rocket" votes read through a gloss: Arabic names a rocket and a missile with one word
   // (صاروخ), which the gloss renders "rocket".
   int glossed_plain_rockets = 0;
@@ -27,6 +31,9 @@ WeaponRead read_weapon(const Annotated& article, const lexicon::Lexicon& lexicon
     const auto& v = article.sentences[i];
     for (const Hit* h : v.all(lexicon::Kind::kWeapon)) {
       const auto& w = lexicon.weapon(h->entry);
+      const bool implied = w.detail.starts_with(kImplied);
+      const std::string own_detail = implied ? "" : w.detail;
+      const int before = votes[w.weapon];
       votes[w.weapon] += 1;
       // "three rockets were launched ..., and one of them landed close to the outer wall of the
       // center": a weapon counted in a sentence about our site (or "the airport", "the base")
@@ -37,8 +44,7 @@ WeaponRead read_weapon(const Annotated& article, const lexicon::Lexicon& lexicon
         votes[w.weapon] += 2;
       if (w.weapon == "unknown" && w.detail == "projectile") ++projectile_votes;
       if (v.glossed && w.weapon == "rocket" && w.detail.empty()) ++glossed_plain_rockets;
-      const bool implied = w.detail == "(implied)";
-      if (w.weapon == "small_arms" && implied) ++gunmen;
+      if (implied) implied_votes[w.weapon] += votes[w.weapon] - before;
       bool other_time = false, other_day = false;
       for (std::size_t k = h->first >= 8 ? h->first - 8 : 0; k < h->first; ++k) {
         const auto& word = v.tokens[k].lower;
@@ -49,15 +55,14 @@ WeaponRead read_weapon(const Annotated& article, const lexicon::Lexicon& lexicon
         if (after && k >= 1 && v.word_in(lexicon::WordList::kLongSpanUnits, v.tokens[k - 1].lower))
           other_day = true;
       }
-      if (w.weapon != "small_arms") other_weapon = other_weapon || !other_time;
+      if (!implied && !other_time) named.insert(w.weapon);
       // "... a year after Iran used ballistic missiles against the base": the type of another
       // day's weapon says nothing of this one's.
-      if (!detail.count(w.weapon) && !w.detail.empty() && !implied && !other_day)
-        detail[w.weapon] = w.detail;
+      if (!detail.count(w.weapon) && !own_detail.empty() && !other_day)
+        detail[w.weapon] = own_detail;
       if (!where.count(w.weapon)) where[w.weapon] = &v, first_seen[w.weapon] = order++;
     }
   }
-  if (!other_weapon) gunmen = 0;
   WeaponRead out;
   if (votes.empty()) return out;
   // Outlets call rockets "missiles" in passing, rarely the reverse: a plain "missile" yields
@@ -86,8 +91,12 @@ WeaponRead read_weapon(const Annotated& article, const lexicon::Lexicon& lexicon
   }
   // "Gunmen shelled the base with eight rockets": the attackers are called gunmen whatever they
   // fire; with another weapon named, the word is no vote for small arms.
-  if (auto it = votes.find("small_arms"); it != votes.end() && votes.size() > 1) {
-    it->second -= gunmen;
+  for (const auto& [kind, n] : implied_votes) {
+    const bool other =
+        std::any_of(named.begin(), named.end(), [&](const std::string& k) { return k != kind; });
+    auto it = votes.find(kind);
+    if (!other || it == votes.end() || votes.size() < 2) continue;
+    it->second -= n;
     if (it->second <= 0) votes.erase(it);
   }
   std::string best;
