@@ -119,6 +119,8 @@ TEST(BlindSetScores, TuneSetsStayAboveFloors) {
   expect_floors("s38en3", 0.82, 0.83, 0.89);
   expect_floors("s38en5", 0.89, 0.88, 0.93);
   expect_floors("s38ar", 0.89, 0.91, 0.92);
+  expect_floors("s39en", 0.89, 0.83, 0.88);
+  expect_floors("s39en3", 0.89, 0.87, 0.92);
 }
 
 TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
