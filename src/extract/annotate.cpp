@@ -1711,6 +1711,13 @@ void add_hosting_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
     for (const Hit* h : v.all(Kind::kCountry))
       foreign |= !of && h->first >= guest && (h->first == guest || h->first < guests_end) &&
                  lexicon.country(h->entry).code == "US";
+    // A base of US forces by name, as the factions' statements write it: "the base of the
+    // American occupation", "a base of the US forces" (not "of the US-backed SDF").
+    for (const Hit* h : v.all(Kind::kCountry))
+      foreign |= of && h->first == guest && h->last + 1 < t.size() &&
+                 lexicon.country(h->entry).code == "US" &&
+                 (t[h->last + 1].lower == "occupation" ||
+                  v.word_in(lexicon::WordList::kForceNouns, t[h->last + 1].lower));
     if (!foreign) continue;
     for (std::size_t i = k; i > 0 && i + (of ? 6 : 4) > k; --i) {
       if (!t[i - 1].word) break;
