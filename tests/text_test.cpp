@@ -331,3 +331,19 @@ TEST(TextTokens, ArabicArticleInLowerCaseStartsAName) {
   EXPECT_FALSE(capitalized("all-out"));
   EXPECT_FALSE(capitalized("as-is"));
 }
+
+// "half past eight in the evening", "a quarter to nine": minutes before the hour, read as the
+// o'clock form is, with the part of the day after it.
+TEST(TextTimes, HalfAndQuarterPastTheHour) {
+  auto t = find_times("launched at half past eight in the evening from an open area");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "20:30");
+  t = find_times("at a quarter to nine in the morning");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "08:45");
+  t = find_times("at a quarter past twelve at night");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "00:15");
+  EXPECT_TRUE(find_times("half past the deadline").empty());
+  EXPECT_TRUE(find_times("half past eight").empty());  // no part of the day: no time
+}

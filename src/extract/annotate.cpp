@@ -3013,9 +3013,11 @@ void drop_trailing_us_strike(SentenceView& v) {
   }
   if (!near_comma) return;
   const std::size_t cut = t[open - 1].start;
-  // Before it, an attack on one of our targets, or a blame for attacks like ours ("Washington
-  // has blamed similar attacks on Iran-aligned militias, and ...").
-  bool evidence = false, target = false, blame = false;
+  // Before it, an attack on one of our targets, a salvo counted ("the attack was carried out
+  // with three Grad rockets ..., and that the Turkish forces responded with artillery fire"), or
+  // a blame for attacks like ours ("Washington has blamed similar attacks on Iran-aligned
+  // militias, and ...").
+  bool evidence = false, target = false, blame = false, counted = false;
   for (const auto& h : v.hits) {
     if (h.end > cut) continue;
     if (h.kind == Kind::kWeapon || h.cue == Cue::kAttackVerb || h.cue == Cue::kAttackNoun ||
@@ -3025,8 +3027,10 @@ void drop_trailing_us_strike(SentenceView& v) {
         h.cue == Cue::kTargetDiplomatic)
       target = true;
     blame = blame || h.cue == Cue::kSuspect;
+    counted = counted || (h.kind == Kind::kWeapon && h.first >= 1 &&
+                          text::parse_number(t[h.first - 1].lower).has_value());
   }
-  if (!evidence || (!target && !blame)) return;
+  if (!evidence || (!target && !blame && !counted)) return;
   // Only a clause of its own: what lies between the comma and the agent tells no attack.
   for (const auto& h : v.hits)
     if (h.first >= open && h.last < strike->first &&

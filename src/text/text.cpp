@@ -770,9 +770,19 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
     };
     // "at around eight o'clock in the evening", "at 8 o'clock on Sunday evening": an hour of the
     // 12-hour clock, a time only with the part of the day told after it.
-    if (i + 1 < tokens.size()) {
-      std::size_t k = i + 1;
-      bool oclock = false;
+    // "at half past eight in the evening", "a quarter to nine in the morning": the hour after
+    // its minutes, read as "eight o'clock" is.
+    int minutes = 0, hour_shift = 0;
+    std::size_t hour_at = i;
+    if ((w == "half" || w == "quarter") && i + 2 < tokens.size() &&
+        (tokens[i + 1].lower == "past" || (w == "quarter" && tokens[i + 1].lower == "to"))) {
+      hour_at = i + 2;
+      minutes = w == "half" ? 30 : tokens[i + 1].lower == "past" ? 15 : 45;
+      hour_shift = tokens[i + 1].lower == "to" ? -1 : 0;
+    }
+    if (hour_at + 1 < tokens.size()) {
+      std::size_t k = hour_at + 1;
+      bool oclock = hour_at != i;
       if (tokens[k].lower == "o'clock" || tokens[k].lower == "o\u2019clock") {
         oclock = true, ++k;
       } else if (k + 2 < tokens.size() && tokens[k].lower == "o" &&
@@ -780,7 +790,7 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
                  tokens[k + 2].lower == "clock") {
         oclock = true, k += 3;
       }
-      const auto number = oclock ? parse_number(w) : std::nullopt;
+      const auto number = oclock ? parse_number(tokens[hour_at].lower) : std::nullopt;
       if (number && *number >= 1 && *number <= 12) {
         // "at eight o'clock GMT in the evening", "at 8 o'clock in the evening GMT": universal
         // time, shifted to local as the digit clock's is.
@@ -818,9 +828,10 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
         }
         if (clock >= 0) {
           if (zone(last + 1)) universal = true, ++last;
+          clock = (clock + hour_shift + 24) % 24;
           if (universal) clock = (clock + utc_offset_hours + 24) % 24;
           char buffer[32];
-          std::snprintf(buffer, sizeof buffer, "%02d:00", clock);
+          std::snprintf(buffer, sizeof buffer, "%02d:%02d", clock, minutes);
           const std::size_t end = universal ? last : k - 1;
           out.push_back(TimeMention{Span{tokens[i].start, tokens[end].end}, buffer});
           i = end;
