@@ -176,6 +176,21 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
       v.entry_start = true;
       v.posting_time = posted->hhmm;
     }
+    // "TOP STORY", "ALSO TODAY", "NUMBERS": a newsletter's section heading, in capitals on a
+    // line of its own, opens an entry as a live blog's posting time does. Not the headline, nor
+    // a dateline's city ("ANKARA").
+    auto section_heading = [&] {
+      if (!s.heading || views.empty() || v.tokens.empty() || v.tokens.size() > 4) return false;
+      bool letters = false;
+      for (const char c : v.text) {
+        if (c >= 'a' && c <= 'z') return false;
+        letters = letters || (c >= 'A' && c <= 'Z');
+      }
+      return letters && std::all_of(v.tokens.begin(), v.tokens.end(), [&](const text::Token& t) {
+               return t.word && t.lower.size() >= 3 && !lexicon.city(t.lower);
+             });
+    };
+    if (section_heading()) v.entry_start = true;
     std::erase_if(v.times, posting_time);
     // Page chrome ("Watch TV", "All rights reserved.") and captions do not use up the lead:
     // only sentences of some length count towards it.
