@@ -1155,6 +1155,19 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon,
     };
     // Five words either side; after the head, "the town of" places and does not count: "a base
     // hosting US forces in the town of al-Shaddadi" reaches its town as "... in al-Shaddadi" does.
+    auto preposition_before = [&](std::size_t j, std::initializer_list<std::string_view> words) {
+      for (std::size_t b = j >= 2 ? j - 2 : 0; b < j; ++b)
+        for (std::string_view w : words)
+          if (t[b].lower == w) return true;
+      return false;
+    };
+    auto route_end = [&](std::size_t k) {
+      if (k > i)
+        return preposition_before(i, {"from"}) &&
+               preposition_before(k, {"to", "toward", "towards"});
+      return k < i && preposition_before(k, {"from"}) &&
+             preposition_before(i, {"to", "toward", "towards"});
+    };
     std::size_t from = i >= 5 ? i - 5 : 0, to = i + 1;
     for (std::size_t counted = 0; to < t.size() && counted < 5; ++to)
       if (!settlement_filler(v, to)) ++counted;
@@ -1181,6 +1194,9 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon,
       // "Three rockets struck a base": a number opening the sentence names no site, whatever
       // "Union Three" holds.
       if (text::parse_number(t[k].lower)) continue;
+      // A route's other end is no place of the head's: "making their way from Camp Shamrock to
+      // Beirut", "driving from Beirut to the camp".
+      if (route_end(k)) continue;
       // A word of an actor's name names no site: "the régime of Bachar al-Assad, which targeted
       // an observation post" is no vote for Ain al-Asad.
       if (std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
