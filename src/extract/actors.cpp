@@ -410,6 +410,11 @@ bool agent_of_attack(const SentenceView& v, const Hit& a) {
       break;
     --by;
   }
+  // "launched by militants of the Jabhat al-Nusra terrorist group": the group's fighters are
+  // the group ("by Jabhat al-Nusra militants" reads so already).
+  if (by >= 3 && t[by - 1].lower == "of" &&
+      v.word_in(lexicon::WordList::kAttackerHeads, t[by - 2].lower) && t[by - 3].lower == "by")
+    by -= 2;
   // "artillery fire of the Syrian army", the gloss of "tiros de artilharia do governo Assad":
   // the weapon's owner fired it (what it was fired on is checked below, as for "by").
   std::size_t of = by;
