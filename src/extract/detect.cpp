@@ -274,6 +274,15 @@ std::optional<int> header_minutes(const SentenceView& v) {
 // Whether a live blog tells the attack (in the anchor's item, or for an anchor above the items in
 // the item that tells it) in an item older than its newest. Items run newest first unless their
 // times climb.
+// "[Research note | Northern Iraq Security Project]": a label in brackets on a line of its own is
+// page furniture, not the body's first sentence.
+bool bracketed_label(const SentenceView& v) {
+  std::string_view text = v.text;
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
+  return text.size() >= 2 && (text.front() == '[' || text.front() == '(') &&
+         (text.back() == ']' || text.back() == ')');
+}
+
 bool older_live_item(const Annotated& article, std::size_t anchor) {
   const auto& views = article.sentences;
   std::vector<std::size_t> headers;
@@ -805,7 +814,7 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
       account_after = true;
   for (std::size_t i = 0; i < views.size(); ++i) {
     const auto& v = views[i];
-    if (v.sentence.heading || v.tokens.size() < 6 || v.caption) continue;
+    if (v.sentence.heading || v.tokens.size() < 6 || v.caption || bracketed_label(v)) continue;
     if (body == 0) {
       // Under a headline that tells the attack itself ("Rocket hits Ain al-Asad airbase"), the
       // body may open with the inquiry; "Iraq calls attack on US embassy terrorist" does not
