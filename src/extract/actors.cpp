@@ -702,8 +702,15 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // loose network of armed groups that emerged in recent weeks, claimed ...").
         std::size_t after_name = a->last + 1;
         while (after_name < c->first && is_quote_mark(v.tokens[after_name].lower)) ++after_name;
+        // The apposition may close a few words before the claim: "..., said in a late-night
+        // statement that it had targeted ...".
+        std::size_t closing = c->first;
+        while (closing > after_name + 1 && c->first - closing < 8 &&
+               v.tokens[closing - 1].lower != ",")
+          --closing;
         const bool apposed = after_name + 1 < c->first && v.tokens[after_name].lower == "," &&
-                             v.tokens[c->first - 1].lower == "," && c->first - a->last <= 30;
+                             closing > after_name + 1 && v.tokens[closing - 1].lower == "," &&
+                             c->first - a->last <= 30;
         bool subject = a->last < c->first && (c->first - a->last <= 14 || apposed);
         // "..., while claimed responsibility for X the bombing": a claim verb right after a
         // clause opener has its subject after it; the actor before belongs to the clause before.
