@@ -2582,8 +2582,12 @@ Role marker_role(const SentenceView& v, bool tally) {
       perceived =
           next == "hear" || next == "see" || (next == "be" && (then == "heard" || then == "seen"));
     }
-    only_before_could &=
-        before_could || about_toll || whether || refusal || perceived || later_speech_clause(v, *h);
+    // "the damage, if any, was not yet known": an idiom of doubt about an outcome, no
+    // hypothesis about the attack.
+    const bool if_any = t[k].lower == "if" && k + 1 < t.size() && t[k + 1].lower == "any" &&
+                        (k + 2 >= t.size() || !t[k + 2].word);
+    only_before_could &= before_could || about_toll || whether || refusal || perceived || if_any ||
+                         later_speech_clause(v, *h);
   }
   if (v.has(Cue::kHypothetical) && !only_before_could && !v.has(Cue::kAttackVerb))
     return Role::kNotAttack;
