@@ -1064,8 +1064,9 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
             break;
           }
           const auto& w = v.tokens[k].lower;
+          // "Five PKK terrorists who opened harassment fire on the base": the relative's verb.
           if (w != "had" && w != "have" && w != "has" && w != "reportedly" && w != "allegedly" &&
-              !(k == a->last + 1 && v.word_in(lexicon::WordList::kAttackerHeads, w)))
+              w != "who" && !(k == a->last + 1 && v.word_in(lexicon::WordList::kAttackerHeads, w)))
             break;
         }
         // The agent of the attack: "a drone strike by Kataib Hezbollah", "rockets fired by the
