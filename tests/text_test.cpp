@@ -341,6 +341,9 @@ TEST(TextTimes, HalfAndQuarterPastTheHour) {
   t = find_times("at a quarter to nine in the morning");
   ASSERT_EQ(t.size(), 1u);
   EXPECT_EQ(t[0].hhmm, "08:45");
+  t = find_times("at a quarter to twelve in the morning");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "11:45");
   t = find_times("at a quarter past twelve at night");
   ASSERT_EQ(t.size(), 1u);
   EXPECT_EQ(t[0].hhmm, "00:15");

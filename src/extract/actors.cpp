@@ -708,8 +708,11 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         while (closing > after_name + 1 && c->first - closing < 8 &&
                v.tokens[closing - 1].lower != ",")
           --closing;
+        // ... and what follows that comma is the name's own verb of speech ("said", "announced"),
+        // not a clause of its own ("..., stayed silent, but a group with ties to it claimed").
         const bool apposed = after_name + 1 < c->first && v.tokens[after_name].lower == "," &&
                              closing > after_name + 1 && v.tokens[closing - 1].lower == "," &&
+                             (closing == c->first || v.token_in(closing, Cue::kReportVerb)) &&
                              c->first - a->last <= 30;
         bool subject = a->last < c->first && (c->first - a->last <= 14 || apposed);
         // "..., while claimed responsibility for X the bombing": a claim verb right after a

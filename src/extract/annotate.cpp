@@ -103,6 +103,7 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
   std::size_t substantive = 0;
   std::string reference = published;  // what relative days are resolved against
   bool dateline_read = false;
+  bool sections_open = false;  // a newsletter's first section heading came before its body
   for (const auto& s : sentences) {
     SentenceView v;
     v.sentence = s;
@@ -179,8 +180,11 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
     // "TOP STORY", "ALSO TODAY", "NUMBERS": a newsletter's section heading, in capitals on a
     // line of its own, opens an entry as a live blog's posting time does. Not the headline, nor
     // a dateline's city ("ANKARA").
+    // Only a page that opens with its sections: subheads inside a story ("REACTIONS",
+    // "BACKGROUND") come after its lead and set nothing apart.
     auto section_heading = [&] {
       if (!s.heading || views.empty() || v.tokens.empty() || v.tokens.size() > 4) return false;
+      if (!sections_open && substantive > 0) return false;
       bool letters = false;
       for (const char c : v.text) {
         if (c >= 'a' && c <= 'z') return false;
@@ -190,7 +194,7 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
                return t.word && t.lower.size() >= 3 && !lexicon.city(t.lower);
              });
     };
-    if (section_heading()) v.entry_start = true;
+    if (section_heading()) v.entry_start = true, sections_open = true;
     std::erase_if(v.times, posting_time);
     // Page chrome ("Watch TV", "All rights reserved.") and captions do not use up the lead:
     // only sentences of some length count towards it.
@@ -747,10 +751,13 @@ void reread_response_vows(SentenceView& v) {
     if (h.kind != Kind::kTrigger || h.cue != Cue::kThreat) continue;
     for (std::size_t k = h.last + 1; k < t.size() && k <= h.last + 2; ++k)
       if (v.word_in(lexicon::WordList::kResponseWords, t[k].lower)) {
-        // "vows to respond against US bases": a threat still.
+        // "vows to respond against US bases", "vows to pursue American troops": a threat still.
         bool against = false;
         for (std::size_t j = k + 1; j < t.size() && j <= k + 3; ++j)
           against = against || t[j].lower == "against" || t[j].lower == "on";
+        for (std::size_t j = k + 1; j < t.size() && j <= k + 5; ++j)
+          against = against || v.token_in(j, Cue::kTargetMilitary) ||
+                    v.token_in(j, Cue::kTargetDiplomatic) || v.token_in_kind(j, Kind::kFacility);
         if (!against) h.cue = Cue::kAftermath;
         break;
       }
@@ -1398,6 +1405,14 @@ void add_foreign_military_targets(SentenceView& v, const lexicon::Lexicon& lexic
       neighbour = neighbour || listed;
     }
     if (neighbour) last_neighbour = h;
+    // "an Iranian-backed militia base", "a Turkish-backed rebel post": the state backs a local
+    // force; the site is not its own.
+    bool backer = false;
+    if (h->end < v.text.size() && v.text[h->end] == '-')
+      for (std::string_view w : {"-backed", "-aligned", "-supported", "-allied", "-funded",
+                                 "-trained", "-affiliated", "-linked", "-sponsored"})
+        backer = backer || v.text.substr(h->end, w.size()) == w;
+    if (backer) continue;
     if (c.is_demonym(v.text.substr(h->start, h->end - h->start)))
       nationalities.push_back(h);
     else if (!neighbour)
@@ -1744,11 +1759,19 @@ void add_hosting_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
                  lexicon.country(h->entry).code == "US";
     // A base of US forces by name, as the factions' statements write it: "the base of the
     // American occupation", "a base of the US forces" (not "of the US-backed SDF").
+    // Not a local force the factions call the occupation's ("a base of the American occupation
+    // militia SDF"): the phrase ends there.
+    auto phrase_ends = [&](std::size_t j) {
+      return j >= t.size() || !t[j].word || locative_at(t, j) || t[j].lower == "in" ||
+             t[j].lower == "at" || t[j].lower == "near" || t[j].lower == "on" ||
+             t[j].lower == "with" || t[j].lower == "and";
+    };
     for (const Hit* h : v.all(Kind::kCountry))
       foreign |= of && h->first == guest && h->last + 1 < t.size() &&
                  lexicon.country(h->entry).code == "US" &&
                  (t[h->last + 1].lower == "occupation" ||
-                  v.word_in(lexicon::WordList::kForceNouns, t[h->last + 1].lower));
+                  v.word_in(lexicon::WordList::kForceNouns, t[h->last + 1].lower)) &&
+                 phrase_ends(h->last + 2);
     if (!foreign) continue;
     for (std::size_t i = k; i > 0 && i + (of ? 6 : 4) > k; --i) {
       if (!t[i - 1].word) break;
@@ -1763,6 +1786,11 @@ void add_hosting_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
   // "a coalition base" (triggers.tsv) and "a base of the coalition" above.
   for (std::size_t k = 0; k + 1 < t.size(); ++k) {
     if (t[k].lower != "coalition") continue;
+    // Not a coalition named for itself ("a Fateh al-Mubin coalition outpost"): "the", "a", "the
+    // US-led", "the international" coalition only.
+    if (k >= 1 && t[k - 1].word && t[k - 1].capitalized && !t[k - 1].lower.ends_with("-led") &&
+        t[k - 1].lower != "international" && t[k - 1].lower != "the" && t[k - 1].lower != "a")
+      continue;
     for (std::size_t i = k + 1; i < t.size() && i <= k + 2 && t[i].word; ++i) {
       if (!v.word_in(lexicon::WordList::kMilitaryHeads, t[i].lower)) continue;
       if (t[i].lower != "airport" && !v.token_in(i, Cue::kTargetMilitary))

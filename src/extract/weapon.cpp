@@ -8,6 +8,19 @@ namespace sitrep::extract {
 
 constexpr std::string_view kImplied = "(implied)";
 
+bool defenders_fire(const SentenceView& v, const Hit& h) {
+  if (v.token_in(h.first, lexicon::Cue::kIntercept)) return true;
+  for (const Hit* d : v.all(lexicon::Cue::kAirDefense))
+    if (d->last < h.first && h.first <= d->last + 3) return true;
+  for (std::size_t k = h.first >= 2 ? h.first - 2 : 0; k < h.first; ++k) {
+    const auto& w = v.tokens[k].lower;
+    if (w == "guards" || w == "guard" || w == "police" || w == "policemen" ||
+        v.word_in(lexicon::WordList::kForceNouns, w))
+      return true;
+  }
+  return false;
+}
+
 WeaponRead read_weapon(const Annotated& article, const lexicon::Lexicon& lexicon,
                        const Event& event) {
   std::map<std::string, int> votes;
@@ -32,6 +45,9 @@ WeaponRead read_weapon(const Annotated& article, const lexicon::Lexicon& lexicon
     for (const Hit* h : v.all(lexicon::Kind::kWeapon)) {
       const auto& w = lexicon.weapon(h->entry);
       const bool implied = w.detail.starts_with(kImplied);
+      // "air defences opened fire", "guards opened fire", "shooting down a hostile target": the
+      // defenders' fire is not the attack's weapon.
+      if (implied && defenders_fire(v, *h)) continue;
       const std::string own_detail = implied ? "" : w.detail;
       const int before = votes[w.weapon];
       votes[w.weapon] += 1;

@@ -790,7 +790,9 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
                  tokens[k + 2].lower == "clock") {
         oclock = true, k += 3;
       }
-      const auto number = oclock ? parse_number(tokens[hour_at].lower) : std::nullopt;
+      // "a quarter to twelve": the hour before the one named (11:45).
+      auto number = oclock ? parse_number(tokens[hour_at].lower) : std::nullopt;
+      if (number && hour_shift != 0) number = *number + hour_shift == 0 ? 12 : *number + hour_shift;
       if (number && *number >= 1 && *number <= 12) {
         // "at eight o'clock GMT in the evening", "at 8 o'clock in the evening GMT": universal
         // time, shifted to local as the digit clock's is.
@@ -828,7 +830,6 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
         }
         if (clock >= 0) {
           if (zone(last + 1)) universal = true, ++last;
-          clock = (clock + hour_shift + 24) % 24;
           if (universal) clock = (clock + utc_offset_hours + 24) % 24;
           char buffer[32];
           std::snprintf(buffer, sizeof buffer, "%02d:%02d", clock, minutes);
