@@ -6,20 +6,24 @@
 
 namespace sitrep::extract {
 
+namespace {
+
 constexpr std::string_view kImplied = "(implied)";
 
+// Guards or air defences firing back; a force before the verb may be the attacker ("Syrian
+// government forces opened fire on a Turkish post"), so force nouns do not count.
 bool defenders_fire(const SentenceView& v, const Hit& h) {
   if (v.token_in(h.first, lexicon::Cue::kIntercept)) return true;
   for (const Hit* d : v.all(lexicon::Cue::kAirDefense))
     if (d->last < h.first && h.first <= d->last + 3) return true;
   for (std::size_t k = h.first >= 2 ? h.first - 2 : 0; k < h.first; ++k) {
     const auto& w = v.tokens[k].lower;
-    if (w == "guards" || w == "guard" || w == "police" || w == "policemen" ||
-        v.word_in(lexicon::WordList::kForceNouns, w))
-      return true;
+    if (w == "guards" || w == "guard" || w == "police" || w == "policemen") return true;
   }
   return false;
 }
+
+}  // namespace
 
 WeaponRead read_weapon(const Annotated& article, const lexicon::Lexicon& lexicon,
                        const Event& event) {
