@@ -122,6 +122,7 @@ TEST(BlindSetScores, TuneSetsStayAboveFloors) {
   expect_floors("s39en", 0.89, 0.83, 0.88);
   expect_floors("s39en2", 0.63, 0.75, 0.89);
   expect_floors("s39en3", 0.89, 0.87, 0.88);
+  expect_floors("s39es", 0.44, 0.80, 0.89);
 }
 
 TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
