@@ -96,8 +96,10 @@ std::optional<Group> single_group_at(const SentenceView& v, std::size_t i) {
     return !w.ends_with("s") && !w.ends_with("men") && w != "police" && w != "staff" &&
            w != "personnel" && w != "crew" && w != "peshmerga" && w != "people";
   };
-  if (w == "the" && one_person(i + 1)) return Group{1, i + 2};
-  if (w == "the" && i + 2 < t.size() && t[i + 1].word && t[i + 1].lower != "other" &&
+  // "wounding its driver", "killing their guard": a possessive names one as well as "the".
+  const bool definite = w == "the" || w == "its" || w == "his" || w == "her" || w == "their";
+  if (definite && one_person(i + 1)) return Group{1, i + 2};
+  if (definite && i + 2 < t.size() && t[i + 1].word && t[i + 1].lower != "other" &&
       !is_casualty(v, i + 1) && !count_at(v, i + 1, false) &&
       !v.word_in(lexicon::WordList::kPersonHeads, t[i + 1].lower) && one_person(i + 2))
     return Group{1, i + 3};

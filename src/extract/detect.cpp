@@ -26,7 +26,8 @@ constexpr std::string_view kFeatureNames[] = {
     "attack_sentences",    "report_day_only",      "recent_day_in_lead",   "no_headline",
     "headline_aftermath",  "lead_aftermath",       "headline_civilian",    "news_is_reaction",
     "first_other_news",    "anchor_late",          "lead_tally",           "lead_condemns",
-    "lead_judicial",       "headline_genre",       "older_live_item",      "lead_nothing_happened"};
+    "lead_judicial",       "headline_genre",       "older_live_item",      "lead_nothing_happened",
+    "condemns_day_after"};
 static_assert(std::size(kFeatureNames) == static_cast<std::size_t>(Feature::kCount));
 
 double& at(Features& x, Feature f) {
@@ -320,6 +321,34 @@ bool older_live_item(const Annotated& article, std::size_t anchor) {
       if (views[i].role == Role::kMain && views[i].attack_evidence && views[i].in_scope_target)
         item = item_of(i);
   return item && *item != newest;
+}
+
+// "condemned on Friday", "on Friday demanded an explanation": a day right beside a word of
+// reaction dates the reaction.
+bool dates_a_reaction(const SentenceView& v, const text::DateMention& d) {
+  const std::size_t first = v.token_at(d.span.start), last = v.token_at(d.span.end - 1);
+  for (std::size_t k = first >= 3 ? first - 3 : 0; k < v.tokens.size() && k <= last + 2; ++k)
+    if (v.word_in(lexicon::WordList::kCondemnWords, v.tokens[k].lower) ||
+        v.token_in(k, Cue::kAftermath))
+      return true;
+  return false;
+}
+
+// The days the lead's main sentences tell an attack on (beside a word of firing, striking or a
+// weapon), leaving out the days of reports and of reactions.
+std::vector<long> lead_attack_days(const std::vector<SentenceView>& views, long pub) {
+  std::vector<long> out;
+  for (const auto& v : views) {
+    if (!v.lead || v.role != Role::kMain) continue;
+    for (const auto& d : v.dates) {
+      if (!d.date || date_is_reporting_mention(v, d) || date_starts_period(v, d) ||
+          date_awaited(v, d) || dates_a_reaction(v, d) || !attack_word_near_date(v, d, false))
+        continue;
+      const auto day = text::days_from_civil(*d.date);
+      if (day && *day <= pub + 1 && *day >= pub - 7) out.push_back(*day);
+    }
+  }
+  return out;
 }
 
 bool within_week(std::optional<long> day, long published) {
@@ -1102,6 +1131,11 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
     }
   }
   at(x, Feature::kReportDayOnly) = reporting_day && !at(x, Feature::kDatedRecent);
+  if (at(x, Feature::kLeadCondemns) > 0) {
+    const auto days = lead_attack_days(views, pub);
+    at(x, Feature::kCondemnsDayAfter) =
+        !days.empty() && std::all_of(days.begin(), days.end(), [&](long d) { return d < pub; });
+  }
   return x;
 }
 

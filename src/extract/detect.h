@@ -71,6 +71,9 @@ enum class Feature : std::uint8_t {
   kLeadNothingHappened,  // a lead sentence says no attack took place ("there is no attack and
                          // no rockets fell", "no incident targeting US forces was reported"):
                          // the news is a rumour, a test or a threat
+  kCondemnsDayAfter,     // a condemnation lead whose attack the lead dates before the day of
+                         // publication ("Spain on Friday condemned the shots fired at UNIFIL on
+                         // Thursday"): the news is the next day's reaction
   kCount
 };
 std::string_view feature_name(Feature feature);

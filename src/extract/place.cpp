@@ -735,7 +735,7 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
         // jet against the residence of its ambassador ..., the UAE said": "its" is the one
         // country the sentence names other than where the residence is and other than in an
         // actor's name (the Sudanese army).
-        if (owner.empty() && residence &&
+        if (owner.empty() && (residence || lower.find("attach") != std::string::npos) &&
             (lower.find("its ") != std::string::npos ||
              lower.find("their ") != std::string::npos)) {
           std::set<std::string> others;
@@ -755,8 +755,9 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
         // "the US consulate in Iraq's northern metropolis of Irbil": the consulate there.
         const char* kind = lower.find("embassy") != std::string::npos     ? "Embassy"
                            : lower.find("consulate") != std::string::npos ? "Consulate"
-                           : residence                                    ? "Ambassador's Residence"
-                                                                          : nullptr;
+                           : lower.find("attach") != std::string::npos ? "Military Attaché Office"
+                           : residence                                 ? "Ambassador's Residence"
+                                                                       : nullptr;
         if (!kind) continue;
         if (const auto* f = mission_of(lexicon, owner, kind, place.city, host))
           return facility_place(*f, *v);
