@@ -734,7 +734,7 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
         // "The UAE said ... the residence of its ambassador", "an air strike by a Sudanese army
         // jet against the residence of its ambassador ..., the UAE said": "its" is the one
         // country the sentence names other than where the residence is and other than in an
-        // actor's name (the Sudanese army).
+        // actor's name (the Sudanese army). So too "the office of its military attaché".
         if (owner.empty() && (residence || lower.find("attach") != std::string::npos) &&
             (lower.find("its ") != std::string::npos ||
              lower.find("their ") != std::string::npos)) {
