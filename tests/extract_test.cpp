@@ -1290,8 +1290,14 @@ TEST(ExtractRules, CondemnationAfterAContextSentenceIsTheLead) {
   };
   EXPECT_EQ(lead_condemns("This is the fifth attack of its kind against sites hosting Americans "
                           "this year. The Iraqi president condemned the rocket attack on the US "
-                          "embassy in Baghdad on Thursday, which was intercepted."),
+                          "embassy in Baghdad on Wednesday, which was intercepted."),
             1.0);
+  // The same condemnation of an attack told on the day of publication is no reaction piece: the
+  // attack is the day's news, told after it.
+  EXPECT_EQ(lead_condemns("This is the fifth attack of its kind against sites hosting Americans "
+                          "this year. The Iraqi president condemned the rocket attack on the US "
+                          "embassy in Baghdad on Thursday, which was intercepted."),
+            0.0);
   EXPECT_EQ(lead_condemns("This is the fifth attack of its kind against sites hosting Americans "
                           "this year. Three rockets struck the US embassy in Baghdad on "
                           "Thursday. The Iraqi president condemned the rocket attack."),

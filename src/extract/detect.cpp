@@ -351,6 +351,54 @@ std::vector<long> lead_attack_days(const std::vector<SentenceView>& views, long 
   return out;
 }
 
+// "after terrorists fired rockets at the base overnight", "the attack suffered hours earlier":
+// a main sentence about an attack that puts it on the day of the report.
+bool same_day_marker(const SentenceView& v) {
+  if (v.role != Role::kMain || !v.attack_evidence) return false;
+  const auto& t = v.tokens;
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    if (v.word_in(lexicon::WordList::kSameDayWords, t[k].lower)) return true;
+    if (t[k].lower == "hours" && k + 1 < t.size() &&
+        (t[k + 1].lower == "earlier" || t[k + 1].lower == "before" || t[k + 1].lower == "ago"))
+      return true;
+  }
+  return false;
+}
+
+// "the shelling of the embassy days ago", "yesterday's attack": a lead that puts the attack
+// before the day of the report, whatever day it names beside the reaction.
+bool earlier_day_marker(const SentenceView& v) {
+  const auto& t = v.tokens;
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    const auto& w = t[k].lower;
+    if (w == "yesterday") return true;
+    const std::string_view next = k + 1 < t.size() ? std::string_view(t[k + 1].lower) : "";
+    if ((w == "days" || w == "day" || w == "week") &&
+        (next == "ago" || next == "earlier" || next == "before"))
+      return true;
+    if (w == "last" && next == "week") return true;
+  }
+  return false;
+}
+
+// The days the article's main sentences about an attack on a target of ours tell it on, in its
+// first paragraphs, leaving out the days of reports and of reactions.
+std::vector<long> attack_days_told(const std::vector<SentenceView>& views, long pub) {
+  std::vector<long> out;
+  for (const auto& v : views) {
+    if (v.sentence.index > 8 || v.role != Role::kMain || !v.attack_evidence || !v.in_scope_target)
+      continue;
+    for (const auto& d : v.dates) {
+      if (!d.date || date_is_reporting_mention(v, d) || date_starts_period(v, d) ||
+          date_awaited(v, d) || dates_a_reaction(v, d) || !attack_word_near_date(v, d, true))
+        continue;
+      const auto day = text::days_from_civil(*d.date);
+      if (day && *day <= pub + 1 && *day >= pub - 7) out.push_back(*day);
+    }
+  }
+  return out;
+}
+
 bool within_week(std::optional<long> day, long published) {
   return day && *day <= published + 1 && *day >= published - 7;
 }
@@ -1135,6 +1183,32 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
     const auto days = lead_attack_days(views, pub);
     at(x, Feature::kCondemnsDayAfter) =
         !days.empty() && std::all_of(days.begin(), days.end(), [&](long d) { return d < pub; });
+  }
+  // A reaction lead over an attack the article dates on the day of publication ("Biden vows to
+  // hunt down the bombers" over "a suicide bomber blew himself up at the airport gate on
+  // Thursday", published Thursday): the attack is still the day's news, told after the
+  // reaction. The next day's reaction stays a reaction.
+  // Only a reaction: not an arrest, a find or an order the headline tells after the attack.
+  const bool headline_reacts =
+      headline && (condemnation_first(*headline).has_value() || reaction_to_attack(*headline));
+  const bool reaction = at(x, Feature::kNewsIsReaction) > 0 || at(x, Feature::kLeadCondemns) > 0 ||
+                        (at(x, Feature::kHeadlineAftermath) > 0 && headline_reacts);
+  if (reaction) {
+    const auto days = attack_days_told(views, pub);
+    // With no day told, a word of the same day in the lead ("overnight", "hours earlier").
+    const bool same_day =
+        days.empty()
+            ? std::any_of(views.begin(), views.end(),
+                          [](const SentenceView& v) { return v.lead && same_day_marker(v); })
+            : std::all_of(days.begin(), days.end(), [&](long d) { return d >= pub; });
+    const bool told_earlier = std::any_of(views.begin(), views.end(), [](const SentenceView& v) {
+      return v.lead && v.role == Role::kMain && earlier_day_marker(v);
+    });
+    if (same_day && !told_earlier) {
+      at(x, Feature::kNewsIsReaction) = 0;
+      at(x, Feature::kLeadCondemns) = 0;
+      if (headline_reacts) at(x, Feature::kHeadlineAftermath) = 0;
+    }
   }
   return x;
 }

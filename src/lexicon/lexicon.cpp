@@ -177,7 +177,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "targeted_vehicles",
                                                "figurative_test_objects",
                                                "number_hedges",
-                                               "settlement_nouns"};
+                                               "settlement_nouns",
+                                               "same_day_words"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

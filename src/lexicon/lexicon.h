@@ -214,6 +214,7 @@ enum class WordList : std::uint8_t {
   kFigurativeTestObjects,
   kNumberHedges,
   kSettlementNouns,
+  kSameDayWords,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
