@@ -123,6 +123,7 @@ TEST(BlindSetScores, TuneSetsStayAboveFloors) {
   expect_floors("s39en2", 0.63, 0.80, 0.89);
   expect_floors("s39en3", 0.89, 0.87, 0.88);
   expect_floors("s39es", 0.89, 0.85, 0.89);
+  expect_floors("s40en", 0.97, 0.85, 0.97);
 }
 
 TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
@@ -145,6 +146,7 @@ TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
   expect_floors("s39en4", 0.89, 0.86, 0.92);
   expect_floors("s39en5", 0.82, 0.84, 0.88);
   expect_floors("s39pt", 0.80, 0.80, 0.84);
+  expect_floors("s40en2", 0.80, 0.87, 0.86);
 }
 
 }  // namespace
