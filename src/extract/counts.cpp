@@ -1226,6 +1226,26 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       }
     }
   }
+  // "It later revised that figure to three", "the count was corrected to four": a figure given
+  // again by its own source replaces the one the sentence before (or the same sentence) gave.
+  // (Read in every sentence: the revision may tell no attack of its own.)
+  for (const SentenceView& revision : views) {
+    const SentenceView* v = &revision;
+    const auto& t = v->tokens;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      if (!v->word_in(lexicon::WordList::kRevisionVerbs, t[i].lower)) continue;
+      std::optional<int> value;
+      for (std::size_t k = i + 1; k + 1 < t.size() && k <= i + 5 && !value; ++k)
+        if (t[k].lower == "to") value = count_at(*v, k + 1, false);
+      if (!value) continue;
+      for (auto& [field, f] : found)
+        if (f.value && f.where && (f.where == v || f.where + 1 == v) && *f.value != *value) {
+          f.value = value;
+          f.where = v;
+          f.lower_bound = false;
+        }
+    }
+  }
   // Parts that add up to more than were fired were no parts: the first count stands.
   if (auto& hit = found["impacted"];
       hit.first && found["launched"].value && *hit.value > *found["launched"].value)

@@ -178,7 +178,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "figurative_test_objects",
                                                "number_hedges",
                                                "settlement_nouns",
-                                               "same_day_words"};
+                                               "same_day_words",
+                                               "revision_verbs"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

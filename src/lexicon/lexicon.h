@@ -215,6 +215,7 @@ enum class WordList : std::uint8_t {
   kNumberHedges,
   kSettlementNouns,
   kSameDayWords,
+  kRevisionVerbs,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
