@@ -124,6 +124,7 @@ TEST(BlindSetScores, TuneSetsStayAboveFloors) {
   expect_floors("s39en3", 0.89, 0.87, 0.88);
   expect_floors("s39es", 0.89, 0.85, 0.89);
   expect_floors("s40en", 0.97, 0.85, 0.97);
+  expect_floors("s40ar", 0.80, 0.85, 0.89);
 }
 
 TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
