@@ -148,6 +148,7 @@ TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
   expect_floors("s39en5", 0.82, 0.84, 0.88);
   expect_floors("s39pt", 0.80, 0.80, 0.84);
   expect_floors("s40en2", 0.80, 0.87, 0.86);
+  expect_floors("s40fr", 0.54, 0.88, 0.93);
 }
 
 }  // namespace
