@@ -1046,7 +1046,15 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
     const bool attack_beside =
         v.attack_evidence &&
         ((v.in_scope_target && v.has(Cue::kAttackVerb)) || v.has(Cue::kIntercept));
-    if (v.has(Cue::kBenign) && !attack_beside) at(x, Feature::kBenign) = 1;
+    // "A third rocket did not launch because of a technical malfunction": one of a salvo whose
+    // others flew; its failure says nothing of theirs.
+    const bool part_of_salvo =
+        std::any_of(v.tokens.begin(), v.tokens.end(), [](const text::Token& token) {
+          const auto ordinal = text::parse_ordinal(token.lower);
+          return (ordinal && *ordinal >= 2) || token.lower == "another" ||
+                 token.lower == "remaining";
+        });
+    if (v.has(Cue::kBenign) && !attack_beside && !part_of_salvo) at(x, Feature::kBenign) = 1;
     bool spared_here = false;
     if ((!anchor_site && doubts_target(v)) || denies_target(v, &spared_here))
       at(x, Feature::kDoubtedTarget) = 1;
