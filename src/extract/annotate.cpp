@@ -406,6 +406,18 @@ void drop_presence_at_the_time(SentenceView& v) {
   });
 }
 
+// "claimed the attack in a statement posted hours after, saying ...": "after" with no object
+// is "later", the time of the sentence's own event, no look back at another one.
+void drop_after_with_no_object(SentenceView& v) {
+  const auto& t = v.tokens;
+  std::erase_if(v.hits, [&](const Hit& h) {
+    if (h.kind != Kind::kTrigger || h.cue != Cue::kBackground) return false;
+    const auto& last = t[h.last].lower;
+    if (last != "after" && last != "before" && last != "later") return false;
+    return h.last + 1 >= t.size() || !t[h.last + 1].word;
+  });
+}
+
 // "a fourth falling short", "the rockets fell short of the base": a projectile that fell short
 // did not land on or near its target, so its impact cue goes.
 void drop_fell_short(SentenceView& v) {
@@ -3511,6 +3523,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     drop_neutralized_people(v);
     drop_interceptions_after_without(v);
     drop_presence_at_the_time(v);
+    drop_after_with_no_object(v);
     drop_fell_short(v);
     add_described_sites(v, lexicon, places);
     add_foreign_military_targets(v, lexicon, clean.language != "en");
