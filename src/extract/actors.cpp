@@ -402,11 +402,13 @@ bool us_strikes_in(const lexicon::Lexicon& lexicon, const SentenceView& v) {
 bool agent_of_attack(const SentenceView& v, const Hit& a) {
   const auto& t = v.tokens;
   std::size_t by = a.first;
-  for (std::size_t skipped = 0; by >= 1 && skipped < 3; ++skipped) {
+  for (std::size_t skipped = 0; by >= 1 && skipped < 5; ++skipped) {
     const auto& w = t[by - 1].lower;
-    // "launched by the Islamic Republic of Iran".
+    // "launched by the Islamic Republic of Iran", "by militants of the terrorist group Hayat
+    // Tahrir al-Sham" (a kind of group named before its name: actor_descriptors).
     if (w != "a" && w != "an" && w != "the" && w != "lone" && w != "suspected" && w != "alleged" &&
-        w != "likely" && w != "possibly" && w != "probably" && w != "presumably")
+        w != "likely" && w != "possibly" && w != "probably" && w != "presumably" &&
+        !v.word_in(lexicon::WordList::kActorDescriptors, w))
       break;
     --by;
   }

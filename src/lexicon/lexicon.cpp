@@ -179,7 +179,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "number_hedges",
                                                "settlement_nouns",
                                                "same_day_words",
-                                               "revision_verbs"};
+                                               "revision_verbs",
+                                               "actor_descriptors"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -216,6 +216,7 @@ enum class WordList : std::uint8_t {
   kSettlementNouns,
   kSameDayWords,
   kRevisionVerbs,
+  kActorDescriptors,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
