@@ -395,6 +395,36 @@ bool us_strikes_in(const lexicon::Lexicon& lexicon, const SentenceView& v) {
   return false;
 }
 
+// "X, which is linked to al-Qaeda, frequently targets the airport", "X has carried out many
+// similar attacks", "jihadists who have claimed most previous attacks": the actor, not the object
+// of a fight ("the coalition against the Islamic State"), before a verb of claiming or attacking
+// in a sentence about a run of attacks.
+// `claims_only`: only as the subject of a claim ("have claimed most previous attacks"), not of a
+// verb of attacking, which a party to an exchange of fire is too ("Hezbollah and the Israeli army
+// exchange fire almost daily").
+bool habitual_author(const SentenceView& v, const Hit& a, bool claims_only = false) {
+  const auto& t = v.tokens;
+  for (std::size_t k = a.first >= 3 ? a.first - 3 : 0; k < a.first; ++k)
+    if (t[k].lower == "against" || t[k].lower == "fighting" || t[k].lower == "fight" ||
+        t[k].lower == "on" || t[k].lower == "war")
+      return false;
+  const bool run = std::any_of(t.begin(), t.end(), [&](const text::Token& w) {
+    return v.word_in(lexicon::WordList::kSeriesQuantifiers, w.lower) ||
+           v.word_in(lexicon::WordList::kHabitualWords, w.lower);
+  });
+  if (!run) return false;
+  for (std::size_t k = a.last + 1; k < t.size() && k <= a.last + 14; ++k) {
+    if (v.token_in(k, Cue::kClaim) ||
+        (!claims_only && (v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch))))
+      return true;
+    // "have claimed most previous attacks": a claim of attacks with no trigger of its own.
+    if (t[k].lower == "claimed" || t[k].lower == "claim" || t[k].lower == "claims")
+      for (std::size_t j = k + 1; j < t.size() && j <= k + 4; ++j)
+        if (v.token_in(j, Cue::kAttackNoun)) return true;
+  }
+  return false;
+}
+
 // The actor is the agent of an attack word: "a drone strike by Kataib Hezbollah", "rockets
 // fired by the militia", "launched by Iran-backed groups", "an ambush by a lone ISIS gunman".
 // Strikes on something other than a watched target ("strikes by Israel against positions of
@@ -1250,7 +1280,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
             gap_from = other->last + 1;
           }
           if (!last_gap_and) claims = false;
-          return !claims && !agent_of_attack(v, *a);
+          return !claims && !agent_of_attack(v, *a) && !habitual_author(v, *a, true);
         });
         if (actors.empty()) continue;
       }
@@ -1261,7 +1291,12 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // or no one there.
         const std::string name = actor.named_in(event.place.country);
         if (name.empty()) continue;
-        if (actor.kind != "militia" && actor.kind != "umbrella") continue;
+        // A jihadist group only as the habitual author of such attacks ("jihadists linked to
+        // al-Qaeda, who have claimed most previous attacks on the camp"): it is named as often
+        // as what the coalition fights ("the coalition against the Islamic State").
+        if (actor.kind != "militia" && actor.kind != "umbrella" &&
+            !(actor.kind == "jihadist" && habitual_author(v, *a)))
+          continue;
         if (compound_modifier(v, *a)) continue;
         // "Kataib Hezbollah, an Iran-backed militia", "the Islamic Resistance in Iraq, an
         // umbrella group of Iran-backed militias, ...": an apposition describes another actor.

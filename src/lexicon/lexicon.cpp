@@ -180,7 +180,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "settlement_nouns",
                                                "same_day_words",
                                                "revision_verbs",
-                                               "actor_descriptors"};
+                                               "actor_descriptors",
+                                               "habitual_words"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -217,6 +217,7 @@ enum class WordList : std::uint8_t {
   kSameDayWords,
   kRevisionVerbs,
   kActorDescriptors,
+  kHabitualWords,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
