@@ -471,13 +471,26 @@ bool agent_of_attack(const SentenceView& v, const Hit& a) {
   // "the embassy was damaged in a Russian strike", "during a Russian strike" (the gloss of "lors
   // d'une frappe russe"): an actor named by its attack ("Russian strike") is the agent of the
   // harm the sentence tells before it.
-  const bool names_its_attack = v.token_in(a.last, Cue::kAttackNoun) || v.token_is_weapon(a.last);
+  // (The gloss puts the noun first: "attack Israeli".)
+  const bool names_its_attack = v.token_in(a.last, Cue::kAttackNoun) || v.token_is_weapon(a.last) ||
+                                v.token_in(a.first, Cue::kAttackNoun);
   if (const std::size_t in = by >= 1 && t[by - 1].lower == "the" ? by - 1 : by;
       names_its_attack && in >= 2 &&
       (t[in - 1].lower == "in" || t[in - 1].lower == "during" || t[in - 1].lower == "amid") &&
       (v.token_in(in - 2, Cue::kDamageMinor) || v.token_in(in - 2, Cue::kDamageSignificant) ||
        v.token_in(in - 2, Cue::kImpact) || v.token_in(in - 2, Cue::kAttackVerb)))
     return true;
+  // "condemns the Israeli attack on the UNIFIL headquarters": an actor named by its attack, that
+  // attack aimed at a watched target.
+  // (Across a closing quote: 'condemns the "Israeli attack" on ...'.)
+  std::size_t on = a.last + 1;
+  while (on < t.size() && !t[on].word && t[on].lower != "," && t[on].lower != ".") ++on;
+  if (names_its_attack && on + 1 < t.size() && (t[on].lower == "on" || t[on].lower == "against"))
+    for (std::size_t m = on + 1; m < t.size() && m <= on + 4; ++m)
+      if (v.token_in(m, Cue::kTargetMilitary) || v.token_in(m, Cue::kTargetDiplomatic) ||
+          std::any_of(v.hits.begin(), v.hits.end(),
+                      [&](const Hit& h) { return h.kind == Kind::kFacility && h.first == m; }))
+        return true;
   if (!owner && (by < 2 || (t[by - 1].lower != "by" && t[by - 1].lower != "from"))) return false;
   std::size_t k = owner ? of - 2 : by - 2;
   // "launched from Iran" names a place (read apart, with its negation); "from" names an agent
