@@ -413,6 +413,9 @@ bool habitual_author(const SentenceView& v, const Hit& a, bool claims_only = fal
            v.word_in(lexicon::WordList::kHabitualWords, w.lower);
   });
   if (!run) return false;
+  // The group as what is hit: "raid Islamic State hideouts", "killed Islamic State leaders".
+  if (a.last + 1 < t.size() && v.word_in(lexicon::WordList::kGroupPartNouns, t[a.last + 1].lower))
+    return false;
   // Another actor before the verb is its subject ("Unlike X, the group Y has claimed dozens of
   // attacks"), unless a relative clause describes the first ("X, which is linked to Y, often
   // targets the airport").
@@ -427,15 +430,23 @@ bool habitual_author(const SentenceView& v, const Hit& a, bool claims_only = fal
     }
     return false;
   };
+  // Attacks on another party ("claimed many attacks on Syrian army checkpoints") are not like ours.
+  auto other_party_after = [&](std::size_t verb) {
+    for (std::size_t m = verb + 1; m < t.size() && m <= verb + 6; ++m)
+      if (std::any_of(v.hits.begin(), v.hits.end(),
+                      [&](const Hit& h) { return h.kind == Kind::kActor && h.first == m; }))
+        return true;
+    return false;
+  };
   for (std::size_t k = a.last + 1; k < t.size() && k <= a.last + 14; ++k) {
     if (another_subject_before(k)) return false;
     if (v.token_in(k, Cue::kClaim) ||
         (!claims_only && (v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch))))
-      return true;
+      return !other_party_after(k);
     // "have claimed most previous attacks": a claim of attacks with no trigger of its own.
     if (t[k].lower == "claimed" || t[k].lower == "claim" || t[k].lower == "claims")
       for (std::size_t j = k + 1; j < t.size() && j <= k + 4; ++j)
-        if (v.token_in(j, Cue::kAttackNoun)) return true;
+        if (v.token_in(j, Cue::kAttackNoun)) return !other_party_after(j);
   }
   return false;
 }

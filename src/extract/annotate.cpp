@@ -414,7 +414,9 @@ void drop_after_with_no_object(SentenceView& v) {
     if (h.kind != Kind::kTrigger || h.cue != Cue::kBackground) return false;
     const auto& last = t[h.last].lower;
     if (last != "after" && last != "before" && last != "later") return false;
-    return h.last + 1 >= t.size() || !t[h.last + 1].word;
+    if (h.last + 1 >= t.size()) return true;
+    const auto& next = t[h.last + 1].lower;
+    return next == "," || next == "." || next == ";";
   });
 }
 

@@ -94,7 +94,8 @@ std::optional<Group> single_group_at(const SentenceView& v, std::size_t i) {
     if (k >= t.size() || !v.word_in(lexicon::WordList::kPersonHeads, t[k].lower)) return false;
     const auto& w = t[k].lower;
     return !w.ends_with("s") && !w.ends_with("men") && w != "police" && w != "staff" &&
-           w != "personnel" && w != "crew" && w != "peshmerga" && w != "people";
+           w != "personnel" && w != "crew" && w != "peshmerga" && w != "people" &&
+           w != "children" && w != "family";
   };
   // "wounding its driver", "killing their guard": a possessive names one as well as "the".
   const bool definite = w == "the" || w == "its" || w == "his" || w == "her" || w == "their";

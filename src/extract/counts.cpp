@@ -1234,10 +1234,20 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     const auto& t = v->tokens;
     for (std::size_t i = 0; i < t.size(); ++i) {
       if (!v->word_in(lexicon::WordList::kRevisionVerbs, t[i].lower)) continue;
+      // Only a figure of the projectiles ("that figure", "the number of rockets"): not a toll,
+      // a tally or an alert level ("raised the tally of attacks to 165", "its alert level to 4").
       std::optional<int> value;
-      for (std::size_t k = i + 1; k + 1 < t.size() && k <= i + 5 && !value; ++k)
-        if (t[k].lower == "to") value = count_at(*v, k + 1, false);
-      if (!value) continue;
+      bool projectiles = true;
+      for (std::size_t k = i + 1; k + 1 < t.size() && k <= i + 5 && !value && projectiles; ++k) {
+        const auto& w = t[k].lower;
+        if (w == "to") {
+          value = count_at(*v, k + 1, false);
+        } else if (w != "that" && w != "the" && w != "its" && w != "this" && w != "figure" &&
+                   w != "count" && w != "number" && w != "of" && !is_projectile(lexicon, *v, k)) {
+          projectiles = false;
+        }
+      }
+      if (!value || !projectiles) continue;
       for (auto& [field, f] : found)
         if (f.value && f.where && (f.where == v || f.where + 1 == v) && *f.value != *value) {
           f.value = value;

@@ -334,32 +334,16 @@ bool dates_a_reaction(const SentenceView& v, const text::DateMention& d) {
   return false;
 }
 
-// The days the lead's main sentences tell an attack on (beside a word of firing, striking or a
-// weapon), leaving out the days of reports and of reactions.
-std::vector<long> lead_attack_days(const std::vector<SentenceView>& views, long pub) {
-  std::vector<long> out;
-  for (const auto& v : views) {
-    if (!v.lead || v.role != Role::kMain) continue;
-    for (const auto& d : v.dates) {
-      if (!d.date || date_is_reporting_mention(v, d) || date_starts_period(v, d) ||
-          date_awaited(v, d) || dates_a_reaction(v, d) || !attack_word_near_date(v, d, false))
-        continue;
-      const auto day = text::days_from_civil(*d.date);
-      if (day && *day <= pub + 1 && *day >= pub - 7) out.push_back(*day);
-    }
-  }
-  return out;
-}
-
-// "after terrorists fired rockets at the base overnight", "the attack suffered hours earlier":
-// a main sentence about an attack that puts it on the day of the report.
+// "after terrorists fired rockets at the base overnight", "the attack suffered hours earlier", "a
+// few hours ago": a main sentence about an attack that puts it on the day of the report.
 bool same_day_marker(const SentenceView& v) {
   if (v.role != Role::kMain || !v.attack_evidence) return false;
   const auto& t = v.tokens;
   for (std::size_t k = 0; k < t.size(); ++k) {
     if (v.word_in(lexicon::WordList::kSameDayWords, t[k].lower)) return true;
+    // Not "hours before", which dates another event ("hours before the arrival of a delegation").
     if (t[k].lower == "hours" && k + 1 < t.size() &&
-        (t[k + 1].lower == "earlier" || t[k + 1].lower == "before" || t[k + 1].lower == "ago"))
+        (t[k + 1].lower == "earlier" || t[k + 1].lower == "ago"))
       return true;
   }
   return false;
@@ -381,26 +365,42 @@ bool earlier_day_marker(const SentenceView& v) {
   return false;
 }
 
-// The days the article's main sentences about an attack on a target of ours tell it on, in its
-// first paragraphs, leaving out the days of reports and of reactions.
-std::vector<long> attack_days_told(const std::vector<SentenceView>& views, long pub) {
+bool within_week(std::optional<long> day, long published) {
+  return day && *day <= published + 1 && *day >= published - 7;
+}
+
+// The days within the week of publication that main sentences tell an attack on, leaving out
+// the days of reports, of periods, of things awaited and of reactions. `lead_only`: the lead's
+// sentences, a day beside a verb of firing or striking or a weapon (the attack a condemnation
+// lead tells); else the first paragraphs' sentences about a target of ours, beside an attack
+// noun too.
+std::vector<long> attack_days_told(const std::vector<SentenceView>& views, long pub,
+                                   bool lead_only) {
   std::vector<long> out;
   for (const auto& v : views) {
-    if (v.sentence.index > 8 || v.role != Role::kMain || !v.attack_evidence || !v.in_scope_target)
+    if (v.role != Role::kMain) continue;
+    if (lead_only ? !v.lead : (v.sentence.index > 8 || !v.attack_evidence || !v.in_scope_target))
       continue;
     for (const auto& d : v.dates) {
       if (!d.date || date_is_reporting_mention(v, d) || date_starts_period(v, d) ||
-          date_awaited(v, d) || dates_a_reaction(v, d) || !attack_word_near_date(v, d, true))
+          date_awaited(v, d) || dates_a_reaction(v, d) || !attack_word_near_date(v, d, !lead_only))
         continue;
       const auto day = text::days_from_civil(*d.date);
-      if (day && *day <= pub + 1 && *day >= pub - 7) out.push_back(*day);
+      if (within_week(day, pub)) out.push_back(*day);
     }
   }
   return out;
 }
 
-bool within_week(std::optional<long> day, long published) {
-  return day && *day <= published + 1 && *day >= published - 7;
+// The days the lead dates a reaction on ("Spain on Tuesday condemned an overnight attack").
+std::vector<long> reaction_days(const std::vector<SentenceView>& views) {
+  std::vector<long> out;
+  for (const auto& v : views)
+    if (v.lead && v.role == Role::kMain)
+      for (const auto& d : v.dates)
+        if (d.date && dates_a_reaction(v, d))
+          if (const auto day = text::days_from_civil(*d.date)) out.push_back(*day);
+  return out;
 }
 
 }  // namespace
@@ -1048,12 +1048,16 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
         ((v.in_scope_target && v.has(Cue::kAttackVerb)) || v.has(Cue::kIntercept));
     // "A third rocket did not launch because of a technical malfunction": one of a salvo whose
     // others flew; its failure says nothing of theirs.
-    const bool part_of_salvo =
-        std::any_of(v.tokens.begin(), v.tokens.end(), [](const text::Token& token) {
-          const auto ordinal = text::parse_ordinal(token.lower);
-          return (ordinal && *ordinal >= 2) || token.lower == "another" ||
-                 token.lower == "remaining";
-        });
+    // The ordinal is the projectile's: "a third rocket", "another drone", "the remaining
+    // rockets", the gloss's "rocket third"; not "a second blast followed".
+    bool part_of_salvo = false;
+    for (std::size_t k = 0; k < v.tokens.size() && !part_of_salvo; ++k) {
+      const auto& w = v.tokens[k].lower;
+      const auto ordinal = text::parse_ordinal(w);
+      if ((ordinal && *ordinal >= 2) || w == "another" || w == "remaining")
+        part_of_salvo = (k + 1 < v.tokens.size() && v.token_is_weapon(k + 1)) ||
+                        (k >= 1 && v.token_is_weapon(k - 1));
+    }
     if (v.has(Cue::kBenign) && !attack_beside && !part_of_salvo) at(x, Feature::kBenign) = 1;
     bool spared_here = false;
     if ((!anchor_site && doubts_target(v)) || denies_target(v, &spared_here))
@@ -1188,7 +1192,7 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   }
   at(x, Feature::kReportDayOnly) = reporting_day && !at(x, Feature::kDatedRecent);
   if (at(x, Feature::kLeadCondemns) > 0) {
-    const auto days = lead_attack_days(views, pub);
+    const auto days = attack_days_told(views, pub, true);
     at(x, Feature::kCondemnsDayAfter) =
         !days.empty() && std::all_of(days.begin(), days.end(), [&](long d) { return d < pub; });
   }
@@ -1202,16 +1206,21 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   const bool reaction = at(x, Feature::kNewsIsReaction) > 0 || at(x, Feature::kLeadCondemns) > 0 ||
                         (at(x, Feature::kHeadlineAftermath) > 0 && headline_reacts);
   if (reaction) {
-    const auto days = attack_days_told(views, pub);
+    const auto days = attack_days_told(views, pub, false);
     // With no day told, a word of the same day in the lead ("overnight", "hours earlier").
     const bool same_day =
         days.empty()
             ? std::any_of(views.begin(), views.end(),
                           [](const SentenceView& v) { return v.lead && same_day_marker(v); })
             : std::all_of(days.begin(), days.end(), [&](long d) { return d >= pub; });
-    const bool told_earlier = std::any_of(views.begin(), views.end(), [](const SentenceView& v) {
-      return v.lead && v.role == Role::kMain && earlier_day_marker(v);
-    });
+    // ... and the reaction itself is dated no earlier ("on Tuesday condemned", read on Wednesday).
+    const auto reacted = reaction_days(views);
+    const bool told_earlier =
+        std::any_of(views.begin(), views.end(),
+                    [](const SentenceView& v) {
+                      return v.lead && v.role == Role::kMain && earlier_day_marker(v);
+                    }) ||
+        std::any_of(reacted.begin(), reacted.end(), [&](long d) { return d < pub; });
     if (same_day && !told_earlier) {
       at(x, Feature::kNewsIsReaction) = 0;
       at(x, Feature::kLeadCondemns) = 0;

@@ -280,6 +280,14 @@ std::optional<lexicon::City> city_in(const lexicon::Lexicon& lexicon, const Sent
     if (!v.word_in(lexicon::WordList::kCityPrepositions, t[i - 1].lower) || !t[i].capitalized ||
         !t[i].word)
       continue;
+    // "capital" names the city only inside a place phrase ("in Sudan's capital Khartoum", "at
+    // the Libyan capital Tripoli"), not a distance from it ("400 km north of the capital Baghdad").
+    if (t[i - 1].lower == "capital") {
+      bool placed = false;
+      for (std::size_t k = i >= 5 ? i - 5 : 0; k + 1 < i; ++k)
+        placed |= t[k].lower == "in" || t[k].lower == "at" || t[k].lower == "inside";
+      if (!placed) continue;
+    }
     if (after_target) {
       // The city right after the target, or after its owner: "the embassy of Israel in Amman".
       bool follows = false;
@@ -728,6 +736,9 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
         }
         // "the residence of its ambassador": an envoy's home, whose owner is the country the
         // article names as whose.
+        // "the office of the Saudi military attaché" (not "attached").
+        const bool attache = lower.find("attach") != std::string::npos &&
+                             lower.find("attached") == std::string::npos;
         const bool residence = lower.find("residence") != std::string::npos ||
                                lower.find("house") != std::string::npos ||
                                lower.find("home") != std::string::npos;
@@ -735,7 +746,7 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
         // jet against the residence of its ambassador ..., the UAE said": "its" is the one
         // country the sentence names other than where the residence is and other than in an
         // actor's name (the Sudanese army). So too "the office of its military attaché".
-        if (owner.empty() && (residence || lower.find("attach") != std::string::npos) &&
+        if (owner.empty() && (residence || attache) &&
             (lower.find("its ") != std::string::npos ||
              lower.find("their ") != std::string::npos)) {
           std::set<std::string> others;
@@ -755,9 +766,9 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
         // "the US consulate in Iraq's northern metropolis of Irbil": the consulate there.
         const char* kind = lower.find("embassy") != std::string::npos     ? "Embassy"
                            : lower.find("consulate") != std::string::npos ? "Consulate"
-                           : lower.find("attach") != std::string::npos ? "Military Attaché Office"
-                           : residence                                 ? "Ambassador's Residence"
-                                                                       : nullptr;
+                           : attache   ? "Military Attaché Office"
+                           : residence ? "Ambassador's Residence"
+                                       : nullptr;
         if (!kind) continue;
         if (const auto* f = mission_of(lexicon, owner, kind, place.city, host))
           return facility_place(*f, *v);

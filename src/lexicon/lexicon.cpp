@@ -181,7 +181,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "same_day_words",
                                                "revision_verbs",
                                                "actor_descriptors",
-                                               "habitual_words"};
+                                               "habitual_words",
+                                               "group_part_nouns"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

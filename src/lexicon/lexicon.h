@@ -218,6 +218,7 @@ enum class WordList : std::uint8_t {
   kRevisionVerbs,
   kActorDescriptors,
   kHabitualWords,
+  kGroupPartNouns,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
