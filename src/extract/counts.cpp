@@ -1248,12 +1248,19 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         }
       }
       if (!value || !projectiles) continue;
+      // The figure revised is the number fired when that sentence gave one ("five rockets were
+      // fired, two hit the base. It later revised that figure to three"), else its one count.
+      auto given_here = [&](const Found& f) {
+        return f.value && f.where && (f.where == v || f.where + 1 == v) && *f.value != *value;
+      };
+      Found* revised = given_here(found["launched"]) ? &found["launched"] : nullptr;
       for (auto& [field, f] : found)
-        if (f.value && f.where && (f.where == v || f.where + 1 == v) && *f.value != *value) {
-          f.value = value;
-          f.where = v;
-          f.lower_bound = false;
-        }
+        if (!revised && given_here(f)) revised = &f;
+      if (revised) {
+        revised->value = value;
+        revised->where = v;
+        revised->lower_bound = false;
+      }
     }
   }
   // Parts that add up to more than were fired were no parts: the first count stands.
