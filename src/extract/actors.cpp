@@ -419,27 +419,19 @@ bool habitual_author(const SentenceView& v, const Hit& a, bool claims_only = fal
   // Another actor before the verb is its subject ("Unlike X, the group Y has claimed dozens of
   // attacks"), unless a relative clause describes the first ("X, which is linked to Y, often
   // targets the airport").
-  auto another_subject_before = [&](std::size_t verb) {
-    bool relative = false;
-    for (std::size_t k = a.last + 1; k < verb; ++k) {
-      relative |= t[k].lower == "which" || t[k].lower == "who";
-      const bool actor_here = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
-        return h.kind == Kind::kActor && h.first == k;
-      });
-      if (actor_here && !relative) return true;
-    }
-    return false;
-  };
+  std::vector<bool> actor_at(t.size(), false);
+  for (const Hit& h : v.hits)
+    if (h.kind == Kind::kActor) actor_at[h.first] = true;
   // Attacks on another party ("claimed many attacks on Syrian army checkpoints") are not like ours.
   auto other_party_after = [&](std::size_t verb) {
     for (std::size_t m = verb + 1; m < t.size() && m <= verb + 6; ++m)
-      if (std::any_of(v.hits.begin(), v.hits.end(),
-                      [&](const Hit& h) { return h.kind == Kind::kActor && h.first == m; }))
-        return true;
+      if (actor_at[m]) return true;
     return false;
   };
+  bool relative = false;
   for (std::size_t k = a.last + 1; k < t.size() && k <= a.last + 14; ++k) {
-    if (another_subject_before(k)) return false;
+    relative |= t[k].lower == "which" || t[k].lower == "who";
+    if (actor_at[k] && !relative) return false;
     if (v.token_in(k, Cue::kClaim) ||
         (!claims_only && (v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch))))
       return !other_party_after(k);

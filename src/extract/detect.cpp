@@ -1051,7 +1051,7 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
     // The ordinal is the projectile's: "a third rocket", "another drone", "the remaining
     // rockets", the gloss's "rocket third"; not "a second blast followed".
     bool part_of_salvo = false;
-    for (std::size_t k = 0; k < v.tokens.size() && !part_of_salvo; ++k) {
+    for (std::size_t k = 0; v.has(Cue::kBenign) && k < v.tokens.size() && !part_of_salvo; ++k) {
       const auto& w = v.tokens[k].lower;
       const auto ordinal = text::parse_ordinal(w);
       if ((ordinal && *ordinal >= 2) || w == "another" || w == "remaining")
