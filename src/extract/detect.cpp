@@ -334,19 +334,11 @@ bool dates_a_reaction(const SentenceView& v, const text::DateMention& d) {
   return false;
 }
 
-// "after terrorists fired rockets at the base overnight", "the attack suffered hours earlier", "a
-// few hours ago": a main sentence about an attack that puts it on the day of the report.
+// "after terrorists fired rockets at the base overnight", "the attack suffered hours earlier", "an
+// attack earlier in the evening": a main sentence about an attack that puts it on the day of the
+// report (the `same_day` phrases of triggers.tsv).
 bool same_day_marker(const SentenceView& v) {
-  if (v.role != Role::kMain || !v.attack_evidence) return false;
-  const auto& t = v.tokens;
-  for (std::size_t k = 0; k < t.size(); ++k) {
-    if (v.word_in(lexicon::WordList::kSameDayWords, t[k].lower)) return true;
-    // Not "hours before", which dates another event ("hours before the arrival of a delegation").
-    if (t[k].lower == "hours" && k + 1 < t.size() &&
-        (t[k + 1].lower == "earlier" || t[k + 1].lower == "ago"))
-      return true;
-  }
-  return false;
+  return v.role == Role::kMain && v.attack_evidence && v.has(Cue::kSameDay);
 }
 
 // "the shelling of the embassy days ago", "yesterday's attack": a lead that puts the attack

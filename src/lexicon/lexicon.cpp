@@ -77,7 +77,8 @@ constexpr std::string_view kCueNames[] = {"attack_verb",
                                           "target_civilian",
                                           "other_day_opener",
                                           "judicial",
-                                          "implied_zero"};
+                                          "implied_zero",
+                                          "same_day"};
 static_assert(std::size(kCueNames) == static_cast<std::size_t>(Cue::kCount));
 }  // namespace
 
@@ -178,7 +179,6 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "figurative_test_objects",
                                                "number_hedges",
                                                "settlement_nouns",
-                                               "same_day_words",
                                                "revision_verbs",
                                                "actor_descriptors",
                                                "habitual_words",

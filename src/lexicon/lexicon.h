@@ -115,6 +115,7 @@ enum class Cue : std::uint8_t {
   kOtherDayOpener,
   kJudicial,     // a court's work: a trial, verdict, sentence, indictment, plea
   kImpliedZero,  // no one hurt, implied: "causing only material damage"
+  kSameDay,      // puts an attack on the day it is reported: "overnight", "hours earlier"
   kCount
 };
 // "attack_verb" -> Cue::kAttackVerb; nullopt for an unknown name.
@@ -214,7 +215,6 @@ enum class WordList : std::uint8_t {
   kFigurativeTestObjects,
   kNumberHedges,
   kSettlementNouns,
-  kSameDayWords,
   kRevisionVerbs,
   kActorDescriptors,
   kHabitualWords,
