@@ -1198,7 +1198,11 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   const bool reaction = at(x, Feature::kNewsIsReaction) > 0 || at(x, Feature::kLeadCondemns) > 0 ||
                         (at(x, Feature::kHeadlineAftermath) > 0 && headline_reacts);
   if (reaction) {
-    const auto days = attack_days_told(views, pub, false);
+    // The days the first paragraphs tell an attack on a target of ours; else the lead's days
+    // beside a verb of striking ("the residence was struck earlier on Monday", the target named
+    // only in an earlier sentence).
+    auto days = attack_days_told(views, pub, false);
+    if (days.empty()) days = attack_days_told(views, pub, true);
     // With no day told, a word of the same day in the lead ("overnight", "hours earlier").
     const bool same_day =
         days.empty()
