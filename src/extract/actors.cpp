@@ -435,9 +435,10 @@ bool habitual_author(const SentenceView& v, const Hit& a, bool claims_only = fal
     if (v.token_in(k, Cue::kClaim) ||
         (!claims_only && (v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch))))
       return !other_party_after(k);
-    // "have claimed most previous attacks": a claim of attacks with no trigger of its own.
+    // "have claimed most previous attacks", "have claimed most of the roughly 170 attacks": a
+    // claim of attacks with no trigger of its own.
     if (t[k].lower == "claimed" || t[k].lower == "claim" || t[k].lower == "claims")
-      for (std::size_t j = k + 1; j < t.size() && j <= k + 4; ++j)
+      for (std::size_t j = k + 1; j < t.size() && j <= k + 6; ++j)
         if (v.token_in(j, Cue::kAttackNoun)) return !other_party_after(j);
   }
   return false;
