@@ -577,7 +577,8 @@ const SentenceView* told_all_hit(const lexicon::Lexicon& lexicon,
           h->first >= 1 && k + 1 == h->first && !passive;
       bool subject = verb_first || the_one || t[k].lower == "they" ||
                      (fired_noun(lexicon, v, k) && t[k].lower.ends_with("s") && k >= 1 &&
-                      t[k - 1].lower == "the" && !(k >= 2 && t[k - 2].lower == "of"));
+                      (t[k - 1].lower == "the" || t[k - 1].lower == "both") &&
+                      !(k >= 2 && t[k - 2].lower == "of"));
       // "unclear how many missiles were fired or where they landed": a question, not a landing.
       const bool question = k >= 1 && (t[k - 1].lower == "where" || t[k - 1].lower == "whether" ||
                                        t[k - 1].lower == "if" || t[k - 1].lower == "how");
