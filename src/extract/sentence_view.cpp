@@ -541,11 +541,21 @@ bool opens_clause(const SentenceView& v, std::size_t k) {
 
 bool attack_word_near_date(const SentenceView& v, const text::DateMention& d, bool nouns) {
   const std::size_t first = v.token_at(d.span.start), last = v.token_at(d.span.end - 1);
-  for (std::size_t k = first >= 6 ? first - 6 : 0; k < v.tokens.size() && k <= last + 6; ++k)
+  const auto& t = v.tokens;
+  // "an incident early on Thursday in which, according to UNIFIL, an Israeli tank opened fire on
+  // a watchtower": a relative clause right after the day tells what happened on it, however long.
+  std::size_t reach = last + 6;
+  for (std::size_t k = last + 1; k < t.size() && k <= last + 2; ++k)
+    if (t[k].lower == "when" ||
+        (t[k].lower == "in" && k + 1 < t.size() && t[k + 1].lower == "which"))
+      reach = k + 25;
+  for (std::size_t k = first >= 6 ? first - 6 : 0; k < t.size() && k <= reach; ++k) {
+    if (k > last + 6 && (t[k].lower == ";" || t[k].lower == ":")) break;
     if (v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch) ||
         v.token_in(k, Cue::kImpact) || v.token_in(k, Cue::kIntercept) || v.token_is_weapon(k) ||
         (nouns && v.token_in(k, Cue::kAttackNoun)))
       return true;
+  }
   return false;
 }
 
