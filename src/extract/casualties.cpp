@@ -920,8 +920,26 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
     // A doubt blocks a zero only in its own clause: "No one was hurt, and it was not
     // immediately clear who fired the rockets" still says no one was hurt. A zero about one
     // projectile ("one rocket fell in an empty field, causing no casualties") is not the toll.
+    // Nor is a zero about bystanders alone: "no casualties had been reported among civilians"
+    // (not "among civilians or soldiers").
+    auto among_bystanders = [&](std::size_t token) {
+      for (std::size_t k = token + 1; k + 1 < v.tokens.size() && k <= token + 6; ++k) {
+        if (v.tokens[k].lower != "among") continue;
+        bool bystanders = false;
+        for (std::size_t j = k + 1; j < v.tokens.size() && j <= k + 6; ++j) {
+          const auto& w = v.tokens[j].lower;
+          if (v.word_in(lexicon::WordList::kBystanderNouns, w))
+            bystanders = true;
+          else if (v.word_in(lexicon::WordList::kPersonHeads, w))
+            return false;
+        }
+        return bystanders;
+      }
+      return false;
+    };
     auto zero_holds = [&](std::size_t token) {
-      return !uncertain_in_clause(v, token) && !about_one_projectile(v, token);
+      return !uncertain_in_clause(v, token) && !about_one_projectile(v, token) &&
+             !among_bystanders(token);
     };
     // "no casualties among coalition personnel": a zero about some of the people.
     auto among = [&](const Hit* h) {

@@ -182,7 +182,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "revision_verbs",
                                                "actor_descriptors",
                                                "habitual_words",
-                                               "group_part_nouns"};
+                                               "group_part_nouns",
+                                               "bystander_nouns"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -219,6 +219,7 @@ enum class WordList : std::uint8_t {
   kActorDescriptors,
   kHabitualWords,
   kGroupPartNouns,
+  kBystanderNouns,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
