@@ -669,17 +669,28 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
     // still a blame; strikes BY US forces, drills and plots are not about the attack.
     bool hedged = role == Role::kNotAttack && !v.has(Cue::kUsAgent) && !v.has(Cue::kDrill) &&
                   !v.has(Cue::kFoiled);
-    // "Indications pointed to X, which have carried out dozens of attacks since ...": the blame
-    // comes before the generic clause.
+    // "Indications pointed to X, which have carried out dozens of attacks since ...", "officials
+    // blamed X, which has carried out similar attacks in the past", "pointed the finger at X, the
+    // militia that Washington held responsible for a rocket attack on K-1 on December 27": the
+    // blame comes before the clause that made the sentence generic or background.
     const Hit* generic = role == Role::kGeneric ? v.first(Cue::kGeneric) : nullptr;
+    std::optional<std::size_t> aside;  // the first token of what made the sentence so
+    if (generic) aside = generic->first;
+    if (role == Role::kBackground) {
+      if (const Hit* b = v.first(Cue::kBackground)) aside = b->first;
+      for (const auto& d : v.dates)
+        if (const std::size_t k = v.token_at(d.span.start); !aside || k < *aside) aside = k;
+    }
     bool blame_before_generic = false;
-    if (generic)
+    if (aside)
       for (const Hit* s : v.all(Cue::kSuspect)) {
-        if (s->end > generic->start) continue;
-        // Only when the generic part describes the actor in a relative clause; "blamed X for a
-        // wave of earlier attacks" is a blame for those attacks.
-        for (std::size_t k = s->last + 1; k < generic->first && k < v.tokens.size(); ++k)
-          if (v.tokens[k].lower == "which" || v.tokens[k].lower == "who")
+        if (s->last >= *aside) continue;
+        // Only when that part describes the actor in a relative clause; "blamed X for a wave of
+        // earlier attacks" is a blame for those attacks.
+        for (std::size_t k = s->last + 1; k < *aside && k < v.tokens.size(); ++k)
+          if (v.tokens[k].lower == "which" || v.tokens[k].lower == "who" ||
+              (v.tokens[k].lower == "that" && k >= 1 && v.tokens[k - 1].word &&
+               !v.token_in(k - 1, Cue::kReportVerb)))
             blame_before_generic = true;
       }
     std::vector<Hit> admissions = admissions_in(lexicon, event, v);
@@ -949,7 +960,9 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
       if (role != Role::kMain && !v.sentence.heading && !hedged && !blame_before_generic &&
           !pattern_context)
         continue;
-      const bool refers = pattern_context || refers_to_main(article, event, v);
+      // A blame told before an aside about the actor's past is a blame for the attack at hand.
+      const bool refers =
+          pattern_context || blame_before_generic || refers_to_main(article, event, v);
       const auto earlier = earlier_event_start(v);
       for (const Hit* s : v.all(Cue::kSuspect)) {
         if (!pattern_context && generic && s->start >= generic->start) continue;
