@@ -200,6 +200,17 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
     for (std::size_t i : sentences) {
       const auto& v = article.sentences[i];
       if (i != anchor && v.sentence.quoted) continue;
+      // "The condemnations followed an attack earlier in the evening", "rockets struck the base
+      // hours ago": an anchor with no day of its own that puts the attack on the day of the report
+      // is dated so, before any later sentence's day ("whose followers marched on Friday").
+      // Not "overnight", which may be the night before.
+      if (i == anchor && !article.published.empty() && v.dates.empty())
+        for (const Hit* h : v.all(lexicon::Cue::kSameDay))
+          if (v.tokens[h->first].lower != "overnight") {
+            out.value.date = article.published;
+            out.evidence = evidence_of(v);
+            return out;
+          }
       for (const auto& d : v.dates) {
         if (!d.date && (pub || d.clue.empty())) continue;
         auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
