@@ -310,6 +310,13 @@ bool says_trigger(std::string_view sentence, std::string_view category) {
 // A weekday the sentence alone resolves to the day after publication may be the week before's
 // in the article (annotate() sends it back when the article names the publication's weekday).
 bool says_date(std::string_view sentence, const std::string& date, const std::string& published) {
+  // "an attack earlier in the evening", "struck hours ago": the day of the report.
+  if (date == published)
+    for (std::string_view same_day :
+         {"earlier in the evening", "earlier in the morning", "earlier in the afternoon",
+          "earlier in the day", "earlier today", "earlier this", "this morning", "this afternoon",
+          "this evening", "tonight", "hours ago", "hours earlier", "minutes ago"})
+      if (contains_phrase(sentence, same_day)) return true;
   const auto days = sitrep::text::days_from_civil(date);
   for (const auto& mention : sitrep::text::find_dates(sentence, published)) {
     if (mention.date == date) return true;
