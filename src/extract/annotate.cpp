@@ -420,6 +420,22 @@ void drop_after_with_no_object(SentenceView& v) {
   });
 }
 
+// "Security forces fired tear gas and water cannon to disperse protesters", "fire rubber bullets",
+// "fired warning shots": a firing whose object is crowd control is no attack, so its launch and
+// attack cues go.
+void drop_crowd_control_fire(SentenceView& v) {
+  const auto& t = v.tokens;
+  std::erase_if(v.hits, [&](const Hit& h) {
+    if (h.kind != Kind::kTrigger || (h.cue != Cue::kLaunch && h.cue != Cue::kAttackVerb))
+      return false;
+    for (std::size_t k = h.last + 1; k < t.size() && k <= h.last + 2; ++k) {
+      if (v.word_in(lexicon::WordList::kCrowdControlWords, t[k].lower)) return true;
+      if (t[k].lower != "the" && t[k].lower != "volleys" && t[k].lower != "of") return false;
+    }
+    return false;
+  });
+}
+
 // "a fourth falling short", "the rockets fell short of the base": a projectile that fell short
 // did not land on or near its target, so its impact cue goes.
 void drop_fell_short(SentenceView& v) {
@@ -3527,6 +3543,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     drop_presence_at_the_time(v);
     drop_after_with_no_object(v);
     drop_fell_short(v);
+    drop_crowd_control_fire(v);
     add_described_sites(v, lexicon, places);
     add_foreign_military_targets(v, lexicon, clean.language != "en");
     add_hosting_sites(v, lexicon);

@@ -183,7 +183,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "actor_descriptors",
                                                "habitual_words",
                                                "group_part_nouns",
-                                               "bystander_nouns"};
+                                               "bystander_nouns",
+                                               "crowd_control_words"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

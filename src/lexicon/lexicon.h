@@ -220,6 +220,7 @@ enum class WordList : std::uint8_t {
   kHabitualWords,
   kGroupPartNouns,
   kBystanderNouns,
+  kCrowdControlWords,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
