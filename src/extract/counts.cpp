@@ -109,6 +109,33 @@ bool in_the_air_after(const std::vector<text::Token>& t, std::size_t last) {
       return true;
   return false;
 }
+// Whether a sentence about this attack gives its projectiles a vague plural number ("several
+// drones", "a number of rockets", "multiple drones") or says the number is unknown ("could not say
+// how many had been launched").
+bool uncounted_plural(const lexicon::Lexicon& lexicon,
+                      const std::vector<const SentenceView*>& order) {
+  for (const SentenceView* view : order) {
+    const auto& v = *view;
+    if (v.role == Role::kGeneric || v.role == Role::kBackground || v.tally) continue;
+    const auto& t = v.tokens;
+    // "could not say how many had been launched", "how many drones": not "how many of the
+    // wounded".
+    for (std::size_t k = 0; k + 1 < t.size(); ++k)
+      if (t[k].lower == "how" && t[k + 1].lower == "many" && v.has(Cue::kNegation))
+        for (std::size_t j = k + 2; j < t.size() && j <= k + 5; ++j)
+          if (is_projectile(lexicon, v, j) || v.token_in(j, Cue::kLaunch)) return true;
+    for (std::size_t k = 1; k < t.size(); ++k) {
+      if (!is_projectile(lexicon, v, k) || !t[k].lower.ends_with("s")) continue;
+      if (k + 1 < t.size() && v.token_in(k + 1, Cue::kAttackNoun)) continue;  // "drone attacks"
+      for (std::size_t j = k >= 3 ? k - 3 : 0; j < k; ++j)
+        if (t[j].lower == "multiple" || t[j].lower == "several" ||
+            (t[j].lower == "number" && j + 1 < k && t[j + 1].lower == "of"))
+          return true;
+    }
+  }
+  return false;
+}
+
 LoneProjectile lone_projectile(const lexicon::Lexicon& lexicon,
                                const std::vector<const SentenceView*>& order) {
   LoneProjectile lone;
@@ -1428,8 +1455,15 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
   // Launched is derived where the text accounts for the whole attack: what the defences engaged
   // and what hit ("two drones were shot down"), a lone projectile ("a single drone hit the
   // base"), or an attack told as "three rockets hit the embassy" with nothing said of others.
+  // Not one projectile accounted for when the article gives them a vague plural number ("several
+  // drones approached the base ... at least one was shot down", "shot down one drone but could
+  // not say how many had been launched"): more than one was fired.
   bool whole_attack = (found["intercepted"].value && !found["intercepted"].partial) ||
                       (found["impacted"].value && !found["impacted"].partial);
+  if (whole_attack &&
+      found["intercepted"].value.value_or(0) + found["impacted"].value.value_or(0) == 1 &&
+      uncounted_plural(lexicon, order))
+    whole_attack = false;
   if (!found["launched"].value && whole_attack) {
     auto& launched = found["launched"];
     launched.value = found["intercepted"].value.value_or(0) + found["impacted"].value.value_or(0);
