@@ -115,8 +115,13 @@ bool damages_a_projectile(const SentenceView& v, const Hit& h) {
   const bool own_fire = h.first >= 1 && t[h.last].lower == "fire" &&
                         (t[h.first].lower == "caught" || t[h.first].lower == "on");
   if (own_fire)
-    for (std::size_t k = h.first >= 2 ? h.first - 2 : 0; k < h.first; ++k)
+    for (std::size_t k = h.first >= 2 ? h.first - 2 : 0; k < h.first; ++k) {
       if (v.token_is_weapon(k)) return true;
+      // "after the launch the truck caught fire": the launcher's own fire, in a sentence that
+      // tells the launch.
+      if (v.word_in(lexicon::WordList::kLauncherNouns, t[k].lower) && v.has(Cue::kLaunch))
+        return true;
+    }
   for (std::size_t k = h.last + 1; k < t.size() && k <= h.last + 3; ++k) {
     if (v.token_is_weapon(k)) return true;
     const auto& w = t[k].lower;

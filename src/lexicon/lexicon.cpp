@@ -184,7 +184,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "habitual_words",
                                                "group_part_nouns",
                                                "bystander_nouns",
-                                               "crowd_control_words"};
+                                               "crowd_control_words",
+                                               "launcher_nouns"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

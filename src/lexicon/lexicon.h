@@ -221,6 +221,7 @@ enum class WordList : std::uint8_t {
   kGroupPartNouns,
   kBystanderNouns,
   kCrowdControlWords,
+  kLauncherNouns,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
