@@ -347,7 +347,7 @@ bool earlier_day_marker(const SentenceView& v) {
   const auto& t = v.tokens;
   for (std::size_t k = 0; k < t.size(); ++k) {
     const auto& w = t[k].lower;
-    if (w == "yesterday") return true;
+    if (w == "yesterday" || w == "day-old" || w == "days-old") return true;
     const std::string_view next = k + 1 < t.size() ? std::string_view(t[k + 1].lower) : "";
     if ((w == "days" || w == "day" || w == "week") &&
         (next == "ago" || next == "earlier" || next == "before"))
@@ -1184,9 +1184,15 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   }
   at(x, Feature::kReportDayOnly) = reporting_day && !at(x, Feature::kDatedRecent);
   if (at(x, Feature::kLeadCondemns) > 0) {
+    // The lead dates the attack before the day of publication, by a day ("condemned Monday's
+    // rocket attack", read Tuesday) or by a word ("a day-old suicide bombing", "yesterday's").
     const auto days = attack_days_told(views, pub, true);
+    const bool earlier = std::any_of(views.begin(), views.end(), [](const SentenceView& v) {
+      return v.lead && v.role == Role::kMain && earlier_day_marker(v);
+    });
     at(x, Feature::kCondemnsDayAfter) =
-        !days.empty() && std::all_of(days.begin(), days.end(), [&](long d) { return d < pub; });
+        (!days.empty() && std::all_of(days.begin(), days.end(), [&](long d) { return d < pub; })) ||
+        (days.empty() && earlier);
   }
   // A reaction lead over an attack the article dates on the day of publication ("Biden vows to
   // hunt down the bombers" over "a suicide bomber blew himself up at the airport gate on
