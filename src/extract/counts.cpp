@@ -1087,6 +1087,12 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         joined |= w == "while" || w == "whereas" || w == "and" || w == "but";
         part = w != "including" && w != "which" && w != "them" && w != "among" && w != "only";
       }
+      // Not a part that missed ("the other two landed several hundred metres away", "fell short").
+      for (std::size_t k = i + 1; k < t.size() && k <= i + 12 && part && joined; ++k) {
+        const auto& w = t[k].lower;
+        if (w == "," || w == ";" || w == "while" || w == "and" || w == "but") break;
+        part = w != "away" && w != "short" && w != "missed" && w != "far" && w != "beyond";
+      }
       if (part && joined) {
         if (!counted.first) counted.first = counted.value;
         counted.value = *counted.value + *n;
@@ -1094,7 +1100,10 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         i += skip;
         continue;
       }
-      if (field == "impacted" && !counted.value) impact_at = i, impact_bare = !projectile;
+      // "Two of the rockets fell inside the perimeter, while the other two landed in open ground
+      // outside it": a part of the whole, which the next part adds to.
+      if (field == "impacted" && !counted.value)
+        impact_at = i, impact_bare = !projectile || (i + 1 < t.size() && t[i + 1].lower == "of");
       set(field, *n, v, false, bound);
       if (first_value && article) found[field].single = true;
       // "One of the rockets struck the dining hall": how many there were is not said. When the
