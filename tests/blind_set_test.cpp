@@ -149,6 +149,7 @@ TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
   expect_floors("s39pt", 0.88, 0.82, 0.87);
   expect_floors("s40en2", 0.80, 0.87, 0.86);
   expect_floors("s40fr", 0.54, 0.88, 0.93);
+  expect_floors("s41ar", 0.88, 0.82, 0.97);
 }
 
 }  // namespace
