@@ -1082,7 +1082,12 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       // After "and" the part is a bare number ("and two hitting the perimeter"): "two rockets
       // landed ..., and two rockets hit ..." more often retells the same two.
       bool joined = false;
-      for (std::size_t k = impact_at.value_or(i) + 1; k < i && part; ++k) {
+      // (A partitive's own "of which", "of them" is no relative clause.)
+      std::size_t from = impact_at.value_or(i) + 1;
+      if (from + 1 < i && t[from].lower == "of" &&
+          (t[from + 1].lower == "which" || t[from + 1].lower == "them"))
+        from += 2;
+      for (std::size_t k = from; k < i && part; ++k) {
         const auto& w = t[k].lower;
         joined |= w == "while" || w == "whereas" || w == "and" || w == "but";
         part = w != "including" && w != "which" && w != "them" && w != "among" && w != "only";
