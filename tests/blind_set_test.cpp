@@ -150,6 +150,8 @@ TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
   expect_floors("s40en2", 0.80, 0.87, 0.86);
   expect_floors("s40fr", 0.54, 0.88, 0.93);
   expect_floors("s41ar", 0.88, 0.82, 0.97);
+  expect_floors("s41en", 0.88, 0.84, 0.97);
+  expect_floors("s41pt", 0.88, 0.79, 0.86);
 }
 
 }  // namespace
