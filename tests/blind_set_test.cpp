@@ -152,6 +152,7 @@ TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
   expect_floors("s41ar", 0.88, 0.82, 0.97);
   expect_floors("s41en", 0.88, 0.84, 0.97);
   expect_floors("s41pt", 0.88, 0.79, 0.86);
+  expect_floors("s41en2", 0.97, 0.86, 0.93);
 }
 
 }  // namespace
