@@ -154,6 +154,7 @@ TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
   expect_floors("s41pt", 0.88, 0.79, 0.86);
   expect_floors("s41en2", 0.97, 0.86, 0.93);
   expect_floors("s41fr2", 0.62, 0.78, 0.87);
+  expect_floors("s41fr", 0.81, 0.79, 0.89);
 }
 
 }  // namespace
