@@ -687,11 +687,20 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         if (s->last >= *aside) continue;
         // Only when that part describes the actor in a relative clause; "blamed X for a wave of
         // earlier attacks" is a blame for those attacks.
-        for (std::size_t k = s->last + 1; k < *aside && k < v.tokens.size(); ++k)
+        // Nor when the blame names its own attack before the clause ("blamed X for a rocket
+        // attack that killed a contractor on December 27").
+        for (std::size_t k = s->last + 1; k < *aside && k < v.tokens.size(); ++k) {
+          if (v.tokens[k].lower == "for" && k + 3 < v.tokens.size() &&
+              (v.token_in(k + 1, Cue::kAttackNoun) || v.token_in(k + 2, Cue::kAttackNoun) ||
+               v.token_in(k + 3, Cue::kAttackNoun)))
+            break;
           if (v.tokens[k].lower == "which" || v.tokens[k].lower == "who" ||
               (v.tokens[k].lower == "that" && k >= 1 && v.tokens[k - 1].word &&
-               !v.token_in(k - 1, Cue::kReportVerb)))
+               !v.token_in(k - 1, Cue::kReportVerb))) {
             blame_before_generic = true;
+            break;
+          }
+        }
       }
     std::vector<Hit> admissions = admissions_in(lexicon, event, v);
     // "Iran-backed militias have been blamed for such attacks": who is usually blamed for

@@ -925,12 +925,19 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
     auto among_bystanders = [&](std::size_t token) {
       for (std::size_t k = token + 1; k + 1 < v.tokens.size() && k <= token + 6; ++k) {
         if (v.tokens[k].lower != "among") continue;
+        // To the clause's end: "among the civilians inside the embassy compound", "among local
+        // residents living near the base or Turkish troops" name the site's people too.
         bool bystanders = false;
-        for (std::size_t j = k + 1; j < v.tokens.size() && j <= k + 6; ++j) {
+        for (std::size_t j = k + 1; j < v.tokens.size() && j <= k + 14; ++j) {
           const auto& w = v.tokens[j].lower;
+          if (w == "," || w == ";" || w == ".") break;
           if (v.word_in(lexicon::WordList::kBystanderNouns, w))
             bystanders = true;
-          else if (v.word_in(lexicon::WordList::kPersonHeads, w))
+          else if (v.word_in(lexicon::WordList::kPersonHeads, w) ||
+                   v.token_in(j, Cue::kTargetMilitary) || v.token_in(j, Cue::kTargetDiplomatic) ||
+                   std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+                     return h.kind == lexicon::Kind::kFacility && h.first <= j && j <= h.last;
+                   }))
             return false;
         }
         return bystanders;

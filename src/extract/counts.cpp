@@ -116,7 +116,8 @@ bool uncounted_plural(const lexicon::Lexicon& lexicon,
                       const std::vector<const SentenceView*>& order) {
   for (const SentenceView* view : order) {
     const auto& v = *view;
-    if (v.role == Role::kGeneric || v.role == Role::kBackground || v.tally) continue;
+    if (v.role == Role::kGeneric || v.role == Role::kBackground || v.tally || !v.attack_evidence)
+      continue;
     const auto& t = v.tokens;
     // "could not say how many had been launched", "how many drones": not "how many of the
     // wounded".
@@ -127,6 +128,12 @@ bool uncounted_plural(const lexicon::Lexicon& lexicon,
     for (std::size_t k = 1; k < t.size(); ++k) {
       if (!is_projectile(lexicon, v, k) || !t[k].lower.ends_with("s")) continue;
       if (k + 1 < t.size() && v.token_in(k + 1, Cue::kAttackNoun)) continue;  // "drone attacks"
+      // Fired, striking or stopped in its clause: not "the base hosts several drones of its own".
+      bool told_fired = false;
+      for (std::size_t j = k >= 6 ? k - 6 : 0; j < t.size() && j <= k + 6 && !told_fired; ++j)
+        told_fired = v.token_in(j, Cue::kLaunch) || v.token_in(j, Cue::kAttackVerb) ||
+                     v.token_in(j, Cue::kImpact) || v.token_in(j, Cue::kIntercept);
+      if (!told_fired) continue;
       for (std::size_t j = k >= 3 ? k - 3 : 0; j < k; ++j)
         if (t[j].lower == "multiple" || t[j].lower == "several" ||
             (t[j].lower == "number" && j + 1 < k && t[j + 1].lower == "of"))
@@ -1092,11 +1099,23 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         joined |= w == "while" || w == "whereas" || w == "and" || w == "but";
         part = w != "including" && w != "which" && w != "them" && w != "among" && w != "only";
       }
-      // Not a part that missed ("the other two landed several hundred metres away", "fell short").
-      for (std::size_t k = i + 1; k < t.size() && k <= i + 12 && part && joined; ++k) {
-        const auto& w = t[k].lower;
-        if (w == "," || w == ";" || w == "while" || w == "and" || w == "but") break;
-        part = w != "away" && w != "short" && w != "missed" && w != "far" && w != "beyond";
+      // After a partitive part, only a part told near the target ("the other two landed in open
+      // ground just outside it", "in an empty field nearby"), not one that missed ("several
+      // hundred metres away", "on a house in Mosul, 20 kilometres to the south").
+      if (part && joined && counted.partial) {
+        bool near = false;
+        for (std::size_t k = i + 1; k < t.size() && k <= i + 14; ++k) {
+          const auto& w = t[k].lower;
+          if (w == ";" || w == "while" || w == "but") break;
+          if (w == "away" || w == "short" || w == "missed" || w == "far" || w == "beyond" ||
+              w == "kilometres" || w == "kilometers" || w == "km" || w == "miles") {
+            near = false;
+            break;
+          }
+          near |= w == "near" || w == "nearby" || w == "outside" || w == "next" ||
+                  w == "adjacent" || w == "vicinity" || w == "perimeter" || w == "around";
+        }
+        part = near;
       }
       if (part && joined) {
         if (!counted.first) counted.first = counted.value;

@@ -120,7 +120,12 @@ bool damages_a_projectile(const SentenceView& v, const Hit& h) {
       // "after the launch the truck caught fire": the launcher's own fire, in a sentence that
       // tells the launch.
       if (v.word_in(lexicon::WordList::kLauncherNouns, t[k].lower) && v.has(Cue::kLaunch))
-        return true;
+        // ... the one the sentence says they were fired from ("launched from a truck").
+        for (std::size_t j = 0; j + 1 < k; ++j)
+          if ((t[j].lower == "from" || (v.glossed && t[j].lower == "of")) &&
+              (t[j + 1].lower == t[k].lower || (j + 2 < k && t[j + 2].lower == t[k].lower) ||
+               (j + 3 < k && t[j + 3].lower == t[k].lower)))
+            return true;
     }
   for (std::size_t k = h.last + 1; k < t.size() && k <= h.last + 3; ++k) {
     if (v.token_is_weapon(k)) return true;

@@ -205,12 +205,11 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
       // is dated so, before any later sentence's day ("whose followers marched on Friday").
       // Not "overnight", which may be the night before.
       if (i == anchor && !article.published.empty() && v.dates.empty())
-        for (const Hit* h : v.all(lexicon::Cue::kSameDay))
-          if (v.tokens[h->first].lower != "overnight") {
-            out.value.date = article.published;
-            out.evidence = evidence_of(v);
-            return out;
-          }
+        if (const Hit* h = same_day_of_attack(v); h && v.tokens[h->first].lower != "overnight") {
+          out.value.date = article.published;
+          out.evidence = evidence_of(v);
+          return out;
+        }
       for (const auto& d : v.dates) {
         if (!d.date && (pub || d.clue.empty())) continue;
         auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;

@@ -338,7 +338,7 @@ bool dates_a_reaction(const SentenceView& v, const text::DateMention& d) {
 // attack earlier in the evening": a main sentence about an attack that puts it on the day of the
 // report (the `same_day` phrases of triggers.tsv).
 bool same_day_marker(const SentenceView& v) {
-  return v.role == Role::kMain && v.attack_evidence && v.has(Cue::kSameDay);
+  return v.role == Role::kMain && v.attack_evidence && same_day_of_attack(v);
 }
 
 // "the shelling of the embassy days ago", "yesterday's attack": a lead that puts the attack
@@ -347,9 +347,13 @@ bool earlier_day_marker(const SentenceView& v) {
   const auto& t = v.tokens;
   for (std::size_t k = 0; k < t.size(); ++k) {
     const auto& w = t[k].lower;
-    if (w == "yesterday" || w == "day-old" || w == "days-old") return true;
+    if (w == "yesterday") return true;
+    // "a day-old suicide bombing": the attack's age, not a truce's ("a day-old ceasefire").
+    if (w == "day-old" || w == "days-old")
+      for (std::size_t j = k + 1; j < t.size() && j <= k + 3; ++j)
+        if (v.token_in(j, Cue::kAttackNoun) || v.token_is_weapon(j)) return true;
     const std::string_view next = k + 1 < t.size() ? std::string_view(t[k + 1].lower) : "";
-    if ((w == "days" || w == "day" || w == "week") &&
+    if ((w == "days" || w == "day" || w == "week" || w == "weeks" || w == "months") &&
         (next == "ago" || next == "earlier" || next == "before"))
       return true;
     if (w == "last" && next == "week") return true;

@@ -539,6 +539,30 @@ bool opens_clause(const SentenceView& v, std::size_t k) {
   return k == 0 || !v.tokens[k - 1].word || v.tokens[k - 1].lower == "and";
 }
 
+const Hit* same_day_of_attack(const SentenceView& v) {
+  const auto& t = v.tokens;
+  auto attack_word = [&](std::size_t k) {
+    return v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch) ||
+           v.token_in(k, Cue::kImpact) || v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k);
+  };
+  auto reaction_word = [&](std::size_t k) {
+    return v.token_in(k, Cue::kReportVerb) || v.token_in(k, Cue::kAftermath) ||
+           v.word_in(lexicon::WordList::kCondemnWords, t[k].lower);
+  };
+  for (const Hit* h : v.all(Cue::kSameDay)) {
+    for (std::size_t k = h->first; k-- > 0 && k + 12 > h->first;) {
+      if (reaction_word(k) || t[k].lower == ";") break;
+      if (attack_word(k)) return h;
+    }
+    if (h->first <= 1)
+      for (std::size_t k = h->last + 1; k < t.size() && k <= h->last + 8; ++k) {
+        if (reaction_word(k)) break;
+        if (attack_word(k)) return h;
+      }
+  }
+  return nullptr;
+}
+
 bool attack_word_near_date(const SentenceView& v, const text::DateMention& d, bool nouns) {
   const std::size_t first = v.token_at(d.span.start), last = v.token_at(d.span.end - 1);
   const auto& t = v.tokens;

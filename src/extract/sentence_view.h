@@ -166,6 +166,13 @@ bool date_starts_period(const SentenceView& v, const text::DateMention& d);
 // `nouns`, an attack noun too ("Wednesday's attack").
 bool attack_word_near_date(const SentenceView& v, const text::DateMention& d, bool nouns);
 
+// The `same_day` phrase ("overnight", "hours ago", "earlier in the evening") that dates an attack
+// word of the sentence: after it in its clause ("an attack earlier in the evening", "fired rockets
+// at the base overnight"), or before it when the phrase opens the sentence ("Hours ago, two
+// rockets hit ..."); not one that dates a report or a reaction ("the ministry confirmed earlier in
+// the day", "this evening condemned the attack"). Null when none does.
+const Hit* same_day_of_attack(const SentenceView& v);
+
 // Whether a date is one something else waits for: "before Thursday", "by Thursday", "until
 // Thursday" right before it, "ahead of ... on Thursday" or "on high alert on Thursday" a few
 // words back; not "before dawn on Thursday" nor "by militants on Thursday".
