@@ -155,6 +155,8 @@ TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
   expect_floors("s41en2", 0.97, 0.86, 0.93);
   expect_floors("s41fr2", 0.62, 0.78, 0.87);
   expect_floors("s41fr", 0.81, 0.79, 0.89);
+  expect_floors("s41es", 0.55, 0.69, 0.69);
+  expect_floors("s41pt2", 0.71, 0.83, 0.87);
 }
 
 }  // namespace
