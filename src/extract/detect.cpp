@@ -343,22 +343,31 @@ bool same_day_marker(const SentenceView& v) {
 
 // "the shelling of the embassy days ago", "yesterday's attack": a lead that puts the attack
 // before the day of the report, whatever day it names beside the reaction.
-bool earlier_day_marker(const SentenceView& v) {
+// How many days back a word of the sentence dates what it tells: "yesterday", "a day-old
+// bombing", "a day earlier" (1); "days ago" (2); "weeks ago", "last week" (7); "months ago" (30).
+std::optional<int> earlier_day_age(const SentenceView& v) {
   const auto& t = v.tokens;
   for (std::size_t k = 0; k < t.size(); ++k) {
     const auto& w = t[k].lower;
-    if (w == "yesterday") return true;
+    if (w == "yesterday") return 1;
     // "a day-old suicide bombing": the attack's age, not a truce's ("a day-old ceasefire").
     if (w == "day-old" || w == "days-old")
       for (std::size_t j = k + 1; j < t.size() && j <= k + 3; ++j)
-        if (v.token_in(j, Cue::kAttackNoun) || v.token_is_weapon(j)) return true;
+        if (v.token_in(j, Cue::kAttackNoun) || v.token_is_weapon(j)) return w == "day-old" ? 1 : 2;
     const std::string_view next = k + 1 < t.size() ? std::string_view(t[k + 1].lower) : "";
-    if ((w == "days" || w == "day" || w == "week" || w == "weeks" || w == "months") &&
-        (next == "ago" || next == "earlier" || next == "before"))
-      return true;
-    if (w == "last" && next == "week") return true;
+    if (next == "ago" || next == "earlier" || next == "before") {
+      if (w == "day") return 1;
+      if (w == "days") return 2;
+      if (w == "week" || w == "weeks") return 7;
+      if (w == "months") return 30;
+    }
+    if (w == "last" && next == "week") return 7;
   }
-  return false;
+  return std::nullopt;
+}
+
+bool earlier_day_marker(const SentenceView& v) {
+  return earlier_day_age(v).has_value();
 }
 
 bool within_week(std::optional<long> day, long published) {
@@ -878,13 +887,31 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
     });
   };
   bool account_after = false;
+  // An account that gives the attack's own figures, its count or its hour, which a piece that
+  // recalls the attack as "Monday's attack on the embassy" does not.
+  bool account_with_figures = false;
   for (const auto& v : views)
     if (v.lead && !v.sentence.heading && v.role == Role::kMain && !v.sentence.quoted &&
         v.attack_evidence && (v.in_scope_target || definite_site_head(v)) &&
         !condemnation_first(v) &&
-        (v.has(Cue::kLaunch) || v.has(Cue::kImpact) || v.has(Cue::kIntercept)) &&
-        (counts_projectiles(v) || !v.times.empty() || fresh_day(v)))
-      account_after = true;
+        (v.has(Cue::kLaunch) || v.has(Cue::kImpact) || v.has(Cue::kIntercept))) {
+      const bool figures = counts_projectiles(v) || !v.times.empty();
+      account_after = account_after || figures || fresh_day(v);
+      account_with_figures = account_with_figures || figures;
+    }
+  // ... of an attack the lead dates no earlier than the day before publication ("shelled the
+  // embassy days ago" is older news the reaction recalls).
+  auto account_with_figures_fresh = [&] {
+    if (!account_with_figures || !article.published_day) return false;
+    const long pub = *article.published_day;
+    const auto days = attack_days_told(views, pub, true);
+    const bool older_word = std::any_of(views.begin(), views.end(), [](const SentenceView& v) {
+      const auto age = earlier_day_age(v);
+      return v.lead && v.role == Role::kMain && age && *age > 1;
+    });
+    return !older_word &&
+           std::all_of(days.begin(), days.end(), [&](long d) { return d + 1 >= pub; });
+  };
   for (std::size_t i = 0; i < views.size(); ++i) {
     const auto& v = views[i];
     if (v.sentence.heading || v.tokens.size() < 6 || v.caption || bracketed_label(v)) continue;
@@ -944,8 +971,11 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
         headline && !condemnation_first(*headline).has_value() && headline->role == Role::kMain &&
         headline->attack_evidence &&
         (headline->has(Cue::kAttackVerb) || !headline->all(Kind::kWeapon).empty());
+    // An account with the attack's own figures tells it wherever the lead puts it, also after
+    // two paragraphs of reactions.
     const bool body_tells =
-        first_telling && (!condemnation_first(*first_telling).has_value() || account_after);
+        (first_telling && (!condemnation_first(*first_telling).has_value() || account_after)) ||
+        account_with_figures_fresh();
     at(x, Feature::kLeadCondemns) =
         (headline_condemns || body_condemns) && !headline_tells && !body_tells;
     // A condemnation lead puts the account after it: an anchor that is that account ("Three
@@ -1227,7 +1257,13 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
                       return v.lead && v.role == Role::kMain && earlier_day_marker(v);
                     }) ||
         std::any_of(reacted.begin(), reacted.end(), [&](long d) { return d < pub; });
-    if (same_day && !told_earlier) {
+    // The day before publication with the attack's own figures after the reaction ("France
+    // condemned on Thursday the fire ... The embassy was hit on Wednesday by at least two mortar
+    // shells"): the first full account, the news still. Only the day before: an account of an
+    // older attack is background to the reaction.
+    const bool told_yesterday_with_figures = !days.empty() && account_with_figures_fresh();
+    if ((same_day && !told_earlier) || told_yesterday_with_figures) {
+      at(x, Feature::kCondemnsDayAfter) = 0;
       at(x, Feature::kNewsIsReaction) = 0;
       at(x, Feature::kLeadCondemns) = 0;
       if (headline_reacts) at(x, Feature::kHeadlineAftermath) = 0;
