@@ -730,10 +730,13 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           std::any_of(actors.begin(), actors.end(),
                       [&](const Hit* group) { return group->last + 2 == a->first; }))
         continue;
-      // A group's spokesperson speaking is not a suspicion.
+      // A group's spokesperson speaking is not a suspicion ("a spokesman for the Taliban said");
+      // one who speaks of the group is ("a ministry spokesman said the Taliban were behind").
       bool speaker = false;
-      for (std::size_t k = a->first >= 3 ? a->first - 3 : 0; k < a->first; ++k)
+      for (std::size_t k = a->first >= 3 ? a->first - 3 : 0; k < a->first; ++k) {
         if (v.token_in(k, Cue::kSpeaker)) speaker = true;
+        if (speaker && v.token_in(k, Cue::kReportVerb)) speaker = false;
+      }
       if (speaker) continue;
       // Claims: "X claimed responsibility", "claimed by X"; not "claimed other attacks". An
       // admission ("X said its fighters had attacked the base") is a claim too.

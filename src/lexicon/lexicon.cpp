@@ -341,10 +341,13 @@ struct Normalized {
   std::vector<std::uint32_t> origin;
 };
 
+// Double quotation marks separate words like spaces do: a phrase holds across scare quotes
+// ("said the group was the \"most likely\" culprit", "« les tirs » ont visé").
 bool is_separator(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
          cp == '-' || cp == 0xA0 || (cp >= 0x2007 && cp <= 0x200A) || cp == 0x202F ||
-         (cp >= 0x2010 && cp <= 0x2015);
+         (cp >= 0x2010 && cp <= 0x2015) || cp == '"' || cp == 0x201C || cp == 0x201D ||
+         cp == 0x201E || cp == 0xAB || cp == 0xBB;
 }
 
 bool is_apostrophe(char32_t cp) {
