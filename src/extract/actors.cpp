@@ -1086,9 +1086,20 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
             if (head != a && head->first > s->last && head->first - s->last <= 14 &&
                 joined(*head, *a))
               after = true;
+        // "blamed by Russia on HTS", "attributed by US officials to Kataib Hezbollah": the
+        // passive's agent right after the blame blames; it does not stand between.
+        auto passive_agent = [&](const Hit* other) {
+          if (!v.word_in(lexicon::WordList::kBlamerAgentVerbs, v.tokens[s->last].lower))
+            return false;
+          std::size_t k = other->first;
+          if (k >= 1 && v.tokens[k - 1].lower == "the") --k;
+          // Not the trigger's own "by" ("carried out by X" names the attacker).
+          return k >= 1 && v.tokens[k - 1].lower == "by" && k - 1 > s->last && k - 1 <= s->last + 2;
+        };
+        if (passive_agent(a)) after = false;
         for (const Hit* other : actors) {
           if (other == a || other == verb_subject || other->first <= s->last ||
-              other->first >= a->first)
+              other->first >= a->first || passive_agent(other))
             continue;
           // Between the blame and this actor: fine only as the start of a joined list.
           const Hit* next = a;

@@ -185,7 +185,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "group_part_nouns",
                                                "bystander_nouns",
                                                "crowd_control_words",
-                                               "launcher_nouns"};
+                                               "launcher_nouns",
+                                               "blamer_agent_verbs"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -222,6 +222,7 @@ enum class WordList : std::uint8_t {
   kBystanderNouns,
   kCrowdControlWords,
   kLauncherNouns,
+  kBlamerAgentVerbs,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
