@@ -789,6 +789,12 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
                  (tokens[k + 1].lower == "'" || tokens[k + 1].lower == "\u2019") &&
                  tokens[k + 2].lower == "clock") {
         oclock = true, k += 3;
+      } else if (!tokens[hour_at].lower.empty() &&
+                 !std::isdigit(static_cast<unsigned char>(tokens[hour_at].lower[0])) &&
+                 (tokens[k].lower == "a.m" || tokens[k].lower == "p.m")) {
+        // "around ten a.m." (the French "dix heures du matin" glossed): the word hour with its
+        // half of the day, read below as "ten o'clock in the morning" is.
+        oclock = true;
       }
       // "a quarter to twelve": the hour before the one named (11:45).
       auto number = oclock ? parse_number(tokens[hour_at].lower) : std::nullopt;
@@ -991,6 +997,9 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
               // Across minutes in words: "at 11:00 and forty minute from Tuesday evening".
               if (w != "on" && w != "this" && w != "from" && w != "the" && w != "in" && w != "of" &&
                   w != "yesterday" && w != "minute" && w != "minutes" && !weekday_number(w) &&
+                  // "at 11:00 and forty minute at night" (the gloss of "الحادية عشرة وأربعين
+                  // دقيقة ليلاً").
+                  !(w == "at" && k + 1 < tokens.size() && tokens[k + 1].lower == "night") &&
                   !(w == "minus" || (tokens[k - 1].lower == "minus" && parse_number(w)) ||
                     (tokens[k - 1].lower == "minus" && w == "a") ||
                     (tokens[k - 1].lower == "a" && (w == "quarter" || w == "third"))) &&
