@@ -117,7 +117,9 @@ bool says_number(std::string_view sentence, int value) {
         (w == "no" || w == "none" || w == "nobody" || w == "without" || w == "zero" ||
          w == "neither" || w == "not" || w == "failed" || w == "unable" || w == "only" ||
          // "its passengers escaped unhurt", "all personnel were safe"
-         w == "unhurt" || w == "unharmed" || w == "unscathed" || w == "safe"))
+         w == "unhurt" || w == "unharmed" || w == "unscathed" || w == "safe" ||
+         // "the absence of casualties"
+         w == "absence"))
       return true;
     if (value == 1 && (w == "a" || w == "an" || w == "single" || w == "lone")) return true;
     if (value == 2 && (w == "both" || w == "pair" || w == "another")) return true;
