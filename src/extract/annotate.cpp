@@ -816,9 +816,11 @@ void add_state_noun_strikes(SentenceView& v, const lexicon::Lexicon& lexicon) {
       kills = kills || v.token_in(k, Cue::kKilled) || v.token_in(k, Cue::kInjured);
     for (std::size_t k = h->last + 1; k < t.size() && k <= h->last + 8 && kills; ++k) {
       if (locative_at(t, k)) break;
+      // Civilians killed are no people of ours: "Russian air strikes kill civilians in Idlib".
       ours = ours || v.token_in_kind(k, Kind::kFacility) || v.token_in(k, Cue::kTargetMilitary) ||
              v.token_in(k, Cue::kTargetDiplomatic) ||
-             v.word_in(lexicon::WordList::kPersonHeads, t[k].lower);
+             (v.word_in(lexicon::WordList::kPersonHeads, t[k].lower) &&
+              !v.token_in(k, Cue::kTargetCivilian));
     }
     if (kills && !ours)
       added.push_back(Hit{Kind::kTrigger, -1, h->start, h->end, h->first, h->last, Cue::kUsAgent});
