@@ -627,6 +627,15 @@ std::optional<std::size_t> condemnation_first(const SentenceView& v) {
   return std::nullopt;
 }
 
+// "Ankara condemns 'barbaric attack' and vows Haftar's forces will pay": a vow told after a
+// condemnation is the victim's reaction to an attack, no threat of one to come; the reaction
+// features weigh it.
+bool reaction_vow(const SentenceView& v) {
+  const Hit* threat = v.first(Cue::kThreat);
+  const auto condemned = condemnation_first(v);
+  return threat && condemned && *condemned < threat->first;
+}
+
 // Whether a reaction is the headline's news: "Biden vows response after drone attack", not
 // "Drone attack kills three US troops in Jordan; Biden vows response", whose first clause tells
 // the attack by its verb and a break (";", ",", "as", "while") opens the reaction's. A noun
@@ -850,7 +859,8 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
     if (!v.lead || v.caption) continue;
     if (v.has(Cue::kUsAgent)) at(x, Feature::kLeadUsStrike) = 1;
     if (v.has(Cue::kFoiled) && v.role == Role::kNotAttack) at(x, Feature::kLeadFoiled) = 1;
-    if (v.has(Cue::kThreat) || v.has(Cue::kDrill)) at(x, Feature::kLeadThreatOrDrill) = 1;
+    if ((v.has(Cue::kThreat) && !reaction_vow(v)) || v.has(Cue::kDrill))
+      at(x, Feature::kLeadThreatOrDrill) = 1;
     if (v.has(Cue::kCause)) at(x, Feature::kLeadCause) = 1;
     if (v.nothing_happened) at(x, Feature::kLeadNothingHappened) = 1;
     if (v.has(Cue::kAftermath) && !v.sentence.heading) at(x, Feature::kLeadAftermath) = 1;
@@ -1046,8 +1056,9 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
             !lead.has(Cue::kHypothetical) && !hypothetical_impact(lead) && !elsewhere(lead))
           headline_find = false;
     }
-    at(x, Feature::kHeadlineNotAttack) =
-        headline->role == Role::kNotAttack && (!headline->has(Cue::kFoiled) || headline_find);
+    at(x, Feature::kHeadlineNotAttack) = headline->role == Role::kNotAttack &&
+                                         !reaction_vow(*headline) &&
+                                         (!headline->has(Cue::kFoiled) || headline_find);
     at(x, Feature::kHeadlineAttack) =
         headline_main && (headline->attack_evidence || toll_on_target);
   }
