@@ -283,6 +283,8 @@ std::vector<Hit> admissions_in(const lexicon::Lexicon& lexicon, const Event& eve
         while (object < t.size() && (v.token_in(object, Cue::kLaunch) ||
                                      v.token_in(object, Cue::kAttackVerb) || !t[object].word))
           ++object;
+        // "said they carried out no attack on the base": a denial, no admission.
+        if (object < t.size() && (t[object].lower == "no" || t[object].lower == "none")) break;
         // "said it launched an investigation" admits nothing; "claimed it launched a drone at the
         // base" does, the article's noun being a weapon; so does "has attacked with a drone".
         // Not "launched a drone strike on a militia": a strike told by its noun is no weapon.
@@ -744,6 +746,11 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
       for (const Hit& admission : admissions) claims.push_back(&admission);
       if (pattern_context) claims.clear();
       for (const Hit* c : claims) {
+        // "said they carried out no attack": a denial read over the claim's words.
+        if (std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& d) {
+              return d.cue == Cue::kDeny && d.first <= c->last && d.last >= c->first;
+            }))
+          continue;
         // A claim in apposition belongs to the noun right before its comma: "The attack, claimed
         // by X," claims this attack; "since the January strike on Tower 22, claimed by X" claims
         // another one.

@@ -130,6 +130,11 @@ bool denies_target(const SentenceView& v, bool* spared = nullptr) {
   // the attack on our site denied outright.
   for (std::size_t i = 0; i + 2 < t.size(); ++i) {
     if (t[i].lower != "no") continue;
+    // "Our forces have carried out no attack against the base": a party denying its part,
+    // not the attack.
+    if (i >= 1 && (t[i - 1].lower == "out" || t[i - 1].lower == "launched" ||
+                   t[i - 1].lower == "conducted" || t[i - 1].lower == "staged"))
+      continue;
     std::size_t k = i + 1;
     if (k + 1 < t.size() &&
         (t[k].lower == "indication" || t[k].lower == "sign" || t[k].lower == "evidence") &&
