@@ -1283,12 +1283,32 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         }
         return false;
       };
-      for (const Hit* d : v.all(Cue::kDeny))
-        if (a->last < d->first && !described(d) && !denies_a_series(d) &&
-            (d->first - a->last <= 6 || opens_apposition(a, d))) {
+      // "..., which Tehran denies": the relative clause's own subject denies what the clause
+      // before it said. The glosses keep the Arabic order, verb before subject ("وهو ما تنفيه
+      // طهران": "what denies Tehran"): then the actor right after the verb.
+      auto relative_between = [&](std::size_t from, std::size_t to) {
+        for (std::size_t k = from; k < to && k < t.size(); ++k)
+          if (t[k].lower == "which" || t[k].lower == "what" || t[k].lower == "whom") return true;
+        return false;
+      };
+      auto nearer_subject = [&](const Hit* d) {
+        return std::any_of(actors.begin(), actors.end(), [&](const Hit* other) {
+          if (other == a) return false;
+          if (other->first > a->last && other->last < d->first)
+            return relative_between(a->last + 1, other->first);
+          return v.glossed && other->first == d->last + 1 &&
+                 relative_between(a->last + 1, d->first);
+        });
+      };
+      for (const Hit* d : v.all(Cue::kDeny)) {
+        const bool before = a->last < d->first && !described(d) && !denies_a_series(d) &&
+                            (d->first - a->last <= 6 || opens_apposition(a, d)) &&
+                            !nearer_subject(d);
+        if (before) {
           denied.insert(name);
           where.emplace("denied_by", &v);
         }
+      }
     }
   }
   // With no explicit blame and no claim, an armed group named as the author of attacks like this
