@@ -125,6 +125,14 @@ TEST(BlindSetScores, TuneSetsStayAboveFloors) {
   expect_floors("s39es", 0.97, 0.86, 0.89);
   expect_floors("s40en", 0.97, 0.89, 0.97);
   expect_floors("s40ar", 0.97, 0.92, 0.97);
+  expect_floors("s41en", 0.88, 0.84, 0.97);
+  expect_floors("s41pt", 0.88, 0.80, 0.86);
+  expect_floors("s41fr", 0.88, 0.84, 0.93);
+  expect_floors("s41fr2", 0.97, 0.89, 0.93);
+  expect_floors("s41pt2", 0.88, 0.88, 0.92);
+  expect_floors("s42en", 0.88, 0.79, 0.89);
+  expect_floors("s42ar", 0.88, 0.90, 0.97);
+  expect_floors("s42es", 0.97, 0.80, 0.93);
 }
 
 TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
@@ -132,7 +140,7 @@ TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
   expect_floors("s33pt2", 0.80, 0.79, 0.92);
   expect_floors("s33ar", 0.80, 0.88, 0.88);
   expect_floors("s34en", 0.72, 0.87, 0.97);
-  expect_floors("s34es", 0.97, 0.87, 0.92);
+  expect_floors("s34es", 0.88, 0.87, 0.92);
   expect_floors("s35fr", 0.73, 0.85, 0.94);
   expect_floors("s35ar", 0.88, 0.83, 0.83);
   expect_floors("s36en2", 0.28, 0.69, 0.79);
@@ -150,13 +158,11 @@ TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
   expect_floors("s40en2", 0.80, 0.87, 0.86);
   expect_floors("s40fr", 0.54, 0.88, 0.93);
   expect_floors("s41ar", 0.88, 0.82, 0.97);
-  expect_floors("s41en", 0.88, 0.84, 0.97);
-  expect_floors("s41pt", 0.88, 0.79, 0.86);
   expect_floors("s41en2", 0.97, 0.86, 0.93);
-  expect_floors("s41fr2", 0.62, 0.78, 0.87);
-  expect_floors("s41fr", 0.81, 0.79, 0.89);
   expect_floors("s41es", 0.55, 0.69, 0.69);
-  expect_floors("s41pt2", 0.71, 0.83, 0.87);
+  expect_floors("s42fr", 0.88, 0.88, 0.97);
+  expect_floors("s42en2", 0.88, 0.90, 0.92);
+  expect_floors("s42pt", 0.88, 0.80, 0.87);
 }
 
 }  // namespace
