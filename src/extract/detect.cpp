@@ -346,8 +346,6 @@ bool same_day_marker(const SentenceView& v) {
   return v.role == Role::kMain && v.attack_evidence && same_day_of_attack(v);
 }
 
-// "the shelling of the embassy days ago", "yesterday's attack": a lead that puts the attack
-// before the day of the report, whatever day it names beside the reaction.
 // How many days back a word of the sentence dates what it tells: "yesterday", "a day-old
 // bombing", "a day earlier" (1); "days ago" (2); "weeks ago", "last week" (7); "months ago" (30).
 std::optional<int> earlier_day_age(const SentenceView& v) {
@@ -371,6 +369,8 @@ std::optional<int> earlier_day_age(const SentenceView& v) {
   return std::nullopt;
 }
 
+// "the shelling of the embassy days ago", "yesterday's attack": a lead that puts the attack
+// before the day of the report, whatever day it names beside the reaction.
 bool earlier_day_marker(const SentenceView& v) {
   return earlier_day_age(v).has_value();
 }
