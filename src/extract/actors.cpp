@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <string>
@@ -457,9 +458,10 @@ bool agent_of_attack(const SentenceView& v, const Hit& a) {
     const auto& w = t[by - 1].lower;
     // "launched by the Islamic Republic of Iran", "by militants of the terrorist group Hayat
     // Tahrir al-Sham" (a kind of group named before its name: actor_descriptors).
+    // Across an opening quotation mark: 'fired by "an armed faction close to Tehran"'.
     if (w != "a" && w != "an" && w != "the" && w != "lone" && w != "suspected" && w != "alleged" &&
         w != "likely" && w != "possibly" && w != "probably" && w != "presumably" &&
-        !v.word_in(lexicon::WordList::kActorDescriptors, w))
+        !is_quote_mark(w) && !v.word_in(lexicon::WordList::kActorDescriptors, w))
       break;
     --by;
   }
@@ -499,6 +501,25 @@ bool agent_of_attack(const SentenceView& v, const Hit& a) {
         return true;
   if (!owner && (by < 2 || (t[by - 1].lower != "by" && t[by - 1].lower != "from"))) return false;
   std::size_t k = owner ? of - 2 : by - 2;
+  // The verb's agent after the place or time it was fired from: "were launched from an
+  // agricultural area near the town by an armed faction", "fired from Zummar on Sunday by PKK
+  // militants". Back over that phrase, within the clause, to a verb of firing followed by its
+  // preposition.
+  if (!owner && t[by - 1].lower == "by" && !v.token_in(k, Cue::kLaunch) &&
+      !v.token_in(k, Cue::kAttackVerb))
+    for (std::size_t j = k; j >= 1 && k - j < 16; --j) {
+      if (!t[j].word || v.token_in_kind(j, Kind::kActor) || v.token_in(j, Cue::kIntercept) ||
+          v.token_in(j, Cue::kImpact) || v.token_in(j, Cue::kReportVerb))
+        break;
+      static constexpr std::array kPlacePrepositions = {"from",   "near",    "in", "at",
+                                                        "toward", "towards", "on", "outside"};
+      const bool place_follows =
+          std::ranges::find(kPlacePrepositions, t[j].lower) != kPlacePrepositions.end();
+      if (place_follows && v.token_in(j - 1, Cue::kLaunch)) {
+        k = j - 1;
+        break;
+      }
+    }
   // "launched from Iran" names a place (read apart, with its negation); "from" names an agent
   // only after an attack noun.
   if (!owner && t[by - 1].lower == "from" && !v.token_in(k, Cue::kAttackNoun)) return false;
