@@ -314,6 +314,10 @@ bool clause_tells_it_hit(const lexicon::Lexicon& lexicon, const SentenceView& v,
              (v.word_in(lexicon::WordList::kAdverbs, t[before].lower) || t[before].lower == "has" ||
               t[before].lower == "had" || is_quote_mark(t[before].lower)))
         --before;
+      // "..., and it hit its target": the pronoun after the conjunction is the projectile.
+      if (before > k + 1 && t[before].lower == "it" &&
+          (t[before - 1].lower == "and" || t[before - 1].lower == ","))
+        --before;
       const bool own_verb = before == k || t[before].lower == "and" || t[before].lower == ",";
       if (!own_verb) return false;
       // "landed next to a house", "hit a school": it fell short of the site.
