@@ -22,6 +22,16 @@ bool naming_word(const std::string& w) {
 // "accused Iran-backed groups of being behind past attacks", "believes that the attacks are
 // carried out by pro-Iranian groups": the blame's nearest attack noun is a plural, so it is for
 // a run of attacks, not for this one.
+// A blame withheld: "did not blame X", "would hold X responsible if the attacks go on" (a
+// negation or a modal of what is yet to come right before the trigger).
+bool blame_withheld(const SentenceView& v, const Hit& suspect) {
+  for (std::size_t k = suspect.first >= 2 ? suspect.first - 2 : 0; k < suspect.first; ++k) {
+    const auto& w = v.tokens[k].lower;
+    if (v.token_in(k, Cue::kNegation) || w == "would" || w == "will") return true;
+  }
+  return false;
+}
+
 bool blames_many_attacks(const SentenceView& v, const Hit& suspect) {
   // "Washington usually blames ...", "have often blamed", the gloss of "costuma atribuir".
   bool habitual = false;
@@ -505,7 +515,11 @@ bool agent_of_attack(const SentenceView& v, const Hit& a) {
   // agricultural area near the town by an armed faction", "fired from Zummar on Sunday by PKK
   // militants". Back over that phrase, within the clause, to a verb of firing followed by its
   // preposition.
-  if (!owner && t[by - 1].lower == "by" && !v.token_in(k, Cue::kLaunch) &&
+  // Not the "by" of another participle: "launched from an area controlled by the SDF".
+  const auto& before_by = t[k].lower;
+  const bool participle_before_by = before_by.ends_with("ed") || before_by == "held" ||
+                                    before_by == "run" || before_by == "overrun";
+  if (!owner && t[by - 1].lower == "by" && !participle_before_by && !v.token_in(k, Cue::kLaunch) &&
       !v.token_in(k, Cue::kAttackVerb))
     for (std::size_t j = k; j >= 1 && k - j < 16; --j) {
       if (!t[j].word || v.token_in_kind(j, Kind::kActor) || v.token_in(j, Cue::kIntercept) ||
@@ -1032,9 +1046,9 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         bool negated = false;
         for (const Hit* n : v.all(Cue::kNegation)) {
           std::size_t lo = std::min(s->first, a->first), hi = std::max(s->last, a->last);
-          if ((n->first > lo && n->last < hi) || (n->last < s->first && s->first - n->last <= 2))
-            negated = true;
+          if (n->first > lo && n->last < hi) negated = true;
         }
+        negated = negated || blame_withheld(v, *s);
         // What a denial denies: "denied in a message to journalists that the group was behind
         // the rocket attack" (the denial is read apart).
         for (const Hit* d : v.all(Cue::kDeny)) {
@@ -1090,7 +1104,10 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           for (std::size_t k = left.last + 1; k < right.first; ++k) {
             const auto& w = v.tokens[k].lower;
             if (w == ",") continue;
-            plain = plain && (w == "and" || w == "or");
+            // "Kataib Hezbollah and other Iran-backed militias": "other" after the conjunction.
+            const bool other = w == "other" && k > left.last + 1 &&
+                               (v.tokens[k - 1].lower == "and" || v.tokens[k - 1].lower == "or");
+            plain = plain && (w == "and" || w == "or" || other);
             // "militias in Iraq, notably ...": the first group's country stays with it.
             const bool country =
                 v.token_in_kind(k, Kind::kCountry) ||
@@ -1264,16 +1281,6 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
             }
         }
       }
-      // "held Iran-backed groups responsible".
-      if (refers_to_main(article, event, v) && a->first >= 1 && a->last + 1 < v.tokens.size()) {
-        bool held = false, responsible = false;
-        for (std::size_t k = a->first >= 2 ? a->first - 2 : 0; k < a->first; ++k)
-          held |= v.tokens[k].lower == "held" || v.tokens[k].lower == "holds" ||
-                  v.tokens[k].lower == "holding";
-        for (std::size_t k = a->last + 1; k < v.tokens.size() && k <= a->last + 2; ++k)
-          responsible |= v.tokens[k].lower == "responsible";
-        if (held && responsible) suspect(name, false, v);
-      }
       // The denier is the clause's subject, across an apposition set off by commas ("Kataib
       // Hezbollah, one of the most powerful pro-Iran factions in Iraq, denied any involvement"),
       // not the description inside it.
@@ -1335,11 +1342,18 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
   // With no explicit blame and no claim, an armed group named as the author of attacks like this
   // one ("the area has been used by Iran-backed militias to fire rockets at the airport", "such
   // attacks are usually blamed on Iran-backed factions") is who is usually blamed: a pattern.
+  // Who a blame named; the readings below name groups by what the article says of them.
+  const std::set<std::string> blamed = suspected;
   if (suspected.empty() && claimed.empty())
     for (std::size_t index = 0; index < article.sentences.size(); ++index) {
       const auto& v = article.sentences[index];
       const Role role = event.roles[index];
       if (role == Role::kNotAttack || role == Role::kOtherEvent || v.sentence.quoted) continue;
+      // "did not blame Kataib Hezbollah": a group the sentence clears is no author of a pattern.
+      const auto blames = v.all(Cue::kSuspect);
+      if (std::any_of(blames.begin(), blames.end(),
+                      [&](const Hit* b) { return blame_withheld(v, *b); }))
+        continue;
       auto actors = v.all(Kind::kActor);
       // "Attacks carried out by Iran-backed groups on bases hosting US forces have increased":
       // the agent of attacks like this one, in a sentence with no attack evidence of its own;
@@ -1534,11 +1548,14 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
     else if (std::less<const SentenceView*>{}(v, at->second))  // one vector: article order
       at->second = v;
   }
-  // A claimant is not also a suspect, nor is a group that denied the attack suspected only by
-  // the pattern of such attacks; a suspicion so emptied keeps no evidence.
+  // A claimant is not also a suspect, nor is a group that denied the attack and that no blame
+  // named, suspected only by the pattern of such attacks; a suspicion so emptied keeps no
+  // evidence. ("The Pentagon holds Iran responsible for these groups' attacks, while Tehran
+  // denies giving them orders" keeps Iran.)
   for (const auto& name : claimed) suspected.erase(name), basis.erase(name);
   for (const auto& name : denied)
-    if (basis.count(name) && basis[name] == "pattern") suspected.erase(name), basis.erase(name);
+    if (basis.count(name) && basis[name] == "pattern" && !blamed.count(name))
+      suspected.erase(name), basis.erase(name);
   // A state whose own site was hit ("a drone struck the Turkish military base ..., followed by
   // heavy Turkish artillery fire") answered the attack; it did not make it.
   std::vector<const lexicon::Country*> owners;

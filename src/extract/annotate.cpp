@@ -644,6 +644,40 @@ void add_split_claims(SentenceView& v) {
   v.hits.insert(v.hits.end(), added.begin(), added.end());
 }
 
+// "held Kataib Hezbollah and other Iran-backed militias responsible for such attacks": a blame
+// split around its object, read as a suspect cue on the verb so that the one suspect reader
+// takes the list, the negation and the pattern ("such attacks") as for "blamed".
+void add_split_blames(SentenceView& v) {
+  const auto& t = v.tokens;
+  std::vector<Hit> added;
+  for (std::size_t i = 0; i + 2 < t.size(); ++i) {
+    const auto& w = t[i].lower;
+    if (w != "held" && w != "holds" && w != "hold" && w != "holding") continue;
+    bool actor = false;
+    std::size_t k = i + 1;
+    for (; k < t.size() && k <= i + 16; ++k) {
+      const auto& x = t[k].lower;
+      if (v.token_in_kind(k, Kind::kActor)) {
+        actor = true;
+        continue;
+      }
+      if (x != "and" && x != "or" && x != "other" && x != "," && x != "the" && x != "its" &&
+          x != "their")
+        break;
+    }
+    if (actor && k < t.size() && t[k].lower == "responsible")
+      added.push_back(Hit{Kind::kTrigger, -1, t[i].start, t[i].end, i, k, Cue::kSuspect});
+  }
+  // The split blame owns its "responsible for the attack": that phrase alone would read the
+  // object before it as the blamed, whatever came before ("did not hold X responsible").
+  std::erase_if(v.hits, [&](const Hit& h) {
+    return h.cue == Cue::kSuspect &&
+           std::any_of(added.begin(), added.end(), [&](const Hit& b) { return h.first == b.last; });
+  });
+  for (Hit& b : added) b.last = b.first;
+  v.hits.insert(v.hits.end(), added.begin(), added.end());
+}
+
 // "Russian forces launched another missile and drone attack on Odesa", "Turkish troops shelled
 // the village", "Russian troops used Kalibr missiles": forces that act are the attackers, not
 // the target. Not when they stop what was fired ("US forces shot down two drones"), nor in the
@@ -3555,6 +3589,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     add_defence_interceptions(v, lexicon);
     add_proxy_actors(v, lexicon);
     drop_banner_before_group(v, lexicon);
+    add_split_blames(v);
     drop_time_zone_conversion(v);
     drop_trailing_cause(v);
     drop_leading_cause(v);
