@@ -1497,8 +1497,12 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
   // not say how many had been launched"): more than one was fired.
   bool whole_attack = (found["intercepted"].value && !found["intercepted"].partial) ||
                       (found["impacted"].value && !found["impacted"].partial);
+  // Nor a lower bound ("Several rockets were fired ..., with at least two landing inside"); an
+  // exact account after a vague lead ("a number of rockets ... three fell inside") still is.
+  const bool parts_a_bound = found["intercepted"].lower_bound || found["impacted"].lower_bound;
   if (whole_attack &&
-      found["intercepted"].value.value_or(0) + found["impacted"].value.value_or(0) == 1 &&
+      (found["intercepted"].value.value_or(0) + found["impacted"].value.value_or(0) == 1 ||
+       parts_a_bound) &&
       uncounted_plural(lexicon, order))
     whole_attack = false;
   if (!found["launched"].value && whole_attack) {
