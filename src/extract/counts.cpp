@@ -504,8 +504,20 @@ bool barrage_tally(const lexicon::Lexicon& lexicon, const SentenceView& v) {
   for (std::size_t p = 0; p < t.size(); ++p)
     if (is_projectile(lexicon, v, p) && at_a_country(v, p)) return true;
   const bool total = t.size() > 2 && ((t[0].lower == "in" && t[1].lower == "total") ||
+                                      (t[0].lower == "in" && t[1].lower == "all") ||
                                       t[0].lower == "overall" || t[0].lower == "altogether");
-  if (!total) return false;
+  // The whole country named anywhere: "Nationwide, Russia launched 397 drones", "launched
+  // against the whole country more than four hundred drones" (the gloss of "contra todo el país").
+  bool country_wide = false;
+  for (std::size_t k = 0; k < t.size() && !country_wide; ++k)
+    country_wide =
+        t[k].lower == "nationwide" ||
+        (k + 2 < t.size() &&
+         (t[k].lower == "across" || t[k].lower == "throughout" || t[k].lower == "against") &&
+         t[k + 1].lower == "the" &&
+         (t[k + 2].lower == "country" ||
+          (t[k + 2].lower == "whole" && k + 3 < t.size() && t[k + 3].lower == "country")));
+  if (!total && !country_wide) return false;
   for (std::size_t k = 0; k < t.size(); ++k)
     if (auto n = count_at(v, k, false); n && *n >= 50) return true;
   return false;
