@@ -257,6 +257,10 @@ TEST(TextTimes, MilitaryTimeAndVagueMidnight) {
   t = find_times("the sirens sounded at midnight");
   ASSERT_EQ(t.size(), 1u);
   EXPECT_EQ(t[0].hhmm, "00:00");
+  t = find_times("two explosions were heard around noon");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "12:00");
+  EXPECT_TRUE(find_times("the talks went on past midday").empty());
   EXPECT_TRUE(find_times("In 2024 there were 1200 attacks").empty());
 }
 

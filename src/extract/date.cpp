@@ -343,11 +343,13 @@ Read<std::optional<std::string>> read_time(const Annotated& article, const Event
     if (i != event.anchor && !article.sentences[i].attack_evidence &&
         dates_the_attack_told_before(article, event.sentences, i))
       happened.push_back(i);
-  // Then the sirens: "the embassy's alarm sirens sounded around 4h15" times the attack too.
+  // Then the sirens: "the embassy's alarm sirens sounded around 4h15" times the attack too, and
+  // so do the defences woken by it: "the embassy's C-RAM system was activated at around 8 p.m.".
   for (std::size_t i : event.sentences) {
     const auto& v = article.sentences[i];
     if (i != event.anchor && !v.attack_evidence && !v.has(lexicon::Cue::kIntercept) &&
-        !v.has(lexicon::Cue::kImpact) && v.has(lexicon::Cue::kAlarm))
+        !v.has(lexicon::Cue::kImpact) &&
+        (v.has(lexicon::Cue::kAlarm) || v.has(lexicon::Cue::kAirDefense)))
       order.push_back(i);
   }
   // Then the blasts heard: "an AFP correspondent heard two loud blasts around 8:00 pm", "the
@@ -360,12 +362,25 @@ Read<std::optional<std::string>> read_time(const Annotated& article, const Event
         }))
       order.push_back(i);
   }
+  // A time told of a statement's posting ("In a statement published on its Telegram channel at
+  // 11:05 pm") is not the attack's: back from the time within its clause.
+  auto posting_time = [&](const SentenceView& v, const text::TimeMention& m) {
+    const auto& t = v.tokens;
+    const std::size_t at = v.token_at(m.span.start);
+    for (std::size_t k = at; k-- > 0 && k + 7 > at;) {
+      if (t[k].lower == "," || t[k].lower == ";") return false;
+      if (v.word_in(lexicon::WordList::kPublicationVerbs, t[k].lower)) return true;
+    }
+    return false;
+  };
   for (std::size_t i : order) {
     const auto& v = article.sentences[i];
-    if (v.times.empty()) continue;
-    out.value = v.times.front().hhmm;
-    out.evidence = evidence_of(v);
-    return out;
+    for (const auto& m : v.times) {
+      if (posting_time(v, m)) continue;
+      out.value = m.hhmm;
+      out.evidence = evidence_of(v);
+      return out;
+    }
   }
   for (std::size_t i : happened) {
     const auto& v = article.sentences[i];

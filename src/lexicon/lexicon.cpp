@@ -186,7 +186,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "bystander_nouns",
                                                "crowd_control_words",
                                                "launcher_nouns",
-                                               "blamer_agent_verbs"};
+                                               "blamer_agent_verbs",
+                                               "publication_verbs"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

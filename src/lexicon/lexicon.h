@@ -223,6 +223,7 @@ enum class WordList : std::uint8_t {
   kCrowdControlWords,
   kLauncherNouns,
   kBlamerAgentVerbs,
+  kPublicationVerbs,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);

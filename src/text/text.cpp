@@ -851,8 +851,10 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
     std::size_t end = i + 1;
     bool at = i > 0 && tokens[i - 1].lower == "at";
     if (w == "midnight" || w == "noon" || w == "midday") {
-      // Only "at midnight" is a time; "shortly after midnight" is not precise enough.
-      if (!at) continue;
+      // "at midnight", "around noon" are times; "shortly after midnight" is not precise enough.
+      const bool around =
+          i > 0 && (tokens[i - 1].lower == "around" || tokens[i - 1].lower == "about");
+      if (!at && !around) continue;
       hour = w == "midnight" ? 0 : 12;
     } else if (!w.empty() && std::isdigit(static_cast<unsigned char>(w[0]))) {
       std::size_t digits_end = w.find_first_not_of("0123456789:");
