@@ -334,6 +334,12 @@ bool says_date(std::string_view sentence, const std::string& date, const std::st
     if (days && resolved && (*days - *resolved == 1 || *resolved - *days == 1) &&
         (contains_phrase(sentence, "overnight") || contains_phrase(sentence, "night")))
       return true;
+    // A reaction's day with the attack the day before: "condemned on Sunday the fire that hit
+    // the headquarters the previous day", "a day after the fall of a rocket".
+    if (days && resolved && *resolved - *days == 1 &&
+        (contains_phrase(sentence, "the previous day") || contains_phrase(sentence, "day after") ||
+         contains_phrase(sentence, "the day before")))
+      return true;
   }
   return false;
 }

@@ -157,6 +157,43 @@ bool tells_when_it_happened(const SentenceView& v) {
   return false;
 }
 
+// After the day told at token `day`, a marker that puts the attack on the day before it: "a day
+// after the fall of a rocket", "the day after the attack", "the fire that targeted the previous
+// day the base" (not "the day before Tuesday's vote", a day of its own).
+bool attack_a_day_before(const SentenceView& v, std::size_t day) {
+  const auto& t = v.tokens;
+  // The day is a reaction's: a report or condemnation word beside it ("Italy on Sunday
+  // condemned", "condemns firmly Sunday"), not the attack's own ("two rockets fell on Tuesday, an
+  // attack that came after threats made the previous day").
+  bool reaction_day = false;
+  for (std::size_t k = day >= 4 ? day - 4 : 0; k < t.size() && k <= day + 3; ++k)
+    reaction_day = reaction_day || v.token_in(k, lexicon::Cue::kReportVerb) ||
+                   v.token_in(k, lexicon::Cue::kAftermath);
+  if (!reaction_day) return false;
+  auto attack_word = [&](std::size_t k) {
+    return v.token_in(k, lexicon::Cue::kAttackNoun) || v.token_in(k, lexicon::Cue::kLaunch) ||
+           v.token_in(k, lexicon::Cue::kImpact) || v.token_in(k, lexicon::Cue::kAttackVerb) ||
+           v.token_is_weapon(k);
+  };
+  for (std::size_t k = day + 1; k + 2 < t.size(); ++k) {
+    const bool after = (t[k].lower == "a" || t[k].lower == "the" || t[k].lower == "one") &&
+                       t[k + 1].lower == "day" && t[k + 2].lower == "after";
+    if (after)
+      for (std::size_t j = k + 3; j < t.size() && j <= k + 8; ++j)
+        if (attack_word(j)) return true;
+    // "the previous day" after an attack word told after the day: "condemned on Sunday the fire
+    // that hit the headquarters the previous day".
+    const bool previous = t[k].lower == "the" &&
+                          ((t[k + 1].lower == "previous" && t[k + 2].lower == "day") ||
+                           (t[k + 1].lower == "day" && t[k + 2].lower == "before")) &&
+                          !(k + 3 < t.size() && v.token_in_date(k + 3));
+    if (previous)
+      for (std::size_t j = day + 1; j < k; ++j)
+        if (attack_word(j)) return true;
+  }
+  return false;
+}
+
 // Whether sentence `i` only tells when the attack happened, after the event's own sentences
 // ("Two rockets hit the compound. Sirens sounded across the Green Zone. The incident took place
 // on Saturday night."); a sentence outside the event ("Separately, police arrested ...") stops
@@ -183,6 +220,7 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
   std::optional<std::string> reporting;
   bool reporting_dateline = false;  // `reporting` is a dateline's filing day
   const SentenceView* reporting_view = nullptr;
+  std::size_t reporting_token = 0;          // the last token of the report day in reporting_view
   const SentenceView* clue_view = nullptr;  // where out.value.clue was read
   DateClue reporting_clue;  // "the US military said on Wednesday", with no published date
   // The first bare report day, set aside for a day told on it or a day before it in a later
@@ -229,7 +267,8 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
           // nearer the attack than the dateline's filing day before it.
           const bool dateline = date_is_dateline(v, d);
           if (d.date && (!reporting || (reporting_dateline && !dateline)))
-            reporting = d.date, reporting_view = &v, reporting_dateline = dateline;
+            reporting = d.date, reporting_view = &v, reporting_dateline = dateline,
+            reporting_token = v.token_at(d.span.end - 1);
           if (!d.date && reporting_clue.empty()) reporting_clue = d.clue;
           continue;
         }
@@ -246,6 +285,12 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
         if (out.value.clue.day && !clue_allows(out.value.clue, *d.date)) continue;
         out.value.date = d.date;
         out.evidence = evidence_of(v);
+        // The day of a reaction told with the attack a day before it: "condemned on Wednesday
+        // ..., a day after the fall of a rocket", "condemned Sunday the fire that targeted the
+        // previous day the headquarters".
+        if (const auto told = text::days_from_civil(*d.date);
+            told && attack_a_day_before(v, v.token_at(d.span.end - 1)))
+          out.value.date = text::civil_from_days(*told - 1);
         {
           const auto& t = v.tokens;
           const std::size_t first = v.token_at(d.span.start), last = v.token_at(d.span.end - 1);
@@ -311,6 +356,12 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
     out.value.date = reporting;
     out.value.report_day = true;
     out.evidence = evidence_of(*reporting_view);
+    // "France condemned on Wednesday ..., a day after a rocket fell inside the headquarters".
+    if (const auto told = text::days_from_civil(*reporting);
+        told && !reporting_dateline && attack_a_day_before(*reporting_view, reporting_token)) {
+      out.value.date = text::civil_from_days(*told - 1);
+      out.value.report_day = false;
+    }
   } else if (!article.published.empty()) {
     out.value.date = article.published;
   }
