@@ -472,27 +472,51 @@ bool vague_part_relative(const std::vector<text::Token>& t, std::size_t k) {
   return t[k + 1].lower == "of" && t[k + 2].lower == "which" && vague(t[k + 3].lower);
 }
 
-// "while the rest fell near the river", "the others landed outside": after token `from`, the
-// rest of the whole told as falling away from the target, so the part counted is all that hit.
-// ("the rest landed inside the perimeter" hit too, and leaves the part a part; "the others
-// standing near him" are people.) The rest must fall: an impact verb, or "missed".
-bool rest_told_apart(const SentenceView& v, std::size_t from) {
+// What the rest of the whole did, told after token `from` ("while the rest fell near the river",
+// "the others landed in farmland near the base"). The rest must fall: an impact verb, or
+// "missed". ("the rest landed inside the perimeter" hit too, and leaves the part a part; "the
+// others standing near him" are people.)
+enum class RestFate { kUntold, kMissed, kNear };
+
+// Near the target (ANNOTATE counts a landing inside or near the target as an impact): "nearby",
+// "in the surrounding fields", "around the base", "just outside the perimeter", "near the
+// camp". Anything else fell away from it: "near the river", "short", "several kilometres away".
+RestFate rest_told_apart(const SentenceView& v, std::size_t from) {
   const auto& t = v.tokens;
   for (std::size_t k = from; k + 1 < t.size(); ++k) {
     if (t[k].lower != "the" || (t[k + 1].lower != "rest" && t[k + 1].lower != "others" &&
                                 t[k + 1].lower != "remaining" && t[k + 1].lower != "remainder"))
       continue;
-    bool fell = false;
-    for (std::size_t j = k + 2; j < t.size() && j <= k + 8; ++j) {
+    bool fell = false, away = false, near_target = false, near_other = false;
+    for (std::size_t j = k + 2; j < t.size() && j <= k + 10; ++j) {
       const auto& w = t[j].lower;
+      if (w == ";" || w == "while" || w == "but") break;
       fell = fell || w == "missed" || v.token_in(j, Cue::kImpact);
-      if (fell &&
-          (w == "near" || w == "nearby" || w == "outside" || w == "short" || w == "missed" ||
-           w == "away" || w == "open" || w == "empty" || w == "around" || w == "beyond"))
-        return true;
+      if (!fell) continue;
+      away = away || w == "short" || w == "missed" || w == "away" || w == "beyond" || w == "far" ||
+             w == "kilometres" || w == "kilometers" || w == "km" || w == "miles" || w == "sea";
+      if (w == "nearby" || w == "surrounding" || w == "vicinity" || w == "adjacent" ||
+          w == "outside" || w == "around")
+        near_target = true;
+      // "near the camp", "near the perimeter": the target's own word after "near".
+      if (w == "near" || w == "close") {
+        bool target = false;
+        for (std::size_t m = j + 1; m < t.size() && m <= j + 3; ++m)
+          target = target || v.token_in(m, Cue::kTargetMilitary) ||
+                   v.token_in(m, Cue::kTargetDiplomatic) ||
+                   v.word_in(lexicon::WordList::kSiteParts, t[m].lower) ||
+                   t[m].lower == "perimeter" || t[m].lower == "camp" || t[m].lower == "base" ||
+                   t[m].lower == "compound";
+        (target ? near_target : near_other) = true;
+      }
+      near_other = near_other || w == "open" || w == "empty";
     }
+    if (!fell) continue;
+    if (away) return RestFate::kMissed;
+    if (near_target) return RestFate::kNear;
+    if (near_other) return RestFate::kMissed;
   }
-  return false;
+  return RestFate::kUntold;
 }
 
 // A tally of a barrage on a whole country: "Russia fired 598 drones and 31 missiles at Ukraine
@@ -680,6 +704,7 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     bool single = false;       // "a drone", "a single rocket": the whole attack was one projectile
     bool partial = false;      // "one of the rockets struck": a part of a larger whole
     bool rest_missed = false;  // "... while the rest fell near the river": the part is all that hit
+    bool rest_near = false;    // "... and the rest landed in farmland nearby": all of them hit
     std::optional<int> first;  // the first of several parts summed ("two inside, two outside")
   };
   std::map<std::string, Found> found;
@@ -928,9 +953,18 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
             !(parenthesised && (w == "(" || w == "number")))
           break;
       }
+      // The verb of the part before, left out: "one fell inside the camp and the other two in
+      // the fields nearby" (and the glosses of "los otros dos en las tierras alrededor", "os
+      // outros dois em terrenos das imediações").
+      const bool gapped =
+          !projectile && category.empty() && found["impacted"].where == &v && i >= 2 &&
+          t[i - 1].lower == "other" && t[i - 2].lower == "the" && i + 1 < t.size() &&
+          (t[i + 1].lower == "in" || t[i + 1].lower == "on" || t[i + 1].lower == "inside" ||
+           t[i + 1].lower == "near" || t[i + 1].lower == "around" || t[i + 1].lower == "outside");
+      if (gapped) category = "impact";
       // Without a projectile noun the number must stand alone ("intercepted five", "two were
       // shot down"): "struck a strategic centre", "hit two buildings" count no projectiles.
-      if (!projectile) {
+      if (!projectile && !gapped) {
         if (article) continue;
         if (i + 1 < t.size() && t[i + 1].word && !count_stands_alone(v, t[i + 1].lower) &&
             verb_category(v, i + 1).empty())
@@ -1129,7 +1163,8 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
             break;
           }
           near |= w == "near" || w == "nearby" || w == "outside" || w == "next" ||
-                  w == "adjacent" || w == "vicinity" || w == "perimeter" || w == "around";
+                  w == "adjacent" || w == "vicinity" || w == "perimeter" || w == "around" ||
+                  w == "surrounding" || w == "surroundings" || w == "inside" || w == "within";
         }
         part = near;
       }
@@ -1151,7 +1186,9 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       // fell near the river"), the part is all that hit, but the whole is still not told.
       if (first_value && total == 0 && i + 1 < t.size() && t[i + 1].lower == "of") {
         found[field].partial = true;
-        found[field].rest_missed = rest_told_apart(v, i + 2);
+        const RestFate rest = rest_told_apart(v, i + 2);
+        found[field].rest_missed = rest == RestFate::kMissed;
+        found[field].rest_near = rest == RestFate::kNear;
       }
       if (total > 0 && field != "launched") set("launched", total, v, false);
       i += skip;
@@ -1351,6 +1388,14 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     all_stopped = told_all_stopped(lexicon, order, *found["launched"].value);
   // "The rockets struck inside the base", "they landed near the runway": the projectiles
   // already counted hit, with no number of their own.
+  // "One of the rockets fell inside the camp, and the rest landed in farmland nearby": all of
+  // those fired hit.
+  if (auto& hit = found["impacted"]; hit.value && hit.partial && hit.rest_near &&
+                                     found["launched"].value && !found["intercepted"].value &&
+                                     *found["launched"].value > *hit.value) {
+    hit.value = found["launched"].value;
+    hit.partial = false;
+  }
   const bool impacted_open =
       !found["impacted"].value || (found["impacted"].partial && !found["impacted"].rest_missed);
   if (found["launched"].value && impacted_open && !found["intercepted"].value && !all_stopped)
