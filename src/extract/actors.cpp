@@ -89,7 +89,8 @@ bool refers_to_main(const Annotated& article, const Event& event, const Sentence
     for (std::size_t k = i + 1; k < t.size() && k <= i + 2; ++k) {
       const auto& w = t[k].lower;
       if (w == "attack" || w == "attacks" || w == "strike" || w == "assault" || w == "incident" ||
-          w == "explosion" || w == "blast" || w == "bombardment" || w == "barrage")
+          w == "explosion" || w == "blast" || w == "bombardment" || w == "barrage" ||
+          w == "explosions" || w == "blasts")
         return true;
       if (!v.token_is_weapon(k)) break;
     }
@@ -548,9 +549,13 @@ bool agent_of_attack(const SentenceView& v, const Hit& a) {
       return false;
   }
   // "the embassy was damaged by a Russian strike": the damage's agent too.
+  // "the explosions were caused by Israeli fire": an actor named by its attack is the cause.
+  const bool caused_by_its_attack = (names_its_attack || v.token_in(a.last, Cue::kLaunch)) &&
+                                    !owner && t[k].lower == "caused" && !negated_in_clause(v, k);
   const bool attack = v.token_in(k, Cue::kLaunch) || v.token_in(k, Cue::kAttackVerb) ||
                       v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k) ||
-                      v.token_in(k, Cue::kDamageMinor) || v.token_in(k, Cue::kDamageSignificant);
+                      v.token_in(k, Cue::kDamageMinor) || v.token_in(k, Cue::kDamageSignificant) ||
+                      caused_by_its_attack;
   if (!attack || v.token_in(k, Cue::kClaim)) return false;
   for (std::size_t j = a.last + 1; j < t.size() && j <= a.last + 3; ++j) {
     if (t[j].lower != "on" && t[j].lower != "against") continue;
