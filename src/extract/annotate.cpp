@@ -632,13 +632,19 @@ void add_split_claims(SentenceView& v) {
   std::vector<Hit> added;
   for (std::size_t i = 0; i + 2 < t.size(); ++i) {
     const auto& w = t[i].lower;
-    if ((w != "claimed" && w != "claims" && w != "claiming") || t[i + 1].lower != ",") continue;
+    // "announced, in a brief statement ..., its responsibility for the targeting": only with
+    // "responsibility" after it (an announcement of the attack claims nothing).
+    const bool announced = w == "announced" || w == "announces" || w == "announcing" ||
+                           w == "declared" || w == "declares";
+    if ((w != "claimed" && w != "claims" && w != "claiming" && !announced) || t[i + 1].lower != ",")
+      continue;
     std::size_t k = i + 2;
     while (k < t.size() && k <= i + 16 && t[k].lower != ",") ++k;
     if (k + 1 >= t.size() || t[k].lower != ",") continue;
     ++k;
     if (t[k].lower == "its" || t[k].lower == "their" || t[k].lower == "the") ++k;
-    if (k < t.size() && (t[k].lower == "responsibility" || v.token_in(k, Cue::kAttackNoun)))
+    if (k < t.size() &&
+        (t[k].lower == "responsibility" || (!announced && v.token_in(k, Cue::kAttackNoun))))
       added.push_back(Hit{Kind::kTrigger, -1, t[i].start, t[i].end, i, i, Cue::kClaim});
   }
   v.hits.insert(v.hits.end(), added.begin(), added.end());
