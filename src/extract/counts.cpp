@@ -953,6 +953,25 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
             !(parenthesised && (w == "(" || w == "number")))
           break;
       }
+      // A time or place set off by commas between the verb and its count: "intercepted, at dawn
+      // on Monday, four hostile drones". Only over words naming no verb or clause of their own.
+      // Not when the count has a verb of its own after it ("After the drones were intercepted,
+      // on Monday, three rockets hit the base").
+      bool own_verb_after = false;
+      for (std::size_t k = p + 1; k < t.size() && k <= p + 4 && projectile; ++k)
+        own_verb_after = own_verb_after || !verb_category(v, k).empty();
+      if (category.empty() && projectile && !own_verb_after && hedge >= 2 &&
+          t[hedge - 1].lower == ",")
+        for (std::size_t j = hedge - 1; j-- > 0 && j + 10 > hedge;) {
+          if (t[j].lower == ",") {
+            if (j >= 1) category = verb_category(v, j - 1);
+            break;
+          }
+          if (!t[j].word || !verb_category(v, j).empty() || v.token_in(j, Cue::kReportVerb) ||
+              t[j].lower == "and" || t[j].lower == "which" || t[j].lower == "that" ||
+              t[j].lower == "who")
+            break;
+        }
       // The verb of the part before, left out: "one fell inside the camp and the other two in
       // the fields nearby" (and the glosses of "los otros dos en las tierras alrededor", "os
       // outros dois em terrenos das imediações").
