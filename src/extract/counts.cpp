@@ -777,7 +777,11 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     // "Russian defences falling five drones": the gloss of "الدفاعات تسقط" (the defences shoot
     // down), where the same letters also write "falls"; with the defences as its subject, the
     // verb downs what follows.
-    if (v.token_in(i, Cue::kImpact) && v.tokens[i].lower.starts_with("fall"))
+    // "the defenses dropped six drones" (machine-translated "أسقطت الدفاعات"): "drop" with the
+    // defences as its subject downs what follows, as "falling" does.
+    const bool drop = v.tokens[i].lower == "drop" || v.tokens[i].lower == "dropped" ||
+                      v.tokens[i].lower == "drops";
+    if ((v.token_in(i, Cue::kImpact) && v.tokens[i].lower.starts_with("fall")) || drop)
       for (std::size_t k = i; k > 0 && k + 4 > i; --k) {
         const auto& w = v.tokens[k - 1].lower;
         if (w == "defenses" || w == "defences" || w == "defense" || w == "defence")
