@@ -2112,7 +2112,10 @@ void add_proxy_actors(SentenceView& v, const lexicon::Lexicon& lexicon) {
           v.word_in(WordList::kProxyRelations, t[k + 1].lower))
         k += 2;
       if (k < t.size() && t[k].lower == "ties") ++k;
-      if (k >= t.size() || (t[k].lower != "by" && t[k].lower != "to" && t[k].lower != "with"))
+      // "factions close from Iran": machine-translated copy's "from" after "close".
+      const bool close_from = k < t.size() && t[k].lower == "from" && t[k - 1].lower == "close";
+      if (k >= t.size() ||
+          (t[k].lower != "by" && t[k].lower != "to" && t[k].lower != "with" && !close_from))
         continue;
       ++k;
     }
