@@ -2095,8 +2095,24 @@ void add_proxy_actors(SentenceView& v, const lexicon::Lexicon& lexicon) {
     // backer with "of" (the gloss of "aliados do Irã", "alliés de l'Iran").
     const bool relational_noun = (t[k - 1].lower == "allies" || t[k - 1].lower == "proxies") &&
                                  k < t.size() && t[k].lower == "of";
+    // "groups that receive funding, training and weapons from Iran": a relative clause of
+    // receiving names the backer after "from".
+    std::optional<std::size_t> received_from;
+    if (k + 2 < t.size() &&
+        (t[k].lower == "that" || t[k].lower == "which" || t[k].lower == "who") &&
+        (t[k + 1].lower == "receive" || t[k + 1].lower == "receives" ||
+         t[k + 1].lower == "received" || t[k + 1].lower == "get" || t[k + 1].lower == "gets"))
+      for (std::size_t j = k + 2; j < t.size() && j <= k + 9; ++j) {
+        if (t[j].lower == "from") {
+          if (j > k + 2) received_from = j + 1;
+          break;
+        }
+        if (t[j].lower != "," && !v.word_in(WordList::kSupportNouns, t[j].lower)) break;
+      }
     if (relational_noun) {
       ++k;
+    } else if (received_from) {
+      k = *received_from;
     } else {
       // A hedge set off after the group: "Shia militias – allegedly backed by Iran –", "groups
       // (reportedly backed by Iran)", "groups believed to be backed by Iran".

@@ -187,7 +187,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "crowd_control_words",
                                                "launcher_nouns",
                                                "blamer_agent_verbs",
-                                               "publication_verbs"};
+                                               "publication_verbs",
+                                               "support_nouns"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

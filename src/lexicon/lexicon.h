@@ -224,6 +224,7 @@ enum class WordList : std::uint8_t {
   kLauncherNouns,
   kBlamerAgentVerbs,
   kPublicationVerbs,
+  kSupportNouns,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
