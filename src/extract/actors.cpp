@@ -22,6 +22,17 @@ bool naming_word(const std::string& w) {
 // "accused Iran-backed groups of being behind past attacks", "believes that the attacks are
 // carried out by pro-Iranian groups": the blame's nearest attack noun is a plural, so it is for
 // a run of attacks, not for this one.
+// "similar attacks", "such strikes", "previous operations" at token k: attacks like this one.
+bool similar_attacks_at(const SentenceView& v, std::size_t k) {
+  if (k + 1 >= v.tokens.size()) return false;
+  const auto& w = v.tokens[k].lower;
+  const auto& what = v.tokens[k + 1].lower;
+  return (w == "similar" || w == "such" || w == "previous" || w == "past" || w == "earlier" ||
+          w == "prior") &&
+         (what == "attacks" || what == "strikes" || what == "operations" || what == "incidents" ||
+          what == "actions");
+}
+
 // A blame withheld: "did not blame X", "would hold X responsible if the attacks go on" (a
 // negation or a modal of what is yet to come right before the trigger).
 bool blame_withheld(const SentenceView& v, const Hit& suspect) {
@@ -750,7 +761,15 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
     bool pattern_context = !blame_before_generic && v.has(Cue::kSuspect) &&
                            (role == Role::kGeneric ||
                             (role == Role::kBackground && v.dates.empty() && !v.has(Cue::kCause)));
+    // "Armed factions close to Iran already claimed similar attacks on the base in the past": a
+    // claim of attacks like this one, told as history, names who is usually blamed (read below
+    // as a series claim only).
+    bool series_claim = false;
+    if ((role == Role::kBackground || role == Role::kGeneric) && v.has(Cue::kClaim))
+      for (std::size_t k = v.first(Cue::kClaim)->last + 1; k < v.tokens.size(); ++k)
+        series_claim = series_claim || similar_attacks_at(v, k);
     bool usable = role == Role::kMain || hedged || blame_before_generic || pattern_context ||
+                  series_claim ||
                   (role == Role::kBackground && v.has(Cue::kCause) &&
                    (v.has(Cue::kClaim) || !admissions.empty())) ||
                   (v.sentence.heading && role != Role::kGeneric && role != Role::kBackground);
@@ -994,6 +1013,9 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
                 what == "incidents" || what == "actions")
               series = true;
           }
+          // "claimed responsibility for similar attacks against the base in the past", "have
+          // claimed previous attacks": attacks like this one, not this one.
+          if (similar_attacks_at(v, k)) series = true;
           // "claimed two drone attacks on US bases", "claimed responsibility for «X» two attacks":
           // a count of attacks, first in the claim's object, is not this attack.
           if ((w == "attacks" || w == "strikes") &&
@@ -1528,7 +1550,10 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         suspect(name, false, v);
       }
     }
-  if (suspected.empty() && claimed.empty())
+  // A group that claims attacks like this one is usually blamed for them, beside whoever else is
+  // blamed ("Ankara blames the PKK, while factions close to Iran claimed similar attacks"); a
+  // claim of this attack says more.
+  if (claimed.empty())
     for (const auto& [name, v] : series_claimants) suspect(name, true, *v);
 
   // "Claimed by a pro-Iran militia ... The Ahrar al-Iraq brigade said it had fired 20 rockets":
