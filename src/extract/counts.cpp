@@ -1532,11 +1532,17 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
             single_fired = &v;
           continue;
         }
-        for (std::size_t k = h->last + 1; k < t.size() && k <= h->last + 3; ++k)
+        // Across a short "of" phrase after the noun: "An explosive device of low intensity
+        // exploded near the embassy".
+        const std::size_t reach =
+            h->last + 1 < t.size() && t[h->last + 1].lower == "of" ? h->last + 5 : h->last + 3;
+        for (std::size_t k = h->last + 1; k < t.size() && k <= reach; ++k) {
+          if (reach > h->last + 3 && !t[k].word) break;  // the "of" phrase ends at punctuation
           if (hit_verb(k)) {
             single_hit = &v;
             break;
           }
+        }
         // The agent of a passive hit: "the base was hit by a Turkish drone", also after a time
         // phrase ("was struck early Sunday by a Shahed drone"), where only a verb of hitting
         // tells a hit ("was targeted this morning by a drone" does not).
