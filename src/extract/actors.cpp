@@ -19,9 +19,6 @@ bool naming_word(const std::string& w) {
          w == "known";
 }
 
-// "accused Iran-backed groups of being behind past attacks", "believes that the attacks are
-// carried out by pro-Iranian groups": the blame's nearest attack noun is a plural, so it is for
-// a run of attacks, not for this one.
 // "similar attacks", "such strikes", "previous operations" at token k: attacks like this one.
 bool similar_attacks_at(const SentenceView& v, std::size_t k) {
   if (k + 1 >= v.tokens.size()) return false;
@@ -43,6 +40,9 @@ bool blame_withheld(const SentenceView& v, const Hit& suspect) {
   return false;
 }
 
+// "accused Iran-backed groups of being behind past attacks", "believes that the attacks are
+// carried out by pro-Iranian groups": the blame's nearest attack noun is a plural, so it is for
+// a run of attacks, not for this one.
 bool blames_many_attacks(const SentenceView& v, const Hit& suspect) {
   // "Washington usually blames ...", "have often blamed", the gloss of "costuma atribuir".
   bool habitual = false;
@@ -1366,11 +1366,11 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
       }
     }
   }
+  // Who a blame named; the readings below name groups by what the article says of them.
+  const std::set<std::string> blamed = suspected;
   // With no explicit blame and no claim, an armed group named as the author of attacks like this
   // one ("the area has been used by Iran-backed militias to fire rockets at the airport", "such
   // attacks are usually blamed on Iran-backed factions") is who is usually blamed: a pattern.
-  // Who a blame named; the readings below name groups by what the article says of them.
-  const std::set<std::string> blamed = suspected;
   if (suspected.empty() && claimed.empty())
     for (std::size_t index = 0; index < article.sentences.size(); ++index) {
       const auto& v = article.sentences[index];
