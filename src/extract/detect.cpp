@@ -1278,7 +1278,27 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
     // shells"): the first full account, the news still. Only the day before: an account of an
     // older attack is background to the reaction.
     const bool told_yesterday_with_figures = !days.empty() && account_with_figures_fresh();
-    if ((same_day && !told_earlier) || told_yesterday_with_figures) {
+    // With no day told for the attack, an account with its own figures under a reaction dated
+    // the day of publication ("condemned today ... three rockets were fired at dawn at the
+    // airport, where the consulate is"): the day's news too. A reaction that only names the
+    // attack gives no figures; a lead with an earlier day ("on Saturday night", "five years ago
+    // today") tells an older attack.
+    const bool reacted_today =
+        std::any_of(reacted.begin(), reacted.end(), [&](long d) { return d == pub; });
+    const bool lead_tells_no_earlier_day =
+        std::none_of(views.begin(), views.end(), [&](const SentenceView& v) {
+          return v.lead &&
+                 (v.role == Role::kBackground ||
+                  std::any_of(v.dates.begin(), v.dates.end(), [&](const text::DateMention& d) {
+                    const auto day = d.date ? text::days_from_civil(*d.date) : std::nullopt;
+                    return day && *day < pub;
+                  }));
+        });
+    const bool undated_account_with_figures = days.empty() && !told_earlier && reacted_today &&
+                                              lead_tells_no_earlier_day &&
+                                              account_with_figures_fresh();
+    if ((same_day && !told_earlier) || told_yesterday_with_figures ||
+        undated_account_with_figures) {
       at(x, Feature::kCondemnsDayAfter) = 0;
       at(x, Feature::kNewsIsReaction) = 0;
       at(x, Feature::kLeadCondemns) = 0;
