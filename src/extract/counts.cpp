@@ -472,6 +472,21 @@ bool vague_part_relative(const std::vector<text::Token>& t, std::size_t k) {
   return t[k + 1].lower == "of" && t[k + 2].lower == "which" && vague(t[k + 3].lower);
 }
 
+// The target or a part of it: "the camp", "the perimeter", "the embassy", "the runway".
+bool names_target_or_part(const SentenceView& v, std::size_t m) {
+  const auto& w = v.tokens[m].lower;
+  return v.token_in(m, Cue::kTargetMilitary) || v.token_in(m, Cue::kTargetDiplomatic) ||
+         v.word_in(lexicon::WordList::kSiteParts, w) || w == "perimeter" || w == "camp" ||
+         w == "base" || w == "compound";
+}
+
+// A place word that opens a part whose verb was left out: "one fell inside the camp and the
+// other two in the fields nearby", "and the third inside the compound".
+bool opens_gapped_place(std::string_view w) {
+  return w == "in" || w == "on" || w == "inside" || w == "near" || w == "around" ||
+         w == "outside" || w == "within";
+}
+
 // What the rest of the whole did, told after token `from` ("while the rest fell near the river",
 // "the others landed in farmland near the base"). The rest must fall: an impact verb, or
 // "missed". ("the rest landed inside the perimeter" hit too, and leaves the part a part; "the
@@ -502,11 +517,7 @@ RestFate rest_told_apart(const SentenceView& v, std::size_t from) {
       if (w == "near" || w == "close") {
         bool target = false;
         for (std::size_t m = j + 1; m < t.size() && m <= j + 3; ++m)
-          target = target || v.token_in(m, Cue::kTargetMilitary) ||
-                   v.token_in(m, Cue::kTargetDiplomatic) ||
-                   v.word_in(lexicon::WordList::kSiteParts, t[m].lower) ||
-                   t[m].lower == "perimeter" || t[m].lower == "camp" || t[m].lower == "base" ||
-                   t[m].lower == "compound";
+          target = target || names_target_or_part(v, m);
         (target ? near_target : near_other) = true;
       }
       near_other = near_other || w == "open" || w == "empty";
@@ -979,11 +990,9 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       // The verb of the part before, left out: "one fell inside the camp and the other two in
       // the fields nearby" (and the glosses of "los otros dos en las tierras alrededor", "os
       // outros dois em terrenos das imediações").
-      const bool gapped =
-          !projectile && category.empty() && found["impacted"].where == &v && i >= 2 &&
-          t[i - 1].lower == "other" && t[i - 2].lower == "the" && i + 1 < t.size() &&
-          (t[i + 1].lower == "in" || t[i + 1].lower == "on" || t[i + 1].lower == "inside" ||
-           t[i + 1].lower == "near" || t[i + 1].lower == "around" || t[i + 1].lower == "outside");
+      const bool gapped = !projectile && category.empty() && found["impacted"].where == &v &&
+                          i >= 2 && t[i - 1].lower == "other" && t[i - 2].lower == "the" &&
+                          i + 1 < t.size() && opens_gapped_place(t[i + 1].lower);
       if (gapped) category = "impact";
       // Without a projectile noun the number must stand alone ("intercepted five", "two were
       // shot down"): "struck a strategic centre", "hit two buildings" count no projectiles.
@@ -1307,6 +1316,20 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         std::string c = verb_category(v, k);
         if (c == "intercept" || c == "impact") follows = c;
       }
+      // The verb of the part before, left out: "two fell in empty land and the third inside the
+      // airport compound".
+      // Only a part joined to the one before ("and the third"), and in a place ("on" also opens a
+      // day). Not "another", which tells another attack as often ("a drone struck a base in Syria
+      // and another near Erbil").
+      // The place must be the target's: "and the other in a nearby village" fell away from it.
+      if (follows.empty() && t[i].lower == "the" && found["impacted"].where == &v &&
+          after < t.size() && opens_gapped_place(t[after].lower) && t[after].lower != "on" &&
+          i >= 1 && (t[i - 1].lower == "and" || t[i - 1].lower == "while")) {
+        bool at_target = false;
+        for (std::size_t m = after + 1; m < t.size() && m <= after + 3; ++m)
+          at_target = at_target || names_target_or_part(v, m);
+        if (at_target) follows = "impact";
+      }
       if (follows.empty()) continue;
       // "The second landed", "a second rocket struck"; not "the second attack to hit the base
       // this month" (an attack counted, not a projectile).
@@ -1345,6 +1368,13 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         f.value = 1;
         f.where = &v;
       } else if (f.value && f.where == &v) {
+        // "two rockets hit the base, one of which fell inside and the other outside": the
+        // enumeration splits the whole the sentence counted; it adds none.
+        bool splits_the_whole = false;
+        for (std::size_t k = 0; k + 2 < i; ++k)
+          splits_the_whole |= t[k].lower == "one" && t[k + 1].lower == "of" &&
+                              (t[k + 2].lower == "which" || t[k + 2].lower == "them");
+        if (splits_the_whole && *f.value >= *ordinal) continue;
         f.value = *f.value + 1;
       } else if (f.value && *f.value == *ordinal - 1 && t[i].lower != "another" &&
                  stands_for_a_projectile(i + 2) && &v > views.data() && f.where == &v - 1 &&
