@@ -798,7 +798,77 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         if (v.token_in(k, Cue::kSpeaker)) speaker = true;
         if (speaker && v.token_in(k, Cue::kReportVerb)) speaker = false;
       }
-      if (speaker) continue;
+      // Denials, read for a group's spokesperson too ("a spokesman for Kataib Hezbollah, one of
+      // the militias closest to Tehran, denied any involvement").
+      auto read_denial = [&] {
+        // The denier is the clause's subject, across an apposition set off by commas ("Kataib
+        // Hezbollah, one of the most powerful pro-Iran factions in Iraq, denied any involvement"),
+        // not the description inside it.
+        const auto& t = v.tokens;
+        // (Past a name's gloss in brackets: "the Hezbollah Brigades (Kataib Hezbollah), one of".)
+        auto opens_apposition = [&](const Hit* x, const Hit* d) {
+          std::size_t comma = x->last + 1;
+          if (comma < t.size() && t[comma].lower == "(") {
+            while (comma < t.size() && comma <= x->last + 8 && t[comma].lower != ")") ++comma;
+            if (comma >= t.size() || t[comma].lower != ")") return false;
+            ++comma;
+          }
+          return comma < t.size() && t[comma].lower == "," && d->first >= 1 &&
+                 t[d->first - 1].lower == "," && x->last < d->first && d->first - x->last <= 24;
+        };
+        auto described = [&](const Hit* d) {
+          return std::any_of(actors.begin(), actors.end(), [&](const Hit* other) {
+            return other != a && other->last < a->first && opens_apposition(other, d);
+          });
+        };
+        // "X, which denies involvement in most cases": a denial of a run of attacks, not of this
+        // one (as a claim of "most of the attacks" is no claim of it).
+        auto denies_a_series = [&](const Hit* d) {
+          bool quantified = false;
+          for (std::size_t k = d->last + 1; k < t.size() && k <= d->last + 7; ++k) {
+            const auto& w = t[k].lower;
+            if (w == "," || w == ";") break;
+            // "in this and previous attacks", "Monday's and earlier strikes" deny this one too.
+            if (w == "this" || w.ends_with("'s")) return false;
+            if (quantified && (w == "cases" || w == "attacks" || w == "incidents" ||
+                               w == "strikes" || w == "operations"))
+              return true;
+            quantified =
+                quantified || w == "majority" || w == "most" || w == "many" || w == "numerous";
+          }
+          return false;
+        };
+        // "..., which Tehran denies": the relative clause's own subject denies what the clause
+        // before it said. The glosses keep the Arabic order, verb before subject ("وهو ما تنفيه
+        // طهران": "what denies Tehran"): then the actor right after the verb.
+        auto relative_between = [&](std::size_t from, std::size_t to) {
+          for (std::size_t k = from; k < to && k < t.size(); ++k)
+            if (t[k].lower == "which" || t[k].lower == "what" || t[k].lower == "whom") return true;
+          return false;
+        };
+        auto nearer_subject = [&](const Hit* d) {
+          return std::any_of(actors.begin(), actors.end(), [&](const Hit* other) {
+            if (other == a) return false;
+            if (other->first > a->last && other->last < d->first)
+              return relative_between(a->last + 1, other->first);
+            return v.glossed && other->first == d->last + 1 &&
+                   relative_between(a->last + 1, d->first);
+          });
+        };
+        for (const Hit* d : v.all(Cue::kDeny)) {
+          const bool before = a->last < d->first && !described(d) && !denies_a_series(d) &&
+                              (d->first - a->last <= 6 || opens_apposition(a, d)) &&
+                              !nearer_subject(d);
+          if (before) {
+            denied.insert(name);
+            where.emplace("denied_by", &v);
+          }
+        }
+      };
+      // Only where the sentence may tell this attack's suspects (the claims below are read in
+      // more).
+      const bool tells_main = role == Role::kMain || v.sentence.heading || hedged ||
+                              blame_before_generic || pattern_context;
       // Claims: "X claimed responsibility", "claimed by X"; not "claimed other attacks". An
       // admission ("X said its fighters had attacked the base") is a claim too.
       auto claims = v.all(Cue::kClaim);
@@ -1038,9 +1108,12 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         else if (!negated && series && role != Role::kOtherEvent)
           series_claimants.emplace(name, &v);
       }
-      if (role != Role::kMain && !v.sentence.heading && !hedged && !blame_before_generic &&
-          !pattern_context)
+      if (!tells_main) continue;
+      // A group's spokesperson claims or denies for it; speaking is no suspicion.
+      if (speaker) {
+        read_denial();
         continue;
+      }
       // A blame told before an aside about the actor's past is a blame for the attack at hand.
       const bool refers =
           pattern_context || blame_before_generic || refers_to_main(article, event, v);
@@ -1308,62 +1381,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
             }
         }
       }
-      // The denier is the clause's subject, across an apposition set off by commas ("Kataib
-      // Hezbollah, one of the most powerful pro-Iran factions in Iraq, denied any involvement"),
-      // not the description inside it.
-      const auto& t = v.tokens;
-      auto opens_apposition = [&](const Hit* x, const Hit* d) {
-        return x->last + 1 < t.size() && t[x->last + 1].lower == "," && d->first >= 1 &&
-               t[d->first - 1].lower == "," && x->last < d->first && d->first - x->last <= 24;
-      };
-      auto described = [&](const Hit* d) {
-        return std::any_of(actors.begin(), actors.end(), [&](const Hit* other) {
-          return other != a && other->last < a->first && opens_apposition(other, d);
-        });
-      };
-      // "X, which denies involvement in most cases": a denial of a run of attacks, not of this
-      // one (as a claim of "most of the attacks" is no claim of it).
-      auto denies_a_series = [&](const Hit* d) {
-        bool quantified = false;
-        for (std::size_t k = d->last + 1; k < t.size() && k <= d->last + 7; ++k) {
-          const auto& w = t[k].lower;
-          if (w == "," || w == ";") break;
-          // "in this and previous attacks", "Monday's and earlier strikes" deny this one too.
-          if (w == "this" || w.ends_with("'s")) return false;
-          if (quantified && (w == "cases" || w == "attacks" || w == "incidents" || w == "strikes" ||
-                             w == "operations"))
-            return true;
-          quantified =
-              quantified || w == "majority" || w == "most" || w == "many" || w == "numerous";
-        }
-        return false;
-      };
-      // "..., which Tehran denies": the relative clause's own subject denies what the clause
-      // before it said. The glosses keep the Arabic order, verb before subject ("وهو ما تنفيه
-      // طهران": "what denies Tehran"): then the actor right after the verb.
-      auto relative_between = [&](std::size_t from, std::size_t to) {
-        for (std::size_t k = from; k < to && k < t.size(); ++k)
-          if (t[k].lower == "which" || t[k].lower == "what" || t[k].lower == "whom") return true;
-        return false;
-      };
-      auto nearer_subject = [&](const Hit* d) {
-        return std::any_of(actors.begin(), actors.end(), [&](const Hit* other) {
-          if (other == a) return false;
-          if (other->first > a->last && other->last < d->first)
-            return relative_between(a->last + 1, other->first);
-          return v.glossed && other->first == d->last + 1 &&
-                 relative_between(a->last + 1, d->first);
-        });
-      };
-      for (const Hit* d : v.all(Cue::kDeny)) {
-        const bool before = a->last < d->first && !described(d) && !denies_a_series(d) &&
-                            (d->first - a->last <= 6 || opens_apposition(a, d)) &&
-                            !nearer_subject(d);
-        if (before) {
-          denied.insert(name);
-          where.emplace("denied_by", &v);
-        }
-      }
+      read_denial();
     }
   }
   // Who a blame named; the readings below name groups by what the article says of them.

@@ -446,6 +446,20 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
           // struck the base on Sunday": a toll's update dates itself.
           v.word_in(lexicon::WordList::kRiseWords, v.tokens[i].lower))))
       return true;
+  // "in a statement posted on Telegram on Saturday", "said in Baghdad on Sunday": a report verb,
+  // then a short place or medium opened by its preposition, then the day.
+  auto preposition = [](std::string_view w) {
+    return w == "on" || w == "in" || w == "at" || w == "via";
+  };
+  for (std::size_t i = first; i-- > 0 && i + 7 > first;) {
+    const auto& w = v.tokens[i].lower;
+    if (v.token_in(i, Cue::kReportVerb)) {
+      if (i + 2 < first && preposition(v.tokens[i + 1].lower)) return true;
+      break;
+    }
+    if (!preposition(w) && !v.tokens[i].capitalized && w != "the" && w != "its" && w != "their")
+      break;
+  }
   // "The group, Sunday, adopted the attack that targeted last night the airport": a day set off
   // by commas before the claim or report verb dates that verb, when the attack has its own day.
   if (later_date && last + 2 < v.tokens.size() && v.tokens[last + 1].lower == "," && first >= 1 &&
