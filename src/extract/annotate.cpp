@@ -2245,7 +2245,13 @@ std::optional<std::size_t> relative_clause_start(const SentenceView& v, const Hi
     if (w != "," && w != ";") continue;
     // An apposition after a group: "the Islamic Resistance in Iraq, a network of armed groups
     // that emerged in recent weeks, claimed ...".
-    if (w == "," && k < h.first && (t[k].lower == "a" || t[k].lower == "an")) {
+    // The Romance languages drop the article, and so does their gloss: "the Hezbollah Brigades,
+    // pro-Iran militia which Washington accuses of ..." ("milícia pró-iraniana que").
+    const bool described_group =
+        v.glossed && std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& d) {
+          return d.kind == Kind::kActor && d.first == k;
+        });
+    if (w == "," && k < h.first && (t[k].lower == "a" || t[k].lower == "an" || described_group)) {
       std::size_t name_end = k - 1;  // the comma; a quote mark may close the name before it
       while (name_end > 0 && is_quote_mark(t[name_end - 1].lower)) --name_end;
       if (std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& s) {
@@ -2921,8 +2927,28 @@ void drop_trailing_cause(SentenceView& v) {
         return false;
     return true;
   };
+  // A group's own account of its attack is a claim by another name: "the group said it had hit
+  // its targets directly at 5:15, and said the operation was a response to ...", "said that both
+  // drones hit their targets". A report verb, then the speaker's own word ("it", "its", "their")
+  // beside an attack verb, all before `cut`.
+  auto admits_before = [&](std::size_t cut) {
+    for (const auto& h : v.hits) {
+      if (h.cue != Cue::kReportVerb || h.end > cut) continue;
+      for (const auto& a : v.hits) {
+        if (a.cue != Cue::kAttackVerb || a.first <= h.last || a.first > h.last + 8 || a.end > cut)
+          continue;
+        for (std::size_t k = h.last + 1; k < v.tokens.size() && k <= a.last + 2; ++k) {
+          const auto& w = v.tokens[k].lower;
+          if (w == "it" || w == "its" || w == "they" || w == "their" || w == "we" || w == "our")
+            return true;
+        }
+      }
+    }
+    return false;
+  };
   auto reason = [&](const Hit& h) {
-    return v.sentence.index <= 1 || v.has(Cue::kClaim) || inside_quotes(v.text, h.start) ||
+    return v.sentence.index <= 1 || v.has(Cue::kClaim) || admits_before(h.start) ||
+           inside_quotes(v.text, h.start) ||
            (closes_quote_after(v.text, h.start) && grievance_after(h));
   };
   const Hit* marker = nullptr;
@@ -2977,6 +3003,7 @@ void drop_trailing_cause(SentenceView& v) {
           claim_reason = true;
       }
     }
+  if (marker->cue == Cue::kCause && admits_before(cut)) claim_reason = true;
   if (!claim_reason && (!evidence || !(target || outcome))) return;
   // A background phrase cuts only after a dated attack ("slammed into Camp Taji on Saturday, ...
   // days after a similar attack") or the story's own attack named as such ("The morning attack
