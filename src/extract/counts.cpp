@@ -998,8 +998,13 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       // shot down"): "struck a strategic centre", "hit two buildings" count no projectiles.
       if (!projectile && !gapped) {
         if (article) continue;
-        if (i + 1 < t.size() && t[i + 1].word && !count_stands_alone(v, t[i + 1].lower) &&
-            verb_category(v, i + 1).empty())
+        // Past an adverb: "the other two reportedly fell inside the compound".
+        std::size_t next = i + 1;
+        while (next + 1 < t.size() && v.word_in(lexicon::WordList::kAdverbs, t[next].lower) &&
+               t[next].lower != "not")
+          ++next;
+        if (next < t.size() && t[next].word && !count_stands_alone(v, t[next].lower) &&
+            verb_category(v, next).empty())
           continue;
       }
       if (!projectile && category.empty()) {
