@@ -489,9 +489,20 @@ bool agent_of_attack(const SentenceView& v, const Hit& a) {
   }
   // "launched by militants of the Jabhat al-Nusra terrorist group": the group's fighters are
   // the group ("by Jabhat al-Nusra militants" reads so already).
-  if (by >= 3 && t[by - 1].lower == "of" &&
-      v.word_in(lexicon::WordList::kAttackerHeads, t[by - 2].lower) && t[by - 3].lower == "by")
-    by -= 2;
+  // So are "armed groups", "illegal armed groups" of it: a run of attacker heads and group words
+  // between "by" and "of".
+  if (by >= 3 && t[by - 1].lower == "of") {
+    bool head = false;
+    std::size_t k = by - 1;
+    while (k >= 2 && by - 1 - k < 4) {
+      const auto& w = t[k - 1].lower;
+      const bool attacker = v.word_in(lexicon::WordList::kAttackerHeads, w) || w == "groups";
+      if (!attacker && !v.word_in(lexicon::WordList::kActorDescriptors, w) && w != "illegal") break;
+      head = head || attacker;
+      --k;
+    }
+    if (head && k >= 2 && t[k - 1].lower == "by") by = k;
+  }
   // "artillery fire of the Syrian army", the gloss of "tiros de artilharia do governo Assad":
   // the weapon's owner fired it (what it was fired on is checked below, as for "by").
   std::size_t of = by;
