@@ -1242,6 +1242,21 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
             if (head != a && head->first > s->last && head->first - s->last <= 14 &&
                 joined(*head, *a))
               after = true;
+        // "blamed previous rocket and drone attacks on the embassy and on bases hosting US troops
+        // on Iran-backed factions": the blame's object, however long, then "on" and the blamed,
+        // all in one clause.
+        if (!after && s->last < a->first && a->first - s->last <= 28 &&
+            v.tokens[s->last].lower.starts_with("blame")) {
+          std::size_t on = a->first;
+          if (on >= 1 && v.tokens[on - 1].lower == "the") --on;
+          bool one_clause = on >= 1 && v.tokens[on - 1].lower == "on";
+          for (std::size_t k = s->last + 1; k + 1 < on && one_clause; ++k) {
+            const auto& w = v.tokens[k].lower;
+            one_clause = w != "," && w != ";" && w != "but" && w != "while" && w != "which" &&
+                         w != "that" && w != "who" && !v.token_in_kind(k, Kind::kActor);
+          }
+          after = one_clause;
+        }
         // "blamed by Russia on HTS", "attributed by US officials to Kataib Hezbollah": the
         // passive's agent right after the blame blames; it does not stand between.
         auto passive_agent = [&](const Hit* other) {
