@@ -777,7 +777,8 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
     // as a series claim only).
     bool series_claim = false;
     if ((role == Role::kBackground || role == Role::kGeneric) && v.has(Cue::kClaim))
-      for (std::size_t k = v.first(Cue::kClaim)->last + 1; k < v.tokens.size(); ++k)
+      // (Also before the claim: "similar attacks ..., of which some were claimed by X".)
+      for (std::size_t k = 0; k < v.tokens.size(); ++k)
         series_claim = series_claim || similar_attacks_at(v, k);
     bool usable = role == Role::kMain || hedged || blame_before_generic || pattern_context ||
                   series_claim ||
@@ -884,7 +885,8 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
       // admission ("X said its fighters had attacked the base") is a claim too.
       auto claims = v.all(Cue::kClaim);
       for (const Hit& admission : admissions) claims.push_back(&admission);
-      if (pattern_context) claims.clear();
+      // In a sentence about attacks like this one only a claim of that run is read ("..., of
+      // which some drew a claim by X, while Ankara accuses Y").
       for (const Hit* c : claims) {
         // "said they carried out no attack": a denial read over the claim's words.
         if (std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& d) {
@@ -1039,12 +1041,17 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // gloss of "La plupart ont été revendiquées par"): a passive claim's subject, a run of
         // attacks, is what X claimed.
         if (agent)
-          for (std::size_t k = c->first; k-- > 0 && k + 12 > c->first;) {
+          for (std::size_t k = c->first; k-- > 0 && k + 16 > c->first;) {
             const auto& w = v.tokens[k].lower;
-            if (w == "," || w == ";") break;
+            // "similar attacks in previous months, of which some drew a claim of responsibility
+            // by X": the relative's antecedent is the run.
+            const bool of_which = w == "," && k + 2 < v.tokens.size() &&
+                                  v.tokens[k + 1].lower == "of" && v.tokens[k + 2].lower == "which";
+            if ((w == "," && !of_which) || w == ";") break;
             if ((w == "attacks" || w == "strikes") && k >= 1 &&
                 v.word_in(lexicon::WordList::kSeriesQuantifiers, v.tokens[k - 1].lower))
               series = true;
+            if (similar_attacks_at(v, k)) series = true;
             // The quantifier as the passive's subject: "Most were claimed", not "Earlier today
             // the attack was claimed".
             if (v.word_in(lexicon::WordList::kSeriesQuantifiers, w) &&
@@ -1114,6 +1121,10 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           const Hit* cause = v.first(Cue::kCause);
           if (!cause || cause->start < c->end) other = true;
         }
+        // (Only the claim's agent: "by X", or the name after a claim verb that opens its clause;
+        // a subject guessed before it may be another clause's, "the war between Israel and Hamas,
+        // and claimed most of them ...".)
+        if (pattern_context && !(series && agent)) continue;
         if (!negated && !other) claimed.insert(name), claim_sentence.emplace(name, &v);
         // A group that claims attacks like this one is who is usually blamed for them.
         else if (!negated && series && role != Role::kOtherEvent)
