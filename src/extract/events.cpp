@@ -107,6 +107,21 @@ bool evening_mention(const SentenceView& v, const text::DateMention& d) {
   return false;
 }
 
+// "around two a.m. on Thursday", "early Thursday", "before dawn on Thursday": the small hours of
+// its day, the end of the night before.
+bool small_hours_mention(const SentenceView& v, const text::DateMention& d) {
+  const auto& t = v.tokens;
+  const std::size_t first = v.token_at(d.span.start), last = v.token_at(d.span.end - 1);
+  for (std::size_t k = first >= 3 ? first - 3 : 0; k < t.size() && k <= last + 1; ++k) {
+    const auto& w = t[k].lower;
+    if (w == "early" || w == "dawn" || w == "pre-dawn" || w == "predawn" || w == "midnight")
+      return true;
+  }
+  return std::any_of(v.times.begin(), v.times.end(), [](const text::TimeMention& m) {
+    return m.hhmm.size() >= 2 && m.hhmm < "06";
+  });
+}
+
 // `main`: the attack's day as read; when it is the morning after a night, the evening before is
 // the same attack ("Drones hit Erbil airport in overnight attack" and "late on Saturday"), not
 // that day's morning ("On Tuesday morning, a rocket attack on the same base").
@@ -126,7 +141,11 @@ void refine_roles_by_day(const Annotated& article, std::size_t anchor, const Eve
       auto days = text::days_from_civil(*d.date);
       if (!days) continue;
       if (d.explicit_day && std::abs(*days - main_day) > 3) roles[i] = Role::kBackground;
-      if (*days == main_day || (main.night_into && *days == main_day - 1 && evening_mention(v, d)))
+      // And the night told as its evening ("on Wednesday night") runs into the next day's small
+      // hours ("around two a.m. on Thursday").
+      if (*days == main_day ||
+          (main.night_into && *days == main_day - 1 && evening_mention(v, d)) ||
+          (main.night && *days == main_day + 1 && small_hours_mention(v, d)))
         same_day = true;
       else
         other_day = true;
