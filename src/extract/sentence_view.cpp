@@ -479,7 +479,10 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
     const bool that = k < v.tokens.size() && v.tokens[k].lower == "that";
     // The comma alone only in that verb-first order: "Iraqi officials said that late on
     // Saturday, two rockets struck ..." fronts the attack's own day.
-    if (later_date && (that || comma))
+    // Set off by commas before "that" it is the report's even with no later day in the
+    // sentence ("announced the directorate, early Thursday, that a drone targeted the base"):
+    // the attack's own day, if any, is told further on.
+    if ((later_date && (that || comma)) || (comma && that))
       for (std::size_t i = first; i-- > 0 && (that || i + 10 > first);) {
         if (v.token_in(i, Cue::kAttackVerb) || v.token_in(i, Cue::kAttackNoun) ||
             v.token_in(i, Cue::kLaunch) || v.token_is_weapon(i) ||
