@@ -615,6 +615,46 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
     }
   }
 
+  // A mission's names name its owner one way ("UAE ambassador's residence in Khartoum"); outlets
+  // use the others ("the residence of the United Arab Emirates ambassador in Khartoum",
+  // "Emirati"): each country's names and demonyms from countries.tsv, read here for the
+  // facilities' aliases (the countries themselves are loaded below).
+  std::vector<std::vector<std::string>> owner_names;
+  {
+    auto file = read_tsv(dir / "countries.tsv");
+    if (!file) return std::unexpected(file.error());
+    for (const Row& row : file->rows) {
+      auto f = fields(*file, row, 2, 4, "code, name, other names, demonyms");
+      if (!f) return std::unexpected(f.error());
+      std::vector<std::string> names{std::string((*f)[1])};
+      for (std::size_t k = 2; k < f->size(); ++k)
+        for (auto& name : split_aliases((*f)[k]))
+          if (!lower_ascii(name).starts_with("the ")) names.push_back(std::move(name));
+      owner_names.push_back(std::move(names));
+    }
+  }
+  // `alias` with each other name of a country it names as a whole word.
+  auto with_other_owner_names = [&](const std::string& alias) {
+    std::vector<std::string> out;
+    const std::string lower = lower_ascii(alias);
+    auto word_at = [&](std::size_t at, std::size_t size) {
+      const bool left = at == 0 || !is_ascii_alnum(static_cast<unsigned char>(lower[at - 1]));
+      const bool right = at + size == lower.size() ||
+                         !is_ascii_alnum(static_cast<unsigned char>(lower[at + size]));
+      return left && right;
+    };
+    for (const auto& names : owner_names)
+      for (const auto& name : names) {
+        const std::string lower_name = lower_ascii(name);
+        const std::size_t at = lower.find(lower_name);
+        if (at == std::string::npos || !word_at(at, lower_name.size())) continue;
+        for (const auto& other : names)
+          if (&other != &name)
+            out.push_back(alias.substr(0, at) + other + alias.substr(at + lower_name.size()));
+      }
+    return out;
+  };
+
   // facilities.tsv: name, aliases, type, country, city, lat, lon, within[, hosted_until]
   {
     auto file = read_tsv(dir / "facilities.tsv");
@@ -667,6 +707,16 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
       if (auto e = table.add(Kind::kFacility, entry, fac.name)) return row_error(*file, row, *e);
       for (const auto& alias : fac.aliases)
         if (auto e = table.add(Kind::kFacility, entry, alias)) return row_error(*file, row, *e);
+      // The owner's other names: matched, not listed (a phrase another site already holds stays
+      // that site's, and the extra words vote for no site).
+      std::set<std::string> variants;
+      for (const auto& alias : fac.aliases)
+        if (alias.find(' ') != std::string::npos)
+          for (auto& variant : with_other_owner_names(alias))
+            if (std::find(fac.aliases.begin(), fac.aliases.end(), variant) == fac.aliases.end())
+              variants.insert(std::move(variant));
+      for (const auto& variant : variants)
+        static_cast<void>(table.add(Kind::kFacility, entry, variant));
       if (!fac.within.empty()) withins.emplace_back(&row, fac.within);
       lex.facilities_.push_back(std::move(fac));
     }
