@@ -1294,9 +1294,16 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
                     return day && *day < pub;
                   }));
         });
-    const bool undated_account_with_figures = days.empty() && !told_earlier && reacted_today &&
-                                              lead_tells_no_earlier_day &&
-                                              account_with_figures_fresh();
+    // The hour alone is such a figure here: "The morning attack ... sent debris crashing into
+    // streets in central Kyiv shortly after 7 a.m." under a reaction of the day.
+    const bool timed_attack_in_lead =
+        std::any_of(views.begin(), views.end(), [](const SentenceView& v) {
+          return v.lead && !v.sentence.heading && v.role == Role::kMain && !v.sentence.quoted &&
+                 v.attack_evidence && !v.times.empty();
+        });
+    const bool undated_account_with_figures =
+        days.empty() && !told_earlier && reacted_today && lead_tells_no_earlier_day &&
+        (account_with_figures_fresh() || timed_attack_in_lead);
     if ((same_day && !told_earlier) || told_yesterday_with_figures ||
         undated_account_with_figures) {
       at(x, Feature::kCondemnsDayAfter) = 0;
