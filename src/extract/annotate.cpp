@@ -2463,8 +2463,9 @@ Role marker_role(const SentenceView& v, bool tally) {
   }
   // (A live blog's "Reminder:" is weighed by own_role, which knows the published day.)
   const auto markers = v.all(Cue::kBackground);
-  if (v.has(Cue::kCause) ||
-      std::any_of(markers.begin(), markers.end(), [&](const Hit* h) { return !reminder(v, *h); }))
+  if (v.has(Cue::kCause) || std::any_of(markers.begin(), markers.end(), [&](const Hit* h) {
+        return !reminder(v, *h) && !reaction_came_after(v, *h);
+      }))
     return Role::kBackground;
   if (v.has(Cue::kDrill)) return Role::kNotAttack;
   // A threat or an alert told after the attack, in a clause of its own ("Three rockets struck the

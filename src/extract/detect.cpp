@@ -391,7 +391,16 @@ std::vector<long> attack_days_told(const std::vector<SentenceView>& views, long 
     if (v.role != Role::kMain) continue;
     if (lead_only ? !v.lead : (v.sentence.index > 8 || !v.attack_evidence || !v.in_scope_target))
       continue;
+    // After "The condemnations came hours after", every day told is the attack's.
+    std::size_t reacted_to_from = v.tokens.size();
+    for (const Hit* h : v.all(Cue::kBackground))
+      if (reaction_came_after(v, *h)) reacted_to_from = std::min(reacted_to_from, h->last + 1);
     for (const auto& d : v.dates) {
+      if (d.date && v.token_at(d.span.start) >= reacted_to_from && v.attack_evidence) {
+        if (const auto day = text::days_from_civil(*d.date); within_week(day, pub))
+          out.push_back(*day);
+        continue;
+      }
       if (!d.date || date_is_reporting_mention(v, d) || date_starts_period(v, d) ||
           date_awaited(v, d) || dates_a_reaction(v, d) || !attack_word_near_date(v, d, !lead_only))
         continue;
@@ -908,7 +917,9 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   for (const auto& v : views)
     if (v.lead && !v.sentence.heading && v.role == Role::kMain && !v.sentence.quoted &&
         v.attack_evidence && (v.in_scope_target || definite_site_head(v)) &&
-        !condemnation_first(v) &&
+        (!condemnation_first(v) ||
+         std::ranges::any_of(v.all(Cue::kBackground),
+                             [&](const Hit* h) { return reaction_came_after(v, *h); })) &&
         (v.has(Cue::kLaunch) || v.has(Cue::kImpact) || v.has(Cue::kIntercept))) {
       const bool figures = counts_projectiles(v) || !v.times.empty();
       account_after = account_after || figures || fresh_day(v);

@@ -556,6 +556,18 @@ bool opens_clause(const SentenceView& v, std::size_t k) {
   return k == 0 || !v.tokens[k - 1].word || v.tokens[k - 1].lower == "and";
 }
 
+bool reaction_came_after(const SentenceView& v, const Hit& marker) {
+  const auto& w = v.tokens[marker.first].lower;
+  if (w != "came" && w != "comes") return false;
+  for (std::size_t k = marker.first >= 3 ? marker.first - 3 : 0; k < marker.first; ++k) {
+    const auto& before = v.tokens[k].lower;
+    if (v.word_in(lexicon::WordList::kCondemnWords, before) || before == "reaction" ||
+        before == "reactions")
+      return true;
+  }
+  return false;
+}
+
 const Hit* same_day_of_attack(const SentenceView& v) {
   const auto& t = v.tokens;
   auto attack_word = [&](std::size_t k) {

@@ -173,6 +173,10 @@ bool attack_word_near_date(const SentenceView& v, const text::DateMention& d, bo
 // the day", "this evening condemned the attack"). Null when none does.
 const Hit* same_day_of_attack(const SentenceView& v);
 
+// "The condemnations came hours after a gunman opened fire on the embassy": a background marker
+// ("came hours after") whose subject is a reaction; what follows is the attack reacted to.
+bool reaction_came_after(const SentenceView& v, const Hit& marker);
+
 // Whether a date is one something else waits for: "before Thursday", "by Thursday", "until
 // Thursday" right before it, "ahead of ... on Thursday" or "on high alert on Thursday" a few
 // words back; not "before dawn on Thursday" nor "by militants on Thursday".
