@@ -709,6 +709,12 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
           next == "hour" || next == "local")
         w[dot] = ':';
     }
+    // "23,15 GMT" (the Arabic wires' comma: "23,15 ت غ", glossed "23,15 GMT"): a comma for the
+    // dot, only before a universal zone ("2,500 troops" is a number).
+    if (auto comma = w.find(','); comma != std::string::npos && (comma == 1 || comma == 2) &&
+                                  w.size() == comma + 3 && i + 1 < tokens.size() &&
+                                  (tokens[i + 1].lower == "gmt" || tokens[i + 1].lower == "utc"))
+      w[comma] = '.';
     // "at about 1.30am" (the meridiem joined), and "at 14.30", "hacia las 14.30" (glossed "toward
     // 14.30"): a dotted clock time after a pointed preposition, when no unit follows it.
     if (auto dot = w.find('.'); dot != std::string::npos && (dot == 1 || dot == 2) && i > 0 &&
