@@ -777,10 +777,14 @@ bool toll_of_a_war(const SentenceView& v, std::size_t token) {
   const auto& t = v.tokens;
   // "The incident comes as Israeli strikes continued on the villages of the south, killing at
   // least 22 people": what the attack coincides with is other news, and so is its toll.
-  for (std::size_t k = 1; k + 1 < token && k < t.size(); ++k)
-    if ((t[k].lower == "comes" || t[k].lower == "came") &&
-        (t[k + 1].lower == "as" || t[k + 1].lower == "amid"))
-      return true;
+  // (The gloss of Arabic puts the subject after the verb: "And comes attack amid American threats
+  // to respond to killing 3 from soldiers in Jordan".)
+  for (std::size_t k = 1; k + 1 < token && k < t.size(); ++k) {
+    if (t[k].lower != "comes" && t[k].lower != "came") continue;
+    std::size_t link = k + 1;
+    if (link + 1 < token && v.token_in(link, lexicon::Cue::kAttackNoun)) ++link;
+    if (t[link].lower == "as" || t[link].lower == "amid") return true;
+  }
   if (v.in_scope_target || !v.all(lexicon::Kind::kWeapon).empty()) return false;
   // "Since the end of April, government forces have stepped up their shelling of Idlib, where
   // more than 400 civilians died": a toll over a period the sentence opens with.
