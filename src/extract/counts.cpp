@@ -1359,10 +1359,11 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         first_in_sentence |= t[k].lower == "one" || t[k].lower == "first";
       // "The first missile hit the runway, while the second landed near a hangar": both hit.
       bool first_too = false;
+      // (The gloss of Arabic puts the verb first: "And has fallen aircraft first inside base".)
       for (std::size_t k = 0; k + 1 < i && !first_too; ++k)
         if (t[k].lower == "first" || t[k].lower == "one")
-          for (std::size_t j = k + 1; j < i && j <= k + 4; ++j)
-            if (verb_category(v, j) == follows) first_too = true;
+          for (std::size_t j = v.glossed && k >= 3 ? k - 3 : k + 1; j < i && j <= k + 4; ++j)
+            if (j != k && verb_category(v, j) == follows) first_too = true;
       // "Two rockets struck the Green Zone. One was destroyed in the air and the other landed
       // near a monument": the enumeration splits the two the sentence before counted, so they
       // were what was fired, and one of them hit.
