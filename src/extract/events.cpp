@@ -143,9 +143,16 @@ void refine_roles_by_day(const Annotated& article, std::size_t anchor, const Eve
       if (d.explicit_day && std::abs(*days - main_day) > 3) roles[i] = Role::kBackground;
       // And the night told as its evening ("on Wednesday night") runs into the next day's small
       // hours ("around two a.m. on Thursday").
+      // A universal time late on the day before is the local small hours: "at 23.15 GMT on
+      // Friday" for an attack early on Saturday in Baghdad.
+      const bool universal_time =
+          !v.times.empty() && std::any_of(v.tokens.begin(), v.tokens.end(), [](const auto& t) {
+            return t.lower == "gmt" || t.lower == "utc";
+          });
       if (*days == main_day ||
           (main.night_into && *days == main_day - 1 && evening_mention(v, d)) ||
-          (main.night && *days == main_day + 1 && small_hours_mention(v, d)))
+          (main.night && *days == main_day + 1 && small_hours_mention(v, d)) ||
+          (universal_time && *days == main_day - 1))
         same_day = true;
       else
         other_day = true;

@@ -404,8 +404,12 @@ bool date_is_reporting_mention(const SentenceView& v, const text::DateMention& d
                      !next.lower.ends_with("ing") &&
                      !std::isdigit(static_cast<unsigned char>(next.lower[0])) &&
                      !v.word_in(lexicon::WordList::kDateContinuations, continuation);
-    // "on Sunday killed two contractors": a toll dates the attack too.
-    if (verb_like && !tells_attack(last + 1)) return true;
+    // "on Sunday killed two contractors": a toll dates the attack too. So does a verb of attack
+    // right before the day, as the gloss of Arabic orders it: "the attack which targeted early
+    // Wednesday vicinity US consulate".
+    const bool attack_before =
+        (first >= 1 && tells_attack(first - 1)) || (first >= 2 && tells_attack(first - 2));
+    if (verb_like && !tells_attack(last + 1) && !(v.glossed && attack_before)) return true;
   }
   // "said on Tuesday", not "said on Tuesday that Monday's attack": a report verb dates the
   // report through the nearest date after it only.
