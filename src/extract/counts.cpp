@@ -717,7 +717,6 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     bool rest_missed = false;  // "... while the rest fell near the river": the part is all that hit
     bool rest_near = false;    // "... and the rest landed in farmland nearby": all of them hit
     std::optional<int> first;  // the first of several parts summed ("two inside, two outside")
-    bool derived = false;      // launched: read off what was stopped and what hit, not told
   };
   std::map<std::string, Found> found;
   auto set = [&](const std::string& field, int value, const SentenceView& v, bool raise,
@@ -1632,7 +1631,6 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     auto& launched = found["launched"];
     launched.value = found["intercepted"].value.value_or(0) + found["impacted"].value.value_or(0);
     launched.where = found["impacted"].where ? found["impacted"].where : found["intercepted"].where;
-    launched.derived = true;
   }
   // "a one-way drone attack", "the base was attacked by a suicide drone", "shot down an
   // explosive-laden drone": an article that speaks of one projectile, never of several, and
@@ -1641,7 +1639,6 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
     if (const LoneProjectile lone = lone_projectile(lexicon, order); lone.where) {
       found["launched"].value = 1;
       found["launched"].where = lone.where;
-      found["launched"].derived = true;
       const SentenceView* stopped = lone.stopped ? lone.where : told_all_stopped(lexicon, order, 1);
       if (stopped) {
         found["intercepted"].value = 1;
@@ -1691,15 +1688,6 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         break;
       }
     }
-  // Every one launched was stopped ("two drones were launched at the base; both were shot
-  // down"): none hit. Only with a launched figure of its own: "one drone was shot down near the
-  // airport" tells what was stopped, not that nothing else came.
-  if (found["launched"].value && !found["launched"].derived && found["intercepted"].value &&
-      !found["impacted"].value && *found["intercepted"].value > 0 &&
-      *found["intercepted"].value == *found["launched"].value && !found["intercepted"].partial) {
-    found["impacted"].value = 0;
-    found["impacted"].where = found["intercepted"].where;
-  }
   // "twenty-two missiles landed between 01:45 and 02:15: seventeen against Ain al-Asad ... and
   // five against Erbil": a total split by site after a colon; this event's site takes its share.
   if (event.place.facility)
