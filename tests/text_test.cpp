@@ -110,6 +110,19 @@ TEST(TextDates, ExplicitDatesAndYearFromPublished) {
   EXPECT_EQ(d[1].date, "2024-12-30");
 }
 
+TEST(TextDates, DayFirstNumericDates) {
+  // The region's "26-12-2023", "26.12.2023"; a slash only when the day cannot be a month.
+  auto dated = [](const std::vector<sitrep::text::DateMention>& mentions, const std::string& day) {
+    return std::any_of(mentions.begin(), mentions.end(),
+                       [&](const auto& m) { return m.date == day; });
+  };
+  EXPECT_TRUE(
+      dated(find_dates("targeted on Tuesday evening 26-12-2023 the base", ""), "2023-12-26"));
+  EXPECT_TRUE(dated(find_dates("the statement of 26.12.2023", ""), "2023-12-26"));
+  EXPECT_FALSE(dated(find_dates("updated 11/1/2024", ""), "2024-01-11"));
+  EXPECT_TRUE(find_dates("a ratio of 31-13-2023", "").empty());
+}
+
 TEST(TextDates, WeekdayBeforeDayAndMonthTakesTheExplicitDate) {
   // The gloss of "الجمعة 11 نوفمبر", "vendredi 11 novembre": weekday, day, month.
   auto d = find_dates("the base was attacked on Friday, 11 November, officials said", "2022-11-20");

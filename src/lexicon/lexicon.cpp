@@ -648,6 +648,10 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
         const std::string lower_name = lower_ascii(name);
         const std::size_t at = lower.find(lower_name);
         if (at == std::string::npos || !word_at(at, lower_name.size())) continue;
+        // Only the owner: the name opens the alias or follows "of" ("residence of the UAE
+        // ambassador"); "US consulate in Iraqi Kurdistan" names a place after "in".
+        const std::string_view before = std::string_view(lower).substr(0, at);
+        if (at != 0 && !before.ends_with("of ") && !before.ends_with("of the ")) continue;
         for (const auto& other : names)
           if (&other != &name)
             out.push_back(alias.substr(0, at) + other + alias.substr(at + lower_name.size()));

@@ -587,6 +587,34 @@ std::vector<DateMention> find_dates(const std::vector<Token>& tokens, std::strin
       out.push_back(DateMention{Span{tokens[i].start, tokens[i].end}, std::string(w), false, true});
       continue;
     }
+    // The region's day-first numeric dates: "26-12-2023", "26.12.2023", "25/06/2021". With a
+    // slash only when the day cannot be a month ("11/1/2024" may be American).
+    if (w.size() >= 8 && w.size() <= 10) {
+      const char sep = w.find('-') != std::string_view::npos   ? '-'
+                       : w.find('/') != std::string_view::npos ? '/'
+                                                               : '.';
+      const auto a = w.find(sep), b = a == std::string_view::npos ? a : w.find(sep, a + 1);
+      auto all_digits = [](std::string_view x) {
+        return !x.empty() && std::all_of(x.begin(), x.end(), [](char c) {
+          return std::isdigit(static_cast<unsigned char>(c));
+        });
+      };
+      if (b != std::string_view::npos && a >= 1 && a <= 2 && b - a - 1 >= 1 && b - a - 1 <= 2 &&
+          w.size() - b - 1 == 4 && all_digits(w.substr(0, a)) &&
+          all_digits(w.substr(a + 1, b - a - 1)) && all_digits(w.substr(b + 1))) {
+        const int dd = std::atoi(std::string(w.substr(0, a)).c_str());
+        const int mm = std::atoi(std::string(w.substr(a + 1, b - a - 1)).c_str());
+        const int yy = std::atoi(std::string(w.substr(b + 1)).c_str());
+        const std::string candidate = ymd(yy, mm, dd);
+        if (mm >= 1 && mm <= 12 && dd >= 1 && (sep != '/' || dd > 12) &&
+            days_from_civil(candidate)) {
+          DateMention mention{Span{tokens[i].start, tokens[i].end}, candidate, false, true};
+          mention.clue = DateClue{mm, dd};
+          out.push_back(mention);
+          continue;
+        }
+      }
+    }
     if (auto wd = weekday_number(w)) {
       // "Tuesday, September 10", "Friday, 11 November" (the Arabic and European order),
       // "Tuesday (May 24)": the explicit date wins.
