@@ -133,6 +133,8 @@ TEST(BlindSetScores, TuneSetsStayAboveFloors) {
   expect_floors("s42en", 0.88, 0.79, 0.89);
   expect_floors("s42ar", 0.88, 0.90, 0.97);
   expect_floors("s42es", 0.97, 0.80, 0.93);
+  expect_floors("s43pt", 0.97, 0.91, 0.97);
+  expect_floors("s44ar", 0.80, 0.89, 0.93);
 }
 
 TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
