@@ -135,6 +135,8 @@ TEST(BlindSetScores, TuneSetsStayAboveFloors) {
   expect_floors("s42es", 0.97, 0.80, 0.93);
   expect_floors("s43pt", 0.97, 0.91, 0.97);
   expect_floors("s44ar", 0.80, 0.89, 0.93);
+  expect_floors("s44en", 0.88, 0.89, 0.97);
+  expect_floors("s44fr", 0.54, 0.78, 0.88);
 }
 
 TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
@@ -165,6 +167,9 @@ TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
   expect_floors("s42fr", 0.88, 0.88, 0.97);
   expect_floors("s42en2", 0.88, 0.90, 0.92);
   expect_floors("s42pt", 0.88, 0.80, 0.87);
+  expect_floors("s44en2", 0.63, 0.77, 0.88);
+  expect_floors("s44es", 0.72, 0.75, 0.85);
+  expect_floors("s44pt", 0.88, 0.88, 0.93);
 }
 
 }  // namespace
