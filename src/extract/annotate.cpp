@@ -3510,7 +3510,15 @@ Role own_role(const SentenceView& v, const std::string& published,
     // "Rappel : en 1984, ..." (the gloss keeps the label before the colon).
     const bool opens_with_year = i >= 1 && v.tokens[i - 1].lower == "in" &&
                                  (i == opening + 1 || (i >= 2 && v.tokens[i - 2].lower == ":"));
-    if (year < (opens_with_year ? 1900 : 1990) || year >= published_year) continue;
+    // A month names the year as a date ("bombed in September 1984"), and so does an article
+    // before it with an attack after ("the 1983 truck bombing"): no count reads so.
+    const bool month_before = i >= 1 && text::month_number(v.tokens[i - 1].lower).has_value();
+    bool article_attack = false;
+    if (i >= 1 && (v.tokens[i - 1].lower == "the" || v.tokens[i - 1].lower == "a"))
+      for (std::size_t k = i + 1; k < v.tokens.size() && k <= i + 3; ++k)
+        article_attack |= v.token_in(k, Cue::kAttackNoun);
+    const bool surely_date = opens_with_year || month_before || article_attack;
+    if (year < (surely_date ? 1900 : 1990) || year >= published_year) continue;
     // "destroying 53 drones in 2019 alone": an earlier year dates the whole sentence ("since
     // 2020" does not: "the first attack on the base since 2020").
     // "... the rocket attack on Erbil airport in February 2021": so does a month of an earlier
