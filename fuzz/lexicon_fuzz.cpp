@@ -9,9 +9,9 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace sitrep;
-  static constexpr std::array kFiles = {"facilities.tsv", "actors.tsv",    "weapons.tsv",
-                                        "countries.tsv",  "triggers.tsv",  "words.tsv",
-                                        "xx/gloss.tsv",   "xx/affixes.tsv"};
+  static constexpr std::array kFiles = {"facilities.tsv", "actors.tsv",   "weapons.tsv",
+                                        "countries.tsv",  "triggers.tsv", "words.tsv",
+                                        "timezones.tsv",  "xx/gloss.tsv", "xx/affixes.tsv"};
   const auto parts = fuzz::parts_of(fuzz::bytes_of(data, size));
   const auto dir = fuzz::scratch_dir("lexicon");
   for (const char* name : kFiles)
@@ -56,5 +56,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   if (const auto* glossary = lexicon->glossary("xx")) (void)glossary->gloss(text);
   for (const auto& facility : lexicon->facilities()) (void)lexicon->name_words(facility.name);
+  // Every clock, on days around the summer switches and at the ends of time.
+  for (const auto& country : lexicon->countries())
+    for (long day : {0L, 19447L, 19814L, 20000L, -100000L, 100000L}) {
+      const int offset = lexicon->utc_offset_minutes(country.code, day);
+      fuzz::check(offset >= -14 * 60 && offset <= 15 * 60, "a clock within a day of UTC");
+    }
   return 0;
 }

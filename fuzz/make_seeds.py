@@ -134,12 +134,12 @@ parts = []
 for name, path, n in [("facilities.tsv", "data/lexicon/facilities.tsv", 20), ("actors.tsv", "data/lexicon/actors.tsv", 12),
                       ("weapons.tsv", "data/lexicon/weapons.tsv", 30), ("countries.tsv", "data/lexicon/countries.tsv", 12),
                       ("triggers.tsv", "data/lexicon/triggers.tsv", 60), ("words.tsv", "data/lexicon/words.tsv", 60),
-                      ("xx/gloss.tsv", "data/lexicon/fr/gloss.tsv", 40)]:
+                      ("timezones.tsv", "data/lexicon/timezones.tsv", 40), ("xx/gloss.tsv", "data/lexicon/fr/gloss.tsv", 40)]:
     parts.append(f"@@ {name}\n" + head(path, n))
 parts.append("@@ text\nTwo Katyusha rockets struck the US Embassy in Baghdad; Kataib Hezbollah claimed it. deux roquettes\n")
 write("lexicon", "real-heads", "".join(parts))
 write("lexicon", "minimal", "@@ facilities.tsv\nUS Embassy Baghdad\tembassy\tdiplomatic\tIQ\tBaghdad\t33.3\t44.4\t\n@@ actors.tsv\nKH\tKataib Hezbollah\tmilitia\n@@ weapons.tsv\nrocket\trocket\t\n@@ countries.tsv\nIQ\tIraq\tIraqi\n@@ text\nKH fired a rocket at US Embassy Baghdad in Iraq.\n")
-write("lexicon", "hostile", "@@ facilities.tsv\nA\t\tmilitary\tIQ\tX\t1e999\tnan\t\nB\tA|A|A\tmilitary\tIQ\tX\t-90\t180\tB\nC\t(\tmixed\tZZ\t\t0\t0\tA\n@@ actors.tsv\n[\t.*|\\\\|$\tx\n\t\tk\n@@ weapons.tsv\n'\trocket\n''''\tdrone\td\n@@ countries.tsv\nIQ\t\n@@ triggers.tsv\nattack_verb\t\\x00\nnegation\t(?i)\n@@ words.tsv\ngeneric\t\xc3\n@@ xx/gloss.tsv\na\tb\n\tempty\n@@ xx/affixes.tsv\nprefix\t\t\narticle\tal\nsuffix\tx\ty\tz\n@@ text\n" + "a" * 500 + "\n")
+write("lexicon", "hostile", "@@ facilities.tsv\nA\t\tmilitary\tIQ\tX\t1e999\tnan\t\nB\tA|A|A\tmilitary\tIQ\tX\t-90\t180\tB\nC\t(\tmixed\tZZ\t\t0\t0\tA\n@@ actors.tsv\n[\t.*|\\\\|$\tx\n\t\tk\n@@ weapons.tsv\n'\trocket\n''''\tdrone\td\n@@ countries.tsv\nIQ\t\n@@ triggers.tsv\nattack_verb\t\\x00\nnegation\t(?i)\n@@ words.tsv\ngeneric\t\xc3\n@@ timezones.tsv\nIQ\t*\t*\t+99:99\tnone\nIQ\t2022-10-28\t1970-01-01\t+03:00\tmoon\n\t\t\t\t\n@@ xx/gloss.tsv\na\tb\n\tempty\n@@ xx/affixes.tsv\nprefix\t\t\narticle\tal\nsuffix\tx\ty\tz\n@@ text\n" + "a" * 500 + "\n")
 
 # --- glossary
 ar_gloss = head("data/lexicon/ar/gloss.tsv", 80)

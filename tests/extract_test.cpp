@@ -344,9 +344,15 @@ bool says_date(std::string_view sentence, const std::string& date, const std::st
   return false;
 }
 
+// A time in GMT says the hour on any clock of the world's (the reader shifts it by the
+// country's; timezones.tsv is tested on its own).
 bool says_time(std::string_view sentence, const std::string& hhmm) {
-  for (const auto& mention : sitrep::text::find_times(sentence))
+  for (const auto& mention : sitrep::text::find_times(sentence)) {
     if (mention.hhmm == hhmm) return true;
+    if (mention.universal_minutes)
+      for (int offset = -12 * 60; offset <= 14 * 60; offset += 15)
+        if (sitrep::text::local_hhmm(*mention.universal_minutes, offset) == hhmm) return true;
+  }
   return false;
 }
 

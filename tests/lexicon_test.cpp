@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "lexicon/lexicon.h"
+#include "text/text.h"
 
 namespace fs = std::filesystem;
 using sitrep::lexicon::Kind;
@@ -109,6 +110,45 @@ TEST(LexiconLoad, BadCoordinatesAndTypeAreErrors) {
   auto c = Lexicon::load(bad_within.root);
   ASSERT_FALSE(c.has_value());
   EXPECT_NE(c.error().message.find("Nowhere"), std::string::npos);
+}
+
+// timezones.tsv: each country's clock on the day, summer time included.
+TEST(LexiconData, ClockOfTheCountryOnTheDay) {
+  const Lexicon& lex = shipped();
+  auto day = [](const char* ymd) { return *sitrep::text::days_from_civil(ymd); };
+  EXPECT_EQ(lex.utc_offset_minutes("IQ", day("2024-01-10")), 180);
+  EXPECT_EQ(lex.utc_offset_minutes("LB", day("2024-11-06")), 120);  // winter
+  EXPECT_EQ(lex.utc_offset_minutes("LB", day("2024-07-06")), 180);  // summer
+  EXPECT_EQ(lex.utc_offset_minutes("LB", day("2024-03-30")), 120);  // the day before the switch
+  EXPECT_EQ(lex.utc_offset_minutes("LB", day("2024-03-31")), 180);  // last Sunday of March
+  EXPECT_EQ(lex.utc_offset_minutes("SY", day("2021-01-15")), 120);  // before +03 all year
+  EXPECT_EQ(lex.utc_offset_minutes("SY", day("2023-01-15")), 180);
+  EXPECT_EQ(lex.utc_offset_minutes("UA", day("2025-07-10")), 180);
+  EXPECT_EQ(lex.utc_offset_minutes("UA", day("2025-12-27")), 120);
+  EXPECT_EQ(lex.utc_offset_minutes("IR", day("2021-07-01")), 270);
+  EXPECT_EQ(lex.utc_offset_minutes("IR", day("2023-07-01")), 210);
+  EXPECT_EQ(lex.utc_offset_minutes("ML", day("2021-07-19")), 0);
+  EXPECT_EQ(lex.utc_offset_minutes("US", day("2020-04-30")), -240);
+  EXPECT_EQ(lex.utc_offset_minutes("AF", day("2022-09-05")), 270);
+  EXPECT_EQ(lex.utc_offset_minutes("ZZ", day("2022-09-05")), 180);  // no row: the region's hour
+}
+
+TEST(LexiconLoad, BadTimeZoneRowsAreErrors) {
+  TempDataDir bad_rule({{"timezones.tsv", "IQ\t*\t*\t+03:00\tmoon\n"}});
+  auto a = Lexicon::load(bad_rule.root);
+  ASSERT_FALSE(a.has_value());
+  EXPECT_NE(a.error().message.find("timezones.tsv:1:"), std::string::npos) << a.error().message;
+  TempDataDir bad_offset({{"timezones.tsv", "IQ\t*\t*\t3\tnone\n"}});
+  EXPECT_FALSE(Lexicon::load(bad_offset.root).has_value());
+  TempDataDir unknown_country({{"timezones.tsv", "XX\t*\t*\t+03:00\tnone\n"}});
+  EXPECT_FALSE(Lexicon::load(unknown_country.root).has_value());
+  TempDataDir overlap(
+      {{"timezones.tsv", "IQ\t*\t2022-10-27\t+02:00\tnone\nIQ\t2022-10-01\t*\t+03:00\tnone\n"}});
+  EXPECT_FALSE(Lexicon::load(overlap.root).has_value());
+  TempDataDir good({{"timezones.tsv", "IQ\t*\t*\t+03:30\tnone\n"}});
+  auto g = Lexicon::load(good.root);
+  ASSERT_TRUE(g.has_value()) << g.error().message;
+  EXPECT_EQ(g->utc_offset_minutes("IQ", 0), 210);
 }
 
 TEST(LexiconLoad, AliasClaimedByTwoEntriesIsAnError) {

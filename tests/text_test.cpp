@@ -163,6 +163,19 @@ TEST(TextTimes, TwelveAndTwentyFourHourForms) {
   t = find_times("at 21:30 GMT");
   ASSERT_EQ(t.size(), 1u);
   EXPECT_EQ(t[0].hhmm, "00:30");
+  // As written too, for a reader that knows the place's clock.
+  ASSERT_TRUE(t[0].universal_minutes.has_value());
+  EXPECT_EQ(*t[0].universal_minutes, 21 * 60 + 30);
+  EXPECT_EQ(local_hhmm(*t[0].universal_minutes, 120), "23:30");
+  EXPECT_EQ(local_hhmm(*t[0].universal_minutes, 270), "02:00");
+  EXPECT_EQ(local_hhmm(30, -300), "19:30");
+  t = find_times("at 2230 GMT");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].universal_minutes, 22 * 60 + 30);
+  t = find_times("at about 9 pm GMT");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].universal_minutes, 21 * 60);
+  EXPECT_FALSE(find_times("at 21:30 local time")[0].universal_minutes.has_value());
   EXPECT_TRUE(find_times("14 rockets were fired in 2023").empty());
 }
 

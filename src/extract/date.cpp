@@ -374,8 +374,19 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
   return out;
 }
 
-Read<std::optional<std::string>> read_time(const Annotated& article, const Event& event) {
+Read<std::optional<std::string>> read_time(const Annotated& article,
+                                           const lexicon::Lexicon& lexicon, const Event& event) {
   Read<std::optional<std::string>> out;
+  // A time written in GMT is told on the clock of the country the attack was in, on its day
+  // ("12h30 GMT" in Naqoura is 14:30 in November and 15:30 in July).
+  auto local = [&](const text::TimeMention& m) {
+    if (!m.universal_minutes || event.place.country.empty()) return m.hhmm;
+    std::optional<long> day = article.published_day;
+    if (event.date.value.date) day = text::days_from_civil(*event.date.value.date);
+    if (!day) return m.hhmm;
+    return text::local_hhmm(*m.universal_minutes,
+                            lexicon.utc_offset_minutes(event.place.country, *day));
+  };
   std::vector<std::size_t> order{event.anchor};
   // Then the event's sentences that tell what happened to the projectiles: "one of them was
   // shot down around 21:30" times the attack as well as "rockets struck at 21:30" does.
@@ -428,7 +439,7 @@ Read<std::optional<std::string>> read_time(const Annotated& article, const Event
     const auto& v = article.sentences[i];
     for (const auto& m : v.times) {
       if (posting_time(v, m)) continue;
-      out.value = m.hhmm;
+      out.value = local(m);
       out.evidence = evidence_of(v);
       return out;
     }
@@ -454,7 +465,7 @@ Read<std::optional<std::string>> read_time(const Annotated& article, const Event
                  (w != "," || comma_on) && w != ";";
       }
       if (!joined) continue;
-      out.value = m.hhmm;
+      out.value = local(m);
       out.evidence = evidence_of(v);
       return out;
     }

@@ -37,6 +37,7 @@ std::optional<std::string> day_of_the_night(const EventDay& day,
                                             const std::optional<std::string>& time_local);
 
 struct Event;
-Read<std::optional<std::string>> read_time(const Annotated& article, const Event& event);
+Read<std::optional<std::string>> read_time(const Annotated& article,
+                                           const lexicon::Lexicon& lexicon, const Event& event);
 
 }  // namespace sitrep::extract

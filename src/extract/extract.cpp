@@ -30,7 +30,7 @@ Attack read_attack(const Annotated& article, const lexicon::Lexicon& lexicon, co
   attack.date_clue = e.date.value.clue;
   attack.date_is_report_day = e.date.value.report_day;
   if (e.date.evidence) attack.evidence["date"] = *e.date.evidence;
-  keep("time_local", read_time(article, e), attack.time_local);
+  keep("time_local", read_time(article, lexicon, e), attack.time_local);
   attack.date = day_of_the_night(e.date.value, attack.time_local);
 
   auto weapon = read_weapon(article, lexicon, e);

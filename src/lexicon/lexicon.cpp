@@ -25,6 +25,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <limits>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -497,6 +499,89 @@ struct StringHash {
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+// When a country keeps summer time (data/lexicon/timezones.tsv names the rule).
+enum class SummerRule : std::uint8_t { kNone, kEu, kLastFriday, kIsrael, kEgypt, kIran, kUs };
+
+std::optional<SummerRule> summer_rule_from_name(std::string_view name) {
+  static constexpr std::pair<std::string_view, SummerRule> kRules[] = {
+      {"none", SummerRule::kNone},
+      {"eu", SummerRule::kEu},
+      {"lastfri", SummerRule::kLastFriday},
+      {"israel", SummerRule::kIsrael},
+      {"egypt", SummerRule::kEgypt},
+      {"iran", SummerRule::kIran},
+      {"us", SummerRule::kUs}};
+  for (const auto& [rule_name, rule] : kRules)
+    if (rule_name == name) return rule;
+  return std::nullopt;
+}
+
+struct ZonePeriod {
+  long from_day;  // days since 1970-01-01, inclusive
+  long to_day;    // inclusive
+  int standard_minutes;
+  SummerRule summer;
+};
+
+long day_of(int year, int month, int day) {
+  char ymd[11];
+  std::snprintf(ymd, sizeof ymd, "%04d-%02d-%02d", year, month, day);
+  return text::days_from_civil(ymd).value_or(0);
+}
+
+// The last `weekday` (0 = Sunday) of a month, and the nth one.
+long last_weekday(int year, int month, int weekday) {
+  const long last = month == 12 ? day_of(year + 1, 1, 1) - 1 : day_of(year, month + 1, 1) - 1;
+  return last - (text::weekday(last) - weekday + 7) % 7;
+}
+long nth_weekday(int year, int month, int weekday, int nth) {
+  const long first = day_of(year, month, 1);
+  return first + (weekday - text::weekday(first) + 7) % 7 + 7L * (nth - 1);
+}
+
+// Whether summer time holds on `day` (by day: the hour of the switch is not kept).
+bool in_summer(SummerRule rule, long day) {
+  if (rule == SummerRule::kNone) return false;
+  const int year = std::atoi(text::civil_from_days(day).substr(0, 4).c_str());
+  long start = 0, end = 0;  // summer is [start, end)
+  switch (rule) {
+    case SummerRule::kEu:
+      start = last_weekday(year, 3, 0), end = last_weekday(year, 10, 0);
+      break;
+    case SummerRule::kLastFriday:
+      start = last_weekday(year, 3, 5), end = last_weekday(year, 10, 5);
+      break;
+    case SummerRule::kIsrael:
+      start = last_weekday(year, 3, 0) - 2, end = last_weekday(year, 10, 0);
+      break;
+    case SummerRule::kEgypt:
+      start = last_weekday(year, 4, 5), end = last_weekday(year, 10, 4) + 1;
+      break;
+    case SummerRule::kIran:
+      start = day_of(year, 3, 22), end = day_of(year, 9, 22);
+      break;
+    case SummerRule::kUs:
+      start = nth_weekday(year, 3, 0, 2), end = nth_weekday(year, 11, 0, 1);
+      break;
+    case SummerRule::kNone:
+      break;
+  }
+  return day >= start && day < end;
+}
+
+// "+03:30" -> 210, "-05:00" -> -300.
+std::optional<int> offset_minutes(std::string_view text) {
+  if (text.size() != 6 || (text[0] != '+' && text[0] != '-') || text[3] != ':') return std::nullopt;
+  int hours = 0, minutes = 0;
+  for (std::size_t k : {1, 2, 4, 5})
+    if (!std::isdigit(static_cast<unsigned char>(text[k]))) return std::nullopt;
+  hours = (text[1] - '0') * 10 + (text[2] - '0');
+  minutes = (text[4] - '0') * 10 + (text[5] - '0');
+  if (hours > 14 || minutes > 59) return std::nullopt;
+  const int total = hours * 60 + minutes;
+  return text[0] == '-' ? -total : total;
+}
+
 }  // namespace
 
 struct Lexicon::Compiled {
@@ -519,6 +604,8 @@ struct Lexicon::Compiled {
   std::unordered_map<std::string, std::vector<int>, StringHash, std::equal_to<>> facility_words;
   // data/lexicon/<lang>/ glossaries, by language code.
   std::vector<Glossary> glossaries;
+  // data/lexicon/timezones.tsv: each country's clock, period by period, in order.
+  std::unordered_map<std::string, std::vector<ZonePeriod>> zones;
 
   ~Compiled() {
     if (database) hs_free_database(database);
@@ -619,10 +706,12 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
   // use the others ("the residence of the United Arab Emirates ambassador in Khartoum",
   // "Emirati"): each country's names and demonyms from countries.tsv, read here for the
   // facilities' aliases (the countries themselves are loaded below).
+  // Read once: the countries block below parses the same rows.
+  auto countries_file = read_tsv(dir / "countries.tsv");
+  if (!countries_file) return std::unexpected(countries_file.error());
   std::vector<std::vector<std::string>> owner_names;
   {
-    auto file = read_tsv(dir / "countries.tsv");
-    if (!file) return std::unexpected(file.error());
+    const auto& file = countries_file;
     for (const Row& row : file->rows) {
       auto f = fields(*file, row, 2, 4, "code, name, other names, demonyms");
       if (!f) return std::unexpected(f.error());
@@ -816,8 +905,7 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
 
   // countries.tsv: code, name, other names, demonyms
   {
-    auto file = read_tsv(dir / "countries.tsv");
-    if (!file) return std::unexpected(file.error());
+    const auto& file = countries_file;
     for (const Row& row : file->rows) {
       auto f = fields(*file, row, 2, 4, "code, name, other names, demonyms");
       if (!f) return std::unexpected(f.error());
@@ -835,6 +923,39 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& data_dir) {
       // `names` holds every matchable name, the canonical one first.
       country.names.insert(country.names.begin(), country.name);
       lex.countries_.push_back(std::move(country));
+    }
+  }
+
+  // timezones.tsv (optional: without it every clock reads +03:00): country, from, to,
+  // standard offset, summer rule
+  if (std::filesystem::exists(dir / "timezones.tsv")) {
+    auto file = read_tsv(dir / "timezones.tsv");
+    if (!file) return std::unexpected(file.error());
+    for (const Row& row : file->rows) {
+      auto f = fields(*file, row, 5, 5, "country, from, to, standard offset, summer rule");
+      if (!f) return std::unexpected(f.error());
+      const std::string code((*f)[0]);
+      if (!lex.compiled_->country_by_code.contains(code))
+        return row_error(*file, row, "unknown country code '" + code + "'");
+      auto bound = [&](std::string_view text, long open) -> std::optional<long> {
+        if (text == "*") return open;
+        return text::days_from_civil(text);
+      };
+      const auto from = bound((*f)[1], std::numeric_limits<long>::min());
+      const auto to = bound((*f)[2], std::numeric_limits<long>::max());
+      if (!from || !to || *from > *to)
+        return row_error(*file, row, "from and to must be YYYY-MM-DD or *, in order");
+      const auto standard = offset_minutes((*f)[3]);
+      if (!standard) return row_error(*file, row, "offset must read +HH:MM or -HH:MM");
+      const auto summer = summer_rule_from_name((*f)[4]);
+      if (!summer)
+        return row_error(*file, row,
+                         "unknown summer rule '" + std::string((*f)[4]) +
+                             "' (none|eu|lastfri|israel|egypt|iran|us)");
+      auto& periods = lex.compiled_->zones[code];
+      if (!periods.empty() && periods.back().to_day >= *from)
+        return row_error(*file, row, "periods of '" + code + "' overlap or are out of order");
+      periods.push_back(ZonePeriod{*from, *to, *standard, *summer});
     }
   }
 
@@ -1107,6 +1228,16 @@ const Country* Lexicon::country_by_code(std::string_view code) const {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   auto it = compiled_->country_by_code.find(upper);
   return it == compiled_->country_by_code.end() ? nullptr : &countries_[it->second];
+}
+
+int Lexicon::utc_offset_minutes(std::string_view country_code, long day) const {
+  constexpr int kRegionDefault = 180;  // Iraq, Syria, Jordan, the Gulf, Turkey
+  auto it = compiled_->zones.find(std::string(country_code));
+  if (it == compiled_->zones.end()) return kRegionDefault;
+  for (const ZonePeriod& period : it->second)
+    if (day >= period.from_day && day <= period.to_day)
+      return period.standard_minutes + (in_summer(period.summer, day) ? 60 : 0);
+  return kRegionDefault;
 }
 
 // Among namesakes: the hinted country first; else the first in the priority list below (the

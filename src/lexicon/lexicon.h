@@ -294,6 +294,10 @@ class Lexicon {
   // A city by exact (case-insensitive) name; among namesakes prefers `country_hint`.
   std::optional<City> city(std::string_view name, std::string_view country_hint = {}) const;
   const Country* country_by_code(std::string_view code) const;
+  // A country's clock against UTC on a day (days since 1970-01-01), in minutes, from
+  // data/lexicon/timezones.tsv: Lebanon 120 in winter and 180 in summer. A country with no row
+  // reads as 180, the region's most common hour.
+  int utc_offset_minutes(std::string_view country_code, long day) const;
 
  private:
   Lexicon();

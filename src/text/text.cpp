@@ -720,6 +720,14 @@ std::vector<DateMention> find_dates(const std::vector<Token>& tokens, std::strin
   return out;
 }
 
+std::string local_hhmm(int universal_minutes, int offset_minutes) {
+  constexpr int kDay = 24 * 60;
+  const int local = ((universal_minutes + offset_minutes) % kDay + kDay) % kDay;
+  char buffer[8];
+  std::snprintf(buffer, sizeof buffer, "%02d:%02d", local / 60, local % 60);
+  return buffer;
+}
+
 std::vector<TimeMention> find_times(std::string_view sentence, int utc_offset_hours) {
   return find_times(tokenize(sentence), utc_offset_hours);
 }
@@ -870,11 +878,14 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
         }
         if (clock >= 0) {
           if (zone(last + 1)) universal = true, ++last;
+          std::optional<int> written_universal;
+          if (universal) written_universal = clock * 60 + minutes;
           if (universal) clock = (clock + utc_offset_hours + 24) % 24;
           char buffer[32];
           std::snprintf(buffer, sizeof buffer, "%02d:%02d", clock, minutes);
           const std::size_t end = universal ? last : k - 1;
-          out.push_back(TimeMention{Span{tokens[i].start, tokens[end].end}, buffer});
+          out.push_back(
+              TimeMention{Span{tokens[i].start, tokens[end].end}, buffer, written_universal});
           i = end;
           continue;
         }
@@ -910,10 +921,12 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
         hour = std::atoi(number.substr(0, 2).c_str());
         minute = std::atoi(number.substr(2).c_str());
         if (hour <= 23 && minute <= 59) {
+          const int written_universal = hour * 60 + minute;
           hour = (hour + utc_offset_hours + 24) % 24;
           char buffer[32];
           std::snprintf(buffer, sizeof buffer, "%02d:%02d", hour, minute);
-          out.push_back(TimeMention{Span{tokens[i].start, tokens[i + 1].end}, buffer});
+          out.push_back(
+              TimeMention{Span{tokens[i].start, tokens[i + 1].end}, buffer, written_universal});
           i = i + 1;
         }
         continue;
@@ -1107,13 +1120,16 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
     if (am && hour == 12) hour = 0;
     if (end < tokens.size() && tokens[end].lower == ".") ++end;
     LowerWord next = end < tokens.size() ? tokens[end].lower : LowerWord();
+    std::optional<int> written_universal;
     if (next == "gmt" || next == "utc") {
+      written_universal = ((hour + 24) % 24) * 60 + minute;
       hour = (hour + utc_offset_hours + 24) % 24;
       ++end;
     }
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%02d:%02d", hour, minute);
-    out.push_back(TimeMention{Span{tokens[i].start, tokens[end - 1].end}, buffer});
+    out.push_back(
+        TimeMention{Span{tokens[i].start, tokens[end - 1].end}, buffer, written_universal});
     i = end - 1;
   }
   return out;

@@ -82,8 +82,13 @@ std::vector<DateMention> find_dates(const std::vector<Token>& tokens, std::strin
 // "21:30 GMT" -> converted with `utc_offset_hours`.
 struct TimeMention {
   Span span;
-  std::string hhmm;
+  std::string hhmm;  // local; a universal time is shifted by `utc_offset_hours`
+  // A time written in GMT/UTC, as written (minutes after midnight): a reader that knows where
+  // the attack was shifts it by that place's clock instead.
+  std::optional<int> universal_minutes;
 };
+// `hhmm` of a universal time at a place `offset_minutes` from UTC.
+std::string local_hhmm(int universal_minutes, int offset_minutes);
 std::vector<TimeMention> find_times(std::string_view sentence, int utc_offset_hours = 3);
 // The same over the sentence's tokens (`tokenize(sentence)`), for a caller that has them.
 std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_offset_hours = 3);
