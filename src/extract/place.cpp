@@ -103,9 +103,18 @@ const lexicon::Facility* mission_of(const lexicon::Lexicon& lexicon, const std::
                                     std::string_view kind, const std::string& city,
                                     const std::string& country) {
   const lexicon::Facility* only = nullptr;
+  // A mission stands in a suburb the press names as well as its city: "the US embassy" in
+  // Awkar is the registry's US Embassy Beirut, whose alias "US embassy in Awkar" names it.
+  auto named_there = [&](const lexicon::Facility& f) {
+    if (f.city == city) return true;
+    const std::string place = " in " + text::ascii_lower(city);
+    return std::any_of(f.aliases.begin(), f.aliases.end(), [&](const std::string& alias) {
+      return text::ascii_lower(alias).ends_with(place);
+    });
+  };
   for (const auto& f : lexicon.facilities()) {
     if (mission_owner(lexicon, f, kind) != owner) continue;
-    if (!city.empty() ? f.city != city : f.country != country) continue;
+    if (!city.empty() ? !named_there(f) : f.country != country) continue;
     if (only) return nullptr;
     only = &f;
   }
@@ -697,6 +706,25 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
     }
     if (!place.city.empty()) break;
   }
+  // The dateline's city ("BEIRUT, Nov 10 (Reuters) -") is where the reporter files, no place of
+  // the attack by itself; but "the US embassy" the body tells hit, with no other city, is the
+  // owner's mission there.
+  std::optional<lexicon::City> dateline_city;
+  if (place.city.empty())
+    for (const auto& v : views) {
+      if (v.sentence.heading) continue;
+      if (v.sentence.index > 3) break;
+      const std::size_t from = after_source_tag(v), dash = after_dateline(v);
+      for (std::size_t i = from; i < dash && !dateline_city; ++i)
+        for (std::size_t len = 3; len >= 1 && !dateline_city; --len) {
+          if (i + len > dash || !std::all_of(v.tokens.begin() + i, v.tokens.begin() + i + len,
+                                             [](const auto& w) { return w.word && w.capitalized; }))
+            continue;
+          dateline_city = lexicon.city(
+              v.text.substr(v.tokens[i].start, v.tokens[i + len - 1].end - v.tokens[i].start));
+        }
+      break;
+    }
   // "the US embassy", "the Azerbaijan Embassy", "the embassy of Turkey" + a city: the registry's
   // mission of that country in that city. With no city, a country the article names ("the U.S.
   // Embassy compound in Afghanistan") when the registry knows one mission of that kind there;
@@ -718,7 +746,7 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
                          });
                        });
   };
-  if (!place.city.empty() || country_named)
+  if (!place.city.empty() || country_named || dateline_city)
     for (const auto* v : order)
       for (const Hit* h : v->all(Cue::kTargetDiplomatic)) {
         const std::string lower = lower_text(*v, *h);
@@ -774,6 +802,12 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
                            : residence ? "Ambassador's Residence"
                                        : nullptr;
         if (!kind) continue;
+        if (place.city.empty() && !country_named) {
+          if (const auto* f =
+                  mission_of(lexicon, owner, kind, dateline_city->name, dateline_city->country))
+            return facility_place(*f, *v);
+          continue;
+        }
         if (const auto* f = mission_of(lexicon, owner, kind, place.city, host))
           return facility_place(*f, *v);
       }
