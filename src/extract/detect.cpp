@@ -379,6 +379,15 @@ bool within_week(std::optional<long> day, long published) {
   return day && *day <= published + 1 && *day >= published - 7;
 }
 
+// Where a reaction sentence starts telling the attack it came after ("The condemnations came
+// hours after a gunman opened fire ..."): the token after its first such marker, or none.
+std::optional<std::size_t> reacted_to_from(const SentenceView& v) {
+  std::optional<std::size_t> from;
+  for (const Hit* h : v.all(Cue::kBackground))
+    if (reaction_came_after(v, *h) && (!from || h->last + 1 < *from)) from = h->last + 1;
+  return from;
+}
+
 // The days within the week of publication that main sentences tell an attack on, leaving out
 // the days of reports, of periods, of things awaited and of reactions. `lead_only`: the lead's
 // sentences, a day beside a verb of firing or striking or a weapon (the attack a condemnation
@@ -392,11 +401,9 @@ std::vector<long> attack_days_told(const std::vector<SentenceView>& views, long 
     if (lead_only ? !v.lead : (v.sentence.index > 8 || !v.attack_evidence || !v.in_scope_target))
       continue;
     // After "The condemnations came hours after", every day told is the attack's.
-    std::size_t reacted_to_from = v.tokens.size();
-    for (const Hit* h : v.all(Cue::kBackground))
-      if (reaction_came_after(v, *h)) reacted_to_from = std::min(reacted_to_from, h->last + 1);
+    const std::size_t reaction_end = reacted_to_from(v).value_or(v.tokens.size());
     for (const auto& d : v.dates) {
-      if (d.date && v.token_at(d.span.start) >= reacted_to_from && v.attack_evidence) {
+      if (d.date && v.token_at(d.span.start) >= reaction_end && v.attack_evidence) {
         if (const auto day = text::days_from_civil(*d.date); within_week(day, pub))
           out.push_back(*day);
         continue;
@@ -917,9 +924,7 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   for (const auto& v : views)
     if (v.lead && !v.sentence.heading && v.role == Role::kMain && !v.sentence.quoted &&
         v.attack_evidence && (v.in_scope_target || definite_site_head(v)) &&
-        (!condemnation_first(v) ||
-         std::ranges::any_of(v.all(Cue::kBackground),
-                             [&](const Hit* h) { return reaction_came_after(v, *h); })) &&
+        (!condemnation_first(v) || reacted_to_from(v)) &&
         (v.has(Cue::kLaunch) || v.has(Cue::kImpact) || v.has(Cue::kIntercept))) {
       const bool figures = counts_projectiles(v) || !v.times.empty();
       account_after = account_after || figures || fresh_day(v);

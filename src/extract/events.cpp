@@ -95,28 +95,25 @@ void refine_roles_by_weekday(const Annotated& article, std::size_t anchor, int m
   if (told_apart) extend_other_events(article, anchor, roles);
 }
 
-// "late on Saturday", "Saturday evening", "Saturday night": the evening of its day.
-bool evening_mention(const SentenceView& v, const text::DateMention& d) {
+// Whether one of `words` stands from `before` tokens before the date to just after it.
+bool word_around_date(const SentenceView& v, const text::DateMention& d, std::size_t before,
+                      std::initializer_list<std::string_view> words) {
   const auto& t = v.tokens;
   const std::size_t first = v.token_at(d.span.start), last = v.token_at(d.span.end - 1);
-  for (std::size_t k = first >= 2 ? first - 2 : 0; k < t.size() && k <= last + 1; ++k) {
-    const auto& w = t[k].lower;
-    if (w == "late" || w == "evening" || w == "night" || w == "overnight" || w == "tonight")
-      return true;
-  }
+  for (std::size_t k = first >= before ? first - before : 0; k < t.size() && k <= last + 1; ++k)
+    if (std::find(words.begin(), words.end(), t[k].lower) != words.end()) return true;
   return false;
+}
+
+// "late on Saturday", "Saturday evening", "Saturday night": the evening of its day.
+bool evening_mention(const SentenceView& v, const text::DateMention& d) {
+  return word_around_date(v, d, 2, {"late", "evening", "night", "overnight", "tonight"});
 }
 
 // "around two a.m. on Thursday", "early Thursday", "before dawn on Thursday": the small hours of
 // its day, the end of the night before.
 bool small_hours_mention(const SentenceView& v, const text::DateMention& d) {
-  const auto& t = v.tokens;
-  const std::size_t first = v.token_at(d.span.start), last = v.token_at(d.span.end - 1);
-  for (std::size_t k = first >= 3 ? first - 3 : 0; k < t.size() && k <= last + 1; ++k) {
-    const auto& w = t[k].lower;
-    if (w == "early" || w == "dawn" || w == "pre-dawn" || w == "predawn" || w == "midnight")
-      return true;
-  }
+  if (word_around_date(v, d, 3, {"early", "dawn", "pre-dawn", "predawn", "midnight"})) return true;
   return std::any_of(v.times.begin(), v.times.end(), [](const text::TimeMention& m) {
     return m.hhmm.size() >= 2 && m.hhmm < "06";
   });
@@ -135,6 +132,11 @@ void refine_roles_by_day(const Annotated& article, std::size_t anchor, const Eve
     // "claimed the attack, calling it revenge for the death of Soleimani ... last Friday": the
     // day of the motive, told after it, is not this sentence's attack.
     const Hit* motive = v.has(Cue::kClaim) ? v.first(Cue::kCause) : nullptr;
+    // A universal time late on the day before is the local small hours: "at 23.15 GMT on
+    // Friday" for an attack early on Saturday in Baghdad.
+    const bool universal_time = std::any_of(v.times.begin(), v.times.end(), [](const auto& m) {
+      return m.universal_minutes.has_value();
+    });
     for (const auto& d : v.dates) {
       if (!d.date || date_is_reporting_mention(v, d) || date_starts_period(v, d)) continue;
       if (motive && motive->end <= d.span.start) continue;
@@ -143,12 +145,6 @@ void refine_roles_by_day(const Annotated& article, std::size_t anchor, const Eve
       if (d.explicit_day && std::abs(*days - main_day) > 3) roles[i] = Role::kBackground;
       // And the night told as its evening ("on Wednesday night") runs into the next day's small
       // hours ("around two a.m. on Thursday").
-      // A universal time late on the day before is the local small hours: "at 23.15 GMT on
-      // Friday" for an attack early on Saturday in Baghdad.
-      const bool universal_time =
-          !v.times.empty() && std::any_of(v.tokens.begin(), v.tokens.end(), [](const auto& t) {
-            return t.lower == "gmt" || t.lower == "utc";
-          });
       if (*days == main_day ||
           (main.night_into && *days == main_day - 1 && evening_mention(v, d)) ||
           (main.night && *days == main_day + 1 && small_hours_mention(v, d)) ||
