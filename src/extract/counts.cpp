@@ -1611,6 +1611,42 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       found["launched"].where = single_fired;
     }
   }
+  // "engaged two drones, destroying one and damaging the second ... The damaged drone still came
+  // down inside the base": with all but one of those launched stopped, the one left that a
+  // sentence tells landed ("the damaged drone", "the other missile") is the one impact.
+  if (!found["impacted"].value && found["launched"].value && found["intercepted"].value &&
+      *found["launched"].value - *found["intercepted"].value == 1)
+    for (const SentenceView* view : order) {
+      const auto& v = *view;
+      const auto& t = v.tokens;
+      if (v.has(Cue::kUncertain)) continue;
+      const bool told = std::ranges::any_of(v.all(lexicon::Kind::kWeapon), [&](const Hit* h) {
+        const auto& noun = t[h->last].lower;
+        if (!is_projectile(lexicon, v, h->last) || noun.ends_with("s") ||
+            debris_of(v, h->first, h->last))
+          return false;
+        // The definite article, across up to two modifiers: "the damaged drone", "the
+        // other, damaged drone".
+        bool definite = false;
+        for (std::size_t k = h->first; k-- > 0 && k + 3 >= h->first;)
+          if (t[k].lower == "the") definite = true;
+        if (!definite) return false;
+        // Not one that fell wide: "fell in open desert several kilometres away".
+        for (std::size_t k = h->last + 1; k < t.size(); ++k) {
+          const auto& w = t[k].lower;
+          if (w == "away" || w == "short" || w == "missed" || w == "far" || w == "beyond" ||
+              w == "kilometres" || w == "kilometers" || w == "km" || w == "miles")
+            return false;
+        }
+        for (std::size_t k = h->last + 1; k < t.size() && k <= h->last + 4; ++k)
+          if (v.token_in(k, Cue::kImpact) && !negated_in_clause(v, k)) return true;
+        return false;
+      });
+      if (!told) continue;
+      found["impacted"].value = 1;
+      found["impacted"].where = &v;
+      break;
+    }
   // Launched is derived where the text accounts for the whole attack: what the defences engaged
   // and what hit ("two drones were shot down"), a lone projectile ("a single drone hit the
   // base"), or an attack told as "three rockets hit the embassy" with nothing said of others.
