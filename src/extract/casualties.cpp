@@ -613,6 +613,23 @@ bool unverified_claim(const SentenceView& v) {
   return false;
 }
 
+// A zero about some of the people, told right after its noun (`at`, the noun's last token): "no
+// casualties among coalition personnel", or one side of the war the attack came from: "There
+// were no injuries on the Israeli side" (of a stray rocket that hit a UN base across the
+// border).
+bool zero_on_another_side(const SentenceView& v, std::size_t at) {
+  const auto& t = v.tokens;
+  for (std::size_t k = at + 1; k + 3 < t.size() && k <= at + 2; ++k)
+    if (t[k].lower == "on" && t[k + 1].lower == "the" && t[k + 3].lower == "side") return true;
+  return false;
+}
+bool zero_of_some(const SentenceView& v, std::size_t at) {
+  const auto& t = v.tokens;
+  for (std::size_t k = at + 1; k < t.size() && k <= at + 2; ++k)
+    if (t[k].lower == "among") return true;
+  return zero_on_another_side(v, at);
+}
+
 }  // namespace
 
 std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
@@ -757,14 +774,12 @@ std::vector<CasualtyFigure> casualty_figures(const SentenceView& v) {
     // "most of them caused no significant human and material losses": a share of a series of
     // attacks, not this one's toll.
     if (share_of_a_series(v, i)) continue;
-    // "no casualties among coalition personnel": a zero about some of the people.
-    const bool among = (i + 1 < t.size() && t[i + 1].lower == "among") ||
-                       (i + 2 < t.size() && t[i + 2].lower == "among");
+    const bool among = zero_of_some(v, i);
     if (killed) out.push_back({true, 0, among || others, i});
     if (injured) out.push_back({false, 0, among || others, i});
     // "caused no injuries or damage" says no one was harmed, as the cue "no injuries" does:
     // no deaths either, unless the article gives a toll of the dead (the zero yields).
-    if (injured && !killed) out.push_back({true, 0, true, i, true});
+    if (injured && !killed && !zero_on_another_side(v, i)) out.push_back({true, 0, true, i, true});
   }
   return out;
 }
@@ -953,11 +968,7 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
              !among_bystanders(token);
     };
     // "no casualties among coalition personnel": a zero about some of the people.
-    auto among = [&](const Hit* h) {
-      for (std::size_t k = h->last + 1; k < v.tokens.size() && k <= h->last + 2; ++k)
-        if (v.tokens[k].lower == "among") return true;
-      return false;
-    };
+    auto among = [&](const Hit* h) { return zero_of_some(v, h->last); };
     // "causing only material damage" (implied_zero) implies no one was hurt: the zero yields to
     // any count the article gives ("..., but two soldiers were wounded"), and says nothing when
     // negated ("not only material damage", the gloss of "n'a pas fait que des dégâts matériels").
@@ -982,9 +993,13 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
     // "There were no injuries" says nobody was harmed: readers of real reports take it as no
     // deaths too, unless the article gives a toll of the dead (a restricted zero yields).
     for (const Hit* h : v.all(lexicon::Cue::kZeroInjuries))
-      if (zero_holds(h->first)) record(false, 0, v), record(true, 0, v, true);
+      if (zero_holds(h->first)) {
+        // (That nobody on the other side was hurt says nothing of deaths here.)
+        record(false, 0, v, among(h));
+        if (!zero_on_another_side(v, h->last)) record(true, 0, v, true);
+      }
     for (const Hit* h : v.all(lexicon::Cue::kZeroDeaths))
-      if (zero_holds(h->first)) record(true, 0, v);
+      if (zero_holds(h->first)) record(true, 0, v, among(h));
     for (const auto& figure : casualty_figures(v))
       if ((figure.value > 0 || zero_holds(figure.token)) &&
           !(figure.from_injuries && deaths_told) && !toll_of_a_war(v, figure.token) &&

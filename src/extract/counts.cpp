@@ -374,14 +374,16 @@ bool at_a_country(const SentenceView& v, std::size_t p) {
         const auto& w = t[after].lower;
         return w == "overnight" || w == "on" || w == "in" || w == "during" || w == "from" ||
                w == "since" || w == "last" || w == "this" || w == "early" || w == "late" ||
-               w == "and" || w == "with" || w == "over" || w == "throughout";
+               w == "and" || w == "with" || w == "over" || w == "throughout" ||
+               w == "shortly" || w == "around" || w == "after" || w == "before";
       };
       // "across the country", "throughout the country": the whole country, unnamed.
       if (k + 2 < t.size() && t[k + 1].lower == "the" && t[k + 2].lower == "country" &&
           whole(k + 3))
         return true;
-      // "contre l'Ukraine" glossed "against the Ukraine".
-      std::size_t name = v.glossed && k + 2 < t.size() && t[k + 1].lower == "the" ? k + 2 : k + 1;
+      // "contre l'Ukraine" glossed "against the Ukraine"; a region named as the country's ("toward
+      // the western Galilee").
+      std::size_t name = k + 2 < t.size() && t[k + 1].lower == "the" ? k + 2 : k + 1;
       // The gloss's "the territory Iraqi" ("el territorio iraquí").
       if (name + 1 < t.size() && t[name].lower == "territory") ++name;
       // "on Iraqi territory".
