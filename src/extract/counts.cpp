@@ -1062,9 +1062,22 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         bool instrument =
             lead >= 1 && (t[lead - 1].lower == "with" || (t[lead - 1].lower == "by" && lead >= 2 &&
                                                           v.token_in(lead - 2, Cue::kAttackNoun)));
+        // The agent of a passive attack verb, across the time told between them: "was targeted
+        // in the early hours of Monday by three rockets" (the verb says what became of them:
+        // "was struck ... by three rockets" hit).
+        bool passive_agent = false;
+        if (!instrument && lead >= 2 && t[lead - 1].lower == "by")
+          for (std::size_t k = lead - 1; k-- > 0 && k + 12 > lead;) {
+            if (is_clause_break(t[k])) break;
+            if (k >= 1 && v.token_in(k, Cue::kAttackVerb) && t[k].lower.ends_with("ed") &&
+                v.word_in(lexicon::WordList::kAuxiliaries, t[k - 1].lower)) {
+              passive_agent = true;
+              break;
+            }
+          }
         // Arabic puts the subject and the time between the verb and its instrument ("shelled an
         // armed party, on Monday evening, the Zilkan base ... with five rockets").
-        const std::size_t reach = instrument ? (v.glossed ? 30 : 16) : 6;
+        const std::size_t reach = instrument ? (v.glossed ? 30 : 16) : passive_agent ? 12 : 6;
         for (std::size_t k = i, seen = 0; k > 0 && seen < reach; --k, ++seen) {
           if (is_clause_break(t[k - 1])) break;
           // "targeted the Conoco base, which the coalition uses as its headquarters in the
