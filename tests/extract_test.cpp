@@ -296,6 +296,12 @@ std::vector<std::string> actors_read_in(std::string_view sentence) {
 bool says_actor(std::string_view sentence, const std::vector<std::string>& names) {
   for (const auto& name : actors_read_in(sentence))
     if (std::find(names.begin(), names.end(), name) != names.end()) return true;
+  // A state named by its country ("fired from the Israeli side").
+  const auto [clean, annotated] = annotate_text(sentence);
+  for (const auto& v : annotated.sentences)
+    for (const auto* h : v.all(sitrep::lexicon::Kind::kCountry))
+      if (const auto* state = lexicon().actor_named(lexicon().country(h->entry).name))
+        if (std::find(names.begin(), names.end(), state->name) != names.end()) return true;
   return false;
 }
 

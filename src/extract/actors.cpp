@@ -789,6 +789,27 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
     auto actors = v.all(Kind::kActor);
     // "carried out by the Iran-affiliated Kataib Hezbollah": the modifier is no actor.
     std::erase_if(actors, [&](const Hit* a) { return compound_modifier(v, *a); });
+    // "had been fired from the Israeli side (of the border)": the state whose side it came
+    // from, as "launched from Iran" names Iran.
+    if (role == Role::kMain && refers_to_main(article, event, v))
+      for (const Hit* c : v.all(Kind::kCountry)) {
+        const auto& t = v.tokens;
+        if (c->first < 2 || c->last + 1 >= t.size() || t[c->last + 1].lower != "side" ||
+            t[c->first - 1].lower != "the" || t[c->first - 2].lower != "from")
+          continue;
+        const lexicon::Actor* state = lexicon.actor_named(lexicon.country(c->entry).name);
+        if (!state || state->kind != "state") continue;
+        const std::size_t from = c->first - 2;
+        for (std::size_t k = from; k > 0 && k + 7 > from; --k) {
+          if (!t[k - 1].word) break;
+          if (!v.token_in(k - 1, Cue::kLaunch)) continue;
+          bool negated = false;
+          for (std::size_t j = k - 1; j > 0 && j + 4 > k - 1; --j)
+            negated |= v.token_in(j - 1, Cue::kNegation);
+          if (!negated) suspect(state->name, false, v);
+          break;
+        }
+      }
     if (actors.empty()) continue;
     for (const Hit* a : actors) {
       const auto& actor = lexicon.actor(a->entry);
@@ -1404,6 +1425,8 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           std::size_t from = a->first - 1;
           const auto& before = v.tokens[from].lower;
           if ((before == "neighbouring" || before == "neighboring") && from >= 1) --from;
+          // "fired from the Israeli side".
+          if (v.tokens[from].lower == "the" && from >= 1) --from;
           if (v.tokens[from].lower == "from")
             for (std::size_t k = from; k > 0 && k + 7 > from; --k) {
               if (!v.tokens[k - 1].word) break;
