@@ -904,6 +904,31 @@ void drop_figurative_tests(SentenceView& v) {
   });
 }
 
+// "The claim could not be independently verified, and the UAE defence ministry said all
+// incoming projectiles had been intercepted": a note on verifying a claim, in a clause of its
+// own, is no hypothesis about what the next clause tells. Not one closing the sentence ("The
+// group's claim that it hit the base could not be verified" still doubts the hit).
+void drop_verification_notes(SentenceView& v) {
+  const auto& t = v.tokens;
+  std::erase_if(v.hits, [&](const Hit& h) {
+    if (h.kind != Kind::kTrigger || h.cue != Cue::kHypothetical ||
+        (t[h.first].lower != "could" && t[h.first].lower != "can"))
+      return false;
+    std::size_t k = h.last + 1;
+    if (k < t.size() && t[k].lower == "not") ++k;
+    if (k < t.size() && t[k].lower == "be") ++k;
+    if (k < t.size() && t[k].lower == "independently") ++k;
+    if (k >= t.size() || (t[k].lower != "verified" && t[k].lower != "confirmed")) return false;
+    // Another clause follows: ", and ...", ", but ...", "; ...".
+    for (std::size_t j = k + 1; j + 1 < t.size(); ++j)
+      if ((t[j].lower == "," &&
+           (t[j + 1].lower == "and" || t[j + 1].lower == "but" || t[j + 1].lower == "while")) ||
+          t[j].lower == ";")
+        return true;
+    return false;
+  });
+}
+
 // "the Shevchenkivskyi district, which is home to many foreign embassies": the sites describe
 // where something fell, they are not what was hit.
 void drop_sites_describing_an_area(SentenceView& v) {
@@ -3627,6 +3652,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     drop_negated_threats(v);
     drop_sites_describing_an_area(v);
     drop_figurative_tests(v);
+    drop_verification_notes(v);
     drop_town_of_hit(v);
     drop_site_told_as_town(v);
     drop_series_of_blasts(v);
