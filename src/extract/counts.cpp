@@ -474,12 +474,13 @@ bool vague_part_relative(const std::vector<text::Token>& t, std::size_t k) {
   return t[k + 1].lower == "of" && t[k + 2].lower == "which" && vague(t[k + 3].lower);
 }
 
-// The target or a part of it: "the camp", "the perimeter", "the embassy", "the runway".
+// The target or a part of it: "the camp", "the perimeter", "the embassy", "the main entrance".
 bool names_target_or_part(const SentenceView& v, std::size_t m) {
   const auto& w = v.tokens[m].lower;
   return v.token_in(m, Cue::kTargetMilitary) || v.token_in(m, Cue::kTargetDiplomatic) ||
          v.word_in(lexicon::WordList::kSiteParts, w) || w == "perimeter" || w == "camp" ||
-         w == "base" || w == "compound";
+         w == "base" || w == "compound" || w == "entrance" || w == "gate" || w == "fence" ||
+         w == "wall" || w == "runway";
 }
 
 // A place word that opens a part whose verb was left out: "one fell inside the camp and the
@@ -1345,8 +1346,13 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
       if (follows.empty() && t[i].lower == "the" && found["impacted"].where == &v &&
           after < t.size() && opens_gapped_place(t[after].lower) && t[after].lower != "on" &&
           i >= 1 && (t[i - 1].lower == "and" || t[i - 1].lower == "while")) {
+        // Across "the immediate vicinity of": "and the other in the immediate vicinity of the
+        // main entrance".
         bool at_target = false;
+        std::size_t reach = after + 3;
         for (std::size_t m = after + 1; m < t.size() && m <= after + 3; ++m)
+          if (t[m].lower == "vicinity" || t[m].lower == "proximity") reach = m + 4;
+        for (std::size_t m = after + 1; m < t.size() && m <= reach; ++m)
           at_target = at_target || names_target_or_part(v, m);
         if (at_target) follows = "impact";
       }
