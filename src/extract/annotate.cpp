@@ -3610,6 +3610,24 @@ Role own_role(const SentenceView& v, const std::string& published,
     auto days = text::days_from_civil(*d.date);
     if (days && *days < *published_day - kBackgroundDays) return Role::kBackground;
   }
+  // "Last Friday, a mortar shell had struck the residence of the EU ambassador": the pluperfect
+  // of the narrator, with a day before yesterday, tells what came before the news. Not reported
+  // speech, whose tense shifts back ("officials said two drones had struck the base on
+  // Sunday").
+  if (!v.has(Cue::kReportVerb)) {
+    const auto& t = v.tokens;
+    bool pluperfect = false;
+    for (std::size_t k = 1; k < t.size() && !pluperfect; ++k)
+      pluperfect = (v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kImpact)) &&
+                   (t[k - 1].lower == "had" ||
+                    (k >= 2 && t[k - 1].lower == "been" && t[k - 2].lower == "had"));
+    if (pluperfect)
+      for (const auto& d : v.dates) {
+        const auto days = d.date ? text::days_from_civil(*d.date) : std::nullopt;
+        if (days && *days < *published_day - 1 && !date_is_reporting_mention(v, d))
+          return Role::kBackground;
+      }
+  }
   return role;
 }
 
