@@ -1869,8 +1869,43 @@ void add_hosting_sites(SentenceView& v, const lexicon::Lexicon& lexicon) {
                  (t[h->last + 1].lower == "occupation" ||
                   v.word_in(lexicon::WordList::kForceNouns, t[h->last + 1].lower)) &&
                  phrase_ends(h->last + 2);
+    // Any foreign force by its nationality: "a base hosting Italian troops near Sinjar", the
+    // gloss's "hosting the forces French" ("qui accueille les forces françaises"). A force is
+    // hosted only away from home: the sentence must place the site in another country ("near
+    // Sinjar", "in Gao"), not in the force's own ("hosting Iraqi troops near Sinjar").
+    if (!foreign && !of) {
+      std::set<std::string> places;
+      for (const Hit* h : v.all(Kind::kCountry))
+        if (!lexicon.country(h->entry).is_demonym(v.text.substr(h->start, h->end - h->start)))
+          places.insert(lexicon.country(h->entry).code);
+      for (std::size_t j = 0; j < t.size(); ++j)
+        if (t[j].capitalized && t[j].word && j >= 1 &&
+            v.word_in(lexicon::WordList::kCityPrepositions, t[j - 1].lower))
+          if (const auto city = lexicon.city(v.text.substr(t[j].start, t[j].end - t[j].start)))
+            places.insert(city->country);
+      for (const Hit* h : v.all(Kind::kCountry)) {
+        const auto& c = lexicon.country(h->entry);
+        if (h->first < guest || h->first >= guests_end + 1 ||
+            !c.is_demonym(v.text.substr(h->start, h->end - h->start)))
+          continue;
+        const bool force_after = h->last + 1 < t.size() &&
+                                 v.word_in(lexicon::WordList::kForceNouns, t[h->last + 1].lower);
+        const bool force_before =
+            h->first >= 1 && v.word_in(lexicon::WordList::kForceNouns, t[h->first - 1].lower);
+        if ((force_after || force_before) && !places.empty() && !places.count(c.code))
+          foreign = true;
+      }
+    }
     if (!foreign) continue;
-    for (std::size_t i = k; i > 0 && i + (of ? 6 : 4) > k; --i) {
+    // The head before the verb, also across a relative's comma: "a military base near Sinjar,
+    // which hosts Italian troops", "the base of Gao, hosting the French forces".
+    std::size_t from = k, reach = of ? 6 : 4;
+    if (!of && k >= 2 && (t[k - 1].lower == "which" || t[k - 1].lower == "that") &&
+        t[k - 2].lower == ",")
+      from = k - 2, reach = 8;
+    else if (!of && k >= 1 && t[k - 1].lower == ",")
+      from = k - 1, reach = 8;
+    for (std::size_t i = from; i > 0 && i + reach > from; --i) {
       if (!t[i - 1].word) break;
       if (!v.word_in(lexicon::WordList::kMilitaryHeads, t[i - 1].lower)) continue;
       if (!v.token_in(i - 1, Cue::kTargetMilitary))
