@@ -374,8 +374,8 @@ bool at_a_country(const SentenceView& v, std::size_t p) {
         const auto& w = t[after].lower;
         return w == "overnight" || w == "on" || w == "in" || w == "during" || w == "from" ||
                w == "since" || w == "last" || w == "this" || w == "early" || w == "late" ||
-               w == "and" || w == "with" || w == "over" || w == "throughout" ||
-               w == "shortly" || w == "around" || w == "after" || w == "before";
+               w == "and" || w == "with" || w == "over" || w == "throughout" || w == "shortly" ||
+               w == "around" || w == "after" || w == "before";
       };
       // "across the country", "throughout the country": the whole country, unnamed.
       if (k + 2 < t.size() && t[k + 1].lower == "the" && t[k + 2].lower == "country" &&
