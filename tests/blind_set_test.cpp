@@ -135,8 +135,11 @@ TEST(BlindSetScores, TuneSetsStayAboveFloors) {
   expect_floors("s42es", 0.97, 0.80, 0.93);
   expect_floors("s43pt", 0.97, 0.91, 0.97);
   expect_floors("s44ar", 0.80, 0.89, 0.93);
-  expect_floors("s44en", 0.88, 0.89, 0.97);
-  expect_floors("s44fr", 0.54, 0.78, 0.88);
+  expect_floors("s44en", 0.88, 0.93, 0.97);
+  expect_floors("s44fr", 0.82, 0.85, 0.88);
+  expect_floors("s45ar", 0.80, 0.88, 0.93);
+  expect_floors("s45en", 0.80, 0.86, 0.88);
+  expect_floors("s45es", 0.80, 0.83, 0.88);
 }
 
 TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
@@ -170,6 +173,9 @@ TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
   expect_floors("s44en2", 0.63, 0.77, 0.88);
   expect_floors("s44es", 0.72, 0.75, 0.85);
   expect_floors("s44pt", 0.88, 0.88, 0.93);
+  expect_floors("s45ar2", 0.81, 0.84, 0.93);
+  expect_floors("s45en2", 0.80, 0.85, 0.85);
+  expect_floors("s45fr", 0.82, 0.79, 0.93);
 }
 
 }  // namespace
