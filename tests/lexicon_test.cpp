@@ -140,6 +140,10 @@ TEST(LexiconLoad, BadTimeZoneRowsAreErrors) {
   EXPECT_NE(a.error().message.find("timezones.tsv:1:"), std::string::npos) << a.error().message;
   TempDataDir bad_offset({{"timezones.tsv", "IQ\t*\t*\t3\tnone\n"}});
   EXPECT_FALSE(Lexicon::load(bad_offset.root).has_value());
+  TempDataDir beyond_the_world({{"timezones.tsv", "IQ\t*\t*\t+14:30\tnone\n"}});
+  EXPECT_FALSE(Lexicon::load(beyond_the_world.root).has_value());
+  TempDataDir beyond_the_west({{"timezones.tsv", "IQ\t*\t*\t-12:30\tnone\n"}});
+  EXPECT_FALSE(Lexicon::load(beyond_the_west.root).has_value());
   TempDataDir unknown_country({{"timezones.tsv", "XX\t*\t*\t+03:00\tnone\n"}});
   EXPECT_FALSE(Lexicon::load(unknown_country.root).has_value());
   TempDataDir overlap(

@@ -177,6 +177,16 @@ TEST(TextTimes, TwelveAndTwentyFourHourForms) {
   EXPECT_EQ(t[0].universal_minutes, 21 * 60);
   EXPECT_FALSE(find_times("at 21:30 local time")[0].universal_minutes.has_value());
   EXPECT_TRUE(find_times("14 rockets were fired in 2023").empty());
+  // "GMT+3" names the local zone: the hour is the place's, not shifted.
+  t = find_times("at 22:45 GMT+3");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "22:45");
+  EXPECT_FALSE(t[0].universal_minutes.has_value());
+  // Both times of a pair carry the zone written after the second.
+  t = find_times("the blasts came (at 22.45 and 23.15 GMT)");
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].universal_minutes, 22 * 60 + 45);
+  EXPECT_EQ(t[1].universal_minutes, 23 * 60 + 15);
 }
 
 // "eight o'clock in the evening": the hour in words or digits, a time only with its part of day.

@@ -710,6 +710,19 @@ std::optional<std::size_t> earlier_event_start(const SentenceView& v) {
   return std::nullopt;
 }
 
+// Whether the "from" at token `from` tells where a launch came from ("missiles had been launched
+// at the city from Iran"), the launch verb within the seven words before it and not denied ("had
+// not been launched from Iran but from ...").
+bool fired_from(const SentenceView& v, std::size_t from) {
+  for (std::size_t k = from; k > 0 && k + 7 > from; --k) {
+    if (!v.tokens[k - 1].word) return false;
+    if (!v.token_in(k - 1, Cue::kLaunch)) continue;
+    for (std::size_t j = k - 1; j > 0 && j + 4 > k - 1; --j)
+      if (v.token_in(j - 1, Cue::kNegation)) return false;
+    return true;
+  }
+  return false;
+}
 }  // namespace
 
 Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, const Event& event) {
@@ -799,16 +812,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           continue;
         const lexicon::Actor* state = lexicon.actor_named(lexicon.country(c->entry).name);
         if (!state || state->kind != "state") continue;
-        const std::size_t from = c->first - 2;
-        for (std::size_t k = from; k > 0 && k + 7 > from; --k) {
-          if (!t[k - 1].word) break;
-          if (!v.token_in(k - 1, Cue::kLaunch)) continue;
-          bool negated = false;
-          for (std::size_t j = k - 1; j > 0 && j + 4 > k - 1; --j)
-            negated |= v.token_in(j - 1, Cue::kNegation);
-          if (!negated) suspect(state->name, false, v);
-          break;
-        }
+        if (fired_from(v, c->first - 2)) suspect(state->name, false, v);
       }
     if (actors.empty()) continue;
     for (const Hit* a : actors) {
@@ -1425,20 +1429,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           std::size_t from = a->first - 1;
           const auto& before = v.tokens[from].lower;
           if ((before == "neighbouring" || before == "neighboring") && from >= 1) --from;
-          // "fired from the Israeli side".
-          if (v.tokens[from].lower == "the" && from >= 1) --from;
-          if (v.tokens[from].lower == "from")
-            for (std::size_t k = from; k > 0 && k + 7 > from; --k) {
-              if (!v.tokens[k - 1].word) break;
-              if (v.token_in(k - 1, Cue::kLaunch)) {
-                // "had not been launched from Iran but from ...": a denial of the origin.
-                bool negated = false;
-                for (std::size_t j = k - 1; j > 0 && j + 4 > k - 1; --j)
-                  negated |= v.token_in(j - 1, Cue::kNegation);
-                if (!negated) suspect(name, false, v);
-                break;
-              }
-            }
+          if (v.tokens[from].lower == "from" && fired_from(v, from)) suspect(name, false, v);
         }
       }
       read_denial();

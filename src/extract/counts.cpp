@@ -511,8 +511,7 @@ RestFate rest_told_apart(const SentenceView& v, std::size_t from) {
       if (w == ";" || w == "while" || w == "but") break;
       fell = fell || w == "missed" || v.token_in(j, Cue::kImpact);
       if (!fell) continue;
-      away = away || w == "short" || w == "missed" || w == "away" || w == "beyond" || w == "far" ||
-             w == "kilometres" || w == "kilometers" || w == "km" || w == "miles" || w == "sea";
+      away = away || v.word_in(lexicon::WordList::kWideOfTargetWords, w) || w == "sea";
       if (w == "nearby" || w == "surrounding" || w == "vicinity" || w == "adjacent" ||
           w == "outside" || w == "around")
         near_target = true;
@@ -1070,7 +1069,8 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         if (!instrument && lead >= 2 && t[lead - 1].lower == "by")
           for (std::size_t k = lead - 1; k-- > 0 && k + 12 > lead;) {
             if (is_clause_break(t[k])) break;
-            if (k >= 1 && v.token_in(k, Cue::kAttackVerb) && t[k].lower.ends_with("ed") &&
+            // Any participle ("was targeted", "was struck", "were hit"), not "were attacking".
+            if (k >= 1 && v.token_in(k, Cue::kAttackVerb) && !t[k].lower.ends_with("ing") &&
                 v.word_in(lexicon::WordList::kAuxiliaries, t[k - 1].lower)) {
               passive_agent = true;
               break;
@@ -1210,8 +1210,7 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         for (std::size_t k = i + 1; k < t.size() && k <= i + 14; ++k) {
           const auto& w = t[k].lower;
           if (w == ";" || w == "while" || w == "but") break;
-          if (w == "away" || w == "short" || w == "missed" || w == "far" || w == "beyond" ||
-              w == "kilometres" || w == "kilometers" || w == "km" || w == "miles") {
+          if (v.word_in(lexicon::WordList::kWideOfTargetWords, w)) {
             near = false;
             break;
           }
@@ -1655,9 +1654,7 @@ Counts read_counts(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // Not one that fell wide: "fell in open desert several kilometres away".
         for (std::size_t k = h->last + 1; k < t.size(); ++k) {
           const auto& w = t[k].lower;
-          if (w == "away" || w == "short" || w == "missed" || w == "far" || w == "beyond" ||
-              w == "kilometres" || w == "kilometers" || w == "km" || w == "miles")
-            return false;
+          if (v.word_in(lexicon::WordList::kWideOfTargetWords, w)) return false;
         }
         for (std::size_t k = h->last + 1; k < t.size() && k <= h->last + 4; ++k)
           if (v.token_in(k, Cue::kImpact) && !negated_in_clause(v, k)) return true;

@@ -133,9 +133,11 @@ void refine_roles_by_day(const Annotated& article, std::size_t anchor, const Eve
     // day of the motive, told after it, is not this sentence's attack.
     const Hit* motive = v.has(Cue::kClaim) ? v.first(Cue::kCause) : nullptr;
     // A universal time late on the day before is the local small hours: "at 23.15 GMT on
-    // Friday" for an attack early on Saturday in Baghdad.
+    // Friday" for an attack early on Saturday in Baghdad. Only a time that some clock of the
+    // watched region (at most five hours ahead of GMT) carries past midnight.
     const bool universal_time = std::any_of(v.times.begin(), v.times.end(), [](const auto& m) {
-      return m.universal_minutes.has_value();
+      constexpr int kLatestRegionOffset = 5 * 60;
+      return m.universal_minutes && *m.universal_minutes + kLatestRegionOffset >= 24 * 60;
     });
     for (const auto& d : v.dates) {
       if (!d.date || date_is_reporting_mention(v, d) || date_starts_period(v, d)) continue;

@@ -190,7 +190,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "launcher_nouns",
                                                "blamer_agent_verbs",
                                                "publication_verbs",
-                                               "support_nouns"};
+                                               "support_nouns",
+                                               "wide_of_target_words"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 
@@ -577,9 +578,11 @@ std::optional<int> offset_minutes(std::string_view text) {
     if (!std::isdigit(static_cast<unsigned char>(text[k]))) return std::nullopt;
   hours = (text[1] - '0') * 10 + (text[2] - '0');
   minutes = (text[4] - '0') * 10 + (text[5] - '0');
-  if (hours > 14 || minutes > 59) return std::nullopt;
-  const int total = hours * 60 + minutes;
-  return text[0] == '-' ? -total : total;
+  if (minutes > 59) return std::nullopt;
+  const int total = (hours * 60 + minutes) * (text[0] == '-' ? -1 : 1);
+  // The world's clocks run from UTC-12:00 to UTC+14:00.
+  if (total < -12 * 60 || total > 14 * 60) return std::nullopt;
+  return total;
 }
 
 }  // namespace

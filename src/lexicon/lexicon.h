@@ -225,6 +225,7 @@ enum class WordList : std::uint8_t {
   kBlamerAgentVerbs,
   kPublicationVerbs,
   kSupportNouns,
+  kWideOfTargetWords,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);

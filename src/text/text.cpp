@@ -732,6 +732,15 @@ std::vector<TimeMention> find_times(std::string_view sentence, int utc_offset_ho
   return find_times(tokenize(sentence), utc_offset_hours);
 }
 
+namespace {
+// "GMT", "UTC": a universal clock; not "GMT+3", which names the local zone itself.
+bool universal_zone(const std::vector<Token>& tokens, std::size_t j) {
+  return j < tokens.size() && (tokens[j].lower == "gmt" || tokens[j].lower == "utc") &&
+         !(j + 1 < tokens.size() &&
+           (tokens[j + 1].lower.starts_with("+") || tokens[j + 1].lower.starts_with("-")));
+}
+}  // namespace
+
 std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_offset_hours) {
   std::vector<TimeMention> out;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -748,8 +757,7 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
     // "23,15 GMT" (the Arabic wires' comma: "23,15 ت غ", glossed "23,15 GMT"): a comma for the
     // dot, only before a universal zone ("2,500 troops" is a number).
     if (auto comma = w.find(','); comma != std::string::npos && (comma == 1 || comma == 2) &&
-                                  w.size() == comma + 3 && i + 1 < tokens.size() &&
-                                  (tokens[i + 1].lower == "gmt" || tokens[i + 1].lower == "utc"))
+                                  w.size() == comma + 3 && universal_zone(tokens, i + 1))
       w[comma] = '.';
     // "at about 1.30am" (the meridiem joined), and "at 14.30", "hacia las 14.30" (glossed "toward
     // 14.30"): a dotted clock time after a pointed preposition, when no unit follows it.
@@ -774,10 +782,8 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
           (next.empty() || !tokens[i + 1].word || next == "on" || next == "local" ||
            next == "gmt" || next == "utc" || next == "in" || (between && next == "and"));
       // "(22.45 GMT)", "(22.45 and 23.15 GMT of Tuesday)": a universal time needs no preposition.
-      auto universal = [&](std::size_t k) {
-        return k < tokens.size() && (tokens[k].lower == "gmt" || tokens[k].lower == "utc");
-      };
-      const bool zoned = tail.empty() && (universal(i + 1) || (next == "and" && universal(i + 3)));
+      const bool zoned = tail.empty() && (universal_zone(tokens, i + 1) ||
+                                          (next == "and" && universal_zone(tokens, i + 3)));
       if ((meridiem || pointed || zoned) &&
           std::atoi(w.substr(0, dot).c_str()) <= (meridiem ? 12 : 23) &&
           std::atoi(w.substr(dot + 1, 2).c_str()) <= 59)
@@ -847,12 +853,7 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
         int clock = -1;
         bool universal = false;
         std::size_t last = k;
-        // Not "GMT+3", which already names the local zone.
-        auto zone = [&](std::size_t j) {
-          return j < tokens.size() && (tokens[j].lower == "gmt" || tokens[j].lower == "utc") &&
-                 !(j + 1 < tokens.size() &&
-                   (tokens[j + 1].lower.starts_with("+") || tokens[j + 1].lower.starts_with("-")));
-        };
+        auto zone = [&](std::size_t j) { return universal_zone(tokens, j); };
         for (std::size_t j = k; j < tokens.size() && j <= k + 5; ++j) {
           const LowerWord& part = tokens[j].lower;
           last = j;
@@ -915,9 +916,7 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
            (tokens[i + 1].lower == "(" && i + 2 < tokens.size() && tokens[i + 2].lower == "local"));
       // The wires' "2230 GMT": universal time, shifted to local as "22:30 GMT" is (not "GMT+3").
       if (colon == std::string::npos && number.size() == 4 && suffix.empty() &&
-          i + 1 < tokens.size() && (tokens[i + 1].lower == "gmt" || tokens[i + 1].lower == "utc") &&
-          !(i + 2 < tokens.size() &&
-            (tokens[i + 2].lower.starts_with("+") || tokens[i + 2].lower.starts_with("-")))) {
+          universal_zone(tokens, i + 1)) {
         hour = std::atoi(number.substr(0, 2).c_str());
         minute = std::atoi(number.substr(2).c_str());
         if (hour <= 23 && minute <= 59) {
@@ -1121,10 +1120,12 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
     if (end < tokens.size() && tokens[end].lower == ".") ++end;
     LowerWord next = end < tokens.size() ? tokens[end].lower : LowerWord();
     std::optional<int> written_universal;
-    if (next == "gmt" || next == "utc") {
+    // "(22.45 and 23.15 GMT)": the zone after the second time is the first one's too.
+    const bool paired = next == "and" && universal_zone(tokens, end + 2);
+    if (universal_zone(tokens, end) || paired) {
       written_universal = ((hour + 24) % 24) * 60 + minute;
       hour = (hour + utc_offset_hours + 24) % 24;
-      ++end;
+      if (!paired) ++end;
     }
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%02d:%02d", hour, minute);
