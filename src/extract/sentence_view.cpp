@@ -113,6 +113,23 @@ bool tally_at(const SentenceView& v, std::size_t i) {
   const auto& t = v.tokens;
   // A set-aside clause tells another event ("on the anniversary of the September 11 attacks").
   if (i + 1 >= t.size() || v.token_set_aside(i)) return false;
+  // "attacked 170 times", "were attacked with drones and rockets 23 times", "attacked US forces
+  // and diplomatic sites in Iraq and Syria at least nine times": the verb of the clause the
+  // count ends; another verb between ("and the alarm sounded three times") ends the search.
+  auto counts_attacks_of_its_clause = [&] {
+    for (std::size_t k = i; k > 0 && k + 18 > i; --k) {
+      const auto& w = t[k - 1].lower;
+      if (w == "attacked" || w == "targeted" || v.token_in(k - 1, Cue::kAttackVerb)) return true;
+      if (!t[k - 1].word) return false;
+      if (w.size() > 3 && w.ends_with("ed") && !v.token_in(k - 1, Cue::kLaunch)) return false;
+    }
+    return false;
+  };
+  // "were attacked dozens of times": a multitude told without its number counts attacks too.
+  const auto& word = t[i].lower;
+  if ((word == "dozens" || word == "scores" || word == "hundreds") && i + 2 < t.size() &&
+      t[i + 1].lower == "of" && t[i + 2].lower == "times")
+    return counts_attacks_of_its_clause();
   auto n = count_at(v, i, false);
   if (!n || *n < 3) return false;
   if (t[i + 1].lower == "attacks") return true;
@@ -182,16 +199,7 @@ bool tally_at(const SentenceView& v, std::size_t i) {
   }
   // "came under attack 27 times" (the gloss of "تعرضت لهجوم 27 مرة").
   if (i >= 1 && v.token_in(i - 1, Cue::kAttackNoun)) return true;
-  // "attacked 170 times", "were attacked with drones and rockets 23 times", "attacked US forces
-  // and diplomatic sites in Iraq and Syria at least nine times": the verb of the clause the
-  // count ends; another verb between ("and the alarm sounded three times") ends the search.
-  for (std::size_t k = i; k > 0 && k + 18 > i; --k) {
-    const auto& w = t[k - 1].lower;
-    if (w == "attacked" || w == "targeted" || v.token_in(k - 1, Cue::kAttackVerb)) return true;
-    if (!t[k - 1].word) return false;
-    if (w.size() > 3 && w.ends_with("ed") && !v.token_in(k - 1, Cue::kLaunch)) return false;
-  }
-  return false;
+  return counts_attacks_of_its_clause();
 }
 
 std::size_t number_hedge_at(const SentenceView& v, std::size_t j) {
