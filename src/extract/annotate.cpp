@@ -70,6 +70,43 @@ bool closes_quote_after(std::string_view text, std::size_t at) {
   return straight % 2 == 1;
 }
 
+// The year a date mention writes ("8 January 2020"), 0 when it writes none.
+int written_year(const SentenceView& v, const text::DateMention& d) {
+  for (std::size_t k = v.token_at(d.span.start); k < v.tokens.size(); ++k) {
+    if (v.tokens[k].start >= d.span.end) break;
+    const auto& w = v.tokens[k].lower;
+    if (w.size() == 4 &&
+        std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return std::stoi(std::string(w));
+  }
+  return 0;
+}
+
+// "At dawn on 8 January of that year, eleven rockets landed on Ain al-Asad": a day dated by the
+// year the article named last ("the night of ... 3 January 2020"), not the published one's.
+void date_days_of_that_year(SentenceView& v, int& last_year) {
+  const auto& t = v.tokens;
+  for (auto& d : v.dates) {
+    if (const int year = written_year(v, d)) {
+      last_year = year;
+      continue;
+    }
+    if (!d.explicit_day || d.relative || !d.date || last_year == 0) continue;
+    std::size_t k = v.token_at(d.span.end - 1) + 1;
+    if (k < t.size() && t[k].lower == ",") ++k;
+    if (k < t.size() && t[k].lower == "of") ++k;
+    const bool that_year =
+        k + 1 < t.size() && ((t[k].lower == "that" && t[k + 1].lower == "year") ||
+                             (t[k].lower == "that" && t[k + 1].lower == "same") ||
+                             (t[k].lower == "the" && t[k + 1].lower == "same" && k + 2 < t.size() &&
+                              t[k + 2].lower == "year"));
+    if (!that_year) continue;
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%04d%s", last_year, d.date->substr(4).c_str());
+    if (text::days_from_civil(buffer)) d.date = buffer;  // not 29 February of a common year
+  }
+}
+
 // "'Two rockets targeted the base today at 10:31 pm,' CENTCOM said in a statement late Friday":
 // a quoted "today" or "tonight" is the day of the statement that quotes it, which the sentence
 // dates outside the quotation.
@@ -103,6 +140,7 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
   std::size_t substantive = 0;
   std::string reference = published;  // what relative days are resolved against
   bool dateline_read = false;
+  int last_written_year = 0;   // the year the article named last, for "of that year"
   bool sections_open = false;  // a newsletter's first section heading came before its body
   for (const auto& s : sentences) {
     SentenceView v;
@@ -140,6 +178,7 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
         break;
       }
     date_quoted_days_by_their_statement(v);
+    date_days_of_that_year(v, last_written_year);
     v.times = text::find_times(v.tokens);
     // "21h47 - Le Pentagone confirme ...", "11:55 PM (UAE) - Veto", "11h52 : Zelensky ...",
     // "10:05 UAE: ...": a live blog's entry opens with the time it was posted, then a dash or a
@@ -612,9 +651,13 @@ void drop_neutralized_people(SentenceView& v) {
     for (std::size_t k = 0; k < t.size() && k <= h.last + 5; ++k)
       people = people || v.word_in(lexicon::WordList::kEnemyHeads, t[k].lower);
     if (!people) return false;
-    // Air defences as the subject stop projectiles.
+    // Air defences as the subject or the agent stop projectiles ("was neutralised by the air
+    // defence systems").
     for (std::size_t k = h.first >= 6 ? h.first - 6 : 0; k < h.first; ++k)
       if (v.token_in(k, Cue::kAirDefense)) return false;
+    if (h.last + 1 < t.size() && t[h.last + 1].lower == "by")
+      for (std::size_t k = h.last + 2; k < t.size() && k <= h.last + 5; ++k)
+        if (v.token_in(k, Cue::kAirDefense)) return false;
     // (Not the agent's weapon: "were neutralized by artillery fire".)
     for (std::size_t k = h.first >= 4 ? h.first - 4 : 0; k < t.size() && k <= h.last + 5; ++k) {
       if (k > h.last && t[k].lower == "by") break;
@@ -3812,6 +3855,28 @@ Annotated annotate(const CleanText& clean, const std::string& published,
                   return d.explicit_day && !d.relative && d.date;
                 });
     older_story = older_day && v.attack_evidence;
+  }
+  // "An attempted drone attack on a Turkish base was thwarted on Sunday" and, next, "the drone
+  // ... was neutralised by the air defence systems": the attack was thwarted by downing what was
+  // launched, an interception, not a plot foiled on the ground. Only the verbs of thwarting, not
+  // a find ("seized", "defused", "launchers").
+  for (std::size_t i = 0; i < a.sentences.size(); ++i) {
+    auto& v = a.sentences[i];
+    if (v.role != Role::kNotAttack || !v.attack_evidence || !v.has(Cue::kAttackNoun) ||
+        !v.has(Cue::kFoiled))
+      continue;
+    const bool thwarted = std::ranges::all_of(v.all(Cue::kFoiled), [&](const Hit* h) {
+      const std::string verb = lower_text(v, *h);
+      return verb.starts_with("thwart") || verb.starts_with("foil");
+    });
+    if (!thwarted) continue;
+    bool downed = false;
+    for (std::size_t j = i >= 1 ? i - 1 : 0; j < a.sentences.size() && j <= i + 2; ++j) {
+      const auto& w = a.sentences[j];
+      downed = downed || (j != i && w.role == Role::kMain && w.has(Cue::kIntercept) &&
+                          w.has(Cue::kAirDefense));
+    }
+    if (downed) v.role = Role::kMain;
   }
   return a;
 }
