@@ -1344,6 +1344,15 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon,
       // A route's other end is no place of the head's: "making their way from Camp Shamrock to
       // Beirut", "driving from Beirut to the camp".
       if (route_end(k)) continue;
+      // A word before a conjunction that opens the head's clause is the other clause's:
+      // "Explosions heard near Erbil as coalition base reportedly targeted" places the
+      // explosions, not the base.
+      if (k < i && std::any_of(t.begin() + static_cast<std::ptrdiff_t>(k) + 1,
+                               t.begin() + static_cast<std::ptrdiff_t>(i), [](const auto& w) {
+                                 return w.lower == "as" || w.lower == "while" ||
+                                        w.lower == "when" || w.lower == "whereas";
+                               }))
+        continue;
       // A word of an actor's name names no site: "the régime of Bachar al-Assad, which targeted
       // an observation post" is no vote for Ain al-Asad.
       if (std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
@@ -3855,6 +3864,23 @@ Annotated annotate(const CleanText& clean, const std::string& published,
                   return d.explicit_day && !d.relative && d.date;
                 });
     older_story = older_day && v.attack_evidence;
+  }
+  // "The attack came two weeks after Iran's Guards fired missiles at bases near Erbil. In that
+  // attack, U.S. forces shot down an Iranian drone": a sentence that opens by pointing back at the
+  // attack the sentence before told as older ("In that attack", "During that strike") is that
+  // older attack's.
+  for (std::size_t i = 1; i < a.sentences.size(); ++i) {
+    auto& v = a.sentences[i];
+    const auto& previous = a.sentences[i - 1];
+    if (v.role != Role::kMain ||
+        (previous.role != Role::kBackground && previous.role != Role::kOtherEvent) ||
+        !previous.attack_evidence)
+      continue;
+    const auto& t = v.tokens;
+    if (t.size() < 3 || (t[0].lower != "in" && t[0].lower != "during") ||
+        (t[1].lower != "that" && t[1].lower != "those"))
+      continue;
+    if (v.token_in(2, Cue::kAttackNoun) || v.token_is_weapon(2)) v.role = previous.role;
   }
   // "An attempted drone attack on a Turkish base was thwarted on Sunday" and, next, "the drone
   // ... was neutralised by the air defence systems": the attack was thwarted by downing what was
