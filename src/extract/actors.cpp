@@ -710,6 +710,30 @@ std::optional<std::size_t> earlier_event_start(const SentenceView& v) {
   return std::nullopt;
 }
 
+// Whether the clause holding `h` tells a protest and no attack (an attack word, a launch, a
+// weapon, a blame or a claim): clauses part at ";" and at a comma before "and", "but" or "while"
+// ("..., and Iraqi factions loyal to Iran had then organised protests").
+bool protest_in_clause_of(const SentenceView& v, const Hit& h) {
+  const auto& t = v.tokens;
+  auto boundary = [&](std::size_t k) {  // token k opens a new clause
+    return t[k].lower == ";" ||
+           (k + 1 < t.size() && t[k].lower == "," &&
+            (t[k + 1].lower == "and" || t[k + 1].lower == "but" || t[k + 1].lower == "while"));
+  };
+  std::size_t from = h.first, to = h.last + 1;
+  while (from > 0 && !boundary(from - 1)) --from;
+  while (to < t.size() && !boundary(to)) ++to;
+  bool protest = false;
+  for (std::size_t k = from; k < to; ++k) {
+    if (v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch) ||
+        v.token_in(k, Cue::kAttackNoun) || v.token_in(k, Cue::kSuspect) ||
+        v.token_in(k, Cue::kClaim) || v.token_is_weapon(k))
+      return false;
+    protest = protest || v.word_in(lexicon::WordList::kProtestWords, t[k].lower);
+  }
+  return protest;
+}
+
 // Whether the "from" at token `from` tells where a launch came from ("missiles had been launched
 // at the city from Iran"), the launch verb within the seven words before it and not denied ("had
 // not been launched from Iran but from ...").
@@ -1567,6 +1591,10 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
             apposition = apposition || one_phrase;
           }
         }
+        // "Last July the consulate was targeted by a rocket ..., and Iraqi factions loyal to
+        // Iran had then organised protests": a group whose own clause tells a protest and no
+        // attack is no author of one.
+        if (protest_in_clause_of(v, *a)) continue;
         // "strikes on Iran-aligned militia targets": the group is struck, not striking.
         bool object = a->first >= 1 && (v.tokens[a->first - 1].lower == "on" ||
                                         v.tokens[a->first - 1].lower == "against");

@@ -191,7 +191,8 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "blamer_agent_verbs",
                                                "publication_verbs",
                                                "support_nouns",
-                                               "wide_of_target_words"};
+                                               "wide_of_target_words",
+                                               "protest_words"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

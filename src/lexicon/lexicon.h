@@ -226,6 +226,7 @@ enum class WordList : std::uint8_t {
   kPublicationVerbs,
   kSupportNouns,
   kWideOfTargetWords,
+  kProtestWords,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
