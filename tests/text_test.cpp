@@ -37,6 +37,12 @@ TEST(TextSentences, ATimeZoneAfterPmContinuesTheSentence) {
   ASSERT_EQ(s.size(), 3u);
   EXPECT_EQ(s[0], "A drone struck the base at 8:40 p.m. UTC, militants said.");
   EXPECT_EQ(s[1], "It was hit at 9 p.m.");
+  // A city's clock goes on too: "10:30 p.m. Beirut time"; a sentence after "p.m." still opens.
+  s = sentence_texts(
+      "At around 10:30 p.m. Beirut time, a man fired shots. It ended at 11 p.m. Time will tell.");
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(s[0], "At around 10:30 p.m. Beirut time, a man fired shots.");
+  EXPECT_EQ(s[2], "Time will tell.");
 }
 
 // A word ending in an accented letter ends its sentence: its last ASCII run ("o" of "missão")
@@ -177,6 +183,11 @@ TEST(TextTimes, TwelveAndTwentyFourHourForms) {
   EXPECT_EQ(t[0].universal_minutes, 21 * 60);
   EXPECT_FALSE(find_times("at 21:30 local time")[0].universal_minutes.has_value());
   EXPECT_TRUE(find_times("14 rockets were fired in 2023").empty());
+  // The military clock across a hedge: "At approximately 0340 local time".
+  t = find_times("At approximately 0340 local time, forces were targeted");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].hhmm, "03:40");
+  EXPECT_TRUE(find_times("about 2024 local residents fled").empty());
   // "GMT+3" names the local zone: the hour is the place's, not shifted.
   t = find_times("at 22:45 GMT+3");
   ASSERT_EQ(t.size(), 1u);

@@ -207,6 +207,12 @@ std::vector<Sentence> split_sentences(const CleanText& clean_text) {
             if (zone == "utc" || zone == "gmt" || zone == "et" || zone == "est" || zone == "edt" ||
                 zone == "cet" || zone == "cest" || zone == "ast")
               continue;
+            // "at around 10:30 p.m. Beirut time, an individual fired": a city's clock.
+            std::size_t f = e;
+            while (f < line.size() && line[f] == ' ') ++f;
+            std::size_t g = f;
+            while (g < line.size() && std::isalpha(static_cast<unsigned char>(line[g]))) ++g;
+            if (e > n && f > e && ascii_lower(line.substr(f, g - f)) == "time") continue;
           }
         }
         sentences.push_back(Sentence{Span{a + sentence_start, a + k}, paragraph, 0, false, false});
@@ -930,8 +936,13 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
         }
         continue;
       }
+      // "at 0340 local time", "At approximately 0430 local time": "at" across a hedge.
+      const bool hedged_at =
+          i >= 2 && tokens[i - 2].lower == "at" &&
+          (tokens[i - 1].lower == "approximately" || tokens[i - 1].lower == "about" ||
+           tokens[i - 1].lower == "around" || tokens[i - 1].lower == "roughly");
       if (colon == std::string::npos && number.size() == 4 && suffix.empty() && military_word &&
-          (at || tokens[i + 1].lower == "hours" || tokens[i + 1].lower == "hrs")) {
+          (at || hedged_at || tokens[i + 1].lower == "hours" || tokens[i + 1].lower == "hrs")) {
         hour = std::atoi(number.substr(0, 2).c_str());
         minute = std::atoi(number.substr(2).c_str());
         end = tokens[i + 1].lower == "(" ? i + 1 : i + 2;
