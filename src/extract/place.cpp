@@ -236,8 +236,9 @@ struct CountryHint {
   bool owner_only = false;
 };
 
+// `elsewhere`: sites named by words the article's own place contradicts (read_place).
 CountryHint country_hint(const Annotated& article, const lexicon::Lexicon& lexicon,
-                         const std::vector<Role>& roles) {
+                         const std::vector<Role>& roles, const std::set<int>& elsewhere) {
   std::map<std::string, int> places, owners;
   std::map<std::string, std::size_t> first_named;  // a tie goes to the country named first
   for (std::size_t i = 0; i < article.sentences.size(); ++i) {
@@ -256,6 +257,7 @@ CountryHint country_hint(const Annotated& article, const lexicon::Lexicon& lexic
       first_named.emplace(c.code, i);
     }
     for (const Hit* h : v.all(Kind::kFacility)) {
+      if (elsewhere.count(h->entry)) continue;
       places[lexicon.facility(h->entry).country] += 3;
       first_named.emplace(lexicon.facility(h->entry).country, i);
     }
@@ -469,7 +471,9 @@ std::pair<const lexicon::Facility*, const SentenceView*> mission_hit_inside(
            w == "the" || w == "a" || w == "an" || w == "compound" || w == "grounds" ||
            w == "premises" || w == "of" || w == "courtyard" || w == "yard" || w == "building" ||
            w == "buildings" || w == "part" || w == "section" || w == "perimeter" || w == "wall" ||
-           w == "walls" || w == "gate";
+           w == "walls" || w == "gate" ||
+           // "inside the outer perimeter of the U.S. Embassy compound", "the outer security ring"
+           w == "outer" || w == "inner" || w == "security" || w == "ring" || w == "fence";
   };
   for (std::size_t i = 0; i < article.sentences.size(); ++i) {
     const auto& v = article.sentences[i];
@@ -633,6 +637,39 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
     if (owner.empty()) owner = mission_owner(lexicon, f, "Consulate");
     return !named.empty() && !owner.empty() && owner != named && named != f.country;
   });
+  // An area named by words other cities share ("the Green Zone gate" in a Kabul report: Kabul
+  // has its own) is not the registry's when the article names neither its country nor its city
+  // but another country as a place. Only areas: a base or a mission has a name of its own, and
+  // "ANKARA -" over a report of the Turkish base at Bashiqa says where the news was filed.
+  auto names_another_country = [&](const std::string& code) {
+    for (std::size_t i = 0; i < views.size(); ++i) {
+      if (roles[i] != Role::kMain) continue;
+      for (const Hit* h : views[i].all(Kind::kCountry)) {
+        const auto& other = lexicon.country(h->entry).code;
+        if (other != code && other != "US" && article_names_country(article, lexicon, roles, other))
+          return true;
+      }
+      // Or a city of another country in the lead ("KABUL, April 12 (Wire) -").
+      if (!views[i].lead) continue;
+      for (const auto& t : views[i].tokens) {
+        if (!t.capitalized) continue;
+        const auto city = lexicon.city(views[i].text.substr(t.start, t.end - t.start));
+        if (city && city->country != code) return true;
+      }
+    }
+    return false;
+  };
+  std::set<int> elsewhere;  // such sites: they place nothing either
+  std::erase_if(score, [&](const auto& entry) {
+    const auto& f = lexicon.facility(entry.first);
+    if (f.type != "mixed" || article_names_country(article, lexicon, roles, f.country))
+      return false;
+    for (const auto& v : views)
+      if (!f.city.empty() && v.text.find(f.city) != std::string_view::npos) return false;
+    if (!names_another_country(f.country)) return false;
+    elsewhere.insert(entry.first);
+    return true;
+  });
   int best = -1, best_score = 0;
   for (const auto& [entry, s] : score)
     if (s > best_score) best = entry, best_score = s;
@@ -656,7 +693,7 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
     }
     return facility_place(lexicon.facility(best), *where[best]);
   }
-  CountryHint country = country_hint(article, lexicon, roles);
+  CountryHint country = country_hint(article, lexicon, roles, elsewhere);
   const std::string& hint = country.code;
   // "The Sultanate of Oman condemned the attack on the residence of the Omani ambassador in
   // Sanaa": the country the article names most is the mission's owner, who speaks of the attack
