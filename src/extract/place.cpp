@@ -596,6 +596,27 @@ std::optional<Place> mission_headquarters(const Annotated& article, const lexico
 
 }  // namespace
 
+// The city of the article's dateline ("BEIRUT, Nov 10 (Reuters) -"), where the reporter files.
+std::optional<lexicon::City> dateline_city_of(const Annotated& article,
+                                              const lexicon::Lexicon& lexicon) {
+  std::optional<lexicon::City> city;
+  for (const auto& v : article.sentences) {
+    if (v.sentence.heading) continue;
+    if (v.sentence.index > 3) break;
+    const std::size_t from = after_source_tag(v), dash = after_dateline(v);
+    for (std::size_t i = from; i < dash && !city; ++i)
+      for (std::size_t len = 3; len >= 1 && !city; --len) {
+        if (i + len > dash || !std::all_of(v.tokens.begin() + i, v.tokens.begin() + i + len,
+                                           [](const auto& w) { return w.word && w.capitalized; }))
+          continue;
+        city = lexicon.city(
+            v.text.substr(v.tokens[i].start, v.tokens[i + len - 1].end - v.tokens[i].start));
+      }
+    break;
+  }
+  return city;
+}
+
 Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std::size_t anchor,
                  const std::vector<Role>& roles) {
   const auto& views = article.sentences;
@@ -649,15 +670,10 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
         if (other != code && other != "US" && article_names_country(article, lexicon, roles, other))
           return true;
       }
-      // Or a city of another country in the lead ("KABUL, April 12 (Wire) -").
-      if (!views[i].lead) continue;
-      for (const auto& t : views[i].tokens) {
-        if (!t.capitalized) continue;
-        const auto city = lexicon.city(views[i].text.substr(t.start, t.end - t.start));
-        if (city && city->country != code) return true;
-      }
     }
-    return false;
+    // Or a dateline in another country ("KABUL, April 12 (Wire) -").
+    const auto dateline = dateline_city_of(article, lexicon);
+    return dateline && dateline->country != code;
   };
   std::set<int> elsewhere;  // such sites: they place nothing either
   std::erase_if(score, [&](const auto& entry) {
@@ -747,21 +763,7 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
   // the attack by itself; but "the US embassy" the body tells hit, with no other city, is the
   // owner's mission there.
   std::optional<lexicon::City> dateline_city;
-  if (place.city.empty())
-    for (const auto& v : views) {
-      if (v.sentence.heading) continue;
-      if (v.sentence.index > 3) break;
-      const std::size_t from = after_source_tag(v), dash = after_dateline(v);
-      for (std::size_t i = from; i < dash && !dateline_city; ++i)
-        for (std::size_t len = 3; len >= 1 && !dateline_city; --len) {
-          if (i + len > dash || !std::all_of(v.tokens.begin() + i, v.tokens.begin() + i + len,
-                                             [](const auto& w) { return w.word && w.capitalized; }))
-            continue;
-          dateline_city = lexicon.city(
-              v.text.substr(v.tokens[i].start, v.tokens[i + len - 1].end - v.tokens[i].start));
-        }
-      break;
-    }
+  if (place.city.empty()) dateline_city = dateline_city_of(article, lexicon);
   // "the US embassy", "the Azerbaijan Embassy", "the embassy of Turkey" + a city: the registry's
   // mission of that country in that city. With no city, a country the article names ("the U.S.
   // Embassy compound in Afghanistan") when the registry knows one mission of that kind there;
