@@ -320,6 +320,26 @@ bool not_the_target(const SentenceView& v, const Hit& hit) {
     if (close && !operating && v.word_in(lexicon::WordList::kOriginVerbs, t[verb].lower))
       return true;
   }
+  // "the drone was flying west, away from al-Tanf garrison": what it moved away from.
+  for (std::size_t i = hit.first >= 4 ? hit.first - 4 : 0; i + 1 < hit.first; ++i) {
+    if (t[i].lower != "away" || t[i + 1].lower != "from") continue;
+    bool close = true;  // only an article or modifiers between
+    for (std::size_t k = i + 2; k < hit.first; ++k) close = close && t[k].word;
+    if (close) return true;
+  }
+  // "did not appear to be heading toward U.S. forces", "was not aimed at the base": an aim
+  // denied.
+  for (const Hit& verb : v.hits) {
+    if (verb.kind != lexicon::Kind::kTrigger ||
+        (verb.cue != Cue::kAttackVerb && verb.cue != Cue::kLaunch) || verb.last >= hit.first ||
+        hit.first - verb.last > 2)
+      continue;
+    for (std::size_t k = verb.first; k > 0 && k + 5 > verb.first; --k) {
+      const auto& w = t[k - 1].lower;
+      if (!t[k - 1].word) break;
+      if (w == "not" || w == "n't" || w == "never") return true;
+    }
+  }
   // "US Embassy air defenses", "the coalition's C-RAM": the defender.
   for (std::size_t i = hit.last + 1; i < t.size() && i <= hit.last + 2; ++i) {
     if (v.token_in(i, Cue::kAirDefense)) return true;
