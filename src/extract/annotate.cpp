@@ -2,6 +2,7 @@
 // event, a background or generic sentence; then from dates relative to the published day. A
 // sentence whose role is kMain may still belong to another attack: find_events() decides that.
 #include "extract/annotate.h"
+#include "extract/reading.h"
 
 #include <algorithm>
 #include <cctype>
@@ -41,18 +42,6 @@ bool substantive_sentence(const SentenceView& v) {
   int words = 0;
   for (const auto& t : v.tokens) words += t.word;
   return words >= 6 && ends_like_prose(v.text);
-}
-
-// Whether byte `at` of the sentence lies inside a quotation ("...", or curly quotes).
-bool inside_quotes(std::string_view text, std::size_t at) {
-  int depth = 0;
-  bool straight = false;
-  for (std::size_t i = 0; i < at && i < text.size(); ++i) {
-    if (text[i] == '"') straight = !straight;
-    if (text.compare(i, 3, "\xE2\x80\x9C") == 0) ++depth;  // left double quotation mark
-    if (text.compare(i, 3, "\xE2\x80\x9D") == 0 && depth > 0) --depth;
-  }
-  return straight || depth > 0;
 }
 
 // A quotation opened in an earlier sentence and closed in this one, after `at`: the statement
@@ -109,8 +98,11 @@ void date_days_of_that_year(SentenceView& v, int& last_year) {
 
 // "'Two rockets targeted the base today at 10:31 pm,' CENTCOM said in a statement late Friday":
 // a quoted "today" or "tonight" is the day of the statement that quotes it, which the sentence
-// dates outside the quotation.
-void date_quoted_days_by_their_statement(SentenceView& v) {
+// dates outside the quotation, or else the sentence before it ("The Pentagon on Tuesday
+// confirmed that ... 'I can confirm that early this morning a one-way attack UAV was
+// intercepted,' Ryder told reporters"): `said_before`.
+void date_quoted_days_by_their_statement(SentenceView& v,
+                                         const std::optional<std::string>& said_before) {
   auto quoted_today = [&](const text::DateMention& d) {
     return d.relative && d.clue.weekday < 0 && inside_quotes(v.text, d.span.start);
   };
@@ -120,6 +112,7 @@ void date_quoted_days_by_their_statement(SentenceView& v) {
   for (const auto& d : v.dates)
     if (d.date && !inside_quotes(v.text, d.span.start) && date_is_reporting_mention(v, d))
       said_on = d.date;
+  if (!said_on) said_on = said_before;
   if (!said_on) return;
   const auto redated = text::find_dates(v.tokens, *said_on);
   for (auto& d : v.dates) {
@@ -140,7 +133,8 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
   std::size_t substantive = 0;
   std::string reference = published;  // what relative days are resolved against
   bool dateline_read = false;
-  int last_written_year = 0;   // the year the article named last, for "of that year"
+  int last_written_year = 0;               // the year the article named last, for "of that year"
+  std::optional<std::string> said_before;  // the day the sentence before says a statement came
   bool sections_open = false;  // a newsletter's first section heading came before its body
   for (const auto& s : sentences) {
     SentenceView v;
@@ -177,7 +171,12 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
         }
         break;
       }
-    date_quoted_days_by_their_statement(v);
+    date_quoted_days_by_their_statement(v, said_before);
+    // The day this sentence says a statement was made, for a quotation in the next one.
+    said_before.reset();
+    for (const auto& d : v.dates)
+      if (d.date && !inside_quotes(v.text, d.span.start) && date_is_reporting_mention(v, d))
+        said_before = d.date;
     date_days_of_that_year(v, last_written_year);
     v.times = text::find_times(v.tokens);
     // "21h47 - Le Pentagone confirme ...", "11:55 PM (UAE) - Veto", "11h52 : Zelensky ...",

@@ -1,6 +1,7 @@
 #include "extract/date.h"
 
 #include "extract/events.h"
+#include "extract/reading.h"
 
 #include <algorithm>
 #include <cctype>
@@ -285,6 +286,13 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
         if (out.value.clue.day && !clue_allows(out.value.clue, *d.date)) continue;
         out.value.date = d.date;
         out.evidence = evidence_of(v);
+        // A quoted "this morning" dated by the statement the sentence before dates: that
+        // sentence says the day.
+        if (d.relative && i >= 1 && inside_quotes(v.text, d.span.start))
+          for (const auto& before : article.sentences[i - 1].dates)
+            if (before.date == d.date &&
+                !inside_quotes(article.sentences[i - 1].text, before.span.start))
+              out.evidence = evidence_of(article.sentences[i - 1]);
         // The day of a reaction told with the attack a day before it: "condemned on Wednesday
         // ..., a day after the fall of a rocket", "condemned Sunday the fire that targeted the
         // previous day the headquarters".

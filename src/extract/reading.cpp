@@ -234,6 +234,17 @@ std::optional<SourceSpan> source_of(const SentenceView& v) {
   return std::nullopt;
 }
 
+bool inside_quotes(std::string_view text, std::size_t at) {
+  int depth = 0;
+  bool straight = false;
+  for (std::size_t i = 0; i < at && i < text.size(); ++i) {
+    if (text[i] == '"') straight = !straight;
+    if (text.compare(i, 3, "\xE2\x80\x9C") == 0) ++depth;  // left double quotation mark
+    if (text.compare(i, 3, "\xE2\x80\x9D") == 0 && depth > 0) --depth;
+  }
+  return straight || depth > 0;
+}
+
 bool not_the_target(const SentenceView& v, const Hit& hit) {
   const auto& t = v.tokens;
   // "300 metres from a position of the United Nations Interim Force in Lebanon (UNIFIL)": a name
