@@ -474,6 +474,27 @@ void drop_crowd_control_fire(SentenceView& v) {
   });
 }
 
+// "The combined efforts successfully prevented both missiles from impacting the base": the
+// defences stopped projectiles in flight, an interception, not a plot foiled on the ground.
+void read_prevented_impacts(SentenceView& v) {
+  const auto& t = v.tokens;
+  for (auto& h : v.hits) {
+    if (h.kind != Kind::kTrigger || h.cue != Cue::kFoiled ||
+        !t[h.first].lower.starts_with("prevent"))
+      continue;
+    bool weapon = false;
+    for (std::size_t k = h.last + 1; k < t.size() && k <= h.last + 5; ++k) {
+      weapon = weapon || v.token_is_weapon(k);
+      if (t[k].lower != "from" || !weapon || k + 1 >= t.size()) continue;
+      const auto& verb = t[k + 1].lower;
+      if (verb == "impacting" || verb == "hitting" || verb == "reaching" || verb == "striking" ||
+          verb == "landing")
+        h.cue = Cue::kIntercept;
+      break;
+    }
+  }
+}
+
 // "a fourth falling short", "the rockets fell short of the base": a projectile that fell short
 // did not land on or near its target, so its impact cue goes.
 void drop_fell_short(SentenceView& v) {
@@ -3770,6 +3791,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     drop_presence_at_the_time(v);
     drop_after_with_no_object(v);
     drop_fell_short(v);
+    read_prevented_impacts(v);
     drop_crowd_control_fire(v);
     add_described_sites(v, lexicon, places);
     add_foreign_military_targets(v, lexicon, clean.language != "en");
