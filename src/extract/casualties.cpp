@@ -998,8 +998,13 @@ Casualties read_casualties(const Annotated& article, const Event& event) {
         record(false, 0, v, among(h));
         if (!zero_on_another_side(v, h->last)) record(true, 0, v, true);
       }
+    // (An explicit zero of deaths is no implied one: "no loss of life" keeps it when the wounded
+    // are told after it.)
     for (const Hit* h : v.all(lexicon::Cue::kZeroDeaths))
-      if (zero_holds(h->first)) record(true, 0, v, among(h));
+      if (zero_holds(h->first)) {
+        record(true, 0, v, among(h));
+        if (out.killed.value == 0) killed_implied = false;
+      }
     for (const auto& figure : casualty_figures(v))
       if ((figure.value > 0 || zero_holds(figure.token)) &&
           !(figure.from_injuries && deaths_told) && !toll_of_a_war(v, figure.token) &&
