@@ -43,6 +43,8 @@ TEST(TextSentences, ATimeZoneAfterPmContinuesTheSentence) {
   ASSERT_EQ(s.size(), 3u);
   EXPECT_EQ(s[0], "At around 10:30 p.m. Beirut time, a man fired shots.");
   EXPECT_EQ(s[2], "Time will tell.");
+  s = sentence_texts("It began at 9 p.m. This time, no one was hurt.");
+  ASSERT_EQ(s.size(), 2u);
 }
 
 // A word ending in an accented letter ends its sentence: its last ASCII run ("o" of "missão")

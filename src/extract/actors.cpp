@@ -1453,6 +1453,8 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           std::size_t from = a->first - 1;
           const auto& before = v.tokens[from].lower;
           if ((before == "neighbouring" || before == "neighboring") && from >= 1) --from;
+          // "shells fired from the Israeli army positions".
+          if (v.tokens[from].lower == "the" && from >= 1) --from;
           if (v.tokens[from].lower == "from" && fired_from(v, from)) suspect(name, false, v);
         }
       }

@@ -86,7 +86,8 @@ void date_days_of_that_year(SentenceView& v, int& last_year) {
     if (k < t.size() && t[k].lower == "of") ++k;
     const bool that_year =
         k + 1 < t.size() && ((t[k].lower == "that" && t[k + 1].lower == "year") ||
-                             (t[k].lower == "that" && t[k + 1].lower == "same") ||
+                             (t[k].lower == "that" && t[k + 1].lower == "same" &&
+                              k + 2 < t.size() && t[k + 2].lower == "year") ||
                              (t[k].lower == "the" && t[k + 1].lower == "same" && k + 2 < t.size() &&
                               t[k + 2].lower == "year"));
     if (!that_year) continue;
@@ -171,6 +172,7 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
         }
         break;
       }
+    if (s.heading) said_before.reset();  // not across a heading
     date_quoted_days_by_their_statement(v, said_before);
     // The day this sentence says a statement was made, for a quotation in the next one.
     said_before.reset();
@@ -474,10 +476,35 @@ void drop_crowd_control_fire(SentenceView& v) {
   });
 }
 
+// "An explosive device went off beside the wall": "went off" is a bomb's explosion only when a
+// weapon goes off, not "Sirens went off at the embassy".
+void drop_alarms_that_went_off(SentenceView& v) {
+  const auto& t = v.tokens;
+  std::erase_if(v.hits, [&](const Hit& h) {
+    if (h.kind != Kind::kTrigger || (h.cue != Cue::kAttackVerb && h.cue != Cue::kImpact) ||
+        h.last != h.first + 1 || t[h.last].lower != "off")
+      return false;
+    for (std::size_t k = h.first; k > 0 && k + 4 > h.first; --k)
+      if (v.token_is_weapon(k - 1)) return false;
+    return true;
+  });
+}
+
 // "The combined efforts successfully prevented both missiles from impacting the base": the
 // defences stopped projectiles in flight, an interception, not a plot foiled on the ground.
 void read_prevented_impacts(SentenceView& v) {
   const auto& t = v.tokens;
+  // Only where defences are told ("Guards prevented a car bomb from reaching the gate" is no
+  // interception).
+  if (!v.has(Cue::kAirDefense) && !v.has(Cue::kIntercept)) {
+    bool aerial = false;
+    for (const Hit* w : v.all(Kind::kWeapon)) {
+      const auto& noun = t[w->last].lower;
+      aerial = aerial || noun.starts_with("missile") || noun.starts_with("rocket") ||
+               noun.starts_with("drone");
+    }
+    if (!aerial) return;
+  }
   for (auto& h : v.hits) {
     if (h.kind != Kind::kTrigger || h.cue != Cue::kFoiled ||
         !t[h.first].lower.starts_with("prevent"))
@@ -1367,12 +1394,14 @@ void add_described_sites(SentenceView& v, const lexicon::Lexicon& lexicon,
       // A word before a conjunction that opens the head's clause is the other clause's:
       // "Explosions heard near Erbil as coalition base reportedly targeted" places the
       // explosions, not the base.
-      if (k < i && std::any_of(t.begin() + static_cast<std::ptrdiff_t>(k) + 1,
-                               t.begin() + static_cast<std::ptrdiff_t>(i), [](const auto& w) {
-                                 return w.lower == "as" || w.lower == "while" ||
-                                        w.lower == "when" || w.lower == "whereas";
-                               }))
-        continue;
+      // ("such as", "known as" are no conjunctions.)
+      bool other_clause = false;
+      for (std::size_t j = k + 1; j < i; ++j) {
+        const auto& w = t[j].lower;
+        const bool as = w == "as" && t[j - 1].lower != "such" && t[j - 1].lower != "known";
+        other_clause = other_clause || as || w == "while" || w == "when" || w == "whereas";
+      }
+      if (k < i && other_clause) continue;
       // A word of an actor's name names no site: "the régime of Bachar al-Assad, which targeted
       // an observation post" is no vote for Ain al-Asad.
       if (std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
@@ -3792,6 +3821,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     drop_after_with_no_object(v);
     drop_fell_short(v);
     read_prevented_impacts(v);
+    drop_alarms_that_went_off(v);
     drop_crowd_control_fire(v);
     add_described_sites(v, lexicon, places);
     add_foreign_military_targets(v, lexicon, clean.language != "en");
@@ -3910,7 +3940,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
   for (std::size_t i = 0; i < a.sentences.size(); ++i) {
     auto& v = a.sentences[i];
     if (v.role != Role::kNotAttack || !v.attack_evidence || !v.has(Cue::kAttackNoun) ||
-        !v.has(Cue::kFoiled))
+        !v.has(Cue::kFoiled) || v.all(Kind::kWeapon).empty())
       continue;
     const bool thwarted = std::ranges::all_of(v.all(Cue::kFoiled), [&](const Hit* h) {
       const std::string verb = lower_text(v, *h);

@@ -288,7 +288,12 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
         out.evidence = evidence_of(v);
         // A quoted "this morning" dated by the statement the sentence before dates: that
         // sentence says the day.
-        if (d.relative && i >= 1 && inside_quotes(v.text, d.span.start))
+        const bool own_statement_day =
+            std::any_of(v.dates.begin(), v.dates.end(), [&](const auto& s) {
+              return s.date && !inside_quotes(v.text, s.span.start) &&
+                     date_is_reporting_mention(v, s);
+            });
+        if (d.relative && i >= 1 && !own_statement_day && inside_quotes(v.text, d.span.start))
           for (const auto& before : article.sentences[i - 1].dates)
             if (before.date == d.date &&
                 !inside_quotes(article.sentences[i - 1].text, before.span.start))

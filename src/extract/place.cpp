@@ -594,8 +594,6 @@ std::optional<Place> mission_headquarters(const Annotated& article, const lexico
   return std::nullopt;
 }
 
-}  // namespace
-
 // The city of the article's dateline ("BEIRUT, Nov 10 (Reuters) -"), where the reporter files.
 std::optional<lexicon::City> dateline_city_of(const Annotated& article,
                                               const lexicon::Lexicon& lexicon) {
@@ -616,6 +614,7 @@ std::optional<lexicon::City> dateline_city_of(const Annotated& article,
   }
   return city;
 }
+}  // namespace
 
 Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std::size_t anchor,
                  const std::vector<Role>& roles) {

@@ -345,10 +345,17 @@ bool not_the_target(const SentenceView& v, const Hit& hit) {
         (verb.cue != Cue::kAttackVerb && verb.cue != Cue::kLaunch) || verb.last >= hit.first ||
         hit.first - verb.last > 2)
       continue;
-    for (std::size_t k = verb.first; k > 0 && k + 5 > verb.first; --k) {
+    // The negation must govern the verb: only auxiliaries and "appear/seem to be" between
+    // ("did not appear to be heading toward"), not "This is not the first time militias have
+    // targeted".
+    for (std::size_t k = verb.first; k > 0 && k + 6 > verb.first; --k) {
       const auto& w = t[k - 1].lower;
       if (!t[k - 1].word) break;
-      if (w == "not" || w == "n't" || w == "never") return true;
+      if (v.token_in(k - 1, Cue::kNegation)) return true;
+      const bool chain = v.word_in(lexicon::WordList::kAuxiliaries, w) || w == "appear" ||
+                         w == "appeared" || w == "seem" || w == "seemed" || w == "to" ||
+                         w == "be" || w == "being";
+      if (!chain) break;
     }
   }
   // "US Embassy air defenses", "the coalition's C-RAM": the defender.

@@ -212,7 +212,12 @@ std::vector<Sentence> split_sentences(const CleanText& clean_text) {
             while (f < line.size() && line[f] == ' ') ++f;
             std::size_t g = f;
             while (g < line.size() && std::isalpha(static_cast<unsigned char>(line[g]))) ++g;
-            if (e > n && f > e && ascii_lower(line.substr(f, g - f)) == "time") continue;
+            // Not "9 p.m. This time, no one was hurt", "Some time later".
+            const bool opener = zone == "this" || zone == "that" || zone == "some" ||
+                                zone == "each" || zone == "every" || zone == "last" ||
+                                zone == "next" || zone == "any" || zone == "the" || zone == "one" ||
+                                zone == "by" || zone == "first" || zone == "at";
+            if (e > n && f > e && !opener && ascii_lower(line.substr(f, g - f)) == "time") continue;
           }
         }
         sentences.push_back(Sentence{Span{a + sentence_start, a + k}, paragraph, 0, false, false});
@@ -859,11 +864,10 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
         int clock = -1;
         bool universal = false;
         std::size_t last = k;
-        auto zone = [&](std::size_t j) { return universal_zone(tokens, j); };
         for (std::size_t j = k; j < tokens.size() && j <= k + 5; ++j) {
           const LowerWord& part = tokens[j].lower;
           last = j;
-          if (zone(j)) {
+          if (universal_zone(tokens, j)) {
             universal = true;
             continue;
           }
@@ -884,7 +888,7 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
             break;
         }
         if (clock >= 0) {
-          if (zone(last + 1)) universal = true, ++last;
+          if (universal_zone(tokens, last + 1)) universal = true, ++last;
           std::optional<int> written_universal;
           if (universal) written_universal = clock * 60 + minutes;
           if (universal) clock = (clock + utc_offset_hours + 24) % 24;
