@@ -137,9 +137,11 @@ TEST(BlindSetScores, TuneSetsStayAboveFloors) {
   expect_floors("s44ar", 0.80, 0.89, 0.93);
   expect_floors("s44en", 0.88, 0.93, 0.97);
   expect_floors("s44fr", 0.82, 0.85, 0.88);
-  expect_floors("s45ar", 0.80, 0.88, 0.93);
-  expect_floors("s45en", 0.80, 0.86, 0.88);
-  expect_floors("s45es", 0.80, 0.83, 0.88);
+  expect_floors("s45ar", 0.89, 0.88, 0.93);
+  expect_floors("s45en", 0.97, 0.93, 0.97);
+  expect_floors("s46en", 0.97, 0.91, 0.97);
+  expect_floors("s46fr", 0.97, 0.87, 0.97);
+  expect_floors("s45es", 0.89, 0.83, 0.88);
 }
 
 TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
@@ -176,6 +178,8 @@ TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
   expect_floors("s45ar2", 0.81, 0.84, 0.93);
   expect_floors("s45en2", 0.80, 0.85, 0.85);
   expect_floors("s45fr", 0.82, 0.79, 0.93);
+  expect_floors("s46ar", 0.89, 0.89, 0.97);
+  expect_floors("s46en2", 0.97, 0.83, 0.97);
 }
 
 }  // namespace
