@@ -1004,9 +1004,10 @@ void drop_verification_notes(SentenceView& v) {
     if (h.kind != Kind::kTrigger || h.cue != Cue::kHypothetical || t[h.first].lower != "could")
       return false;
     std::size_t k = h.last + 1;
-    if (k < t.size() && t[k].lower == "not") ++k;
+    if (k < t.size() && (t[k].lower == "not" || t[k].lower == "n't")) ++k;
+    if (k < t.size() && (t[k].lower == "immediately" || t[k].lower == "independently")) ++k;
     if (k < t.size() && t[k].lower == "be") ++k;
-    if (k < t.size() && t[k].lower == "independently") ++k;
+    if (k < t.size() && (t[k].lower == "independently" || t[k].lower == "immediately")) ++k;
     if (k >= t.size() || (t[k].lower != "verified" && t[k].lower != "confirmed")) return false;
     // Another clause follows the note at once (", and ...", ", but ...", "; ..."), across at
     // most who could not verify it ("by Reuters"); a later one may still be what is doubted.
@@ -3931,7 +3932,12 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     if (t.size() < 3 || (t[0].lower != "in" && t[0].lower != "during") ||
         (t[1].lower != "that" && t[1].lower != "those"))
       continue;
-    if (v.token_in(2, Cue::kAttackNoun) || v.token_is_weapon(2)) v.role = previous.role;
+    // "In that attack", "In that same attack", "During that earlier strike".
+    for (std::size_t k = 2; k < t.size() && k <= 4 && t[k].word; ++k)
+      if (v.token_in(k, Cue::kAttackNoun) || v.token_is_weapon(k)) {
+        v.role = previous.role;
+        break;
+      }
   }
   // "An attempted drone attack on a Turkish base was thwarted on Sunday" and, next, "the drone
   // ... was neutralised by the air defence systems": the attack was thwarted by downing what was

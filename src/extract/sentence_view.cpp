@@ -127,8 +127,9 @@ bool tally_at(const SentenceView& v, std::size_t i) {
   };
   // "were attacked dozens of times": a multitude told without its number counts attacks too.
   const auto& word = t[i].lower;
-  if ((word == "dozens" || word == "scores" || word == "hundreds") && i + 2 < t.size() &&
-      t[i + 1].lower == "of" && t[i + 2].lower == "times")
+  if ((word == "dozens" || word == "scores" || word == "hundreds" || word == "tens" ||
+       word == "thousands") &&
+      i + 2 < t.size() && t[i + 1].lower == "of" && t[i + 2].lower == "times")
     return counts_attacks_of_its_clause();
   auto n = count_at(v, i, false);
   if (!n || *n < 3) return false;

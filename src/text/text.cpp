@@ -941,8 +941,10 @@ std::vector<TimeMention> find_times(const std::vector<Token>& tokens, int utc_of
         continue;
       }
       // "at 0340 local time", "At approximately 0430 local time": "at" across a hedge.
+      // (Hedged, only before "local time": not "at about 2000 local fighters".)
       const bool hedged_at =
-          i >= 2 && tokens[i - 2].lower == "at" &&
+          i >= 2 && tokens[i - 2].lower == "at" && i + 2 < tokens.size() &&
+          tokens[i + 1].lower == "local" && tokens[i + 2].lower == "time" &&
           (tokens[i - 1].lower == "approximately" || tokens[i - 1].lower == "about" ||
            tokens[i - 1].lower == "around" || tokens[i - 1].lower == "roughly");
       if (colon == std::string::npos && number.size() == 4 && suffix.empty() && military_word &&
