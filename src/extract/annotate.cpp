@@ -109,10 +109,7 @@ void date_quoted_days_by_their_statement(SentenceView& v,
   };
   // Rare, so asked first: most sentences have no quoted "today".
   if (std::none_of(v.dates.begin(), v.dates.end(), quoted_today)) return;
-  std::optional<std::string> said_on;
-  for (const auto& d : v.dates)
-    if (d.date && !inside_quotes(v.text, d.span.start) && date_is_reporting_mention(v, d))
-      said_on = d.date;
+  auto said_on = statement_day(v);
   if (!said_on) said_on = said_before;
   if (!said_on) return;
   const auto redated = text::find_dates(v.tokens, *said_on);
@@ -175,10 +172,7 @@ std::vector<SentenceView> build_views(const CleanText& clean, const std::string&
     if (s.heading) said_before.reset();  // not across a heading
     date_quoted_days_by_their_statement(v, said_before);
     // The day this sentence says a statement was made, for a quotation in the next one.
-    said_before.reset();
-    for (const auto& d : v.dates)
-      if (d.date && !inside_quotes(v.text, d.span.start) && date_is_reporting_mention(v, d))
-        said_before = d.date;
+    said_before = statement_day(v);
     date_days_of_that_year(v, last_written_year);
     v.times = text::find_times(v.tokens);
     // "21h47 - Le Pentagone confirme ...", "11:55 PM (UAE) - Veto", "11h52 : Zelensky ...",
@@ -978,12 +972,20 @@ void drop_negated_threats(SentenceView& v) {
 }
 
 // "Iraq's armed factions test the limits of a fragile truce", "testing Washington's patience":
-// a figurative test, no drill.
+// a figurative test, no drill. Nor an attack that tests something ("Drone strike on Erbil airport
+// tests Kurdistan's air defences"): the attack is the subject, and it is the news.
 void drop_figurative_tests(SentenceView& v) {
   const auto& t = v.tokens;
   std::erase_if(v.hits, [&](const Hit& h) {
     if (h.kind != Kind::kTrigger || h.cue != Cue::kDrill || !t[h.first].lower.starts_with("test"))
       return false;
+    for (std::size_t k = h.first; k-- > 0 && k + 8 >= h.first;) {
+      const auto& w = t[k].lower;
+      if (!t[k].word || w == "to" || w == "and" || w == "that" || w == "which" ||
+          v.token_in(k, Cue::kReportVerb))
+        break;
+      if (v.token_in(k, Cue::kAttackNoun) && !v.token_in(k, Cue::kGeneric)) return true;
+    }
     // Right after the verb, across "the" or a possessive: "test the limits", "testing
     // Washington's patience"; not "tested missiles in waters near the base".
     std::size_t k = h.last + 1;

@@ -345,7 +345,11 @@ bool at_a_country(const SentenceView& v, std::size_t p) {
     if (t[k - 1].lower != "with") continue;
     const std::size_t before = k - 1;
     if (before == 0) break;
-    const bool territory = t[before - 1].lower == "territory";
+    // Across a time told between: "attacked Ukraine overnight with 464 drones".
+    std::size_t object_end = before;
+    while (object_end > 1 && v.word_in(lexicon::WordList::kDayParts, t[object_end - 1].lower))
+      --object_end;
+    const bool territory = t[object_end - 1].lower == "territory";
     // The object of the attack verb, not a place named after a site ("a US base in Syria with
     // three drones"): the verb right before it, "the" and "territory" aside.
     auto object_of_verb = [&](std::size_t first) {
@@ -355,7 +359,7 @@ bool at_a_country(const SentenceView& v, std::size_t p) {
              (v.token_in(first - 1, Cue::kAttackVerb) || v.token_in(first - 1, Cue::kLaunch));
     };
     for (const Hit* c : v.all(lexicon::Kind::kCountry))
-      if ((c->last + 1 == before || (territory && c->last + 2 == before)) &&
+      if ((c->last + 1 == object_end || (territory && c->last + 2 == object_end)) &&
           object_of_verb(c->first))
         return true;
     break;
@@ -511,7 +515,7 @@ RestFate rest_told_apart(const SentenceView& v, std::size_t from) {
       if (w == ";" || w == "while" || w == "but") break;
       fell = fell || w == "missed" || v.token_in(j, Cue::kImpact);
       if (!fell) continue;
-      away = away || v.word_in(lexicon::WordList::kWideOfTargetWords, w) || w == "sea";
+      away = away || v.word_in(lexicon::WordList::kWideOfTargetWords, w);
       if (w == "nearby" || w == "surrounding" || w == "vicinity" || w == "adjacent" ||
           w == "outside" || w == "around")
         near_target = true;

@@ -288,16 +288,9 @@ Read<EventDay> read_date(const Annotated& article, const std::vector<std::size_t
         out.evidence = evidence_of(v);
         // A quoted "this morning" dated by the statement the sentence before dates: that
         // sentence says the day.
-        const bool own_statement_day =
-            std::any_of(v.dates.begin(), v.dates.end(), [&](const auto& s) {
-              return s.date && !inside_quotes(v.text, s.span.start) &&
-                     date_is_reporting_mention(v, s);
-            });
-        if (d.relative && i >= 1 && !own_statement_day && inside_quotes(v.text, d.span.start))
-          for (const auto& before : article.sentences[i - 1].dates)
-            if (before.date == d.date &&
-                !inside_quotes(article.sentences[i - 1].text, before.span.start))
-              out.evidence = evidence_of(article.sentences[i - 1]);
+        if (d.relative && i >= 1 && !statement_day(v) && inside_quotes(v.text, d.span.start) &&
+            statement_day(article.sentences[i - 1]) == d.date)
+          out.evidence = evidence_of(article.sentences[i - 1]);
         // The day of a reaction told with the attack a day before it: "condemned on Wednesday
         // ..., a day after the fall of a rocket", "condemned Sunday the fire that targeted the
         // previous day the headquarters".

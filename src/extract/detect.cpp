@@ -224,12 +224,23 @@ bool denies_target(const SentenceView& v, bool* spared = nullptr) {
   }
   // "the rockets did not reach the US base", "did not come near the airport's facilities" (the
   // glosses of "لم تطل القاعدة", "لم يقترب من منشآت المطار").
+  // Not a present-tense rule nor a denied manner: "drones do not hit embassies by accident".
+  auto denied_manner = [&](std::size_t from) {
+    for (std::size_t k = from; k + 1 < t.size() && k <= from + 4; ++k)
+      if (t[k].lower == "accidentally" ||
+          (t[k].lower == "by" && (t[k + 1].lower == "accident" || t[k + 1].lower == "mistake" ||
+                                  t[k + 1].lower == "chance")))
+        return true;
+    return false;
+  };
   for (std::size_t i = 0; spared && i + 2 < t.size(); ++i) {
     if (t[i].lower != "not") continue;
+    if (i >= 1 && (t[i - 1].lower == "do" || t[i - 1].lower == "does")) continue;
     const auto& w = t[i + 1].lower;
     if (w != "reach" && w != "hit" && w != "strike" && w != "come") continue;
     for (const Hit& h : v.hits)
-      if (is_site_hit(h) && h.first > i + 1 && h.first <= i + 6) *spared = true;
+      if (is_site_hit(h) && h.first > i + 1 && h.first <= i + 6 && !denied_manner(h.last + 1))
+        *spared = true;
   }
   return false;
 }

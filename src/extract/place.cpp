@@ -144,6 +144,18 @@ std::string owner_named(const lexicon::Lexicon& lexicon, const SentenceView& v, 
     const auto& code = lexicon.country(after->entry).code;
     if (code != host) return code;
   }
+  // "Poland will summon Russia's envoy after its embassy in Kyiv was damaged": "its" for the
+  // country the sentence opens with, its subject ("Poland", "The Polish foreign ministry").
+  if (target.first >= 1 &&
+      (t[target.first - 1].lower == "its" || t[target.first - 1].lower == "their")) {
+    std::size_t subject = after_dateline(v);
+    if (subject < t.size() && t[subject].lower == "the") ++subject;
+    for (const Hit* c : v.all(Kind::kCountry))
+      if (c->first == subject && c->last < target.first) {
+        const auto& code = lexicon.country(c->entry).code;
+        if (code != host) return code;
+      }
+  }
   for (const Hit* c : v.all(Kind::kCountry)) {
     const auto& code = lexicon.country(c->entry).code;
     if (code == host || c->last >= target.first || target.first - c->last > 2) continue;
@@ -361,13 +373,17 @@ std::optional<lexicon::City> city_in(const lexicon::Lexicon& lexicon, const Sent
 // The owner a main attack sentence names beside a diplomatic target it tells as hit ("the
 // embassy of Azerbaijan", "Pakistan's diplomatic mission"), other than `host`, or empty.
 std::string told_owner(const Annotated& article, const lexicon::Lexicon& lexicon,
-                       const std::vector<Role>& roles, const std::string& host) {
+                       const std::vector<Role>& roles, const std::string& host,
+                       const SentenceView** told_in = nullptr) {
   for (std::size_t i = 0; i < article.sentences.size(); ++i) {
     const auto& v = article.sentences[i];
     if (roles[i] != Role::kMain || !v.attack_evidence) continue;
     for (const Hit* h : v.all(Cue::kTargetDiplomatic))
       if (!not_the_target(v, *h))
-        if (auto owner = owner_named(lexicon, v, *h, host); !owner.empty()) return owner;
+        if (auto owner = owner_named(lexicon, v, *h, host); !owner.empty()) {
+          if (told_in) *told_in = &v;
+          return owner;
+        }
   }
   return "";
 }
@@ -594,6 +610,17 @@ std::optional<Place> mission_headquarters(const Annotated& article, const lexico
   return std::nullopt;
 }
 
+// A country named as a proxy's backer ("Iran-backed", "Iran-aligned"): whose, not where.
+bool names_a_backer(const SentenceView& v, const Hit& country) {
+  if (country.end >= v.text.size() || v.text[country.end] != '-') return false;
+  std::size_t end = country.end + 1;
+  while (end < v.text.size() && std::isalpha(static_cast<unsigned char>(v.text[end]))) ++end;
+  std::string relation(v.text.substr(country.end + 1, end - country.end - 1));
+  std::transform(relation.begin(), relation.end(), relation.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  return v.word_in(lexicon::WordList::kProxyRelations, relation);
+}
+
 // The city of the article's dateline ("BEIRUT, Nov 10 (Reuters) -"), where the reporter files.
 std::optional<lexicon::City> dateline_city_of(const Annotated& article,
                                               const lexicon::Lexicon& lexicon) {
@@ -650,7 +677,8 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
   // A mission of another owner than the one the article names is not the target: "Shots at
   // embassy in Amman" over "shots at the embassy of the State of Israel in Amman" is no US
   // embassy, though the headline's words fit the registry's only mission in Amman.
-  const std::string named = told_owner(article, lexicon, roles, "");
+  const SentenceView* owner_told_in = nullptr;  // the sentence that says whose the mission is
+  const std::string named = told_owner(article, lexicon, roles, "", &owner_told_in);
   std::erase_if(score, [&](const auto& entry) {
     const auto& f = lexicon.facility(entry.first);
     std::string owner = mission_owner(lexicon, f, "Embassy");
@@ -661,18 +689,22 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
   // has its own) is not the registry's when the article names neither its country nor its city
   // but another country as a place. Only areas: a base or a mission has a name of its own, and
   // "ANKARA -" over a report of the Turkish base at Bashiqa says where the news was filed.
-  auto names_another_country = [&](const std::string& code) {
-    for (std::size_t i = 0; i < views.size(); ++i) {
-      if (roles[i] != Role::kMain) continue;
-      for (const Hit* h : views[i].all(Kind::kCountry)) {
-        const auto& other = lexicon.country(h->entry).code;
-        if (other != code && other != "US" && article_names_country(article, lexicon, roles, other))
-          return true;
-      }
+  std::set<std::string> place_countries;  // named in main sentences, not as a backer or the US
+  for (std::size_t i = 0; i < views.size(); ++i) {
+    if (roles[i] != Role::kMain) continue;
+    for (const Hit* h : views[i].all(Kind::kCountry)) {
+      const auto& other = lexicon.country(h->entry).code;
+      if (other != "US" && !names_a_backer(views[i], *h) &&
+          article_names_country(article, lexicon, roles, other))
+        place_countries.insert(other);
     }
-    // Or a dateline in another country ("KABUL, April 12 (Wire) -").
-    const auto dateline = dateline_city_of(article, lexicon);
-    return dateline && dateline->country != code;
+  }
+  // Or a dateline in another country ("KABUL, April 12 (Wire) -").
+  const auto dateline = dateline_city_of(article, lexicon);
+  auto names_another_country = [&](const std::string& code) {
+    return std::any_of(place_countries.begin(), place_countries.end(),
+                       [&](const std::string& other) { return other != code; }) ||
+           (dateline && dateline->country != code);
   };
   std::set<int> elsewhere;  // such sites: they place nothing either
   std::erase_if(score, [&](const auto& entry) {
@@ -762,7 +794,7 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
   // the attack by itself; but "the US embassy" the body tells hit, with no other city, is the
   // owner's mission there.
   std::optional<lexicon::City> dateline_city;
-  if (place.city.empty()) dateline_city = dateline_city_of(article, lexicon);
+  if (place.city.empty()) dateline_city = dateline;
   // "the US embassy", "the Azerbaijan Embassy", "the embassy of Turkey" + a city: the registry's
   // mission of that country in that city. With no city, a country the article names ("the U.S.
   // Embassy compound in Afghanistan") when the registry knows one mission of that kind there;
@@ -797,12 +829,15 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
         // embassy in Baghdad").
         // The US one only when the article names the United States somewhere: "gunmen fired on
         // the embassy compound in Kabul, the head of mission said" names no owner.
+        const SentenceView* told = v;  // the evidence: where the mission's owner is said
         if (owner.empty() && lower == "the embassy" && !place.city.empty()) {
           if (!article_owner.empty() &&
-              mission_of(lexicon, article_owner, "Embassy", place.city, host))
+              mission_of(lexicon, article_owner, "Embassy", place.city, host)) {
             owner = article_owner;
-          else if (names_us())
+            if (owner_told_in && article_owner == named) told = owner_told_in;
+          } else if (names_us()) {
             owner = "US";
+          }
         }
         // "the residence of its ambassador": an envoy's home, whose owner is the country the
         // article names as whose.
@@ -847,7 +882,7 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
           continue;
         }
         if (const auto* f = mission_of(lexicon, owner, kind, place.city, host))
-          return facility_place(*f, *v);
+          return facility_place(*f, *told);
       }
   // "the US base in Al Shaddah": the registry's one foreign base near that city, named in the
   // sentence that gave the city.

@@ -592,4 +592,12 @@ bool same_or_nested(const lexicon::Facility& a, const lexicon::Facility& b) {
   return a.name == b.name || a.within == b.name || b.within == a.name;
 }
 
+std::optional<std::string> statement_day(const SentenceView& v) {
+  std::optional<std::string> day;
+  for (const auto& d : v.dates)
+    if (d.date && !inside_quotes(v.text, d.span.start) && date_is_reporting_mention(v, d))
+      day = d.date;
+  return day;
+}
+
 }  // namespace sitrep::extract

@@ -31,6 +31,10 @@ std::optional<SourceSpan> source_of(const SentenceView& v);
 // Whether byte `at` of the sentence lies inside a quotation ("...", or curly quotes).
 bool inside_quotes(std::string_view text, std::size_t at);
 
+// The day the sentence says, outside quotation marks, that a statement was made ("the Pentagon
+// on Tuesday confirmed"): the last such date, or nullopt.
+std::optional<std::string> statement_day(const SentenceView& v);
+
 // A site or target phrase that is not what was attacked: the speaker ("the US Embassy said"),
 // the issuer of a statement, the defender ("US Embassy air defenses shot down"), or a landmark
 // that locates another place (", ten kilometres west of Baghdad airport", "where US troops are

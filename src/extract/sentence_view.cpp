@@ -570,7 +570,19 @@ bool opens_clause(const SentenceView& v, std::size_t k) {
 }
 
 bool reaction_came_after(const SentenceView& v, const Hit& marker) {
-  const auto& w = v.tokens[marker.first].lower;
+  const auto& t = v.tokens;
+  const auto& w = t[marker.first].lower;
+  if (w == "hours" || w == "minutes") {
+    bool statement = false;
+    for (std::size_t k = marker.first; k-- > 0;) {
+      if (t[k].lower == ";" || v.token_in(k, Cue::kAttackVerb) || v.token_in(k, Cue::kLaunch) ||
+          v.token_in(k, Cue::kImpact))
+        return false;
+      statement = statement || v.token_in(k, Cue::kReportVerb) ||
+                  v.word_in(lexicon::WordList::kCondemnWords, t[k].lower);
+    }
+    return statement;
+  }
   if (w != "came" && w != "comes") return false;
   for (std::size_t k = marker.first >= 3 ? marker.first - 3 : 0; k < marker.first; ++k) {
     const auto& before = v.tokens[k].lower;

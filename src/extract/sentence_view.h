@@ -174,7 +174,9 @@ bool attack_word_near_date(const SentenceView& v, const text::DateMention& d, bo
 const Hit* same_day_of_attack(const SentenceView& v);
 
 // "The condemnations came hours after a gunman opened fire on the embassy": a background marker
-// ("came hours after") whose subject is a reaction; what follows is the attack reacted to.
+// ("came hours after") whose subject is a reaction; what follows is the attack reacted to. So is
+// "hours after" closing a statement's clause ("a spokesman told reporters on Thursday evening,
+// hours after the attack on Harir air base"): hours are too short for an older attack.
 bool reaction_came_after(const SentenceView& v, const Hit& marker);
 
 // Whether a date is one something else waits for: "before Thursday", "by Thursday", "until
