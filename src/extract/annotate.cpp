@@ -996,6 +996,16 @@ void drop_figurative_tests(SentenceView& v) {
   });
 }
 
+// "helping the militia obtain drone components", "Iran's missile programme": a weapon named for
+// its trade or industry is no weapon used.
+void drop_weapon_trade_words(SentenceView& v) {
+  const auto& t = v.tokens;
+  std::erase_if(v.hits, [&](const Hit& h) {
+    if (h.kind != Kind::kWeapon || h.last + 1 >= t.size()) return false;
+    return v.word_in(lexicon::WordList::kWeaponTradeNouns, t[h.last + 1].lower);
+  });
+}
+
 // "The claim could not be independently verified, and the UAE defence ministry said all
 // incoming projectiles had been intercepted": a note on verifying a claim, in a clause of its
 // own, is no hypothesis about what the next clause tells. Not one closing the sentence ("The
@@ -3809,6 +3819,7 @@ Annotated annotate(const CleanText& clean, const std::string& published,
     drop_negated_threats(v);
     drop_sites_describing_an_area(v);
     drop_figurative_tests(v);
+    drop_weapon_trade_words(v);
     drop_verification_notes(v);
     drop_town_of_hit(v);
     drop_site_told_as_town(v);

@@ -831,7 +831,11 @@ bool toll_across_a_city(const SentenceView& v, std::size_t token) {
   for (std::size_t k = token + 1; k < t.size() && k <= token + 10; ++k) {
     const auto& w = t[k].lower;
     if (w == "nationwide" || w == "citywide") return true;
+    // "... across the capital", "four residents of the city", "in several districts".
     if ((w == "across" || w == "throughout") && area(k + 1)) return true;
+    // (Not "of the country": "eight of them were flown out of the country".)
+    if (w == "of" && area(k + 1) && t[k + 2].lower != "country") return true;
+    if (v.word_in(lexicon::WordList::kCityPartNouns, w)) return true;
     if (w == ";" || v.token_in(k, lexicon::Cue::kTargetDiplomatic) ||
         v.token_in(k, lexicon::Cue::kTargetMilitary))
       break;
@@ -847,8 +851,13 @@ bool toll_across_a_city(const SentenceView& v, std::size_t token) {
   // on the whole city and names no site of ours in it.
   std::size_t open = after_dateline(v);
   if (open < t.size() && t[open].lower == "elsewhere") ++open;
-  if (open + 3 < t.size() && (t[open].lower == "in" || t[open].lower == "across") &&
-      area(open + 1) && t[open + 3].lower == ",") {
+  // So does "In Kyiv, at least two people were killed": the city by its name.
+  const bool city_named =
+      open + 2 < t.size() && t[open].lower == "in" && t[open + 1].capitalized &&
+      t[open + 2].lower == "," && v.lexicon &&
+      v.lexicon->city(v.text.substr(t[open + 1].start, t[open + 1].end - t[open + 1].start));
+  if (city_named || (open + 3 < t.size() && (t[open].lower == "in" || t[open].lower == "across") &&
+                     area(open + 1) && t[open + 3].lower == ",")) {
     bool site = false;
     for (std::size_t k = 0; k < t.size() && !site; ++k)
       site = v.token_in(k, lexicon::Cue::kTargetDiplomatic) ||

@@ -1042,6 +1042,18 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
     at(x, Feature::kHeadlineGenre) =
         joined || (k + 1 < t.size() && top->word_in(lexicon::WordList::kGenreLabels, t[k].lower) &&
                    (t[k + 1].lower == ":" || t[k + 1].lower == "|" || is_dash(t[k + 1].lower)));
+    // Or a section line under the headline: "Policy analysis | Defence and Security Programme",
+    // the label as its first or second word, before a bar, colon or dash or alone.
+    const std::size_t next = static_cast<std::size_t>(top - views.data()) + 1;
+    if (next < views.size() && next <= 2 && views[next].tokens.size() <= 10 &&
+        !views[next].attack_evidence) {
+      const auto& s = views[next].tokens;
+      for (std::size_t j = 0; j < 2 && j < s.size(); ++j)
+        if (views[next].word_in(lexicon::WordList::kGenreLabels, s[j].lower) &&
+            (j + 1 == s.size() || s[j + 1].lower == ":" || s[j + 1].lower == "|" ||
+             is_dash(s[j + 1].lower)))
+          at(x, Feature::kHeadlineGenre) = 1;
+    }
   }
   at(x, Feature::kOlderLiveItem) = older_live_item(article, anchor);
   if (headline) {

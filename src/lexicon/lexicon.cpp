@@ -192,7 +192,9 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "publication_verbs",
                                                "support_nouns",
                                                "wide_of_target_words",
-                                               "protest_words"};
+                                               "protest_words",
+                                               "weapon_trade_nouns",
+                                               "city_part_nouns"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

@@ -227,6 +227,8 @@ enum class WordList : std::uint8_t {
   kSupportNouns,
   kWideOfTargetWords,
   kProtestWords,
+  kWeaponTradeNouns,
+  kCityPartNouns,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);
