@@ -336,6 +336,19 @@ TEST(TextDates, DayOfThisMonthIsInThePublishedMonth) {
   EXPECT_EQ(dates[0].date, "2024-03-04");
 }
 
+// "On the 11th," and the gloss's "the day 30," name a day of the month alone: the last such day
+// on or before publication. "on the 11th floor" is no day.
+TEST(TextDates, DayOfTheMonthAloneIsTheLastSuchDay) {
+  auto dates = sitrep::text::find_dates("On the 11th, three peacekeepers were hurt.", "2024-10-26");
+  ASSERT_EQ(dates.size(), 1u);
+  EXPECT_EQ(dates[0].date, "2024-10-11");
+  dates = sitrep::text::find_dates("The day 30, a rocket fell.", "2024-10-26");
+  ASSERT_EQ(dates.size(), 1u);
+  EXPECT_EQ(dates[0].date, "2024-09-30");
+  EXPECT_TRUE(sitrep::text::find_dates("He lives on the 11th floor.", "2024-10-26").empty());
+  EXPECT_TRUE(sitrep::text::find_dates("It was day 30 of the siege.", "2024-10-26").empty());
+}
+
 // The year and month an address gives, as a pair; {0, 0} when it gives none.
 std::pair<int, int> year_month_of(std::string_view url) {
   const auto ym = sitrep::text::year_month_in_url(url);

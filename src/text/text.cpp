@@ -594,6 +594,36 @@ std::vector<DateMention> find_dates(const std::vector<Token>& tokens, std::strin
         continue;
       }
     }
+    // "On the 10th, two peacekeepers were wounded", "the day 10" (the gloss of "el pasado día
+    // 10", "no dia 10"): a day of the month with no month, the last such day on or before
+    // publication. Only after "on" or opening the sentence, and only when the phrase closes there
+    // ("on the 10th floor", "the day 10 of the siege" are no days).
+    if (pub && w == "the" && (i == 0 || word(i - 1) == "on")) {
+      std::size_t j = i + 1;
+      const bool day_word = word(j) == "day";
+      if (day_word) ++j;
+      const std::string_view n = word(j);
+      std::optional<int> dd;
+      if (day_word)
+        dd = day_number(n);
+      else if (!n.empty() && std::isdigit(static_cast<unsigned char>(n.front())) &&
+               !std::isdigit(static_cast<unsigned char>(n.back())))
+        dd = day_number(n);  // "10th", not a bare "10"
+      const bool closes = j + 1 >= tokens.size() || !tokens[j + 1].word;
+      if (dd && *dd >= 1 && *dd <= 31 && closes) {
+        int py = std::atoi(std::string(published.substr(0, 4)).c_str());
+        int pm = std::atoi(std::string(published.substr(5, 2)).c_str());
+        const int pd = std::atoi(std::string(published.substr(8, 2)).c_str());
+        if (*dd > pd && --pm == 0) pm = 12, --py;
+        if (const auto date = ymd(py, pm, *dd); days_from_civil(date)) {
+          DateMention mention{Span{tokens[i].start, tokens[j].end}, date, false, true};
+          mention.clue = DateClue{pm, *dd};
+          out.push_back(mention);
+          i = j;
+          continue;
+        }
+      }
+    }
     if (w.size() == 10 && w[4] == '-' && w[7] == '-' && days_from_civil(w)) {
       out.push_back(DateMention{Span{tokens[i].start, tokens[i].end}, std::string(w), false, true});
       continue;
