@@ -803,6 +803,19 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           }
         }
       }
+    // "Washington holds Iran-backed groups responsible and carried out strikes on ...": a blame in
+    // its own clause before the US response that made the sentence other news; only the actors
+    // before the response are read.
+    std::optional<std::size_t> response_from;
+    if (role == Role::kNotAttack)
+      if (const Hit* response = v.first(Cue::kUsAgent))
+        for (const Hit* s : v.all(Cue::kSuspect))
+          if (s->last < response->first &&
+              std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& a) {
+                return a.kind == Kind::kActor && a.last < response->first;
+              }))
+            response_from = response->first;
+    const bool blame_before_response = response_from.has_value();
     std::vector<Hit> admissions = admissions_in(lexicon, event, v);
     // "Iran-backed militias have been blamed for such attacks": who is usually blamed for
     // attacks like this one, told beside it (SCHEMA: suspected with basis "pattern").
@@ -818,14 +831,16 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
       for (std::size_t k = 0; k < v.tokens.size(); ++k)
         series_claim = series_claim || similar_attacks_at(v, k);
     bool usable = role == Role::kMain || hedged || blame_before_generic || pattern_context ||
-                  series_claim ||
+                  blame_before_response || series_claim ||
                   (role == Role::kBackground && v.has(Cue::kCause) &&
                    (v.has(Cue::kClaim) || !admissions.empty())) ||
                   (v.sentence.heading && role != Role::kGeneric && role != Role::kBackground);
     if (!usable) continue;
     auto actors = v.all(Kind::kActor);
     // "carried out by the Iran-affiliated Kataib Hezbollah": the modifier is no actor.
-    std::erase_if(actors, [&](const Hit* a) { return compound_modifier(v, *a); });
+    std::erase_if(actors, [&](const Hit* a) {
+      return compound_modifier(v, *a) || (response_from && a->first >= *response_from);
+    });
     // "had been fired from the Israeli side (of the border)": the state whose side it came
     // from, as "launched from Iran" names Iran.
     if (role == Role::kMain && refers_to_main(article, event, v))
@@ -929,7 +944,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
       // Only where the sentence may tell this attack's suspects (the claims below are read in
       // more).
       const bool tells_main = role == Role::kMain || v.sentence.heading || hedged ||
-                              blame_before_generic || pattern_context;
+                              blame_before_generic || pattern_context || blame_before_response;
       // Claims: "X claimed responsibility", "claimed by X"; not "claimed other attacks". An
       // admission ("X said its fighters had attacked the base") is a claim too.
       auto claims = v.all(Cue::kClaim);
