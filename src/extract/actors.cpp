@@ -1384,6 +1384,19 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         }
         if ((after || before) && !negated) suspect(name, pattern, v);
       }
+      // "Russia's massive overnight attack on the capital damaged the embassy": the attack's
+      // owner, across two modifiers, is its author.
+      const std::string_view after_actor = v.text.substr(a->end);
+      if (role == Role::kMain && refers_to_main(article, event, v) && !claimed.count(name) &&
+          (after_actor.starts_with("'s ") || after_actor.starts_with("\u2019s ")))
+        for (std::size_t k = a->last + 1; k < v.tokens.size() && k <= a->last + 4; ++k) {
+          if (v.tokens[k].lower == "'s" || v.tokens[k].lower == "\u2019s") continue;
+          if (!v.tokens[k].word) break;
+          if (v.token_in(k, Cue::kAttackNoun) && !v.token_in(k, Cue::kGeneric)) {
+            suspect(name, false, v);
+            break;
+          }
+        }
       // The outlet or an official names the attacker as the subject of the attack: "Iran-backed
       // militants fired multiple ballistic missiles at the base".
       if (role == Role::kMain && refers_to_main(article, event, v) && !claimed.count(name)) {
@@ -1413,6 +1426,9 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
             break;
           }
           const auto& w = v.tokens[k].lower;
+          // "a Russian attack drone hit the courtyard": the weapon between the actor named by its
+          // attack ("Russian attack") and the verb.
+          if (v.token_is_weapon(k) && v.token_in(a->last, Cue::kAttackNoun)) continue;
           // "Five PKK terrorists who opened harassment fire on the base": the relative's verb.
           if (w != "had" && w != "have" && w != "has" && w != "reportedly" && w != "allegedly" &&
               w != "who" && !(k == a->last + 1 && v.word_in(lexicon::WordList::kAttackerHeads, w)))
