@@ -218,11 +218,17 @@ bool says_facility(std::string_view sentence, const std::string& name) {
   // (and its consulate: "the American consulate").
   if (name.starts_with("US Embassy") && contains_phrase(sentence, "embassy")) return true;
   if (name.starts_with("US Consulate") && contains_phrase(sentence, "consulate")) return true;
-  // "its embassy in Khartoum", the owner named beside it: another country's mission there.
+  // "its embassy in Khartoum" or "the Indian embassy in Khartoum": another country's mission
+  // there, its owner named by its demonym (the name's first word) or by "its".
   if (facility->type == "diplomatic" && !facility->city.empty() &&
-      contains_phrase(sentence, facility->city))
+      contains_phrase(sentence, facility->city)) {
+    const std::string owner = name.substr(0, name.find(' '));
+    const bool whose = contains_phrase(sentence, owner) || contains_phrase(sentence, "its") ||
+                       contains_phrase(sentence, "their");
     for (const char* kind : {"Embassy", "Consulate"})
-      if (name.find(kind) != std::string::npos && contains_phrase(sentence, kind)) return true;
+      if (whose && name.find(kind) != std::string::npos && contains_phrase(sentence, kind))
+        return true;
+  }
   // "the US base in Al Shaddah": a US or coalition base and a town whose only registry site
   // within 15 km is this one (place.cpp's only_base_near).
   const bool base_named =

@@ -346,6 +346,9 @@ TEST(TextDates, DayOfTheMonthAloneIsTheLastSuchDay) {
   ASSERT_EQ(dates.size(), 1u);
   EXPECT_EQ(dates[0].date, "2024-09-30");
   EXPECT_TRUE(sitrep::text::find_dates("He lives on the 11th floor.", "2024-10-26").empty());
+  EXPECT_TRUE(
+      sitrep::text::find_dates("It damaged offices on the 5th, 6th and 7th floors.", "2024-10-26")
+          .empty());
   EXPECT_TRUE(sitrep::text::find_dates("It was day 30 of the siege.", "2024-10-26").empty());
 }
 

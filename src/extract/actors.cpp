@@ -9,6 +9,22 @@
 namespace sitrep::extract {
 namespace {
 
+// "blamed X for a rocket attack ...": "for" and an attack noun within three words, at token `k`.
+bool blame_for_attack_at(const SentenceView& v, std::size_t k) {
+  return v.tokens[k].lower == "for" && k + 3 < v.tokens.size() &&
+         (v.token_in(k + 1, lexicon::Cue::kAttackNoun) ||
+          v.token_in(k + 2, lexicon::Cue::kAttackNoun) ||
+          v.token_in(k + 3, lexicon::Cue::kAttackNoun));
+}
+
+// Whether a blame names the attack it is for before token `end`: "holds X responsible for the
+// drone attack that killed three soldiers".
+bool blame_names_its_attack(const SentenceView& v, const Hit& blame, std::size_t end) {
+  for (std::size_t k = blame.last + 1; k < end && k < v.tokens.size(); ++k)
+    if (blame_for_attack_at(v, k)) return true;
+  return false;
+}
+
 using lexicon::Cue;
 using lexicon::Kind;
 
@@ -791,10 +807,7 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
         // Nor when the blame names its own attack before the clause ("blamed X for a rocket
         // attack that killed a contractor on December 27").
         for (std::size_t k = s->last + 1; k < *aside && k < v.tokens.size(); ++k) {
-          if (v.tokens[k].lower == "for" && k + 3 < v.tokens.size() &&
-              (v.token_in(k + 1, Cue::kAttackNoun) || v.token_in(k + 2, Cue::kAttackNoun) ||
-               v.token_in(k + 3, Cue::kAttackNoun)))
-            break;
+          if (blame_for_attack_at(v, k)) break;
           if (v.tokens[k].lower == "which" || v.tokens[k].lower == "who" ||
               (v.tokens[k].lower == "that" && k >= 1 && v.tokens[k - 1].word &&
                !v.token_in(k - 1, Cue::kReportVerb))) {
@@ -806,14 +819,16 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
     // "Washington holds Iran-backed groups responsible and carried out strikes on ...": a blame in
     // its own clause before the US response that made the sentence other news; only the actors
     // before the response are read.
+    // Not a blame for an attack it names itself ("holds X responsible for the drone attack that
+    // killed three soldiers in Jordan and struck its positions").
     std::optional<std::size_t> response_from;
     if (role == Role::kNotAttack)
-      if (const Hit* response = v.first(Cue::kUsAgent))
+      if (const Hit* response = v.first(Cue::kUsAgent);
+          response && std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& a) {
+            return a.kind == Kind::kActor && a.last < response->first;
+          }))
         for (const Hit* s : v.all(Cue::kSuspect))
-          if (s->last < response->first &&
-              std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& a) {
-                return a.kind == Kind::kActor && a.last < response->first;
-              }))
+          if (s->last < response->first && !blame_names_its_attack(v, *s, response->first))
             response_from = response->first;
     const bool blame_before_response = response_from.has_value();
     std::vector<Hit> admissions = admissions_in(lexicon, event, v);
@@ -1391,7 +1406,10 @@ Actors read_actors(const Annotated& article, const lexicon::Lexicon& lexicon, co
           (after_actor.starts_with("'s ") || after_actor.starts_with("\u2019s ")))
         for (std::size_t k = a->last + 1; k < v.tokens.size() && k <= a->last + 4; ++k) {
           if (v.tokens[k].lower == "'s" || v.tokens[k].lower == "\u2019s") continue;
-          if (!v.tokens[k].word) break;
+          // "Russia's embassy attack in Kabul": the owner of the site hit, not the author.
+          if (!v.tokens[k].word || v.token_in(k, Cue::kTargetDiplomatic) ||
+              v.token_in(k, Cue::kTargetMilitary) || v.token_in_kind(k, Kind::kFacility))
+            break;
           if (v.token_in(k, Cue::kAttackNoun) && !v.token_in(k, Cue::kGeneric)) {
             suspect(name, false, v);
             break;

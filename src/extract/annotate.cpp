@@ -984,7 +984,12 @@ void drop_figurative_tests(SentenceView& v) {
       if (!t[k].word || w == "to" || w == "and" || w == "that" || w == "which" ||
           v.token_in(k, Cue::kReportVerb))
         break;
-      if (v.token_in(k, Cue::kAttackNoun) && !v.token_in(k, Cue::kGeneric)) return true;
+      if (v.token_in(k, Cue::kAttackNoun) && !v.token_in(k, Cue::kGeneric)) {
+        // Not a staged one: "Mock drone attack tests air defences".
+        for (std::size_t j = k; j-- > 0 && j + 4 > k;)
+          if (v.word_in(lexicon::WordList::kSimulationWords, t[j].lower)) return false;
+        return true;
+      }
     }
     // Right after the verb, across "the" or a possessive: "test the limits", "testing
     // Washington's patience"; not "tested missiles in waters near the base".
@@ -1002,7 +1007,13 @@ void drop_weapon_trade_words(SentenceView& v) {
   const auto& t = v.tokens;
   std::erase_if(v.hits, [&](const Hit& h) {
     if (h.kind != Kind::kWeapon || h.last + 1 >= t.size()) return false;
-    return v.word_in(lexicon::WordList::kWeaponTradeNouns, t[h.last + 1].lower);
+    if (v.word_in(lexicon::WordList::kWeaponTradeNouns, t[h.last + 1].lower)) return true;
+    // Its parts only when traded ("helping the militia obtain drone components"); "missile parts
+    // were found inside the compound" are the pieces of the one used.
+    if (!v.word_in(lexicon::WordList::kWeaponPartNouns, t[h.last + 1].lower)) return false;
+    for (std::size_t k = h.first; k-- > 0 && k + 4 > h.first;)
+      if (v.word_in(lexicon::WordList::kTradeVerbs, t[k].lower)) return true;
+    return false;
   });
 }
 
@@ -2104,17 +2115,6 @@ void add_defence_interceptions(SentenceView& v, const lexicon::Lexicon& lexicon)
   v.hits.insert(v.hits.end(), found.begin(), found.end());
 }
 
-// The backer a token names as a proxy's sponsor: "iran-backed", "pro-tehran", "iranian-aligned"
-// give "iran", "tehran", "iranian"; -1 when it names none.
-int proxy_backer(const SentenceView& v, const lexicon::Lexicon& lexicon, std::string_view w) {
-  if (w.starts_with("pro-")) return lexicon.proxy_actor(w.substr(4));
-  const auto dash = w.find('-');
-  if (dash == std::string_view::npos ||
-      !v.word_in(lexicon::WordList::kProxyRelations, w.substr(dash + 1)))
-    return -1;
-  return lexicon.proxy_actor(w.substr(0, dash));
-}
-
 // "tribesmen in the region who are armed by Iran", "groups, many of whom are believed to be
 // backed by Iran": the words between a group noun and its relation when a relative clause
 // carries it. Returns where the relation may start (k itself when there is no such clause).
@@ -2818,9 +2818,29 @@ Role marker_role(const SentenceView& v, bool tally) {
   // ("Since mid-October, the bases have been the target of a campaign of rockets").
   // ("Those rockets caused no damage and were not claimed so far, but Washington regularly accuses
   // ..." tells of this attack first).
+  // "During a wave of Russian attacks on Kyiv, the embassy was targeted by a drone": a run that
+  // frames, in an opening phrase, the one attack the main clause tells on a site of ours.
+  auto framing_run = [&](const Hit& h) {
+    const auto& t = v.tokens;
+    const std::size_t open = after_dateline(v);
+    // (Not "In recent months, ...": a span of time, not an event that frames.)
+    if (open >= t.size() ||
+        (t[open].lower != "during" && t[open].lower != "amid" && t[open].lower != "amidst"))
+      return false;
+    std::size_t comma = h.last + 1;
+    while (comma < t.size() && t[comma].lower != ",") ++comma;
+    if (comma >= t.size() || comma > h.last + 12) return false;
+    bool attack = false, site = false;
+    for (const auto& x : v.hits) {
+      if (x.first <= comma) continue;
+      attack = attack || x.cue == Cue::kAttackVerb || x.cue == Cue::kImpact;
+      site = site || is_site_hit(x);
+    }
+    return attack && site;
+  };
   const Hit* weak_marker = nullptr;
   for (const Hit* h : v.all(Cue::kGeneric)) {
-    if (h->first >= comment || one_attack_after(*h)) continue;
+    if (h->first >= comment || one_attack_after(*h) || framing_run(*h)) continue;
     if (weak_marker) {
       bool clause_break = false;
       for (std::size_t k = weak_marker->last + 1; k < std::min(h->first, v.tokens.size()); ++k)

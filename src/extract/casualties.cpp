@@ -833,8 +833,11 @@ bool toll_across_a_city(const SentenceView& v, std::size_t token) {
     if (w == "nationwide" || w == "citywide") return true;
     // "... across the capital", "four residents of the city", "in several districts".
     if ((w == "across" || w == "throughout") && area(k + 1)) return true;
-    // (Not "of the country": "eight of them were flown out of the country".)
-    if (w == "of" && area(k + 1) && t[k + 2].lower != "country") return true;
+    // "four residents of the capital": the townspeople; not "two guards in the centre of the
+    // capital" nor "flown out of the country".
+    if (w == "of" && k >= 1 && v.word_in(lexicon::WordList::kTownspeopleNouns, t[k - 1].lower) &&
+        area(k + 1))
+      return true;
     if (v.word_in(lexicon::WordList::kCityPartNouns, w)) return true;
     if (w == ";" || v.token_in(k, lexicon::Cue::kTargetDiplomatic) ||
         v.token_in(k, lexicon::Cue::kTargetMilitary))
@@ -851,9 +854,13 @@ bool toll_across_a_city(const SentenceView& v, std::size_t token) {
   // on the whole city and names no site of ours in it.
   std::size_t open = after_dateline(v);
   if (open < t.size() && t[open].lower == "elsewhere") ++open;
-  // So does "In Kyiv, at least two people were killed": the city by its name.
+  // So does "In Kyiv, at least two people were killed": the city by its name, and its people
+  // ("In Kabul, two guards were killed" may be the site's own).
+  const bool townspeople = std::any_of(t.begin(), t.end(), [&](const auto& w) {
+    return v.word_in(lexicon::WordList::kTownspeopleNouns, w.lower);
+  });
   const bool city_named =
-      open + 2 < t.size() && t[open].lower == "in" && t[open + 1].capitalized &&
+      townspeople && open + 2 < t.size() && t[open].lower == "in" && t[open + 1].capitalized &&
       t[open + 2].lower == "," && v.lexicon &&
       v.lexicon->city(v.text.substr(t[open + 1].start, t[open + 1].end - t[open + 1].start));
   if (city_named || (open + 3 < t.size() && (t[open].lower == "in" || t[open].lower == "across") &&

@@ -515,7 +515,8 @@ RestFate rest_told_apart(const SentenceView& v, std::size_t from) {
       if (w == ";" || w == "while" || w == "but") break;
       fell = fell || w == "missed" || v.token_in(j, Cue::kImpact);
       if (!fell) continue;
-      away = away || v.word_in(lexicon::WordList::kWideOfTargetWords, w);
+      away = away || v.word_in(lexicon::WordList::kWideOfTargetWords, w) ||
+             v.word_in(lexicon::WordList::kOpenWaterWords, w);
       if (w == "nearby" || w == "surrounding" || w == "vicinity" || w == "adjacent" ||
           w == "outside" || w == "around")
         near_target = true;

@@ -226,10 +226,9 @@ bool denies_target(const SentenceView& v, bool* spared = nullptr) {
   // glosses of "لم تطل القاعدة", "لم يقترب من منشآت المطار").
   // Not a present-tense rule nor a denied manner: "drones do not hit embassies by accident".
   auto denied_manner = [&](std::size_t from) {
-    for (std::size_t k = from; k + 1 < t.size() && k <= from + 4; ++k)
-      if (t[k].lower == "accidentally" ||
-          (t[k].lower == "by" && (t[k + 1].lower == "accident" || t[k + 1].lower == "mistake" ||
-                                  t[k + 1].lower == "chance")))
+    for (std::size_t k = from; k < t.size() && k <= from + 4; ++k)
+      if ((t[k].lower.ends_with("ly") || (k >= 1 && t[k - 1].lower == "by")) &&
+          v.word_in(lexicon::WordList::kAccidentWords, t[k].lower))
         return true;
     return false;
   };
@@ -1031,6 +1030,11 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
   // "Analysis: ...", "Explainer | ...", "تحليل | ..." (glossed "Analysis | ..."): a label
   // opening the headline (or the first line, when a question mark kept it from reading as one)
   // before a colon, bar or dash.
+  auto label_at = [](const SentenceView& line, std::size_t k) {
+    const auto& t = line.tokens;
+    return k + 1 < t.size() && line.word_in(lexicon::WordList::kGenreLabels, t[k].lower) &&
+           (t[k + 1].lower == ":" || t[k + 1].lower == "|" || is_dash(t[k + 1].lower));
+  };
   if (const SentenceView* top = headline ? headline : (views.empty() ? nullptr : &views[0])) {
     const auto& t = top->tokens;
     std::size_t k = !t.empty() && t[0].lower == "the" ? 1 : 0;
@@ -1039,21 +1043,14 @@ Features detection_features(const Annotated& article, const lexicon::Lexicon& le
     if (k < t.size())
       if (const auto dash = t[k].lower.find('-'); dash != std::string::npos)
         joined = top->word_in(lexicon::WordList::kGenreLabels, t[k].lower.substr(0, dash));
-    at(x, Feature::kHeadlineGenre) =
-        joined || (k + 1 < t.size() && top->word_in(lexicon::WordList::kGenreLabels, t[k].lower) &&
-                   (t[k + 1].lower == ":" || t[k + 1].lower == "|" || is_dash(t[k + 1].lower)));
-    // Or a section line under the headline: "Policy analysis | Defence and Security Programme",
-    // the label as its first or second word, before a bar, colon or dash or alone.
+    at(x, Feature::kHeadlineGenre) = joined || label_at(*top, k);
+    // Or a section line under the headline, "Policy analysis | Defence and Security Programme":
+    // the label second, after the section's own word. Not a link's "Timeline: a year of
+    // attacks", whose label opens a title of its own.
     const std::size_t next = static_cast<std::size_t>(top - views.data()) + 1;
     if (next < views.size() && next <= 2 && views[next].tokens.size() <= 10 &&
-        !views[next].attack_evidence) {
-      const auto& s = views[next].tokens;
-      for (std::size_t j = 0; j < 2 && j < s.size(); ++j)
-        if (views[next].word_in(lexicon::WordList::kGenreLabels, s[j].lower) &&
-            (j + 1 == s.size() || s[j + 1].lower == ":" || s[j + 1].lower == "|" ||
-             is_dash(s[j + 1].lower)))
-          at(x, Feature::kHeadlineGenre) = 1;
-    }
+        !views[next].attack_evidence && label_at(views[next], 1))
+      at(x, Feature::kHeadlineGenre) = 1;
   }
   at(x, Feature::kOlderLiveItem) = older_live_item(article, anchor);
   if (headline) {

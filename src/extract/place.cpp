@@ -145,10 +145,16 @@ std::string owner_named(const lexicon::Lexicon& lexicon, const SentenceView& v, 
     if (code != host) return code;
   }
   // "Poland will summon Russia's envoy after its embassy in Kyiv was damaged": "its" for the
-  // country the sentence opens with, its subject ("Poland", "The Polish foreign ministry").
+  // country that opens its clause, the subject ("Poland", "...; the Polish foreign ministry said
+  // its embassy there was damaged"), not the nearest ("Russia's envoy").
   if (target.first >= 1 &&
       (t[target.first - 1].lower == "its" || t[target.first - 1].lower == "their")) {
     std::size_t subject = after_dateline(v);
+    for (std::size_t k = target.first; k-- > subject;)
+      if (t[k].lower == ";") {
+        subject = k + 1;
+        break;
+      }
     if (subject < t.size() && t[subject].lower == "the") ++subject;
     for (const Hit* c : v.all(Kind::kCountry))
       if (c->first == subject && c->last < target.first) {
@@ -610,17 +616,6 @@ std::optional<Place> mission_headquarters(const Annotated& article, const lexico
   return std::nullopt;
 }
 
-// A country named as a proxy's backer ("Iran-backed", "Iran-aligned"): whose, not where.
-bool names_a_backer(const SentenceView& v, const Hit& country) {
-  if (country.end >= v.text.size() || v.text[country.end] != '-') return false;
-  std::size_t end = country.end + 1;
-  while (end < v.text.size() && std::isalpha(static_cast<unsigned char>(v.text[end]))) ++end;
-  std::string relation(v.text.substr(country.end + 1, end - country.end - 1));
-  std::transform(relation.begin(), relation.end(), relation.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  return v.word_in(lexicon::WordList::kProxyRelations, relation);
-}
-
 // The city of the article's dateline ("BEIRUT, Nov 10 (Reuters) -"), where the reporter files.
 std::optional<lexicon::City> dateline_city_of(const Annotated& article,
                                               const lexicon::Lexicon& lexicon) {
@@ -694,7 +689,9 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
     if (roles[i] != Role::kMain) continue;
     for (const Hit* h : views[i].all(Kind::kCountry)) {
       const auto& other = lexicon.country(h->entry).code;
-      if (other != "US" && !names_a_backer(views[i], *h) &&
+      // Not a backer ("Iran-backed", "pro-Iran"): whose, not where.
+      const auto& word = views[i].tokens[views[i].token_at(h->start)].lower;
+      if (other != "US" && proxy_backer(views[i], lexicon, word) < 0 &&
           article_names_country(article, lexicon, roles, other))
         place_countries.insert(other);
     }

@@ -600,4 +600,15 @@ std::optional<std::string> statement_day(const SentenceView& v) {
   return day;
 }
 
+// The backer a token names as a proxy's sponsor: "iran-backed", "pro-tehran", "iranian-aligned"
+// give "iran", "tehran", "iranian"; -1 when it names none.
+int proxy_backer(const SentenceView& v, const lexicon::Lexicon& lexicon, std::string_view w) {
+  if (w.starts_with("pro-")) return lexicon.proxy_actor(w.substr(4));
+  const auto dash = w.find('-');
+  if (dash == std::string_view::npos ||
+      !v.word_in(lexicon::WordList::kProxyRelations, w.substr(dash + 1)))
+    return -1;
+  return lexicon.proxy_actor(w.substr(0, dash));
+}
+
 }  // namespace sitrep::extract

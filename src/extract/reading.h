@@ -31,6 +31,10 @@ std::optional<SourceSpan> source_of(const SentenceView& v);
 // Whether byte `at` of the sentence lies inside a quotation ("...", or curly quotes).
 bool inside_quotes(std::string_view text, std::size_t at);
 
+// The backer a token names as a proxy's sponsor: "iran-backed", "pro-tehran", "iranian-aligned"
+// give the actor index of "iran", "tehran", "iranian"; -1 when it names none.
+int proxy_backer(const SentenceView& v, const lexicon::Lexicon& lexicon, std::string_view w);
+
 // The day the sentence says, outside quotation marks, that a statement was made ("the Pentagon
 // on Tuesday confirmed"): the last such date, or nullopt.
 std::optional<std::string> statement_day(const SentenceView& v);

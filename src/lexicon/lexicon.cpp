@@ -194,7 +194,13 @@ constexpr std::string_view kWordListNames[] = {"person_heads",
                                                "wide_of_target_words",
                                                "protest_words",
                                                "weapon_trade_nouns",
-                                               "city_part_nouns"};
+                                               "city_part_nouns",
+                                               "open_water_words",
+                                               "simulation_words",
+                                               "accident_words",
+                                               "townspeople_nouns",
+                                               "weapon_part_nouns",
+                                               "trade_verbs"};
 static_assert(std::size(kWordListNames) == static_cast<std::size_t>(WordList::kCount));
 }  // namespace
 

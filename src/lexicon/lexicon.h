@@ -229,6 +229,12 @@ enum class WordList : std::uint8_t {
   kProtestWords,
   kWeaponTradeNouns,
   kCityPartNouns,
+  kOpenWaterWords,
+  kSimulationWords,
+  kAccidentWords,
+  kTownspeopleNouns,
+  kWeaponPartNouns,
+  kTradeVerbs,
   kCount
 };
 std::optional<WordList> word_list_from_name(std::string_view name);

@@ -486,6 +486,12 @@ std::vector<DateMention> find_dates(const std::vector<Token>& tokens, std::strin
   auto word = [&](std::size_t i) -> std::string_view {
     return i < tokens.size() ? lower[i] : std::string_view();
   };
+  // The published day's year, month and day (only read when `pub` is set).
+  auto published_ymd = [&] {
+    return std::array<int, 3>{std::atoi(std::string(published.substr(0, 4)).c_str()),
+                              std::atoi(std::string(published.substr(5, 2)).c_str()),
+                              std::atoi(std::string(published.substr(8, 2)).c_str())};
+  };
   // Skips a trailing "." (abbreviated month) or ",".
   auto skip_punct = [&](std::size_t i) {
     while (i < tokens.size() && (lower[i] == "." || lower[i] == ",")) ++i;
@@ -584,8 +590,7 @@ std::vector<DateMention> find_dates(const std::vector<Token>& tokens, std::strin
       const bool of = word(i + 1) == "of";
       std::size_t j = of ? i + 2 : i + 1;
       if (dd && (of || !suffixed) && word(j) == "this" && word(j + 1) == "month") {
-        const int py = std::atoi(std::string(published.substr(0, 4)).c_str());
-        const int pm = std::atoi(std::string(published.substr(5, 2)).c_str());
+        const auto [py, pm, pd] = published_ymd();
         DateMention mention{Span{tokens[i].start, tokens[j + 1].end}, ymd(py, pm, *dd), false,
                             true};
         mention.clue = DateClue{pm, *dd};
@@ -609,11 +614,12 @@ std::vector<DateMention> find_dates(const std::vector<Token>& tokens, std::strin
       else if (!n.empty() && std::isdigit(static_cast<unsigned char>(n.front())) &&
                !std::isdigit(static_cast<unsigned char>(n.back())))
         dd = day_number(n);  // "10th", not a bare "10"
-      const bool closes = j + 1 >= tokens.size() || !tokens[j + 1].word;
+      // Nor a list of them: "on the 5th, 6th and 7th floors".
+      const bool closes =
+          j + 1 >= tokens.size() ||
+          (!tokens[j + 1].word && !(j + 2 < tokens.size() && day_number(word(j + 2))));
       if (dd && *dd >= 1 && *dd <= 31 && closes) {
-        int py = std::atoi(std::string(published.substr(0, 4)).c_str());
-        int pm = std::atoi(std::string(published.substr(5, 2)).c_str());
-        const int pd = std::atoi(std::string(published.substr(8, 2)).c_str());
+        auto [py, pm, pd] = published_ymd();
         if (*dd > pd && --pm == 0) pm = 12, --py;
         if (const auto date = ymd(py, pm, *dd); days_from_civil(date)) {
           DateMention mention{Span{tokens[i].start, tokens[j].end}, date, false, true};
