@@ -142,6 +142,9 @@ TEST(BlindSetScores, TuneSetsStayAboveFloors) {
   expect_floors("s46en", 0.97, 0.91, 0.97);
   expect_floors("s46fr", 0.97, 0.87, 0.97);
   expect_floors("s45es", 0.89, 0.83, 0.88);
+  expect_floors("s47en", 0.97, 0.91, 0.97);
+  expect_floors("s47es", 0.97, 0.90, 0.92);
+  expect_floors("s47fr", 0.97, 0.91, 0.97);
 }
 
 TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
@@ -180,6 +183,9 @@ TEST(BlindSetScores, HeldoutSetsStayAboveFloors) {
   expect_floors("s45fr", 0.82, 0.79, 0.93);
   expect_floors("s46ar", 0.89, 0.89, 0.97);
   expect_floors("s46en2", 0.97, 0.83, 0.97);
+  expect_floors("s47ar", 0.89, 0.82, 0.88);
+  expect_floors("s47en2", 0.89, 0.87, 0.93);
+  expect_floors("s47pt", 0.97, 0.86, 0.88);
 }
 
 }  // namespace
