@@ -583,7 +583,17 @@ bool about_one_projectile(const SentenceView& v, std::size_t i) {
         w == "another" ||
         ((w == "second" || w == "third" || w == "other") && k >= 1 && t[k - 1].lower == "the");
     if (!one) continue;
-    if (k == a || t[k - 1].lower == "and" || t[k - 1].lower == "while") return true;
+    if (k != a && t[k - 1].lower != "and" && t[k - 1].lower != "while") continue;
+    // Not the one that struck our site ("... and one of them slammed into the outer wall of the
+    // compound, causing no injuries"): what it did is the site's toll.
+    bool at_site = std::any_of(v.hits.begin(), v.hits.end(), [&](const Hit& h) {
+      return h.first > k && h.last < i &&
+             (is_site_hit(h) || h.cue == lexicon::Cue::kTargetDiplomatic ||
+              h.cue == lexicon::Cue::kTargetMilitary);
+    });
+    for (std::size_t j = k + 1; j < i && !at_site; ++j)
+      at_site = t[j - 1].lower == "the" && v.word_in(lexicon::WordList::kSiteParts, t[j].lower);
+    return !at_site;
   }
   return false;
 }
