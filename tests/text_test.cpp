@@ -352,6 +352,14 @@ TEST(TextDates, DayOfTheMonthAloneIsTheLastSuchDay) {
   EXPECT_TRUE(sitrep::text::find_dates("It was day 30 of the siege.", "2024-10-26").empty());
 }
 
+// "overnight into Sunday" is dated by the weekday, not by the report's day as a bare "overnight".
+TEST(TextDates, OvernightIntoAWeekdayIsThatDay) {
+  const auto dates =
+      sitrep::text::find_dates("The embassy was damaged overnight into Sunday.", "2025-09-08");
+  ASSERT_EQ(dates.size(), 1u);
+  EXPECT_EQ(dates[0].date, "2025-09-07");
+}
+
 // The year and month an address gives, as a pair; {0, 0} when it gives none.
 std::pair<int, int> year_month_of(std::string_view url) {
   const auto ym = sitrep::text::year_month_in_url(url);

@@ -751,6 +751,8 @@ std::vector<DateMention> find_dates(const std::vector<Token>& tokens, std::strin
     if (back >= 0) {
       // "tonight (Monday)", "today Monday": the weekday says which day, read on the next token.
       std::size_t named = end < tokens.size() && lower[end] == "(" ? end + 1 : end;
+      // So does "overnight into Sunday": the night that ran into that day.
+      if (w == "overnight" && named + 1 < tokens.size() && lower[named] == "into") ++named;
       if (named < tokens.size() && weekday_number(lower[named])) {
         i = named - 1;
         continue;
