@@ -38,10 +38,14 @@ Attack read_attack(const Annotated& article, const lexicon::Lexicon& lexicon, co
   attack.weapon_detail = weapon.detail;
   if (weapon.evidence) attack.evidence["weapon"] = *weapon.evidence;
 
-  auto counts = read_counts(article, lexicon, e);
-  keep("launched", counts.launched, attack.launched);
-  keep("intercepted", counts.intercepted, attack.intercepted);
-  keep("impacted", counts.impacted, attack.impacted);
+  // Rounds of gunfire ("fired around a dozen rounds at the gate") are not the projectiles the
+  // counts are about: a shooting has no launched, intercepted or impacted figure.
+  if (attack.weapon != "small_arms") {
+    auto counts = read_counts(article, lexicon, e);
+    keep("launched", counts.launched, attack.launched);
+    keep("intercepted", counts.intercepted, attack.intercepted);
+    keep("impacted", counts.impacted, attack.impacted);
+  }
 
   auto casualties = read_casualties(article, e);
   keep("killed", casualties.killed, attack.killed);
