@@ -856,13 +856,14 @@ bool toll_across_a_city(const SentenceView& v, std::size_t token) {
   if (open < t.size() && t[open].lower == "elsewhere") ++open;
   // So does "In Kyiv, at least two people were killed": the city by its name, and its people
   // ("In Kabul, two guards were killed" may be the site's own).
-  const bool townspeople = std::any_of(t.begin(), t.end(), [&](const auto& w) {
-    return v.word_in(lexicon::WordList::kTownspeopleNouns, w.lower);
-  });
+  // (Asked last: most sentences open otherwise.)
   const bool city_named =
-      townspeople && open + 2 < t.size() && t[open].lower == "in" && t[open + 1].capitalized &&
+      open + 2 < t.size() && t[open].lower == "in" && t[open + 1].capitalized &&
       t[open + 2].lower == "," && v.lexicon &&
-      v.lexicon->city(v.text.substr(t[open + 1].start, t[open + 1].end - t[open + 1].start));
+      v.lexicon->city(v.text.substr(t[open + 1].start, t[open + 1].end - t[open + 1].start)) &&
+      std::any_of(t.begin(), t.end(), [&](const auto& w) {
+        return v.word_in(lexicon::WordList::kTownspeopleNouns, w.lower);
+      });
   if (city_named || (open + 3 < t.size() && (t[open].lower == "in" || t[open].lower == "across") &&
                      area(open + 1) && t[open + 3].lower == ",")) {
     bool site = false;

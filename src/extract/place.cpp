@@ -742,7 +742,7 @@ Place read_place(const Annotated& article, const lexicon::Lexicon& lexicon, std:
   // "The Sultanate of Oman condemned the attack on the residence of the Omani ambassador in
   // Sanaa": the country the article names most is the mission's owner, who speaks of the attack
   // at home; a mission stands abroad, so the hint says whose, not where.
-  if (!hint.empty() && told_owner(article, lexicon, roles, "") == hint) country.owner_only = true;
+  if (!hint.empty() && named == hint) country.owner_only = true;
   if (const auto headquarters = mission_headquarters(article, lexicon, roles, anchor, hint))
     return *headquarters;
   // A city named in a main attack sentence (anchor first).
